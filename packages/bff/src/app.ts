@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+import type { DatabaseHandle } from './db/database.js';
+import type { Database } from './db/schema.js';
+import { healthRoutes } from './health/routes.js';
+import type { Logger } from './http/logger.js';
+import { Problem, problemResponse } from './http/problem.js';
+import { devOutboxRoutes } from './outbox/routes.js';
+import type { Outbox } from './outbox/delivery.js';
+import { tenantRoutes } from './tenants/routes.js';
+import { staticRoutes } from './static/routes.js';
+
+export interface AppDependencies {
+  config: Config;
+  database: DatabaseHandle;
+  outbox: Outbox;
+  logger: Logger;
+}
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    config: Config;
+    database: DatabaseHandle;
+    db: Kysely<Database>;
+    outbox: Outbox;
+    logger: Logger;
+  };
+};
+
+export function createApp(deps: AppDependencies) {
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.use(async (c, next) => {
+    c.set('config', deps.config);
+    c.set('database', deps.database);
+    c.set('db', deps.database.db);
+    c.set('outbox', deps.outbox);
+    c.set('logger', deps.logger.child({ requestId: c.var.requestId }));
+    const started = performance.now();
+    await next();
+    c.var.logger.info('request', {
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      status: c.res.status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+
+  app.route('/', healthRoutes());
+  app.route('/api/tenants/:tenant', tenantRoutes());
+  if (deps.config.mode === 'demo') app.route('/dev', devOutboxRoutes());
+  app.route('/', staticRoutes(deps.config));
+
+  app.notFound((c) => problemResponse(c, Problem.notFound('There is nothing at this address.')));
+  app.onError((error, c) => {
+    if (error instanceof Problem) return problemResponse(c, error);
+    if (error instanceof HTTPException) {
+      return problemResponse(c, new Problem(error.status as 400, 'http-error', error.message || 'Request failed'));
+    }
+    (c.var.logger ?? deps.logger).error('unhandled error', { error });
+    return problemResponse(
+      c,
+      new Problem(500, 'internal', 'Er ging iets mis', 'Something went wrong on our side. Please try again later; quote the request id if it keeps happening.'),
+    );
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

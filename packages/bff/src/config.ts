@@ -1,0 +1,82 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const environmentSchema = z.object({
+  CARE_MODE: z.enum(['demo', 'production']).default('production'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PGLITE_DATA_DIR: z.string().min(1).default(`${repoRoot}.data/pglite`),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Comma-separated addresses of reverse proxies whose X-Forwarded-For may be believed. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    ),
+  WIDGETS_DIR: z.string().min(1).default(`${repoRoot}packages/components/dist`),
+  EXAMPLES_DIR: z.string().min(1).default(`${repoRoot}examples`),
+  MIGRATE_ON_START: booleanString.default(true),
+});
+
+export type Config = {
+  mode: 'demo' | 'production';
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  pgliteDataDir: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  trustedProxies: string[];
+  widgetsDir: string;
+  examplesDir: string;
+  migrateOnStart: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; a bad value throws a ConfigError naming the variable. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  // Empty variables count as unset, as a shell user expects from `FOO= cmd`.
+  const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '(environment)'), message: issue.message })),
+    );
+  }
+  const env = parsed.data;
+  return {
+    mode: env.CARE_MODE,
+    host: env.HOST,
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    pgliteDataDir: env.PGLITE_DATA_DIR,
+    logLevel: env.LOG_LEVEL,
+    trustedProxies: env.TRUSTED_PROXIES,
+    widgetsDir: env.WIDGETS_DIR,
+    examplesDir: env.EXAMPLES_DIR,
+    migrateOnStart: env.MIGRATE_ON_START,
+    ...overrides,
+  };
+}

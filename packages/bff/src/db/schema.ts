@@ -1,0 +1,304 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { TenantSettings } from '../tenants/settings.js';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+/** `date` columns travel as ISO strings (YYYY-MM-DD) on both dialects, never as local-time Dates. */
+type CalendarDate = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, T, T>;
+
+export interface TenantsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  settings: Json<TenantSettings>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ClientsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  ecd_id: string | null;
+  initials: Generated<string>;
+  first_name: string;
+  last_name_prefix: Generated<string>;
+  last_name: string;
+  date_of_birth: CalendarDate;
+  marital_status: string | null;
+  place_of_birth: string | null;
+  nationality: string | null;
+  bsn: string | null;
+  street: string | null;
+  house_number: string | null;
+  address_extra: string | null;
+  postal_code: string | null;
+  city: string | null;
+  phone: string | null;
+  mobile_phone: string | null;
+  email: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type SecondFactorKind = 'sms' | 'email' | 'totp';
+
+export interface AccountsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  email: string | null;
+  mobile_phone: string | null;
+  password_hash: string | null;
+  password_changed_at: Timestamp | null;
+  must_change_password: Generated<boolean>;
+  terms_version_accepted: string | null;
+  terms_accepted_at: Timestamp | null;
+  second_factor: Generated<SecondFactorKind>;
+  totp_secret: string | null;
+  totp_last_used_step: number | null;
+  status: Generated<'invited' | 'active' | 'disabled'>;
+  last_login_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AccountClientsTable {
+  tenant_id: string;
+  account_id: string;
+  client_id: string;
+  relation: Generated<'self' | 'contact'>;
+  rights: Generated<Json<Record<string, boolean>>>;
+  created_at: CreatedAt;
+}
+
+export type SessionState = 'second_factor' | 'pending' | 'active';
+
+export interface SessionsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  account_id: string;
+  client_id: string | null;
+  token_hash: Uint8Array;
+  state: SessionState;
+  created_at: CreatedAt;
+  last_seen_at: Generated<Timestamp>;
+  idle_expires_at: Timestamp;
+  absolute_expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export type ChallengePurpose = 'login' | 'plan_decision' | 'mobile_change' | 'email_change' | 'password_reset' | 'activation';
+export type ChallengeChannel = 'sms' | 'email' | 'totp' | 'link';
+
+export interface ChallengesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  account_id: string;
+  session_id: string | null;
+  purpose: ChallengePurpose;
+  channel: ChallengeChannel;
+  prefix: string | null;
+  secret_hash: Uint8Array | null;
+  binding: Generated<Json<Record<string, string>>>;
+  destination: string | null;
+  attempts: Generated<number>;
+  max_attempts: number;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  consumed_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+}
+
+export interface TrustedDevicesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  account_id: string;
+  token_hash: Uint8Array;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  user_agent: string | null;
+}
+
+export interface RateLimitsTable {
+  tenant_id: string;
+  bucket: string;
+  window_start: Timestamp;
+  hits: Generated<number>;
+  locked_until: Timestamp | null;
+}
+
+export type AuthorKind = 'staff' | 'client' | 'contact';
+
+export interface ReportsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  client_id: string;
+  ecd_id: string | null;
+  written_at: Timestamp;
+  author_name: string;
+  author_kind: AuthorKind;
+  author_account_id: string | null;
+  text: string;
+  idempotency_key: string | null;
+  created_at: CreatedAt;
+}
+
+export interface MeasurementComponent {
+  key: string;
+  label: string;
+  min: number;
+  max: number;
+}
+
+export interface MeasurementTypesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  code: string;
+  label: string;
+  unit: string;
+  decimals: Generated<number>;
+  components: Json<MeasurementComponent[]>;
+  sort_order: Generated<number>;
+  client_may_enter: Generated<boolean>;
+}
+
+export interface MeasurementsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  client_id: string;
+  type_id: string;
+  ecd_id: string | null;
+  measured_at: Timestamp;
+  values: Json<Record<string, number>>;
+  source: 'staff' | 'client';
+  author_name: string;
+  author_account_id: string | null;
+  idempotency_key: string | null;
+  deleted_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface AppointmentsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  client_id: string;
+  ecd_id: string | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  title: string;
+  description: string | null;
+  location: string | null;
+  care_worker_name: string | null;
+  source: 'care_team' | 'client';
+  created_by_account_id: string | null;
+  cancelled_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface MessagesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  client_id: string;
+  ecd_id: string | null;
+  sender_kind: AuthorKind;
+  sender_account_id: string | null;
+  sender_name: string;
+  body: string;
+  sent_at: Generated<Timestamp>;
+  read_at: Timestamp | null;
+  idempotency_key: string | null;
+}
+
+export interface PlanDocumentsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  client_id: string;
+  ecd_id: string | null;
+  title: string;
+  version: string;
+  document_date: CalendarDate;
+  file_name: string;
+  pdf: Uint8Array;
+  sha256: string;
+  created_at: CreatedAt;
+}
+
+export interface PlanDecisionsTable {
+  tenant_id: string;
+  plan_document_id: string;
+  client_id: string;
+  decision: 'signed' | 'rejected';
+  reason: string | null;
+  decided_at: Generated<Timestamp>;
+  account_id: string;
+  decided_by_name: string;
+  ip: string | null;
+  user_agent: string | null;
+  document_sha256: string;
+}
+
+export interface AuditLogTable {
+  tenant_id: string;
+  id: Generated<number>;
+  occurred_at: Generated<Timestamp>;
+  actor_kind: 'account' | 'anonymous' | 'integration' | 'system';
+  actor_account_id: string | null;
+  client_id: string | null;
+  on_behalf_of_client_id: string | null;
+  action: string;
+  resource_type: string | null;
+  resource_id: string | null;
+  outcome: 'success' | 'failure' | 'denied';
+  ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  details: Generated<Json<Record<string, unknown>>>;
+}
+
+export interface OutboxTable {
+  tenant_id: string;
+  id: Generated<number>;
+  channel: 'sms' | 'email';
+  recipient: string;
+  sender: string;
+  subject: string | null;
+  body: string;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  provider_message_id: string | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
+export interface Database {
+  tenants: TenantsTable;
+  clients: ClientsTable;
+  accounts: AccountsTable;
+  account_clients: AccountClientsTable;
+  sessions: SessionsTable;
+  challenges: ChallengesTable;
+  trusted_devices: TrustedDevicesTable;
+  rate_limits: RateLimitsTable;
+  reports: ReportsTable;
+  measurement_types: MeasurementTypesTable;
+  measurements: MeasurementsTable;
+  appointments: AppointmentsTable;
+  messages: MessagesTable;
+  plan_documents: PlanDocumentsTable;
+  plan_decisions: PlanDecisionsTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+}
+
+export type Tenant = Selectable<TenantsTable>;
+export type NewTenant = Insertable<TenantsTable>;
+export type Account = Selectable<AccountsTable>;
+export type AccountUpdate = Updateable<AccountsTable>;
+export type Client = Selectable<ClientsTable>;

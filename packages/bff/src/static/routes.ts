@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../app.js';
+import type { Config } from '../config.js';
+import { Problem } from '../http/problem.js';
+
+const contentTypes: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The built widget bundle for every host page, and in demo mode the example host pages. */
+export function staticRoutes(config: Config) {
+  const app = new Hono<AppEnv>();
+  // Module scripts are fetched in CORS mode: a host page on another origin needs this header.
+  app.get('/widgets/*', (c) => serveFile(c, config.widgetsDir, c.req.path.slice('/widgets/'.length), { 'access-control-allow-origin': '*' }));
+  if (config.mode === 'demo') {
+    app.get('/', (c) => serveFile(c, config.examplesDir, 'index.html'));
+    app.get('/examples/*', (c) => serveFile(c, config.examplesDir, c.req.path.slice('/examples/'.length) || 'index.html'));
+  }
+  return app;
+}
+
+async function serveFile(c: Context<AppEnv>, rootDir: string, relativePath: string, extraHeaders: Record<string, string> = {}) {
+  const root = resolve(rootDir);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(relativePath);
+  } catch {
+    throw Problem.notFound();
+  }
+  const path = resolve(root, decoded.endsWith('/') || decoded === '' ? `${decoded}index.html` : decoded);
+  if (path !== root && !path.startsWith(root + sep)) throw Problem.notFound();
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) throw Problem.notFound('There is no such file. Has the widget bundle been built (pnpm build)?');
+
+  const body = await readFile(path);
+  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+  const headers: Record<string, string> = {
+    'content-type': contentTypes[extname(path)] ?? 'application/octet-stream',
+    'x-content-type-options': 'nosniff',
+    etag,
+    'cache-control': 'no-cache',
+    ...extraHeaders,
+  };
+  if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+  return c.body(body, 200, headers);
+}

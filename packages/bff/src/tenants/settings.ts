@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+export const widgetNames = ['login', 'reports', 'measurements', 'agenda', 'messages', 'plan', 'profile'] as const;
+export type WidgetName = (typeof widgetNames)[number];
+
+export const passwordPolicySchema = z.object({
+  minLength: z.number().int().min(8).max(128).default(10),
+  requireLowercase: z.boolean().default(true),
+  requireUppercase: z.boolean().default(true),
+  requireDigit: z.boolean().default(true),
+  requireSpecial: z.boolean().default(true),
+  /** Days after which a password must be changed (seed 001: 90); null = never. */
+  maxAgeDays: z.number().int().positive().nullable().default(null),
+});
+export type PasswordPolicy = z.infer<typeof passwordPolicySchema>;
+
+/**
+ * Everything in which the seeds' portals differ. Stored as JSON on the tenant row; a setting
+ * missing from storage takes its default here, so adding a setting needs no data migration.
+ */
+export const tenantSettingsSchema = z.object({
+  allowedOrigins: z.array(z.url()).default([]),
+  /** The widgets are embedded on a site of another registrable domain than the BFF's. */
+  crossSiteEmbedding: z.boolean().default(false),
+  theme: z.string().min(1).default('base'),
+  defaultLocale: z.enum(['nl', 'en']).default('nl'),
+  enabledWidgets: z.array(z.enum(widgetNames)).default([...widgetNames]),
+  passwordPolicy: passwordPolicySchema.default(passwordPolicySchema.parse({})),
+  secondFactors: z
+    .object({
+      allowed: z.array(z.enum(['sms', 'email', 'totp'])).min(1).default(['sms']),
+      default: z.enum(['sms', 'email', 'totp']).default('sms'),
+    })
+    .default({ allowed: ['sms'], default: 'sms' }),
+  /** "Trust this computer for N days"; 0 switches the option off. */
+  trustedDeviceDays: z.number().int().min(0).max(90).default(0),
+  session: z
+    .object({
+      idleMinutes: z.number().int().min(5).max(240).default(30),
+      absoluteHours: z.number().int().min(1).max(24).default(12),
+    })
+    .default({ idleMinutes: 30, absoluteHours: 12 }),
+  agenda: z
+    .object({
+      /** e.g. "De tijden van de afspraken zijn een indicatie. Houdt u rekening met een afwijking van tot 60 minuten." */
+      indicativeTimeNotice: z.string().nullable().default(null),
+      clientMayAddAppointments: z.boolean().default(false),
+    })
+    .default({ indicativeTimeNotice: null, clientMayAddAppointments: false }),
+  terms: z
+    .object({
+      version: z.string().min(1).default('1'),
+      text: z.string().min(1).default('Gebruiksvoorwaarden van het cliëntportaal.'),
+    })
+    .default({ version: '1', text: 'Gebruiksvoorwaarden van het cliëntportaal.' }),
+  sms: z
+    .object({
+      /** Alphanumeric SMS sender id: at most 11 characters. */
+      sender: z.string().min(1).max(11).default('Zorgportaal'),
+    })
+    .default({ sender: 'Zorgportaal' }),
+  contact: z
+    .object({
+      phone: z.string().nullable().default(null),
+      email: z.email().nullable().default(null),
+    })
+    .default({ phone: null, email: null }),
+});
+
+export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
+export type TenantSettingsInput = z.input<typeof tenantSettingsSchema>;
+
+export function parseTenantSettings(input: unknown): TenantSettings {
+  return tenantSettingsSchema.parse(input ?? {});
+}
