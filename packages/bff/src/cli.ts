@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { createLogger } from './http/logger.js';
+import { demoCredentialsText, seedDemo } from './seed/demo-seed.js';
+import { startServer } from './server.js';
+
+const usage = `care-bff — the care widgets' backend-for-frontend
+
+Usage:
+  care-bff migrate          apply database migrations
+  care-bff seed             load the two demo care organisations (idempotent)
+  care-bff start [--demo]   start the HTTP server (--demo: demo mode, seeds and serves the examples)
+
+Configuration comes from environment variables; see docs/bff-configuration.md.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { demo: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(usage);
+    return command || values.help ? 0 : 1;
+  }
+
+  let config: Config;
+  try {
+    config = loadConfig(process.env, values.demo ? { mode: 'demo' } : {});
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+
+  switch (command) {
+    case 'migrate': {
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir });
+      try {
+        const { applied } = await migrateToLatest(database.db);
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case 'seed': {
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir });
+      try {
+        await migrateToLatest(database.db);
+        const result = await seedDemo(database.db);
+        console.log(result.created ? 'Demo data loaded.' : 'Demo data was already there; nothing changed.');
+        console.log(demoCredentialsText(result));
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case 'start': {
+      const started = performance.now();
+      const server = await startServer(config, {
+        logger,
+        prepare:
+          config.mode === 'demo'
+            ? async (database) => {
+                const result = await seedDemo(database.db);
+                console.log(demoCredentialsText(result));
+              }
+            : undefined,
+      });
+      if (config.mode === 'demo') {
+        console.log(`\nDemo ready in ${((performance.now() - started) / 1000).toFixed(1)} s: open ${server.url}/ (dev outbox: ${server.url}/dev/outbox)\n`);
+      }
+      const stop = async (signal: string) => {
+        logger.info('stopping', { signal });
+        await server.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+      return -1;
+    }
+    default:
+      console.error(`Unknown command "${command}".\n\n${usage}`);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+// Every BFF test runs twice: on embedded PGlite and on a real PostgreSQL cluster that the
+// `postgres` project starts and stops itself.
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'pglite', include: ['src/**/*.test.ts'], env: { CARE_TEST_DB: 'pglite' } },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['src/**/*.test.ts'],
+          env: { CARE_TEST_DB: 'postgres' },
+          globalSetup: ['src/testing/postgres-global-setup.ts'],
+        },
+      },
+    ],
+  },
+});
