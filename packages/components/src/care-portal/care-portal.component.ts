@@ -1,0 +1,173 @@
+import { ContextProvider } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { ApiError, CareApiClient, defaultApiBase, type PublicTenant } from '../shared/api-client.js';
+import { portalContext, type PortalSession, type PortalState } from '../shared/context.js';
+import { isLocale, msg, type Locale } from '../shared/i18n.js';
+import { carePortalStyles } from './care-portal.styles.js';
+
+export interface CarePortalReadyDetail {
+  tenant: PublicTenant;
+}
+
+export interface CarePortalErrorDetail {
+  error: ApiError;
+}
+
+/**
+ * Provides tenant settings, locale, session and the API client to every care widget inside it.
+ * Widgets placed outside a portal work alone with their own attributes.
+ *
+ * @summary The client portal of one care organisation.
+ *
+ * @slot - The widgets of the portal (`<care-login>`, `<care-reports>`, …) and any host content.
+ *
+ * @fires care-portal-ready - The tenant settings are loaded. `detail: { tenant }`.
+ * @fires care-portal-error - The tenant settings could not be loaded. `detail: { error }` (an `ApiError`).
+ *
+ * @csspart error - The alert shown when the portal cannot load its organisation.
+ *
+ * @cssproperty --care-font-family - Font of the portal's own texts. Default: inherited from the page.
+ * @cssproperty --care-color-text - Text colour. Default: inherited from the page.
+ * @cssproperty --care-color-danger - Border colour of the error alert.
+ * @cssproperty --care-color-danger-surface - Background of the error alert.
+ * @cssproperty --care-color-danger-text - Text colour of the error alert.
+ * @cssproperty --care-radius - Corner radius of boxes.
+ *
+ * @attr state - Reflects the loading state: `loading`, `ready` or `error`. Read-only.
+ */
+export class CarePortal extends LitElement {
+  static override styles = carePortalStyles;
+
+  static override properties = {
+    tenant: { type: String, reflect: true },
+    api: { type: String },
+    lang: { type: String, reflect: true },
+    portal: { state: true },
+  };
+
+  /** Slug of the care organisation, e.g. `zorggroep-de-linde`. */
+  declare tenant: string;
+  /**
+   * Base URL of the BFF, e.g. `https://portaal.zorggroep.nl`. `""` means the page's own origin;
+   * when absent, the origin the widget script was loaded from.
+   */
+  declare api: string | undefined;
+  /** `nl` or `en`; when absent, the organisation's default language. */
+  declare lang: string;
+  declare protected portal: PortalState;
+
+  private readonly provider: ContextProvider<typeof portalContext>;
+  private loading: AbortController | undefined;
+  private needsLoad = true;
+
+  constructor() {
+    super();
+    this.tenant = '';
+    this.api = undefined;
+    this.lang = '';
+    this.portal = {
+      status: 'loading',
+      locale: 'nl',
+      api: new CareApiClient(defaultApiBase(), ''),
+      session: null,
+    };
+    this.provider = new ContextProvider(this, { context: portalContext, initialValue: this.portal });
+  }
+
+  /** The current portal state, as widgets see it through `portalContext`. */
+  get portalState(): PortalState {
+    return this.portal;
+  }
+
+  /** Called by the login widget after logging in (a session) and after logging out (`null`). */
+  setSession(session: PortalSession | null): void {
+    this.portal = { ...this.portal, session };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.needsLoad) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.loading) {
+      this.loading.abort();
+      this.loading = undefined;
+      this.needsLoad = true;
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('tenant') || changed.has('api')) this.needsLoad = true;
+    if (this.needsLoad && this.isConnected) {
+      this.needsLoad = false;
+      void this.load();
+    } else if (changed.has('lang')) {
+      this.portal = { ...this.portal, locale: this.localeFor(this.portal.tenant) };
+    }
+    if (changed.has('portal')) {
+      this.provider.setValue(this.portal);
+      this.setAttribute('state', this.portal.status);
+    }
+  }
+
+  private async load(): Promise<void> {
+    this.loading?.abort();
+    const controller = new AbortController();
+    this.loading = controller;
+
+    const api = new CareApiClient(this.api ?? defaultApiBase(), this.tenant);
+    // A new tenant means a new session: the old one belongs to another organisation.
+    this.portal = { status: 'loading', locale: this.localeFor(undefined), api, session: null };
+
+    if (!this.tenant) {
+      this.fail(api, new ApiError({ kind: 'problem', status: 404, code: 'tenant-not-found', title: 'No tenant attribute' }));
+      return;
+    }
+    try {
+      const tenant = await api.tenant({ signal: controller.signal });
+      if (controller.signal.aborted) return;
+      this.portal = { status: 'ready', tenant, locale: this.localeFor(tenant), api, session: null };
+      this.dispatchEvent(
+        new CustomEvent<CarePortalReadyDetail>('care-portal-ready', { detail: { tenant }, bubbles: true, composed: true }),
+      );
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.fail(api, error instanceof ApiError ? error : ApiError.offline(error));
+    } finally {
+      if (this.loading === controller) this.loading = undefined;
+    }
+  }
+
+  private fail(api: CareApiClient, error: ApiError): void {
+    this.portal = { status: 'error', locale: this.localeFor(undefined), api, session: null, error };
+    this.dispatchEvent(
+      new CustomEvent<CarePortalErrorDetail>('care-portal-error', { detail: { error }, bubbles: true, composed: true }),
+    );
+  }
+
+  private localeFor(tenant: PublicTenant | undefined): Locale {
+    if (isLocale(this.lang)) return this.lang;
+    if (tenant && isLocale(tenant.defaultLocale)) return tenant.defaultLocale;
+    return 'nl';
+  }
+
+  protected override render() {
+    const { status, error, locale } = this.portal;
+    return html`${status === 'error' && error ? this.renderError(error, locale) : nothing}<slot></slot>`;
+  }
+
+  private renderError(error: ApiError, locale: Locale) {
+    const text =
+      error.code === 'tenant-not-found'
+        ? msg(locale, 'portal.error.tenantNotFound')
+        : msg(locale, 'portal.error.unavailable');
+    return html`<div part="error" role="alert">
+      ${text}
+      ${error.requestId
+        ? html`<span class="request-id">${msg(locale, 'portal.error.requestId', { requestId: error.requestId })}</span>`
+        : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,17 @@
+import { define } from '../shared/define.js';
+import { CarePortal } from './care-portal.component.js';
+
+export { CarePortal } from './care-portal.component.js';
+export type { CarePortalErrorDetail, CarePortalReadyDetail } from './care-portal.component.js';
+
+define('care-portal', CarePortal);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'care-portal': CarePortal;
+  }
+  interface HTMLElementEventMap {
+    'care-portal-ready': CustomEvent<import('./care-portal.component.js').CarePortalReadyDetail>;
+    'care-portal-error': CustomEvent<import('./care-portal.component.js').CarePortalErrorDetail>;
+  }
+}

@@ -1,0 +1,198 @@
+/** Public settings of a care organisation, as GET /api/tenants/:tenant returns them. */
+export interface PublicTenant {
+  slug: string;
+  name: string;
+  theme: string;
+  defaultLocale: 'nl' | 'en';
+  enabledWidgets: string[];
+  passwordPolicy: {
+    minLength: number;
+    requireLowercase: boolean;
+    requireUppercase: boolean;
+    requireDigit: boolean;
+    requireSpecial: boolean;
+    maxAgeDays: number | null;
+  };
+  secondFactors: { allowed: Array<'sms' | 'email' | 'totp'>; default: 'sms' | 'email' | 'totp' };
+  trustedDeviceDays: number;
+  agenda: { indicativeTimeNotice: string | null; clientMayAddAppointments: boolean };
+  terms: { version: string };
+  contact: { phone: string | null; email: string | null };
+}
+
+export interface FieldError {
+  field: string;
+  detail: string;
+}
+
+/**
+ * What a widget needs to pick its message: `offline` (no answer at all), `session-expired`
+ * (401), `problem` (any other error answer from the BFF).
+ */
+export type ApiErrorKind = 'offline' | 'session-expired' | 'problem';
+
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  /** HTTP status; 0 when the BFF could not be reached. */
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly errors: FieldError[];
+  readonly requestId: string | undefined;
+  /** Seconds to wait before trying again (429), from the body or the Retry-After header. */
+  readonly retryAfter: number | undefined;
+
+  constructor(init: {
+    kind: ApiErrorKind;
+    status: number;
+    code: string;
+    title: string;
+    detail?: string | undefined;
+    errors?: FieldError[] | undefined;
+    requestId?: string | undefined;
+    retryAfter?: number | undefined;
+    cause?: unknown;
+  }) {
+    super(init.detail ?? init.title, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'ApiError';
+    this.kind = init.kind;
+    this.status = init.status;
+    this.code = init.code;
+    this.title = init.title;
+    this.detail = init.detail;
+    this.errors = init.errors ?? [];
+    this.requestId = init.requestId;
+    this.retryAfter = init.retryAfter;
+  }
+
+  static offline(cause?: unknown): ApiError {
+    return new ApiError({ kind: 'offline', status: 0, code: 'offline', title: 'Network error', cause });
+  }
+
+  /**
+   * Turns an error response into an ApiError. Reads an RFC 9457 body when there is one; a proxy's
+   * HTML error page or an empty body still gives a usable status and code.
+   */
+  static async fromResponse(response: Response): Promise<ApiError> {
+    let body: Record<string, unknown> = {};
+    const type = response.headers.get('content-type') ?? '';
+    if (/json/i.test(type)) {
+      try {
+        const parsed: unknown = await response.json();
+        if (parsed && typeof parsed === 'object') body = parsed as Record<string, unknown>;
+      } catch {
+        // A broken body must not hide the status.
+      }
+    }
+    const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    const header = response.headers.get('retry-after');
+    const retryAfter =
+      typeof body['retryAfter'] === 'number'
+        ? body['retryAfter']
+        : header !== null && /^\d+$/.test(header)
+          ? Number(header)
+          : undefined;
+    return new ApiError({
+      kind: response.status === 401 ? 'session-expired' : 'problem',
+      status: response.status,
+      code: str(body['code']) ?? (response.status === 401 ? 'unauthenticated' : `http-${response.status}`),
+      title: str(body['title']) ?? (response.statusText || `HTTP ${response.status}`),
+      detail: str(body['detail']),
+      errors: Array.isArray(body['errors']) ? body['errors'].filter(isFieldError) : [],
+      requestId: str(body['requestId']) ?? response.headers.get('x-request-id') ?? undefined,
+      retryAfter,
+    });
+  }
+}
+
+function isFieldError(value: unknown): value is FieldError {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as Record<string, unknown>;
+  return typeof v['field'] === 'string' && typeof v['detail'] === 'string';
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal | undefined;
+  /** Sent as `Idempotency-Key`, so a retried POST (flaky mobile network) is applied once. */
+  idempotencyKey?: string | undefined;
+}
+
+/**
+ * Talks to the BFF for one tenant. Cookies carry the session, so every request goes with
+ * credentials; `X-Care-Widgets` is a header a cross-site form cannot send, the BFF's CSRF check.
+ */
+export class CareApiClient {
+  readonly apiBase: string;
+  readonly tenantSlug: string;
+
+  constructor(apiBase: string | null | undefined, tenantSlug: string) {
+    this.apiBase = (apiBase ?? '').replace(/\/+$/, '');
+    this.tenantSlug = tenantSlug;
+  }
+
+  /** Absolute or root-relative URL of a tenant path: '' is the tenant itself, '/reports' a feature. */
+  url(path: string): string {
+    const suffix = path === '' || path.startsWith('/') ? path : `/${path}`;
+    return `${this.apiBase}/api/tenants/${encodeURIComponent(this.tenantSlug)}${suffix}`;
+  }
+
+  tenant(options: RequestOptions = {}): Promise<PublicTenant> {
+    return this.get<PublicTenant>('', options);
+  }
+
+  get<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>('GET', path, undefined, options);
+  }
+
+  post<T>(path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>('POST', path, body, options);
+  }
+
+  put<T>(path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>('PUT', path, body, options);
+  }
+
+  delete<T = void>(path: string, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>('DELETE', path, undefined, options);
+  }
+
+  async request<T>(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json', 'X-Care-Widgets': '1' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+
+    let response: Response;
+    try {
+      response = await fetch(this.url(path), {
+        method,
+        headers,
+        credentials: 'include',
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    } catch (error) {
+      // An abort is the caller's own doing, not the network's.
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw ApiError.offline(error);
+    }
+    if (!response.ok) throw await ApiError.fromResponse(response);
+    if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
+    const type = response.headers.get('content-type') ?? '';
+    if (!/json/i.test(type)) return (await response.text()) as T;
+    return (await response.json()) as T;
+  }
+}
+
+/**
+ * Where the BFF is when the page does not say: the origin this script was served from, since the
+ * BFF serves the widget bundle at /widgets/. Falls back to the page's own origin ('').
+ */
+export function defaultApiBase(): string {
+  try {
+    const origin = new URL(import.meta.url).origin;
+    return origin === 'null' ? '' : origin;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,37 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
+/**
+ * One ES module per element in dist/, for sites that load only the widgets they use; shared code
+ * (lit, the API client) goes to dist/chunks/. A new widget is one line here: its define module.
+ */
+export const elementEntries: Record<string, string> = {
+  'care-widgets': src('care-widgets.ts'),
+  'care-portal': src('care-portal/care-portal.ts'),
+};
+
+// Built as an app with JS entries rather than in `build.lib` mode: library mode keeps whitespace
+// in ES output for the host's bundler, but browsers load these files as they are.
+export default defineConfig({
+  publicDir: false,
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    minify: 'esbuild',
+    sourcemap: true,
+    modulePreload: false,
+    rollupOptions: {
+      input: elementEntries,
+      // Keep the entries' exports (CarePortal, ApiError…): an app build would drop them.
+      preserveEntrySignatures: 'strict',
+      output: {
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
+    },
+  },
+});
