@@ -1,0 +1,78 @@
+import { Readable } from 'node:stream';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+
+/**
+ * Component tests run in real Chromium against a real BFF (in-memory PGlite, demo seed). The BFF
+ * is reached through this dev server under /api/, so the page and the API share one origin, as on
+ * a host site that proxies the BFF. CARE_BFF_URL points the proxy at a BFF that is already running.
+ */
+let bff;
+
+const testBff = {
+  name: 'care-widgets:test-bff',
+  async serverStart() {
+    if (process.env.CARE_BFF_URL) {
+      bff = { url: process.env.CARE_BFF_URL, close: async () => {} };
+      return;
+    }
+    // Imported here rather than at the top so that CARE_BFF_URL works without a built BFF.
+    const { startTestBff } = await import('@care-widgets/bff/testing');
+    bff = await startTestBff();
+  },
+  async serverStop() {
+    await bff?.close();
+  },
+};
+
+const hopByHop = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host', 'content-length']);
+
+/** Forwards /api/* to the BFF: method, headers and body in; status, headers and body back. */
+async function proxyApiToBff(ctx, next) {
+  if (!ctx.path.startsWith('/api/')) return next();
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(ctx.request.headers)) {
+    if (hopByHop.has(name) || value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  const hasBody = !['GET', 'HEAD'].includes(ctx.method);
+  const response = await fetch(new URL(ctx.originalUrl, bff.url), {
+    method: ctx.method,
+    headers,
+    body: hasBody ? Readable.toWeb(ctx.req) : undefined,
+    duplex: hasBody ? 'half' : undefined,
+    redirect: 'manual',
+  });
+  ctx.status = response.status;
+  response.headers.forEach((value, name) => {
+    // fetch has already decoded the body, so its encoding and length no longer apply.
+    if (hopByHop.has(name) || name === 'content-encoding' || name === 'set-cookie') return;
+    ctx.set(name, value);
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) ctx.set('set-cookie', cookies);
+  ctx.body = Buffer.from(await response.arrayBuffer());
+}
+
+export default {
+  files: ['src/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 10_000 } },
+  middleware: [proxyApiToBff],
+  plugins: [testBff, esbuildPlugin({ ts: true, target: 'es2022' })],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      },
+    }),
+  ],
+};
