@@ -10,8 +10,11 @@ import type { Logger } from './http/logger.js';
 import { Problem, problemResponse } from './http/problem.js';
 import { devOutboxRoutes } from './outbox/routes.js';
 import type { Outbox } from './outbox/delivery.js';
-import { tenantRoutes } from './tenants/routes.js';
+import type { SessionInfo } from './auth/session.js';
 import { staticRoutes } from './static/routes.js';
+import type { TenantRecord } from './tenants/queries.js';
+import { tenantRoutes } from './tenants/routes.js';
+import { tenantContext } from './tenants/tenant-context.js';
 
 export interface AppDependencies {
   config: Config;
@@ -28,6 +31,10 @@ export type AppEnv = {
     db: Kysely<Database>;
     outbox: Outbox;
     logger: Logger;
+    /** Set for every route under /api/tenants/:tenant. */
+    tenant: TenantRecord;
+    /** Set by requireSession(). */
+    session?: SessionInfo;
   };
 };
 
@@ -52,6 +59,8 @@ export function createApp(deps: AppDependencies) {
   });
 
   app.route('/', healthRoutes());
+  app.use('/api/tenants/:tenant/*', tenantContext());
+  app.use('/api/tenants/:tenant', tenantContext());
   app.route('/api/tenants/:tenant', tenantRoutes());
   if (deps.config.mode === 'demo') app.route('/dev', devOutboxRoutes());
   app.route('/', staticRoutes(deps.config));

@@ -31,6 +31,8 @@ const environmentSchema = z.object({
   WIDGETS_DIR: z.string().min(1).default(`${repoRoot}packages/components/dist`),
   EXAMPLES_DIR: z.string().min(1).default(`${repoRoot}examples`),
   MIGRATE_ON_START: booleanString.default(true),
+  /** The BFF's own origin as browsers see it (behind a proxy); by default the request's. */
+  PUBLIC_ORIGIN: z.url().optional(),
 });
 
 export type Config = {
@@ -45,6 +47,7 @@ export type Config = {
   widgetsDir: string;
   examplesDir: string;
   migrateOnStart: boolean;
+  publicOrigin: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -77,6 +80,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, overrid
     widgetsDir: env.WIDGETS_DIR,
     examplesDir: env.EXAMPLES_DIR,
     migrateOnStart: env.MIGRATE_ON_START,
+    publicOrigin: env.PUBLIC_ORIGIN?.replace(/\/$/, ''),
     ...overrides,
   };
 }

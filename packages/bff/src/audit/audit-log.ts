@@ -1,0 +1,48 @@
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import type { AppEnv } from '../app.js';
+import type { Database } from '../db/schema.js';
+import { clientAddress } from '../http/client-address.js';
+
+export interface AuditEntry {
+  /** What happened, as `<feature>.<verb>`: `reports.list`, `auth.login.failure`, `plan.sign`. */
+  action: string;
+  outcome?: 'success' | 'failure' | 'denied';
+  resourceType?: string;
+  resourceId?: string;
+  /** Whose data was touched; defaults to the session's client. */
+  clientId?: string | null;
+  /** Who acted; defaults to the session's account. */
+  accountId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * NEN 7513 audit trail: who (account), which client, what, when, on whose behalf, from where.
+ * Pass `db` to write inside the caller's transaction, so the audit row commits with the change.
+ */
+export async function audit(c: Context<AppEnv>, entry: AuditEntry, db: Kysely<Database> = c.var.db): Promise<void> {
+  const session = c.var.session;
+  const tenant = c.var.tenant;
+  if (!tenant) throw new Error('audit() needs the tenant context');
+  const accountId = entry.accountId !== undefined ? entry.accountId : (session?.accountId ?? null);
+  const clientId = entry.clientId !== undefined ? entry.clientId : (session?.clientId ?? null);
+  await db
+    .insertInto('audit_log')
+    .values({
+      tenant_id: tenant.id,
+      actor_kind: accountId ? 'account' : 'anonymous',
+      actor_account_id: accountId,
+      client_id: clientId,
+      on_behalf_of_client_id: session?.relation === 'contact' ? clientId : null,
+      action: entry.action,
+      resource_type: entry.resourceType ?? null,
+      resource_id: entry.resourceId ?? null,
+      outcome: entry.outcome ?? 'success',
+      ip: clientAddress(c, c.var.config.trustedProxies),
+      user_agent: c.req.header('user-agent')?.slice(0, 500) ?? null,
+      request_id: c.var.requestId ?? null,
+      details: (entry.details ?? {}) as never,
+    })
+    .execute();
+}

@@ -1,0 +1,203 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { sql, type Kysely } from 'kysely';
+import type { AppEnv } from '../app.js';
+import type { Database, SessionState } from '../db/schema.js';
+import { Problem } from '../http/problem.js';
+import type { TenantRecord } from '../tenants/queries.js';
+
+/** The signed-in person as every data route sees it. */
+export interface SessionInfo {
+  id: string;
+  tenantId: string;
+  accountId: string;
+  /** The client whose portal this is; null until the login is complete. */
+  clientId: string | null;
+  relation: 'self' | 'contact';
+  state: SessionState;
+  displayName: string;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+}
+
+/** 256 random bits, sent to the browser; only its SHA-256 is stored. */
+export function newSecretToken(): { token: string; hash: Buffer } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashToken(token) };
+}
+
+export function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token, 'utf8').digest();
+}
+
+export function sessionCookieName(tenantSlug: string) {
+  return `__Host-care-${tenantSlug}`;
+}
+
+export function setSessionCookie(c: Context<AppEnv>, tenant: TenantRecord, token: string) {
+  setCookie(c, sessionCookieName(tenant.slug), token, cookieAttributes(tenant));
+}
+
+export function clearSessionCookie(c: Context<AppEnv>, tenant: TenantRecord) {
+  deleteCookie(c, sessionCookieName(tenant.slug), cookieAttributes(tenant));
+}
+
+/**
+ * `__Host-` cookies: Secure, Path=/, no Domain. SameSite=Lax unless the tenant embeds the widgets
+ * on another site, where the browser only sends SameSite=None cookies, partitioned per top site.
+ */
+export function cookieAttributes(tenant: TenantRecord) {
+  return tenant.settings.crossSiteEmbedding
+    ? ({ path: '/', secure: true, httpOnly: true, sameSite: 'None', partitioned: true } as const)
+    : ({ path: '/', secure: true, httpOnly: true, sameSite: 'Lax' } as const);
+}
+
+export interface NewSession {
+  tenant: TenantRecord;
+  accountId: string;
+  clientId: string | null;
+  state: SessionState;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export async function createSession(db: Kysely<Database>, input: NewSession): Promise<{ token: string; id: string }> {
+  const { token, hash } = newSecretToken();
+  const { idleMinutes, absoluteHours } = input.tenant.settings.session;
+  const now = Date.now();
+  const absolute = new Date(now + absoluteHours * 3_600_000);
+  const idle = new Date(Math.min(now + idleMinutes * 60_000, absolute.getTime()));
+  const row = await db
+    .insertInto('sessions')
+    .values({
+      tenant_id: input.tenant.id,
+      account_id: input.accountId,
+      client_id: input.clientId,
+      token_hash: hash,
+      state: input.state,
+      idle_expires_at: idle,
+      absolute_expires_at: absolute,
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 500) ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { token, id: row.id };
+}
+
+/**
+ * Moves a session to its next sign-in step under a new token, so that a token seen before the
+ * step (e.g. by a shared computer's next user) is worth nothing after it.
+ */
+export async function advanceSession(
+  db: Kysely<Database>,
+  tenantId: string,
+  sessionId: string,
+  changes: { state: SessionState; clientId?: string | null },
+): Promise<string> {
+  const { token, hash } = newSecretToken();
+  await db
+    .updateTable('sessions')
+    .set({ token_hash: hash, state: changes.state, ...(changes.clientId !== undefined ? { client_id: changes.clientId } : {}) })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', sessionId)
+    .execute();
+  return token;
+}
+
+export async function revokeSession(db: Kysely<Database>, tenantId: string, sessionId: string) {
+  await db.updateTable('sessions').set({ revoked_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', sessionId).execute();
+}
+
+/** After a password change or reset: every session of the account but the one named ends. */
+export async function revokeOtherSessions(db: Kysely<Database>, tenantId: string, accountId: string, keepSessionId: string | null) {
+  let update = db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null);
+  if (keepSessionId) update = update.where('id', '!=', keepSessionId);
+  await update.execute();
+}
+
+/**
+ * Finds a live session by token and extends its idle timeout, never past the absolute one:
+ * one round trip to the database.
+ */
+export async function touchSession(db: Kysely<Database>, tenant: TenantRecord, token: string): Promise<SessionInfo | undefined> {
+  const idleMinutes = tenant.settings.session.idleMinutes;
+  const { rows } = await sql<{
+    id: string;
+    account_id: string;
+    client_id: string | null;
+    state: SessionState;
+    display_name: string;
+    relation: 'self' | 'contact' | null;
+    idle_expires_at: Date;
+    absolute_expires_at: Date;
+  }>`
+    update sessions s
+       set last_seen_at = now(),
+           idle_expires_at = least(now() + make_interval(mins => ${idleMinutes}), s.absolute_expires_at)
+      from accounts a
+     where s.tenant_id = ${tenant.id}
+       and s.token_hash = ${hashToken(token)}
+       and s.revoked_at is null
+       and s.idle_expires_at > now()
+       and s.absolute_expires_at > now()
+       and a.tenant_id = s.tenant_id
+       and a.id = s.account_id
+       and a.status = 'active'
+    returning s.id, s.account_id, s.client_id, s.state, a.display_name, s.idle_expires_at, s.absolute_expires_at,
+      (select ac.relation from account_clients ac
+        where ac.tenant_id = s.tenant_id and ac.account_id = s.account_id and ac.client_id = s.client_id) as relation
+  `.execute(db);
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    tenantId: tenant.id,
+    accountId: row.account_id,
+    clientId: row.client_id,
+    relation: row.relation ?? 'self',
+    state: row.state,
+    displayName: row.display_name,
+    idleExpiresAt: row.idle_expires_at,
+    absoluteExpiresAt: row.absolute_expires_at,
+  };
+}
+
+/**
+ * Requires a live session of this tenant in a given state (default: fully signed in). A pending
+ * session (first login: new password and terms still to do) gets 403 everywhere else.
+ */
+export function requireSession(options: { allow?: SessionState[] } = {}): MiddlewareHandler<AppEnv> {
+  const allow = options.allow ?? ['active'];
+  return async (c, next) => {
+    const tenant = c.var.tenant;
+    const token = getCookie(c, sessionCookieName(tenant.slug));
+    if (!token) throw new Problem(401, 'unauthenticated', 'Niet ingelogd', 'Log in to continue.');
+    const session = await touchSession(c.var.db, tenant, token);
+    if (!session) {
+      clearSessionCookie(c, tenant);
+      throw new Problem(401, 'session-expired', 'Sessie verlopen', 'Your session has ended. Please log in again.');
+    }
+    if (!allow.includes(session.state)) {
+      if (session.state === 'pending') {
+        throw new Problem(403, 'first-login-incomplete', 'Eerst uw wachtwoord wijzigen', 'Choose a new password and accept the terms of use first.');
+      }
+      throw new Problem(401, 'second-factor-required', 'Inlogcode nodig', 'Complete the second step of the login first.');
+    }
+    c.set('session', session);
+    await next();
+  };
+}
+
+/** The client whose data a data route serves: the session's, never one named in the request. */
+export function sessionClientId(c: Context<AppEnv>): string {
+  const clientId = c.var.session?.clientId;
+  if (!clientId) throw new Problem(403, 'no-client', 'Geen dossier', 'This account is not linked to a client.');
+  return clientId;
+}
