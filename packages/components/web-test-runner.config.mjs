@@ -35,6 +35,9 @@ async function proxyApiToBff(ctx, next) {
     if (hopByHop.has(name) || value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
+  // The BFF sees the page as its own origin, as behind a host site's reverse proxy; otherwise its
+  // CSRF guard would refuse every POST from the test page.
+  if (headers.get('origin') === ctx.origin) headers.set('origin', new URL(bff.url).origin);
   const hasBody = !['GET', 'HEAD'].includes(ctx.method);
   const response = await fetch(new URL(ctx.originalUrl, bff.url), {
     method: ctx.method,
