@@ -39,9 +39,11 @@ export class CarePortal extends LitElement {
   static override styles = carePortalStyles;
 
   static override properties = {
-    tenant: { type: String, reflect: true },
+    tenant: { type: String },
     api: { type: String },
-    lang: { type: String, reflect: true },
+    // The native `lang` attribute: the element's own `lang` property stays the native one, and an
+    // absent attribute must stay absent so host content inside keeps the page's language.
+    language: { type: String, attribute: 'lang' },
     portal: { state: true },
   };
 
@@ -52,8 +54,8 @@ export class CarePortal extends LitElement {
    * when absent, the origin the widget script was loaded from.
    */
   declare api: string | undefined;
-  /** `nl` or `en`; when absent, the organisation's default language. */
-  declare lang: string;
+  /** `nl` or `en` (attribute `lang`); when absent, the organisation's default language. */
+  declare language: string | undefined;
   declare protected portal: PortalState;
 
   private readonly provider: ContextProvider<typeof portalContext>;
@@ -64,7 +66,7 @@ export class CarePortal extends LitElement {
     super();
     this.tenant = '';
     this.api = undefined;
-    this.lang = '';
+    this.language = undefined;
     this.portal = {
       status: 'loading',
       locale: 'nl',
@@ -103,7 +105,7 @@ export class CarePortal extends LitElement {
     if (this.needsLoad && this.isConnected) {
       this.needsLoad = false;
       void this.load();
-    } else if (changed.has('lang')) {
+    } else if (changed.has('language')) {
       this.portal = { ...this.portal, locale: this.localeFor(this.portal.tenant) };
     }
     if (changed.has('portal')) {
@@ -148,7 +150,7 @@ export class CarePortal extends LitElement {
   }
 
   private localeFor(tenant: PublicTenant | undefined): Locale {
-    if (isLocale(this.lang)) return this.lang;
+    if (isLocale(this.language)) return this.language;
     if (tenant && isLocale(tenant.defaultLocale)) return tenant.defaultLocale;
     return 'nl';
   }

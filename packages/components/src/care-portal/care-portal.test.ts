@@ -44,6 +44,8 @@ describe('<care-portal>', () => {
     expect(probe.state?.tenant?.slug).to.equal('zorggroep-de-linde');
     expect(probe.shadowRoot!.textContent).to.contain('De Linde');
     expect(probe.state?.locale).to.equal('nl');
+    // No lang attribute of its own, so the host's content inside keeps the page's language.
+    expect(portal.hasAttribute('lang')).to.equal(false);
     expect(probe.state?.api.url('/reports')).to.equal('/api/tenants/zorggroep-de-linde/reports');
     expect(alertOf(portal)).to.equal(null);
     await expect(portal).to.be.accessible();
@@ -98,6 +100,10 @@ describe('<care-portal>', () => {
     `);
     await settled(portal);
     expect(portal.querySelector<PortalStateProbe>('test-portal-state-probe')!.state?.locale).to.equal('en');
+
+    portal.setAttribute('lang', 'nl');
+    await portal.updateComplete;
+    expect(portal.portalState.locale).to.equal('nl');
 
     const unknown = await settled(await fixture<CarePortal>(html`<care-portal tenant="nobody" api="" lang="en"></care-portal>`));
     expect(alertOf(unknown)!.textContent).to.contain('This organisation is not known.');
