@@ -1,0 +1,256 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPassword } from '../auth/passwords.js';
+import type { Database } from '../db/schema.js';
+import { parseTenantSettings, type PasswordPolicy } from '../tenants/settings.js';
+import { databaseUnderTest } from '../testing/database-under-test.js';
+import type { TestDatabase } from '../testing/test-database.js';
+import { amsterdamDate } from './amsterdam-time.js';
+import { isValidBsn } from './bsn.js';
+import { reportRows } from './care-history.js';
+import { demoCredentialsText, seedDemo, type DemoSeedResult } from './demo-seed.js';
+import { demoTenants } from './demo-tenants.js';
+import { SeededRandom } from './random.js';
+
+// A fixed moment whose year of history crosses both DST changes.
+const now = new Date('2025-06-02T09:30:00Z');
+const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
+
+let database: TestDatabase;
+let first: DemoSeedResult;
+
+beforeAll(async () => {
+  database = await databaseUnderTest();
+  first = await seedDemo(database.db, { now });
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+function meetsPolicy(password: string, policy: PasswordPolicy): boolean {
+  return (
+    password.length >= policy.minLength &&
+    (!policy.requireLowercase || /[a-z]/.test(password)) &&
+    (!policy.requireUppercase || /[A-Z]/.test(password)) &&
+    (!policy.requireDigit || /\d/.test(password)) &&
+    (!policy.requireSpecial || /[^A-Za-z0-9]/.test(password))
+  );
+}
+
+const tables: (keyof Database)[] = [
+  'tenants',
+  'clients',
+  'accounts',
+  'account_clients',
+  'measurement_types',
+  'reports',
+  'measurements',
+  'appointments',
+  'messages',
+  'plan_documents',
+  'plan_decisions',
+];
+
+async function rowCounts(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const row = await database.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}
+
+describe('seedDemo', () => {
+  it('creates two care organisations whose login policies differ', async () => {
+    expect(first.created).toBe(true);
+    const tenants = await database.db.selectFrom('tenants').selectAll().orderBy('slug').execute();
+    expect(tenants.map((t) => t.slug)).toEqual(['thuiszorg-het-baken', 'zorggroep-de-linde']);
+
+    const linde = parseTenantSettings(tenants.find((t) => t.slug === 'zorggroep-de-linde')!.settings);
+    const baken = parseTenantSettings(tenants.find((t) => t.slug === 'thuiszorg-het-baken')!.settings);
+    expect(linde.secondFactors.allowed).toEqual(['sms']);
+    expect(baken.secondFactors).toEqual({ allowed: ['email', 'totp'], default: 'email' });
+    expect(linde.passwordPolicy.minLength).toBe(10);
+    expect(baken.passwordPolicy.minLength).toBe(12);
+    expect(baken.passwordPolicy.maxAgeDays).toBe(90);
+    expect(linde.trustedDeviceDays).toBe(0);
+    expect(baken.trustedDeviceDays).toBe(7);
+    expect(linde.agenda.indicativeTimeNotice).toContain('60 minuten');
+    expect(linde.agenda.clientMayAddAppointments).toBe(false);
+    expect(baken.agenda.clientMayAddAppointments).toBe(true);
+    expect(linde.theme).not.toBe(baken.theme);
+    expect(linde.terms.version).not.toBe(baken.terms.version);
+  });
+
+  it('gives every demo account a password that opens it and meets its organisation’s policy', async () => {
+    for (const tenant of first.tenants) {
+      const row = await database.db.selectFrom('tenants').select(['id', 'settings']).where('slug', '=', tenant.slug).executeTakeFirstOrThrow();
+      const policy = parseTenantSettings(row.settings).passwordPolicy;
+      expect(tenant.accounts).toHaveLength(2);
+      for (const credentials of tenant.accounts) {
+        const account = await database.db
+          .selectFrom('accounts')
+          .select(['password_hash'])
+          .where('tenant_id', '=', row.id)
+          .where('username', '=', credentials.username)
+          .executeTakeFirstOrThrow();
+        expect(await verifyPassword(account.password_hash!, credentials.password)).toBe(true);
+        expect(await verifyPassword(account.password_hash!, `${credentials.password}x`)).toBe(false);
+        expect(meetsPolicy(credentials.password, policy), credentials.password).toBe(true);
+      }
+    }
+  });
+
+  it('has one ready account and one that must change its password and accept the terms, per organisation', async () => {
+    const accounts = await database.db
+      .selectFrom('accounts')
+      .innerJoin('tenants', 'tenants.id', 'accounts.tenant_id')
+      .select(['tenants.slug', 'tenants.settings', 'accounts.must_change_password', 'accounts.terms_version_accepted', 'accounts.status', 'accounts.second_factor'])
+      .execute();
+    for (const slug of ['zorggroep-de-linde', 'thuiszorg-het-baken']) {
+      const own = accounts.filter((a) => a.slug === slug);
+      const ready = own.filter((a) => !a.must_change_password);
+      const firstLogin = own.filter((a) => a.must_change_password);
+      expect(ready).toHaveLength(1);
+      expect(firstLogin).toHaveLength(1);
+      expect(ready[0]!.terms_version_accepted).toBe(parseTenantSettings(ready[0]!.settings).terms.version);
+      expect(firstLogin[0]!.terms_version_accepted).toBeNull();
+      expect(own.every((a) => a.status === 'active')).toBe(true);
+      expect(own.every((a) => a.second_factor === parseTenantSettings(a.settings).secondFactors.default)).toBe(true);
+    }
+  });
+
+  it('gives clients full, fictional Dutch profiles', async () => {
+    const clients = await database.db.selectFrom('clients').selectAll().execute();
+    expect(clients).toHaveLength(4);
+    for (const client of clients) {
+      expect(isValidBsn(client.bsn!), client.bsn!).toBe(true);
+      expect(client.postal_code).toMatch(/^\d{4} [A-Z]{2}$/);
+      expect(client.mobile_phone).toMatch(/^\+316\d{8}$/);
+      expect(client.email).toMatch(/@example\.nl$/);
+      expect(client.nationality).toBe('Nederlandse');
+      const age = now.getUTCFullYear() - Number(client.date_of_birth.slice(0, 4));
+      expect(age).toBeGreaterThanOrEqual(70);
+      expect(age).toBeLessThanOrEqual(91);
+    }
+  });
+
+  it('writes a year of reports: at least 900 in the last 365 days for one client of each organisation', async () => {
+    const perClient = await database.db
+      .selectFrom('reports')
+      .innerJoin('tenants', 'tenants.id', 'reports.tenant_id')
+      .select(['tenants.slug', 'reports.client_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('written_at', '>', yearAgo)
+      .where('written_at', '<=', now)
+      .groupBy(['tenants.slug', 'reports.client_id'])
+      .execute();
+    for (const slug of ['zorggroep-de-linde', 'thuiszorg-het-baken']) {
+      const most = Math.max(...perClient.filter((r) => r.slug === slug).map((r) => Number(r.n)));
+      expect(most).toBeGreaterThanOrEqual(900);
+    }
+    const future = await database.db.selectFrom('reports').select('id').where('written_at', '>', now).execute();
+    expect(future).toHaveLength(0);
+
+    const byClient = await database.db.selectFrom('reports').select(['author_kind', 'author_account_id', 'text']).execute();
+    const own = byClient.filter((r) => r.author_kind === 'client');
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((r) => r.author_account_id !== null)).toBe(true);
+    expect(byClient.some((r) => r.text.includes('\n\n') && r.text.length > 600)).toBe(true);
+  });
+
+  it('gives each client exactly one signed and one undecided plan, with intact PDFs', async () => {
+    const plans = await database.db
+      .selectFrom('plan_documents')
+      .leftJoin('plan_decisions', (join) =>
+        join.onRef('plan_decisions.tenant_id', '=', 'plan_documents.tenant_id').onRef('plan_decisions.plan_document_id', '=', 'plan_documents.id'),
+      )
+      .select([
+        'plan_documents.client_id',
+        'plan_documents.version',
+        'plan_documents.pdf',
+        'plan_documents.sha256',
+        'plan_decisions.decision',
+        'plan_decisions.document_sha256',
+        'plan_decisions.account_id',
+      ])
+      .execute();
+    const clients = new Set(plans.map((p) => p.client_id));
+    expect(clients.size).toBe(4);
+    for (const clientId of clients) {
+      const own = plans.filter((p) => p.client_id === clientId);
+      expect(own).toHaveLength(2);
+      expect(own.filter((p) => p.decision === null)).toHaveLength(1);
+      const signed = own.filter((p) => p.decision === 'signed');
+      expect(signed).toHaveLength(1);
+      expect(signed[0]!.document_sha256).toBe(signed[0]!.sha256);
+      const link = await database.db
+        .selectFrom('account_clients')
+        .select('relation')
+        .where('account_id', '=', signed[0]!.account_id!)
+        .where('client_id', '=', clientId)
+        .executeTakeFirst();
+      expect(link?.relation).toBe('self');
+    }
+    for (const plan of plans) {
+      const bytes = Buffer.from(plan.pdf);
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(plan.sha256);
+    }
+  });
+
+  it('fills the agenda ahead, at Amsterdam wall-clock times in summer and winter', async () => {
+    const appointments = await database.db.selectFrom('appointments').select(['client_id', 'title', 'starts_at', 'source']).execute();
+    const upcoming = appointments.filter((a) => a.starts_at > now);
+    expect(new Set(upcoming.map((a) => a.client_id)).size).toBe(4);
+    expect(upcoming.some((a) => a.title === 'Evaluatiegesprek')).toBe(true);
+    expect(appointments.filter((a) => a.source === 'client')).toHaveLength(1);
+
+    const hour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hourCycle: 'h23' });
+    const morning = appointments.filter((a) => a.title === 'Ochtendzorg');
+    const months = new Set(morning.map((a) => amsterdamDate(a.starts_at).month));
+    expect(months.has(1) && months.has(7)).toBe(true);
+    expect(morning.every((a) => hour.format(a.starts_at) === '08')).toBe(true);
+  });
+
+  it('leaves the latest staff messages unread', async () => {
+    const messages = await database.db.selectFrom('messages').select(['client_id', 'sender_kind', 'sent_at', 'read_at']).orderBy('sent_at').execute();
+    for (const clientId of new Set(messages.map((m) => m.client_id))) {
+      const thread = messages.filter((m) => m.client_id === clientId);
+      expect(thread.length).toBeGreaterThanOrEqual(10);
+      const last = thread.at(-1)!;
+      expect(last.sender_kind).toBe('staff');
+      expect(last.read_at).toBeNull();
+      expect(thread.some((m) => m.read_at !== null)).toBe(true);
+    }
+  });
+
+  it('changes nothing when seeded again, and still hands out the credentials', async () => {
+    const before = await rowCounts();
+    const again = await seedDemo(database.db, { now: new Date(now.getTime() + 86_400_000) });
+    expect(again.created).toBe(false);
+    expect(again.tenants).toEqual(first.tenants);
+    expect(await rowCounts()).toEqual(before);
+    expect(demoCredentialsText(again)).toContain(demoTenants[0]!.clients[0]!.account.password);
+  });
+
+  it('generates the same history for the same moment', () => {
+    const tenant = demoTenants[0]!;
+    const client = tenant.clients[0]!;
+    const generate = () =>
+      reportRows({
+        tenant,
+        client,
+        tenantId: 't',
+        clientId: 'c',
+        accountId: 'a',
+        now,
+        today: amsterdamDate(now),
+        rng: new SeededRandom(client.key),
+      });
+    expect(generate()).toEqual(generate());
+  });
+});

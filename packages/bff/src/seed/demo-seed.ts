@@ -1,0 +1,324 @@
+import { createHash } from 'node:crypto';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { hashPassword } from '../auth/passwords.js';
+import type { Database, MeasurementComponent } from '../db/schema.js';
+import { parseTenantSettings } from '../tenants/settings.js';
+import { addDays, amsterdamDate, amsterdamTime, isoDate, type LocalDate } from './amsterdam-time.js';
+import { fictionalBsn } from './bsn.js';
+import { appointmentRows, generatedTimestamp, measurementRows, reportRows, type HistoryContext } from './care-history.js';
+import { clientPlan } from './client-plan.js';
+import { demoMeasurementTypes } from './measurement-types.js';
+import { displayName, fullName, demoTenants, type DemoClient, type DemoTenant } from './demo-tenants.js';
+import { messageRows } from './message-thread.js';
+import { renderPlanPdf } from './plan-pdf.js';
+import { SeededRandom } from './random.js';
+
+export interface DemoAccountCredentials {
+  username: string;
+  password: string;
+  displayName: string;
+  clientName: string;
+  note: string;
+}
+
+export interface DemoSeedResult {
+  /** false when the demo tenants were already there and nothing was inserted. */
+  created: boolean;
+  tenants: { slug: string; name: string; accounts: DemoAccountCredentials[] }[];
+}
+
+export interface DemoSeedOptions {
+  /** Every date of the demo data is relative to this moment; the same `now` gives the same data. */
+  now?: Date;
+}
+
+/** Rows per insert statement: well below PostgreSQL's 65,535 parameters, few round trips. */
+const BATCH = 500;
+
+/**
+ * Loads the two fictional care organisations of the demo, each with two clients and a year of
+ * their reports, measurements, appointments, messages and client plans. Idempotent: a tenant
+ * that already exists is left alone, so the demo can seed on every start.
+ */
+export async function seedDemo(db: Kysely<Database>, options: DemoSeedOptions = {}): Promise<DemoSeedResult> {
+  const now = options.now ?? new Date();
+  const existing = new Set(
+    (
+      await db
+        .selectFrom('tenants')
+        .select('slug')
+        .where(
+          'slug',
+          'in',
+          demoTenants.map((t) => t.slug),
+        )
+        .execute()
+    ).map((row) => row.slug),
+  );
+  let created = false;
+  for (const tenant of demoTenants) {
+    if (existing.has(tenant.slug)) continue;
+    if (await seedTenant(db, tenant, now)) created = true;
+  }
+  return { created, tenants: demoCredentials() };
+}
+
+function demoCredentials(): DemoSeedResult['tenants'] {
+  return demoTenants.map((tenant) => ({
+    slug: tenant.slug,
+    name: tenant.name,
+    accounts: tenant.clients.map((client) => ({
+      username: client.account.username,
+      password: client.account.password,
+      displayName: displayName(client.person),
+      clientName: fullName(client.person),
+      note: client.account.note,
+    })),
+  }));
+}
+
+/** The credentials as a block for the console when the demo starts. */
+export function demoCredentialsText(result: DemoSeedResult): string {
+  const lines = ['Demo accounts (fictional clients):'];
+  const rows = result.tenants.flatMap((t) => t.accounts);
+  const userWidth = Math.max(...rows.map((a) => a.username.length));
+  const passwordWidth = Math.max(...rows.map((a) => a.password.length));
+  for (const tenant of result.tenants) {
+    lines.push('', `  ${tenant.name} (tenant "${tenant.slug}")`);
+    for (const account of tenant.accounts) {
+      lines.push(`    ${account.username.padEnd(userWidth)}  ${account.password.padEnd(passwordWidth)}  ${account.clientName}`);
+      lines.push(`    ${''.padEnd(userWidth)}  ${''.padEnd(passwordWidth)}  ${account.note}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+interface PreparedClient {
+  client: DemoClient;
+  dateOfBirth: LocalDate;
+  bsn: string;
+  passwordHash: string;
+  plans: PreparedPlan[];
+}
+
+interface PreparedPlan {
+  version: '1.0' | '2.0';
+  documentDate: LocalDate;
+  pdf: Buffer;
+  sha256: string;
+  fileName: string;
+  /** When the client signed it; undefined while undecided. */
+  signedAt?: Date;
+}
+
+/** Returns false when another process created the tenant first. */
+async function seedTenant(db: Kysely<Database>, tenant: DemoTenant, now: Date): Promise<boolean> {
+  const today = amsterdamDate(now);
+  // Hashing and PDF rendering are the slow parts; they need no database, so they run before
+  // the transaction takes the (on PGlite: only) connection.
+  const prepared = await Promise.all(tenant.clients.map((client) => prepareClient(tenant, client, today)));
+  const settings = parseTenantSettings(tenant.settings);
+
+  return db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('tenants')
+      .values({ slug: tenant.slug, name: tenant.name, settings })
+      .onConflict((oc) => oc.column('slug').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) return false;
+    const tenantId = inserted.id;
+
+    const types = await trx
+      .insertInto('measurement_types')
+      .values(
+        demoMeasurementTypes.map((type, index) => ({
+          tenant_id: tenantId,
+          code: type.code,
+          label: type.label,
+          unit: type.unit,
+          decimals: type.decimals,
+          // A JS array would reach node-postgres as a PostgreSQL array literal, not JSON.
+          components: sql<MeasurementComponent[]>`${JSON.stringify(type.components)}::jsonb`,
+          sort_order: (index + 1) * 10,
+          client_may_enter: type.clientMayEnter,
+        })),
+      )
+      .returning(['id', 'code'])
+      .execute();
+    const typeIds = new Map(types.map((t) => [t.code, t.id]));
+
+    for (const [index, p] of prepared.entries()) {
+      await seedClient(trx, tenant, tenantId, p, index, typeIds, now, today);
+    }
+    return true;
+  });
+}
+
+async function prepareClient(tenant: DemoTenant, client: DemoClient, today: LocalDate): Promise<PreparedClient> {
+  const rng = new SeededRandom(client.key);
+  const { birthday, age } = client.person;
+  const birthdayPassed = today.month > birthday.month || (today.month === birthday.month && today.day >= birthday.day);
+  const dateOfBirth = { year: today.year - age - (birthdayPassed ? 0 : 1), month: birthday.month, day: birthday.day };
+  const bsn = fictionalBsn(rng);
+  const ready = client.account.state === 'ready';
+
+  // The older plan was signed shortly after it came out; the messages of the thread refer to it.
+  const older = { version: '1.0' as const, documentDate: addDays(today, ready ? -197 : -267) };
+  const newer = { version: '2.0' as const, documentDate: addDays(today, -12) };
+  const signedAt = amsterdamTime(addDays(today, ready ? -195 : -264), ready ? 20 : 15, ready ? 5 : 20);
+
+  const [passwordHash, ...plans] = await Promise.all([
+    hashPassword(client.account.password),
+    ...[older, newer].map(async ({ version, documentDate }): Promise<PreparedPlan> => {
+      const pdf = await renderPlanPdf(clientPlan(tenant, client, { version, documentDate, dateOfBirth, bsn }));
+      return {
+        version,
+        documentDate,
+        pdf,
+        sha256: createHash('sha256').update(pdf).digest('hex'),
+        fileName: `${asciiSlug(tenant.planTitle)}-${asciiSlug(client.person.lastNamePrefix + ' ' + client.person.lastName)}-${isoDate(documentDate)}-v${version}.pdf`,
+        ...(version === '1.0' ? { signedAt } : {}),
+      };
+    }),
+  ]);
+  return { client, dateOfBirth, bsn, passwordHash: passwordHash as string, plans: plans as PreparedPlan[] };
+}
+
+async function seedClient(
+  trx: Transaction<Database>,
+  tenant: DemoTenant,
+  tenantId: string,
+  prepared: PreparedClient,
+  index: number,
+  typeIds: ReadonlyMap<string, string>,
+  now: Date,
+  today: LocalDate,
+): Promise<void> {
+  const { client, dateOfBirth, bsn, passwordHash } = prepared;
+  const { person, account } = client;
+  const ready = account.state === 'ready';
+  const daysAgo = (days: number, hour = 10, minute = 0) => amsterdamTime(addDays(today, -days), hour, minute);
+
+  const { id: clientId } = await trx
+    .insertInto('clients')
+    .values({
+      tenant_id: tenantId,
+      ecd_id: `${tenant.shortName.split(' ').map((word) => word[0]).join('')}-${104233 + index * 7919}`,
+      initials: person.initials,
+      first_name: person.firstName,
+      last_name_prefix: person.lastNamePrefix,
+      last_name: person.lastName,
+      date_of_birth: isoDate(dateOfBirth),
+      marital_status: person.maritalStatus,
+      place_of_birth: person.placeOfBirth,
+      nationality: 'Nederlandse',
+      bsn,
+      street: person.street,
+      house_number: person.houseNumber,
+      address_extra: person.addressExtra,
+      postal_code: person.postalCode,
+      city: person.city,
+      phone: person.phone,
+      mobile_phone: person.mobilePhone,
+      email: person.email,
+      created_at: daysAgo(400),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  const settings = parseTenantSettings(tenant.settings);
+  const { id: accountId } = await trx
+    .insertInto('accounts')
+    .values({
+      tenant_id: tenantId,
+      username: account.username,
+      display_name: displayName(person),
+      email: person.email,
+      mobile_phone: person.mobilePhone,
+      password_hash: passwordHash,
+      // Het Baken's passwords expire after 90 days: the ready account changed it recently.
+      password_changed_at: ready ? daysAgo(23, 19, 40) : daysAgo(60, 11, 40),
+      must_change_password: !ready,
+      // A re-issued account accepts the terms again, like a new one.
+      terms_version_accepted: ready ? settings.terms.version : null,
+      terms_accepted_at: ready ? daysAgo(330, 20, 12) : null,
+      second_factor: settings.secondFactors.default,
+      totp_secret: null,
+      totp_last_used_step: null,
+      status: 'active',
+      last_login_at: ready ? daysAgo(1, 19, 30) : daysAgo(199, 9, 58),
+      created_at: daysAgo(340),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  await trx.insertInto('account_clients').values({ tenant_id: tenantId, account_id: accountId, client_id: clientId, relation: 'self' }).execute();
+
+  const context: HistoryContext = { tenant, client, tenantId, clientId, accountId, now, today, rng: new SeededRandom(client.key) };
+  await insertBatched(trx, 'reports', reportRows(context));
+  await insertBatched(trx, 'measurements', measurementRows(context, typeIds));
+  await insertBatched(trx, 'appointments', appointmentRows(context));
+  await insertBatched(trx, 'messages', messageRows(context));
+
+  for (const plan of prepared.plans) {
+    const { id: planId } = await trx
+      .insertInto('plan_documents')
+      .values({
+        tenant_id: tenantId,
+        client_id: clientId,
+        ecd_id: null,
+        title: tenant.planTitle,
+        version: plan.version,
+        document_date: isoDate(plan.documentDate),
+        file_name: plan.fileName,
+        pdf: plan.pdf,
+        sha256: plan.sha256,
+        created_at: amsterdamTime(plan.documentDate, 9, 0),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (plan.signedAt) {
+      await trx
+        .insertInto('plan_decisions')
+        .values({
+          tenant_id: tenantId,
+          plan_document_id: planId,
+          client_id: clientId,
+          decision: 'signed',
+          reason: null,
+          decided_at: generatedTimestamp(plan.signedAt),
+          account_id: accountId,
+          decided_by_name: displayName(person),
+          ip: '198.51.100.23',
+          user_agent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36',
+          document_sha256: plan.sha256,
+        })
+        .execute();
+    }
+  }
+}
+
+type BulkTable = 'reports' | 'measurements' | 'appointments' | 'messages';
+
+async function insertBatched<T extends BulkTable>(trx: Transaction<Database>, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    // The union of the four tables' row types is too wide for Kysely's overloads; each call
+    // site passes rows of its own table.
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + BATCH) as never)
+      .execute();
+  }
+}
+
+/** "Cliëntplan" -> "clientplan", "van der Meer" -> "van-der-meer" */
+function asciiSlug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
