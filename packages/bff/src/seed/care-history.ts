@@ -8,7 +8,7 @@ import { clientReport, eveningReport, evaluationReport, middayReport, morningRep
 export const HISTORY_DAYS = 365;
 const FUTURE_DAYS = 61;
 /** A "first login" account was re-issued after six months without a login (seed 000). */
-const INACTIVE_DAYS = 190;
+export const INACTIVE_DAYS = 190;
 
 export interface HistoryContext {
   tenant: DemoTenant;
@@ -196,7 +196,7 @@ export function measurementRows(context: HistoryContext, typeIds: ReadonlyMap<st
   if (client.profile.pain) {
     series.push({
       code: 'pijnscore',
-      on: (_, date) => [2, 5].includes(weekday(date)),
+      on: (_, date) => [3, 5].includes(weekday(date)),
       from: '09:00',
       to: '19:00',
       values: () => ({ value: rng.int(1, 6) }),
@@ -212,6 +212,8 @@ export function measurementRows(context: HistoryContext, typeIds: ReadonlyMap<st
       const typeId = typeIds.get(s.code);
       if (!typeId) throw new Error(`Unknown measurement type ${s.code}`);
       const byClient = s.clientShare > 0 && clientWasActive(context, daysAgo) && rng.chance(s.clientShare);
+      // Staff measure during their visits only.
+      if (!byClient && !isCareDay(client, date)) continue;
       rows.push({
         tenant_id: context.tenantId,
         client_id: context.clientId,

@@ -8,8 +8,10 @@ import type { TestDatabase } from '../testing/test-database.js';
 import { amsterdamDate } from './amsterdam-time.js';
 import { isValidBsn } from './bsn.js';
 import { reportRows } from './care-history.js';
+import { clientPlan } from './client-plan.js';
 import { demoCredentialsText, seedDemo, type DemoSeedResult } from './demo-seed.js';
 import { demoTenants } from './demo-tenants.js';
+import { renderPlanPdf } from './plan-pdf.js';
 import { SeededRandom } from './random.js';
 
 // A fixed moment whose year of history crosses both DST changes.
@@ -237,7 +239,7 @@ describe('seedDemo', () => {
     expect(demoCredentialsText(again)).toContain(demoTenants[0]!.clients[0]!.account.password);
   });
 
-  it('generates the same history for the same moment', () => {
+  it('generates the same history and the same plan PDFs for the same moment', async () => {
     const tenant = demoTenants[0]!;
     const client = tenant.clients[0]!;
     const generate = () =>
@@ -252,5 +254,14 @@ describe('seedDemo', () => {
         rng: new SeededRandom(client.key),
       });
     expect(generate()).toEqual(generate());
+
+    const plan = clientPlan(tenant, client, {
+      version: '1.0',
+      documentDate: amsterdamDate(now),
+      dateOfBirth: { year: 1941, month: 4, day: 17 },
+      bsn: '999993653',
+    });
+    const [a, b] = [await renderPlanPdf(plan), await renderPlanPdf(plan)];
+    expect(a.equals(b)).toBe(true);
   });
 });

@@ -5,10 +5,10 @@ import type { Database, MeasurementComponent } from '../db/schema.js';
 import { parseTenantSettings } from '../tenants/settings.js';
 import { addDays, amsterdamDate, amsterdamTime, isoDate, type LocalDate } from './amsterdam-time.js';
 import { fictionalBsn } from './bsn.js';
-import { appointmentRows, generatedTimestamp, measurementRows, reportRows, type HistoryContext } from './care-history.js';
+import { appointmentRows, generatedTimestamp, INACTIVE_DAYS, measurementRows, reportRows, type HistoryContext } from './care-history.js';
 import { clientPlan } from './client-plan.js';
+import { demoTenants, displayName, fullName, type DemoClient, type DemoTenant } from './demo-tenants.js';
 import { demoMeasurementTypes } from './measurement-types.js';
-import { displayName, fullName, demoTenants, type DemoClient, type DemoTenant } from './demo-tenants.js';
 import { messageRows } from './message-thread.js';
 import { renderPlanPdf } from './plan-pdf.js';
 import { SeededRandom } from './random.js';
@@ -42,19 +42,8 @@ const BATCH = 500;
  */
 export async function seedDemo(db: Kysely<Database>, options: DemoSeedOptions = {}): Promise<DemoSeedResult> {
   const now = options.now ?? new Date();
-  const existing = new Set(
-    (
-      await db
-        .selectFrom('tenants')
-        .select('slug')
-        .where(
-          'slug',
-          'in',
-          demoTenants.map((t) => t.slug),
-        )
-        .execute()
-    ).map((row) => row.slug),
-  );
+  const slugs = demoTenants.map((t) => t.slug);
+  const existing = new Set((await db.selectFrom('tenants').select('slug').where('slug', 'in', slugs).execute()).map((row) => row.slug));
   let created = false;
   for (const tenant of demoTenants) {
     if (existing.has(tenant.slug)) continue;
@@ -247,7 +236,7 @@ async function seedClient(
       totp_secret: null,
       totp_last_used_step: null,
       status: 'active',
-      last_login_at: ready ? daysAgo(1, 19, 30) : daysAgo(199, 9, 58),
+      last_login_at: ready ? daysAgo(1, 19, 30) : daysAgo(INACTIVE_DAYS, 21, 30),
       created_at: daysAgo(340),
     })
     .returning('id')

@@ -95,14 +95,16 @@ export function messageRows(context: HistoryContext): Insertable<MessagesTable>[
     organisatie: tenant.shortName,
   };
 
+  // Shifts this client's thread a little, so two clients' threads are not to the minute alike.
+  const shift = rng.int(0, 25);
   const rows: Insertable<MessagesTable>[] = [];
   for (const line of script) {
     if (line.daysAgo >= HISTORY_DAYS) continue;
     if (line.from === 'client' && !clientWasActive(context, line.daysAgo)) continue;
-    const sentAt = amsterdamTime(addDays(today, -line.daysAgo), line.at[0], line.at[1]);
+    const sentAt = new Date(amsterdamTime(addDays(today, -line.daysAgo), line.at[0], line.at[1]).getTime() + shift * 60_000);
     if (sentAt > now) continue;
     const staffName = tenant.staff[line.staff ?? 0]!;
-    const unread = line.from !== 'client' && line.daysAgo < UNREAD_WITHIN_DAYS;
+    const unread = line.from !== 'client' && (line.daysAgo < UNREAD_WITHIN_DAYS || !clientWasActive(context, line.daysAgo));
     rows.push({
       tenant_id: context.tenantId,
       client_id: context.clientId,

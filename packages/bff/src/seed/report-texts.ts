@@ -64,7 +64,6 @@ const medication = [
   'Medicatie ingenomen. Nieuwe baxterrol van de apotheek opgeborgen in het kastje.',
   'Oogdruppels toegediend, beide ogen.',
   'Medicatie klaargezet; {mevr} neemt deze zelf in bij het ontbijt.',
-  'Paracetamol gegeven op verzoek, zie pijnscore.',
 ];
 
 const eating = [
@@ -113,7 +112,6 @@ const eveningCare = [
   'Naar bed geholpen, bedhek op verzoek omhoog gedaan.',
   'Deur op slot gedaan en sleutel in de sleutelkluis gehangen.',
   'Thee gezet en een beschuitje klaargezet voor later op de avond.',
-  'Controle op de pijnpleister, zit nog goed.',
 ];
 
 const middayCare = [
@@ -142,6 +140,8 @@ const painCare = [
   'Pijnscore {pijn}: {mevr} heeft last van de rechterknie bij het lopen.',
   '{Mevr} geeft pijnscore {pijn} aan, vooral in de rug. Warmtekussen gegeven.',
   'Pijn vandaag goed te doen (score {pijn}).',
+  'Paracetamol gegeven op verzoek; pijnscore daarna {pijn}.',
+  'Controle op de pijnpleister, zit nog goed. Pijnscore {pijn}.',
 ];
 
 const evaluationParagraphs = {
@@ -195,8 +195,10 @@ function withCapitalFamily(voice: ReportVoice): ReportVoice & { Familie: string;
 
 export function morningReport(rng: SeededRandom, voice: ReportVoice, profile: ReportProfile): string {
   const v = withCapitalFamily(voice);
-  const parts = [sentence(rng, morningOpening, v), sentence(rng, nightRest, v), sentence(rng, washing, v)];
-  if (rng.chance(0.5)) parts.push(sentence(rng, washing, v));
+  const parts = [sentence(rng, morningOpening, v)];
+  if (rng.chance(0.6)) parts.push(sentence(rng, nightRest, v));
+  parts.push(sentence(rng, washing, v));
+  if (rng.chance(0.3)) parts.push(sentence(rng, washing, v));
   if (profile.diabetes) parts.push(sentence(rng, diabetesCare, v, { bs: decimalComma(rng.gaussian(7.2, 1.2)) }));
   if (profile.wound && rng.chance(0.4)) parts.push(sentence(rng, woundCare, v));
   if (profile.pain && rng.chance(0.3)) parts.push(sentence(rng, painCare, v, { pijn: String(rng.int(2, 6)) }));
