@@ -4,6 +4,8 @@ import type { TenantSettings } from '../tenants/settings.js';
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A timestamp with a database default that may also be set explicitly. */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** `date` columns travel as ISO strings (YYYY-MM-DD) on both dialects, never as local-time Dates. */
 type CalendarDate = ColumnType<string, string, string>;
 type Json<T> = ColumnType<T, T, T>;
@@ -59,6 +61,8 @@ export interface AccountsTable {
   second_factor: Generated<SecondFactorKind>;
   totp_secret: string | null;
   totp_last_used_step: number | null;
+  /** An authenticator-app secret shown at enrolment, until its first code confirms it. */
+  totp_pending_secret: Generated<string | null>;
   status: Generated<'invited' | 'active' | 'disabled'>;
   last_login_at: Timestamp | null;
   created_at: CreatedAt;
@@ -84,7 +88,7 @@ export interface SessionsTable {
   token_hash: Uint8Array;
   state: SessionState;
   created_at: CreatedAt;
-  last_seen_at: Generated<Timestamp>;
+  last_seen_at: DefaultedTimestamp;
   idle_expires_at: Timestamp;
   absolute_expires_at: Timestamp;
   revoked_at: Timestamp | null;
@@ -211,7 +215,7 @@ export interface MessagesTable {
   sender_account_id: string | null;
   sender_name: string;
   body: string;
-  sent_at: Generated<Timestamp>;
+  sent_at: DefaultedTimestamp;
   read_at: Timestamp | null;
   idempotency_key: string | null;
 }
@@ -236,7 +240,7 @@ export interface PlanDecisionsTable {
   client_id: string;
   decision: 'signed' | 'rejected';
   reason: string | null;
-  decided_at: Generated<Timestamp>;
+  decided_at: DefaultedTimestamp;
   account_id: string;
   decided_by_name: string;
   ip: string | null;
@@ -247,7 +251,7 @@ export interface PlanDecisionsTable {
 export interface AuditLogTable {
   tenant_id: string;
   id: Generated<number>;
-  occurred_at: Generated<Timestamp>;
+  occurred_at: DefaultedTimestamp;
   actor_kind: 'account' | 'anonymous' | 'integration' | 'system';
   actor_account_id: string | null;
   client_id: string | null;

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { AppointmentsTable, MeasurementsTable, MessagesTable, ReportsTable } from '../db/schema.js';
+import type { AppointmentsTable, MeasurementsTable, ReportsTable } from '../db/schema.js';
 import { addDays, amsterdamTime, weekday, type LocalDate } from './amsterdam-time.js';
 import { displayName, formalName, type DemoClient, type DemoTenant } from './demo-tenants.js';
 import type { SeededRandom } from './random.js';
@@ -19,14 +19,6 @@ export interface HistoryContext {
   now: Date;
   today: LocalDate;
   rng: SeededRandom;
-}
-
-/**
- * A `Generated<Timestamp>` column (messages.sent_at, plan_decisions.decided_at) takes a Date on
- * insert, but Kysely's `Generated` does not unwrap the inner ColumnType, so say so here.
- */
-export function generatedTimestamp(date: Date): Insertable<MessagesTable>['sent_at'] {
-  return date as unknown as Insertable<MessagesTable>['sent_at'];
 }
 
 /** Whether the client's own account was in use `daysAgo` days before now. */

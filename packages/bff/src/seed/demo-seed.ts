@@ -5,7 +5,7 @@ import type { Database, MeasurementComponent } from '../db/schema.js';
 import { parseTenantSettings } from '../tenants/settings.js';
 import { addDays, amsterdamDate, amsterdamTime, isoDate, type LocalDate } from './amsterdam-time.js';
 import { fictionalBsn } from './bsn.js';
-import { appointmentRows, generatedTimestamp, INACTIVE_DAYS, measurementRows, reportRows, type HistoryContext } from './care-history.js';
+import { appointmentRows, INACTIVE_DAYS, measurementRows, reportRows, type HistoryContext } from './care-history.js';
 import { clientPlan } from './client-plan.js';
 import { demoTenants, displayName, fullName, type DemoClient, type DemoTenant } from './demo-tenants.js';
 import { demoMeasurementTypes } from './measurement-types.js';
@@ -276,7 +276,7 @@ async function seedClient(
           client_id: clientId,
           decision: 'signed',
           reason: null,
-          decided_at: generatedTimestamp(plan.signedAt),
+          decided_at: plan.signedAt,
           account_id: accountId,
           decided_by_name: displayName(person),
           ip: '198.51.100.23',

@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { MessagesTable } from '../db/schema.js';
 import { addDays, amsterdamTime } from './amsterdam-time.js';
-import { clientWasActive, generatedTimestamp, HISTORY_DAYS, type HistoryContext } from './care-history.js';
+import { clientWasActive, HISTORY_DAYS, type HistoryContext } from './care-history.js';
 import { displayName } from './demo-tenants.js';
 
 type Sender = 'client' | 'staff' | 'contact';
@@ -113,7 +113,7 @@ export function messageRows(context: HistoryContext): Insertable<MessagesTable>[
       sender_account_id: line.from === 'client' ? context.accountId : null,
       sender_name: line.from === 'client' ? displayName(person) : line.from === 'contact' ? contactName : staffName,
       body: fillMessage(line.text, voice),
-      sent_at: generatedTimestamp(sentAt),
+      sent_at: sentAt,
       read_at: unread ? null : new Date(Math.min(now.getTime(), sentAt.getTime() + rng.int(20, 600) * 60_000)),
       idempotency_key: null,
     });
