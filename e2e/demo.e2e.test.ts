@@ -26,8 +26,8 @@ describe('the demo, as a care organisation’s web team first sees it', () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
+    page.on('response', (response) => {
+      if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
     });
     await page.goto(`${server.url}/`);
     await expect.poll(() => page.evaluate(() => Boolean(customElements.get('care-portal')))).toBe(true);

@@ -39,10 +39,10 @@ function ensurePostgres() {
 }
 
 const steps = [];
-function step(name, command, args, { results } = {}) {
+function step(name, command, args, { results, env = {} } = {}) {
   log(name);
   const started = Date.now();
-  const { status } = spawnSync(command, args, { stdio: 'inherit', cwd: root, env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } });
+  const { status } = spawnSync(command, args, { stdio: 'inherit', cwd: root, env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1', ...env } });
   steps.push({ name, ok: status === 0, seconds: (Date.now() - started) / 1000, results });
   return status === 0;
 }
@@ -71,7 +71,7 @@ if (built) {
   const bffResults = join(resultsDir, 'bff.json');
   step('BFF tests on PGlite and PostgreSQL', pnpm, ['--filter', '@care-widgets/bff', 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${bffResults}`], { results: bffResults });
   const componentResults = join(resultsDir, 'components.json');
-  step('Component tests in Chromium', pnpm, ['--filter', '@care-widgets/components', 'run', 'test'], { results: componentResults });
+  step('Component tests in Chromium', pnpm, ['--filter', '@care-widgets/components', 'run', 'test'], { results: componentResults, env: { CARE_TEST_RESULTS: componentResults } });
   const e2eResults = join(resultsDir, 'e2e.json');
   step('End-to-end tests', pnpm, ['exec', 'vitest', 'run', '--config', 'e2e/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eResults}`], { results: e2eResults });
 }

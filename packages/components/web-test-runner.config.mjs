@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 
@@ -57,7 +59,27 @@ async function proxyApiToBff(ctx, next) {
   ctx.body = Buffer.from(await response.arrayBuffer());
 }
 
+/** Writes {passed, failed, skipped} for the summary line of `pnpm test` (scripts/test-all.mjs). */
+function countsFileReporter(file) {
+  return {
+    onTestRunFinished({ sessions }) {
+      const counts = { passed: 0, failed: 0, skipped: 0 };
+      const walk = (suite) => {
+        for (const test of suite.tests) counts[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed'] += 1;
+        for (const child of suite.suites) walk(child);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults);
+        // A file that failed to load has no results but must still fail the run.
+        else if (!session.passed) counts.failed += 1;
+      }
+      writeFileSync(file, JSON.stringify(counts));
+    },
+  };
+}
+
 export default {
+  reporters: [defaultReporter(), ...(process.env.CARE_TEST_RESULTS ? [countsFileReporter(process.env.CARE_TEST_RESULTS)] : [])],
   files: ['src/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,

@@ -10,6 +10,7 @@ import type { Logger } from './http/logger.js';
 import { Problem, problemResponse } from './http/problem.js';
 import { devOutboxRoutes } from './outbox/routes.js';
 import type { Outbox } from './outbox/delivery.js';
+import { authRoutes } from './auth/routes.js';
 import type { SessionInfo } from './auth/session.js';
 import { staticRoutes } from './static/routes.js';
 import type { TenantRecord } from './tenants/queries.js';
@@ -62,6 +63,7 @@ export function createApp(deps: AppDependencies) {
   app.use('/api/tenants/:tenant/*', tenantContext());
   app.use('/api/tenants/:tenant', tenantContext());
   app.route('/api/tenants/:tenant', tenantRoutes());
+  app.route('/api/tenants/:tenant/auth', authRoutes());
   if (deps.config.mode === 'demo') app.route('/dev', devOutboxRoutes());
   app.route('/', staticRoutes(deps.config));
 

@@ -30,6 +30,7 @@ const environmentSchema = z.object({
     ),
   WIDGETS_DIR: z.string().min(1).default(`${repoRoot}packages/components/dist`),
   EXAMPLES_DIR: z.string().min(1).default(`${repoRoot}examples`),
+  THEMES_DIR: z.string().min(1).default(`${repoRoot}packages/themes/dist`),
   MIGRATE_ON_START: booleanString.default(true),
   /** The BFF's own origin as browsers see it (behind a proxy); by default the request's. */
   PUBLIC_ORIGIN: z.url().optional(),
@@ -46,6 +47,7 @@ export type Config = {
   trustedProxies: string[];
   widgetsDir: string;
   examplesDir: string;
+  themesDir: string;
   migrateOnStart: boolean;
   publicOrigin: string | undefined;
 };
@@ -79,6 +81,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, overrid
     trustedProxies: env.TRUSTED_PROXIES,
     widgetsDir: env.WIDGETS_DIR,
     examplesDir: env.EXAMPLES_DIR,
+    themesDir: env.THEMES_DIR,
     migrateOnStart: env.MIGRATE_ON_START,
     publicOrigin: env.PUBLIC_ORIGIN?.replace(/\/$/, ''),
     ...overrides,
