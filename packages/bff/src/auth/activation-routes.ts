@@ -1,0 +1,99 @@
+import { Hono, type Context } from 'hono';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { AppEnv } from '../app.js';
+import { audit } from '../audit/audit-log.js';
+import { Problem, parseOr400, readJson } from '../http/problem.js';
+import { accountById, portalClientOf } from './accounts.js';
+import { claimLinkAttempt, consumeChallenge } from './challenges.js';
+import { hashPassword } from './passwords.js';
+import { assertNewPassword, invalidLink, limitAddress } from './routes.js';
+
+const token = z.string().min(1, 'required').max(200);
+const dateOfBirth = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+/**
+ * Account activation from an invitation e-mail (seeds 000 and 002): the link (14 days, single
+ * use) plus the date of birth prove the person; they choose a username (the e-mail address by
+ * default) and a password. Activation does not sign in: the login with its second factor follows.
+ */
+export function activationRoutes() {
+  return new Hono<AppEnv>()
+    .post('/verify', async (c) => {
+      const body = parseOr400(z.object({ token, dateOfBirth }), await readJson(c));
+      const { account } = await provePerson(c, body.token, body.dateOfBirth);
+      await audit(c, { action: 'auth.activation.verify', accountId: account.id, clientId: null });
+      return c.json({
+        displayName: account.display_name,
+        usernameSuggestion: account.email ?? account.username,
+        passwordPolicy: c.var.tenant.settings.passwordPolicy,
+      });
+    })
+    .post('/complete', async (c) => {
+      const body = parseOr400(
+        z.object({
+          token,
+          dateOfBirth,
+          username: z.string().trim().min(3, 'at least 3 characters').max(100).optional(),
+          password: z.string().min(1, 'required').max(1000),
+          repeatPassword: z.string().max(1000),
+        }),
+        await readJson(c),
+      );
+      const tenant = c.var.tenant;
+      const db = c.var.db;
+      const { account, challengeId } = await provePerson(c, body.token, body.dateOfBirth);
+      const username = body.username ?? account.email ?? account.username;
+      assertNewPassword(tenant, { newPassword: body.password, repeatPassword: body.repeatPassword }, username, 'password');
+      const taken = await db
+        .selectFrom('accounts')
+        .select('id')
+        .where('tenant_id', '=', tenant.id)
+        .where(sql<string>`lower(username)`, '=', username.toLowerCase())
+        .where('id', '!=', account.id)
+        .executeTakeFirst();
+      if (taken) throw usernameTaken();
+      const passwordHash = await hashPassword(body.password);
+      try {
+        await db.transaction().execute(async (trx) => {
+          if (!(await consumeChallenge(trx, tenant.id, challengeId))) throw invalidLink();
+          await trx
+            .updateTable('accounts')
+            .set({ username, password_hash: passwordHash, password_changed_at: new Date(), must_change_password: false, status: 'active', updated_at: new Date() })
+            .where('tenant_id', '=', tenant.id)
+            .where('id', '=', account.id)
+            .execute();
+          await audit(c, { action: 'auth.activation.complete', accountId: account.id, clientId: null }, trx);
+        });
+      } catch (error) {
+        if (error instanceof Problem) throw error;
+        if (String((error as { code?: string }).code) === '23505') throw usernameTaken();
+        throw error;
+      }
+      return c.json({ step: 'login', username });
+    });
+}
+
+function usernameTaken() {
+  return new Problem(409, 'username-taken', 'Gebruikersnaam bezet', 'Deze gebruikersnaam is al in gebruik. Kies een andere.', {
+    errors: [{ field: 'username', detail: 'already in use' }],
+  });
+}
+
+/** The link must be open and the date of birth right; every try counts against the link. */
+async function provePerson(c: Context<AppEnv>, linkToken: string, dob: string) {
+  await limitAddress(c);
+  const tenant = c.var.tenant;
+  const claim = await claimLinkAttempt(c.var.db, tenant.id, 'activation', linkToken);
+  const account = claim && (await accountById(c.var.db, tenant.id, claim.accountId));
+  if (!claim || !account || account.status !== 'invited') throw invalidLink();
+  const client = await portalClientOf(c.var.db, tenant.id, account.id);
+  if (!client || client.dateOfBirth !== dob) {
+    await audit(c, { action: 'auth.activation.verify', outcome: 'failure', accountId: account.id, clientId: null, details: { reason: 'date-of-birth' } });
+    throw new Problem(400, 'date-of-birth-mismatch', 'Geboortedatum klopt niet', 'De geboortedatum is niet juist.', {
+      attemptsLeft: claim.attemptsLeft,
+      errors: [{ field: 'dateOfBirth', detail: 'does not match' }],
+    });
+  }
+  return { account, challengeId: claim.challengeId };
+}

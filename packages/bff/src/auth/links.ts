@@ -1,0 +1,118 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Outbox } from '../outbox/delivery.js';
+import type { TenantRecord } from '../tenants/queries.js';
+import { issueLinkChallenge } from './challenges.js';
+
+/** Reset links live 60 minutes, invitations 14 days (seed 000). */
+export const RESET_LINK_SECONDS = 60 * 60;
+export const INVITATION_SECONDS = 14 * 86_400;
+
+/**
+ * The page a link in an e-mail opens: the page that asked for it when its origin is one of the
+ * tenant's, else the first allowed origin, else the BFF itself. The token rides in the query.
+ */
+export function tenantPageLink(tenant: TenantRecord, pageUrl: string | null | undefined, fallbackOrigin: string, param: 'reset' | 'activate', token: string): string {
+  let url: URL | undefined;
+  if (pageUrl) {
+    try {
+      const candidate = new URL(pageUrl);
+      if (tenant.settings.allowedOrigins.includes(candidate.origin) || candidate.origin === fallbackOrigin) url = candidate;
+    } catch {
+      url = undefined;
+    }
+  }
+  url ??= new URL(`${tenant.settings.allowedOrigins[0] ?? fallbackOrigin}/`);
+  url.hash = '';
+  url.searchParams.delete('reset');
+  url.searchParams.delete('activate');
+  url.searchParams.set(param, token);
+  return url.toString();
+}
+
+export interface Invitation {
+  challengeId: string;
+  link: string;
+  expiresAt: Date;
+}
+
+/**
+ * Invites an account (status 'invited') to activate itself: an e-mail with a single-use link,
+ * valid 14 days; the person confirms the date of birth and chooses username and password.
+ * A new invitation cancels the previous one. Called by the integration API.
+ */
+export async function createInvitation(
+  db: Kysely<Database>,
+  outbox: Outbox,
+  input: { tenant: TenantRecord; accountId: string; pageUrl?: string | null; bffOrigin?: string },
+): Promise<Invitation> {
+  const { tenant } = input;
+  const account = await db
+    .selectFrom('accounts')
+    .select(['email', 'display_name', 'status'])
+    .where('tenant_id', '=', tenant.id)
+    .where('id', '=', input.accountId)
+    .executeTakeFirstOrThrow();
+  if (!account.email) throw new Error('An invitation needs the account to have an e-mail address.');
+  if (account.status !== 'invited') throw new Error(`Only an invited account can be activated (this one is ${account.status}).`);
+  const issued = await issueLinkChallenge(db, {
+    tenantId: tenant.id,
+    accountId: input.accountId,
+    purpose: 'activation',
+    destination: account.email,
+    ttlSeconds: INVITATION_SECONDS,
+    maxAttempts: 10,
+  });
+  const link = tenantPageLink(tenant, input.pageUrl, input.bffOrigin ?? 'http://localhost:8787', 'activate', issued.token);
+  await outbox.send({
+    tenantId: tenant.id,
+    channel: 'email',
+    recipient: account.email,
+    sender: tenant.name,
+    subject: `Uw account voor het cliëntportaal van ${tenant.name}`,
+    body: [
+      `Beste ${account.display_name},`,
+      '',
+      `Er is een account voor het cliëntportaal van ${tenant.name} voor u aangemaakt.`,
+      'Activeer uw account met deze link. U vult daarna uw geboortedatum in en kiest een gebruikersnaam en wachtwoord.',
+      '',
+      link,
+      '',
+      'De link is 14 dagen geldig. Daarna kunt u een nieuwe link vragen aan uw zorgteam.',
+    ].join('\n'),
+  });
+  return { challengeId: issued.challengeId, link, expiresAt: issued.expiresAt };
+}
+
+export async function sendResetLink(
+  db: Kysely<Database>,
+  outbox: Outbox,
+  input: { tenant: TenantRecord; accountId: string; email: string; displayName: string; pageUrl?: string | null; bffOrigin: string },
+) {
+  const issued = await issueLinkChallenge(db, {
+    tenantId: input.tenant.id,
+    accountId: input.accountId,
+    purpose: 'password_reset',
+    destination: input.email,
+    ttlSeconds: RESET_LINK_SECONDS,
+    maxAttempts: 10,
+  });
+  const link = tenantPageLink(input.tenant, input.pageUrl, input.bffOrigin, 'reset', issued.token);
+  await outbox.send({
+    tenantId: input.tenant.id,
+    channel: 'email',
+    recipient: input.email,
+    sender: input.tenant.name,
+    subject: 'Nieuw wachtwoord voor het cliëntportaal',
+    body: [
+      `Beste ${input.displayName},`,
+      '',
+      'U heeft gevraagd om een nieuw wachtwoord. Kies een nieuw wachtwoord met deze link:',
+      '',
+      link,
+      '',
+      'De link is 60 minuten geldig en werkt één keer. Heeft u dit niet gevraagd? Dan kunt u deze e-mail negeren.',
+    ].join('\n'),
+  });
+  return { ...issued, link };
+}

@@ -1,0 +1,485 @@
+import { Hono, type Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { z } from 'zod';
+import type { AppEnv } from '../app.js';
+import { audit } from '../audit/audit-log.js';
+import type { Account } from '../db/schema.js';
+import { clientAddress } from '../http/client-address.js';
+import { Problem, parseOr400, readJson, type FieldError } from '../http/problem.js';
+import type { TenantRecord } from '../tenants/queries.js';
+import {
+  accountById,
+  accountByUsername,
+  checkCredentials,
+  effectiveSecondFactor,
+  firstLoginSteps,
+  maskEmail,
+  maskPhone,
+  portalClientOf,
+  setPassword,
+} from './accounts.js';
+import { cancelOpenChallenges, claimLinkAttempt, consumeChallenge, verifyCodeChallenge } from './challenges.js';
+import { sendResetLink } from './links.js';
+import { evaluatePassword, passwordAcceptable, ruleMessage } from './password-policy.js';
+import { verifyPassword } from './passwords.js';
+import {
+  authLimits,
+  buckets,
+  clearBucket,
+  consume,
+  lockedFor,
+  passwordDelaySeconds,
+  recordFailure,
+  RESEND_COOLDOWN_SECONDS,
+  SECOND_FACTOR_LOCK,
+  secondFactorLockSeconds,
+} from './rate-limits.js';
+import { currentSecondFactorStep, secondFactorLocked, startSecondFactor } from './second-factor.js';
+import {
+  advanceSession,
+  clearSessionCookie,
+  createSession,
+  hashToken,
+  requireSession,
+  revokeOtherSessions,
+  sessionCookieName,
+  setSessionCookie,
+} from './session.js';
+import { enrolmentFor, matchingStep, newTotpSecret, useTotpCode } from './totp.js';
+import { forgetDeviceCookie, isTrustedDevice, revokeTrustedDevices, trustDevice } from './trusted-devices.js';
+import { activationRoutes } from './activation-routes.js';
+
+const username = z.string().trim().min(1, 'required').max(200);
+const secret = z.string().min(1, 'required').max(1000);
+const newPasswordFields = { newPassword: secret, repeatPassword: z.string().max(1000) };
+
+/** The one answer to a failed password step, whatever the reason: it must not tell them apart. */
+export function invalidCredentials() {
+  return new Problem(401, 'invalid-credentials', 'Inloggen mislukt', 'De gebruikersnaam of het wachtwoord is niet juist.');
+}
+
+function loginDelayed(retryAfter: number) {
+  return new Problem(429, 'login-delayed', 'Even wachten', `Er is te vaak een verkeerd wachtwoord ingevuld. Probeer het over ${retryAfter} seconden opnieuw.`, { retryAfter });
+}
+
+/** Per-IP limit on the calls that anyone may make without a session. */
+export async function limitAddress(c: Context<AppEnv>) {
+  const address = clientAddress(c, c.var.config.trustedProxies);
+  if (!address) return;
+  const result = await consume(c.var.db, c.var.tenant.id, authLimits.perAddress(address));
+  if (!result.allowed) {
+    await audit(c, { action: 'auth.address.limited', outcome: 'denied', accountId: null, clientId: null, details: { path: new URL(c.req.url).pathname } });
+    throw Problem.tooManyRequests('Te veel pogingen vanaf dit adres. Probeer het later opnieuw.', result.retryAfterSeconds);
+  }
+}
+
+/**
+ * Checks a new password against the repeat and the tenant's policy; throws a 400 that names
+ * every failing rule (`rules` holds the whole checklist, as the widget shows it).
+ */
+export function assertNewPassword(tenant: TenantRecord, body: { newPassword: string; repeatPassword: string }, usernameForCheck: string | null, field = 'newPassword') {
+  const policy = tenant.settings.passwordPolicy;
+  const rules = evaluatePassword(body.newPassword, policy, { username: usernameForCheck });
+  const errors: (FieldError & { rule?: string })[] = rules.filter((r) => !r.ok).map((r) => ({ field, rule: r.rule, detail: ruleMessage(r.rule, policy) }));
+  if (body.newPassword !== body.repeatPassword) errors.push({ field: 'repeatPassword', rule: 'repeatMatches', detail: 'De wachtwoorden zijn niet hetzelfde.' });
+  if (errors.length) {
+    throw new Problem(400, 'password-policy', 'Het wachtwoord voldoet niet', errors.map((e) => e.detail).join(' '), {
+      errors,
+      rules: [...rules, { rule: 'repeatMatches', ok: body.newPassword === body.repeatPassword }],
+    });
+  }
+  if (!passwordAcceptable(rules)) throw new Error('unreachable');
+}
+
+/**
+ * Finishes a sign-in step for a session (or, after a trusted-device login, creates it): pending
+ * while first-login steps remain, active otherwise, always under a new token.
+ */
+async function signInStep(c: Context<AppEnv>, account: Account, sessionId: string | null) {
+  const tenant = c.var.tenant;
+  const db = c.var.db;
+  const steps = firstLoginSteps(account, tenant);
+  const state = steps.length ? 'pending' : 'active';
+  const client = state === 'active' ? await portalClientOf(db, tenant.id, account.id) : undefined;
+  const clientId = client?.clientId ?? null;
+  let token: string;
+  if (sessionId) {
+    token = await advanceSession(db, tenant.id, sessionId, { state, clientId });
+  } else {
+    const created = await createSession(db, {
+      tenant,
+      accountId: account.id,
+      clientId,
+      state,
+      ip: clientAddress(c, c.var.config.trustedProxies),
+      userAgent: c.req.header('user-agent') ?? null,
+    });
+    token = created.token;
+  }
+  setSessionCookie(c, tenant, token);
+  if (state === 'active') {
+    await db.updateTable('accounts').set({ last_login_at: new Date() }).where('tenant_id', '=', tenant.id).where('id', '=', account.id).execute();
+    await audit(c, { action: 'auth.login.success', accountId: account.id, clientId });
+    return { step: 'done' as const, session: { state, displayName: account.display_name, clientId } };
+  }
+  return { step: 'first-login' as const, remaining: steps };
+}
+
+async function freshAccount(c: Context<AppEnv>, accountId: string): Promise<Account> {
+  const account = await accountById(c.var.db, c.var.tenant.id, accountId);
+  if (!account) throw Problem.unauthorized();
+  return account;
+}
+
+export function authRoutes() {
+  return (
+    new Hono<AppEnv>()
+      // --- step 1: username + password -----------------------------------------------------
+      .post('/login', async (c) => {
+        const body = parseOr400(z.object({ username, password: secret }), await readJson(c));
+        await limitAddress(c);
+        const tenant = c.var.tenant;
+        const db = c.var.db;
+        const failureBucket = buckets.passwordFailures(body.username);
+        const wait = await lockedFor(db, tenant.id, failureBucket);
+        if (wait > 0) {
+          await audit(c, { action: 'auth.login.failure', outcome: 'denied', accountId: null, clientId: null, details: { reason: 'delayed' } });
+          throw loginDelayed(wait);
+        }
+        const { account, ok, reason } = await checkCredentials(db, tenant.id, body.username, body.password);
+        if (!ok || !account) {
+          const failure = await recordFailure(db, tenant.id, failureBucket, 3600, passwordDelaySeconds);
+          await audit(c, {
+            action: 'auth.login.failure',
+            outcome: 'failure',
+            accountId: account?.id ?? null,
+            clientId: null,
+            details: { reason, failures: failure.hits, ...(failure.lockedForSeconds ? { delaySeconds: failure.lockedForSeconds } : {}) },
+          });
+          throw invalidCredentials();
+        }
+        await clearBucket(db, tenant.id, failureBucket);
+
+        if (await isTrustedDevice(c, tenant, account.id)) {
+          await audit(c, { action: 'auth.login.trusted-device', accountId: account.id, clientId: null });
+          return c.json(await signInStep(c, account, null));
+        }
+        const locked = await lockedFor(db, tenant.id, buckets.secondFactorFailures(account.id));
+        if (locked > 0) {
+          await audit(c, { action: 'auth.login.failure', outcome: 'denied', accountId: account.id, clientId: null, details: { reason: 'second-factor-locked' } });
+          throw secondFactorLocked(locked);
+        }
+        const { id } = await createSessionForSecondFactor(c, account);
+        return c.json(await startSecondFactor(c, account, id));
+      })
+
+      // --- step 2: the code --------------------------------------------------------------------
+      .post('/code/resend', requireSession({ allow: ['second_factor'] }), async (c) => {
+        const session = c.var.session!;
+        const current = await currentSecondFactorStep(c, session.id);
+        if (current && current.channel === 'totp') {
+          throw new Problem(409, 'not-applicable', 'Geen code te versturen', 'Use the code shown in your authenticator app.');
+        }
+        if (current && current.resendAvailableInSeconds > 0) {
+          throw Problem.tooManyRequests(`Wacht ${current.resendAvailableInSeconds} seconden voordat u een nieuwe code vraagt.`, current.resendAvailableInSeconds);
+        }
+        return c.json(await startSecondFactor(c, await freshAccount(c, session.accountId), session.id));
+      })
+
+      .post('/code/verify', requireSession({ allow: ['second_factor'] }), async (c) => {
+        const body = parseOr400(z.object({ code: z.string().trim().min(1, 'required').max(20), trustDevice: z.boolean().optional() }), await readJson(c));
+        const session = c.var.session!;
+        const tenant = c.var.tenant;
+        const db = c.var.db;
+        const failureBucket = buckets.secondFactorFailures(session.accountId);
+        const locked = await lockedFor(db, tenant.id, failureBucket);
+        if (locked > 0) throw secondFactorLocked(locked);
+
+        // Accept "1234-567890", "1234567890" and "567890": the prefix only picks the challenge.
+        const typed = body.code.replace(/[\s-]/g, '');
+        const prefix = /^\d{10}$/.test(typed) ? typed.slice(0, 4) : undefined;
+        const code = prefix ? typed.slice(4) : typed;
+        const result = await verifyCodeChallenge(db, {
+          tenantId: tenant.id,
+          accountId: session.accountId,
+          purpose: 'login',
+          sessionId: session.id,
+          ...(prefix ? { prefix } : {}),
+          code,
+          checkCode: (candidate) => useTotpCode(db, tenant.id, session.accountId, candidate),
+        });
+        if (!result.ok) {
+          const failure = await recordFailure(db, tenant.id, failureBucket, SECOND_FACTOR_LOCK.countingWindowSeconds, secondFactorLockSeconds);
+          if (failure.lockedForSeconds > 0) {
+            await cancelOpenChallenges(db, tenant.id, session.accountId, 'login');
+            await audit(c, { action: 'auth.second-factor.locked', outcome: 'denied', details: { failures: failure.hits } });
+            throw secondFactorLocked(failure.lockedForSeconds);
+          }
+          await audit(c, { action: 'auth.code.failure', outcome: 'failure', details: { reason: result.reason, failures: failure.hits } });
+          if (result.reason === 'wrong-code' && result.attemptsLeft > 0) {
+            throw new Problem(400, 'invalid-code', 'Onjuiste code', 'De code is niet juist. Controleer de code en probeer het opnieuw.', {
+              attemptsLeft: result.attemptsLeft,
+              errors: [{ field: 'code', detail: 'De code is niet juist.' }],
+            });
+          }
+          throw new Problem(400, 'code-expired', 'Code niet meer geldig', 'Deze code is niet meer geldig. Vraag een nieuwe code aan.', {
+            errors: [{ field: 'code', detail: 'Vraag een nieuwe code aan.' }],
+          });
+        }
+        await clearBucket(db, tenant.id, failureBucket);
+        const account = await freshAccount(c, session.accountId);
+        if (body.trustDevice) await trustDevice(c, tenant, account.id);
+        return c.json(await signInStep(c, account, session.id));
+      })
+
+      // --- first login: new password and terms ---------------------------------------------------
+      .get('/first-login', requireSession({ allow: ['pending', 'active'] }), async (c) => {
+        const account = await freshAccount(c, c.var.session!.accountId);
+        const { terms, passwordPolicy } = c.var.tenant.settings;
+        return c.json({ remaining: firstLoginSteps(account, c.var.tenant), terms: { version: terms.version, text: terms.text }, passwordPolicy, username: account.username });
+      })
+
+      .post('/first-login/password', requireSession({ allow: ['pending'] }), async (c) => {
+        const body = parseOr400(z.object(newPasswordFields), await readJson(c));
+        const session = c.var.session!;
+        const tenant = c.var.tenant;
+        const account = await freshAccount(c, session.accountId);
+        if (!firstLoginSteps(account, tenant).includes('password')) {
+          throw new Problem(409, 'not-required', 'Al gedaan', 'The password has already been changed.');
+        }
+        assertNewPassword(tenant, body, account.username);
+        if (account.password_hash && (await verifyPassword(account.password_hash, body.newPassword))) {
+          throw new Problem(400, 'password-policy', 'Het wachtwoord voldoet niet', 'Kies een ander wachtwoord dan het huidige.', {
+            errors: [{ field: 'newPassword', rule: 'notCurrent', detail: 'Kies een ander wachtwoord dan het huidige.' }],
+          });
+        }
+        await setPassword(c.var.db, tenant.id, account.id, body.newPassword);
+        await revokeOtherSessions(c.var.db, tenant.id, account.id, session.id);
+        await revokeTrustedDevices(c.var.db, tenant.id, account.id);
+        await audit(c, { action: 'auth.password.change', details: { reason: 'first-login' } });
+        return c.json(await signInStep(c, await freshAccount(c, account.id), session.id));
+      })
+
+      .post('/first-login/terms', requireSession({ allow: ['pending'] }), async (c) => {
+        const body = parseOr400(z.object({ version: z.string().min(1, 'required').max(100) }), await readJson(c));
+        const session = c.var.session!;
+        const tenant = c.var.tenant;
+        const current = tenant.settings.terms.version;
+        if (body.version !== current) {
+          throw new Problem(409, 'terms-version-changed', 'Nieuwe voorwaarden', 'De gebruiksvoorwaarden zijn gewijzigd. Lees de nieuwe versie.', { currentVersion: current });
+        }
+        await c.var.db
+          .updateTable('accounts')
+          .set({ terms_version_accepted: current, terms_accepted_at: new Date(), updated_at: new Date() })
+          .where('tenant_id', '=', tenant.id)
+          .where('id', '=', session.accountId)
+          .execute();
+        await audit(c, { action: 'auth.terms.accept', details: { version: current } });
+        return c.json(await signInStep(c, await freshAccount(c, session.accountId), session.id));
+      })
+
+      // --- the session -------------------------------------------------------------------------
+      .get('/session', requireSession({ allow: ['second_factor', 'pending', 'active'] }), async (c) => {
+        const session = c.var.session!;
+        const view: Record<string, unknown> = {
+          state: session.state,
+          displayName: session.state === 'second_factor' ? null : session.displayName,
+          clientId: session.state === 'active' ? session.clientId : null,
+          relation: session.relation,
+          tenant: c.var.tenant.slug,
+          idleExpiresAt: session.idleExpiresAt.toISOString(),
+          absoluteExpiresAt: session.absoluteExpiresAt.toISOString(),
+        };
+        if (session.state === 'second_factor') view['secondFactor'] = await currentSecondFactorStep(c, session.id);
+        if (session.state === 'pending') view['firstLogin'] = { remaining: firstLoginSteps(await freshAccount(c, session.accountId), c.var.tenant) };
+        return c.json(view);
+      })
+
+      .post('/logout', async (c) => {
+        const tenant = c.var.tenant;
+        const token = getCookie(c, sessionCookieName(tenant.slug));
+        if (token) {
+          const row = await c.var.db
+            .updateTable('sessions')
+            .set({ revoked_at: new Date() })
+            .where('tenant_id', '=', tenant.id)
+            .where('token_hash', '=', hashToken(token))
+            .where('revoked_at', 'is', null)
+            .returning(['account_id', 'client_id'])
+            .executeTakeFirst();
+          if (row) await audit(c, { action: 'auth.logout', accountId: row.account_id, clientId: row.client_id });
+        }
+        clearSessionCookie(c, tenant);
+        return c.body(null, 204);
+      })
+
+      // --- forgotten password --------------------------------------------------------------------
+      .post('/password/forgot', async (c) => {
+        const body = parseOr400(z.object({ username, pageUrl: z.string().max(2000).optional() }), await readJson(c));
+        await limitAddress(c);
+        const tenant = c.var.tenant;
+        const db = c.var.db;
+        const outbox = c.var.outbox;
+        const logger = c.var.logger;
+        const bffOrigin = c.var.config.publicOrigin ?? new URL(c.req.url).origin;
+        const account = await accountByUsername(db, tenant.id, body.username);
+        const eligible = account && account.status === 'active' && account.email;
+        await audit(c, { action: 'auth.password.forgot', outcome: eligible ? 'success' : 'failure', accountId: account?.id ?? null, clientId: null });
+        if (eligible) {
+          // Sent after the answer, so that the answer takes as long for an unknown username.
+          const send = async () => {
+            const limit = await consume(db, tenant.id, { bucket: `reset-mail:account:${account.id}`, max: 3, windowSeconds: 15 * 60 });
+            if (!limit.allowed) return;
+            await sendResetLink(db, outbox, { tenant, accountId: account.id, email: account.email!, displayName: account.display_name, pageUrl: body.pageUrl ?? null, bffOrigin });
+          };
+          send().catch((error: unknown) => logger.error('password reset e-mail failed', { error }));
+        }
+        return c.json({ accepted: true }, 202);
+      })
+
+      .post('/password/reset', async (c) => {
+        const body = parseOr400(z.object({ token: z.string().min(1, 'required').max(200), ...newPasswordFields }), await readJson(c));
+        await limitAddress(c);
+        const tenant = c.var.tenant;
+        const db = c.var.db;
+        const claim = await claimLinkAttempt(db, tenant.id, 'password_reset', body.token);
+        const account = claim && (await accountById(db, tenant.id, claim.accountId));
+        if (!claim || !account || account.status !== 'active') throw invalidLink();
+        assertNewPassword(tenant, body, account.username);
+        if (!(await consumeChallenge(db, tenant.id, claim.challengeId))) throw invalidLink();
+        await setPassword(db, tenant.id, account.id, body.newPassword);
+        await revokeOtherSessions(db, tenant.id, account.id, null);
+        await revokeTrustedDevices(db, tenant.id, account.id);
+        await clearBucket(db, tenant.id, buckets.passwordFailures(account.username));
+        await audit(c, { action: 'auth.password.reset', accountId: account.id, clientId: null });
+        clearSessionCookie(c, tenant);
+        forgetDeviceCookie(c, tenant);
+        return c.json({ step: 'login' });
+      })
+
+      // --- signed in: change password, second factor -------------------------------------------------
+      .post('/password/change', requireSession(), async (c) => {
+        const body = parseOr400(z.object({ currentPassword: secret, ...newPasswordFields }), await readJson(c));
+        const session = c.var.session!;
+        const tenant = c.var.tenant;
+        const db = c.var.db;
+        const account = await freshAccount(c, session.accountId);
+        const failureBucket = buckets.passwordFailures(account.username);
+        const wait = await lockedFor(db, tenant.id, failureBucket);
+        if (wait > 0) throw loginDelayed(wait);
+        if (!account.password_hash || !(await verifyPassword(account.password_hash, body.currentPassword))) {
+          await recordFailure(db, tenant.id, failureBucket, 3600, passwordDelaySeconds);
+          await audit(c, { action: 'auth.password.change', outcome: 'failure', details: { reason: 'wrong-current-password' } });
+          throw new Problem(400, 'wrong-password', 'Huidig wachtwoord onjuist', 'Het huidige wachtwoord is niet juist.', {
+            errors: [{ field: 'currentPassword', detail: 'Het huidige wachtwoord is niet juist.' }],
+          });
+        }
+        assertNewPassword(tenant, body, account.username);
+        await setPassword(db, tenant.id, account.id, body.newPassword);
+        await revokeOtherSessions(db, tenant.id, account.id, session.id);
+        await revokeTrustedDevices(db, tenant.id, account.id);
+        forgetDeviceCookie(c, tenant);
+        setSessionCookie(c, tenant, await advanceSession(db, tenant.id, session.id, { state: 'active' }));
+        await audit(c, { action: 'auth.password.change' });
+        return c.json({ changed: true });
+      })
+
+      .get('/second-factor', requireSession(), async (c) => c.json(secondFactorView(c.var.tenant, await freshAccount(c, c.var.session!.accountId))))
+
+      .put('/second-factor', requireSession(), async (c) => {
+        const body = parseOr400(z.object({ method: z.enum(['sms', 'email', 'totp']) }), await readJson(c));
+        const tenant = c.var.tenant;
+        const account = await freshAccount(c, c.var.session!.accountId);
+        const view = secondFactorView(tenant, account);
+        if (!view.allowed.includes(body.method)) {
+          throw new Problem(403, 'factor-not-allowed', 'Niet mogelijk', 'Uw zorgorganisatie biedt deze manier niet aan.', { errors: [{ field: 'method', detail: 'not offered by this tenant' }] });
+        }
+        const unusable =
+          (body.method === 'totp' && !view.totpEnrolled) || (body.method === 'sms' && !view.destinations.sms) || (body.method === 'email' && !view.destinations.email);
+        if (unusable) {
+          throw new Problem(409, 'factor-not-ready', 'Nog niet ingesteld', body.method === 'totp' ? 'Stel eerst de authenticator-app in.' : 'Er is geen adres bekend voor deze manier.', {
+            errors: [{ field: 'method', detail: 'not set up' }],
+          });
+        }
+        await c.var.db.updateTable('accounts').set({ second_factor: body.method, updated_at: new Date() }).where('tenant_id', '=', tenant.id).where('id', '=', account.id).execute();
+        await audit(c, { action: 'auth.second-factor.change', details: { method: body.method } });
+        return c.json(secondFactorView(tenant, await freshAccount(c, account.id)));
+      })
+
+      .post('/totp/enrol', requireSession(), async (c) => {
+        const tenant = c.var.tenant;
+        if (!tenant.settings.secondFactors.allowed.includes('totp')) {
+          throw new Problem(403, 'factor-not-allowed', 'Niet mogelijk', 'Uw zorgorganisatie biedt de authenticator-app niet aan.');
+        }
+        const account = await freshAccount(c, c.var.session!.accountId);
+        const secret = newTotpSecret();
+        await c.var.db.updateTable('accounts').set({ totp_pending_secret: secret }).where('tenant_id', '=', tenant.id).where('id', '=', account.id).execute();
+        await audit(c, { action: 'auth.totp.enrol' });
+        return c.json(await enrolmentFor(secret, tenant.name, account.email ?? account.username));
+      })
+
+      .post('/totp/confirm', requireSession(), async (c) => {
+        const body = parseOr400(z.object({ code: z.string().trim().min(1, 'required').max(20) }), await readJson(c));
+        const tenant = c.var.tenant;
+        const db = c.var.db;
+        const account = await freshAccount(c, c.var.session!.accountId);
+        const failureBucket = buckets.secondFactorFailures(account.id);
+        const locked = await lockedFor(db, tenant.id, failureBucket);
+        if (locked > 0) throw secondFactorLocked(locked);
+        if (!account.totp_pending_secret) throw new Problem(409, 'no-enrolment', 'Eerst instellen', 'Start the authenticator-app set-up first (POST /auth/totp/enrol).');
+        const step = matchingStep(account.totp_pending_secret, body.code.replace(/\s/g, ''));
+        if (step === null) {
+          const failure = await recordFailure(db, tenant.id, failureBucket, SECOND_FACTOR_LOCK.countingWindowSeconds, secondFactorLockSeconds);
+          await audit(c, { action: 'auth.totp.confirm', outcome: 'failure' });
+          if (failure.lockedForSeconds > 0) throw secondFactorLocked(failure.lockedForSeconds);
+          throw new Problem(400, 'invalid-code', 'Onjuiste code', 'De code is niet juist. Controleer de tijd op uw telefoon en probeer het opnieuw.', {
+            errors: [{ field: 'code', detail: 'De code is niet juist.' }],
+          });
+        }
+        const updated = await db
+          .updateTable('accounts')
+          .set({ totp_secret: account.totp_pending_secret, totp_pending_secret: null, totp_last_used_step: step, second_factor: 'totp', updated_at: new Date() })
+          .where('tenant_id', '=', tenant.id)
+          .where('id', '=', account.id)
+          .where('totp_pending_secret', '=', account.totp_pending_secret)
+          .returning('id')
+          .executeTakeFirst();
+        if (!updated) throw new Problem(409, 'no-enrolment', 'Eerst instellen', 'The set-up was replaced; scan the new code.');
+        await clearBucket(db, tenant.id, failureBucket);
+        await audit(c, { action: 'auth.totp.confirm' });
+        return c.json(secondFactorView(tenant, await freshAccount(c, account.id)));
+      })
+
+      .route('/activation', activationRoutes())
+  );
+}
+
+async function createSessionForSecondFactor(c: Context<AppEnv>, account: Account) {
+  const tenant = c.var.tenant;
+  const created = await createSession(c.var.db, {
+    tenant,
+    accountId: account.id,
+    clientId: null,
+    state: 'second_factor',
+    ip: clientAddress(c, c.var.config.trustedProxies),
+    userAgent: c.req.header('user-agent') ?? null,
+  });
+  setSessionCookie(c, tenant, created.token);
+  return created;
+}
+
+export function invalidLink() {
+  return new Problem(400, 'invalid-link', 'Link niet meer geldig', 'Deze link is verlopen of al gebruikt. Vraag een nieuwe link aan.', {
+    errors: [{ field: 'token', detail: 'expired, used or unknown' }],
+  });
+}
+
+function secondFactorView(tenant: TenantRecord, account: Account) {
+  return {
+    current: effectiveSecondFactor(account, tenant),
+    allowed: tenant.settings.secondFactors.allowed,
+    totpEnrolled: account.totp_secret !== null,
+    destinations: { sms: maskPhone(account.mobile_phone), email: maskEmail(account.email) },
+    resendCooldownSeconds: RESEND_COOLDOWN_SECONDS,
+  };
+}
