@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { AppEnv } from '../app.js';
-import type { Database } from '../db/schema.js';
+import type { AuditLogTable, Database } from '../db/schema.js';
 import { clientAddress } from '../http/client-address.js';
 
 export interface AuditEntry {
@@ -17,32 +17,35 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/**
- * NEN 7513 audit trail: who (account), which client, what, when, on whose behalf, from where.
- * Pass `db` to write inside the caller's transaction, so the audit row commits with the change.
- */
-export async function audit(c: Context<AppEnv>, entry: AuditEntry, db: Kysely<Database> = c.var.db): Promise<void> {
+/** The audit_log row for an entry in this request, for callers that insert it in their own statement. */
+export function auditRow(c: Context<AppEnv>, entry: AuditEntry): Insertable<AuditLogTable> {
   const session = c.var.session;
   const tenant = c.var.tenant;
   if (!tenant) throw new Error('audit() needs the tenant context');
   const accountId = entry.accountId !== undefined ? entry.accountId : (session?.accountId ?? null);
   const clientId = entry.clientId !== undefined ? entry.clientId : (session?.clientId ?? null);
-  await db
-    .insertInto('audit_log')
-    .values({
-      tenant_id: tenant.id,
-      actor_kind: accountId ? 'account' : 'anonymous',
-      actor_account_id: accountId,
-      client_id: clientId,
-      on_behalf_of_client_id: session?.relation === 'contact' ? clientId : null,
-      action: entry.action,
-      resource_type: entry.resourceType ?? null,
-      resource_id: entry.resourceId ?? null,
-      outcome: entry.outcome ?? 'success',
-      ip: clientAddress(c, c.var.config.trustedProxies),
-      user_agent: c.req.header('user-agent')?.slice(0, 500) ?? null,
-      request_id: c.var.requestId ?? null,
-      details: (entry.details ?? {}) as never,
-    })
-    .execute();
+  return {
+    tenant_id: tenant.id,
+    actor_kind: accountId ? 'account' : 'anonymous',
+    actor_account_id: accountId,
+    client_id: clientId,
+    on_behalf_of_client_id: session?.relation === 'contact' ? clientId : null,
+    action: entry.action,
+    resource_type: entry.resourceType ?? null,
+    resource_id: entry.resourceId ?? null,
+    outcome: entry.outcome ?? 'success',
+    ip: clientAddress(c, c.var.config.trustedProxies),
+    user_agent: c.req.header('user-agent')?.slice(0, 500) ?? null,
+    request_id: c.var.requestId ?? null,
+    details: (entry.details ?? {}) as never,
+  };
+}
+
+/**
+ * NEN 7513 audit trail: who (account), which client, what, when, on whose behalf, from where.
+ * Pass `db` to write inside the caller's transaction, so the audit row commits with the change.
+ * A read that must stay one round trip inserts `auditRow()` in a CTE of its own query instead.
+ */
+export async function audit(c: Context<AppEnv>, entry: AuditEntry, db: Kysely<Database> = c.var.db): Promise<void> {
+  await db.insertInto('audit_log').values(auditRow(c, entry)).execute();
 }

@@ -1,0 +1,198 @@
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { AuditLogTable, AuthorKind, Database } from '../db/schema.js';
+
+/** Whose reports: the session's tenant, client and account (the account decides `own`). */
+export interface ReportScope {
+  tenantId: string;
+  clientId: string;
+  accountId: string;
+}
+
+export interface ReportView {
+  id: string;
+  writtenAt: string;
+  author: string;
+  authorKind: AuthorKind;
+  /** Written by the signed-in account from the portal. */
+  own: boolean;
+  text: string;
+}
+
+interface ReportRow {
+  id: string;
+  written_at: Date;
+  author_name: string;
+  author_kind: AuthorKind;
+  own: boolean;
+  text: string;
+}
+
+export function reportView(row: ReportRow): ReportView {
+  return {
+    id: row.id,
+    writtenAt: row.written_at.toISOString(),
+    author: row.author_name,
+    authorKind: row.author_kind,
+    own: row.own,
+    text: row.text,
+  };
+}
+
+function reportsOfClient(db: Kysely<Database>, scope: ReportScope) {
+  return db
+    .selectFrom('reports')
+    .select([
+      'id',
+      'written_at',
+      'author_name',
+      'author_kind',
+      'text',
+      sql<boolean>`coalesce(author_account_id = ${scope.accountId}, false)`.as('own'),
+    ])
+    .where('tenant_id', '=', scope.tenantId)
+    .where('client_id', '=', scope.clientId);
+}
+
+/**
+ * The reports written in [start, end), newest first, and the audit row of reading them: one
+ * statement, so one round trip (the audit insert runs even though the select never reads it).
+ */
+export async function reportsForPeriod(
+  db: Kysely<Database>,
+  scope: ReportScope,
+  period: { start: Date; end: Date },
+  auditRow: Insertable<AuditLogTable>,
+): Promise<ReportView[]> {
+  const rows = await db
+    .with('logged', (db) => db.insertInto('audit_log').values(auditRow).returning('id'))
+    .selectFrom((db) =>
+      reportsOfClient(db as unknown as Kysely<Database>, scope)
+        .where('written_at', '>=', period.start)
+        .where('written_at', '<', period.end)
+        .as('r'),
+    )
+    .selectAll('r')
+    .orderBy('r.written_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .execute();
+  return rows.map(reportView);
+}
+
+export async function latestReports(db: Kysely<Database>, scope: ReportScope, limit: number, auditRow: Insertable<AuditLogTable>) {
+  const rows = await db
+    .with('logged', (db) => db.insertInto('audit_log').values(auditRow).returning('id'))
+    .selectFrom((db) =>
+      reportsOfClient(db as unknown as Kysely<Database>, scope)
+        .orderBy('written_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .as('r'),
+    )
+    .selectAll('r')
+    .orderBy('r.written_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .execute();
+  return rows.map(reportView);
+}
+
+/** Where a keyset page ends: the exact stored timestamp as text (microseconds), and the id. */
+export interface ReportCursor {
+  writtenAt: string;
+  id: string;
+}
+
+/**
+ * One keyset page of a period, newest first, for streaming a long period without holding it all.
+ * The cursor carries the timestamp as PostgreSQL text: a JavaScript Date would cut microseconds
+ * and make the next page repeat or skip rows.
+ */
+export async function reportPage(
+  db: Kysely<Database>,
+  scope: ReportScope,
+  period: { start: Date; end: Date },
+  after: ReportCursor | undefined,
+  size: number,
+): Promise<{ rows: ReportView[]; next: ReportCursor | undefined }> {
+  let query = reportsOfClient(db, scope)
+    .select(sql<string>`written_at::text`.as('cursor_at'))
+    .where('written_at', '>=', period.start)
+    .where('written_at', '<', period.end);
+  if (after) query = query.where(sql<boolean>`(written_at, id) < (${after.writtenAt}::timestamptz, ${after.id}::uuid)`);
+  const rows = await query.orderBy('written_at', 'desc').orderBy('id', 'desc').limit(size).execute();
+  const last = rows[rows.length - 1];
+  return {
+    rows: rows.map(reportView),
+    next: last && rows.length === size ? { writtenAt: last.cursor_at, id: last.id } : undefined,
+  };
+}
+
+/**
+ * What the PDF's first page needs, the client's name and how many reports the period holds, read
+ * in the statement that logs the download.
+ */
+export async function clientNameForDownload(
+  db: Kysely<Database>,
+  scope: ReportScope,
+  period: { start: Date; end: Date },
+  auditRow: Insertable<AuditLogTable>,
+): Promise<{ clientName: string; total: number } | undefined> {
+  const row = await db
+    .with('logged', (db) => db.insertInto('audit_log').values(auditRow).returning('id'))
+    .selectFrom('clients')
+    .select(['initials', 'first_name', 'last_name_prefix', 'last_name'])
+    .select((eb) =>
+      eb
+        .selectFrom('reports')
+        .select(eb.fn.countAll<number>().as('n'))
+        .where('reports.tenant_id', '=', scope.tenantId)
+        .where('reports.client_id', '=', scope.clientId)
+        .where('reports.written_at', '>=', period.start)
+        .where('reports.written_at', '<', period.end)
+        .as('total'),
+    )
+    .where('tenant_id', '=', scope.tenantId)
+    .where('id', '=', scope.clientId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const clientName = [row.first_name || row.initials, row.last_name_prefix, row.last_name].filter(Boolean).join(' ');
+  return { clientName, total: Number(row.total ?? 0) };
+}
+
+export interface NewReport {
+  text: string;
+  authorName: string;
+  authorKind: 'client' | 'contact';
+  idempotencyKey: string;
+}
+
+/**
+ * Stores a report the client wrote, once per idempotency key: a retry, even one racing the first
+ * attempt, gets the first attempt's report back (`created: false`). Runs in the caller's
+ * transaction so that the audit row commits with it.
+ */
+export async function writeClientReport(
+  trx: Kysely<Database>,
+  scope: ReportScope,
+  report: NewReport,
+): Promise<{ report: ReportView; created: boolean }> {
+  const inserted = await trx
+    .insertInto('reports')
+    .values({
+      tenant_id: scope.tenantId,
+      client_id: scope.clientId,
+      written_at: sql<Date>`now()` as never,
+      author_name: report.authorName,
+      author_kind: report.authorKind,
+      author_account_id: scope.accountId,
+      text: report.text,
+      idempotency_key: report.idempotencyKey,
+    })
+    .onConflict((oc) => oc.columns(['tenant_id', 'client_id', 'idempotency_key']).doNothing())
+    .returning(['id', 'written_at', 'author_name', 'author_kind', 'text', sql<boolean>`true`.as('own')])
+    .executeTakeFirst();
+  if (inserted) return { report: reportView(inserted), created: true };
+  const existing = await reportsOfClient(trx, scope)
+    .where('idempotency_key', '=', report.idempotencyKey)
+    .executeTakeFirstOrThrow();
+  return { report: reportView(existing), created: false };
+}

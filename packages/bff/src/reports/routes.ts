@@ -1,0 +1,116 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../app.js';
+import { audit, auditRow } from '../audit/audit-log.js';
+import { requireSession, sessionClientId } from '../auth/session.js';
+import { idempotencyKey } from '../http/idempotency.js';
+import { Problem, parseOr400, readJson } from '../http/problem.js';
+import { periodFromQuery } from '../time/period.js';
+import { coalescedWebStream, reportsPdfFileName, streamReportsPdf } from './pdf.js';
+import {
+  clientNameForDownload,
+  latestReports,
+  reportPage,
+  reportsForPeriod,
+  writeClientReport,
+  type ReportCursor,
+  type ReportScope,
+  type ReportView,
+} from './queries.js';
+
+/** Longest period one list or download may cover: a year and a day, so "Laatste jaar" always fits. */
+const MAX_PERIOD_DAYS = 367;
+const PDF_BATCH = 200;
+
+const newReportBody = z.object({
+  text: z.string().trim().min(1, 'write something first').max(4000, 'at most 4000 characters'),
+});
+const latestQuery = z.object({ limit: z.coerce.number().int().min(1).max(20).default(3) });
+
+function scopeOf(c: Context<AppEnv>): ReportScope {
+  return { tenantId: c.var.tenant.id, clientId: sessionClientId(c), accountId: c.var.session!.accountId };
+}
+
+/**
+ * The client's reports ("Rapportages"): the latest few, a period, a PDF of a period, and a report
+ * the client writes. Paths are absolute below /api/tenants/:tenant so `/reports.pdf` sits beside
+ * `/reports`.
+ */
+export function reportRoutes() {
+  return new Hono<AppEnv>()
+    .get('/reports', requireSession(), async (c) => {
+      const period = periodFromQuery(c.req.query(), { fallback: 'week', maxDays: MAX_PERIOD_DAYS });
+      const scope = scopeOf(c);
+      const items = await reportsForPeriod(
+        c.var.db,
+        scope,
+        period,
+        auditRow(c, { action: 'reports.list', resourceType: 'report', details: { from: period.from, to: period.to } }),
+      );
+      return c.json({ period: { from: period.from, to: period.to }, items });
+    })
+    .get('/reports/latest', requireSession(), async (c) => {
+      const { limit } = parseOr400(latestQuery, c.req.query());
+      const items = await latestReports(c.var.db, scopeOf(c), limit, auditRow(c, { action: 'reports.latest', resourceType: 'report', details: { limit } }));
+      return c.json({ items });
+    })
+    .post('/reports', requireSession(), async (c) => {
+      const key = idempotencyKey(c);
+      const body = parseOr400(newReportBody, await readJson(c));
+      const scope = scopeOf(c);
+      const session = c.var.session!;
+      const result = await c.var.db.transaction().execute(async (trx) => {
+        const written = await writeClientReport(trx, scope, {
+          text: body.text,
+          authorName: session.displayName,
+          authorKind: session.relation === 'contact' ? 'contact' : 'client',
+          idempotencyKey: key,
+        });
+        if (!written.created && written.report.text !== body.text) {
+          throw Problem.conflict('This Idempotency-Key was already used for a different report. Make a new key for a new report.');
+        }
+        await audit(
+          c,
+          { action: written.created ? 'reports.create' : 'reports.create.replay', resourceType: 'report', resourceId: written.report.id },
+          trx,
+        );
+        return written;
+      });
+      if (!result.created) c.header('Idempotent-Replayed', 'true');
+      return c.json(result.report, 201);
+    })
+    .get('/reports.pdf', requireSession(), async (c) => {
+      const period = periodFromQuery(c.req.query(), { fallback: 'week', maxDays: MAX_PERIOD_DAYS });
+      const scope = scopeOf(c);
+      const db = c.var.db;
+      const head = await clientNameForDownload(
+        db,
+        scope,
+        period,
+        auditRow(c, { action: 'reports.download', resourceType: 'report', details: { from: period.from, to: period.to, format: 'pdf' } }),
+      );
+      if (!head) throw Problem.notFound();
+      async function* batches(): AsyncGenerator<ReportView[]> {
+        let cursor: ReportCursor | undefined;
+        do {
+          const page = await reportPage(db, scope, period, cursor, PDF_BATCH);
+          if (page.rows.length) yield page.rows;
+          cursor = page.next;
+        } while (cursor);
+      }
+      const pdf = streamReportsPdf({
+        organisation: c.var.tenant.name,
+        clientName: head.clientName,
+        period,
+        total: head.total,
+        generatedAt: new Date(),
+        batches: batches(),
+      });
+      pdf.on('error', (error) => c.var.logger.error('reports pdf failed', { error }));
+      return c.body(coalescedWebStream(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="${reportsPdfFileName(period)}"`,
+        'cache-control': 'no-store',
+      });
+    });
+}
