@@ -7,7 +7,7 @@ import { Problem, parseOr400, readJson } from '../http/problem.js';
 import { accountById, portalClientOf } from './accounts.js';
 import { claimLinkAttempt, consumeChallenge } from './challenges.js';
 import { hashPassword } from './passwords.js';
-import { assertNewPassword, invalidLink, limitAddress } from './routes.js';
+import { assertNewPassword, invalidLink, limitAddress } from './guards.js';
 
 const token = z.string().min(1, 'required').max(200);
 const dateOfBirth = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');

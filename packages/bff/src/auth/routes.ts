@@ -5,7 +5,7 @@ import type { AppEnv } from '../app.js';
 import { audit } from '../audit/audit-log.js';
 import type { Account } from '../db/schema.js';
 import { clientAddress } from '../http/client-address.js';
-import { Problem, parseOr400, readJson, type FieldError } from '../http/problem.js';
+import { Problem, parseOr400, readJson } from '../http/problem.js';
 import type { TenantRecord } from '../tenants/queries.js';
 import {
   accountById,
@@ -20,10 +20,8 @@ import {
 } from './accounts.js';
 import { cancelOpenChallenges, claimLinkAttempt, consumeChallenge, verifyCodeChallenge } from './challenges.js';
 import { sendResetLink } from './links.js';
-import { evaluatePassword, passwordAcceptable, ruleMessage } from './password-policy.js';
 import { verifyPassword } from './passwords.js';
 import {
-  authLimits,
   buckets,
   clearBucket,
   consume,
@@ -48,48 +46,11 @@ import {
 import { enrolmentFor, matchingStep, newTotpSecret, useTotpCode } from './totp.js';
 import { forgetDeviceCookie, isTrustedDevice, revokeTrustedDevices, trustDevice } from './trusted-devices.js';
 import { activationRoutes } from './activation-routes.js';
+import { assertNewPassword, invalidCredentials, invalidLink, limitAddress, loginDelayed } from './guards.js';
 
 const username = z.string().trim().min(1, 'required').max(200);
 const secret = z.string().min(1, 'required').max(1000);
 const newPasswordFields = { newPassword: secret, repeatPassword: z.string().max(1000) };
-
-/** The one answer to a failed password step, whatever the reason: it must not tell them apart. */
-export function invalidCredentials() {
-  return new Problem(401, 'invalid-credentials', 'Inloggen mislukt', 'De gebruikersnaam of het wachtwoord is niet juist.');
-}
-
-function loginDelayed(retryAfter: number) {
-  return new Problem(429, 'login-delayed', 'Even wachten', `Er is te vaak een verkeerd wachtwoord ingevuld. Probeer het over ${retryAfter} seconden opnieuw.`, { retryAfter });
-}
-
-/** Per-IP limit on the calls that anyone may make without a session. */
-export async function limitAddress(c: Context<AppEnv>) {
-  const address = clientAddress(c, c.var.config.trustedProxies);
-  if (!address) return;
-  const result = await consume(c.var.db, c.var.tenant.id, authLimits.perAddress(address));
-  if (!result.allowed) {
-    await audit(c, { action: 'auth.address.limited', outcome: 'denied', accountId: null, clientId: null, details: { path: new URL(c.req.url).pathname } });
-    throw Problem.tooManyRequests('Te veel pogingen vanaf dit adres. Probeer het later opnieuw.', result.retryAfterSeconds);
-  }
-}
-
-/**
- * Checks a new password against the repeat and the tenant's policy; throws a 400 that names
- * every failing rule (`rules` holds the whole checklist, as the widget shows it).
- */
-export function assertNewPassword(tenant: TenantRecord, body: { newPassword: string; repeatPassword: string }, usernameForCheck: string | null, field = 'newPassword') {
-  const policy = tenant.settings.passwordPolicy;
-  const rules = evaluatePassword(body.newPassword, policy, { username: usernameForCheck });
-  const errors: (FieldError & { rule?: string })[] = rules.filter((r) => !r.ok).map((r) => ({ field, rule: r.rule, detail: ruleMessage(r.rule, policy) }));
-  if (body.newPassword !== body.repeatPassword) errors.push({ field: 'repeatPassword', rule: 'repeatMatches', detail: 'De wachtwoorden zijn niet hetzelfde.' });
-  if (errors.length) {
-    throw new Problem(400, 'password-policy', 'Het wachtwoord voldoet niet', errors.map((e) => e.detail).join(' '), {
-      errors,
-      rules: [...rules, { rule: 'repeatMatches', ok: body.newPassword === body.repeatPassword }],
-    });
-  }
-  if (!passwordAcceptable(rules)) throw new Error('unreachable');
-}
 
 /**
  * Finishes a sign-in step for a session (or, after a trusted-device login, creates it): pending
@@ -466,12 +427,6 @@ async function createSessionForSecondFactor(c: Context<AppEnv>, account: Account
   });
   setSessionCookie(c, tenant, created.token);
   return created;
-}
-
-export function invalidLink() {
-  return new Problem(400, 'invalid-link', 'Link niet meer geldig', 'Deze link is verlopen of al gebruikt. Vraag een nieuwe link aan.', {
-    errors: [{ field: 'token', detail: 'expired, used or unknown' }],
-  });
 }
 
 function secondFactorView(tenant: TenantRecord, account: Account) {
