@@ -14,6 +14,7 @@ import { authRoutes } from './auth/routes.js';
 import type { SessionInfo } from './auth/session.js';
 import { staticRoutes } from './static/routes.js';
 import type { TenantRecord } from './tenants/queries.js';
+import { measurementRoutes } from './measurements/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { tenantRoutes } from './tenants/routes.js';
 import { tenantContext } from './tenants/tenant-context.js';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/tenants/:tenant', tenantRoutes());
   app.route('/api/tenants/:tenant/auth', authRoutes());
   app.route('/api/tenants/:tenant', reportRoutes());
+  app.route('/api/tenants/:tenant', measurementRoutes());
   if (deps.config.mode === 'demo') app.route('/dev', devOutboxRoutes());
   app.route('/', staticRoutes(deps.config));
 

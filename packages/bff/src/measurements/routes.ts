@@ -1,0 +1,157 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../app.js';
+import { audit, auditRow } from '../audit/audit-log.js';
+import { requireSession, sessionClientId } from '../auth/session.js';
+import type { MeasurementComponent } from '../db/schema.js';
+import { idempotencyKey, isUuid } from '../http/idempotency.js';
+import { Problem, parseOr400, readJson, type FieldError } from '../http/problem.js';
+import { periodFromQuery } from '../time/period.js';
+import {
+  markMeasurementDeleted,
+  measurementForDeletion,
+  measurementsForPeriod,
+  measurementTypeByCode,
+  measurementTypes,
+  recentMeasurements,
+  writeClientMeasurement,
+  type MeasurementScope,
+} from './queries.js';
+
+/** A phone's clock may run a little ahead of ours; more than this is a time in the future. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+const MAX_PERIOD_DAYS = 367;
+
+const recentQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(5) });
+const listQuery = z.object({ type: z.string().min(1).max(50).optional() });
+const newMeasurementBody = z.object({
+  type: z.string().min(1, 'choose a measurement type').max(50),
+  values: z.record(z.string(), z.number({ error: 'must be a number' })),
+  measuredAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset, e.g. 2026-11-23T08:15:00+01:00' }),
+});
+
+function scopeOf(c: Context<AppEnv>): MeasurementScope {
+  return { tenantId: c.var.tenant.id, clientId: sessionClientId(c), accountId: c.var.session!.accountId };
+}
+
+function decimalsOf(value: number): number {
+  const text = String(value);
+  if (/e-/i.test(text)) return Number(text.split(/e-/i)[1]) + (text.split('.')[1]?.split(/e/i)[0]?.length ?? 0);
+  return text.split('.')[1]?.length ?? 0;
+}
+
+/** Every component present, nothing else, each within its range and with at most the type's decimals. */
+export function valueErrors(type: { unit: string; decimals: number; components: MeasurementComponent[] }, values: Record<string, number>): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const component of type.components) {
+    const value = values[component.key];
+    const field = `values.${component.key}`;
+    if (value === undefined) errors.push({ field, detail: `required (${component.label})` });
+    else if (!Number.isFinite(value)) errors.push({ field, detail: 'must be a number' });
+    else if (value < component.min || value > component.max) {
+      errors.push({ field, detail: `must be between ${component.min} and ${component.max} ${type.unit}` });
+    } else if (decimalsOf(value) > type.decimals) {
+      errors.push({ field, detail: type.decimals === 0 ? 'must be a whole number' : `at most ${type.decimals} decimal(s)` });
+    }
+  }
+  for (const key of Object.keys(values)) {
+    if (!type.components.some((component) => component.key === key)) errors.push({ field: `values.${key}`, detail: 'not a value of this measurement type' });
+  }
+  return errors;
+}
+
+/** The client's measurements ("Metingen"): types, recent, a period per type, enter and delete own. */
+export function measurementRoutes() {
+  return new Hono<AppEnv>()
+    .get('/measurements/types', requireSession(), async (c) => {
+      const items = await measurementTypes(c.var.db, c.var.tenant.id, auditRow(c, { action: 'measurements.types', resourceType: 'measurement_type' }));
+      return c.json({ items });
+    })
+    .get('/measurements/recent', requireSession(), async (c) => {
+      const { limit } = parseOr400(recentQuery, c.req.query());
+      const items = await recentMeasurements(c.var.db, scopeOf(c), limit, auditRow(c, { action: 'measurements.recent', resourceType: 'measurement', details: { limit } }));
+      return c.json({ items });
+    })
+    .get('/measurements', requireSession(), async (c) => {
+      const query = c.req.query();
+      const { type } = parseOr400(listQuery, { type: query['type'] });
+      const period = periodFromQuery(query, { fallback: 'year', maxDays: MAX_PERIOD_DAYS });
+      if (type && !(await measurementTypeByCode(c.var.db, c.var.tenant.id, type))) {
+        throw Problem.badRequest(`There is no measurement type "${type}".`, [{ field: 'type', detail: 'unknown measurement type' }]);
+      }
+      const items = await measurementsForPeriod(
+        c.var.db,
+        scopeOf(c),
+        { start: period.start, end: period.end, typeCode: type },
+        auditRow(c, { action: 'measurements.list', resourceType: 'measurement', details: { from: period.from, to: period.to, type: type ?? null } }),
+      );
+      return c.json({ period: { from: period.from, to: period.to }, type: type ?? null, items });
+    })
+    .post('/measurements', requireSession(), async (c) => {
+      const key = idempotencyKey(c);
+      const body = parseOr400(newMeasurementBody, await readJson(c));
+      const scope = scopeOf(c);
+      const type = await measurementTypeByCode(c.var.db, scope.tenantId, body.type);
+      if (!type) throw Problem.badRequest(`There is no measurement type "${body.type}".`, [{ field: 'type', detail: 'unknown measurement type' }]);
+      if (!type.client_may_enter) {
+        throw Problem.forbidden(`${type.label} wordt alleen door uw zorgverlener gemeten; u kunt deze meting niet zelf invoeren.`);
+      }
+      const errors = valueErrors(type, body.values);
+      const measuredAt = new Date(body.measuredAt);
+      if (measuredAt.getTime() > Date.now() + CLOCK_SKEW_MS) errors.push({ field: 'measuredAt', detail: 'lies in the future' });
+      if (errors.length) throw Problem.badRequest(errors.map((e) => `${e.field}: ${e.detail}`).join('; '), errors);
+
+      const result = await c.var.db.transaction().execute(async (trx) => {
+        const written = await writeClientMeasurement(trx, scope, {
+          typeId: type.id,
+          typeCode: type.code,
+          measuredAt,
+          values: body.values,
+          authorName: c.var.session!.displayName,
+          idempotencyKey: key,
+        });
+        if (!written.measurement) throw Problem.conflict('This Idempotency-Key was used for a measurement that has since been deleted.');
+        const same =
+          written.created ||
+          (written.measurement.type === type.code &&
+            written.measurement.measuredAt === measuredAt.toISOString() &&
+            JSON.stringify(Object.entries(written.measurement.values).sort()) === JSON.stringify(Object.entries(body.values).sort()));
+        if (!same) throw Problem.conflict('This Idempotency-Key was already used for a different measurement. Make a new key for a new one.');
+        await audit(
+          c,
+          { action: written.created ? 'measurements.create' : 'measurements.create.replay', resourceType: 'measurement', resourceId: written.measurement.id, details: { type: type.code } },
+          trx,
+        );
+        return written;
+      });
+      if (!result.created) c.header('Idempotent-Replayed', 'true');
+      return c.json(result.measurement, 201);
+    })
+    .delete('/measurements/:id', requireSession(), async (c) => {
+      const id = c.req.param('id');
+      const scope = scopeOf(c);
+      const outcome = await c.var.db.transaction().execute(async (trx) => {
+        const found = isUuid(id) ? await measurementForDeletion(trx, scope, id) : undefined;
+        if (!found) return 'not-found' as const;
+        if (found.source !== 'client') return 'staff' as const;
+        if (found.author_account_id !== scope.accountId) return 'other-author' as const;
+        await markMeasurementDeleted(trx, scope, id);
+        await audit(c, { action: 'measurements.delete', resourceType: 'measurement', resourceId: id }, trx);
+        return 'deleted' as const;
+      });
+      if (outcome === 'deleted') return c.body(null, 204);
+      await audit(c, {
+        action: 'measurements.delete',
+        outcome: outcome === 'not-found' ? 'failure' : 'denied',
+        resourceType: 'measurement',
+        resourceId: id.slice(0, 64),
+        details: { reason: outcome },
+      });
+      if (outcome === 'not-found') throw Problem.notFound();
+      throw Problem.forbidden(
+        outcome === 'staff'
+          ? 'Deze meting is door uw zorgverlener ingevoerd. U kunt alleen metingen verwijderen die u zelf heeft ingevoerd.'
+          : 'Deze meting is door iemand anders ingevoerd. U kunt alleen metingen verwijderen die u zelf heeft ingevoerd.',
+      );
+    });
+}
