@@ -14,6 +14,7 @@ import { authRoutes } from './auth/routes.js';
 import type { SessionInfo } from './auth/session.js';
 import { staticRoutes } from './static/routes.js';
 import type { TenantRecord } from './tenants/queries.js';
+import { agendaRoutes } from './agenda/routes.js';
 import { measurementRoutes } from './measurements/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { tenantRoutes } from './tenants/routes.js';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/tenants/:tenant/auth', authRoutes());
   app.route('/api/tenants/:tenant', reportRoutes());
   app.route('/api/tenants/:tenant', measurementRoutes());
+  app.route('/api/tenants/:tenant', agendaRoutes());
   if (deps.config.mode === 'demo') app.route('/dev', devOutboxRoutes());
   app.route('/', staticRoutes(deps.config));
 
