@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKind, databaseUnderTest } from './testing/database-under-test.js';
 import { createTestApp } from './testing/test-app.js';
@@ -97,6 +100,22 @@ describe('tenants', () => {
     const missing = await app.request('/api/tenants/nobody-here');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ code: 'tenant-not-found' });
+  });
+});
+
+describe('tenant themes', () => {
+  it('serves the tenant’s theme as CSS custom properties, and the base theme for an unknown theme name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'themes-'));
+    writeFileSync(join(dir, 'base.css'), ':root { --care-color-primary: #0b5cad; }');
+    writeFileSync(join(dir, 'groen.css'), ':root { --care-color-primary: #2f6b3a; }');
+    await database.db.insertInto('tenants').values({ slug: 'groen', name: 'Groen', settings: { theme: 'groen' } as never }).execute();
+    await database.db.insertInto('tenants').values({ slug: 'kaal', name: 'Kaal', settings: { theme: 'bestaat-niet' } as never }).execute();
+    const { app } = createTestApp(database, { themesDir: dir });
+    const green = await app.request('/themes/groen.css');
+    expect(green.headers.get('content-type')).toMatch(/^text\/css/);
+    expect(await green.text()).toContain('#2f6b3a');
+    expect(await (await app.request('/themes/kaal.css')).text()).toContain('#0b5cad');
+    expect((await app.request('/themes/niemand.css')).status).toBe(404);
   });
 });
 
