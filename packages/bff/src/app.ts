@@ -5,9 +5,9 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import type { Database } from './db/schema.js';
-import { healthRoutes } from './health/routes.js';import { messageRoutes } from './messages/routes.js';
+import { healthRoutes } from './health/routes.js';
+import { messageRoutes } from './messages/routes.js';
 import { devStaffReplyRoutes } from './messages/staff-reply.js';
-
 import type { Logger } from './http/logger.js';
 import { Problem, problemResponse } from './http/problem.js';
 import { devOutboxRoutes } from './outbox/routes.js';
@@ -71,9 +71,10 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/tenants/:tenant/auth', authRoutes());
   app.route('/api/tenants/:tenant', reportRoutes());
   app.route('/api/tenants/:tenant', measurementRoutes());
-  app.route('/api/tenants/:tenant', agendaRoutes());  app.route('/api/tenants/:tenant', messageRoutes());
-  if (deps.config.mode === 'demo') app.route('/dev', devOutboxRoutes());  if (deps.config.mode === 'demo') app.route('/dev', devStaffReplyRoutes());
-
+  app.route('/api/tenants/:tenant', agendaRoutes());
+  app.route('/api/tenants/:tenant', messageRoutes());
+  if (deps.config.mode === 'demo') app.route('/dev', devOutboxRoutes());
+  if (deps.config.mode === 'demo') app.route('/dev', devStaffReplyRoutes());
   app.route('/', staticRoutes(deps.config));
 
   app.notFound((c) => problemResponse(c, Problem.notFound('There is nothing at this address.')));

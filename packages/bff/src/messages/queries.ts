@@ -1,0 +1,214 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { AuthorKind, Database, MessagesTable } from '../db/schema.js';
+
+/** The NOTIFY channel of new and read messages; the payload names tenant, client and message. */
+export const MESSAGES_CHANNEL = 'care_messages';
+
+export interface MessageNotice {
+  /** tenant id */
+  t: string;
+  /** client id */
+  c: string;
+  /** 'message': a new message `m`; 'read': messages were marked read. */
+  k: 'message' | 'read';
+  m?: string;
+}
+
+/** Whose thread, and who is looking: "own" and "unread" depend on the account. */
+export interface MessageScope {
+  tenantId: string;
+  clientId: string;
+  accountId: string;
+}
+
+export interface MessageView {
+  id: string;
+  body: string;
+  sentAt: string;
+  sender: { kind: AuthorKind; name: string };
+  /** Written by the signed-in account (shown on the right, never counted as unread). */
+  own: boolean;
+  /** When the thread's reader first saw it; null while unread. Always null for own messages. */
+  readAt: string | null;
+}
+
+type MessageRow = Pick<Selectable<MessagesTable>, 'id' | 'body' | 'sent_at' | 'sender_kind' | 'sender_name' | 'sender_account_id' | 'read_at'>;
+
+const columns = ['id', 'body', 'sent_at', 'sender_kind', 'sender_name', 'sender_account_id', 'read_at'] as const;
+
+export function messageView(row: MessageRow, accountId: string): MessageView {
+  const own = row.sender_account_id === accountId;
+  return {
+    id: row.id,
+    body: row.body,
+    sentAt: new Date(row.sent_at).toISOString(),
+    sender: { kind: row.sender_kind, name: row.sender_name },
+    own,
+    readAt: own || !row.read_at ? null : new Date(row.read_at).toISOString(),
+  };
+}
+
+function thread(db: Kysely<Database>, scope: MessageScope) {
+  return db.selectFrom('messages').where('tenant_id', '=', scope.tenantId).where('client_id', '=', scope.clientId);
+}
+
+/** True when the id names a message of this client's thread. */
+export async function messageExists(db: Kysely<Database>, scope: MessageScope, id: string): Promise<boolean> {
+  return (await thread(db, scope).select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * A page of the thread, newest first. Keyset pagination on (sent_at, id): `before` is the id of
+ * the last message of the previous page and must belong to this thread (the caller checks).
+ */
+export async function messagePage(db: Kysely<Database>, scope: MessageScope, before: string | undefined, limit: number) {
+  let query = thread(db, scope).select(columns);
+  if (before) {
+    query = query.where(
+      sql<boolean>`(sent_at, id) < (select m.sent_at, m.id from messages m where m.tenant_id = ${scope.tenantId} and m.client_id = ${scope.clientId} and m.id = ${before})`,
+    );
+  }
+  const rows = await query.orderBy('sent_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+  const items = rows.slice(0, limit).map((row) => messageView(row, scope.accountId));
+  return { items, nextBefore: rows.length > limit ? (items[items.length - 1]?.id ?? null) : null };
+}
+
+/** Messages after a given one (oldest first), for a stream that resumes from Last-Event-ID. */
+export async function messagesAfter(db: Kysely<Database>, scope: MessageScope, after: string, limit: number): Promise<MessageView[]> {
+  const rows = await thread(db, scope)
+    .select(columns)
+    .where(
+      sql<boolean>`(sent_at, id) > (select m.sent_at, m.id from messages m where m.tenant_id = ${scope.tenantId} and m.client_id = ${scope.clientId} and m.id = ${after})`,
+    )
+    .orderBy('sent_at', 'asc')
+    .orderBy('id', 'asc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => messageView(row, scope.accountId));
+}
+
+/** Messages of others that this thread has not read yet. */
+export async function unreadCount(db: Kysely<Database>, scope: MessageScope): Promise<number> {
+  const row = await thread(db, scope)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('read_at', 'is', null)
+    .where(sql<boolean>`sender_account_id is distinct from ${scope.accountId}`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** One message of the thread and the unread count, in one round trip (for the live stream). */
+export async function messageWithUnread(db: Kysely<Database>, scope: MessageScope, id: string) {
+  const row = await thread(db, scope)
+    .select(columns)
+    .select(
+      sql<number>`(select count(*) from messages u where u.tenant_id = ${scope.tenantId} and u.client_id = ${scope.clientId}
+        and u.read_at is null and u.sender_account_id is distinct from ${scope.accountId})`.as('unread'),
+    )
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && { message: messageView(row, scope.accountId), unreadCount: Number(row.unread) };
+}
+
+/** Tells every BFF instance, in the caller's transaction, that the thread changed. */
+export async function notifyThread(trx: Kysely<Database>, notice: MessageNotice): Promise<void> {
+  await sql`select pg_notify(${MESSAGES_CHANNEL}, ${JSON.stringify(notice)})`.execute(trx);
+}
+
+export interface NewMessage {
+  tenantId: string;
+  clientId: string;
+  senderKind: AuthorKind;
+  senderAccountId: string | null;
+  senderName: string;
+  body: string;
+  idempotencyKey: string | null;
+}
+
+/**
+ * Stores a message and notifies, inside the caller's transaction. With an idempotency key that
+ * was used before, nothing is stored and the earlier row is returned (`created: false`); the
+ * unique index settles parallel retries.
+ */
+export async function storeMessage(trx: Kysely<Database>, message: NewMessage): Promise<{ row: MessageRow; created: boolean }> {
+  const inserted = await trx
+    .insertInto('messages')
+    .values({
+      tenant_id: message.tenantId,
+      client_id: message.clientId,
+      sender_kind: message.senderKind,
+      sender_account_id: message.senderAccountId,
+      sender_name: message.senderName,
+      body: message.body,
+      idempotency_key: message.idempotencyKey,
+    })
+    .onConflict((oc) => oc.columns(['tenant_id', 'client_id', 'idempotency_key']).doNothing())
+    .returning(columns)
+    .executeTakeFirst();
+  if (inserted) {
+    await notifyThread(trx, { t: message.tenantId, c: message.clientId, k: 'message', m: inserted.id });
+    return { row: inserted, created: true };
+  }
+  const existing = await trx
+    .selectFrom('messages')
+    .select(columns)
+    .where('tenant_id', '=', message.tenantId)
+    .where('client_id', '=', message.clientId)
+    .where('idempotency_key', '=', message.idempotencyKey)
+    .executeTakeFirstOrThrow();
+  return { row: existing, created: false };
+}
+
+/**
+ * A reply from the care team (demo CLI now, the ECD integration later): stored and announced in
+ * one transaction, so an open portal shows it at once.
+ */
+export async function storeStaffMessage(
+  db: Kysely<Database>,
+  input: { tenantId: string; clientId: string; senderName: string; body: string; ecdId?: string | null },
+): Promise<{ id: string; sentAt: Date }> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('messages')
+      .values({
+        tenant_id: input.tenantId,
+        client_id: input.clientId,
+        ecd_id: input.ecdId ?? null,
+        sender_kind: 'staff',
+        sender_account_id: null,
+        sender_name: input.senderName,
+        body: input.body,
+      })
+      .returning(['id', 'sent_at'])
+      .executeTakeFirstOrThrow();
+    await notifyThread(trx, { t: input.tenantId, c: input.clientId, k: 'message', m: row.id });
+    return { id: row.id, sentAt: row.sent_at };
+  });
+}
+
+/**
+ * Marks the messages of others read, up to and including `upTo` (or all). Returns how many
+ * changed; notifies when any did, so other tabs update their count.
+ */
+export async function markRead(trx: Kysely<Database>, scope: MessageScope, upTo: string | 'all'): Promise<number> {
+  let update = trx
+    .updateTable('messages')
+    .set({ read_at: sql<Date>`now()` as never })
+    .where('tenant_id', '=', scope.tenantId)
+    .where('client_id', '=', scope.clientId)
+    .where('read_at', 'is', null)
+    .where(sql<boolean>`sender_account_id is distinct from ${scope.accountId}`);
+  if (upTo !== 'all') {
+    update = update.where(
+      sql<boolean>`(sent_at, id) <= (select m.sent_at, m.id from messages m where m.tenant_id = ${scope.tenantId} and m.client_id = ${scope.clientId} and m.id = ${upTo})`,
+    );
+  }
+  const result = await update.executeTakeFirst();
+  const changed = Number(result.numUpdatedRows ?? 0);
+  if (changed > 0) await notifyThread(trx, { t: scope.tenantId, c: scope.clientId, k: 'read' });
+  return changed;
+}
+
+/** Message bodies are 1 to 2,000 characters (code points, as the database counts them). */
+export const MESSAGE_MAX_CHARACTERS = 2000;
+export const characterCount = (text: string) => [...text].length;

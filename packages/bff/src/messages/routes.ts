@@ -1,0 +1,211 @@
+import { Hono, type Context } from 'hono';
+import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { AppEnv } from '../app.js';
+import { audit } from '../audit/audit-log.js';
+import { requireSession, sessionClientId } from '../auth/session.js';
+import { idempotencyKey, isUuid } from '../http/idempotency.js';
+import { Problem, parseOr400, readJson } from '../http/problem.js';
+import { messageFeed } from './live.js';
+import {
+  characterCount,
+  markRead,
+  MESSAGE_MAX_CHARACTERS,
+  messageExists,
+  messagePage,
+  messagesAfter,
+  messageView,
+  messageWithUnread,
+  storeMessage,
+  unreadCount,
+  type MessageNotice,
+  type MessageScope,
+} from './queries.js';
+
+export interface MessageRouteOptions {
+  /** Comment lines that keep proxies from closing an idle stream; also when the session is re-checked. */
+  heartbeatMs?: number;
+  /** The reconnection delay the browser is told to use. */
+  retryMs?: number;
+}
+
+const pageQuery = z.object({
+  before: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+const newMessageBody = z.object({
+  body: z
+    .string()
+    .transform((text) => text.replace(/\r\n?/g, '\n').trim())
+    .refine((text) => text.length > 0, 'write something first')
+    .refine((text) => characterCount(text) <= MESSAGE_MAX_CHARACTERS, `at most ${MESSAGE_MAX_CHARACTERS} characters`),
+});
+
+const readBody = z.object({
+  upTo: z.union([z.literal('all'), z.string().refine(isUuid, 'a message id or "all"')]),
+});
+
+function scopeOf(c: Context<AppEnv>): MessageScope {
+  return { tenantId: c.var.tenant.id, clientId: sessionClientId(c), accountId: c.var.session!.accountId };
+}
+
+/** A message id from the request that must belong to this thread: anything else is a 404. */
+async function messageOfThread(c: Context<AppEnv>, scope: MessageScope, id: string): Promise<string> {
+  if (!isUuid(id) || !(await messageExists(c.var.db, scope, id))) throw Problem.notFound('There is no such message in this thread.');
+  return id;
+}
+
+/**
+ * The client's message thread with the care team ("Berichten"): pages of history, sending with
+ * an idempotency key, read marks, the unread count, and a live stream of new messages.
+ */
+export function messageRoutes(options: MessageRouteOptions = {}) {
+  const heartbeatMs = options.heartbeatMs ?? 20_000;
+  const retryMs = options.retryMs ?? 3_000;
+  return new Hono<AppEnv>()
+    .get('/messages', requireSession(), async (c) => {
+      const query = parseOr400(pageQuery, c.req.query());
+      const scope = scopeOf(c);
+      if (query.before !== undefined) await messageOfThread(c, scope, query.before);
+      const [page, unread] = await Promise.all([messagePage(c.var.db, scope, query.before, query.limit), unreadCount(c.var.db, scope)]);
+      await audit(c, { action: 'messages.list', resourceType: 'message', details: { count: page.items.length, before: query.before ?? null } });
+      return c.json({ items: page.items, nextBefore: page.nextBefore, unreadCount: unread });
+    })
+
+    .get('/messages/unread-count', requireSession(), async (c) => c.json({ unreadCount: await unreadCount(c.var.db, scopeOf(c)) }))
+
+    .post('/messages', requireSession(), async (c) => {
+      const key = idempotencyKey(c);
+      const { body } = parseOr400(newMessageBody, await readJson(c));
+      const scope = scopeOf(c);
+      const session = c.var.session!;
+      const result = await c.var.db.transaction().execute(async (trx) => {
+        const stored = await storeMessage(trx, {
+          tenantId: scope.tenantId,
+          clientId: scope.clientId,
+          senderKind: session.relation === 'contact' ? 'contact' : 'client',
+          senderAccountId: session.accountId,
+          senderName: session.displayName,
+          body,
+          idempotencyKey: key,
+        });
+        if (!stored.created && (stored.row.body !== body || stored.row.sender_account_id !== session.accountId)) {
+          throw Problem.conflict('This Idempotency-Key was already used for another message. Make a new key for a new message.');
+        }
+        await audit(c, { action: stored.created ? 'messages.send' : 'messages.send.replay', resourceType: 'message', resourceId: stored.row.id }, trx);
+        return stored;
+      });
+      if (!result.created) c.header('Idempotent-Replayed', 'true');
+      return c.json(messageView(result.row, scope.accountId), 201);
+    })
+
+    .post('/messages/read', requireSession(), async (c) => {
+      const { upTo } = parseOr400(readBody, await readJson(c));
+      const scope = scopeOf(c);
+      if (upTo !== 'all') await messageOfThread(c, scope, upTo);
+      const marked = await c.var.db.transaction().execute(async (trx) => {
+        const changed = await markRead(trx, scope, upTo);
+        if (changed > 0) await audit(c, { action: 'messages.read', resourceType: 'message', details: { upTo, marked: changed } }, trx);
+        return changed;
+      });
+      return c.json({ marked, unreadCount: await unreadCount(c.var.db, scope) });
+    })
+
+    .get('/messages/stream', requireSession(), async (c) => {
+      const scope = scopeOf(c);
+      const feed = messageFeed(c.var.database, c.var.logger);
+      const lastEventId = c.req.header('last-event-id') ?? c.req.query('lastEventId');
+      const db = c.var.db;
+      const sessionId = c.var.session!.id;
+      const logger = c.var.logger;
+      await audit(c, { action: 'messages.stream', resourceType: 'message', details: lastEventId ? { resumeAfter: lastEventId } : {} });
+      c.header('X-Accel-Buffering', 'no');
+
+      return streamSSE(c, async (stream) => {
+        const pending: (MessageNotice | 'heartbeat')[] = [];
+        let wake: (() => void) | undefined;
+        const push = (item: MessageNotice | 'heartbeat') => {
+          pending.push(item);
+          wake?.();
+        };
+        let ended = false;
+        stream.onAbort(() => {
+          ended = true;
+          wake?.();
+        });
+        // Subscribe before reading anything, so that nothing stored meanwhile is missed.
+        const unsubscribe = await feed.subscribe(scope.tenantId, scope.clientId, push);
+        const heartbeat = setInterval(() => push('heartbeat'), heartbeatMs);
+        const sent = new RecentIds(500);
+        try {
+          await stream.write(`retry: ${retryMs}\n\n`);
+          if (lastEventId && isUuid(lastEventId)) {
+            for (const message of await messagesAfter(db, scope, lastEventId, 200)) await sendMessage(stream, sent, message);
+          }
+          await stream.writeSSE({ event: 'unread', data: JSON.stringify({ unreadCount: await unreadCount(db, scope) }) });
+
+          while (!ended && !stream.aborted) {
+            const item = pending.shift();
+            if (item === undefined) {
+              await new Promise<void>((resolve) => (wake = resolve));
+              wake = undefined;
+              continue;
+            }
+            if (item === 'heartbeat') {
+              if (!(await sessionStillLive(c, sessionId))) {
+                await stream.writeSSE({ event: 'session-expired', data: '{}' });
+                break;
+              }
+              await stream.write(': heartbeat\n\n');
+            } else if (item.k === 'message' && item.m) {
+              const found = await messageWithUnread(db, scope, item.m);
+              if (found && (await sendMessage(stream, sent, found.message))) {
+                await stream.writeSSE({ event: 'unread', data: JSON.stringify({ unreadCount: found.unreadCount }) });
+              }
+            } else if (item.k === 'read') {
+              await stream.writeSSE({ event: 'unread', data: JSON.stringify({ unreadCount: await unreadCount(db, scope) }) });
+            }
+          }
+        } catch (error) {
+          if (!stream.aborted) logger.error('message stream failed', { error });
+        } finally {
+          clearInterval(heartbeat);
+          unsubscribe();
+        }
+      });
+    });
+}
+
+async function sendMessage(stream: SSEStreamingApi, sent: RecentIds, message: ReturnType<typeof messageView>): Promise<boolean> {
+  if (!sent.add(message.id)) return false;
+  await stream.writeSSE({ event: 'message', id: message.id, data: JSON.stringify(message) });
+  return true;
+}
+
+/** A stream ends with the session: logout, revocation or the idle/absolute timeout. It does not extend it. */
+async function sessionStillLive(c: Context<AppEnv>, sessionId: string): Promise<boolean> {
+  const row = await c.var.db
+    .selectFrom('sessions')
+    .select('id')
+    .where('tenant_id', '=', c.var.tenant.id)
+    .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .where('idle_expires_at', '>', sql<Date>`now()`)
+    .where('absolute_expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Ids already sent on a stream (a resumed backlog and a live notice may name the same message). */
+class RecentIds {
+  readonly #ids = new Set<string>();
+  constructor(private readonly max: number) {}
+  add(id: string): boolean {
+    if (this.#ids.has(id)) return false;
+    this.#ids.add(id);
+    if (this.#ids.size > this.max) this.#ids.delete(this.#ids.values().next().value!);
+    return true;
+  }
+}
