@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { AppointmentsTable, MeasurementsTable, ReportsTable } from '../db/schema.js';
-import { addDays, amsterdamTime, weekday, type LocalDate } from './amsterdam-time.js';
+import { addDays, amsterdamTime, weekday, type LocalDate } from '../time/amsterdam-time.js';
 import { displayName, formalName, type DemoClient, type DemoTenant } from './demo-tenants.js';
 import type { SeededRandom } from './random.js';
 import { clientReport, eveningReport, evaluationReport, middayReport, morningReport, type ReportVoice } from './report-texts.js';

@@ -1,4 +1,4 @@
-import type { LocalDate } from './amsterdam-time.js';
+import type { LocalDate } from '../time/amsterdam-time.js';
 import { displayName, formalName, type DemoClient, type DemoTenant } from './demo-tenants.js';
 
 /** What a client plan says, before it is laid out as a PDF. */

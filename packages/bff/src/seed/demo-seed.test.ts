@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.js';
 import { parseTenantSettings, type PasswordPolicy } from '../tenants/settings.js';
 import { databaseUnderTest } from '../testing/database-under-test.js';
 import type { TestDatabase } from '../testing/test-database.js';
-import { amsterdamDate } from './amsterdam-time.js';
+import { amsterdamDate } from '../time/amsterdam-time.js';
 import { isValidBsn } from './bsn.js';
 import { reportRows } from './care-history.js';
 import { clientPlan } from './client-plan.js';

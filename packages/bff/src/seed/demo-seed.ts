@@ -3,7 +3,7 @@ import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { hashPassword } from '../auth/passwords.js';
 import type { Database, MeasurementComponent } from '../db/schema.js';
 import { parseTenantSettings } from '../tenants/settings.js';
-import { addDays, amsterdamDate, amsterdamTime, isoDate, type LocalDate } from './amsterdam-time.js';
+import { addDays, amsterdamDate, amsterdamTime, isoDate, type LocalDate } from '../time/amsterdam-time.js';
 import { fictionalBsn } from './bsn.js';
 import { appointmentRows, INACTIVE_DAYS, measurementRows, reportRows, type HistoryContext } from './care-history.js';
 import { clientPlan } from './client-plan.js';

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { MessagesTable } from '../db/schema.js';
-import { addDays, amsterdamTime } from './amsterdam-time.js';
+import { addDays, amsterdamTime } from '../time/amsterdam-time.js';
 import { clientWasActive, HISTORY_DAYS, type HistoryContext } from './care-history.js';
 import { displayName } from './demo-tenants.js';
 

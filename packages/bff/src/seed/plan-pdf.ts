@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { amsterdamTime } from './amsterdam-time.js';
+import { amsterdamTime } from '../time/amsterdam-time.js';
 import { dutchDate, type ClientPlan } from './client-plan.js';
 
 const accent = '#2f5d62';
