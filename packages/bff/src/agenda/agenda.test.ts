@@ -1,8 +1,8 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession, sessionCookieName } from '../auth/session.js';
 import { databaseUnderTest } from '../testing/database-under-test.js';
-import { createClientWithAccount, createTenant, type ClientWithAccount } from '../testing/fixtures.js';
+import { createTenant } from '../testing/fixtures.js';
+import { clientRequest, signedInClient, type SignedInClient } from '../testing/signed-in.js';
 import { createTestApp } from '../testing/test-app.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import type { TenantRecord } from '../tenants/queries.js';
@@ -13,7 +13,7 @@ let database: TestDatabase;
 let app: ReturnType<typeof createTestApp>['app'];
 let tenant: TenantRecord;
 let closedTenant: TenantRecord;
-type Person = ClientWithAccount & { token: string; tenant: TenantRecord };
+type Person = SignedInClient;
 let alice: Person;
 let bob: Person;
 let carol: Person;
@@ -21,22 +21,8 @@ let careTeamAppointment: string;
 let carolAppointment: string;
 const notice = 'De tijden van de afspraken zijn een indicatie. Houdt u rekening met een afwijking van tot 60 minuten.';
 
-async function signedIn(t: TenantRecord): Promise<Person> {
-  const person = await createClientWithAccount(database.db, t);
-  const { token } = await createSession(database.db, { tenant: t, accountId: person.accountId, clientId: person.clientId, state: 'active', ip: null, userAgent: null });
-  return { ...person, token, tenant: t };
-}
-
-function call(who: Person, path: string, init: RequestInit = {}) {
-  const headers = new Headers(init.headers);
-  headers.set('cookie', `${sessionCookieName(who.tenant.slug)}=${who.token}`);
-  if (init.method && init.method !== 'GET') {
-    headers.set('origin', 'http://localhost');
-    headers.set('x-care-widgets', '1');
-    if (init.body) headers.set('content-type', 'application/json');
-  }
-  return app.request(`/api/tenants/${who.tenant.slug}${path}`, { ...init, headers });
-}
+const signedIn = (t: TenantRecord): Promise<Person> => signedInClient(database.db, t);
+const call = (who: Person, path: string, init: RequestInit = {}) => clientRequest(app, who, path, init);
 const send = (who: Person, method: string, path: string, body: unknown) => call(who, path, { method, body: JSON.stringify(body) });
 
 async function careTeam(who: Person, startsAt: Date, minutes: number, title: string, extra: { location?: string; description?: string } = {}) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession, sessionCookieName } from '../auth/session.js';
 import { databaseUnderTest } from '../testing/database-under-test.js';
-import { createClientWithAccount, createTenant, type ClientWithAccount } from '../testing/fixtures.js';
+import { createTenant } from '../testing/fixtures.js';
+import { clientRequest, signedInClient, type SignedInClient } from '../testing/signed-in.js';
 import { createTestApp } from '../testing/test-app.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import type { TenantRecord } from '../tenants/queries.js';
@@ -11,29 +11,15 @@ let database: TestDatabase;
 let app: ReturnType<typeof createTestApp>['app'];
 let tenant: TenantRecord;
 let otherTenant: TenantRecord;
-type Person = ClientWithAccount & { token: string; tenant: TenantRecord };
+type Person = SignedInClient;
 let alice: Person;
 let bob: Person;
 let carol: Person;
 const typeIds: Record<string, string> = {};
 let carolMeasurementId: string;
 
-async function signedIn(t: TenantRecord): Promise<Person> {
-  const person = await createClientWithAccount(database.db, t);
-  const { token } = await createSession(database.db, { tenant: t, accountId: person.accountId, clientId: person.clientId, state: 'active', ip: null, userAgent: null });
-  return { ...person, token, tenant: t };
-}
-
-function call(who: Person, path: string, init: RequestInit = {}) {
-  const headers = new Headers(init.headers);
-  headers.set('cookie', `${sessionCookieName(who.tenant.slug)}=${who.token}`);
-  if (init.method && init.method !== 'GET') {
-    headers.set('origin', 'http://localhost');
-    headers.set('x-care-widgets', '1');
-    if (init.body) headers.set('content-type', 'application/json');
-  }
-  return app.request(`/api/tenants/${who.tenant.slug}${path}`, { ...init, headers });
-}
+const signedIn = (t: TenantRecord): Promise<Person> => signedInClient(database.db, t);
+const call = (who: Person, path: string, init: RequestInit = {}) => clientRequest(app, who, path, init);
 let keyCounter = 0;
 const enter = (who: Person, body: unknown, key = `measure-key-${keyCounter++}`) =>
   call(who, '/measurements', { method: 'POST', body: JSON.stringify(body), headers: { 'idempotency-key': key } });

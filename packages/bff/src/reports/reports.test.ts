@@ -1,8 +1,8 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession, sessionCookieName } from '../auth/session.js';
 import { databaseUnderTest } from '../testing/database-under-test.js';
-import { createClientWithAccount, createTenant, type ClientWithAccount } from '../testing/fixtures.js';
+import { createTenant } from '../testing/fixtures.js';
+import { clientRequest, signedInClient, type SignedInClient } from '../testing/signed-in.js';
 import { createTestApp } from '../testing/test-app.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import type { TenantRecord } from '../tenants/queries.js';
@@ -13,26 +13,12 @@ let database: TestDatabase;
 let app: ReturnType<typeof createTestApp>['app'];
 let tenant: TenantRecord;
 let otherTenant: TenantRecord;
-let alice: ClientWithAccount & { token: string };
-let bob: ClientWithAccount & { token: string };
-let carol: ClientWithAccount & { token: string };
+let alice: SignedInClient;
+let bob: SignedInClient;
+let carol: SignedInClient;
 
-async function signedIn(t: TenantRecord) {
-  const person = await createClientWithAccount(database.db, t);
-  const { token } = await createSession(database.db, { tenant: t, accountId: person.accountId, clientId: person.clientId, state: 'active', ip: null, userAgent: null });
-  return { ...person, token };
-}
-
-function call(t: TenantRecord, token: string | undefined, path: string, init: RequestInit = {}) {
-  const headers = new Headers(init.headers);
-  if (token) headers.set('cookie', `${sessionCookieName(t.slug)}=${token}`);
-  if (init.method && init.method !== 'GET') {
-    headers.set('origin', 'http://localhost');
-    if (!headers.has('x-care-widgets')) headers.set('x-care-widgets', '1');
-    if (init.body) headers.set('content-type', 'application/json');
-  }
-  return app.request(`/api/tenants/${t.slug}${path}`, { ...init, headers });
-}
+const signedIn = (t: TenantRecord) => signedInClient(database.db, t);
+const call = (t: TenantRecord, token: string | undefined, path: string, init: RequestInit = {}) => clientRequest(app, { tenant: t, token }, path, init);
 const get = (who: { token: string }, path: string) => call(tenant, who.token, path);
 const postReport = (who: { token: string }, body: unknown, key?: string) =>
   call(tenant, who.token, '/reports', { method: 'POST', body: JSON.stringify(body), headers: key ? { 'idempotency-key': key } : {} });
