@@ -8,6 +8,7 @@ import type { Database } from './db/schema.js';
 import { healthRoutes } from './health/routes.js';
 import { messageRoutes } from './messages/routes.js';
 import { devStaffReplyRoutes } from './messages/staff-reply.js';
+import { planRoutes } from './plans/routes.js';
 import type { Logger } from './http/logger.js';
 import { Problem, problemResponse } from './http/problem.js';
 import { devOutboxRoutes } from './outbox/routes.js';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/tenants/:tenant', measurementRoutes());
   app.route('/api/tenants/:tenant', agendaRoutes());
   app.route('/api/tenants/:tenant', messageRoutes());
+  app.route('/api/tenants/:tenant', planRoutes());
   if (deps.config.mode === 'demo') app.route('/dev', devOutboxRoutes());
   if (deps.config.mode === 'demo') app.route('/dev', devStaffReplyRoutes());
   app.route('/', staticRoutes(deps.config));

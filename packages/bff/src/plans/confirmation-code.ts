@@ -1,0 +1,140 @@
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../app.js';
+import { audit } from '../audit/audit-log.js';
+import { maskPhone } from '../auth/accounts.js';
+import { issueCodeChallenge, verifyCodeChallenge, type Binding } from '../auth/challenges.js';
+import { authLimits, consume } from '../auth/rate-limits.js';
+import type { ChallengePurpose } from '../db/schema.js';
+import { isUuid } from '../http/idempotency.js';
+import { Problem } from '../http/problem.js';
+
+/**
+ * Fresh SMS codes that confirm one action of a signed-in person: a plan decision, a new mobile
+ * number. Same prefix-and-6-digits form as the login ("Uw bevestigingscode is 1234-567890"), but
+ * its own purpose and a binding to exactly what is confirmed, 5 minutes and 3 tries. A trusted
+ * computer never skips it. The SMS limits per account and per number are the login's.
+ */
+export const CONFIRMATION_TTL_SECONDS = 300;
+export const CONFIRMATION_MAX_ATTEMPTS = 3;
+
+export type ConfirmationPurpose = Extract<ChallengePurpose, 'plan_decision' | 'mobile_change'>;
+
+export interface SentConfirmation {
+  challengeId: string;
+  /** The 4 digits the widget shows fixed before the 6-digit field. */
+  prefix: string;
+  expiresInSeconds: number;
+  /** Where the SMS went, masked: "••••••••5678". */
+  destinationHint: string | null;
+}
+
+export function confirmationSmsText(prefix: string, code: string) {
+  return `Uw bevestigingscode is ${prefix}-${code}`;
+}
+
+export async function sendConfirmationCode(
+  c: Context<AppEnv>,
+  input: { purpose: ConfirmationPurpose; destination: string; binding: Binding; resourceType: string; resourceId?: string },
+): Promise<SentConfirmation> {
+  const tenant = c.var.tenant;
+  const session = c.var.session!;
+  for (const limit of [authLimits.codesPerAccount(session.accountId), authLimits.codesPerDestination(input.destination)]) {
+    const result = await consume(c.var.db, tenant.id, limit);
+    if (!result.allowed) {
+      await audit(c, {
+        action: `${input.purpose}.code.limited`,
+        outcome: 'denied',
+        resourceType: input.resourceType,
+        ...(input.resourceId ? { resourceId: input.resourceId } : {}),
+        details: { bucket: limit.bucket.split(':').slice(0, 2).join(':') },
+      });
+      throw Problem.tooManyRequests(`Er zijn te veel codes verstuurd. Probeer het over ${Math.ceil(result.retryAfterSeconds / 60)} minuten opnieuw.`, result.retryAfterSeconds);
+    }
+  }
+  const issued = await issueCodeChallenge(c.var.db, {
+    tenantId: tenant.id,
+    accountId: session.accountId,
+    sessionId: session.id,
+    purpose: input.purpose,
+    channel: 'sms',
+    destination: input.destination,
+    binding: input.binding,
+    ttlSeconds: CONFIRMATION_TTL_SECONDS,
+    maxAttempts: CONFIRMATION_MAX_ATTEMPTS,
+  });
+  await c.var.outbox.send({
+    tenantId: tenant.id,
+    channel: 'sms',
+    recipient: input.destination,
+    sender: tenant.settings.sms.sender,
+    body: confirmationSmsText(issued.prefix, issued.code!),
+  });
+  await audit(c, {
+    action: `${input.purpose}.code.sent`,
+    resourceType: input.resourceType,
+    ...(input.resourceId ? { resourceId: input.resourceId } : {}),
+    // The binding names what is confirmed; free text (a rejection's reason) stays out of the log.
+    details: { challengeId: issued.challengeId, prefix: issued.prefix, ...Object.fromEntries(Object.entries(input.binding).filter(([key]) => key !== 'reason')) },
+  });
+  return { challengeId: issued.challengeId, prefix: issued.prefix, expiresInSeconds: CONFIRMATION_TTL_SECONDS, destinationHint: maskPhone(input.destination) };
+}
+
+export const confirmFields = {
+  challengeId: z.string().refine(isUuid, 'the challengeId from the code request'),
+  /** "567890", or the whole "1234-567890" as in the SMS. */
+  code: z.string().trim().min(1, 'required').max(20),
+};
+
+/** The binding stored with an open challenge of this account, to learn what it was asked for. */
+export async function challengeBinding(c: Context<AppEnv>, purpose: ConfirmationPurpose, challengeId: string): Promise<Binding | undefined> {
+  const row = await c.var.db
+    .selectFrom('challenges')
+    .select('binding')
+    .where('tenant_id', '=', c.var.tenant.id)
+    .where('account_id', '=', c.var.session!.accountId)
+    .where('purpose', '=', purpose)
+    .where('id', '=', challengeId)
+    .executeTakeFirst();
+  return row?.binding as Binding | undefined;
+}
+
+/**
+ * Checks a typed code against the challenge and the binding the server expects now; the code is
+ * used up on success. Every failure is a 400 naming the `code` field: wrong (with tries left) or
+ * no longer valid (expired, out of tries, replaced by a newer code, another purpose or binding).
+ */
+export async function verifyConfirmationCode(
+  c: Context<AppEnv>,
+  input: { purpose: ConfirmationPurpose; challengeId: string; code: string; binding: Binding; resourceType: string; resourceId?: string },
+): Promise<void> {
+  const typed = input.code.replace(/[\s-]/g, '');
+  const prefix = /^\d{10}$/.test(typed) ? typed.slice(0, 4) : undefined;
+  const code = prefix ? typed.slice(4) : typed;
+  const result = await verifyCodeChallenge(c.var.db, {
+    tenantId: c.var.tenant.id,
+    accountId: c.var.session!.accountId,
+    purpose: input.purpose,
+    challengeId: input.challengeId,
+    ...(prefix ? { prefix } : {}),
+    code,
+    binding: input.binding,
+  });
+  if (result.ok) return;
+  await audit(c, {
+    action: `${input.purpose}.code.failure`,
+    outcome: 'failure',
+    resourceType: input.resourceType,
+    ...(input.resourceId ? { resourceId: input.resourceId } : {}),
+    details: { challengeId: input.challengeId, reason: result.reason },
+  });
+  if (result.reason === 'wrong-code' && result.attemptsLeft > 0) {
+    throw new Problem(400, 'invalid-code', 'Onjuiste code', 'De code is niet juist. Controleer de code en probeer het opnieuw.', {
+      attemptsLeft: result.attemptsLeft,
+      errors: [{ field: 'code', detail: 'De code is niet juist.' }],
+    });
+  }
+  throw new Problem(400, 'code-expired', 'Code niet meer geldig', 'Deze code is niet meer geldig. Vraag een nieuwe code aan.', {
+    errors: [{ field: 'code', detail: 'Vraag een nieuwe code aan.' }],
+  });
+}

@@ -1,0 +1,147 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../app.js';
+import { audit } from '../audit/audit-log.js';
+import { requireSession, sessionClientId } from '../auth/session.js';
+import { clientAddress } from '../http/client-address.js';
+import { isUuid } from '../http/idempotency.js';
+import { Problem, parseOr400, readJson } from '../http/problem.js';
+import { challengeBinding, confirmFields, sendConfirmationCode, verifyConfirmationCode } from './confirmation-code.js';
+import { planDocumentHash, planOf, planPdf, plansOf, recordPlanDecision, type PlanScope, type PlanView } from './queries.js';
+
+const decisionBody = z
+  .object({
+    decision: z.enum(['sign', 'reject']),
+    reason: z.string().trim().max(1000, 'at most 1000 characters').optional(),
+  })
+  .refine((body) => body.decision === 'reject' || !body.reason, { path: ['reason'], message: 'a reason goes only with reject' });
+
+const confirmBody = z.object({
+  ...confirmFields,
+  /** Optional: when given it must be the decision the code was asked for. */
+  decision: z.enum(['sign', 'reject']).optional(),
+});
+
+function scopeOf(c: Context<AppEnv>): PlanScope {
+  return { tenantId: c.var.tenant.id, clientId: sessionClientId(c) };
+}
+
+async function planInScope(c: Context<AppEnv>, scope: PlanScope): Promise<PlanView> {
+  const id = c.req.param('id') ?? '';
+  const plan = isUuid(id) ? await planOf(c.var.db, scope, id) : undefined;
+  if (!plan) throw Problem.notFound('There is no such plan document.');
+  return plan;
+}
+
+function alreadyDecided(plan: PlanView) {
+  return new Problem(409, 'plan-decided', 'Al besloten', plan.status === 'signed' ? 'Dit cliëntplan is al ondertekend.' : 'Dit cliëntplan is al afgekeurd.', {
+    plan,
+  });
+}
+
+/** A file name for Content-Disposition: ASCII for old agents, the exact name as RFC 8187 filename*. */
+function contentDisposition(fileName: string) {
+  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'clientplan.pdf';
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/**
+ * The client plan ("Cliëntplan"): its documents, each PDF as stored, and the one decision per
+ * document (sign or reject), confirmed with a fresh SMS code bound to plan, decision and hash.
+ */
+export function planRoutes() {
+  return new Hono<AppEnv>()
+    .get('/plans', requireSession(), async (c) => {
+      const items = await plansOf(c.var.db, scopeOf(c));
+      await audit(c, { action: 'plans.list', resourceType: 'plan', details: { count: items.length } });
+      return c.json({ items });
+    })
+
+    .get('/plans/:id/pdf', requireSession(), async (c) => {
+      const scope = scopeOf(c);
+      const plan = await planInScope(c, scope);
+      const file = await planPdf(c.var.db, scope, plan.id);
+      if (!file) throw Problem.notFound('There is no such plan document.');
+      await audit(c, { action: 'plans.download', resourceType: 'plan', resourceId: plan.id, details: { sha256: file.sha256 } });
+      const bytes = Buffer.from(file.pdf);
+      return c.body(bytes, 200, {
+        'content-type': 'application/pdf',
+        'content-length': String(bytes.byteLength),
+        'content-disposition': contentDisposition(file.file_name),
+        'cache-control': 'private, no-store',
+        etag: `"${file.sha256}"`,
+        'x-content-type-options': 'nosniff',
+      });
+    })
+
+    .post('/plans/:id/decision', requireSession(), async (c) => {
+      const body = parseOr400(decisionBody, await readJson(c));
+      const scope = scopeOf(c);
+      const plan = await planInScope(c, scope);
+      if (plan.status !== 'undecided') throw alreadyDecided(plan);
+      const account = await c.var.db
+        .selectFrom('accounts')
+        .select('mobile_phone')
+        .where('tenant_id', '=', scope.tenantId)
+        .where('id', '=', c.var.session!.accountId)
+        .executeTakeFirst();
+      if (!account?.mobile_phone) {
+        throw new Problem(409, 'no-mobile', 'Geen mobiel nummer', 'Er is geen mobiel nummer bekend om de code naar te sturen. Neem contact op met uw zorgteam.');
+      }
+      const sha256 = await planDocumentHash(c.var.db, scope, plan.id);
+      if (!sha256) throw Problem.notFound('There is no such plan document.');
+      const sent = await sendConfirmationCode(c, {
+        purpose: 'plan_decision',
+        destination: account.mobile_phone,
+        binding: { planId: plan.id, decision: body.decision, sha256, ...(body.reason ? { reason: body.reason } : {}) },
+        resourceType: 'plan',
+        resourceId: plan.id,
+      });
+      return c.json({ ...sent, decision: body.decision }, 202);
+    })
+
+    .post('/plans/:id/decision/confirm', requireSession(), async (c) => {
+      const body = parseOr400(confirmBody, await readJson(c));
+      const scope = scopeOf(c);
+      const session = c.var.session!;
+      const plan = await planInScope(c, scope);
+      if (plan.status !== 'undecided') throw alreadyDecided(plan);
+      // Plan, decision and hash are what the server holds now; the reason is the one typed when
+      // the code was asked for, kept in the challenge's binding.
+      const stored = await challengeBinding(c, 'plan_decision', body.challengeId);
+      const decision = body.decision ?? (stored?.['decision'] === 'reject' ? 'reject' : 'sign');
+      const reason = decision === 'reject' ? (stored?.['reason'] ?? null) : null;
+      const sha256 = (await planDocumentHash(c.var.db, scope, plan.id))!;
+      await verifyConfirmationCode(c, {
+        purpose: 'plan_decision',
+        challengeId: body.challengeId,
+        code: body.code,
+        binding: { planId: plan.id, decision, sha256, ...(reason ? { reason } : {}) },
+        resourceType: 'plan',
+        resourceId: plan.id,
+      });
+      const recorded = await c.var.db.transaction().execute(async (trx) => {
+        const inserted = await recordPlanDecision(trx, scope, {
+          planId: plan.id,
+          decision: decision === 'sign' ? 'signed' : 'rejected',
+          reason,
+          accountId: session.accountId,
+          decidedByName: session.displayName,
+          ip: clientAddress(c, c.var.config.trustedProxies),
+          userAgent: c.req.header('user-agent') ?? null,
+          documentSha256: sha256,
+        });
+        if (inserted) {
+          await audit(
+            c,
+            { action: decision === 'sign' ? 'plans.sign' : 'plans.reject', resourceType: 'plan', resourceId: plan.id, details: { sha256, challengeId: body.challengeId } },
+            trx,
+          );
+        }
+        return inserted;
+      });
+      const now = (await planOf(c.var.db, scope, plan.id))!;
+      if (!recorded) throw alreadyDecided(now);
+      return c.json(now);
+    });
+}
