@@ -68,6 +68,8 @@ const pnpm = 'pnpm';
 const built = step('Build every package', pnpm, ['run', 'build']);
 if (built) {
   step('Type-check', pnpm, ['run', 'typecheck']);
+  const themeResults = join(resultsDir, 'themes.json');
+  step('Theme contrast checker tests', pnpm, ['--filter', '@care-widgets/themes', 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${themeResults}`], { results: themeResults });
   const bffResults = join(resultsDir, 'bff.json');
   step('BFF tests on PGlite and PostgreSQL', pnpm, ['--filter', '@care-widgets/bff', 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${bffResults}`], { results: bffResults });
   const componentResults = join(resultsDir, 'components.json');

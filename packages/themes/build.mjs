@@ -1,51 +1,48 @@
 // Builds every theme's W3C design tokens (tokens/*.tokens.json) into CSS custom properties
-// (dist/<theme>.css, `--care-<path>`) and a typed JS export (dist/index.js + index.d.ts).
-// A tenant theme lists only what differs from the base theme.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// (dist/<theme>.css, `--care-<name>`) and a typed JS export (dist/index.js + index.d.ts), after
+// checking the WCAG contrast of every text/background pair of every theme. A failing pair fails
+// the build. A tenant theme lists only what differs from the base theme.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkThemeContrast } from './src/contrast.mjs';
+import { isPrivateToken, loadThemes, themeCss } from './src/tokens.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
-const tokensDir = join(here, 'tokens');
 const distDir = join(here, 'dist');
 
-/** Flattens a DTCG group into [path, value] pairs, inheriting `$type` from parent groups. */
-export function flattenTokens(group, path = [], inheritedType) {
-  const type = group.$type ?? inheritedType;
-  const out = [];
-  for (const [key, node] of Object.entries(group)) {
-    if (key.startsWith('$') || typeof node !== 'object' || node === null) continue;
-    if ('$value' in node) out.push([[...path, key].join('-'), cssValue(node.$value, node.$type ?? type)]);
-    else out.push(...flattenTokens(node, [...path, key], type));
-  }
-  return out;
+const themes = loadThemes(join(here, 'tokens'));
+
+const failures = themes.flatMap((theme) => checkThemeContrast(theme));
+if (failures.length) {
+  console.error(`Contrast check failed (WCAG 2.2 AA: 4.5:1 text, 3:1 large text and UI):\n  ${failures.join('\n  ')}`);
+  process.exit(1);
 }
 
-function cssValue(value, type) {
-  if (type === 'fontFamily' && Array.isArray(value)) return value.map((f) => (/\s/.test(f) ? `"${f}"` : f)).join(', ');
-  return String(value);
-}
-
-function readTheme(name) {
-  return JSON.parse(readFileSync(join(tokensDir, `${name}.tokens.json`), 'utf8'));
-}
-
-const themeNames = readdirSync(tokensDir)
-  .filter((file) => file.endsWith('.tokens.json'))
-  .map((file) => file.replace('.tokens.json', ''));
-
-const base = new Map(flattenTokens(readTheme('base')));
-const themes = {};
 mkdirSync(distDir, { recursive: true });
-for (const name of themeNames) {
-  const tokens = new Map(base);
-  if (name !== 'base') for (const [key, value] of flattenTokens(readTheme(name))) tokens.set(key, value);
-  themes[name] = Object.fromEntries(tokens);
-  const body = [...tokens].map(([key, value]) => `  --care-${key}: ${value};`).join('\n');
-  writeFileSync(join(distDir, `${name}.css`), `/* care-widgets theme "${name}" — generated from tokens/${name}.tokens.json */\n:root, :host {\n${body}\n}\n`);
+const exported = {};
+const documented = {};
+for (const theme of themes) {
+  writeFileSync(join(distDir, `${theme.name}.css`), themeCss(theme));
+  const publicTokens = theme.tokens.filter((token) => !isPrivateToken(token));
+  exported[theme.name] = Object.fromEntries(publicTokens.map((token) => [`--care-${token.name}`, token.css]));
+  documented[theme.name] = {
+    description: theme.description,
+    tokens: publicTokens.map(({ name, type, description, css, resolved, aliasOf }) => ({ name: `--care-${name}`, type, description, css, resolved, aliasOf })),
+  };
 }
-writeFileSync(join(distDir, 'index.js'), `export const themes = ${JSON.stringify(themes, null, 2)};\n`);
+const names = themes.map((theme) => theme.name);
+const tokenNames = Object.keys(exported.base);
+writeFileSync(
+  join(distDir, 'index.js'),
+  `export const themeNames = ${JSON.stringify(names)};\nexport const themes = ${JSON.stringify(exported, null, 2)};\n`,
+);
 writeFileSync(
   join(distDir, 'index.d.ts'),
-  `export type ThemeName = ${themeNames.map((n) => JSON.stringify(n)).join(' | ')};\nexport declare const themes: Record<ThemeName, Record<string, string>>;\n`,
+  `export type ThemeName = ${names.map((n) => JSON.stringify(n)).join(' | ')};\n` +
+    `export type TokenName =\n${tokenNames.map((n) => `  | ${JSON.stringify(n)}`).join('\n')};\n` +
+    `export declare const themeNames: ThemeName[];\n` +
+    `export declare const themes: Record<ThemeName, Record<TokenName, string>>;\n`,
 );
-console.log(`Built ${themeNames.length} theme(s): ${themeNames.join(', ')}`);
+// For generated documentation (docs/theming.md): every token with its description and values.
+writeFileSync(join(distDir, 'tokens.json'), `${JSON.stringify(documented, null, 2)}\n`);
+console.log(`Built ${themes.length} theme(s), contrast checked: ${names.join(', ')}`);
