@@ -10,6 +10,7 @@ const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta
 export const elementEntries: Record<string, string> = {
   'care-widgets': src('care-widgets.ts'),
   'care-portal': src('care-portal/care-portal.ts'),
+  'care-login': src('care-login/care-login.ts'),
 };
 
 // Built as an app with JS entries rather than in `build.lib` mode: library mode keeps whitespace

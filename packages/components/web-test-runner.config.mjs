@@ -29,9 +29,12 @@ const testBff = {
 
 const hopByHop = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host', 'content-length']);
 
-/** Forwards /api/* to the BFF: method, headers and body in; status, headers and body back. */
+/** Paths forwarded to the BFF: its API, and the demo's dev outbox (codes sent by SMS and e-mail). */
+const bffPrefixes = ['/api/', '/dev/'];
+
+/** Forwards /api/* and /dev/* to the BFF: method, headers and body in; status, headers and body back. */
 async function proxyApiToBff(ctx, next) {
-  if (!ctx.path.startsWith('/api/')) return next();
+  if (!bffPrefixes.some((prefix) => ctx.path.startsWith(prefix))) return next();
   const headers = new Headers();
   for (const [name, value] of Object.entries(ctx.request.headers)) {
     if (hopByHop.has(name) || value === undefined) continue;

@@ -1,0 +1,236 @@
+import { css, unsafeCSS } from 'lit';
+import { codeInputStyles } from '../shared/code-input/code-input.styles.js';
+
+/**
+ * <care-login> renders into the light DOM (see the class comment), so these rules go to the
+ * document: every selector starts with `care-login .care-login`, which both keeps them off the
+ * host's own content and, with two classes, outweighs the usual `form button` or `.content input`
+ * of a host stylesheet. The host's element styles are first reverted on the login's own tags.
+ */
+const scope = 'care-login .care-login';
+const s = unsafeCSS(scope);
+
+export const careLoginStyles = css`
+  care-login {
+    display: block;
+  }
+  care-login[hidden] {
+    display: none;
+  }
+  ${s} :is(form, h2, p, div, span, label, input, button, ul, li) {
+    all: revert;
+  }
+  /* \`hidden\` is a presentational hint, which \`all: revert\` undoes. */
+  ${s} [hidden] {
+    display: none;
+  }
+  ${s} {
+    box-sizing: border-box;
+    max-width: 32em;
+    font-family: var(--care-font-family, inherit);
+    /* Older readers: never below 16px, larger when the page is. */
+    font-size: max(16px, var(--care-font-size, 1em));
+    line-height: 1.5;
+    color: var(--care-color-text, #1f2933);
+    overflow-wrap: break-word;
+  }
+  ${s} .care-login__form {
+    display: block;
+    margin: 0;
+  }
+  ${s} .care-login__heading {
+    display: block;
+    margin: 0 0 0.5em;
+    font-size: 1.5em;
+    font-weight: 700;
+    line-height: 1.25;
+    outline: none;
+  }
+  ${s} p {
+    margin: 0 0 1em;
+  }
+  ${s} .care-login__field {
+    display: block;
+    margin: 0 0 1em;
+  }
+  ${s} .care-login__label {
+    display: block;
+    margin: 0 0 0.25em;
+    font-weight: 600;
+  }
+  ${s} .care-login__input {
+    display: block;
+    box-sizing: border-box;
+    width: 100%;
+    min-height: 2.75em;
+    margin: 0;
+    padding: 0.5em 0.75em;
+    border: 2px solid var(--care-color-border, #7b8794);
+    border-radius: var(--care-radius, 6px);
+    background: var(--care-color-background, #fff);
+    color: var(--care-color-text, #1f2933);
+    font: inherit;
+  }
+  ${s} [aria-invalid='true'] {
+    border-color: var(--care-color-danger, #b00020);
+  }
+  ${s} .care-login__hint {
+    margin: 0.25em 0 1em;
+    color: var(--care-color-text-muted, #52606d);
+  }
+  ${s} .care-login__actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75em 1.5em;
+    margin: 1em 0;
+  }
+  ${s} .care-login__button {
+    display: inline-block;
+    box-sizing: border-box;
+    min-height: 2.75em;
+    margin: 0;
+    padding: 0.5em 1.25em;
+    border: 2px solid var(--care-color-primary, #0b5cad);
+    border-radius: var(--care-radius, 6px);
+    background: var(--care-color-primary, #0b5cad);
+    color: var(--care-color-primary-text, #fff);
+    font: inherit;
+    font-weight: 600;
+    text-align: center;
+    cursor: pointer;
+  }
+  ${s} .care-login__button--secondary {
+    background: var(--care-color-background, #fff);
+    color: var(--care-color-primary, #0b5cad);
+  }
+  ${s} .care-login__button:disabled {
+    border-color: var(--care-color-border, #7b8794);
+    background: var(--care-color-surface, #f5f7fa);
+    color: var(--care-color-text-muted, #52606d);
+    cursor: not-allowed;
+  }
+  ${s} .care-login__button[aria-busy='true'] {
+    cursor: progress;
+  }
+  ${s} :is(.care-login__link, .care-login__toggle) {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+    min-height: 24px;
+    margin: 0;
+    padding: 0.25em 0;
+    border: 0;
+    background: none;
+    color: var(--care-color-primary, #0b5cad);
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+  ${s} .care-login__link {
+    text-decoration: underline;
+  }
+  ${s} .care-login__toggle {
+    margin: -0.5em 0 1em;
+    color: var(--care-color-text, #1f2933);
+  }
+  ${s} .care-login__box {
+    display: inline-block;
+    box-sizing: border-box;
+    width: 1.25em;
+    height: 1.25em;
+    border: 2px solid var(--care-color-border, #7b8794);
+    border-radius: 3px;
+    line-height: 1;
+    text-align: center;
+  }
+  ${s} :is(input, button, .care-login__terms):focus-visible {
+    outline: 3px solid var(--care-color-focus, #9a3412);
+    outline-offset: 2px;
+  }
+  ${s} .care-login__alert:not(:empty),
+  ${s} .care-login__notice:not(:empty) {
+    display: block;
+    margin: 0 0 1em;
+    padding: 0.75em 1em;
+    border: 1px solid var(--care-color-danger, #b00020);
+    border-inline-start-width: 4px;
+    border-radius: var(--care-radius, 6px);
+    background: var(--care-color-danger-surface, #fdecee);
+    color: var(--care-color-danger-text, #7a0016);
+  }
+  ${s} .care-login__notice:not(:empty) {
+    border-color: var(--care-color-success, #1e6b34);
+    background: var(--care-color-surface, #f5f7fa);
+    color: var(--care-color-text, #1f2933);
+  }
+  ${s} .care-login__check {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0 0.5em;
+    align-items: start;
+    margin: 0 0 1em;
+  }
+  ${s} .care-login__check input {
+    width: 1.5em;
+    height: 1.5em;
+    margin: 0;
+  }
+  ${s} .care-login__check .care-login__hint {
+    grid-column: 2;
+    margin: 0;
+  }
+  ${s} .care-login__terms {
+    display: block;
+    max-height: 16em;
+    overflow: auto;
+    margin: 0 0 1em;
+    padding: 0.75em 1em;
+    border: 1px solid var(--care-color-border, #7b8794);
+    border-radius: var(--care-radius, 6px);
+    background: var(--care-color-surface, #f5f7fa);
+    white-space: pre-line;
+  }
+  ${s} .checklist ul {
+    margin: 0 0 1em;
+    padding: 0;
+    list-style: none;
+  }
+  ${s} .checklist p {
+    margin: 0 0 0.25em;
+    font-weight: 600;
+  }
+  ${s} .checklist li {
+    display: block;
+    margin: 0 0 0.25em;
+    padding-inline-start: 1.75em;
+    text-indent: -1.75em;
+  }
+  ${s} .checklist__mark {
+    display: inline-block;
+    width: 1.75em;
+    text-indent: 0;
+    font-weight: 700;
+  }
+  ${s} .ok .checklist__mark {
+    color: var(--care-color-success, #1e6b34);
+  }
+  ${s} .no .checklist__mark {
+    color: var(--care-color-danger, #b00020);
+  }
+  ${s} .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  ${codeInputStyles(scope)}
+  ${s} .care-code__prefix {
+    color: var(--care-color-text, #1f2933);
+  }
+`;

@@ -1,0 +1,411 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { CarePortal } from '../care-portal/care-portal.component.js';
+import '../care-portal/care-portal.js';
+import type { CareLogin } from './care-login.component.js';
+import './care-login.js';
+
+/*
+ * These tests log in for real against the test BFF (demo seed). Limits live in its database and
+ * hold for the whole run: 3 codes per account per 15 minutes. So each account is used by at most
+ * two tests that request a code, and every test logs out afterwards.
+ */
+
+const LINDE = 'zorggroep-de-linde';
+const BAKEN = 'thuiszorg-het-baken';
+
+async function mount(tenant: string, lang?: string) {
+  const portal = await fixture<CarePortal>(html`<care-portal tenant=${tenant} api="" lang=${lang ?? ''}><care-login></care-login></care-portal>`);
+  if (!lang) portal.removeAttribute('lang');
+  const login = portal.querySelector('care-login')!;
+  await waitUntil(() => login.querySelector('form'), 'the login did not render', { timeout: 8000 });
+  return { portal, login };
+}
+
+const step = (login: CareLogin) => login.querySelector('form')?.dataset['step'];
+const field = (login: CareLogin, name: string) => login.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+const alertText = (login: CareLogin) => login.querySelector('[role="alert"]')!.textContent!.trim();
+const button = (login: CareLogin, text: string) =>
+  [...login.querySelectorAll('button')].find((b) => b.textContent!.trim().startsWith(text)) as HTMLButtonElement;
+
+async function type(login: CareLogin, name: string, value: string) {
+  const input = field(login, name);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await login.updateComplete;
+}
+
+async function submit(login: CareLogin) {
+  login.querySelector('form')!.requestSubmit();
+  await login.updateComplete;
+}
+
+async function until(login: CareLogin, expected: string | undefined) {
+  await waitUntil(() => step(login) === expected && !login.querySelector('[aria-busy="true"]'), `never reached step ${expected}`, {
+    timeout: 8000,
+  });
+  await login.updateComplete;
+}
+
+/** The newest code the dev outbox sent to `recipient`: "Uw inlogcode is 1234-567890". */
+async function codeSentTo(recipient: string, after: string | null = null) {
+  let found: { id: string; body: string } | undefined;
+  await waitUntil(
+    async () => {
+      const messages = (await (await fetch(`/dev/outbox?recipient=${encodeURIComponent(recipient)}&limit=1`)).json()) as Array<{ id: string; body: string }>;
+      found = messages[0];
+      return found && found.id !== after && /\d{4}-\d{6}/.test(found.body);
+    },
+    'no code in the outbox',
+    { timeout: 8000 },
+  );
+  const [, prefix, code] = /(\d{4})-(\d{6})/.exec(found!.body)!;
+  return { id: found!.id, prefix: prefix!, code: code! };
+}
+
+async function latestOutboxId(recipient: string) {
+  const messages = (await (await fetch(`/dev/outbox?recipient=${encodeURIComponent(recipient)}&limit=1`)).json()) as Array<{ id: string }>;
+  return messages[0]?.id ?? null;
+}
+
+async function logIn(login: CareLogin, username: string, password: string) {
+  await type(login, 'username', username);
+  await type(login, 'password', password);
+  await submit(login);
+}
+
+function paste(input: HTMLInputElement, text: string) {
+  const data = new DataTransfer();
+  data.setData('text/plain', text);
+  input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+}
+
+afterEach(async () => {
+  // The session cookie is HttpOnly: only the BFF can end it.
+  for (const tenant of [LINDE, BAKEN]) {
+    await fetch(`/api/tenants/${tenant}/auth/logout`, { method: 'POST', headers: { 'X-Care-Widgets': '1' }, credentials: 'include' });
+  }
+  pageParam('reset', null);
+  pageParam('activate', null);
+});
+
+/** Sets or removes a parameter of the test page's address, as a link in an e-mail would. */
+function pageParam(name: string, value: string | null) {
+  const url = new URL(location.href);
+  if (value === null) url.searchParams.delete(name);
+  else url.searchParams.set(name, value);
+  history.replaceState(null, '', url);
+}
+
+describe('<care-login>', () => {
+  it('asks for username and password in a light-DOM form that password managers can see', async () => {
+    const { login } = await mount(LINDE);
+    expect(login.shadowRoot).to.equal(null);
+    const form = login.querySelector('form')!;
+    expect(form.getAttribute('method')).to.equal('post');
+    expect(login.querySelector('h2')!.textContent).to.equal('Inloggen');
+    expect(field(login, 'username').autocomplete).to.equal('username');
+    expect(field(login, 'password').autocomplete).to.equal('current-password');
+    expect(field(login, 'password').labels![0]!.textContent).to.equal('Wachtwoord');
+    expect(button(login, 'SMS-inlogcode aanvragen').type).to.equal('submit');
+    expect(button(login, 'Wachtwoord vergeten?')).to.exist;
+
+    const toggle = button(login, 'Wachtwoord tonen');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    toggle.click();
+    await login.updateComplete;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    expect(field(login, 'password').type).to.equal('text');
+    await expect(login).to.be.accessible();
+  });
+
+  it('fits a 320 px wide phone and keeps text at 16px or more', async () => {
+    const { portal, login } = await mount(LINDE);
+    portal.style.cssText = 'display:block;width:320px';
+    await login.updateComplete;
+    expect(login.scrollWidth).to.be.at.most(320);
+    for (const el of login.querySelectorAll('label, input, button, p, h2')) {
+      expect(parseFloat(getComputedStyle(el).fontSize), el.outerHTML).to.be.at.least(16);
+    }
+    const submitButton = button(login, 'SMS-inlogcode aanvragen');
+    expect(submitButton.getBoundingClientRect().height).to.be.at.least(24);
+  });
+
+  it('says which field is empty without asking the BFF', async () => {
+    const { login } = await mount(LINDE);
+    await submit(login);
+    expect(alertText(login)).to.equal('Vul uw gebruikersnaam in. Vul uw wachtwoord in.');
+    expect(field(login, 'username').getAttribute('aria-invalid')).to.equal('true');
+    expect(field(login, 'username').getAttribute('aria-describedby')).to.equal(login.querySelector('[role="alert"]')!.id);
+    expect(document.activeElement).to.equal(field(login, 'username'));
+  });
+
+  it('shows the one generic error for a wrong password, and sends a double submit once', async () => {
+    const { login } = await mount(LINDE);
+    const realFetch = window.fetch;
+    let loginCalls = 0;
+    window.fetch = (input, init) => {
+      if (String(input).endsWith('/auth/login')) loginCalls += 1;
+      return realFetch(input, init);
+    };
+    try {
+      await type(login, 'username', 'j.de.vries');
+      await type(login, 'password', 'Verkeerd-wachtwoord-1');
+      login.querySelector('form')!.requestSubmit();
+      login.querySelector('form')!.requestSubmit();
+      await login.updateComplete;
+      expect(button(login, 'Even geduld').getAttribute('aria-busy')).to.equal('true');
+      await until(login, 'login');
+    } finally {
+      window.fetch = realFetch;
+    }
+    expect(loginCalls).to.equal(1);
+    expect(alertText(login)).to.equal('De gebruikersnaam of het wachtwoord is niet juist.');
+    expect(field(login, 'password').getAttribute('aria-invalid')).to.equal('true');
+    expect(document.activeElement).to.equal(field(login, 'password'));
+    await expect(login).to.be.accessible();
+  });
+
+  it('tells how long to wait after too many wrong passwords', async () => {
+    const { login } = await mount(LINDE);
+    for (let i = 0; i < 6 && !alertText(login).includes('seconden'); i += 1) {
+      await logIn(login, 'bestaat-niet-429', `Fout-wachtwoord-${i}`);
+      await until(login, 'login');
+    }
+    expect(alertText(login)).to.match(/Probeer het over \d+ seconden opnieuw/);
+  });
+
+  it('says so in Dutch when the BFF cannot be reached', async () => {
+    const { login } = await mount(LINDE);
+    const realFetch = window.fetch;
+    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    try {
+      await logIn(login, 'j.de.vries', 'DeLinde-demo1!');
+      await until(login, 'login');
+    } finally {
+      window.fetch = realFetch;
+    }
+    expect(alertText(login)).to.equal('Er is geen verbinding met het cliëntportaal. Controleer uw internetverbinding en probeer het opnieuw.');
+  });
+
+  it('shows the code step: prefix fixed, one 6-digit field that takes a pasted code, resend after a countdown', async () => {
+    const { login } = await mount(LINDE);
+    const before = await latestOutboxId('+31612345678');
+    await logIn(login, 'j.de.vries', 'DeLinde-demo1!');
+    await until(login, 'code');
+    const sent = await codeSentTo('+31612345678', before);
+
+    expect(document.activeElement).to.equal(login.querySelector('h2'));
+    expect(login.querySelector('h2')!.textContent).to.equal('Inlogcode invullen');
+    expect(login.querySelector('.care-code__prefix')!.textContent).to.equal(`${sent.prefix}-`);
+    const input = field(login, 'code');
+    expect(input.inputMode).to.equal('numeric');
+    expect(input.autocomplete).to.equal('one-time-code');
+    expect(input.pattern).to.equal('[0-9]{6}');
+    expect(input.maxLength).to.equal(6);
+    expect(input.labels![0]!.textContent).to.equal('Inlogcode');
+
+    paste(input, '1234-567890');
+    await login.updateComplete;
+    expect(input.value).to.equal('567890');
+    paste(input, `${sent.prefix}-${sent.code}`);
+    await login.updateComplete;
+    expect(input.value).to.equal(sent.code);
+    paste(input, '246 810');
+    await login.updateComplete;
+    expect(input.value).to.equal('246810');
+    await type(login, 'code', '12ab34');
+    expect(input.value).to.equal('1234');
+
+    const resend = button(login, 'Opnieuw versturen');
+    expect(resend.disabled).to.equal(true);
+    const countdown = login.querySelector('.care-login__countdown')!;
+    const first = Number(/(\d+) seconden/.exec(countdown.textContent!)![1]);
+    expect(first).to.be.within(25, 30);
+    await waitUntil(() => Number(/(\d+) seconden/.exec(countdown.textContent!)?.[1]) < first, 'the countdown stands still', { timeout: 3000 });
+    expect(resend.disabled).to.equal(true);
+    await expect(login).to.be.accessible();
+
+    await type(login, 'code', '12');
+    await submit(login);
+    expect(alertText(login)).to.equal('Vul de 6 cijfers van de inlogcode in.');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(document.activeElement).to.equal(input);
+  });
+
+  it('logs j.de.vries in with the SMS code from the outbox, tells the portal, and logs out', async () => {
+    const { portal, login } = await mount(LINDE);
+    const before = await latestOutboxId('+31612345678');
+    await logIn(login, 'j.de.vries', 'DeLinde-demo1!');
+    await until(login, 'code');
+    const sent = await codeSentTo('+31612345678', before);
+    await type(login, 'code', sent.code);
+    const loggedIn = oneEvent(login, 'care-login');
+    await submit(login);
+    const event = await loggedIn;
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(event.detail.displayName).to.equal('J.M. de Vries');
+    expect(event.detail.clientId).to.be.a('string');
+    expect(event.detail.restored).to.equal(false);
+    await until(login, 'done');
+    expect(login.textContent).to.contain('U bent ingelogd als J.M. de Vries.');
+    expect(portal.portalState.session?.displayName).to.equal('J.M. de Vries');
+    expect(portal.portalState.session?.clientId).to.equal(event.detail.clientId);
+    await expect(login).to.be.accessible();
+
+    // Opened again with the session: signed in straight away.
+    const again = await mount(LINDE);
+    expect(step(again.login)).to.equal('done');
+    expect(again.portal.portalState.session?.displayName).to.equal('J.M. de Vries');
+
+    const loggedOut = oneEvent(again.login, 'care-logout');
+    button(again.login, 'Uitloggen').click();
+    await loggedOut;
+    await until(again.login, 'login');
+    expect(again.portal.portalState.session).to.equal(null);
+    expect(again.login.querySelector('[role="status"]')!.textContent).to.equal('U bent uitgelogd.');
+    const session = await fetch(`/api/tenants/${LINDE}/auth/session`);
+    expect(session.status).to.equal(401);
+  });
+
+  it('takes h.van.der.meer through the first login: new password with a live checklist, then the terms', async () => {
+    const { portal, login } = await mount(LINDE);
+    const before = await latestOutboxId('+31623456789');
+    await logIn(login, 'h.van.der.meer', 'Start-Linde-27');
+    await until(login, 'code');
+    const sent = await codeSentTo('+31623456789', before);
+    await type(login, 'code', sent.code);
+    await submit(login);
+    await until(login, 'password');
+
+    expect(login.querySelector('h2')!.textContent).to.equal('Nieuw wachtwoord kiezen');
+    expect(document.activeElement).to.equal(login.querySelector('h2'));
+    expect(field(login, 'newPassword').autocomplete).to.equal('new-password');
+    expect(field(login, 'repeatPassword').autocomplete).to.equal('new-password');
+    const save = button(login, 'Wachtwoord opslaan');
+    const rules = () => [...login.querySelectorAll('.checklist li')].map((li) => `${li.getAttribute('data-rule')}:${li.textContent!.includes('✓') ? 'ok' : 'no'}`);
+    expect(login.querySelector('.checklist ul')!.getAttribute('aria-live')).to.equal('polite');
+    expect(save.disabled).to.equal(true);
+    await expect(login).to.be.accessible();
+
+    await type(login, 'newPassword', 'kort');
+    expect(rules()).to.include.members(['minLength:no', 'lowercase:ok', 'uppercase:no', 'digit:no', 'special:no', 'repeatMatches:no']);
+    expect(login.querySelector('.checklist li.no')!.textContent).to.contain('nog niet voldaan');
+    expect(save.disabled).to.equal(true);
+
+    await type(login, 'newPassword', 'Nieuw-Linde-2025!');
+    await type(login, 'repeatPassword', 'Nieuw-Linde-2025?');
+    expect(rules()).to.include.members(['minLength:ok', 'uppercase:ok', 'digit:ok', 'special:ok', 'notUsername:ok', 'repeatMatches:no']);
+    expect(save.disabled).to.equal(true);
+
+    await type(login, 'repeatPassword', 'Nieuw-Linde-2025!');
+    expect(rules().every((r) => r.endsWith(':ok'))).to.equal(true);
+    expect(save.disabled).to.equal(false);
+    await submit(login);
+    await until(login, 'terms');
+
+    expect(login.querySelector('h2')!.textContent).to.equal('Gebruiksvoorwaarden');
+    expect(login.querySelector('.care-login__terms')!.textContent).to.contain('Gebruiksvoorwaarden cliëntportaal Zorggroep De Linde');
+    await expect(login).to.be.accessible();
+    await submit(login);
+    expect(alertText(login)).to.equal('Vink aan dat u akkoord gaat met de gebruiksvoorwaarden.');
+    expect(document.activeElement).to.equal(field(login, 'accept'));
+    expect(field(login, 'accept').labels![0]!.textContent).to.equal('Ik ga akkoord met de gebruiksvoorwaarden');
+
+    field(login, 'accept').click();
+    const loggedIn = oneEvent(login, 'care-login');
+    await submit(login);
+    expect((await loggedIn).detail.displayName).to.equal('H.J. van der Meer');
+    await until(login, 'done');
+    expect(login.textContent).to.contain('U bent ingelogd als H.J. van der Meer.');
+    expect(portal.portalState.session?.state).to.equal('active');
+  });
+
+  it('asks Het Baken’s clients for an e-mailed code and offers to trust the computer for 7 days', async () => {
+    const { login } = await mount(BAKEN);
+    expect(button(login, 'Inlogcode per e-mail aanvragen')).to.exist;
+    const before = await latestOutboxId('w.dejonge@example.nl');
+    await logIn(login, 'w.dejonge@example.nl', 'HetBaken-demo-2024!');
+    await until(login, 'code');
+    const sent = await codeSentTo('w.dejonge@example.nl', before);
+    expect(login.textContent).to.contain('e-mail met uw inlogcode');
+    expect(login.querySelector('.care-code__prefix')!.textContent).to.equal(`${sent.prefix}-`);
+    const trust = field(login, 'trustDevice');
+    expect(trust.labels![0]!.textContent).to.equal('Deze computer vertrouwen voor 7 dagen');
+    await expect(login).to.be.accessible();
+  });
+
+  it('sends a reset link whether or not the account exists, and sets the new password from the link', async () => {
+    const { login } = await mount(BAKEN);
+    button(login, 'Wachtwoord vergeten?').click();
+    await until(login, 'forgot');
+    expect(document.activeElement).to.equal(login.querySelector('h2'));
+    await expect(login).to.be.accessible();
+
+    await type(login, 'username', 'niemand@example.nl');
+    await submit(login);
+    await until(login, 'forgot-sent');
+    expect(login.textContent).to.contain('Als dit account bestaat, ontvangt u een e-mail met een link.');
+
+    const before = await latestOutboxId('w.dejonge@example.nl');
+    button(login, 'Terug naar inloggen').click();
+    await until(login, 'login');
+    button(login, 'Wachtwoord vergeten?').click();
+    await until(login, 'forgot');
+    await type(login, 'username', 'w.dejonge@example.nl');
+    await submit(login);
+    await until(login, 'forgot-sent');
+    let link = '';
+    await waitUntil(
+      async () => {
+        const [mail] = (await (await fetch('/dev/outbox?recipient=w.dejonge%40example.nl&limit=1')).json()) as Array<{ id: string; body: string }>;
+        link = mail && mail.id !== before ? (/https?:\/\/\S*[?&]reset=\S+/.exec(mail.body)?.[0] ?? '') : '';
+        return link;
+      },
+      'no reset e-mail',
+      { timeout: 8000 },
+    );
+
+    pageParam('reset', new URL(link).searchParams.get('reset'));
+    const opened = await mount(BAKEN);
+    expect(step(opened.login)).to.equal('reset');
+    expect(opened.login.querySelector('h2')!.textContent).to.equal('Nieuw wachtwoord instellen');
+    await expect(opened.login).to.be.accessible();
+    await type(opened.login, 'newPassword', 'Nieuw-Baken-2025!');
+    await type(opened.login, 'repeatPassword', 'Nieuw-Baken-2025!');
+    await submit(opened.login);
+    await until(opened.login, 'login');
+    expect(opened.login.querySelector('[role="status"]')!.textContent).to.contain('Uw wachtwoord is gewijzigd.');
+    expect(location.search).not.to.contain('reset=');
+  });
+
+  it('opens the activation step from an invitation link and reports a used link as the BFF words it', async () => {
+    pageParam('activate', 'not-a-real-token');
+    const { login } = await mount(LINDE);
+    expect(step(login)).to.equal('activate');
+    expect(login.querySelector('h2')!.textContent).to.equal('Account activeren');
+    expect(field(login, 'dateOfBirth').labels![0]!.textContent).to.equal('Geboortedatum');
+    await expect(login).to.be.accessible();
+    await type(login, 'dateOfBirth', '1941-04-17');
+    await submit(login);
+    await until(login, 'activate');
+    expect(alertText(login)).to.equal('Deze link is verlopen of al gebruikt. Vraag een nieuwe link aan.');
+  });
+
+  it('speaks English with lang="en"', async () => {
+    const { login } = await mount(LINDE, 'en');
+    expect(login.querySelector('h2')!.textContent).to.equal('Log in');
+    expect(field(login, 'username').labels![0]!.textContent).to.equal('Username');
+    expect(button(login, 'Request SMS login code')).to.exist;
+    expect(button(login, 'Show password')).to.exist;
+    expect(button(login, 'Forgot your password?')).to.exist;
+    await submit(login);
+    expect(alertText(login)).to.equal('Enter your username. Enter your password.');
+    await expect(login).to.be.accessible();
+  });
+
+  it('works without a portal, with its own tenant attribute', async () => {
+    const login = await fixture<CareLogin>(html`<care-login tenant=${BAKEN} api=""></care-login>`);
+    await waitUntil(() => login.querySelector('form'), 'the login did not render', { timeout: 8000 });
+    expect(button(login, 'Inlogcode per e-mail aanvragen')).to.exist;
+  });
+});

@@ -1,0 +1,48 @@
+import { css, unsafeCSS, type CSSResult } from 'lit';
+
+/**
+ * Styles of codeInput(). `scope` prefixes every selector: '' inside a widget's shadow root,
+ * 'care-login .care-login' for <care-login>'s light DOM.
+ */
+export function codeInputStyles(scope = ''): CSSResult {
+  const s = unsafeCSS(scope);
+  return css`
+    ${s} .care-code__label {
+      display: block;
+      margin: 0 0 0.25em;
+      font-weight: 600;
+    }
+    ${s} .care-code__field {
+      display: flex;
+      align-items: center;
+      gap: 0.25em;
+      font-size: 1.25em;
+      font-variant-numeric: tabular-nums;
+    }
+    ${s} .care-code__prefix {
+      padding: 0.4em 0;
+      font-family: inherit;
+      letter-spacing: 0.08em;
+    }
+    ${s} .care-code__input {
+      box-sizing: border-box;
+      width: 7.5em;
+      max-width: 100%;
+      min-height: 2.5em;
+      padding: 0.4em 0.5em;
+      border: 2px solid var(--care-color-border, #7b8794);
+      border-radius: var(--care-radius, 6px);
+      background: var(--care-color-background, #fff);
+      color: var(--care-color-text, #1f2933);
+      font: inherit;
+      letter-spacing: 0.2em;
+    }
+    ${s} .care-code__input[aria-invalid='true'] {
+      border-color: var(--care-color-danger, #b00020);
+    }
+    ${s} .care-code__input:focus-visible {
+      outline: 3px solid var(--care-color-focus, #9a3412);
+      outline-offset: 2px;
+    }
+  `;
+}
