@@ -4,6 +4,7 @@
 // The statements are not rebuilt here from the BFF's query functions: a BFF child started with
 // lib/capture-sql.mjs records what it really sends for one request (session check, the list
 // query, an audit insert, whatever else), which is also the round-trip count.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +36,7 @@ export async function measure() {
   try {
     const cluster = await startPostgresCluster();
     cleanups.push(() => cluster.stop());
-    const env = { DATABASE_URL: cluster.url, HOST: '127.0.0.1', LOG_LEVEL: 'warn', CARE_MODE: 'production', DATABASE_POOL_SIZE: '20' };
+    const env = { DATABASE_URL: cluster.url, HOST: '127.0.0.1', LOG_LEVEL: 'warn', CARE_MODE: 'production', DATABASE_POOL_SIZE: '20', SECRET_KEY: randomBytes(32).toString('base64') };
     await runNode([bffCli, 'seed'], { cwd: repoRoot, env, timeoutMs: 90_000, what: 'care-bff seed' });
 
     // One session per connection, all of one client, as 50 people reading at once would have.

@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    setupFiles: ['src/testing/vitest-setup.ts'],
     projects: [
       {
         extends: true,

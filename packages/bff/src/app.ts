@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { Kysely } from 'kysely';
-import type { Config } from './config.js';
+import { requireSecretKey, type Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import type { Database } from './db/schema.js';
 import { healthRoutes } from './health/routes.js';
@@ -11,6 +11,7 @@ import { devStaffReplyRoutes } from './messages/staff-reply.js';
 import { planRoutes } from './plans/routes.js';
 import type { Logger } from './http/logger.js';
 import { Problem, problemResponse } from './http/problem.js';
+import { configureServerSecret } from './security/server-secret.js';
 import { devOutboxRoutes } from './outbox/routes.js';
 import type { Outbox } from './outbox/delivery.js';
 import { authRoutes } from './auth/routes.js';
@@ -22,6 +23,7 @@ import { measurementRoutes } from './measurements/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { tenantRoutes } from './tenants/routes.js';
 import { tenantContext } from './tenants/tenant-context.js';
+import { themeRoutes } from './themes/routes.js';
 
 export interface AppDependencies {
   config: Config;
@@ -46,6 +48,7 @@ export type AppEnv = {
 };
 
 export function createApp(deps: AppDependencies) {
+  configureServerSecret(requireSecretKey(deps.config));
   const app = new Hono<AppEnv>();
 
   app.use(requestId({ headerName: 'X-Request-Id' }));
@@ -77,6 +80,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/tenants/:tenant', planRoutes());
   if (deps.config.mode === 'demo') app.route('/dev', devOutboxRoutes());
   if (deps.config.mode === 'demo') app.route('/dev', devStaffReplyRoutes());
+  app.route('/themes', themeRoutes(deps.config));
   app.route('/', staticRoutes(deps.config));
 
   app.notFound((c) => problemResponse(c, Problem.notFound('There is nothing at this address.')));

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, requireSecretKey, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { replyCommand } from './messages/cli-reply.js';
@@ -69,6 +69,15 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'start': {
       const started = performance.now();
+      try {
+        requireSecretKey(config);
+      } catch (error) {
+        if (error instanceof ConfigError) {
+          console.error(error.message);
+          return 2;
+        }
+        throw error;
+      }
       const server = await startServer(config, {
         logger,
         prepare:

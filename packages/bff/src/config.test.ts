@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, requireSecretKey } from './config.js';
 
 describe('configuration from the environment', () => {
   it('starts with safe defaults when nothing is set', () => {
@@ -9,6 +9,12 @@ describe('configuration from the environment', () => {
     expect(config.host).toBe('127.0.0.1');
     expect(config.databaseUrl).toBeUndefined();
     expect(config.trustedProxies).toEqual([]);
+  });
+
+  it('refuses to run in production without a secret key, or with a short one', () => {
+    expect(() => requireSecretKey(loadConfig({}))).toThrowError(/SECRET_KEY: required in production/);
+    expect(() => loadConfig({ SECRET_KEY: Buffer.alloc(16).toString('base64') })).toThrowError(/SECRET_KEY: must be at least 32 bytes/);
+    expect(loadConfig({ CARE_MODE: 'demo' }).secretKey?.length).toBeGreaterThanOrEqual(32);
   });
 
   it('names the variable whose value is wrong', () => {
@@ -28,7 +34,7 @@ describe('configuration from the environment', () => {
   });
 
   it('treats an empty variable as unset and reads lists', () => {
-    const config = loadConfig({ PORT: '', TRUSTED_PROXIES: '10.0.0.1, 10.0.0.2', MIGRATE_ON_START: 'false' });
+    const config = loadConfig({ CARE_MODE: 'demo', PORT: '', TRUSTED_PROXIES: '10.0.0.1, 10.0.0.2', MIGRATE_ON_START: 'false' });
     expect(config.port).toBe(8787);
     expect(config.trustedProxies).toEqual(['10.0.0.1', '10.0.0.2']);
     expect(config.migrateOnStart).toBe(false);

@@ -32,6 +32,12 @@ const environmentSchema = z.object({
   EXAMPLES_DIR: z.string().min(1).default(`${repoRoot}examples`),
   THEMES_DIR: z.string().min(1).default(`${repoRoot}packages/themes/dist`),
   MIGRATE_ON_START: booleanString.default(true),
+  /** At least 32 random bytes, base64: keys the one-time-code hashes and seals TOTP secrets. */
+  SECRET_KEY: z
+    .string()
+    .transform((value) => Buffer.from(value, 'base64'))
+    .refine((key) => key.length >= 32, 'must be at least 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`)')
+    .optional(),
   /** The BFF's own origin as browsers see it (behind a proxy); by default the request's. */
   PUBLIC_ORIGIN: z.url().optional(),
 });
@@ -50,13 +56,26 @@ export type Config = {
   themesDir: string;
   migrateOnStart: boolean;
   publicOrigin: string | undefined;
+  /** Always set in demo mode; in production only when SECRET_KEY is (the server refuses to start without). */
+  secretKey: Buffer | undefined;
 };
+
+/**
+ * Demo and tests only: a fixed, public key. Production refuses to start without SECRET_KEY.
+ */
+export const DEVELOPMENT_SECRET_KEY = Buffer.from('care-widgets demo key; never use in production!', 'utf8');
 
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** The server secret, or a ConfigError naming SECRET_KEY: the HTTP server does not start without it. */
+export function requireSecretKey(config: Config): Buffer {
+  if (config.secretKey) return config.secretKey;
+  throw new ConfigError([{ variable: 'SECRET_KEY', message: 'required in production: at least 32 random bytes, base64-encoded (e.g. `openssl rand -base64 32`)' }]);
 }
 
 /** Reads and validates the environment; a bad value throws a ConfigError naming the variable. */
@@ -70,6 +89,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, overrid
     );
   }
   const env = parsed.data;
+  const mode = overrides.mode ?? env.CARE_MODE;
   return {
     mode: env.CARE_MODE,
     host: env.HOST,
@@ -84,6 +104,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, overrid
     themesDir: env.THEMES_DIR,
     migrateOnStart: env.MIGRATE_ON_START,
     publicOrigin: env.PUBLIC_ORIGIN?.replace(/\/$/, ''),
+    secretKey: env.SECRET_KEY ?? (mode === 'demo' ? DEVELOPMENT_SECRET_KEY : undefined),
     ...overrides,
   };
 }

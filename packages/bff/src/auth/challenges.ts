@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { keyedHash } from '../security/server-secret.js';
 import { sql, type Kysely } from 'kysely';
 import type { ChallengeChannel, ChallengePurpose, Database } from '../db/schema.js';
 
@@ -45,7 +46,7 @@ export function loginSmsText(prefix: string, code: string) {
 }
 
 function codeHash(challengeId: string, code: string): Buffer {
-  return createHash('sha256').update(`${challengeId}:${code}`, 'utf8').digest();
+  return keyedHash(`${challengeId}:${code}`);
 }
 
 const digits = (n: number) => Array.from({ length: n }, () => String(randomInt(10))).join('');

@@ -46,6 +46,7 @@ import {
 import { enrolmentFor, matchingStep, newTotpSecret, useTotpCode } from './totp.js';
 import { forgetDeviceCookie, isTrustedDevice, revokeTrustedDevices, trustDevice } from './trusted-devices.js';
 import { activationRoutes } from './activation-routes.js';
+import { openSecret, sealSecret } from '../security/server-secret.js';
 import { assertNewPassword, invalidCredentials, invalidLink, limitAddress, loginDelayed } from './guards.js';
 
 const username = z.string().trim().min(1, 'required').max(200);
@@ -374,7 +375,7 @@ export function authRoutes() {
         }
         const account = await freshAccount(c, c.var.session!.accountId);
         const secret = newTotpSecret();
-        await c.var.db.updateTable('accounts').set({ totp_pending_secret: secret }).where('tenant_id', '=', tenant.id).where('id', '=', account.id).execute();
+        await c.var.db.updateTable('accounts').set({ totp_pending_secret: sealSecret(secret) }).where('tenant_id', '=', tenant.id).where('id', '=', account.id).execute();
         await audit(c, { action: 'auth.totp.enrol' });
         return c.json(await enrolmentFor(secret, tenant.name, account.email ?? account.username));
       })
@@ -388,7 +389,7 @@ export function authRoutes() {
         const locked = await lockedFor(db, tenant.id, failureBucket);
         if (locked > 0) throw secondFactorLocked(locked);
         if (!account.totp_pending_secret) throw new Problem(409, 'no-enrolment', 'Eerst instellen', 'Start the authenticator-app set-up first (POST /auth/totp/enrol).');
-        const step = matchingStep(account.totp_pending_secret, body.code.replace(/\s/g, ''));
+        const step = matchingStep(openSecret(account.totp_pending_secret), body.code.replace(/\s/g, ''));
         if (step === null) {
           const failure = await recordFailure(db, tenant.id, failureBucket, SECOND_FACTOR_LOCK.countingWindowSeconds, secondFactorLockSeconds);
           await audit(c, { action: 'auth.totp.confirm', outcome: 'failure' });

@@ -2,6 +2,7 @@ import { authenticator } from 'otplib';
 import QRCode from 'qrcode';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { openSecret } from '../security/server-secret.js';
 
 /**
  * Authenticator apps (RFC 6238): 30-second steps, 6 digits, SHA-1 as every app supports, one
@@ -41,7 +42,7 @@ export async function useTotpCode(db: Kysely<Database>, tenantId: string, accoun
     .where('id', '=', accountId)
     .executeTakeFirst();
   if (!account?.totp_secret) return false;
-  const step = matchingStep(account.totp_secret, code);
+  const step = matchingStep(openSecret(account.totp_secret), code);
   if (step === null) return false;
   const { rows } = await sql<{ id: string }>`
     update accounts set totp_last_used_step = ${step}

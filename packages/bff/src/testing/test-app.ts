@@ -1,5 +1,5 @@
 import { createApp } from '../app.js';
-import { loadConfig, type Config } from '../config.js';
+import { DEVELOPMENT_SECRET_KEY, loadConfig, type Config } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { createLogger } from '../http/logger.js';
 import { createOutbox, type DeliveryProvider, type OutgoingMessage } from '../outbox/delivery.js';
@@ -16,7 +16,7 @@ export function createTestApp(database: DatabaseHandle, overrides: Partial<Confi
       return {};
     },
   };
-  const config = loadConfig({}, { mode: 'demo', ...overrides });
+  const config = loadConfig({}, { mode: 'demo', secretKey: DEVELOPMENT_SECRET_KEY, ...overrides });
   const outbox = createOutbox(database.db, delivery, logger);
   const app = createApp({ config, database, outbox, logger });
   return { app, config, outbox, logLines, delivered };

@@ -1,4 +1,4 @@
-import { loadConfig, type Config } from '../config.js';
+import { DEVELOPMENT_SECRET_KEY, loadConfig, type Config } from '../config.js';
 import { createLogger } from '../http/logger.js';
 import { seedDemo } from '../seed/demo-seed.js';
 import { startServer, type RunningServer } from '../server.js';
@@ -25,6 +25,7 @@ export async function startTestBff(options: TestBffOptions = {}): Promise<Runnin
       databaseUrl: options.databaseUrl,
       pgliteDataDir: 'memory://',
       logLevel: 'silent',
+      secretKey: DEVELOPMENT_SECRET_KEY,
     },
   );
   return startServer(config, {
