@@ -393,7 +393,7 @@ export class CareLogin extends LitElement {
   private resend() {
     return this.run(async () => {
       try {
-        const next = await this.apiClient.post<SecondFactorStep>('/auth/code/resend');
+        const next = await this.apiClient.post<SecondFactorStep>('/auth/code/resend', {});
         this.enterCode(next, false);
         if (next.codeSent) this.patch({ notice: this.t('login.code.resent') });
       } catch (error) {
@@ -464,7 +464,7 @@ export class CareLogin extends LitElement {
 
   private logout() {
     return this.run(async () => {
-      await this.apiClient.post('/auth/logout');
+      await this.apiClient.post('/auth/logout', {});
       this.portalElement()?.setSession(null);
       this.go('login', { session: undefined, notice: this.t('login.loggedOut') });
       this.dispatchEvent(new CustomEvent('care-logout', { bubbles: true, composed: true }));

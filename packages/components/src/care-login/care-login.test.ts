@@ -391,6 +391,29 @@ describe('<care-login>', () => {
     expect(alertText(login)).to.equal('Deze link is verlopen of al gebruikt. Vraag een nieuwe link aan.');
   });
 
+  it('asks for the authenticator app’s 6 digits without a prefix or resend when the account uses TOTP', async () => {
+    const { login } = await mount(BAKEN);
+    const realFetch = window.fetch;
+    // No demo account has an app enrolled yet: the BFF's answer for one, as docs/auth-api.md gives it.
+    window.fetch = async (input, init) =>
+      String(input).endsWith('/auth/login')
+        ? Response.json({ step: 'second-factor', channel: 'totp', prefix: null, codeSent: false, resendAvailableInSeconds: 0, expiresInSeconds: 300, destinationHint: null, trustedDeviceDays: 7 })
+        : realFetch(input, init);
+    try {
+      await logIn(login, 'w.dejonge@example.nl', 'HetBaken-demo-2024!');
+      await until(login, 'code');
+    } finally {
+      window.fetch = realFetch;
+    }
+    expect(login.querySelector('.care-code__prefix')).to.equal(null);
+    expect(field(login, 'code').labels![0]!.textContent).to.equal('Verificatiecode');
+    expect(login.textContent).to.contain('authenticator-app');
+    expect(button(login, 'Opnieuw versturen')).to.equal(undefined);
+    expect(button(login, 'Verifiëren').type).to.equal('submit');
+    expect(alertText(login)).to.equal('');
+    await expect(login).to.be.accessible();
+  });
+
   it('speaks English with lang="en"', async () => {
     const { login } = await mount(LINDE, 'en');
     expect(login.querySelector('h2')!.textContent).to.equal('Log in');
