@@ -9,6 +9,7 @@ import { healthRoutes } from './health/routes.js';
 import { messageRoutes } from './messages/routes.js';
 import { devStaffReplyRoutes } from './messages/staff-reply.js';
 import { planRoutes } from './plans/routes.js';
+import { profileRoutes } from './profile/routes.js';
 import type { Logger } from './http/logger.js';
 import { Problem, problemResponse } from './http/problem.js';
 import { configureServerSecret } from './security/server-secret.js';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/tenants/:tenant', agendaRoutes());
   app.route('/api/tenants/:tenant', messageRoutes());
   app.route('/api/tenants/:tenant', planRoutes());
+  app.route('/api/tenants/:tenant', profileRoutes());
   if (deps.config.mode === 'demo') app.route('/dev', devOutboxRoutes());
   if (deps.config.mode === 'demo') app.route('/dev', devStaffReplyRoutes());
   app.route('/themes', themeRoutes(deps.config));

@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSession } from '../auth/session.js';
+import { caller, signedInClient, type SignedIn } from '../messages/messages-test-kit.js';
+import type { OutgoingMessage } from '../outbox/delivery.js';
+import { databaseUnderTest } from '../testing/database-under-test.js';
+import { createTenant } from '../testing/fixtures.js';
+import { createTestApp } from '../testing/test-app.js';
+import type { TestDatabase } from '../testing/test-database.js';
+import type { TenantRecord } from '../tenants/queries.js';
+import { clearTenantCache } from '../tenants/tenant-context.js';
+import { ageOn, maskBsn, normaliseDutchMobile } from './queries.js';
+
+let database: TestDatabase;
+let call: ReturnType<typeof caller>;
+let delivered: OutgoingMessage[];
+let tenant: TenantRecord;
+let otherTenant: TenantRecord;
+let counter = 0;
+
+async function freshClient(t = tenant) {
+  counter++;
+  const who = await signedInClient(database, t, { mobile: `+3161${String(counter).padStart(3, '0')}${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}` });
+  await database.db
+    .updateTable('clients')
+    .set({
+      initials: 'E.',
+      first_name: 'Elisabeth',
+      last_name_prefix: 'de',
+      last_name: 'Vries',
+      date_of_birth: '1941-03-28',
+      marital_status: 'Weduwe',
+      place_of_birth: 'Zwolle',
+      nationality: 'Nederlandse',
+      bsn: '123456789',
+      street: 'Lindelaan',
+      house_number: '12',
+      address_extra: 'app. 3',
+      postal_code: '8011 AB',
+      city: 'Zwolle',
+      phone: '038-1234567',
+    })
+    .where('id', '=', who.clientId)
+    .execute();
+  return who;
+}
+
+const sms = (to: string) => {
+  const message = [...delivered].reverse().find((m) => m.channel === 'sms' && m.recipient === to);
+  const match = message && /^Uw bevestigingscode is (\d{4})-(\d{6})$/.exec(message.body);
+  if (!match) throw new Error(`no code sent to ${to}`);
+  return { prefix: match[1]!, code: match[2]! };
+};
+const mailTo = (to: string) => [...delivered].reverse().find((m) => m.channel === 'email' && m.recipient === to);
+const tokenIn = (body: string) => /[?&]confirm-email=([\w-]+)/.exec(body)?.[1];
+
+async function stored(who: SignedIn) {
+  const client = await database.db.selectFrom('clients').select(['mobile_phone', 'email']).where('id', '=', who.clientId).executeTakeFirstOrThrow();
+  const account = await database.db.selectFrom('accounts').select(['mobile_phone', 'email']).where('id', '=', who.accountId).executeTakeFirstOrThrow();
+  return { client, account };
+}
+
+beforeAll(async () => {
+  database = await databaseUnderTest();
+  tenant = await createTenant(database.db, { contact: { phone: '038-7654321', email: 'zorg@delinde.example' }, allowedOrigins: ['https://www.delinde.example'] });
+  otherTenant = await createTenant(database.db);
+  clearTenantCache();
+  const test = createTestApp(database);
+  call = caller(test.app);
+  delivered = test.delivered;
+});
+afterAll(async () => {
+  await database?.close();
+});
+beforeEach(() => {
+  delivered.length = 0;
+});
+
+describe('reading the profile', () => {
+  it('shows the personal data with the BSN masked, the age in Amsterdam and whom to contact', async () => {
+    const who = await freshClient();
+    const response = await call(who, '/profile');
+    expect(response.status).toBe(200);
+    const profile = (await response.json()) as Record<string, unknown>;
+    expect(profile).toMatchObject({
+      name: 'Elisabeth de Vries',
+      formalName: 'E. de Vries',
+      dateOfBirth: '1941-03-28',
+      maritalStatus: 'Weduwe',
+      placeOfBirth: 'Zwolle',
+      nationality: 'Nederlandse',
+      bsn: '******789',
+      address: { street: 'Lindelaan', houseNumber: '12', extra: 'app. 3', postalCode: '8011 AB', city: 'Zwolle' },
+      phone: '038-1234567',
+      editable: ['mobile', 'email'],
+      pending: { mobile: null, email: null },
+      contact: { phone: '038-7654321', email: 'zorg@delinde.example' },
+    });
+    expect(typeof profile['age']).toBe('number');
+    expect(JSON.stringify(profile)).not.toContain('123456789');
+    const audited = await database.db.selectFrom('audit_log').select('action').where('client_id', '=', who.clientId).where('action', '=', 'profile.view').execute();
+    expect(audited).toHaveLength(1);
+  });
+
+  it('counts age by the calendar, birthdays included', () => {
+    const born = { year: 1941, month: 3, day: 28 };
+    expect(ageOn(born, { year: 2025, month: 3, day: 27 })).toBe(83);
+    expect(ageOn(born, { year: 2025, month: 3, day: 28 })).toBe(84);
+    expect(ageOn({ year: 1944, month: 2, day: 29 }, { year: 2025, month: 2, day: 28 })).toBe(80);
+    expect(ageOn({ year: 1944, month: 2, day: 29 }, { year: 2025, month: 3, day: 1 })).toBe(81);
+    expect(maskBsn('123456789')).toBe('******789');
+    expect(maskBsn(null)).toBeNull();
+  });
+
+  it('shows each client only their own profile', async () => {
+    const a = await freshClient();
+    const b = await signedInClient(database, tenant);
+    const c = await signedInClient(database, otherTenant);
+    const [pa, pb, pc] = await Promise.all([a, b, c].map(async (who) => (await (await call(who, '/profile')).json()) as { name: string; email: string }));
+    expect(pa!.name).toBe('Elisabeth de Vries');
+    expect(pb!.name).toBe(`Test ${b.username}`);
+    expect(pc!.email).toBe(`${c.username}@example.nl`);
+    expect((await call({ tenant: otherTenant, token: a.token }, '/profile')).status).toBe(401);
+    expect((await call({ tenant }, '/profile')).status).toBe(401);
+  });
+});
+
+describe('changing the mobile number', () => {
+  it('normalises Dutch mobile numbers', () => {
+    for (const input of ['0612345678', '06-12345678', '06 1234 5678', '+31612345678', '+31 6 12 34 56 78', '+31 (0)6 12345678', '0031612345678']) {
+      expect(normaliseDutchMobile(input)).toBe('+31612345678');
+    }
+    for (const input of ['0201234567', '+32612345678', '061234567', '06123456789', 'nul zes', '']) expect(normaliseDutchMobile(input)).toBeUndefined();
+  });
+
+  it('sends a code to the new number and changes it only when that code is confirmed', async () => {
+    const who = await freshClient();
+    const old = (await stored(who)).account.mobile_phone!;
+    const asked = await call(who, '/profile/mobile', { json: { mobile: '06 9876 5432' } });
+    expect(asked.status).toBe(202);
+    const answer = (await asked.json()) as { challengeId: string; prefix: string; expiresInSeconds: number; mobile: string };
+    expect(answer).toMatchObject({ mobile: '+31698765432', expiresInSeconds: 300 });
+    const code = sms('+31698765432');
+    expect(code.prefix).toBe(answer.prefix);
+    expect(delivered.some((m) => m.recipient === old)).toBe(false);
+
+    // Until confirmed, the old number stays everywhere.
+    expect(await stored(who)).toMatchObject({ client: { mobile_phone: old }, account: { mobile_phone: old } });
+    expect(await (await call(who, '/profile')).json()).toMatchObject({ mobile: old, pending: { mobile: '+31698765432' } });
+
+    const wrong = await call(who, '/profile/mobile/confirm', { json: { challengeId: answer.challengeId, code: code.code === '000000' ? '111111' : '000000' } });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.json()).toMatchObject({ code: 'invalid-code', errors: [{ field: 'code' }] });
+
+    const confirmed = await call(who, '/profile/mobile/confirm', { json: { challengeId: answer.challengeId, code: `${code.prefix}-${code.code}` } });
+    expect(confirmed.status).toBe(200);
+    expect(await stored(who)).toMatchObject({ client: { mobile_phone: '+31698765432' }, account: { mobile_phone: '+31698765432' } });
+    expect(mailTo(`${who.username}@example.nl`)?.subject).toBe('Uw mobiele nummer is gewijzigd');
+    const audited = await database.db.selectFrom('audit_log').select(['action', 'details']).where('client_id', '=', who.clientId).where('action', '=', 'profile.mobile.change').execute();
+    expect(audited).toHaveLength(1);
+    // Used once.
+    expect((await call(who, '/profile/mobile/confirm', { json: { challengeId: answer.challengeId, code: code.code } })).status).toBe(400);
+  });
+
+  it('refuses what is not a Dutch mobile number, naming the field', async () => {
+    const who = await freshClient();
+    for (const mobile of ['020 123 4567', 'geen nummer']) {
+      const response = await call(who, '/profile/mobile', { json: { mobile } });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ errors: [{ field: 'mobile' }] });
+    }
+    expect((await call(who, '/profile/mobile', { json: {} })).status).toBe(400);
+    expect(delivered).toHaveLength(0);
+  });
+
+  it('does not take a code of another purpose, or one for a plan', async () => {
+    const who = await freshClient();
+    const plan = await database.db
+      .insertInto('plan_documents')
+      .values({ tenant_id: tenant.id, client_id: who.clientId, title: 'Plan', version: '1', document_date: '2025-01-01', file_name: 'p.pdf', pdf: Buffer.from('%PDF'), sha256: 'x' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const planCode = await call(who, `/plans/${plan.id}/decision`, { json: { decision: 'sign' } });
+    const { challengeId } = (await planCode.json()) as { challengeId: string };
+    const own = (await stored(who)).account.mobile_phone!;
+    const { code } = sms(own);
+    expect((await call(who, '/profile/mobile/confirm', { json: { challengeId, code } })).status).toBe(400);
+    expect((await stored(who)).account.mobile_phone).toBe(own);
+  });
+
+  it('lets only the client, not a relative, change the contact details', async () => {
+    const who = await freshClient();
+    const relative = await database.db
+      .insertInto('accounts')
+      .values({ tenant_id: tenant.id, username: `rel-${randomUUID()}`, display_name: 'Zoon', status: 'active', must_change_password: false })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.db.insertInto('account_clients').values({ tenant_id: tenant.id, account_id: relative.id, client_id: who.clientId, relation: 'contact' }).execute();
+    const session = await createSession(database.db, { tenant, accountId: relative.id, clientId: who.clientId, state: 'active', ip: null, userAgent: null });
+    const son = { tenant, token: session.token };
+    expect(await (await call(son, '/profile')).json()).toMatchObject({ name: 'Elisabeth de Vries', editable: [] });
+    expect((await call(son, '/profile/mobile', { json: { mobile: '0611111111' } })).status).toBe(403);
+    expect((await call(son, '/profile/email', { json: { email: 'zoon@example.nl' } })).status).toBe(403);
+  });
+});
+
+describe('changing the e-mail address', () => {
+  it('sends a single-use link to the new address and changes it only when the link is used', async () => {
+    const who = await freshClient();
+    const old = `${who.username}@example.nl`;
+    const asked = await call(who, '/profile/email', { json: { email: 'nieuw@example.nl', pageUrl: 'https://www.delinde.example/portaal?tab=profiel' } });
+    expect(asked.status).toBe(202);
+    expect(await asked.json()).toEqual({ email: 'nieuw@example.nl', expiresInSeconds: 86400 });
+    const mail = mailTo('nieuw@example.nl')!;
+    expect(mail.body).toContain('https://www.delinde.example/portaal?tab=profiel&confirm-email=');
+    const token = tokenIn(mail.body)!;
+    expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
+    const challenge = await database.db.selectFrom('challenges').select(['secret_hash', 'expires_at', 'created_at']).where('purpose', '=', 'email_change').where('account_id', '=', who.accountId).executeTakeFirstOrThrow();
+    expect(Buffer.from(challenge.secret_hash!).toString('base64url')).not.toBe(token);
+    expect(new Date(challenge.expires_at).getTime() - new Date(challenge.created_at).getTime()).toBeCloseTo(86_400_000, -4);
+
+    expect(await stored(who)).toMatchObject({ client: { email: old }, account: { email: old } });
+    expect(await (await call(who, '/profile')).json()).toMatchObject({ email: old, pending: { email: 'nieuw@example.nl' } });
+
+    // The link may be opened on another device, without a session.
+    const confirmed = await call({ tenant }, '/profile/email/confirm', { json: { token } });
+    expect(confirmed.status).toBe(200);
+    expect(await stored(who)).toMatchObject({ client: { email: 'nieuw@example.nl' }, account: { email: 'nieuw@example.nl' } });
+    expect(mailTo(old)?.subject).toBe('Uw e-mailadres is gewijzigd');
+    const again = await call({ tenant }, '/profile/email/confirm', { json: { token } });
+    expect(again.status).toBe(400);
+    expect(await again.json()).toMatchObject({ code: 'invalid-link', errors: [{ field: 'token' }] });
+    const audited = await database.db.selectFrom('audit_log').select(['action', 'actor_account_id']).where('client_id', '=', who.clientId).where('action', '=', 'profile.email.change').execute();
+    expect(audited).toEqual([{ action: 'profile.email.change', actor_account_id: who.accountId }]);
+  });
+
+  it('refuses a malformed address naming the field, and a link of another tenant or a replaced link', async () => {
+    const who = await freshClient();
+    const bad = await call(who, '/profile/email', { json: { email: 'geen-adres' } });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ errors: [{ field: 'email' }] });
+
+    await call(who, '/profile/email', { json: { email: 'eerste@example.nl' } });
+    const first = tokenIn(mailTo('eerste@example.nl')!.body)!;
+    await call(who, '/profile/email', { json: { email: 'tweede@example.nl' } });
+    const second = tokenIn(mailTo('tweede@example.nl')!.body)!;
+    expect((await call({ tenant }, '/profile/email/confirm', { json: { token: first } })).status).toBe(400);
+    expect((await call({ tenant: otherTenant }, '/profile/email/confirm', { json: { token: second } })).status).toBe(400);
+    expect((await call({ tenant }, '/profile/email/confirm', { json: { token: second } })).status).toBe(200);
+    expect((await stored(who)).client.email).toBe('tweede@example.nl');
+  });
+});

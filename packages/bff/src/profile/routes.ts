@@ -1,0 +1,227 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../app.js';
+import { audit } from '../audit/audit-log.js';
+import { maskEmail, maskPhone } from '../auth/accounts.js';
+import { authLimits, consume } from '../auth/rate-limits.js';
+import { requireSession, sessionClientId } from '../auth/session.js';
+import { clientAddress } from '../http/client-address.js';
+import { Problem, parseOr400, readJson } from '../http/problem.js';
+import { challengeBinding, confirmFields, sendConfirmationCode, verifyConfirmationCode } from '../plans/confirmation-code.js';
+import { EMAIL_LINK_SECONDS, emailConfirmationLink, issueEmailChangeLink, useEmailChangeLink } from './email-change.js';
+import { normaliseDutchMobile, pendingChanges, profileRow, profileView, type ProfileScope } from './queries.js';
+
+/** The only fields a client changes in the portal (seed 001); everything else comes from the ECD. */
+const EDITABLE = ['mobile', 'email'] as const;
+
+const mobileBody = z.object({ mobile: z.string().max(40, 'too long') });
+const emailBody = z.object({
+  email: z.string().trim().max(254, 'too long').pipe(z.email('not an e-mail address')),
+  pageUrl: z.string().max(2000).optional(),
+});
+const linkBody = z.object({ token: z.string().min(1, 'required').max(200) });
+
+function scopeOf(c: Context<AppEnv>): ProfileScope {
+  return { tenantId: c.var.tenant.id, clientId: sessionClientId(c), accountId: c.var.session!.accountId };
+}
+
+/** Only the client's own account changes the client's contact details, not a relative's. */
+function assertOwnProfile(c: Context<AppEnv>) {
+  if (c.var.session!.relation !== 'self') {
+    throw new Problem(403, 'not-editable', 'Niet te wijzigen', 'Alleen de cliënt zelf kan het mobiele nummer en e-mailadres wijzigen.');
+  }
+}
+
+function contactText(c: Context<AppEnv>) {
+  const { phone, email } = c.var.tenant.settings.contact;
+  return {
+    text: 'Klopt er iets niet? Neem contact op met uw persoonlijk begeleider, wijkverpleegkundige of contactverzorgende.',
+    organisation: c.var.tenant.name,
+    phone,
+    email,
+  };
+}
+
+async function currentContact(c: Context<AppEnv>, scope: ProfileScope) {
+  const row = await c.var.db
+    .selectFrom('accounts')
+    .select(['email', 'mobile_phone', 'display_name'])
+    .where('tenant_id', '=', scope.tenantId)
+    .where('id', '=', scope.accountId)
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
+/**
+ * The client profile ("Cliëntprofiel"): read-only personal data from the ECD, and the two fields
+ * the client may change, each confirmed through the new channel before it replaces the old.
+ */
+export function profileRoutes() {
+  return new Hono<AppEnv>()
+    .get('/profile', requireSession(), async (c) => {
+      const scope = scopeOf(c);
+      const row = await profileRow(c.var.db, scope);
+      if (!row) throw Problem.notFound();
+      const own = c.var.session!.relation === 'self';
+      await audit(c, { action: 'profile.view', resourceType: 'client', resourceId: scope.clientId });
+      return c.json({
+        ...profileView(row),
+        editable: own ? [...EDITABLE] : [],
+        pending: own ? await pendingChanges(c.var.db, scope) : { mobile: null, email: null },
+        contact: contactText(c),
+      });
+    })
+
+    .post('/profile/mobile', requireSession(), async (c) => {
+      const body = parseOr400(mobileBody, await readJson(c));
+      assertOwnProfile(c);
+      const mobile = normaliseDutchMobile(body.mobile);
+      if (!mobile) {
+        throw Problem.badRequest('mobile: Vul een Nederlands mobiel nummer in, bijvoorbeeld 06 12345678.', [
+          { field: 'mobile', detail: 'Vul een Nederlands mobiel nummer in, bijvoorbeeld 06 12345678.' },
+        ]);
+      }
+      const scope = scopeOf(c);
+      const current = await profileRow(c.var.db, scope);
+      if (current?.mobile_phone === mobile) {
+        throw Problem.badRequest('mobile: Dit is al uw mobiele nummer.', [{ field: 'mobile', detail: 'Dit is al uw mobiele nummer.' }]);
+      }
+      const sent = await sendConfirmationCode(c, { purpose: 'mobile_change', destination: mobile, binding: { mobile }, resourceType: 'client', resourceId: scope.clientId });
+      return c.json({ ...sent, mobile }, 202);
+    })
+
+    .post('/profile/mobile/confirm', requireSession(), async (c) => {
+      const body = parseOr400(z.object(confirmFields), await readJson(c));
+      assertOwnProfile(c);
+      const scope = scopeOf(c);
+      // The number is the one the code was sent to: the code proves the client holds that phone.
+      const mobile = (await challengeBinding(c, 'mobile_change', body.challengeId))?.['mobile'] ?? '';
+      await verifyConfirmationCode(c, {
+        purpose: 'mobile_change',
+        challengeId: body.challengeId,
+        code: body.code,
+        binding: { mobile },
+        resourceType: 'client',
+        resourceId: scope.clientId,
+      });
+      const before = await currentContact(c, scope);
+      await c.var.db.transaction().execute(async (trx) => {
+        const now = new Date();
+        await trx.updateTable('clients').set({ mobile_phone: mobile, updated_at: now }).where('tenant_id', '=', scope.tenantId).where('id', '=', scope.clientId).execute();
+        await trx.updateTable('accounts').set({ mobile_phone: mobile, updated_at: now }).where('tenant_id', '=', scope.tenantId).where('id', '=', scope.accountId).execute();
+        await audit(
+          c,
+          { action: 'profile.mobile.change', resourceType: 'client', resourceId: scope.clientId, details: { from: maskPhone(before.mobile_phone), to: maskPhone(mobile) } },
+          trx,
+        );
+      });
+      if (before.email) {
+        await notifyChange(c, before.email, 'Uw mobiele nummer is gewijzigd', `Het mobiele nummer van uw account is gewijzigd in ${maskPhone(mobile)}.`);
+      }
+      return c.json({ mobile });
+    })
+
+    .post('/profile/email', requireSession(), async (c) => {
+      const body = parseOr400(emailBody, await readJson(c));
+      assertOwnProfile(c);
+      const scope = scopeOf(c);
+      const email = body.email;
+      const current = await profileRow(c.var.db, scope);
+      if (current?.email?.toLowerCase() === email.toLowerCase()) {
+        throw Problem.badRequest('email: Dit is al uw e-mailadres.', [{ field: 'email', detail: 'Dit is al uw e-mailadres.' }]);
+      }
+      const tenant = c.var.tenant;
+      for (const limit of [{ bucket: `email-change:account:${scope.accountId}`, max: 3, windowSeconds: 15 * 60 }, authLimits.codesPerDestination(email.toLowerCase())]) {
+        const result = await consume(c.var.db, tenant.id, limit);
+        if (!result.allowed) {
+          await audit(c, { action: 'email_change.link.limited', outcome: 'denied', resourceType: 'client', resourceId: scope.clientId });
+          throw Problem.tooManyRequests(`Er zijn te veel e-mails verstuurd. Probeer het over ${Math.ceil(result.retryAfterSeconds / 60)} minuten opnieuw.`, result.retryAfterSeconds);
+        }
+      }
+      const issued = await issueEmailChangeLink(c.var.db, { tenantId: tenant.id, accountId: scope.accountId, sessionId: c.var.session!.id, email });
+      const link = emailConfirmationLink(tenant, body.pageUrl, c.var.config.publicOrigin ?? new URL(c.req.url).origin, issued.token);
+      await c.var.outbox.send({
+        tenantId: tenant.id,
+        channel: 'email',
+        recipient: email,
+        sender: tenant.name,
+        subject: 'Bevestig uw nieuwe e-mailadres',
+        body: [
+          `Beste ${c.var.session!.displayName},`,
+          '',
+          `U heeft gevraagd om dit e-mailadres te gebruiken voor het cliëntportaal van ${tenant.name}. Bevestig het met deze link:`,
+          '',
+          link,
+          '',
+          'De link is 24 uur geldig en werkt één keer. Tot u bevestigt, blijft uw oude e-mailadres in gebruik.',
+          'Heeft u dit niet gevraagd? Dan kunt u deze e-mail negeren.',
+        ].join('\n'),
+      });
+      await audit(c, { action: 'email_change.link.sent', resourceType: 'client', resourceId: scope.clientId, details: { challengeId: issued.challengeId, to: maskEmail(email) } });
+      return c.json({ email, expiresInSeconds: EMAIL_LINK_SECONDS }, 202);
+    })
+
+    // Opened from the e-mail, possibly on another device: the token alone identifies the change.
+    .post('/profile/email/confirm', async (c) => {
+      const body = parseOr400(linkBody, await readJson(c));
+      const address = clientAddress(c, c.var.config.trustedProxies);
+      if (address) {
+        const limit = await consume(c.var.db, c.var.tenant.id, authLimits.perAddress(address));
+        if (!limit.allowed) throw Problem.tooManyRequests('Te veel pogingen vanaf dit adres. Probeer het later opnieuw.', limit.retryAfterSeconds);
+      }
+      const tenant = c.var.tenant;
+      const used = await useEmailChangeLink(c.var.db, tenant.id, body.token);
+      if (!used) {
+        await audit(c, { action: 'profile.email.change', outcome: 'failure', accountId: null, clientId: null, details: { reason: 'invalid-link' } });
+        throw new Problem(400, 'invalid-link', 'Link niet meer geldig', 'Deze link is niet meer geldig. Vraag in het portaal opnieuw om uw e-mailadres te wijzigen.', {
+          errors: [{ field: 'token', detail: 'not valid (any more)' }],
+        });
+      }
+      const own = await c.var.db
+        .selectFrom('account_clients')
+        .select('client_id')
+        .where('tenant_id', '=', tenant.id)
+        .where('account_id', '=', used.accountId)
+        .where('relation', '=', 'self')
+        .executeTakeFirst();
+      const before = await c.var.db.selectFrom('accounts').select('email').where('tenant_id', '=', tenant.id).where('id', '=', used.accountId).executeTakeFirstOrThrow();
+      await c.var.db.transaction().execute(async (trx) => {
+        const now = new Date();
+        await trx.updateTable('accounts').set({ email: used.email, updated_at: now }).where('tenant_id', '=', tenant.id).where('id', '=', used.accountId).execute();
+        if (own) await trx.updateTable('clients').set({ email: used.email, updated_at: now }).where('tenant_id', '=', tenant.id).where('id', '=', own.client_id).execute();
+        await audit(
+          c,
+          {
+            action: 'profile.email.change',
+            accountId: used.accountId,
+            clientId: own?.client_id ?? null,
+            resourceType: 'client',
+            ...(own ? { resourceId: own.client_id } : {}),
+            details: { from: maskEmail(before.email), to: maskEmail(used.email), challengeId: used.challengeId },
+          },
+          trx,
+        );
+      });
+      if (before.email && before.email.toLowerCase() !== used.email.toLowerCase()) {
+        await notifyChange(c, before.email, 'Uw e-mailadres is gewijzigd', `Het e-mailadres van uw account is gewijzigd in ${maskEmail(used.email)}.`);
+      }
+      return c.json({ email: used.email });
+    });
+}
+
+/** Tells the old address that a contact detail changed, so a takeover does not go unnoticed. */
+async function notifyChange(c: Context<AppEnv>, to: string, subject: string, text: string) {
+  const tenant = c.var.tenant;
+  try {
+    await c.var.outbox.send({
+      tenantId: tenant.id,
+      channel: 'email',
+      recipient: to,
+      sender: tenant.name,
+      subject,
+      body: `${text}\n\nHeeft u dit niet zelf gedaan? Neem dan direct contact op met ${tenant.name}${tenant.settings.contact.phone ? ` (${tenant.settings.contact.phone})` : ''}.`,
+    });
+  } catch (error) {
+    c.var.logger.error('change notice failed', { error });
+  }
+}
