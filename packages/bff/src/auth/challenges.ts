@@ -40,9 +40,14 @@ export interface IssuedCode {
 export const CODE_TTL_SECONDS = 300;
 export const CODE_MAX_ATTEMPTS = 5;
 
-/** The text of a login SMS: "Uw inlogcode is 1234-567890". */
-export function loginSmsText(prefix: string, code: string) {
-  return `Uw inlogcode is ${prefix}-${code}`;
+/**
+ * The text of a login SMS: "Uw inlogcode is 1234-567890". With the host of the site that embeds
+ * the widgets, a last line `@host #1234-567890` (the WebOTP format) lets browsers that support it
+ * offer the code on that site only.
+ */
+export function loginSmsText(prefix: string, code: string, webOtpHost?: string | null) {
+  const text = `Uw inlogcode is ${prefix}-${code}`;
+  return webOtpHost ? `${text}\n\n@${webOtpHost} #${prefix}-${code}` : text;
 }
 
 function codeHash(challengeId: string, code: string): Buffer {

@@ -82,7 +82,7 @@ async function signInStep(c: Context<AppEnv>, account: Account, sessionId: strin
   if (state === 'active') {
     await db.updateTable('accounts').set({ last_login_at: new Date() }).where('tenant_id', '=', tenant.id).where('id', '=', account.id).execute();
     await audit(c, { action: 'auth.login.success', accountId: account.id, clientId });
-    return { step: 'done' as const, session: { state, displayName: account.display_name, clientId } };
+    return { step: 'done' as const, session: { state, accountId: account.id, displayName: account.display_name, clientId } };
   }
   return { step: 'first-login' as const, remaining: steps };
 }
@@ -245,6 +245,7 @@ export function authRoutes() {
         const session = c.var.session!;
         const view: Record<string, unknown> = {
           state: session.state,
+          accountId: session.state === 'second_factor' ? null : session.accountId,
           displayName: session.state === 'second_factor' ? null : session.displayName,
           clientId: session.state === 'active' ? session.clientId : null,
           relation: session.relation,

@@ -4,6 +4,7 @@ import { audit } from '../audit/audit-log.js';
 import type { Account, SecondFactorKind } from '../db/schema.js';
 import { Problem } from '../http/problem.js';
 import { effectiveSecondFactor, maskEmail, maskPhone } from './accounts.js';
+import type { TenantRecord } from '../tenants/queries.js';
 import { CODE_TTL_SECONDS, issueCodeChallenge, loginSmsText, openChallengeOfSession } from './challenges.js';
 import { authLimits, buckets, consume, lockedFor, RESEND_COOLDOWN_SECONDS } from './rate-limits.js';
 
@@ -67,7 +68,7 @@ export async function startSecondFactor(c: Context<AppEnv>, account: Account, se
   const text = loginSmsText(issued.prefix, issued.code!);
   await c.var.outbox.send(
     channel === 'sms'
-      ? { tenantId: tenant.id, channel: 'sms', recipient: destination, sender: tenant.settings.sms.sender, body: text }
+      ? { tenantId: tenant.id, channel: 'sms', recipient: destination, sender: tenant.settings.sms.sender, body: loginSmsText(issued.prefix, issued.code!, webOtpHost(tenant)) }
       : {
           tenantId: tenant.id,
           channel: 'email',
@@ -95,4 +96,10 @@ export async function currentSecondFactorStep(c: Context<AppEnv>, sessionId: str
     destinationHint: channel === 'sms' ? maskPhone(challenge.destination) : maskEmail(challenge.destination),
     trustedDeviceDays: c.var.tenant.settings.trustedDeviceDays,
   };
+}
+
+/** The host of the tenant's own site, where the widgets run and WebOTP may offer the code. */
+function webOtpHost(tenant: TenantRecord): string | null {
+  const origin = tenant.settings.allowedOrigins[0];
+  return origin ? new URL(origin).host : null;
 }

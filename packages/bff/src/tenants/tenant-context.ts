@@ -44,7 +44,7 @@ export function tenantContext(): MiddlewareHandler<AppEnv> {
       return c.body(null, 204, {
         ...corsHeaders(origin!),
         'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
-        'access-control-allow-headers': 'content-type, x-care-widgets, idempotency-key, x-request-id',
+        'access-control-allow-headers': 'content-type, x-care-widgets, idempotency-key, x-request-id, last-event-id',
         'access-control-max-age': '600',
       });
     }

@@ -23,6 +23,7 @@ interface SecondFactorStep {
 type FirstLoginStep = 'password' | 'terms';
 
 interface SignedIn {
+  accountId: string;
   displayName: string;
   clientId: string | null;
 }
@@ -452,7 +453,7 @@ export class CareLogin extends LitElement {
 
   private signedIn(session: SignedIn, restored: boolean) {
     this.go('done', { session, firstLogin: undefined }, !restored);
-    this.portalElement()?.setSession({ accountId: '', displayName: session.displayName, clientId: session.clientId ?? '', state: 'active' });
+    this.portalElement()?.setSession({ accountId: session.accountId, displayName: session.displayName, clientId: session.clientId ?? '', state: 'active' });
     this.dispatchEvent(
       new CustomEvent<CareLoginDetail>('care-login', {
         detail: { displayName: session.displayName, clientId: session.clientId, restored },
