@@ -8,7 +8,7 @@ import type { TestDatabase } from '../testing/test-database.js';
 import type { TenantRecord } from '../tenants/queries.js';
 import { clearTenantCache } from '../tenants/tenant-context.js';
 import { replyCommand } from './cli-reply.js';
-import { signedInClient, type SignedIn } from './messages-test-kit.js';
+import { signedInClient, type SignedInClient as SignedIn } from '../testing/signed-in.js';
 
 let database: TestDatabase;
 let tenant: TenantRecord;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   database = await databaseUnderTest();
   tenant = await createTenant(database.db);
   clearTenantCache();
-  alice = await signedInClient(database, tenant);
+  alice = await signedInClient(database.db, tenant);
   const { app } = createTestApp(database);
   await new Promise<void>((resolve) => {
     server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve());

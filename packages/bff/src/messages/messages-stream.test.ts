@@ -9,7 +9,7 @@ import type { TestDatabase } from '../testing/test-database.js';
 import type { TenantRecord } from '../tenants/queries.js';
 import { clearTenantCache } from '../tenants/tenant-context.js';
 import { messageFeed } from './live.js';
-import { caller, signedInClient, type SignedIn } from './messages-test-kit.js';
+import { caller, signedInClient, type SignedInClient as SignedIn } from '../testing/signed-in.js';
 import { storeStaffMessage, type MessageView } from './queries.js';
 import { messageRoutes } from './routes.js';
 
@@ -121,7 +121,7 @@ afterAll(async () => {
 
 describe('the live message stream', () => {
   it('is an event stream with a retry hint and the unread count first', async () => {
-    const alice = await signedInClient(database, tenant);
+    const alice = await signedInClient(database.db, tenant);
     await staff(alice, 'Al eerder gestuurd');
     const stream = await openStream(alice);
     expect(stream.response.headers.get('content-type')).toMatch(/^text\/event-stream/);
@@ -132,7 +132,7 @@ describe('the live message stream', () => {
   });
 
   it('pushes a care team reply stored by another BFF instance within a second', async () => {
-    const alice = await signedInClient(database, tenant);
+    const alice = await signedInClient(database.db, tenant);
     const stream = await openStream(alice);
     await stream.unread();
     // On PostgreSQL a second pool plays the other BFF instance; PGlite is one process by nature.
@@ -151,7 +151,7 @@ describe('the live message stream', () => {
   });
 
   it('pushes the client’s own message sent from another tab, and read marks as a new count', async () => {
-    const alice = await signedInClient(database, tenant);
+    const alice = await signedInClient(database.db, tenant);
     const reply = await staff(alice, 'Ongelezen');
     const stream = await openStream(alice);
     expect(await stream.unread()).toBe(1);
@@ -165,9 +165,9 @@ describe('the live message stream', () => {
   });
 
   it('never pushes another client’s or another tenant’s messages', async () => {
-    const alice = await signedInClient(database, tenant);
-    const bob = await signedInClient(database, tenant);
-    const carol = await signedInClient(database, otherTenant);
+    const alice = await signedInClient(database.db, tenant);
+    const bob = await signedInClient(database.db, tenant);
+    const carol = await signedInClient(database.db, otherTenant);
     const stream = await openStream(alice);
     await stream.unread();
     await staff(bob, 'Voor Bob');
@@ -179,7 +179,7 @@ describe('the live message stream', () => {
   });
 
   it('resumes after Last-Event-ID with what was missed, oldest first', async () => {
-    const alice = await signedInClient(database, tenant);
+    const alice = await signedInClient(database.db, tenant);
     const seen = await staff(alice, 'Gezien');
     const missed1 = await staff(alice, 'Gemist 1');
     const missed2 = await staff(alice, 'Gemist 2');
@@ -190,7 +190,7 @@ describe('the live message stream', () => {
     await stream.close();
 
     // Someone else's id resumes nothing.
-    const bob = await signedInClient(database, tenant);
+    const bob = await signedInClient(database.db, tenant);
     const bobs = await staff(bob, 'Van Bob');
     const other = await openStream(bob, { 'last-event-id': seen.id });
     await other.unread();
@@ -201,7 +201,7 @@ describe('the live message stream', () => {
   });
 
   it('sends heartbeats and ends when the session does', async () => {
-    const alice = await signedInClient(database, tenant);
+    const alice = await signedInClient(database.db, tenant);
     const stream = await openStream(alice, {}, '/fast/messages/stream');
     expect((await stream.next()).retry).toBe('1500');
     expect((await stream.next((e) => e.comment === 'heartbeat')).comment).toBe('heartbeat');
@@ -217,7 +217,7 @@ describe('the live message stream', () => {
 
     const feed = messageFeed(database);
     const before = feed.size;
-    const alice = await signedInClient(database, tenant);
+    const alice = await signedInClient(database.db, tenant);
     const stream = await openStream(alice);
     await stream.unread();
     expect(feed.size).toBe(before + 1);

@@ -7,7 +7,7 @@ import { createTestApp } from '../testing/test-app.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import type { TenantRecord } from '../tenants/queries.js';
 import { clearTenantCache } from '../tenants/tenant-context.js';
-import { caller, signedInClient, type SignedIn } from './messages-test-kit.js';
+import { caller, signedInClient, type SignedInClient as SignedIn } from '../testing/signed-in.js';
 import { storeStaffMessage, type MessageView } from './queries.js';
 import { replyAsCareTeam } from './staff-reply.js';
 
@@ -41,9 +41,9 @@ beforeAll(async () => {
   otherTenant = await createTenant(database.db);
   clearTenantCache();
   call = caller(createTestApp(database).app);
-  alice = await signedInClient(database, tenant);
-  bob = await signedInClient(database, tenant);
-  carol = await signedInClient(database, otherTenant);
+  alice = await signedInClient(database.db, tenant);
+  bob = await signedInClient(database.db, tenant);
+  carol = await signedInClient(database.db, otherTenant);
 });
 afterAll(async () => {
   await database?.close();
@@ -108,7 +108,7 @@ describe('sending a message', () => {
 
 describe('the thread', () => {
   it('pages back through history newest first with a keyset cursor', async () => {
-    const dave = await signedInClient(database, tenant);
+    const dave = await signedInClient(database.db, tenant);
     // Twelve messages, some sharing one timestamp, so that ties are ordered by id.
     for (let i = 0; i < 12; i++) {
       await database.db
@@ -133,7 +133,7 @@ describe('the thread', () => {
   });
 
   it('shows replies of the care team in the same thread, unread until marked read', async () => {
-    const erin = await signedInClient(database, tenant);
+    const erin = await signedInClient(database.db, tenant);
     expect((await send(erin, { body: 'Vraag van Erin' })).status).toBe(201);
     const one = await staff(erin, 'Antwoord 1');
     const two = await staff(erin, 'Antwoord 2');

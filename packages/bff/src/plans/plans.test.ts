@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { issueCodeChallenge } from '../auth/challenges.js';
 import { createSession, hashToken } from '../auth/session.js';
 import { deviceCookieName } from '../auth/trusted-devices.js';
-import { caller, signedInClient, type SignedIn } from '../messages/messages-test-kit.js';
+import { caller, signedInClient, type SignedInClient as SignedIn } from '../testing/signed-in.js';
 import type { OutgoingMessage } from '../outbox/delivery.js';
 import { databaseUnderTest } from '../testing/database-under-test.js';
 import { createTenant } from '../testing/fixtures.js';
@@ -48,7 +48,7 @@ async function addPlan(who: SignedIn, options: { title?: string; version?: strin
 /** A fresh client with its own mobile number, so the SMS limits of one test do not reach the next. */
 async function freshClient(t = tenant) {
   mobileCounter++;
-  return signedInClient(database, t, { mobile: `+316${String(10_000_000 + mobileCounter + Math.floor(Math.random() * 80_000_000)).slice(0, 8)}` });
+  return signedInClient(database.db, t, { mobile: `+316${String(10_000_000 + mobileCounter + Math.floor(Math.random() * 80_000_000)).slice(0, 8)}` });
 }
 
 const askCode = (who: SignedIn, planId: string, body: unknown) => call(who, `/plans/${planId}/decision`, { json: body });

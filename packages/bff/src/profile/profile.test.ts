@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSession } from '../auth/session.js';
-import { caller, signedInClient, type SignedIn } from '../messages/messages-test-kit.js';
+import { caller, signedInClient, type SignedInClient as SignedIn } from '../testing/signed-in.js';
 import type { OutgoingMessage } from '../outbox/delivery.js';
 import { databaseUnderTest } from '../testing/database-under-test.js';
 import { createTenant } from '../testing/fixtures.js';
@@ -20,7 +20,7 @@ let counter = 0;
 
 async function freshClient(t = tenant) {
   counter++;
-  const who = await signedInClient(database, t, { mobile: `+3161${String(counter).padStart(3, '0')}${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}` });
+  const who = await signedInClient(database.db, t, { mobile: `+3161${String(counter).padStart(3, '0')}${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}` });
   await database.db
     .updateTable('clients')
     .set({
@@ -114,8 +114,8 @@ describe('reading the profile', () => {
 
   it('shows each client only their own profile', async () => {
     const a = await freshClient();
-    const b = await signedInClient(database, tenant);
-    const c = await signedInClient(database, otherTenant);
+    const b = await signedInClient(database.db, tenant);
+    const c = await signedInClient(database.db, otherTenant);
     const [pa, pb, pc] = await Promise.all([a, b, c].map(async (who) => (await (await call(who, '/profile')).json()) as { name: string; email: string }));
     expect(pa!.name).toBe('Elisabeth de Vries');
     expect(pb!.name).toBe(`Test ${b.username}`);
