@@ -6,6 +6,7 @@ import { requireSecretKey, type Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import type { Database } from './db/schema.js';
 import { healthRoutes } from './health/routes.js';
+import { integrationRoutes } from './integration/routes.js';
 import { messageRoutes } from './messages/routes.js';
 import { devStaffReplyRoutes } from './messages/staff-reply.js';
 import { planRoutes } from './plans/routes.js';
@@ -82,6 +83,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/tenants/:tenant', profileRoutes());
   if (deps.config.mode === 'demo') app.route('/dev', devOutboxRoutes());
   if (deps.config.mode === 'demo') app.route('/dev', devStaffReplyRoutes());
+  app.route('/', integrationRoutes(deps.config));
   app.route('/themes', themeRoutes(deps.config));
   app.route('/', staticRoutes(deps.config));
 

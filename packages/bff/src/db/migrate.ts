@@ -1,12 +1,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from '../migrations/0001_initial.js';
 import * as auth from '../migrations/0002_auth.js';
+import * as integration from '../migrations/0003_integration.js';
 import type { Database } from './schema.js';
 
 /** Migrations in order. A migration, once released, is never edited: add a new one. */
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_auth': auth,
+  '0003_integration': integration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
