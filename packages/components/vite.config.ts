@@ -11,6 +11,7 @@ export const elementEntries: Record<string, string> = {
   'care-widgets': src('care-widgets.ts'),
   'care-portal': src('care-portal/care-portal.ts'),
   'care-login': src('care-login/care-login.ts'),
+  'care-reports': src('care-reports/care-reports.ts'),
 };
 
 // Built as an app with JS entries rather than in `build.lib` mode: library mode keeps whitespace

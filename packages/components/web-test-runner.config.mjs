@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { signInCommands } from './web-test-runner.sign-in.mjs';
 
 /**
  * Component tests run in real Chromium against a real BFF (in-memory PGlite, demo seed). The BFF
@@ -92,7 +93,7 @@ export default {
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
   middleware: [proxyApiToBff],
-  plugins: [testBff, esbuildPlugin({ ts: true, target: 'es2022' })],
+  plugins: [testBff, signInCommands(() => bff.url), esbuildPlugin({ ts: true, target: 'es2022' })],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

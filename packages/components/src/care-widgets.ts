@@ -1,5 +1,6 @@
 /** Every care widget in one module: importing it defines all `care-` tags. */
 export * from './care-portal/care-portal.js';
 export * from './care-login/care-login.js';
+export * from './care-reports/care-reports.js';
 export { ApiError, CareApiClient, type PublicTenant } from './shared/api-client.js';
 export { portalContext, type PortalSession, type PortalState } from './shared/context.js';

@@ -1,0 +1,32 @@
+import type { Catalogue } from '../../shared/messages.js';
+import type { nl } from '../care-reports.messages.js';
+
+export default {
+  heading: 'Reports',
+  all: 'All reports',
+  'period.label': 'Period',
+  'period.week': 'Last week',
+  'period.month': 'Last month',
+  'period.year': 'Last year',
+  'period.custom': 'Choose period…',
+  'period.from': 'From',
+  'period.to': 'To (inclusive)',
+  'period.show': 'Show',
+  'period.required': 'Enter a date.',
+  'period.invalid': 'This is not a valid date. Enter a date, for example 23-11-2026.',
+  'period.fromAfterTo': 'The start date is after the end date. Choose a start date on or before the end date.',
+  'period.tooLong': 'Choose a period of at most one year.',
+  'summary.one': '1 report from {from} to {to}',
+  'summary.other': '{count} reports from {from} to {to}',
+  empty: 'There are no reports in this period.',
+  emptyLatest: 'There are no reports yet.',
+  download: 'Download',
+  downloadDetail: 'the reports from {from} to {to} (pdf)',
+  own: 'Written by you',
+  new: 'New report',
+  'new.label': 'Your report',
+  'new.hint': 'A report is not meant for asking the care team questions. Do you have a question? Then send a message.',
+  'new.required': 'Write your report first.',
+  'new.tooLong': 'Your report is too long. Use at most 4000 characters.',
+  'new.saved': 'Your report has been added.',
+} satisfies Catalogue<typeof nl>;

@@ -1,0 +1,250 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ApiError, CareApiClient, defaultApiBase } from './api-client.js';
+import { portalContext, type PortalSession, type PortalState } from './context.js';
+import { isLocale, type Locale } from './i18n.js';
+import type { Params } from './messages.js';
+import { stateMessages, type StatesKey } from './states.messages.js';
+
+/** Where a widget's data is: on its way, there, or not coming (and why). */
+export type LoadState =
+  | { status: 'loading' }
+  | { status: 'ready' }
+  | { status: 'signed-out' }
+  | { status: 'error'; error: ApiError };
+
+export interface CareSessionExpiredDetail {
+  /** `session-expired` (it ran out or was revoked) or `unauthenticated` (no session at all). */
+  code: string;
+  tenant: string;
+}
+
+export interface CareNavigateDetail {
+  /** The tag of the widget, e.g. `care-reports`. */
+  widget: string;
+  /** The view the client asked for, e.g. `all`. */
+  view: string;
+}
+
+/**
+ * What every data widget (reports, measurements, agenda) shares: inside `<care-portal>` it takes
+ * the API client, locale and session from the portal; alone it builds a client from its own
+ * `tenant` and `api` attributes. It loads when it has a client, again when the session changes,
+ * and turns errors into one of the shared states, telling the host when the session is gone.
+ */
+export abstract class CareDataElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    tenant: { type: String },
+    api: { type: String },
+    language: { type: String, attribute: 'lang' },
+    loadState: { state: true },
+  };
+
+  /** Slug of the care organisation, when used without `<care-portal>`. */
+  declare tenant: string | undefined;
+  /** Base URL of the BFF, when used without `<care-portal>`; `""` is the page's own origin. */
+  declare api: string | undefined;
+  /** `nl` or `en` (attribute `lang`); when absent, the portal's language, else Dutch. */
+  declare language: string | undefined;
+  declare protected loadState: LoadState;
+
+  protected readonly portal = new ContextConsumer(this, { context: portalContext, subscribe: true });
+  private ownClient: CareApiClient | undefined;
+  private loadedWith: CareApiClient | undefined;
+  private loadedSession: PortalSession | null | undefined;
+  private loading: AbortController | undefined;
+
+  constructor() {
+    super();
+    this.tenant = undefined;
+    this.api = undefined;
+    this.language = undefined;
+    this.loadState = { status: 'loading' };
+  }
+
+  /** Loads the widget's data; throws an ApiError (or an AbortError when `signal` aborts). */
+  protected abstract fetchData(client: CareApiClient, signal: AbortSignal): Promise<void>;
+
+  /** Forgets the data of a session that ended. */
+  protected abstract clearData(): void;
+
+  protected get portalState(): PortalState | undefined {
+    return this.portal.value;
+  }
+
+  /** The API client: the portal's, or one of this widget's own. */
+  protected get client(): CareApiClient | undefined {
+    const portal = this.portal.value;
+    if (portal) return portal.status === 'ready' ? portal.api : undefined;
+    if (!this.tenant) return undefined;
+    const base = this.api ?? defaultApiBase();
+    if (!this.ownClient || this.ownClient.apiBase !== base.replace(/\/+$/, '') || this.ownClient.tenantSlug !== this.tenant) {
+      this.ownClient = new CareApiClient(base, this.tenant);
+    }
+    return this.ownClient;
+  }
+
+  protected get locale(): Locale {
+    if (isLocale(this.language)) return this.language;
+    return this.portal.value?.locale ?? 'nl';
+  }
+
+  /** A shared text (states, OK, Annuleren…) in the widget's language. */
+  protected common(key: StatesKey, params?: Params): string {
+    return stateMessages.t(this.locale, key, params);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A login elsewhere on the page (a standalone <care-login>) may end the signed-out state.
+    document.addEventListener('care-login', this.onLogin);
+    window.addEventListener('online', this.onOnline);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('care-login', this.onLogin);
+    window.removeEventListener('online', this.onOnline);
+    this.loading?.abort();
+    this.loading = undefined;
+    this.loadedWith = undefined;
+    this.loadedSession = undefined;
+  }
+
+  private readonly onLogin = () => {
+    if (this.loadState.status === 'error' && this.loadState.error.kind === 'session-expired') this.reload();
+  };
+
+  private readonly onOnline = () => {
+    if (this.loadState.status === 'error' && this.loadState.error.kind === 'offline') this.reload();
+  };
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const portal = this.portal.value;
+    if (portal && portal.status !== 'ready') {
+      this.loadedWith = undefined;
+      if (portal.status === 'error' && portal.error) this.loadState = { status: 'error', error: portal.error };
+      else if (this.loadState.status !== 'loading') this.loadState = { status: 'loading' };
+      return;
+    }
+    const client = this.client;
+    if (!client) return;
+    const session = portal ? portal.session : undefined;
+    if (client !== this.loadedWith) {
+      this.loadedWith = client;
+      this.loadedSession = session;
+      this.startLoad(client);
+    } else if (portal && session !== this.loadedSession) {
+      const ended = this.loadedSession && !session;
+      this.loadedSession = session;
+      if (ended) {
+        // Logged out: nothing of the last client may stay on screen.
+        this.loading?.abort();
+        this.clearData();
+        this.loadState = { status: 'signed-out' };
+      } else {
+        this.startLoad(client);
+      }
+    }
+  }
+
+  /** Loads again, e.g. from a retry button or after another period was chosen. */
+  protected reload(): void {
+    const client = this.client;
+    if (client) this.startLoad(client);
+  }
+
+  private startLoad(client: CareApiClient): void {
+    this.loading?.abort();
+    const controller = new AbortController();
+    this.loading = controller;
+    this.loadState = { status: 'loading' };
+    this.fetchData(client, controller.signal).then(
+      () => {
+        if (this.loading !== controller) return;
+        this.loading = undefined;
+        this.loadState = { status: 'ready' };
+      },
+      (error: unknown) => {
+        if (this.loading !== controller) return;
+        this.loading = undefined;
+        if (controller.signal.aborted) return;
+        this.loadState = { status: 'error', error: this.apiError(error) };
+      },
+    );
+  }
+
+  /**
+   * Any failure as an ApiError. A 401 also tells the host page, so it can show the login again;
+   * callers that handle a write's error use this too.
+   */
+  protected apiError(error: unknown): ApiError {
+    const apiError = error instanceof ApiError ? error : ApiError.offline(error);
+    if (apiError.kind === 'session-expired') {
+      this.clearData();
+      this.loadState = { status: 'error', error: apiError };
+      this.dispatchEvent(
+        new CustomEvent<CareSessionExpiredDetail>('care-session-expired', {
+          detail: { code: apiError.code, tenant: this.client?.tenantSlug ?? this.tenant ?? '' },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    }
+    return apiError;
+  }
+
+  /**
+   * Asks the host whether it routes to another view itself (`preventDefault()` on `care-navigate`);
+   * returns true when the widget should switch in place.
+   */
+  protected navigate(view: string): boolean {
+    return this.dispatchEvent(
+      new CustomEvent<CareNavigateDetail>('care-navigate', {
+        detail: { widget: this.localName, view },
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      }),
+    );
+  }
+}
+
+/** A new key for a write the BFF must apply once, however often it is retried. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // randomUUID needs a secure context; a plain-http intranet page still gets 128 random bits.
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The Idempotency-Key of a draft: the same for every retry of the same content, a new one once
+ * the content changed (the BFF refuses one key for two different bodies).
+ */
+export class DraftKey {
+  private key: string | undefined;
+  private body: string | undefined;
+
+  for(body: unknown): string {
+    const text = JSON.stringify(body);
+    if (!this.key || text !== this.body) {
+      this.key = newIdempotencyKey();
+      this.body = text;
+    }
+    return this.key;
+  }
+
+  /** The draft was saved or thrown away: the next one is a new write. */
+  reset(): void {
+    this.key = undefined;
+    this.body = undefined;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'care-navigate': CustomEvent<CareNavigateDetail>;
+    'care-session-expired': CustomEvent<CareSessionExpiredDetail>;
+  }
+}

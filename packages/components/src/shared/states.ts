@@ -1,0 +1,49 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ApiError } from './api-client.js';
+import type { LoadState } from './care-data-element.js';
+import type { Locale } from './i18n.js';
+import { stateMessages } from './states.messages.js';
+
+const msg = stateMessages.t;
+
+/**
+ * The states every data widget shows in the same words and the same places: loading, signed
+ * out, session expired, offline and error (with a retry where trying again can help). The
+ * widget puts `aria-busy` on its own container while loading.
+ */
+export function renderLoadState(state: LoadState, locale: Locale, retry: () => void): TemplateResult | typeof nothing {
+  switch (state.status) {
+    case 'ready':
+      return nothing;
+    case 'loading':
+      return html`<p part="status" class="state state--loading" role="status">${msg(locale, 'state.loading')}</p>`;
+    case 'signed-out':
+      return html`<p part="status" class="state" role="status">${msg(locale, 'state.signedOut')}</p>`;
+    case 'error':
+      return renderProblem(state.error, locale, retry);
+  }
+}
+
+/** The message for an error, as shown in the widget's alert. */
+export function problemText(error: ApiError, locale: Locale): string {
+  if (error.kind === 'offline') return msg(locale, 'state.offline');
+  if (error.kind === 'session-expired') {
+    return msg(locale, error.code === 'session-expired' ? 'state.sessionExpired' : 'state.signedOut');
+  }
+  // A 403's detail is Dutch and written for the client (first login not finished, not allowed).
+  if (error.status === 403 && error.detail && locale === 'nl') return error.detail;
+  if (error.status === 403) return msg(locale, 'state.forbidden');
+  return msg(locale, 'state.error');
+}
+
+export function renderProblem(error: ApiError, locale: Locale, retry?: () => void): TemplateResult {
+  const canRetry = retry && error.kind !== 'session-expired' && error.status !== 403;
+  const kind = error.kind === 'problem' ? 'error' : error.kind;
+  return html`<div part="error" class="state state--${kind}" role="alert">
+    <p>${problemText(error, locale)}</p>
+    ${error.kind === 'problem' && error.requestId
+      ? html`<p class="request-id">${msg(locale, 'state.requestId', { requestId: error.requestId })}</p>`
+      : nothing}
+    ${canRetry ? html`<button type="button" part="button retry" class="button button--secondary" @click=${retry}>${msg(locale, 'state.retry')}</button>` : nothing}
+  </div>`;
+}
