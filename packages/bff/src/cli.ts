@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, requireSecretKey, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { integrationKeyCommand } from './integration/cli.js';
 import { replyCommand } from './messages/cli-reply.js';
 import { createLogger } from './http/logger.js';
 import { demoCredentialsText, seedDemo } from './seed/demo-seed.js';
@@ -16,11 +17,14 @@ Usage:
   care-bff start [--demo]   start the HTTP server (--demo: demo mode, seeds and serves the examples)
   care-bff reply --tenant SLUG --client-username USER --from "Naam" "tekst"
                             demo: a care team member answers in a client's messages
+  care-bff integration-key create|add|list|revoke --tenant SLUG …
+                            keys the ECD signs integration tokens with (--help for more)
 
 Configuration comes from environment variables; see docs/bff-configuration.md.`;
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'reply') return replyCommand(argv.slice(1));
+  if (argv[0] === 'integration-key') return integrationKeyCommand(argv.slice(1));
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
