@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { databaseKind, databaseUnderTest } from '../testing/database-under-test.js';
 import { createTenant } from '../testing/fixtures.js';
+import { createTestApp } from '../testing/test-app.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import type { TenantRecord } from '../tenants/queries.js';
 import { integrationKeyCommand } from './cli.js';
@@ -41,6 +42,13 @@ describe.skipIf(databaseKind !== 'postgres')('care-bff integration-key', () => {
     const keys = await listIntegrationKeys(database.db, tenant.id);
     expect(keys).toEqual([expect.objectContaining({ kid: jwk.kid, alg: 'EdDSA', label: 'ECD test', revokedAt: null })]);
     expect(JSON.stringify(keys)).not.toContain(jwk.d);
+
+    const printed: string[] = [];
+    vi.mocked(console.log).mockImplementation((line: string) => void printed.push(line));
+    expect(await integrationKeyCommand(['token', '--tenant', tenant.slug, '--key', out])).toBe(0);
+    const { app } = createTestApp(database);
+    const response = await app.request(`/integration/v1/tenants/${tenant.slug}/changes`, { headers: { authorization: `Bearer ${printed[0]}` } });
+    expect(response.status).toBe(200);
   });
 
   it('registers a public key the ECD made, lists and revokes keys, and names what is wrong', async () => {

@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { importJWK, SignJWT, type JWK } from 'jose';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { tenantBySlug } from '../tenants/queries.js';
+import { INTEGRATION_AUDIENCE } from './auth.js';
 import { createIntegrationKey, KEY_ALGORITHMS, listIntegrationKeys, registerPublicKey, revokeIntegrationKey, type GeneratedKey } from './keys.js';
 import type { IntegrationKeyAlgorithm } from './schema.js';
 
@@ -18,6 +21,9 @@ Several keys may be active at once (rotation): register the new one, switch the 
   add --tenant SLUG --public-key FILE [--label TEXT]
       register a public key the ECD made itself (JWK or PEM); the private key never leaves the ECD
   list --tenant SLUG
+  token --tenant SLUG --key FILE
+      print a token signed with the private JWK in FILE (valid 2 minutes, usable once): for
+      trying the API with curl
   revoke --tenant SLUG --kid KID
       tokens signed with this key are refused from the next request on
 
@@ -40,6 +46,7 @@ export async function integrationKeyCommand(argv: string[]): Promise<number> {
         format: { type: 'string', default: 'jwk' },
         'public-key': { type: 'string' },
         kid: { type: 'string' },
+        key: { type: 'string' },
         server: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -55,18 +62,20 @@ export async function integrationKeyCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const problems: string[] = [];
-  if (!command || !['create', 'add', 'list', 'revoke'].includes(command)) problems.push('name a command: create, add, list or revoke');
+  if (!command || !['create', 'add', 'list', 'revoke', 'token'].includes(command)) problems.push('name a command: create, add, list, revoke or token');
   if (!values.tenant) problems.push('--tenant: required');
   if (!KEY_ALGORITHMS.includes(values.alg as IntegrationKeyAlgorithm)) problems.push('--alg: ES256 or EdDSA');
   if (values.format !== 'jwk' && values.format !== 'pem') problems.push('--format: jwk or pem');
   if (command === 'add' && !values['public-key']) problems.push('--public-key: required');
   if (command === 'revoke' && !values.kid) problems.push('--kid: required');
+  if (command === 'token' && !values.key) problems.push('--key: required (the private JWK file)');
   if (problems.length) {
     console.error(`${problems.join('\n')}\n\n${integrationKeyUsage}`);
     return 1;
   }
   const slug = values.tenant!;
   const alg = values.alg as IntegrationKeyAlgorithm;
+  if (command === 'token') return printToken(slug, values.key!);
 
   let config: Config;
   try {
@@ -144,6 +153,26 @@ export async function integrationKeyCommand(argv: string[]): Promise<number> {
     return 1;
   } finally {
     await database.close();
+  }
+}
+
+async function printToken(slug: string, file: string): Promise<number> {
+  try {
+    const jwk = JSON.parse(readFileSync(file, 'utf8')) as JWK;
+    if (!jwk.kid || !jwk.alg || !jwk.d) throw new Error(`${file} is not a private JWK with kid and alg (as "create" writes it).`);
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: jwk.alg, kid: jwk.kid, typ: 'JWT' })
+      .setIssuer(slug)
+      .setAudience(INTEGRATION_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('2m')
+      .setJti(randomUUID())
+      .sign(await importJWK(jwk, jwk.alg));
+    console.log(token);
+    return 0;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 1;
   }
 }
 
