@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { minifyTemplateLiterals } from './build/minify-template-literals.js';
+import { plainDynamicImports } from './build/plain-dynamic-imports.js';
 
 /**
  * dist/care-widgets.bundle.js: one self-contained file, lit included, that defines every element,
@@ -8,6 +10,7 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   publicDir: false,
+  plugins: [minifyTemplateLiterals(), plainDynamicImports()],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { minifyTemplateLiterals } from './build/minify-template-literals.js';
+import { plainDynamicImports } from './build/plain-dynamic-imports.js';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
@@ -18,6 +20,7 @@ export const elementEntries: Record<string, string> = {
 // in ES output for the host's bundler, but browsers load these files as they are.
 export default defineConfig({
   publicDir: false,
+  plugins: [minifyTemplateLiterals(), plainDynamicImports()],
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -27,8 +30,10 @@ export default defineConfig({
     modulePreload: false,
     rollupOptions: {
       input: elementEntries,
-      // Keep the entries' exports (CarePortal, ApiError…): an app build would drop them.
-      preserveEntrySignatures: 'strict',
+      // Keep the entries' exports (CarePortal, ApiError…): an app build would drop them. An entry
+      // may also export what its lazy chunks import from it (<care-login>'s steps), rather than
+      // Rollup moving that into one more chunk for the page to load.
+      preserveEntrySignatures: 'allow-extension',
       output: {
         format: 'es',
         entryFileNames: '[name].js',

@@ -1,12 +1,13 @@
 import { ContextConsumer } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ApiError, CareApiClient, defaultApiBase } from '../shared/api-client.js';
+import { html, LitElement, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { ApiError, CareApiClient, defaultApiBase, type PublicTenant } from '../shared/api-client.js';
 import { codeDigits, codeInput, receiveSmsCode } from '../shared/code-input/code-input.js';
 import { portalContext, type PortalSession, type PortalState } from '../shared/context.js';
-import { isLocale, msg, type Locale, type MessageKey } from '../shared/i18n.js';
+import type { Locale } from '../shared/i18n.js';
 import { adoptLightDomStyles } from '../shared/light-dom-styles.js';
+import { MessagesController, type Params, type WidgetMessages } from '../shared/messages.js';
+import { loginMessages, type LoginMessageKey } from './care-login.messages.js';
 import { careLoginStyles } from './care-login.styles.js';
-import { passwordChecklist, renderChecklist, type PasswordPolicy } from './password-checklist.js';
 
 type Channel = 'sms' | 'email' | 'totp';
 
@@ -28,12 +29,14 @@ interface SignedIn {
   clientId: string | null;
 }
 
-type AuthStep =
+export type AuthStep =
   | ({ step: 'second-factor' } & SecondFactorStep)
   | { step: 'first-login'; remaining: FirstLoginStep[] }
   | { step: 'done'; session: SignedIn };
 
-interface FirstLogin {
+export type PasswordPolicy = PublicTenant['passwordPolicy'];
+
+export interface FirstLogin {
   remaining: FirstLoginStep[];
   terms: { version: string; text: string };
   passwordPolicy: PasswordPolicy;
@@ -46,7 +49,7 @@ interface SessionView extends SignedIn {
   firstLogin?: { remaining: FirstLoginStep[] };
 }
 
-interface Activation {
+export interface Activation {
   usernameSuggestion: string;
   passwordPolicy: PasswordPolicy;
 }
@@ -54,7 +57,7 @@ interface Activation {
 type Step = 'loading' | 'login' | 'code' | 'password' | 'terms' | 'done' | 'forgot' | 'forgot-sent' | 'reset' | 'activate' | 'activate-choose';
 
 /** Everything the login shows; one object, replaced on every change. */
-interface LoginView {
+export interface LoginView {
   step: Step;
   busy: boolean;
   /** The alert of the step, as the BFF worded it or our own. */
@@ -79,6 +82,28 @@ interface LoginView {
   dateOfBirth?: string;
   activation?: Activation;
 }
+
+/**
+ * The steps few clients see (first login, forgotten password, the reset and activation links),
+ * in modules of their own that the login loads on first use (steps/*.ts).
+ */
+export interface StepModule {
+  steps: Partial<Record<Step, (login: CareLogin) => TemplateResult>>;
+  messages: WidgetMessages<string>;
+  styles: CSSResult;
+}
+
+const firstLoginSteps = () => import('./steps/first-login.js');
+const linkSteps = () => import('./steps/recovery.js');
+const stepModules: Partial<Record<Step, () => Promise<StepModule>>> = {
+  password: firstLoginSteps,
+  terms: firstLoginSteps,
+  forgot: linkSteps,
+  'forgot-sent': linkSteps,
+  reset: linkSteps,
+  activate: linkSteps,
+  'activate-choose': linkSteps,
+};
 
 export interface CareLoginDetail {
   displayName: string;
@@ -107,6 +132,9 @@ let instances = 0;
  * element's own tags are reset with `all: revert` so the host page's element styles do not leak
  * in. Theme it with the `--care-*` tokens; `part` attributes mark the stable pieces, which a
  * host page reaches as `care-login [part~="button"]` (there is no shadow root for `::part()`).
+ *
+ * Username, password and the code are in this module; the rarer steps are loaded when first
+ * needed, with their texts and styles, and Dutch is inline while English is loaded on first use.
  *
  * @summary Login with password and SMS code, first login, forgotten password, activation.
  *
@@ -149,26 +177,32 @@ export class CareLogin extends LitElement {
     tenant: { type: String },
     api: { type: String },
     language: { type: String, attribute: 'lang' },
+    /** @private Read by the steps in steps/; not part of the element's API. */
     view: { state: true },
   };
 
   declare tenant: string | undefined;
   declare api: string | undefined;
   declare language: string | undefined;
-  declare protected view: LoginView;
+  /** @internal */
+  declare view: LoginView;
 
-  private readonly portal = new ContextConsumer(this, { context: portalContext, subscribe: true });
+  readonly #portal = new ContextConsumer(this, { context: portalContext, subscribe: true });
   /** The state of a login without a portal around it. */
-  private own: PortalState | undefined;
-  private startedWith: CareApiClient | undefined;
-  private readonly uid = `care-login-${++instances}`;
-  private focusHeading = false;
-  private focusError = false;
-  private ticker: ReturnType<typeof setInterval> | undefined;
-  private webOtp: AbortController | undefined;
+  #own: PortalState | undefined;
+  #startedWith: CareApiClient | undefined;
+  readonly #uid = `care-login-${++instances}`;
+  #focusHeading = false;
+  #focusError = false;
+  #ticker: ReturnType<typeof setInterval> | undefined;
+  #webOtp: AbortController | undefined;
+  /** Renderers of the steps loaded so far (see StepModule). */
+  readonly #loaded: StepModule['steps'] = {};
+  readonly #catalogues: Array<WidgetMessages<string>> = [loginMessages];
 
   constructor() {
     super();
+    new MessagesController(this, this.#catalogues, () => this.locale);
     this.view = {
       step: 'loading',
       busy: false,
@@ -196,211 +230,244 @@ export class CareLogin extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.leaveCodeStep();
+    this.#leaveCodeStep();
   }
 
-  private get state(): PortalState | undefined {
-    return this.portal.value ?? this.own;
+  /** @internal */
+  get state(): PortalState | undefined {
+    return this.#portal.value ?? this.#own;
   }
 
-  private get locale(): Locale {
-    return isLocale(this.language) ? this.language : (this.state?.locale ?? 'nl');
+  /** @internal */
+  get locale(): Locale {
+    const language = this.language;
+    return language === 'nl' || language === 'en' ? language : (this.state?.locale ?? 'nl');
   }
 
-  private t(key: MessageKey, params?: Record<string, string | number>) {
-    return msg(this.locale, key, params);
+  /** @internal */
+  t(key: LoginMessageKey, params?: Params) {
+    return loginMessages.t(this.locale, key, params);
   }
 
-  private idOf(name: string) {
-    return `${this.uid}-${name}`;
+  /** @internal */
+  idOf(name: string) {
+    return `${this.#uid}-${name}`;
   }
 
-  private patch(changes: Partial<LoginView>) {
+  /** @internal */
+  patch(changes: Partial<LoginView>) {
     this.view = { ...this.view, ...changes };
   }
 
-  /** To another step: its heading gets the focus, unless the page just opened. */
-  private go(step: Step, changes: Partial<LoginView> = {}, focus = true) {
-    if (step !== 'code') this.leaveCodeStep();
-    this.focusHeading = focus;
+  /**
+   * To another step: its heading gets the focus, unless the page just opened. A step of a module
+   * not loaded yet is shown once the module and its texts in the current language are there.
+   * @internal
+   */
+  async go(step: Step, changes: Partial<LoginView> = {}, focus = true) {
+    const load = stepModules[step];
+    if (load && !this.#loaded[step]) {
+      const module = await load();
+      adoptLightDomStyles(this, module.styles);
+      if (!this.#catalogues.includes(module.messages)) this.#catalogues.push(module.messages);
+      await Promise.all(this.#catalogues.map((messages) => messages.load(this.locale)));
+      Object.assign(this.#loaded, module.steps);
+    }
+    if (step !== 'code') this.#leaveCodeStep();
+    this.#focusHeading = focus;
     this.patch({ error: '', invalid: [], notice: '', showPassword: false, ...changes, step });
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (!this.portal.value && this.tenant && (changed.has('tenant') || changed.has('api'))) void this.loadOwnTenant();
+    if (!this.#portal.value && this.tenant && (changed.has('tenant') || changed.has('api'))) void this.#loadOwnTenant();
     const state = this.state;
-    if (state?.status === 'ready' && state.tenant && state.api !== this.startedWith) {
-      this.startedWith = state.api;
-      void this.start(state.api);
+    if (state?.status === 'ready' && state.tenant && state.api !== this.#startedWith) {
+      this.#startedWith = state.api;
+      void this.#start(state.api);
     }
   }
 
   protected override updated(): void {
-    if (this.focusHeading) {
-      this.focusHeading = false;
+    if (this.#focusHeading) {
+      this.#focusHeading = false;
       this.querySelector<HTMLElement>('.care-login__heading')?.focus();
     }
-    if (this.focusError) {
-      this.focusError = false;
+    if (this.#focusError) {
+      this.#focusError = false;
       const field = this.querySelector<HTMLInputElement>('.care-login [aria-invalid="true"]');
       field?.focus();
       if (field && field.type !== 'checkbox' && field.type !== 'date') field.select();
     }
   }
 
-  private async loadOwnTenant() {
+  async #loadOwnTenant() {
     const api = new CareApiClient(this.api ?? defaultApiBase(), this.tenant!);
-    this.own = { status: 'loading', locale: 'nl', api, session: null };
+    this.#own = { status: 'loading', locale: 'nl', api, session: null };
     this.requestUpdate();
     try {
       const tenant = await api.tenant();
-      if (this.own?.api !== api) return;
-      this.own = { status: 'ready', tenant, locale: isLocale(tenant.defaultLocale) ? tenant.defaultLocale : 'nl', api, session: null };
+      if (this.#own?.api !== api) return;
+      this.#own = { status: 'ready', tenant, locale: tenant.defaultLocale === 'en' ? 'en' : 'nl', api, session: null };
     } catch (error) {
-      if (this.own?.api !== api) return;
-      this.own = { status: 'error', locale: 'nl', api, session: null, error: error instanceof ApiError ? error : ApiError.offline(error) };
+      if (this.#own?.api !== api) return;
+      this.#own = { status: 'error', locale: 'nl', api, session: null, error: error instanceof ApiError ? error : ApiError.offline(error) };
     }
     this.requestUpdate();
   }
 
-  /** Where the page opened: a reset or activation link, a session in progress, or none. */
-  private async start(api: CareApiClient) {
+  /**
+   * Where the page opened: a reset or activation link, a session in progress, or none. The texts
+   * in the page's language load meanwhile, so an English page never shows Dutch first.
+   */
+  async #start(api: CareApiClient) {
     const params = new URLSearchParams(location.search);
     const reset = params.get('reset');
     const activate = params.get('activate');
-    if (reset) return this.go('reset', { token: reset }, false);
-    if (activate) return this.go('activate', { token: activate }, false);
+    const texts = loginMessages.load(this.locale);
     try {
+      if (reset) return await this.go('reset', { token: reset }, false);
+      if (activate) return await this.go('activate', { token: activate }, false);
       const session = await api.get<SessionView>('/auth/session');
-      if (api !== this.startedWith) return;
-      if (session.state === 'active') return this.signedIn(session, true);
-      if (session.state === 'second_factor' && session.secondFactor) return this.enterCode({ ...session.secondFactor, codeSent: true }, false);
+      await texts;
+      if (api !== this.#startedWith) return;
+      if (session.state === 'active') return this.#signedIn(session, true);
+      if (session.state === 'second_factor' && session.secondFactor) return this.#enterCode({ ...session.secondFactor, codeSent: true }, false);
       if (session.state === 'pending') return await this.firstLoginStep(session.firstLogin?.remaining ?? ['password', 'terms'], false);
     } catch {
       // Not signed in (401), or the BFF cannot be reached: the form says so when it is sent.
     }
-    if (api === this.startedWith) this.go('login', {}, false);
+    await texts.catch(() => undefined);
+    if (api === this.#startedWith) await this.go('login', {}, false);
   }
 
-  private get apiClient(): CareApiClient {
+  /** @internal */
+  get apiClient(): CareApiClient {
     return this.state!.api;
   }
 
-  /** Runs one request of a step: busy while it runs, never twice at once, errors in the alert. */
-  private async run(work: () => Promise<unknown>) {
+  /**
+   * Runs one request of a step: busy while it runs, never twice at once, errors in the alert.
+   * @internal
+   */
+  async run(work: () => Promise<unknown>) {
     if (this.view.busy) return;
     this.patch({ busy: true, error: '', invalid: [], notice: '' });
     try {
       await work();
     } catch (error) {
-      this.showError(error);
+      this.#showError(error);
     } finally {
       this.patch({ busy: false });
     }
   }
 
-  private showError(cause: unknown) {
+  #showError(cause: unknown) {
     if (!(cause instanceof ApiError)) {
       console.error(cause);
-      return this.fail(this.t('login.error.generic'));
+      return this.fail(this.t('error.generic'));
     }
-    if (cause.kind === 'offline') return this.fail(this.t('login.error.offline'));
+    if (cause.kind === 'offline') return this.fail(this.t('error.offline'));
     if (cause.status === 401 && cause.code !== 'invalid-credentials' && this.view.step !== 'login') {
-      return this.go('login', { error: this.t('login.error.sessionExpired') });
+      return this.go('login', { error: this.t('error.sessionExpired') });
     }
     let text = cause.detail ?? cause.title;
     if (cause.status === 429 && cause.retryAfter && !/\d/.test(text)) {
-      text += ` ${this.t('login.error.wait', { time: this.duration(cause.retryAfter) })}`;
+      text += ` ${this.t('error.wait', { time: this.#duration(cause.retryAfter) })}`;
     }
     const fields = cause.errors.map((e) => e.field);
     if (cause.code === 'invalid-credentials') fields.push('password');
     return this.fail(text, fields);
   }
 
-  private fail(error: string, invalid: string[] = []) {
-    this.focusError = invalid.length > 0;
+  /** @internal */
+  fail(error: string, invalid: string[] = []) {
+    this.#focusError = invalid.length > 0;
     this.patch({ error, invalid });
   }
 
-  private duration(seconds: number) {
-    return seconds < 120 ? this.t('login.seconds', { n: seconds }) : this.t('login.minutes', { n: Math.ceil(seconds / 60) });
+  /** "Vul uw gebruikersnaam in." for an empty field; `label` is the field's label. @internal */
+  required(label: string) {
+    return this.t('required', { field: label.toLowerCase() });
   }
 
-  private async afterStep(result: AuthStep) {
-    if (result.step === 'second-factor') return this.enterCode(result);
+  #duration(seconds: number) {
+    return seconds < 120 ? this.t('seconds', { n: seconds }) : this.t('minutes', { n: Math.ceil(seconds / 60) });
+  }
+
+  /** @internal */
+  async afterStep(result: AuthStep) {
+    if (result.step === 'second-factor') return this.#enterCode(result);
     if (result.step === 'first-login') return this.firstLoginStep(result.remaining);
-    return this.signedIn(result.session, false);
+    return this.#signedIn(result.session, false);
   }
 
   // --- step 1: username and password ------------------------------------------------------
 
-  private login(form: FormData) {
+  #login(form: FormData) {
     const username = String(form.get('username') ?? '').trim();
     const password = String(form.get('password') ?? '');
-    const missing = [!username && 'username', !password && 'password'].filter((f): f is string => Boolean(f));
-    if (missing.length) {
-      return this.fail(missing.map((f) => this.t('login.required', { field: this.t(`login.${f}` as MessageKey).toLowerCase() })).join(' '), missing);
-    }
+    const missing = [!username && 'username', !password && 'password'].filter((f): f is 'username' | 'password' => Boolean(f));
+    if (missing.length) return this.fail(missing.map((f) => this.required(this.t(f))).join(' '), missing);
     this.patch({ username, firstLogin: undefined });
     return this.run(async () => this.afterStep(await this.apiClient.post<AuthStep>('/auth/login', { username, password })));
   }
 
   // --- step 2: the code ----------------------------------------------------------------------
 
-  private enterCode(challenge: SecondFactorStep, focus = true) {
+  #enterCode(challenge: SecondFactorStep, focus = true) {
     const notSent = challenge.codeSent === false && challenge.channel !== 'totp';
-    this.go('code', { challenge, code: '', trust: false, resendAt: Date.now() + challenge.resendAvailableInSeconds * 1000 }, focus);
-    if (notSent) this.patch({ error: this.t('login.code.notSent', { time: this.duration(challenge.resendAvailableInSeconds) }) });
-    this.startTicker();
-    if (challenge.channel === 'sms') this.listenForSms(challenge.prefix);
+    void this.go('code', { challenge, code: '', trust: false, resendAt: Date.now() + challenge.resendAvailableInSeconds * 1000 }, focus);
+    if (notSent) this.patch({ error: this.t('code.notSent', { time: this.#duration(challenge.resendAvailableInSeconds) }) });
+    this.#startTicker();
+    if (challenge.channel === 'sms') this.#listenForSms(challenge.prefix);
   }
 
-  private startTicker() {
-    this.ticker ??= setInterval(() => {
-      if (Date.now() >= this.view.resendAt && this.ticker) {
-        clearInterval(this.ticker);
-        this.ticker = undefined;
+  #startTicker() {
+    this.#ticker ??= setInterval(() => {
+      if (Date.now() >= this.view.resendAt && this.#ticker) {
+        clearInterval(this.#ticker);
+        this.#ticker = undefined;
       }
       this.requestUpdate();
     }, 1000);
   }
 
   /** WebOTP: where the browser can read the SMS itself, the code fills in and is sent. */
-  private listenForSms(prefix: string | null) {
-    this.webOtp?.abort();
+  #listenForSms(prefix: string | null) {
+    this.#webOtp?.abort();
     const controller = new AbortController();
-    this.webOtp = controller;
+    this.#webOtp = controller;
     void receiveSmsCode(controller.signal).then((code) => {
       if (!code || controller.signal.aborted || this.view.step !== 'code') return;
       this.patch({ code: codeDigits(code, prefix) });
-      void this.verify();
+      void this.#verify();
     });
   }
 
-  private leaveCodeStep() {
-    this.webOtp?.abort();
-    this.webOtp = undefined;
-    if (this.ticker) clearInterval(this.ticker);
-    this.ticker = undefined;
+  #leaveCodeStep() {
+    this.#webOtp?.abort();
+    this.#webOtp = undefined;
+    if (this.#ticker) clearInterval(this.#ticker);
+    this.#ticker = undefined;
   }
 
-  private verify() {
+  #verify() {
     const { code, challenge, trust } = this.view;
-    if (!/^\d{6}$/.test(code)) return this.fail(this.t('login.code.invalid'), ['code']);
+    if (!/^\d{6}$/.test(code)) return this.fail(this.t('code.invalid'), ['code']);
     const full = challenge?.prefix ? `${challenge.prefix}-${code}` : code;
     return this.run(async () => this.afterStep(await this.apiClient.post<AuthStep>('/auth/code/verify', { code: full, ...(trust ? { trustDevice: true } : {}) })));
   }
 
-  private resend() {
+  #resend() {
     return this.run(async () => {
       try {
         const next = await this.apiClient.post<SecondFactorStep>('/auth/code/resend', {});
-        this.enterCode(next, false);
-        if (next.codeSent) this.patch({ notice: this.t('login.code.resent') });
+        this.#enterCode(next, false);
+        if (next.codeSent) this.patch({ notice: this.t('code.resent') });
       } catch (error) {
         if (error instanceof ApiError && error.status === 429 && error.retryAfter) {
           this.patch({ resendAt: Date.now() + error.retryAfter * 1000 });
-          this.startTicker();
+          this.#startTicker();
         }
         throw error;
       }
@@ -408,52 +475,26 @@ export class CareLogin extends LitElement {
     });
   }
 
-  // --- first login: new password, terms -----------------------------------------------------------
+  // --- first login: new password, terms (steps/first-login.ts) ------------------------------------
 
-  private async firstLoginStep(remaining: FirstLoginStep[], focus = true) {
+  /** @internal */
+  async firstLoginStep(remaining: FirstLoginStep[], focus = true) {
     if (!this.view.firstLogin) this.patch({ firstLogin: await this.apiClient.get<FirstLogin>('/auth/first-login') });
-    const next = remaining[0] ?? 'terms';
-    this.go(next, { newPassword: '', repeatPassword: '' }, focus);
-  }
-
-  private saveFirstPassword(form: FormData) {
-    return this.run(async () =>
-      this.afterStep(
-        await this.apiClient.post<AuthStep>('/auth/first-login/password', {
-          newPassword: form.get('newPassword'),
-          repeatPassword: form.get('repeatPassword'),
-        }),
-      ),
-    );
-  }
-
-  private acceptTerms(form: FormData) {
-    if (!form.get('accept')) return this.fail(this.t('login.terms.required'), ['accept']);
-    return this.run(async () => {
-      try {
-        await this.afterStep(await this.apiClient.post<AuthStep>('/auth/first-login/terms', { version: this.view.firstLogin!.terms.version }));
-      } catch (error) {
-        // New terms were published while the client was reading: show those.
-        if (error instanceof ApiError && error.code === 'terms-version-changed') {
-          this.patch({ firstLogin: await this.apiClient.get<FirstLogin>('/auth/first-login') });
-        }
-        throw error;
-      }
-    });
+    await this.go(remaining[0] ?? 'terms', { newPassword: '', repeatPassword: '' }, focus);
   }
 
   // --- signed in ----------------------------------------------------------------------------------
 
-  private portalElement(): PortalElement | null {
+  #portalElement(): PortalElement | null {
     for (let node: Node | null = this.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
       if (node instanceof Element && node.localName === 'care-portal' && 'setSession' in node) return node as PortalElement;
     }
     return null;
   }
 
-  private signedIn(session: SignedIn, restored: boolean) {
-    this.go('done', { session, firstLogin: undefined }, !restored);
-    this.portalElement()?.setSession({ accountId: session.accountId, displayName: session.displayName, clientId: session.clientId ?? '', state: 'active' });
+  #signedIn(session: SignedIn, restored: boolean) {
+    void this.go('done', { session, firstLogin: undefined }, !restored);
+    this.#portalElement()?.setSession({ accountId: session.accountId, displayName: session.displayName, clientId: session.clientId ?? '', state: 'active' });
     this.dispatchEvent(
       new CustomEvent<CareLoginDetail>('care-login', {
         detail: { displayName: session.displayName, clientId: session.clientId, restored },
@@ -463,67 +504,12 @@ export class CareLogin extends LitElement {
     );
   }
 
-  private logout() {
+  #logout() {
     return this.run(async () => {
       await this.apiClient.post('/auth/logout', {});
-      this.portalElement()?.setSession(null);
-      this.go('login', { session: undefined, notice: this.t('login.loggedOut') });
+      this.#portalElement()?.setSession(null);
+      void this.go('login', { session: undefined, notice: this.t('loggedOut') });
       this.dispatchEvent(new CustomEvent('care-logout', { bubbles: true, composed: true }));
-    });
-  }
-
-  // --- forgotten password, reset link, activation link ------------------------------------------------
-
-  private forgot(form: FormData) {
-    const username = String(form.get('username') ?? '').trim();
-    if (!username) return this.fail(this.t('login.required', { field: this.t('login.username').toLowerCase() }), ['username']);
-    return this.run(async () => {
-      await this.apiClient.post('/auth/password/forgot', { username, pageUrl: location.href });
-      this.go('forgot-sent');
-    });
-  }
-
-  /** The link's token must not stay in the address bar or the history once it is used. */
-  private forgetLinkToken() {
-    const url = new URL(location.href);
-    url.searchParams.delete('reset');
-    url.searchParams.delete('activate');
-    history.replaceState(history.state, '', url);
-  }
-
-  private reset(form: FormData) {
-    return this.run(async () => {
-      await this.apiClient.post('/auth/password/reset', {
-        token: this.view.token,
-        newPassword: form.get('newPassword'),
-        repeatPassword: form.get('repeatPassword'),
-      });
-      this.forgetLinkToken();
-      this.go('login', { token: undefined, notice: this.t('login.resetDone') });
-    });
-  }
-
-  private verifyActivation(form: FormData) {
-    const dateOfBirth = String(form.get('dateOfBirth') ?? '');
-    if (!dateOfBirth) return this.fail(this.t('login.required', { field: this.t('login.activate.dateOfBirth').toLowerCase() }), ['dateOfBirth']);
-    return this.run(async () => {
-      const activation = await this.apiClient.post<Activation>('/auth/activation/verify', { token: this.view.token, dateOfBirth });
-      this.go('activate-choose', { activation, dateOfBirth, username: activation.usernameSuggestion, newPassword: '', repeatPassword: '' });
-    });
-  }
-
-  private completeActivation(form: FormData) {
-    const { token, dateOfBirth } = this.view;
-    return this.run(async () => {
-      const done = await this.apiClient.post<{ username: string }>('/auth/activation/complete', {
-        token,
-        dateOfBirth,
-        username: String(form.get('username') ?? '').trim(),
-        password: form.get('password'),
-        repeatPassword: form.get('repeatPassword'),
-      });
-      this.forgetLinkToken();
-      this.go('login', { token: undefined, activation: undefined, username: done.username, notice: this.t('login.activated') });
     });
   }
 
@@ -531,69 +517,29 @@ export class CareLogin extends LitElement {
 
   protected override render() {
     const state = this.state;
-    if (state?.status === 'error' && !this.portal.value) {
-      return html`<div class="care-login"><p class="care-login__alert" part="error" role="alert">${this.t('portal.error.unavailable')}</p></div>`;
+    if (state?.status === 'error' && !this.#portal.value) {
+      return html`<div class="care-login"><p class="care-login__alert" part="error" role="alert">${this.t('unavailable')}</p></div>`;
     }
     if (state?.status !== 'ready' || this.view.step === 'loading') return nothing;
-    return html`<div class="care-login" lang=${this.locale}>${this.renderStep()}</div>`;
+    return html`<div class="care-login" lang=${this.locale}>${this.#renderStep()}</div>`;
   }
 
-  private renderStep(): TemplateResult {
-    switch (this.view.step) {
-      case 'code':
-        return this.renderCode();
-      case 'password':
-        return this.form(this.t('login.newPassword.heading'), (f) => this.saveFirstPassword(f), html`
-          <p>${this.t('login.newPassword.firstLogin')}</p>
-          <input type="text" name="username" autocomplete="username" .value=${this.view.firstLogin?.username ?? ''} hidden readonly />
-          ${this.newPasswordFields('newPassword', this.view.firstLogin?.passwordPolicy, this.view.firstLogin?.username ?? null, 'login.newPassword.submit')}
-        `);
-      case 'terms':
-        return this.renderTerms();
-      case 'done':
-        return this.form(this.t('login.done.heading'), () => this.logout(), html`
-          <p>${this.t('login.done.as', { name: this.view.session?.displayName ?? '' })}</p>
-          ${this.submit(this.t('login.logout'))}
-        `);
-      case 'forgot':
-        return this.form(this.t('login.forgot.heading'), (f) => this.forgot(f), html`
-          <p>${this.t('login.forgot.intro')}</p>
-          ${this.input('username', this.t('login.username'), 'text', 'username', { value: this.view.username })}
-          <div class="care-login__actions">${this.submit(this.t('login.forgot.submit'))} ${this.backLink()}</div>
-        `);
-      case 'forgot-sent':
-        return this.form(this.t('login.forgot.heading'), () => this.go('login'), html`
-          <p>${this.t('login.forgot.sent')}</p>
-          ${this.submit(this.t('login.back'))}
-        `);
-      case 'reset':
-        return this.form(this.t('login.reset.heading'), (f) => this.reset(f), html`
-          <p>${this.t('login.reset.intro')}</p>
-          ${this.newPasswordFields('newPassword', undefined, null, 'login.newPassword.submit')}
-          <div class="care-login__actions">${this.backLink()}</div>
-        `);
-      case 'activate':
-        return this.form(this.t('login.activate.heading'), (f) => this.verifyActivation(f), html`
-          <p>${this.t('login.activate.intro')}</p>
-          ${this.input('dateOfBirth', this.t('login.activate.dateOfBirth'), 'date', 'bday')}
-          ${this.submit(this.t('login.activate.verify'))}
-        `);
-      case 'activate-choose':
-        return this.form(this.t('login.activate.choose'), (f) => this.completeActivation(f), html`
-          <p>${this.t('login.activate.chooseIntro')}</p>
-          ${this.input('username', this.t('login.username'), 'text', 'username', {
-            value: this.view.activation?.usernameSuggestion ?? '',
-            onInput: (username) => this.patch({ username }),
-          })}
-          ${this.newPasswordFields('password', this.view.activation?.passwordPolicy, this.view.username, 'login.activate.submit')}
-        `);
-      default:
-        return this.renderLogin();
+  #renderStep(): TemplateResult {
+    const { step } = this.view;
+    const lazy = this.#loaded[step];
+    if (lazy) return lazy(this);
+    if (step === 'code') return this.#renderCode();
+    if (step === 'done') {
+      return this.form(this.t('done.heading'), () => this.#logout(), html`
+        <p>${this.t('done.as', { name: this.view.session?.displayName ?? '' })}</p>
+        ${this.submit(this.t('logout'))}
+      `);
     }
+    return this.#renderLogin();
   }
 
-  /** Every step is a real form, so Enter sends it and password managers see it. */
-  private form(heading: string, onSubmit: (form: FormData) => unknown, body: TemplateResult) {
+  /** Every step is a real form, so Enter sends it and password managers see it. @internal */
+  form(heading: string, onSubmit: (form: FormData) => unknown, body: TemplateResult) {
     const submit = (e: SubmitEvent) => {
       e.preventDefault();
       if (!this.view.busy) void onSubmit(new FormData(e.currentTarget as HTMLFormElement));
@@ -606,7 +552,8 @@ export class CareLogin extends LitElement {
     </form>`;
   }
 
-  private input(
+  /** @internal */
+  input(
     name: string,
     label: string,
     type: string,
@@ -635,18 +582,26 @@ export class CareLogin extends LitElement {
     </div>`;
   }
 
-  private submit(label: string, disabled = false) {
+  /** @internal */
+  submit(label: string, disabled = false) {
     const busy = this.view.busy;
     return html`<button class="care-login__button" part="button" type="submit" ?disabled=${disabled} aria-busy=${busy ? 'true' : 'false'}>
-      ${busy ? this.t('login.busy') : label}
+      ${busy ? this.t('busy') : label}
     </button>`;
   }
 
-  private backLink() {
-    return html`<button class="care-login__link" part="link" type="button" @click=${() => this.go('login')}>${this.t('login.back')}</button>`;
+  /** @internal */
+  link(label: string, onClick: () => unknown) {
+    return html`<button class="care-login__link" part="link" type="button" @click=${onClick}>${label}</button>`;
   }
 
-  private passwordToggle() {
+  /** @internal */
+  backLink() {
+    return this.link(this.t('back'), () => this.go('login'));
+  }
+
+  /** @internal */
+  passwordToggle() {
     const shown = this.view.showPassword;
     return html`<button
       class="care-login__toggle"
@@ -654,27 +609,28 @@ export class CareLogin extends LitElement {
       aria-pressed=${shown ? 'true' : 'false'}
       @click=${() => this.patch({ showPassword: !shown })}
     >
-      <span class="care-login__box" aria-hidden="true">${shown ? '✓' : ''}</span>${this.t('login.showPassword')}
+      <span class="care-login__box" aria-hidden="true">${shown ? '✓' : ''}</span>${this.t('showPassword')}
     </button>`;
   }
 
-  private get passwordType() {
+  /** @internal */
+  get passwordType() {
     return this.view.showPassword ? 'text' : 'password';
   }
 
-  private renderLogin() {
+  #renderLogin() {
     const channel = this.state?.tenant?.secondFactors.default ?? 'sms';
-    return this.form(this.t('login.heading'), (f) => this.login(f), html`
-      ${this.input('username', this.t('login.username'), 'text', 'username', { value: this.view.username })}
-      ${this.input('password', this.t('login.password'), this.passwordType, 'current-password')} ${this.passwordToggle()}
+    return this.form(this.t('heading'), (f) => this.#login(f), html`
+      ${this.input('username', this.t('username'), 'text', 'username', { value: this.view.username })}
+      ${this.input('password', this.t('password'), this.passwordType, 'current-password')} ${this.passwordToggle()}
       <div class="care-login__actions">
-        ${this.submit(this.t(`login.submit.${channel}`))}
-        <button class="care-login__link" part="link" type="button" @click=${() => this.go('forgot')}>${this.t('login.forgot')}</button>
+        ${this.submit(this.t(`submit.${channel}`))}
+        ${this.link(this.t('forgot'), () => this.run(() => this.go('forgot')))}
       </div>
     `);
   }
 
-  private renderCode() {
+  #renderCode() {
     const { challenge, code, invalid, busy } = this.view;
     const channel = challenge?.channel ?? 'sms';
     const prefix = challenge?.prefix ?? null;
@@ -682,22 +638,20 @@ export class CareLogin extends LitElement {
     const wait = Math.max(0, Math.ceil((this.view.resendAt - Date.now()) / 1000));
     const days = challenge?.trustedDeviceDays ?? this.state?.tenant?.trustedDeviceDays ?? 0;
     const hintId = this.idOf('code-hint');
-    const intro = totp
-      ? this.t('login.code.totp')
-      : this.t(`login.code.${channel}`, { destination: challenge?.destinationHint ?? '', prefix: prefix ?? 'xxxx' });
-    return this.form(this.t('login.code.heading'), () => this.verify(), html`
+    const intro = this.t(`code.${channel}`, { destination: challenge?.destinationHint ?? '', prefix: prefix ?? 'xxxx' });
+    return this.form(this.t('code.heading'), () => this.#verify(), html`
       <p>${intro}</p>
       <div class="care-login__field">
         ${codeInput({
           id: this.idOf('code'),
-          label: this.t(totp ? 'login.code.totpLabel' : 'login.code.label'),
+          label: this.t(totp ? 'code.totpLabel' : 'code.label'),
           prefix,
           value: code,
           describedBy: [hintId, invalid.includes('code') ? this.idOf('error') : ''].filter(Boolean).join(' '),
           invalid: invalid.includes('code'),
           onCode: (digits) => this.patch({ code: digits }),
         })}
-        <p class="care-login__hint" id=${hintId}>${prefix ? this.t('login.code.prefixNote') : this.t('login.code.hint')}</p>
+        <p class="care-login__hint" id=${hintId}>${this.t(prefix ? 'code.prefixNote' : 'code.hint')}</p>
       </div>
       ${days > 0
         ? html`<div class="care-login__check">
@@ -709,12 +663,12 @@ export class CareLogin extends LitElement {
               aria-describedby=${this.idOf('trust-hint')}
               @change=${(e: Event) => this.patch({ trust: (e.target as HTMLInputElement).checked })}
             />
-            <label for=${this.idOf('trust')}>${this.t('login.code.trust', { days })}</label>
-            <p class="care-login__hint" id=${this.idOf('trust-hint')}>${this.t('login.code.trustHint', { days })}</p>
+            <label for=${this.idOf('trust')}>${this.t('code.trust', { days })}</label>
+            <p class="care-login__hint" id=${this.idOf('trust-hint')}>${this.t('code.trustHint', { days })}</p>
           </div>`
         : nothing}
       <div class="care-login__actions">
-        ${this.submit(this.t(totp ? 'login.code.totpSubmit' : 'login.code.submit'))}
+        ${this.submit(this.t(totp ? 'code.totpSubmit' : 'code.submit'))}
         ${totp
           ? nothing
           : html`<button
@@ -723,54 +677,13 @@ export class CareLogin extends LitElement {
               type="button"
               ?disabled=${wait > 0 || busy}
               aria-describedby=${wait > 0 ? this.idOf('resend-wait') : nothing}
-              @click=${() => this.resend()}
+              @click=${() => this.#resend()}
             >
-              ${this.t('login.code.resend')}
+              ${this.t('code.resend')}
             </button>`}
       </div>
-      ${!totp && wait > 0 ? html`<p class="care-login__hint care-login__countdown" id=${this.idOf('resend-wait')}>${this.t('login.code.resendIn', { n: wait })}</p>` : nothing}
+      ${!totp && wait > 0 ? html`<p class="care-login__hint care-login__countdown" id=${this.idOf('resend-wait')}>${this.t('code.resendIn', { n: wait })}</p>` : nothing}
       <div class="care-login__actions">${this.backLink()}</div>
-    `);
-  }
-
-  private newPasswordFields(name: 'newPassword' | 'password', policy: PasswordPolicy | undefined, username: string | null, submitKey: MessageKey) {
-    const rulesOf = policy ?? this.state!.tenant!.passwordPolicy;
-    const rules = passwordChecklist(this.view.newPassword, this.view.repeatPassword, rulesOf, username);
-    const ready = rules.every((r) => r.ok);
-    const checklistId = this.idOf('checklist');
-    const activation = this.view.step === 'activate-choose';
-    return html`
-      ${this.input(name, this.t(activation ? 'login.activate.password' : 'login.newPassword.new'), this.passwordType, 'new-password', {
-        describedBy: checklistId,
-        onInput: (newPassword) => this.patch({ newPassword }),
-      })}
-      ${this.input('repeatPassword', this.t(activation ? 'login.activate.repeat' : 'login.newPassword.repeat'), this.passwordType, 'new-password', {
-        onInput: (repeatPassword) => this.patch({ repeatPassword }),
-      })}
-      ${this.passwordToggle()} ${renderChecklist(checklistId, rules, rulesOf, this.locale)}
-      <p class="care-login__hint">${this.t('login.newPassword.tip')}</p>
-      <div class="care-login__actions">${this.submit(this.t(submitKey), !ready)}</div>
-      ${ready ? nothing : html`<p class="care-login__hint">${this.t('login.newPassword.notReady')}</p>`}
-    `;
-  }
-
-  private renderTerms() {
-    const terms = this.view.firstLogin?.terms;
-    const invalid = this.view.invalid.includes('accept');
-    return this.form(this.t('login.terms.heading'), (f) => this.acceptTerms(f), html`
-      <p>${this.t('login.terms.intro', { version: terms?.version ?? '' })}</p>
-      <div class="care-login__terms" tabindex="0" role="region" aria-label=${this.t('login.terms.heading')}>${terms?.text ?? ''}</div>
-      <div class="care-login__check">
-        <input
-          type="checkbox"
-          id=${this.idOf('accept')}
-          name="accept"
-          aria-invalid=${invalid ? 'true' : 'false'}
-          aria-describedby=${invalid ? this.idOf('error') : nothing}
-        />
-        <label for=${this.idOf('accept')}>${this.t('login.terms.accept')}</label>
-      </div>
-      <div class="care-login__actions">${this.submit(this.t('login.terms.submit'))}</div>
     `);
   }
 }

@@ -1,8 +1,7 @@
 import { html } from 'lit';
-import type { PublicTenant } from '../shared/api-client.js';
-import { msg, type Locale, type MessageKey } from '../shared/i18n.js';
-
-export type PasswordPolicy = PublicTenant['passwordPolicy'];
+import type { PasswordPolicy } from '../care-login.component.js';
+import type { Locale } from '../../shared/i18n.js';
+import { stepMessages, type StepMessageKey } from './steps.messages.js';
 
 /**
  * The rules of the BFF's password policy (packages/bff/src/auth/password-policy.ts) that a
@@ -38,16 +37,17 @@ export function passwordChecklist(password: string, repeat: string, policy: Pass
  * the rules that change, politely.
  */
 export function renderChecklist(id: string, rules: RuleResult[], policy: PasswordPolicy, locale: Locale) {
-  const n = { minLength: policy.minLength, maxLength: MAX_LENGTH } as Record<string, number>;
-  return html`<div class="checklist" id=${id}>
-    <p class="checklist__title">${msg(locale, 'login.newPassword.rules')}</p>
+  const t = (key: StepMessageKey, n: number | string = '') => stepMessages.t(locale, key, { n });
+  const n: Partial<Record<ChecklistRule, number>> = { minLength: policy.minLength, maxLength: MAX_LENGTH };
+  return html`<div class="checklist" part="checklist" id=${id}>
+    <p class="checklist__title">${t('newPassword.rules')}</p>
     <ul aria-live="polite">
       ${rules.map(
         ({ rule, ok }) =>
           html`<li class=${ok ? 'ok' : 'no'} data-rule=${rule}>
             <span class="checklist__mark" aria-hidden="true">${ok ? '✓' : '✗'}</span>
-            ${msg(locale, `login.rule.${rule}` as MessageKey, { n: n[rule] ?? '' })}
-            <span class="sr-only">(${msg(locale, ok ? 'login.rule.ok' : 'login.rule.notOk')})</span>
+            ${t(`rule.${rule}`, n[rule])}
+            <span class="sr-only">(${t(ok ? 'rule.ok' : 'rule.notOk')})</span>
           </li>`,
       )}
     </ul>
