@@ -83,7 +83,7 @@ export async function applyBatch<T extends { ecdId: string }>(c: Context<Integra
   rawItems.forEach((raw, index) => {
     const parsed = kind.schema.safeParse(raw);
     if (!parsed.success) {
-      results[index]!.errors = fieldErrors(parsed.error);
+      results[index]!.errors = itemErrors(parsed.error);
       return;
     }
     const earlier = seen.get(parsed.data.ecdId);
@@ -151,6 +151,15 @@ export async function applyBatch<T extends { ecdId: string }>(c: Context<Integra
 /** Marks the transaction as the ECD's: the changes-feed triggers do not echo its writes back. */
 export async function markIntegrationWrite(trx: Transaction<Database>): Promise<void> {
   await sql`select set_config('care.origin', 'integration', true)`.execute(trx);
+}
+
+/** Field errors of an item; an unknown field is named itself rather than the item. */
+function itemErrors(error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), detail: 'not a field of this record' }))
+      : fieldErrors(new z.ZodError([issue])),
+  );
 }
 
 function count(results: ItemResult[]) {

@@ -19,7 +19,8 @@ export const planDocumentSchema = z.strictObject({
     .max(MAX_BASE64_CHARS, `at most ${MAX_PDF_BYTES / 1024 / 1024} MB of PDF`)
     // A plain character class: a grouped repetition would overflow the regex stack on 13 MB.
     .refine((b64) => b64.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(b64), 'base64 (standard alphabet, padded)')
-    .refine((b64) => Buffer.from(b64.slice(0, 8), 'base64').toString('latin1').startsWith('%PDF-'), 'not a PDF (it must start with %PDF-)'),
+    .refine((b64) => Buffer.from(b64.slice(0, 8), 'base64').toString('latin1').startsWith('%PDF-'), 'not a PDF (it must start with %PDF-)')
+    .meta({ contentEncoding: 'base64', contentMediaType: 'application/pdf', description: 'The PDF, base64, at most 10 MB decoded.' }),
 });
 export type PlanDocumentPush = z.infer<typeof planDocumentSchema>;
 

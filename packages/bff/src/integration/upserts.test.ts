@@ -127,7 +127,7 @@ describe('pushing clients', () => {
     expect(summary.results[1]).toMatchObject({ index: 1, ecdId: 'C-11' });
     expect(fields(summary.results[1]!)).toEqual(['dateOfBirth', 'email']);
     expect(fields(summary.results[2]!)).toEqual(['dateOfBirth', 'firstName', 'lastName']);
-    expect(fields(summary.results[3]!)).toEqual(['(body)', 'bsn', 'mobilePhone']);
+    expect(fields(summary.results[3]!)).toEqual(['bsn', 'mobilePhone', 'unknownField']);
     expect(summary.results[4]!.errors).toEqual([{ field: 'ecdId', detail: 'the same ecdId as item 0 of this batch' }]);
     expect(summary).toMatchObject({ created: 1, invalid: 4 });
     expect(await database.db.selectFrom('clients').select('ecd_id').where('tenant_id', '=', tenant.id).where('ecd_id', 'in', ['C-11', 'C-12', 'C-13']).execute()).toEqual([]);
