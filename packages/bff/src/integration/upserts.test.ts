@@ -147,6 +147,12 @@ describe('pushing clients', () => {
     expect(response.status).toBe(400);
   });
 
+  it('refuses a body larger than 16 MB with 413', async () => {
+    const response = await call('POST', '/reports', { items: [{ text: 'x'.repeat(17 * 1024 * 1024) }] });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
   it('makes no account when the e-mail address is already a username, and says so', async () => {
     const summary = await batch('clients', [client(20, { email: 'G.Berg1@example.nl' })]);
     expect(summary.results[0]).toMatchObject({ status: 'created', warnings: [{ field: 'email' }] });
@@ -166,6 +172,16 @@ describe('pushing reports, measurements and appointments', () => {
     expect(changed.results[1]!.errors).toEqual([{ field: 'clientEcdId', detail: expect.stringContaining('push the client first') }]);
     const stored = await database.db.selectFrom('reports').select(['text', 'author_kind']).where('tenant_id', '=', tenant.id).where('ecd_id', '=', 'R-0').executeTakeFirstOrThrow();
     expect(stored).toEqual({ text: 'Verbeterde tekst', author_kind: 'staff' });
+  });
+
+  it('keeps the rest of a batch when the database refuses an item the validation let through', async () => {
+    const report = (n: number, text: string) => ({ ecdId: `RX-${n}`, clientEcdId: 'C-1', writtenAt: '2026-03-05T10:00:00+01:00', authorName: 'Zr. Jansen', text });
+    // PostgreSQL text cannot hold NUL: the one-statement write fails, and each item is tried on its own.
+    const summary = await batch('reports', [report(1, 'Eerste'), report(2, 'Met \u0000 erin'), report(3, 'Derde')]);
+    expect(statuses(summary)).toEqual(['created', 'invalid', 'created']);
+    expect(summary.results[1]!.errors![0]!.detail).toMatch(/0x00|null character|invalid byte/i);
+    const stored = await database.db.selectFrom('reports').select('ecd_id').where('tenant_id', '=', tenant.id).where('ecd_id', 'like', 'RX-%').orderBy('ecd_id').execute();
+    expect(stored.map((row) => row.ecd_id)).toEqual(['RX-1', 'RX-3']);
   });
 
   it('checks measurements against their type: code, components, range, decimals', async () => {
