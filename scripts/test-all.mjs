@@ -74,6 +74,8 @@ if (built) {
   step('BFF tests on PGlite and PostgreSQL', pnpm, ['--filter', '@care-widgets/bff', 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${bffResults}`], { results: bffResults });
   const componentResults = join(resultsDir, 'components.json');
   step('Component tests in Chromium', pnpm, ['--filter', '@care-widgets/components', 'run', 'test'], { results: componentResults, env: { CARE_TEST_RESULTS: componentResults } });
+  const storyResults = join(resultsDir, 'stories-a11y.json');
+  step('Storybook build and axe on every story in every theme', pnpm, ['--filter', '@care-widgets/stories', 'run', 'test:a11y'], { results: storyResults, env: { CARE_TEST_RESULTS: storyResults, STORYBOOK_DISABLE_TELEMETRY: '1' } });
   const e2eResults = join(resultsDir, 'e2e.json');
   step('End-to-end tests', pnpm, ['exec', 'vitest', 'run', '--config', 'e2e/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eResults}`], { results: e2eResults });
 }

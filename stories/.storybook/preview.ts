@@ -1,0 +1,85 @@
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import type { Decorator, Preview } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import manifest from '../../packages/components/custom-elements.json';
+import baseTheme from '../../packages/themes/dist/base.css?inline';
+import deLindeTheme from '../../packages/themes/dist/de-linde.css?inline';
+import hetBakenTheme from '../../packages/themes/dist/het-baken.css?inline';
+import highContrastTheme from '../../packages/themes/dist/high-contrast.css?inline';
+import { serveThemesFrom } from '../fake-api.js';
+import { installNetworkGuard } from '../support/network-guard.js';
+import './preview.css';
+
+installNetworkGuard();
+setCustomElementsManifest(manifest);
+
+const themes: Record<string, string> = {
+  base: baseTheme,
+  'de-linde': deLindeTheme,
+  'het-baken': hetBakenTheme,
+  'high-contrast': highContrastTheme,
+};
+serveThemesFrom((name) => themes[name]);
+
+/** The chosen theme, as the tenant's stylesheet from the BFF would set it on the page. */
+function applyTheme(name: string): void {
+  let style = document.getElementById('care-story-theme');
+  if (!style) {
+    style = document.createElement('style');
+    style.id = 'care-story-theme';
+    document.head.append(style);
+  }
+  const css = themes[name] ?? themes['base']!;
+  if (style.textContent !== css) style.textContent = css;
+}
+
+const withThemeAndLocale: Decorator = (story, context) => {
+  applyTheme(String(context.globals['theme'] ?? 'base'));
+  const locale = context.globals['locale'] === 'en' ? 'en' : 'nl';
+  return html`<div class="care-story" lang=${locale}>${story()}</div>`;
+};
+
+const preview: Preview = {
+  decorators: [withThemeAndLocale],
+  globalTypes: {
+    theme: {
+      description: 'Thema van de organisatie',
+      toolbar: {
+        title: 'Thema',
+        icon: 'paintbrush',
+        items: [
+          { value: 'base', title: 'Basis' },
+          { value: 'de-linde', title: 'Zorggroep De Linde' },
+          { value: 'het-baken', title: 'Thuiszorg Het Baken' },
+          { value: 'high-contrast', title: 'Hoog contrast' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    locale: {
+      description: 'Taal',
+      toolbar: {
+        title: 'Taal',
+        icon: 'globe',
+        items: [
+          { value: 'nl', title: 'Nederlands', right: 'nl' },
+          { value: 'en', title: 'English', right: 'en' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'base', locale: 'nl' },
+  parameters: {
+    layout: 'padded',
+    controls: { expanded: true },
+    a11y: {
+      // The panel shows violations; the test (a11y/run-axe.mjs) fails on them.
+      test: 'error',
+      options: { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } },
+    },
+  },
+  tags: ['autodocs'],
+};
+
+export default preview;

@@ -1,0 +1,38 @@
+import type { Meta } from '@storybook/web-components-vite';
+import '../packages/components/src/care-messages/care-messages.js';
+import { dataWidgetStates, element, portalStory, type Story } from './support/stories.js';
+
+const meta: Meta = {
+  title: 'Widgets/care-messages',
+  component: 'care-messages',
+};
+export default meta;
+
+const states = dataWidgetStates('care-messages');
+
+/** A signed-in client with the example data. */
+export const Ready: Story = states.Ready;
+/** Nothing to show yet. */
+export const Empty: Story = states.Empty;
+/** Waiting for the BFF. */
+export const Loading: Story = states.Loading;
+/** The BFF answered with an error. */
+export const LoadError: Story = states.Error;
+/** No connection. */
+export const Offline: Story = states.Offline;
+/** The session ran out: log in again. */
+export const SessionExpired: Story = states.SessionExpired;
+/** The portal could not load its organisation. */
+export const PortalUnavailable: Story = states.PortalUnavailable;
+/** Thuiszorg Het Baken, in its theme. */
+export const HetBaken: Story = states.HetBaken;
+/** High contrast, in English. */
+export const HighContrastEnglish: Story = states.HighContrastEnglish;
+
+/** "Alle berichten": the whole thread, newest first. */
+export const AllMessages: Story = portalStory(element('care-messages', { view: 'all' }), { session: 'active' });
+/** Everything read. */
+export const NothingUnread: Story = portalStory(element('care-messages'), {
+  session: 'active',
+  routes: { 'GET /messages/unread-count': () => ({ unreadCount: 0 }) },
+});

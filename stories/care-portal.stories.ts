@@ -1,0 +1,41 @@
+import type { Meta } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../packages/components/src/care-portal/care-portal.js';
+import { forever, problem, registerFakeBackend, type FakeApiOptions } from './fake-api.js';
+import type { Story } from './support/stories.js';
+
+const meta: Meta = {
+  title: 'Widgets/care-portal',
+  component: 'care-portal',
+};
+export default meta;
+
+/** The real <care-portal>, loading its organisation from a fake BFF (never the network). */
+function portal(fake: FakeApiOptions, tenant = 'zorggroep-de-linde'): Story {
+  const api = registerFakeBackend(fake);
+  return {
+    render: (_args, context) => html`
+      <care-portal tenant=${tenant} api=${api} lang=${context.globals['locale'] === 'en' ? 'en' : 'nl'}>
+        <p>Hier staan de widgets van het portaal.</p>
+      </care-portal>
+    `,
+  };
+}
+
+/** The organisation is loaded; its theme comes from the BFF. */
+export const Ready: Story = portal({});
+
+/** Thuiszorg Het Baken and its theme. */
+export const HetBaken: Story = portal({ tenant: 'thuiszorg-het-baken' }, 'thuiszorg-het-baken');
+
+/** Still loading the organisation. */
+export const Loading: Story = portal({ routes: { 'GET ': () => forever } });
+
+/** A tenant slug the BFF does not know. */
+export const UnknownOrganisation: Story = portal(
+  { routes: { 'GET ': () => { throw problem(404, 'tenant-not-found', 'Onbekende organisatie'); } } },
+  'bestaat-niet',
+);
+
+/** The BFF answers with an error; the alert quotes the request id. */
+export const Unavailable: Story = portal({ routes: { 'GET ': () => { throw problem(503, 'unavailable', 'Niet beschikbaar', undefined, { requestId: 'req-9c41d2' }); } } });

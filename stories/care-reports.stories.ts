@@ -1,0 +1,39 @@
+import type { Meta } from '@storybook/web-components-vite';
+import '../packages/components/src/care-reports/care-reports.js';
+import { clickDeep, dataWidgetStates, element, portalStory, type Story } from './support/stories.js';
+
+const meta: Meta = {
+  title: 'Widgets/care-reports',
+  component: 'care-reports',
+};
+export default meta;
+
+const states = dataWidgetStates('care-reports');
+
+/** A signed-in client with the example data. */
+export const Ready: Story = states.Ready;
+/** Nothing to show yet. */
+export const Empty: Story = states.Empty;
+/** Waiting for the BFF. */
+export const Loading: Story = states.Loading;
+/** The BFF answered with an error. */
+export const LoadError: Story = states.Error;
+/** No connection. */
+export const Offline: Story = states.Offline;
+/** The session ran out: log in again. */
+export const SessionExpired: Story = states.SessionExpired;
+/** The portal could not load its organisation. */
+export const PortalUnavailable: Story = states.PortalUnavailable;
+/** Thuiszorg Het Baken, in its theme. */
+export const HetBaken: Story = states.HetBaken;
+/** High contrast, in English. */
+export const HighContrastEnglish: Story = states.HighContrastEnglish;
+
+/** "Alle rapportages": last week by default, with the period choice and "Download". */
+export const AllReports: Story = portalStory(element('care-reports', { view: 'all' }), { session: 'active' });
+/** "Alle rapportages" of a week without reports. */
+export const AllReportsEmpty: Story = portalStory(element('care-reports', { view: 'all' }), { session: 'active', data: 'empty' });
+/** "Nieuwe rapportage": the client writes a report. */
+export const NewReport: Story = portalStory(element('care-reports'), { session: 'active' }, {
+  play: async ({ canvasElement }) => clickDeep(canvasElement, /Nieuwe rapportage|New report/i),
+});

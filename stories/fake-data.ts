@@ -1,0 +1,182 @@
+// Canned Dutch portal data for the stories, shaped exactly as the BFF answers (docs/auth-api.md,
+// docs/data-api.md). Dates are relative to today, so "upcoming" and "last week" stay true.
+import type { PublicTenant } from '../packages/components/src/shared/api-client.js';
+
+const day = 24 * 60 * 60 * 1000;
+const today = new Date();
+today.setHours(0, 0, 0, 0);
+
+/** An instant `days` from today at `hh:mm` local time, as ISO. */
+export function at(days: number, time: string): string {
+  const [h, m] = time.split(':').map(Number);
+  const d = new Date(today.getTime() + days * day);
+  d.setHours(h ?? 0, m ?? 0, 0, 0);
+  return d.toISOString();
+}
+
+/** The calendar date `days` from today, YYYY-MM-DD. */
+export function dateOf(days: number): string {
+  const d = new Date(today.getTime() + days * day);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export const tenants: Record<'zorggroep-de-linde' | 'thuiszorg-het-baken', PublicTenant> = {
+  'zorggroep-de-linde': {
+    slug: 'zorggroep-de-linde',
+    name: 'Zorggroep De Linde',
+    theme: 'de-linde',
+    defaultLocale: 'nl',
+    enabledWidgets: ['care-login', 'care-reports', 'care-measurements', 'care-agenda', 'care-messages', 'care-plan', 'care-profile'],
+    passwordPolicy: { minLength: 10, requireLowercase: true, requireUppercase: true, requireDigit: true, requireSpecial: false, maxAgeDays: null },
+    secondFactors: { allowed: ['sms', 'totp'], default: 'sms' },
+    trustedDeviceDays: 7,
+    agenda: {
+      indicativeTimeNotice: 'De tijden van de afspraken zijn een indicatie. Houdt u rekening met een afwijking van tot 60 minuten.',
+      clientMayAddAppointments: false,
+    },
+    terms: { version: '2024-03' },
+    contact: { phone: '0341 555 010', email: 'clientenbureau@zorggroepdelinde.example' },
+  },
+  'thuiszorg-het-baken': {
+    slug: 'thuiszorg-het-baken',
+    name: 'Thuiszorg Het Baken',
+    theme: 'het-baken',
+    defaultLocale: 'nl',
+    enabledWidgets: ['care-login', 'care-reports', 'care-measurements', 'care-agenda', 'care-messages', 'care-profile'],
+    passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigit: true, requireSpecial: true, maxAgeDays: 365 },
+    secondFactors: { allowed: ['sms', 'email', 'totp'], default: 'sms' },
+    trustedDeviceDays: 0,
+    agenda: { indicativeTimeNotice: null, clientMayAddAppointments: true },
+    terms: { version: '2025-01' },
+    contact: { phone: '0223 123 456', email: null },
+  },
+};
+
+export const terms = {
+  version: '2024-03',
+  text:
+    'Gebruiksvoorwaarden cliëntportaal\n\nU gebruikt het cliëntportaal alleen voor uzelf of, met uw toestemming, ' +
+    'voor uw contactpersoon. Houd uw wachtwoord geheim. Een rapportage is geen plek voor vragen: stuur daarvoor een bericht. ' +
+    'Bij spoed belt u altijd 112 of uw zorgverlener.',
+};
+
+export const signedIn = { displayName: 'Mevrouw A. de Boer', clientId: '5a1f6c62-4c1e-4d8e-9a51-1f0c2d7b9e10' };
+
+export const secondFactorSms = {
+  channel: 'sms' as const,
+  prefix: '4821',
+  codeSent: true,
+  resendAvailableInSeconds: 30,
+  expiresInSeconds: 300,
+  destinationHint: '••••••••5678',
+  trustedDeviceDays: 7,
+};
+
+export const reports = [
+  { author: 'Zr. Jansen', authorKind: 'staff', own: false, days: 0, time: '08:15', text: 'Mevrouw heeft goed geslapen en zelf ontbeten. Medicatie op tijd ingenomen.' },
+  { author: 'Anna de Boer', authorKind: 'client', own: true, days: -1, time: '19:40', text: 'Vandaag een wandeling gemaakt naar de markt. Wat moe in de benen.' },
+  { author: 'Dhr. Bakker (wijkverpleegkundige)', authorKind: 'staff', own: false, days: -2, time: '10:05', text: 'Wond aan het onderbeen verzorgd; ziet er rustig uit.\nVolgende controle over een week.' },
+  { author: 'Zr. El Idrissi', authorKind: 'staff', own: false, days: -4, time: '07:50', text: 'Ochtendzorg verleend. Mevrouw gaf aan wat pijn in de rug te hebben; pijnscore 4.' },
+  { author: 'Peter de Boer (zoon)', authorKind: 'contact', own: false, days: -6, time: '16:20', text: 'Op bezoek geweest. Moeder was vrolijk en heeft verteld over de dagbesteding.' },
+].map((r, i) => ({
+  id: `r-${i + 1}`,
+  writtenAt: at(r.days, r.time),
+  author: r.author,
+  authorKind: r.authorKind,
+  own: r.own,
+  text: r.text,
+}));
+
+export const measurementTypes = [
+  {
+    code: 'bloeddruk', label: 'Bloeddruk', unit: 'mmHg', decimals: 0, clientMayEnter: true,
+    components: [
+      { key: 'systolic', label: 'Bovendruk (systolisch)', min: 50, max: 250 },
+      { key: 'diastolic', label: 'Onderdruk (diastolisch)', min: 30, max: 150 },
+    ],
+  },
+  { code: 'gewicht', label: 'Gewicht', unit: 'kg', decimals: 1, clientMayEnter: true, components: [{ key: 'value', label: 'Gewicht', min: 20, max: 300 }] },
+  { code: 'temperatuur', label: 'Temperatuur', unit: '°C', decimals: 1, clientMayEnter: true, components: [{ key: 'value', label: 'Temperatuur', min: 34, max: 43 }] },
+  { code: 'pijnscore', label: 'Pijnscore', unit: '', decimals: 0, clientMayEnter: false, components: [{ key: 'value', label: 'Pijnscore (0-10)', min: 0, max: 10 }] },
+];
+
+export const measurements = [
+  { type: 'bloeddruk', days: 0, time: '08:10', values: { systolic: 128, diastolic: 82 }, source: 'client', author: 'Anna de Boer', deletable: true },
+  { type: 'gewicht', days: -1, time: '07:30', values: { value: 72.4 }, source: 'client', author: 'Anna de Boer', deletable: true },
+  { type: 'bloeddruk', days: -3, time: '09:00', values: { systolic: 135, diastolic: 85 }, source: 'staff', author: 'Zr. Jansen', deletable: false },
+  { type: 'temperatuur', days: -4, time: '08:00', values: { value: 37.1 }, source: 'staff', author: 'Zr. El Idrissi', deletable: false },
+  { type: 'gewicht', days: -8, time: '07:45', values: { value: 72.9 }, source: 'client', author: 'Anna de Boer', deletable: true },
+  { type: 'bloeddruk', days: -10, time: '08:20', values: { systolic: 131, diastolic: 80 }, source: 'staff', author: 'Zr. Jansen', deletable: false },
+  { type: 'gewicht', days: -15, time: '07:40', values: { value: 73.3 }, source: 'client', author: 'Anna de Boer', deletable: true },
+  { type: 'pijnscore', days: -4, time: '08:05', values: { value: 4 }, source: 'staff', author: 'Zr. El Idrissi', deletable: false },
+].map((m, i) => ({ id: `m-${i + 1}`, type: m.type, measuredAt: at(m.days, m.time), values: m.values, source: m.source, author: m.author, deletable: m.deletable }));
+
+function appointment(i: number, days: number, start: string, end: string, title: string, careWorker: string | null, extra: Partial<{ location: string; description: string; source: string; editable: boolean }> = {}) {
+  return {
+    id: `a-${i}`,
+    title,
+    description: extra.description ?? null,
+    location: extra.location ?? null,
+    careWorker,
+    startsAt: at(days, start),
+    endsAt: at(days, end),
+    localDate: dateOf(days),
+    localStart: start,
+    localEnd: end,
+    source: extra.source ?? 'care_team',
+    editable: extra.editable ?? false,
+  };
+}
+
+export const appointments = [
+  appointment(1, 1, '08:00', '08:45', 'Ochtendzorg', 'Zr. Jansen'),
+  appointment(2, 1, '14:00', '14:30', 'Wondverzorging', 'Dhr. Bakker', { description: 'Controle wond onderbeen' }),
+  appointment(3, 2, '08:00', '08:45', 'Ochtendzorg', 'Zr. El Idrissi'),
+  appointment(4, 3, '10:30', '11:30', 'Kapper', null, { location: 'Dorpsstraat 3, Ermelo', source: 'client', editable: true }),
+  appointment(5, 8, '09:00', '10:00', 'Evaluatie zorgplan', 'Mw. Visser (EVV)', { location: 'Bij u thuis' }),
+];
+
+export const messages = [
+  { days: 0, time: '09:12', body: 'Goedemorgen mevrouw De Boer, de fysiotherapeut komt donderdag om 11 uur. Met vriendelijke groet, Zr. Jansen', sender: { kind: 'staff', name: 'Zr. Jansen' }, own: false, read: false },
+  { days: -1, time: '20:03', body: 'Dank u wel. Kan de ochtendzorg zaterdag iets later, rond half negen?', sender: { kind: 'client', name: 'Anna de Boer' }, own: true, read: true },
+  { days: -1, time: '15:45', body: 'Zaterdag komt Zr. El Idrissi voor de ochtendzorg.', sender: { kind: 'staff', name: 'Planning De Linde' }, own: false, read: true },
+  { days: -3, time: '11:30', body: 'Ik neem de nieuwe medicijnlijst mee bij mijn bezoek op zondag. Peter', sender: { kind: 'contact', name: 'Peter de Boer' }, own: false, read: true },
+  { days: -5, time: '10:00', body: 'Welkom in het cliëntportaal! Hier kunt u ons een bericht sturen.', sender: { kind: 'staff', name: 'Cliëntenbureau' }, own: false, read: true },
+].map((m, i) => ({ id: `b-${i + 1}`, body: m.body, sentAt: at(m.days, m.time), sender: m.sender, own: m.own, readAt: m.own ? null : m.read ? at(m.days, '23:00') : null }));
+
+const sha = '9f2c6a1b7e3d4c5b8a9f0e1d2c3b4a5968776655443322110ffeeddccbbaa998';
+
+export const plans = {
+  undecided: { id: 'p-3', title: 'Cliëntplan 2025', version: '3', date: dateOf(-3), fileName: 'clientplan-2025-v3.pdf', sha256: sha, status: 'undecided', decision: null },
+  signed: {
+    id: 'p-2', title: 'Cliëntplan 2024', version: '2', date: dateOf(-200), fileName: 'clientplan-2024-v2.pdf', sha256: sha, status: 'signed',
+    decision: { by: 'Anna de Boer', at: at(-195, '14:22'), reason: null },
+  },
+  rejected: {
+    id: 'p-1', title: 'Cliëntplan 2024', version: '1', date: dateOf(-230), fileName: 'clientplan-2024-v1.pdf', sha256: sha, status: 'rejected',
+    decision: { by: 'Peter de Boer', at: at(-228, '10:05'), reason: 'De afspraken over de dagbesteding kloppen niet: dat is op dinsdag, niet op maandag.' },
+  },
+};
+
+export const profile = {
+  name: 'Anna de Boer',
+  formalName: 'A. de Boer',
+  dateOfBirth: '1941-05-14',
+  age: new Date().getFullYear() - 1941 - (new Date() < new Date(new Date().getFullYear(), 4, 14) ? 1 : 0),
+  maritalStatus: 'Weduwe',
+  placeOfBirth: 'Harderwijk',
+  nationality: 'Nederlandse',
+  bsn: '*****1234',
+  address: { street: 'Lindelaan', houseNumber: '14', extra: 'A', postalCode: '3851 AB', city: 'Ermelo' },
+  phone: '0341 555 123',
+  mobile: '06 12345678',
+  email: 'a.deboer@voorbeeld.nl',
+  editable: ['mobile', 'email'],
+  pending: { mobile: null, email: null },
+  contact: {
+    text: 'Klopt er iets niet? Neem contact op met uw persoonlijk begeleider, wijkverpleegkundige of contactverzorgende.',
+    organisation: 'Zorggroep De Linde',
+    phone: '0341 555 010',
+    email: 'clientenbureau@zorggroepdelinde.example',
+  },
+};

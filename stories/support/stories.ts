@@ -1,0 +1,102 @@
+// What every stories file shares: a widget inside <care-story-portal> with a fake API, the
+// standard states of a data widget, and small play helpers. A new widget's stories file is
+// mostly these calls (see README.md, "Stories for a new widget").
+import type { StoryContext, StoryObj } from '@storybook/web-components-vite';
+import { html, type TemplateResult } from 'lit';
+import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import type { FakeApiOptions } from '../fake-api.js';
+import type { PortalState } from '../../packages/components/src/shared/context.js';
+import './story-portal.js';
+
+export type Story = StoryObj;
+
+function localeOf(context: StoryContext): 'nl' | 'en' {
+  return context.globals['locale'] === 'en' ? 'en' : 'nl';
+}
+
+/** A story of `content` inside a portal whose API is a FakeCareApi with `fake`'s answers. */
+export function portalStory(
+  content: () => TemplateResult,
+  fake: FakeApiOptions = {},
+  extra: Partial<Story> & { portalStatus?: PortalState['status'] } = {},
+): Story {
+  const { portalStatus = 'ready', ...story } = extra;
+  return {
+    render: (_args, context) =>
+      html`<care-story-portal .fake=${fake} status=${portalStatus} locale=${localeOf(context)}>${content()}</care-story-portal>`,
+    ...story,
+  };
+}
+
+/** `<tag attr="value"></tag>` for a tag known only as a string. */
+export function element(tag: string, attributes: Record<string, string> = {}): () => TemplateResult {
+  const name = unsafeStatic(tag);
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const attrs = unsafeStatic(Object.entries(attributes).map(([key, value]) => ` ${key}="${escape(value)}"`).join(''));
+  return () => staticHtml`<${name}${attrs}></${name}>`;
+}
+
+/**
+ * The states every data widget has (SPEC: loading, empty, error, offline, session expired), for
+ * a signed-in client. Spread into a stories file as `export const Ready = states.Ready;` …
+ */
+export function dataWidgetStates(tag: string, fake: FakeApiOptions = {}) {
+  const render = element(tag);
+  const signedIn: FakeApiOptions = { session: 'active', ...fake };
+  return {
+    Ready: portalStory(render, signedIn),
+    Empty: portalStory(render, { ...signedIn, data: 'empty' }),
+    Loading: portalStory(render, { ...signedIn, data: 'loading' }),
+    Error: portalStory(render, { ...signedIn, data: 'error' }),
+    Offline: portalStory(render, { ...signedIn, data: 'offline' }),
+    SessionExpired: portalStory(render, { ...signedIn, data: 'session-expired' }),
+    PortalUnavailable: portalStory(render, signedIn, { portalStatus: 'error' }),
+    HetBaken: portalStory(render, { ...signedIn, tenant: 'thuiszorg-het-baken' }, { globals: { theme: 'het-baken' } }),
+    HighContrastEnglish: portalStory(render, signedIn, { globals: { theme: 'high-contrast', locale: 'en' } }),
+  } satisfies Record<string, Story>;
+}
+
+/** Waits until `find` returns something (the widget rendered a step after a fake answer). */
+export async function until<T>(find: () => T | null | undefined, what: string, timeoutMs = 3000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const found = find();
+    if (found) return found;
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Runs before the story renders: puts `?name=value` in the address, as a link in an e-mail would. */
+export function withQuery(params: Record<string, string>) {
+  return async () => {
+    const url = new URL(location.href);
+    for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+    history.replaceState(history.state, '', url);
+    return {};
+  };
+}
+
+/** Every element under `root`, through open shadow roots. */
+function* deep(root: ParentNode): Generator<Element> {
+  for (const element of root.querySelectorAll('*')) {
+    yield element;
+    if (element.shadowRoot) yield* deep(element.shadowRoot);
+  }
+}
+
+/** The first button (or link, or `selector`) anywhere inside `root` whose text or label matches. */
+export function findDeep(root: ParentNode, name: RegExp, selector = 'button, a, [role="button"], [role="tab"]'): HTMLElement | undefined {
+  for (const element of deep(root)) {
+    if (!element.matches(selector)) continue;
+    const label = element.getAttribute('aria-label') ?? element.textContent ?? '';
+    if (name.test(label.trim())) return element as HTMLElement;
+  }
+  return undefined;
+}
+
+/** Clicks the button named `name` once the widget shows it, as a client would. */
+export async function clickDeep(root: ParentNode, name: RegExp, selector?: string): Promise<void> {
+  const target = await until(() => findDeep(root, name, selector), `a control named ${name}`);
+  target.click();
+}
