@@ -3,6 +3,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ApiError, CareApiClient, defaultApiBase, type PublicTenant } from '../shared/api-client.js';
 import { portalContext, type PortalSession, type PortalState } from '../shared/context.js';
 import { isLocale, msg, type Locale } from '../shared/i18n.js';
+import { loadTenantTheme, themeUrl } from '../shared/tenant-theme.js';
 import { carePortalStyles } from './care-portal.styles.js';
 
 export interface CarePortalReadyDetail {
@@ -16,6 +17,13 @@ export interface CarePortalErrorDetail {
 /**
  * Provides tenant settings, locale, session and the API client to every care widget inside it.
  * Widgets placed outside a portal work alone with their own attributes.
+ *
+ * It also applies the tenant's theme: it fetches `{api}/themes/{tenant}.css` from the BFF and
+ * adopts it into its own shadow root, where the theme's `:host` rule sets the `--care-*` tokens on
+ * the portal element; every widget inside inherits them. Nothing is added to the host page's
+ * document. A host page still overrides any token by setting it on `care-portal` itself (a page's
+ * rule for the element beats the element's own `:host` rule); tokens set on an ancestor such as
+ * `:root` apply only with `theme="none"`, where the page supplies every token itself.
  *
  * @summary The client portal of one care organisation.
  *
@@ -34,6 +42,7 @@ export interface CarePortalErrorDetail {
  * @cssproperty --care-radius - Corner radius of boxes.
  *
  * @attr state - Reflects the loading state: `loading`, `ready` or `error`. Read-only.
+ * @attr theme - `none`: do not load the tenant's theme from the BFF (the host page sets the tokens).
  */
 export class CarePortal extends LitElement {
   static override styles = carePortalStyles;
@@ -44,6 +53,7 @@ export class CarePortal extends LitElement {
     // The native `lang` attribute: the element's own `lang` property stays the native one, and an
     // absent attribute must stay absent so host content inside keeps the page's language.
     language: { type: String, attribute: 'lang' },
+    theme: { type: String },
     portal: { state: true },
   };
 
@@ -56,6 +66,8 @@ export class CarePortal extends LitElement {
   declare api: string | undefined;
   /** `nl` or `en` (attribute `lang`); when absent, the organisation's default language. */
   declare language: string | undefined;
+  /** `none` keeps the tenant's theme out; absent: the theme the BFF serves for the tenant. */
+  declare theme: string | undefined;
   declare protected portal: PortalState;
 
   private readonly provider: ContextProvider<typeof portalContext>;
@@ -67,6 +79,7 @@ export class CarePortal extends LitElement {
     this.tenant = '';
     this.api = undefined;
     this.language = undefined;
+    this.theme = undefined;
     this.portal = {
       status: 'loading',
       locale: 'nl',
@@ -105,6 +118,9 @@ export class CarePortal extends LitElement {
     if (this.needsLoad && this.isConnected) {
       this.needsLoad = false;
       void this.load();
+      void this.applyTheme();
+    } else if (changed.has('theme')) {
+      void this.applyTheme();
     } else if (changed.has('language')) {
       this.portal = { ...this.portal, locale: this.localeFor(this.portal.tenant) };
     }
@@ -139,6 +155,44 @@ export class CarePortal extends LitElement {
       this.fail(api, error instanceof ApiError ? error : ApiError.offline(error));
     } finally {
       if (this.loading === controller) this.loading = undefined;
+    }
+  }
+
+  private themeSheet: CSSStyleSheet | HTMLStyleElement | undefined;
+  private themeRequest = 0;
+
+  /**
+   * Adopts the tenant's theme into the shadow root, in parallel with loading the tenant. A theme
+   * that does not load leaves the widgets on their fallback styles; the portal still works.
+   */
+  private async applyTheme(): Promise<void> {
+    const request = ++this.themeRequest;
+    const wanted = this.tenant && this.theme !== 'none' ? themeUrl(this.api ?? defaultApiBase(), this.tenant) : undefined;
+    let sheet: CSSStyleSheet | string | undefined;
+    if (wanted) {
+      try {
+        sheet = await loadTenantTheme(wanted);
+      } catch {
+        sheet = undefined;
+      }
+    }
+    if (request !== this.themeRequest) return;
+    await this.updateComplete;
+    const root = this.renderRoot as ShadowRoot;
+    if (this.themeSheet instanceof CSSStyleSheet) {
+      const old = this.themeSheet;
+      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== old);
+    } else this.themeSheet?.remove();
+    this.themeSheet = undefined;
+    if (sheet instanceof CSSStyleSheet) {
+      // After Lit's own styles: the theme only sets custom properties on :host.
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      this.themeSheet = sheet;
+    } else if (typeof sheet === 'string') {
+      const style = document.createElement('style');
+      style.textContent = sheet;
+      root.prepend(style);
+      this.themeSheet = style;
     }
   }
 
