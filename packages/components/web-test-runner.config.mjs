@@ -4,6 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { signInCommands } from './web-test-runner.sign-in.mjs';
+import { testSessionCommands } from './web-test-runner.test-sessions.mjs';
 
 /**
  * Component tests run in real Chromium against a real BFF (in-memory PGlite, demo seed). The BFF
@@ -45,8 +46,10 @@ async function proxyApiToBff(ctx, next) {
   // CSRF guard would refuse every POST from the test page.
   if (headers.get('origin') === ctx.origin) headers.set('origin', new URL(bff.url).origin);
   const hasBody = !['GET', 'HEAD'].includes(ctx.method);
+  const aborted = new AbortController();
   const response = await fetch(new URL(ctx.originalUrl, bff.url), {
     method: ctx.method,
+    signal: aborted.signal,
     headers,
     body: hasBody ? Readable.toWeb(ctx.req) : undefined,
     duplex: hasBody ? 'half' : undefined,
@@ -60,6 +63,13 @@ async function proxyApiToBff(ctx, next) {
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length) ctx.set('set-cookie', cookies);
+  if (response.body && /^text\/event-stream/i.test(response.headers.get('content-type') ?? '')) {
+    // A live stream (GET messages/stream) never ends: pass it on as it comes, and end it at the
+    // BFF when the page goes away.
+    ctx.res.once('close', () => aborted.abort());
+    ctx.body = Readable.fromWeb(response.body);
+    return;
+  }
   ctx.body = Buffer.from(await response.arrayBuffer());
 }
 
@@ -93,7 +103,7 @@ export default {
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
   middleware: [proxyApiToBff],
-  plugins: [testBff, signInCommands(() => bff.url), esbuildPlugin({ ts: true, target: 'es2022' })],
+  plugins: [testBff, signInCommands(() => bff.url), testSessionCommands(() => bff), esbuildPlugin({ ts: true, target: 'es2022' })],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -1,0 +1,43 @@
+/**
+ * A signed-in session for a demo client WITHOUT spending a login code, for tests whose subject
+ * itself sends codes (plan decisions, a new mobile number): the BFF allows 3 codes per account per
+ * 15 minutes, login included. The test runner writes the session into the test BFF's database
+ * (web-test-runner.test-sessions.mjs) and gives this page its cookie; one session per tenant per
+ * page, so a second call for the same tenant replaces the first.
+ *
+ * Demo clients (seed): zorggroep-de-linde `j.de.vries`, `h.van.der.meer`; thuiszorg-het-baken
+ * `w.dejonge@example.nl`, `a.vanderhoek@example.nl`.
+ */
+export async function testSession(tenant: string, username: string, options: { revoked?: boolean } = {}): Promise<{ displayName: string }> {
+  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
+  if (!sessionId) throw new Error('Not running in web-test-runner: no wtr-session-id');
+  const socketModule = '/__web-dev-server__web-socket.js';
+  const { sendMessageWaitForResponse } = (await import(/* @vite-ignore */ socketModule)) as {
+    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean; result?: unknown }>;
+  };
+  const response = await sendMessageWaitForResponse({
+    type: 'wtr-command',
+    sessionId,
+    command: 'care-test-session',
+    payload: { tenant, username, revoked: options.revoked ?? false },
+  });
+  if (!response.executed) throw new Error('The test runner does not know the command care-test-session');
+  return response.result as { displayName: string };
+}
+
+/** The newest message the dev outbox holds for `recipient` after `afterId`, waiting up to 8 s. */
+export async function outboxMessage(recipient: string, afterId: string | null, pattern: RegExp): Promise<{ id: string; body: string }> {
+  const deadline = Date.now() + 8000;
+  while (Date.now() < deadline) {
+    const [message] = (await (await fetch(`/dev/outbox?recipient=${encodeURIComponent(recipient)}&limit=1`)).json()) as Array<{ id: string; body: string }>;
+    if (message && message.id !== afterId && pattern.test(message.body)) return message;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Nothing for ${recipient} matching ${pattern} in the dev outbox`);
+}
+
+/** The id of the newest outbox message for `recipient`, or null. */
+export async function latestOutboxId(recipient: string): Promise<string | null> {
+  const [message] = (await (await fetch(`/dev/outbox?recipient=${encodeURIComponent(recipient)}&limit=1`)).json()) as Array<{ id: string }>;
+  return message?.id ?? null;
+}

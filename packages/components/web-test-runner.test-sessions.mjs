@@ -1,0 +1,69 @@
+/**
+ * The `care-test-session` server command of the component tests (see
+ * src/shared/testing/test-session.ts): a fully signed-in session for a demo account, written
+ * straight into the in-process test BFF's database with the BFF's own createSession, and its
+ * cookie given to the asking page. No SMS or e-mail code is spent.
+ *
+ * Why: the BFF sends at most 3 codes per account (and per number) per 15 minutes, stored in its
+ * database, and a plan decision or a mobile-number change shares that limit with the login. The
+ * tests of <care-plan> and <care-profile> need those codes for what they test, so their sign-in
+ * must not use them up. Only the session is made here; every call after it goes through the real
+ * routes, CSRF check and all. With `revoked: true` the session is ended at once, which gives the
+ * BFF's `401 session-expired` for a page that still holds the cookie.
+ */
+
+/** @typedef {{ tenant: string, username: string, revoked?: boolean }} TestSessionRequest */
+
+// createSession and tenantBySlug are not in @care-widgets/bff's public exports; the test runner
+// reaches them in the package's build next to its entry.
+const bffDist = new URL('.', import.meta.resolve('@care-widgets/bff'));
+
+/** @param {() => { database?: { db: import('kysely').Kysely<any> } } | undefined} runningBff the test BFF of this run */
+export function testSessionCommands(runningBff) {
+  let modules;
+  const load = async () =>
+    (modules ??= Promise.all([import(new URL('auth/session.js', bffDist).href), import(new URL('tenants/queries.js', bffDist).href)]));
+
+  return {
+    name: 'care-widgets:test-session',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'care-test-session') return undefined;
+      const db = runningBff()?.database?.db;
+      if (!db) throw new Error('care-test-session needs the in-process test BFF (it does not work with CARE_BFF_URL)');
+      /** @type {TestSessionRequest} */
+      const request = payload;
+      const [{ createSession, sessionCookieName }, { tenantBySlug }] = await load();
+      const tenant = await tenantBySlug(db, request.tenant);
+      if (!tenant) throw new Error(`No tenant ${request.tenant}`);
+      const account = await db
+        .selectFrom('accounts as a')
+        .innerJoin('account_clients as ac', (join) => join.onRef('ac.tenant_id', '=', 'a.tenant_id').onRef('ac.account_id', '=', 'a.id'))
+        .select(['a.id', 'a.display_name', 'ac.client_id'])
+        .where('a.tenant_id', '=', tenant.id)
+        .where('a.username', '=', request.username)
+        .where('ac.relation', '=', 'self')
+        .executeTakeFirst();
+      if (!account) throw new Error(`No client account ${request.username} at ${request.tenant}`);
+      const created = await createSession(db, {
+        tenant,
+        accountId: account.id,
+        clientId: account.client_id,
+        state: 'active',
+        ip: null,
+        userAgent: 'web-test-runner (care-test-session)',
+      });
+      if (request.revoked) {
+        await db.updateTable('sessions').set({ revoked_at: new Date() }).where('tenant_id', '=', tenant.id).where('id', '=', created.id).execute();
+      }
+      const page = session.browser.getPage(session.id);
+      // As in web-test-runner.sign-in.mjs: Chromium takes a __Host- (Secure) cookie only for an
+      // https URL, and then sends it to http://localhost as well.
+      const url = new URL(page.url());
+      url.protocol = 'https:';
+      await page
+        .context()
+        .addCookies([{ name: sessionCookieName(tenant.slug), value: created.token, url: url.origin, httpOnly: true, secure: true, sameSite: 'Lax' }]);
+      return { displayName: account.display_name };
+    },
+  };
+}
