@@ -11,7 +11,7 @@ import { integrationKeyCommand } from './cli.js';
 import { listIntegrationKeys } from './keys.js';
 
 // The command opens the database named by DATABASE_URL, so it runs against the PostgreSQL test database.
-describe.skipIf(databaseKind !== 'postgres')('care-bff integration-key', () => {
+describe('care-bff integration-key', () => {
   let database: TestDatabase;
   let tenant: TenantRecord;
   let dir: string;

@@ -1,8 +1,11 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import type { Hono } from 'hono';
+import { expect } from 'vitest';
 import type { TenantRecord } from '../tenants/queries.js';
 import { INTEGRATION_AUDIENCE } from './auth.js';
+import type { Change, ChangesPage } from './changes-feed.js';
 
 export interface SigningKey {
   kid: string;
@@ -43,4 +46,44 @@ export function ecdCaller(app: Hono<never>, tenant: TenantRecord, key: SigningKe
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   };
+}
+
+/** Reads the changes feed as the ECD does: one page, every page, or until `count` changes came. */
+export function feedReader(call: (method: string, path: string) => Promise<Response>) {
+  async function page(after?: string, limit?: number): Promise<ChangesPage> {
+    const query = new URLSearchParams({ ...(after !== undefined ? { after } : {}), ...(limit ? { limit: String(limit) } : {}) });
+    const response = await call('GET', `/changes?${query}`);
+    expect(response.status).toBe(200);
+    return (await response.json()) as ChangesPage;
+  }
+
+  /** Every change after the cursor, page by page. */
+  async function readAll(after: string, limit = 1000) {
+    const items: Change[] = [];
+    let cursor = after;
+    for (;;) {
+      const next = await page(cursor, limit);
+      items.push(...next.items);
+      cursor = next.next;
+      if (!next.more) return { items, cursor };
+    }
+  }
+
+  /**
+   * Reads until `count` changes have come. On the shared test cluster another test database's open
+   * transaction holds the feed back for a moment (the horizon is cluster-wide), never for long.
+   */
+  async function readCount(after: string, count: number, limit = 1000) {
+    const items: Change[] = [];
+    let cursor = after;
+    const until = Date.now() + 10_000;
+    while (items.length < count && Date.now() < until) {
+      const next = await readAll(cursor, limit);
+      items.push(...next.items);
+      cursor = next.cursor;
+      if (items.length < count) await sleep(20);
+    }
+    return { items, cursor };
+  }
+  return { page, readAll, readCount };
 }
