@@ -1,0 +1,30 @@
+import type { Catalogue } from '../../shared/messages.js';
+import type { nl } from '../care-messages.messages.js';
+
+export default {
+  'messages.heading': 'Messages',
+  'messages.all': 'All messages',
+  'messages.back': 'Back to the overview',
+  'messages.empty': 'There are no messages yet. Ask the care team your question below.',
+  'messages.older': 'Load older messages',
+  'messages.olderLoaded': '{n} older messages loaded.',
+  'messages.noOlder': 'These are all your messages.',
+  'messages.you': 'You',
+  'messages.from': 'From',
+  'messages.kind.staff': 'care team',
+  'messages.kind.contact': 'relative',
+  'messages.new': 'New',
+  'messages.sending': 'Sending…',
+  'messages.failed': 'Not sent',
+  'messages.retry': 'Try again',
+  'messages.label': 'Your message',
+  'messages.hint': 'Your message goes to the care team. In an emergency, please call us.',
+  'messages.send': 'Send',
+  'messages.required': 'Write your message first.',
+  'messages.left': '{n} characters left',
+  'messages.over': '{n} characters too many',
+  'messages.tooLong': 'Your message is too long: 2000 characters at most.',
+  'messages.sent': 'Your message has been sent.',
+  'messages.received': 'New message from {name}.',
+  'messages.unread': '{n} unread',
+} satisfies Catalogue<typeof nl>;
