@@ -1,0 +1,216 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../care-portal/care-portal.js';
+import { latestOutboxId, outboxMessage, testSession } from '../shared/testing/test-session.js';
+import type { CareProfile } from './care-profile.component.js';
+import './care-profile.js';
+
+// Sessions come from the test runner without a login code: the mobile change needs the code.
+const LINDE = 'zorggroep-de-linde';
+const BAKEN = 'thuiszorg-het-baken';
+
+const $ = <T extends Element = HTMLElement>(el: CareProfile, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: CareProfile, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+const button = (el: CareProfile, text: string) => $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(text));
+const labels = (el: CareProfile) => $$(el, 'dt').map((dt) => dt.textContent!.trim());
+const valueOf = (el: CareProfile, label: string) =>
+  $$(el, '[part~="field"]')
+    .find((row) => row.querySelector('dt')!.textContent!.trim() === label)
+    ?.querySelector('dd')!
+    .textContent!.replace(/\s+/g, ' ')
+    .trim();
+const newValue = (el: CareProfile) => $<HTMLInputElement>(el, '[part~="change-form"] input')!;
+
+async function settled(el: CareProfile) {
+  await el.updateComplete;
+  await waitUntil(() => !$(el, '[aria-busy="true"]'), 'the profile stays loading', { timeout: 8000 });
+  await el.updateComplete;
+  return el;
+}
+
+async function inPortal(tenant: string, lang = '') {
+  const portal = await fixture(html`<care-portal tenant=${tenant} api="" lang=${lang}><care-profile></care-profile></care-portal>`);
+  if (!lang) portal.removeAttribute('lang');
+  return settled(portal.querySelector('care-profile')!);
+}
+
+async function type(el: CareProfile, input: HTMLInputElement, text: string) {
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input'));
+  await el.updateComplete;
+}
+
+function pageParam(name: string, value: string | null) {
+  const url = new URL(location.href);
+  if (value === null) url.searchParams.delete(name);
+  else url.searchParams.set(name, value);
+  history.replaceState(null, '', url);
+}
+
+describe('<care-profile>', () => {
+  afterEach(() => pageParam('confirm-email', null));
+
+  it('shows a short card and, with "Volledig profiel", every field of seed 004 and whom to contact', async () => {
+    await testSession(LINDE, 'j.de.vries');
+    const el = await inPortal(LINDE);
+    expect($(el, 'h2')!.textContent).to.equal('Cliëntprofiel');
+    expect($(el, '[part~="name"]')!.textContent).to.equal('Johanna de Vries');
+    expect(labels(el)).to.deep.equal(['Geboortedatum', 'Leeftijd']);
+    expect(valueOf(el, 'Geboortedatum')).to.match(/^17 april \d{4}$/);
+    expect(valueOf(el, 'Leeftijd')).to.match(/^\d+ jaar$/);
+    const toggle = button(el, 'Volledig profiel')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(el.shadowRoot!.getElementById(toggle.getAttribute('aria-controls')!)).to.exist;
+    await expect(el).to.be.accessible();
+
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(el.hasAttribute('expanded')).to.equal(true);
+    expect(labels(el)).to.deep.equal([
+      'Geboortedatum',
+      'Leeftijd',
+      'Burgerlijke staat',
+      'Geboorteplaats',
+      'Nationaliteit',
+      'BSN',
+      'Laatste woonadres',
+      'Extra info na straat',
+      '(Mobiele) telefoon',
+      'Mobiel nummer',
+      'E-mailadres',
+    ]);
+    expect(valueOf(el, 'Burgerlijke staat')).to.equal('Weduwe');
+    expect(valueOf(el, 'Geboorteplaats')).to.equal('Amsterdam');
+    expect(valueOf(el, 'BSN')).to.match(/^\*+\d{3}$/);
+    expect(valueOf(el, 'Laatste woonadres')).to.equal('Lindenlaan 14, 1215 AB Hilversum');
+    expect(valueOf(el, 'Extra info na straat')).to.equal('Niet bekend');
+    expect(valueOf(el, '(Mobiele) telefoon')).to.equal('035 621 45 87');
+    expect(valueOf(el, 'Mobiel nummer')).to.equal('+31612345678 Wijzigen mobiel nummer');
+    expect(valueOf(el, 'E-mailadres')).to.equal('j.devries@example.nl Wijzigen e-mailadres');
+    // Only these two may change; for the rest the tenant's contact is named.
+    expect($$(el, '[part~="button"]').filter((b) => b.textContent!.includes('Wijzigen'))).to.have.length(2);
+    const contact = $(el, '[part~="contact"]')!.textContent!.replace(/\s+/g, ' ');
+    expect(contact).to.contain('De andere gegevens kunt u niet zelf wijzigen. Klopt er iets niet?');
+    expect(contact).to.contain('Zorggroep De Linde');
+    expect(contact).to.contain('035 760 12 34');
+    await expect(el).to.be.accessible();
+  });
+
+  it('changes the mobile number with an SMS code sent to the new number; the old one stays until then', async () => {
+    await testSession(BAKEN, 'a.vanderhoek@example.nl');
+    const el = await inPortal(BAKEN);
+    button(el, 'Volledig profiel')!.click();
+    await el.updateComplete;
+    const old = valueOf(el, 'Mobiel nummer')!.split(' ')[0]!;
+    button(el, 'Wijzigen mobiel nummer')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id).to.equal(newValue(el).id);
+    expect(newValue(el).type).to.equal('tel');
+    expect(newValue(el).autocomplete).to.equal('tel');
+    expect(newValue(el).labels![0]!.textContent).to.equal('Nieuw mobiel nummer');
+    await expect(el).to.be.accessible();
+
+    // Checked before any code is sent: not a number, and the number it already is (by the BFF).
+    await type(el, newValue(el), '12345');
+    button(el, 'Code per sms aanvragen')!.click();
+    await el.updateComplete;
+    expect($(el, '.field-error')!.textContent).to.equal('Vul een Nederlands mobiel nummer in, bijvoorbeeld 06 12345678.');
+    expect(newValue(el).getAttribute('aria-invalid')).to.equal('true');
+    await type(el, newValue(el), old);
+    button(el, 'Code per sms aanvragen')!.click();
+    await waitUntil(() => $(el, '.field-error')?.textContent === 'Dit is al uw mobiele nummer.', 'the BFF never said it is the same number', { timeout: 8000 });
+
+    const before = await latestOutboxId('+31698765432');
+    await type(el, newValue(el), '06 9876 5432');
+    button(el, 'Code per sms aanvragen')!.click();
+    await waitUntil(() => $(el, 'input[autocomplete="one-time-code"]'), 'no code step', { timeout: 8000 });
+    const [, prefix, code] = /(\d{4})-(\d{6})/.exec((await outboxMessage('+31698765432', before, /bevestigingscode is \d{4}-\d{6}/)).body)!;
+    expect($(el, '.care-code__prefix')!.textContent).to.equal(`${prefix}-`);
+    expect($(el, '[part~="confirm-form"]')!.textContent).to.contain('U wijzigt uw mobiele nummer in +31698765432.');
+    expect(valueOf(el, 'Mobiel nummer')).to.contain(old);
+    expect(valueOf(el, 'Mobiel nummer')).to.contain('Nieuw nummer +31698765432 is nog niet bevestigd.');
+    await expect(el).to.be.accessible();
+
+    const changed = oneEvent(el, 'care-profile-changed');
+    const input = $<HTMLInputElement>(el, 'input[autocomplete="one-time-code"]')!;
+    await type(el, input, code!);
+    button(el, 'Bevestigen')!.click();
+    expect((await changed).detail).to.deep.equal({ field: 'mobile', value: '+31698765432' });
+    await el.updateComplete;
+    expect(valueOf(el, 'Mobiel nummer')).to.equal('+31698765432 Wijzigen mobiel nummer');
+    expect($(el, '[part~="status"][role="status"]')!.textContent).to.equal('Uw mobiele nummer is gewijzigd in +31698765432.');
+    expect(el.shadowRoot!.activeElement?.textContent).to.contain('Wijzigen');
+    const profile = (await (await fetch(`/api/tenants/${BAKEN}/profile`)).json()) as { mobile: string; pending: { mobile: string | null } };
+    expect(profile.mobile).to.equal('+31698765432');
+    expect(profile.pending.mobile).to.equal(null);
+  });
+
+  it('asks for a new e-mail address, says where the link went, and confirms it when the link opens the page', async () => {
+    await testSession(LINDE, 'h.van.der.meer');
+    const el = await inPortal(LINDE);
+    button(el, 'Volledig profiel')!.click();
+    await el.updateComplete;
+    button(el, 'Wijzigen e-mailadres')!.click();
+    await el.updateComplete;
+    expect(newValue(el).type).to.equal('email');
+    await type(el, newValue(el), 'geen-adres');
+    button(el, 'Bevestigingslink sturen')!.click();
+    await el.updateComplete;
+    expect($(el, '.field-error')!.textContent).to.equal('Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.');
+    await type(el, newValue(el), 'H.VanDerMeer@example.nl');
+    button(el, 'Bevestigingslink sturen')!.click();
+    await el.updateComplete;
+    expect($(el, '.field-error')!.textContent).to.equal('Dit is al uw e-mailadres.');
+
+    const address = `hendrik.${Date.now()}@example.nl`;
+    const before = await latestOutboxId(address);
+    await type(el, newValue(el), address);
+    button(el, 'Bevestigingslink sturen')!.click();
+    await waitUntil(() => $(el, '[part~="status"]')!.textContent!.includes('bevestigingslink'), 'no link sent', { timeout: 8000 });
+    expect($(el, '[part~="status"]')!.textContent).to.equal(
+      `We hebben een bevestigingslink gestuurd naar ${address}. Open de link binnen 24 uur om de wijziging af te ronden.`,
+    );
+    expect(valueOf(el, 'E-mailadres')).to.contain('h.vandermeer@example.nl');
+    expect(valueOf(el, 'E-mailadres')).to.contain(`Nieuw adres ${address} is nog niet bevestigd.`);
+    const mail = await outboxMessage(address, before, /confirm-email=/);
+    const token = /confirm-email=([^\s&]+)/.exec(mail.body)![1]!;
+
+    // The link opens the page: the widget confirms, says so, and takes the token out of the address.
+    pageParam('confirm-email', token);
+    const changed = new Promise<CustomEvent>((resolve) => document.addEventListener('care-profile-changed', (e) => resolve(e as CustomEvent), { once: true }));
+    const opened = await inPortal(LINDE);
+    expect(new URL(location.href).searchParams.has('confirm-email')).to.equal(false);
+    expect((await changed).detail).to.deep.equal({ field: 'email', value: address });
+    await waitUntil(() => $(opened, '[part~="status"]')!.textContent!.includes('gewijzigd'), 'not confirmed', { timeout: 8000 });
+    expect($(opened, '[part~="status"]')!.textContent).to.equal(`Uw e-mailadres is gewijzigd in ${address}.`);
+    button(opened, 'Volledig profiel')!.click();
+    await opened.updateComplete;
+    expect(valueOf(opened, 'E-mailadres')).to.equal(`${address} Wijzigen e-mailadres`);
+    await expect(opened).to.be.accessible();
+  });
+
+  it('says a used or unknown link is no longer valid, also without a session', async () => {
+    await testSession(LINDE, 'j.de.vries', { revoked: true });
+    pageParam('confirm-email', 'not-a-real-token');
+    const el = await fixture<CareProfile>(html`<care-profile tenant=${LINDE} api=""></care-profile>`);
+    await waitUntil(() => $(el, '[part~="error"] p')?.textContent?.includes('link'), 'no link message', { timeout: 8000 });
+    const alerts = $$(el, '[role="alert"]').map((a) => a.textContent!.replace(/\s+/g, ' ').trim());
+    expect(alerts).to.include('Deze link is niet meer geldig. Vraag in het portaal opnieuw om uw e-mailadres te wijzigen.');
+    await waitUntil(() => alerts.length === 2 || $$(el, '[role="alert"]').length === 2, 'no session-expired state', { timeout: 8000 });
+    expect($$(el, '[role="alert"]').map((a) => a.textContent).join(' ')).to.contain('Uw sessie is verlopen.');
+    expect(new URL(location.href).searchParams.has('confirm-email')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks English with lang="en" and fits a 320 px wide phone, expanded', async () => {
+    await testSession(LINDE, 'j.de.vries');
+    const el = await inPortal(LINDE, 'en');
+    await waitUntil(() => $(el, 'h2')!.textContent === 'Client profile', 'English never arrived');
+    button(el, 'Full profile')!.click();
+    el.style.width = '320px';
+    await el.updateComplete;
+    expect(labels(el)).to.include('Date of birth');
+    expect($(el, '[part~="base"]')!.scrollWidth).to.be.at.most(320);
+    await expect(el).to.be.accessible();
+  });
+});
