@@ -23,6 +23,7 @@ import type { TenantRecord } from './tenants/queries.js';
 import { agendaRoutes } from './agenda/routes.js';
 import { measurementRoutes } from './measurements/routes.js';
 import { reportRoutes } from './reports/routes.js';
+import { openApiRoutes } from './openapi/routes.js';
 import { tenantRoutes } from './tenants/routes.js';
 import { tenantContext } from './tenants/tenant-context.js';
 import { themeRoutes } from './themes/routes.js';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDependencies) {
   });
 
   app.route('/', healthRoutes());
+  app.route('/api/openapi.json', openApiRoutes());
   app.use('/api/tenants/:tenant/*', tenantContext());
   app.use('/api/tenants/:tenant', tenantContext());
   app.route('/api/tenants/:tenant', tenantRoutes());

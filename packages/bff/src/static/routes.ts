@@ -19,6 +19,19 @@ const contentTypes: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * The strict Content-Security-Policy of the example page that proves the widgets need neither
+ * 'unsafe-inline' nor 'unsafe-eval' (docs/embedding.md lists what a host page must allow).
+ */
+export const strictExampleCsp =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; " +
+  "font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/** Extra response headers of single example pages. */
+const examplePageHeaders: Record<string, Record<string, string>> = {
+  'strict-csp.html': { 'content-security-policy': strictExampleCsp },
+};
+
 /** The built widget bundle for every host page, and in demo mode the example host pages. */
 export function staticRoutes(config: Config) {
   const app = new Hono<AppEnv>();
@@ -26,7 +39,10 @@ export function staticRoutes(config: Config) {
   app.get('/widgets/*', (c) => serveFile(c, config.widgetsDir, c.req.path.slice('/widgets/'.length), { 'access-control-allow-origin': '*' }));
   if (config.mode === 'demo') {
     app.get('/', (c) => serveFile(c, config.examplesDir, 'index.html'));
-    app.get('/examples/*', (c) => serveFile(c, config.examplesDir, c.req.path.slice('/examples/'.length) || 'index.html'));
+    app.get('/examples/*', (c) => {
+      const file = c.req.path.slice('/examples/'.length) || 'index.html';
+      return serveFile(c, config.examplesDir, file, examplePageHeaders[file]);
+    });
   }
   return app;
 }
