@@ -14,6 +14,8 @@ export const elementEntries: Record<string, string> = {
   'care-portal': src('care-portal/care-portal.ts'),
   'care-login': src('care-login/care-login.ts'),
   'care-reports': src('care-reports/care-reports.ts'),
+  'care-measurements': src('care-measurements/care-measurements.ts'),
+  'care-agenda': src('care-agenda/care-agenda.ts'),
 };
 
 // Built as an app with JS entries rather than in `build.lib` mode: library mode keeps whitespace

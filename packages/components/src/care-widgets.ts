@@ -2,5 +2,7 @@
 export * from './care-portal/care-portal.js';
 export * from './care-login/care-login.js';
 export * from './care-reports/care-reports.js';
+export * from './care-measurements/care-measurements.js';
+export * from './care-agenda/care-agenda.js';
 export { ApiError, CareApiClient, type PublicTenant } from './shared/api-client.js';
 export { portalContext, type PortalSession, type PortalState } from './shared/context.js';

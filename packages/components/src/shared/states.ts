@@ -37,6 +37,10 @@ export function problemText(error: ApiError, locale: Locale): string {
 }
 
 export function renderProblem(error: ApiError, locale: Locale, retry?: () => void): TemplateResult {
+  // Not signed in (yet): a calm note beside the login, not an alarm in every widget on the page.
+  if (error.kind === 'session-expired' && error.code !== 'session-expired') {
+    return html`<p part="status" class="state state--signed-out" role="status">${problemText(error, locale)}</p>`;
+  }
   const canRetry = retry && error.kind !== 'session-expired' && error.status !== 403;
   const kind = error.kind === 'problem' ? 'error' : error.kind;
   return html`<div part="error" class="state state--${kind}" role="alert">
