@@ -16,6 +16,9 @@ export const elementEntries: Record<string, string> = {
   'care-reports': src('care-reports/care-reports.ts'),
   'care-measurements': src('care-measurements/care-measurements.ts'),
   'care-agenda': src('care-agenda/care-agenda.ts'),
+  'care-messages': src('care-messages/care-messages.ts'),
+  'care-plan': src('care-plan/care-plan.ts'),
+  'care-profile': src('care-profile/care-profile.ts'),
 };
 
 // Built as an app with JS entries rather than in `build.lib` mode: library mode keeps whitespace

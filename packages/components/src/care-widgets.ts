@@ -4,5 +4,8 @@ export * from './care-login/care-login.js';
 export * from './care-reports/care-reports.js';
 export * from './care-measurements/care-measurements.js';
 export * from './care-agenda/care-agenda.js';
+export * from './care-messages/care-messages.js';
+export * from './care-plan/care-plan.js';
+export * from './care-profile/care-profile.js';
 export { ApiError, CareApiClient, type PublicTenant } from './shared/api-client.js';
 export { portalContext, type PortalSession, type PortalState } from './shared/context.js';
