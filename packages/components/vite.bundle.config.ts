@@ -4,9 +4,10 @@ import { minifyTemplateLiterals } from './build/minify-template-literals.js';
 import { plainDynamicImports } from './build/plain-dynamic-imports.js';
 
 /**
- * dist/care-widgets.bundle.js: one self-contained file, lit included, that defines every element,
- * for the single `<script type="module">` tag on a host page. Runs after vite.config.ts, so it
- * keeps what that build put in dist/.
+ * dist/care-widgets.bundle.js: one file, lit included, that defines every element, for the single
+ * `<script type="module">` tag on a host page. What loads only on demand (English texts, the
+ * rarely used login steps) stays in dist/bundle/ and is fetched relative to the bundle's URL,
+ * so a Dutch page never downloads it. Runs after vite.config.ts, so it keeps that build's dist/.
  */
 export default defineConfig({
   publicDir: false,
@@ -24,7 +25,7 @@ export default defineConfig({
       output: {
         format: 'es',
         entryFileNames: '[name].js',
-        inlineDynamicImports: true,
+        chunkFileNames: 'bundle/[name]-[hash].js',
       },
     },
   },
