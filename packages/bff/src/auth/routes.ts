@@ -140,7 +140,7 @@ export function authRoutes() {
         const session = c.var.session!;
         const current = await currentSecondFactorStep(c, session.id);
         if (current && current.channel === 'totp') {
-          throw new Problem(409, 'not-applicable', 'Geen code te versturen', 'Use the code shown in your authenticator app.');
+          throw new Problem(409, 'not-applicable', 'Geen code te versturen', 'Gebruik de code uit uw authenticator-app.');
         }
         if (current && current.resendAvailableInSeconds > 0) {
           throw Problem.tooManyRequests(`Wacht ${current.resendAvailableInSeconds} seconden voordat u een nieuwe code vraagt.`, current.resendAvailableInSeconds);
@@ -207,7 +207,7 @@ export function authRoutes() {
         const tenant = c.var.tenant;
         const account = await freshAccount(c, session.accountId);
         if (!firstLoginSteps(account, tenant).includes('password')) {
-          throw new Problem(409, 'not-required', 'Al gedaan', 'The password has already been changed.');
+          throw new Problem(409, 'not-required', 'Al gedaan', 'Het wachtwoord is al gewijzigd.');
         }
         assertNewPassword(tenant, body, account.username);
         if (account.password_hash && (await verifyPassword(account.password_hash, body.newPassword))) {
@@ -389,7 +389,7 @@ export function authRoutes() {
         const failureBucket = buckets.secondFactorFailures(account.id);
         const locked = await lockedFor(db, tenant.id, failureBucket);
         if (locked > 0) throw secondFactorLocked(locked);
-        if (!account.totp_pending_secret) throw new Problem(409, 'no-enrolment', 'Eerst instellen', 'Start the authenticator-app set-up first (POST /auth/totp/enrol).');
+        if (!account.totp_pending_secret) throw new Problem(409, 'no-enrolment', 'Eerst instellen', 'Stel eerst de authenticator-app in.');
         const step = matchingStep(openSecret(account.totp_pending_secret), body.code.replace(/\s/g, ''));
         if (step === null) {
           const failure = await recordFailure(db, tenant.id, failureBucket, SECOND_FACTOR_LOCK.countingWindowSeconds, secondFactorLockSeconds);
@@ -407,7 +407,7 @@ export function authRoutes() {
           .where('totp_pending_secret', '=', account.totp_pending_secret)
           .returning('id')
           .executeTakeFirst();
-        if (!updated) throw new Problem(409, 'no-enrolment', 'Eerst instellen', 'The set-up was replaced; scan the new code.');
+        if (!updated) throw new Problem(409, 'no-enrolment', 'Eerst instellen', 'De instelling is vervangen; scan de nieuwe code.');
         await clearBucket(db, tenant.id, failureBucket);
         await audit(c, { action: 'auth.totp.confirm' });
         return c.json(secondFactorView(tenant, await freshAccount(c, account.id)));

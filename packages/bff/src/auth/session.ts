@@ -178,17 +178,17 @@ export function requireSession(options: { allow?: SessionState[] } = {}): Middle
   return async (c, next) => {
     const tenant = c.var.tenant;
     const token = getCookie(c, sessionCookieName(tenant.slug));
-    if (!token) throw new Problem(401, 'unauthenticated', 'Niet ingelogd', 'Log in to continue.');
+    if (!token) throw new Problem(401, 'unauthenticated', 'Niet ingelogd', 'Log in om verder te gaan.');
     const session = await touchSession(c.var.db, tenant, token);
     if (!session) {
       clearSessionCookie(c, tenant);
-      throw new Problem(401, 'session-expired', 'Sessie verlopen', 'Your session has ended. Please log in again.');
+      throw new Problem(401, 'session-expired', 'Sessie verlopen', 'Uw sessie is verlopen. Log opnieuw in.');
     }
     if (!allow.includes(session.state)) {
       if (session.state === 'pending') {
-        throw new Problem(403, 'first-login-incomplete', 'Eerst uw wachtwoord wijzigen', 'Choose a new password and accept the terms of use first.');
+        throw new Problem(403, 'first-login-incomplete', 'Eerst uw wachtwoord wijzigen', 'Kies eerst een nieuw wachtwoord en ga akkoord met de gebruiksvoorwaarden.');
       }
-      throw new Problem(401, 'second-factor-required', 'Inlogcode nodig', 'Complete the second step of the login first.');
+      throw new Problem(401, 'second-factor-required', 'Inlogcode nodig', 'Vul eerst uw inlogcode in.');
     }
     c.set('session', session);
     await next();
@@ -198,6 +198,6 @@ export function requireSession(options: { allow?: SessionState[] } = {}): Middle
 /** The client whose data a data route serves: the session's, never one named in the request. */
 export function sessionClientId(c: Context<AppEnv>): string {
   const clientId = c.var.session?.clientId;
-  if (!clientId) throw new Problem(403, 'no-client', 'Geen dossier', 'This account is not linked to a client.');
+  if (!clientId) throw new Problem(403, 'no-client', 'Geen dossier', 'Dit account hoort niet bij een cliëntdossier. Neem contact op met uw zorgorganisatie.');
   return clientId;
 }

@@ -53,7 +53,7 @@ function scopeOf(c: Context<AppEnv>): MessageScope {
 
 /** A message id from the request that must belong to this thread: anything else is a 404. */
 async function messageOfThread(c: Context<AppEnv>, scope: MessageScope, id: string): Promise<string> {
-  if (!isUuid(id) || !(await messageExists(c.var.db, scope, id))) throw Problem.notFound('There is no such message in this thread.');
+  if (!isUuid(id) || !(await messageExists(c.var.db, scope, id))) throw Problem.notFound('Dit bericht bestaat niet (meer).');
   return id;
 }
 

@@ -29,7 +29,7 @@ function scopeOf(c: Context<AppEnv>): PlanScope {
 async function planInScope(c: Context<AppEnv>, scope: PlanScope): Promise<PlanView> {
   const id = c.req.param('id') ?? '';
   const plan = isUuid(id) ? await planOf(c.var.db, scope, id) : undefined;
-  if (!plan) throw Problem.notFound('There is no such plan document.');
+  if (!plan) throw Problem.notFound('Dit cliëntplan bestaat niet of u heeft er geen toegang toe.');
   return plan;
 }
 
@@ -61,7 +61,7 @@ export function planRoutes() {
       const scope = scopeOf(c);
       const plan = await planInScope(c, scope);
       const file = await planPdf(c.var.db, scope, plan.id);
-      if (!file) throw Problem.notFound('There is no such plan document.');
+      if (!file) throw Problem.notFound('Dit cliëntplan bestaat niet of u heeft er geen toegang toe.');
       await audit(c, { action: 'plans.download', resourceType: 'plan', resourceId: plan.id, details: { sha256: file.sha256 } });
       const bytes = Buffer.from(file.pdf);
       return c.body(bytes, 200, {
@@ -89,7 +89,7 @@ export function planRoutes() {
         throw new Problem(409, 'no-mobile', 'Geen mobiel nummer', 'Er is geen mobiel nummer bekend om de code naar te sturen. Neem contact op met uw zorgteam.');
       }
       const sha256 = await planDocumentHash(c.var.db, scope, plan.id);
-      if (!sha256) throw Problem.notFound('There is no such plan document.');
+      if (!sha256) throw Problem.notFound('Dit cliëntplan bestaat niet of u heeft er geen toegang toe.');
       const sent = await sendConfirmationCode(c, {
         purpose: 'plan_decision',
         destination: account.mobile_phone,

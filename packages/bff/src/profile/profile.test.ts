@@ -173,6 +173,15 @@ describe('changing the mobile number', () => {
     expect(delivered).toHaveLength(0);
   });
 
+  it('says the number is already the client’s own, with a code of its own, and sends nothing', async () => {
+    const who = await freshClient();
+    const { mobile_phone } = await database.db.selectFrom('clients').select('mobile_phone').where('id', '=', who.clientId).executeTakeFirstOrThrow();
+    const response = await call(who, '/profile/mobile', { json: { mobile: mobile_phone } });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'unchanged', errors: [{ field: 'mobile', detail: 'Dit is al uw mobiele nummer.' }] });
+    expect(delivered).toHaveLength(0);
+  });
+
   it('does not take a code of another purpose, or one for a plan', async () => {
     const who = await freshClient();
     const plan = await database.db

@@ -84,7 +84,7 @@ export function profileRoutes() {
       const scope = scopeOf(c);
       const current = await profileRow(c.var.db, scope);
       if (current?.mobile_phone === mobile) {
-        throw Problem.badRequest('mobile: Dit is al uw mobiele nummer.', [{ field: 'mobile', detail: 'Dit is al uw mobiele nummer.' }]);
+        throw unchanged('mobile', 'Dit is al uw mobiele nummer.');
       }
       const sent = await sendConfirmationCode(c, { purpose: 'mobile_change', destination: mobile, binding: { mobile }, resourceType: 'client', resourceId: scope.clientId });
       return c.json({ ...sent, mobile }, 202);
@@ -128,7 +128,7 @@ export function profileRoutes() {
       const email = body.email;
       const current = await profileRow(c.var.db, scope);
       if (current?.email?.toLowerCase() === email.toLowerCase()) {
-        throw Problem.badRequest('email: Dit is al uw e-mailadres.', [{ field: 'email', detail: 'Dit is al uw e-mailadres.' }]);
+        throw unchanged('email', 'Dit is al uw e-mailadres.');
       }
       const tenant = c.var.tenant;
       for (const limit of [{ bucket: `email-change:account:${scope.accountId}`, max: 3, windowSeconds: 15 * 60 }, authLimits.codesPerDestination(email.toLowerCase())]) {
@@ -224,4 +224,9 @@ async function notifyChange(c: Context<AppEnv>, to: string, subject: string, tex
   } catch (error) {
     c.var.logger.error('change notice failed', { error });
   }
+}
+
+/** A 400 of its own code, so a widget can tell "that is already yours" from "that is not valid". */
+function unchanged(field: 'mobile' | 'email', detail: string) {
+  return new Problem(400, 'unchanged', 'Niets gewijzigd', detail, { errors: [{ field, detail }] });
 }

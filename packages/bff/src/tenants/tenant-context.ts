@@ -31,7 +31,7 @@ export function tenantContext(): MiddlewareHandler<AppEnv> {
       cache.set(slug, entry);
     }
     const tenant = entry.tenant;
-    if (!tenant) throw new Problem(404, 'tenant-not-found', 'Onbekende organisatie', 'There is no tenant with this name.');
+    if (!tenant) throw new Problem(404, 'tenant-not-found', 'Onbekende organisatie', 'Deze zorgorganisatie is niet bekend.');
     c.set('tenant', tenant);
 
     const origin = c.req.header('origin');
@@ -50,7 +50,7 @@ export function tenantContext(): MiddlewareHandler<AppEnv> {
     }
 
     if (!SAFE_METHODS.has(c.req.method)) {
-      if (!allowed) throw Problem.forbidden('This request does not come from a site that may use this portal.');
+      if (!allowed) throw Problem.forbidden('Dit verzoek komt niet van een website die dit cliëntportaal mag gebruiken.');
       if (c.req.header('x-care-widgets') !== '1') throw Problem.forbidden('The X-Care-Widgets header is missing.');
     }
 

@@ -1,11 +1,11 @@
 import { html, nothing } from 'lit';
-import type { CareApiClient } from '../shared/api-client.js';
+import type { ApiError, CareApiClient } from '../shared/api-client.js';
 import { CareDataElement } from '../shared/care-data-element.js';
 import { formatDate, formatDateTime } from '../shared/date-format.js';
 import { MessagesController } from '../shared/messages.js';
 import { stateMessages } from '../shared/states.messages.js';
 import { confirmationMessages } from '../shared/sms-confirmation/sms-confirmation.messages.js';
-import { postKeepingProblem, SmsConfirmation, type CodeChallenge, type ProblemError } from '../shared/sms-confirmation/sms-confirmation.js';
+import { SmsConfirmation, type CodeChallenge } from '../shared/sms-confirmation/sms-confirmation.js';
 import { renderLoadState } from '../shared/states.js';
 import { planMessages, type nl } from './care-plan.messages.js';
 import { carePlanStyles } from './care-plan.styles.js';
@@ -194,12 +194,12 @@ export class CarePlan extends CareDataElement {
   private requestCode(): Promise<CodeChallenge> {
     const { planId, decision } = this.deciding!;
     const reason = this.reason.trim();
-    return postKeepingProblem<CodeChallenge>(this.client!, `/plans/${planId}/decision`, decision === 'reject' && reason ? { decision, reason } : { decision });
+    return this.client!.post<CodeChallenge>(`/plans/${planId}/decision`, decision === 'reject' && reason ? { decision, reason } : { decision });
   }
 
   private confirmCode(challenge: CodeChallenge, code: string): Promise<Plan> {
     const { planId, decision } = this.deciding!;
-    return postKeepingProblem<Plan>(this.client!, `/plans/${planId}/decision/confirm`, { challengeId: challenge.challengeId, code, decision });
+    return this.client!.post<Plan>(`/plans/${planId}/decision/confirm`, { challengeId: challenge.challengeId, code, decision });
   }
 
   private replacePlan(plan: Plan) {
@@ -223,14 +223,14 @@ export class CarePlan extends CareDataElement {
   }
 
   /** A 401 ends the session; a 409 means the plan was decided meanwhile (another tab, a race). */
-  private handleDecisionProblem(error: ProblemError): boolean {
+  private handleDecisionProblem(error: ApiError): boolean {
     if (error.kind === 'session-expired') {
       this.deciding = undefined;
       this.apiError(error);
       return true;
     }
     if (error.status === 409 && error.code === 'plan-decided') {
-      const current = error.body?.['plan'] as Plan | undefined;
+      const current = error.extensions['plan'] as Plan | undefined;
       const planId = this.deciding?.planId;
       this.deciding = undefined;
       this.reason = '';

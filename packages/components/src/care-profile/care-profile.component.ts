@@ -5,7 +5,7 @@ import { formatDate } from '../shared/date-format.js';
 import { MessagesController } from '../shared/messages.js';
 import { stateMessages } from '../shared/states.messages.js';
 import { confirmationMessages } from '../shared/sms-confirmation/sms-confirmation.messages.js';
-import { postKeepingProblem, SmsConfirmation, type CodeChallenge } from '../shared/sms-confirmation/sms-confirmation.js';
+import { SmsConfirmation, type CodeChallenge } from '../shared/sms-confirmation/sms-confirmation.js';
 import { problemText, renderLoadState } from '../shared/states.js';
 import { profileMessages, type nl } from './care-profile.messages.js';
 import { careProfileStyles } from './care-profile.styles.js';
@@ -141,7 +141,7 @@ export class CareProfile extends CareDataElement {
       locale: () => this.locale,
       request: () => this.requestMobileCode(),
       confirm: (challenge, code) =>
-        postKeepingProblem<{ mobile: string }>(this.client!, '/profile/mobile/confirm', { challengeId: challenge.challengeId, code }),
+        this.client!.post<{ mobile: string }>('/profile/mobile/confirm', { challengeId: challenge.challengeId, code }),
       confirmed: ({ mobile }) => this.changed('mobile', mobile, this.m('profile.mobileChanged', { mobile })),
       cancelled: () => this.stopEditing(),
       handle: (error) => this.handleMobileProblem(error),
@@ -227,7 +227,7 @@ export class CareProfile extends CareDataElement {
   }
 
   private requestMobileCode(): Promise<MobileChallenge> {
-    return postKeepingProblem<MobileChallenge>(this.client!, '/profile/mobile', { mobile: this.fieldValue.trim() }).then((challenge) => {
+    return this.client!.post<MobileChallenge>('/profile/mobile', { mobile: this.fieldValue.trim() }).then((challenge) => {
       if (this.profile) this.profile = { ...this.profile, pending: { ...this.profile.pending, mobile: challenge.mobile } };
       return challenge;
     });
@@ -240,9 +240,7 @@ export class CareProfile extends CareDataElement {
       return true;
     }
     if (error.status === 400 && error.errors.some((e) => e.field === 'mobile')) {
-      // The BFF's Dutch detail tells an unchanged number from a malformed one.
-      const same = error.errors.some((e) => /al uw/.test(e.detail));
-      this.fieldError = this.m(same ? 'profile.sameMobile' : 'profile.invalidMobile');
+      this.fieldError = this.m(error.code === 'unchanged' ? 'profile.sameMobile' : 'profile.invalidMobile');
       this.focusLater(`#${this.idFor('new-value')}`);
       return true;
     }
@@ -285,7 +283,7 @@ export class CareProfile extends CareDataElement {
       if (apiError.kind === 'session-expired') {
         this.editing = undefined;
       } else if (apiError.status === 400 && apiError.errors.some((e) => e.field === 'email')) {
-        this.fieldError = this.m(apiError.errors.some((e) => /al uw/.test(e.detail)) ? 'profile.sameEmail' : 'profile.invalidEmail');
+        this.fieldError = this.m(apiError.code === 'unchanged' ? 'profile.sameEmail' : 'profile.invalidEmail');
       } else if (apiError.status === 429) {
         this.formError = this.m('profile.tooMany', { n: Math.max(1, Math.ceil((apiError.retryAfter ?? 900) / 60)) });
       } else {

@@ -42,6 +42,8 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   /** Seconds to wait before trying again (429), from the body or the Retry-After header. */
   readonly retryAfter: number | undefined;
+  /** The problem's other members, e.g. `attemptsLeft` of a wrong code or the `plan` of a 409. */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(init: {
     kind: ApiErrorKind;
@@ -52,6 +54,7 @@ export class ApiError extends Error {
     errors?: FieldError[] | undefined;
     requestId?: string | undefined;
     retryAfter?: number | undefined;
+    extensions?: Record<string, unknown> | undefined;
     cause?: unknown;
   }) {
     super(init.detail ?? init.title, init.cause === undefined ? undefined : { cause: init.cause });
@@ -64,6 +67,7 @@ export class ApiError extends Error {
     this.errors = init.errors ?? [];
     this.requestId = init.requestId;
     this.retryAfter = init.retryAfter;
+    this.extensions = init.extensions ?? {};
   }
 
   static offline(cause?: unknown): ApiError {
@@ -102,9 +106,12 @@ export class ApiError extends Error {
       errors: Array.isArray(body['errors']) ? body['errors'].filter(isFieldError) : [],
       requestId: str(body['requestId']) ?? response.headers.get('x-request-id') ?? undefined,
       retryAfter,
+      extensions: Object.fromEntries(Object.entries(body).filter(([key]) => !RFC9457_MEMBERS.has(key))),
     });
   }
 }
+
+const RFC9457_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'errors', 'requestId', 'retryAfter']);
 
 function isFieldError(value: unknown): value is FieldError {
   if (!value || typeof value !== 'object') return false;

@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { ApiError, type CareApiClient } from '../api-client.js';
+import { ApiError } from '../api-client.js';
 import { codeInput, receiveSmsCode } from '../code-input/code-input.js';
 import type { Locale } from '../i18n.js';
 import { problemText } from '../states.js';
@@ -13,35 +13,6 @@ export interface CodeChallenge {
   expiresInSeconds: number;
   /** "••••••••5678" */
   destinationHint: string | null;
-}
-
-/** An ApiError with the problem's extension members (`attemptsLeft`, `plan`), which ApiError leaves out. */
-export type ProblemError = ApiError & { body?: Record<string, unknown> };
-
-/**
- * POSTs like CareApiClient.post, but a failure keeps the whole problem body: the confirmation step
- * needs `attemptsLeft` and a 409's current `plan`.
- */
-export async function postKeepingProblem<T>(client: CareApiClient, path: string, body: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(client.url(path), {
-      method: 'POST',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Care-Widgets': '1' },
-      credentials: 'include',
-      body: JSON.stringify(body),
-    });
-  } catch (error) {
-    throw ApiError.offline(error);
-  }
-  if (response.ok) return (await response.json()) as T;
-  const extra = (await response
-    .clone()
-    .json()
-    .catch(() => ({}))) as Record<string, unknown>;
-  const error: ProblemError = await ApiError.fromResponse(response);
-  error.body = extra;
-  throw error;
 }
 
 export interface SmsConfirmationOptions<T> {
@@ -179,13 +150,13 @@ export class SmsConfirmation<T> implements ReactiveController {
       this.reset();
       this.options.confirmed(result);
     } catch (error) {
-      const apiError: ProblemError = error instanceof ApiError ? error : ApiError.offline(error);
+      const apiError = error instanceof ApiError ? error : ApiError.offline(error);
       if (this.options.handle(apiError)) {
         this.reset();
         return;
       }
       if (apiError.code === 'invalid-code') {
-        this.error = this.t('code.wrong', { n: Number(apiError.body?.['attemptsLeft'] ?? 1) });
+        this.error = this.t('code.wrong', { n: Number(apiError.extensions['attemptsLeft'] ?? 1) });
         this.code = '';
       } else if (apiError.code === 'code-expired') {
         this.error = this.t('code.expired');
