@@ -12,11 +12,12 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 /**
  * `limit` fails the build. `target` is SPEC.md's figure where the limit is not there yet: with
  * lit and the API client at 7.1 KB, <care-login>'s first screen and code step (the code input now
- * a chunk shared with <care-plan> and <care-profile>) come to 15.1 KB, so its limit holds that
+ * a chunk shared with <care-plan> and <care-profile>, and light-DOM styles that withstand a CMS's
+ * !important rules) come to 15.4 KB, so its limit holds that
  * line until the 12 KB figure is reached.
  */
 const budgets = [
-  { entry: 'care-login.js', limit: 15_300, target: 12_000 },
+  { entry: 'care-login.js', limit: 15_500, target: 12_000 },
   { entry: 'care-widgets.bundle.js', limit: 40_000 },
 ];
 

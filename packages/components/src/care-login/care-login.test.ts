@@ -130,6 +130,26 @@ describe('<care-login>', () => {
     expect(submitButton.getBoundingClientRect().height).to.be.at.least(24);
   });
 
+  it('looks the same under a CMS theme with aggressive global and !important rules', async () => {
+    const measure = (login: CareLogin) =>
+      [field(login, 'username'), button(login, 'SMS-inlogcode aanvragen')].map((el) => {
+        const style = getComputedStyle(el);
+        return { height: el.getBoundingClientRect().height, fontSize: style.fontSize, border: style.borderTopWidth, background: style.backgroundColor, transform: style.textTransform };
+      });
+    const plain = measure((await mount(LINDE)).login);
+    const cms = document.createElement('style');
+    cms.textContent = `* { box-sizing: content-box; margin: 0; padding: 0 }
+      form { margin-bottom: 1.5em !important }
+      button { all: unset; padding: 6px 14px; font-size: 12px; text-transform: uppercase; background: #f28c28 }
+      input { width: 100% !important; height: 28px !important; border: 0 !important; background: transparent !important; font-size: 13px !important }`;
+    document.head.append(cms);
+    try {
+      expect(measure((await mount(LINDE)).login)).to.deep.equal(plain);
+    } finally {
+      cms.remove();
+    }
+  });
+
   it('says which field is empty without asking the BFF', async () => {
     const { login } = await mount(LINDE);
     await submit(login);
