@@ -32,9 +32,9 @@ const testBff = {
 const hopByHop = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host', 'content-length']);
 
 /** Paths forwarded to the BFF: its API, and the demo's dev outbox (codes sent by SMS and e-mail). */
-const bffPrefixes = ['/api/', '/dev/'];
+const bffPrefixes = ['/api/', '/dev/', '/themes/'];
 
-/** Forwards /api/* and /dev/* to the BFF: method, headers and body in; status, headers and body back. */
+/** Forwards /api/*, /dev/* and /themes/* to the BFF: method, headers and body in; status, headers and body back. */
 async function proxyApiToBff(ctx, next) {
   if (!bffPrefixes.some((prefix) => ctx.path.startsWith(prefix))) return next();
   const headers = new Headers();
