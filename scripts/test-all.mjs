@@ -68,6 +68,7 @@ const pnpm = 'pnpm';
 const built = step('Build every package', pnpm, ['run', 'build']);
 if (built) {
   step('Type-check', pnpm, ['run', 'typecheck']);
+  step('Docs: element, token and part references match the build', process.execPath, ['docs/generate-element-reference.mjs', '--check']);
   const themeResults = join(resultsDir, 'themes.json');
   step('Theme contrast checker tests', pnpm, ['--filter', '@care-widgets/themes', 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${themeResults}`], { results: themeResults });
   const bffResults = join(resultsDir, 'bff.json');
