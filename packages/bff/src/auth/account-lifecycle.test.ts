@@ -117,7 +117,7 @@ describe('forgotten password', () => {
     const again = await browser.post('/password/reset', { token, newPassword: 'Herfst-Bladeren-78', repeatPassword: 'Herfst-Bladeren-78' });
     expect(again.body.code).toBe('invalid-link');
 
-    expect((await signedIn.get('/session')).status).toBe(401); // every session revoked
+    expect((await signedIn.get('/session')).body).toEqual({ state: 'signed-out' }); // every session revoked
     const login = await browser.post('/login', { username: person.username, password: 'Herfst-Bladeren-77' });
     expect(login.body['step']).toBe('second-factor');
 
@@ -152,8 +152,8 @@ describe('change password', () => {
     expect((wrong.body['errors'] as { field: string }[])[0]!.field).toBe('currentPassword');
     const changed = await browser.post('/password/change', { currentPassword: person.password, newPassword: 'Winter-Sneeuw-Pop-5', repeatPassword: 'Winter-Sneeuw-Pop-5' });
     expect(changed.status).toBe(200);
-    expect((await browser.get('/session')).status).toBe(200);
-    expect((await other.get('/session')).status).toBe(401);
+    expect((await browser.get('/session')).body['state']).toBe('active');
+    expect((await other.get('/session')).body).toEqual({ state: 'signed-out' });
   });
 });
 

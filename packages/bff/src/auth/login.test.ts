@@ -344,7 +344,13 @@ describe('logout and the audit trail', () => {
     expect(logout.status).toBe(204);
     expect(logout.setCookies[0]).toMatch(/Max-Age=0/);
     browser.cookies.set(`__Host-care-${tenant.slug}`, token);
-    expect((await browser.get('/session')).status).toBe(401);
+    const after = await browser.get('/session');
+    expect(after.status).toBe(200);
+    expect(after.body).toEqual({ state: 'signed-out' });
+    // The revoked token's cookie is cleared, and it opens nothing.
+    expect(after.setCookies[0]).toMatch(/Max-Age=0/);
+    browser.cookies.set(`__Host-care-${tenant.slug}`, token);
+    expect((await browser.post('/password/change', { currentPassword: person.password, newPassword: 'Winter-Sneeuw-Pop-5', repeatPassword: 'Winter-Sneeuw-Pop-5' })).status).toBe(401);
 
     const actions = await database.db.selectFrom('audit_log').select(['action', 'outcome']).where('tenant_id', '=', tenant.id).orderBy('id').execute();
     expect(actions.map((a) => `${a.action}:${a.outcome}`)).toEqual([

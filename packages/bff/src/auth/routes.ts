@@ -42,6 +42,7 @@ import {
   revokeOtherSessions,
   sessionCookieName,
   setSessionCookie,
+  touchSession,
 } from './session.js';
 import { enrolmentFor, matchingStep, newTotpSecret, useTotpCode } from './totp.js';
 import { forgetDeviceCookie, isTrustedDevice, revokeTrustedDevices, trustDevice } from './trusted-devices.js';
@@ -241,8 +242,17 @@ export function authRoutes() {
       })
 
       // --- the session -------------------------------------------------------------------------
-      .get('/session', requireSession({ allow: ['second_factor', 'pending', 'active'] }), async (c) => {
-        const session = c.var.session!;
+      // A status question, not a protected resource: without a live session the answer is
+      // `signed-out`, not an error, so a signed-out visitor's page load logs no failed request.
+      .get('/session', async (c) => {
+        const tenant = c.var.tenant;
+        const token = getCookie(c, sessionCookieName(tenant.slug));
+        const session = token ? await touchSession(c.var.db, tenant, token) : undefined;
+        if (!session) {
+          if (token) clearSessionCookie(c, tenant);
+          return c.json({ state: 'signed-out' });
+        }
+        c.set('session', session);
         const view: Record<string, unknown> = {
           state: session.state,
           accountId: session.state === 'second_factor' ? null : session.accountId,

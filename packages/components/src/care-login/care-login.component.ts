@@ -44,7 +44,7 @@ export interface FirstLogin {
 }
 
 interface SessionView extends SignedIn {
-  state: 'second_factor' | 'pending' | 'active';
+  state: 'signed-out' | 'second_factor' | 'pending' | 'active';
   secondFactor?: SecondFactorStep | null;
   firstLogin?: { remaining: FirstLoginStep[] };
 }
@@ -334,7 +334,7 @@ export class CareLogin extends LitElement {
       if (session.state === 'second_factor' && session.secondFactor) return this.#enterCode({ ...session.secondFactor, codeSent: true }, false);
       if (session.state === 'pending') return await this.firstLoginStep(session.firstLogin?.remaining ?? ['password', 'terms'], false);
     } catch {
-      // Not signed in (401), or the BFF cannot be reached: the form says so when it is sent.
+      // The BFF cannot be reached: the form says so when it is sent.
     }
     await texts.catch(() => undefined);
     if (api === this.#startedWith) await this.go('login', {}, false);

@@ -96,7 +96,7 @@ export class CarePortal extends LitElement {
 
   /** Called by the login widget after logging in (a session) and after logging out (`null`). */
   setSession(session: PortalSession | null): void {
-    this.portal = { ...this.portal, session };
+    this.portal = { ...this.portal, session, sessionChecked: true };
   }
 
   override connectedCallback(): void {
@@ -137,16 +137,17 @@ export class CarePortal extends LitElement {
 
     const api = new CareApiClient(this.api ?? defaultApiBase(), this.tenant);
     // A new tenant means a new session: the old one belongs to another organisation.
-    this.portal = { status: 'loading', locale: this.localeFor(undefined), api, session: null };
+    this.portal = { status: 'loading', locale: this.localeFor(undefined), api, session: null, sessionChecked: false };
 
     if (!this.tenant) {
       this.fail(api, new ApiError({ kind: 'problem', status: 404, code: 'tenant-not-found', title: 'No tenant attribute' }));
       return;
     }
     try {
-      const tenant = await api.tenant({ signal: controller.signal });
+      const [tenant, session] = await Promise.all([api.tenant({ signal: controller.signal }), signedInSession(api, controller.signal)]);
       if (controller.signal.aborted) return;
-      this.portal = { status: 'ready', tenant, locale: this.localeFor(tenant), api, session: null };
+      // A login widget that knows better (it just signed someone in) may have told us meanwhile.
+      this.portal = { status: 'ready', tenant, locale: this.localeFor(tenant), api, session: this.portal.session ?? session, sessionChecked: true };
       this.dispatchEvent(
         new CustomEvent<CarePortalReadyDetail>('care-portal-ready', { detail: { tenant }, bubbles: true, composed: true }),
       );
@@ -225,5 +226,16 @@ export class CarePortal extends LitElement {
         ? html`<span class="request-id">${msg(locale, 'portal.error.requestId', { requestId: error.requestId })}</span>`
         : nothing}
     </div>`;
+  }
+}
+
+/** Who is signed in at the BFF for this tenant, if anyone; a failed check counts as nobody. */
+async function signedInSession(api: CareApiClient, signal: AbortSignal): Promise<PortalSession | null> {
+  try {
+    const view = await api.get<{ state: string; accountId?: string; displayName?: string; clientId?: string | null }>('/auth/session', { signal });
+    if (view.state !== 'active' || !view.accountId || !view.clientId) return null;
+    return { accountId: view.accountId, displayName: view.displayName ?? '', clientId: view.clientId, state: 'active' };
+  } catch {
+    return null;
   }
 }

@@ -130,22 +130,34 @@ export abstract class CareDataElement extends LitElement {
     }
     const client = this.client;
     if (!client) return;
-    const session = portal ? portal.session : undefined;
-    if (client !== this.loadedWith) {
-      this.loadedWith = client;
-      this.loadedSession = session;
-      this.startLoad(client);
-    } else if (portal && session !== this.loadedSession) {
-      const ended = this.loadedSession && !session;
-      this.loadedSession = session;
-      if (ended) {
-        // Logged out: nothing of the last client may stay on screen.
+    if (!portal) {
+      // Alone: the widget asks, and a refusal becomes its session-expired state.
+      if (client !== this.loadedWith) {
+        this.loadedWith = client;
+        this.startLoad(client);
+      }
+      return;
+    }
+    if (portal.sessionChecked === false) {
+      if (this.loadState.status !== 'loading') this.loadState = { status: 'loading' };
+      return;
+    }
+    const session = portal.session;
+    if (!session) {
+      // Nobody signed in (or just logged out): ask nothing, and show nothing of a last client.
+      if (this.loadState.status !== 'signed-out') {
         this.loading?.abort();
         this.clearData();
         this.loadState = { status: 'signed-out' };
-      } else {
-        this.startLoad(client);
       }
+      this.loadedWith = client;
+      this.loadedSession = null;
+      return;
+    }
+    if (client !== this.loadedWith || !samePerson(session, this.loadedSession)) {
+      this.loadedWith = client;
+      this.loadedSession = session;
+      this.startLoad(client);
     }
   }
 
@@ -247,4 +259,8 @@ declare global {
     'care-navigate': CustomEvent<CareNavigateDetail>;
     'care-session-expired': CustomEvent<CareSessionExpiredDetail>;
   }
+}
+
+function samePerson(a: PortalSession | null | undefined, b: PortalSession | null | undefined): boolean {
+  return Boolean(a && b && a.accountId === b.accountId && a.clientId === b.clientId);
 }

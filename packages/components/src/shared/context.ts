@@ -19,6 +19,12 @@ export interface PortalState {
   locale: Locale;
   api: CareApiClient;
   session: PortalSession | null;
+  /**
+   * `false` while the portal still asks the BFF whether someone is signed in; widgets wait for
+   * the answer instead of each firing a request that a signed-out visitor would get refused.
+   * Absent (a state made outside the portal, e.g. in stories) counts as known.
+   */
+  sessionChecked?: boolean;
   error?: ApiError | undefined;
 }
 
