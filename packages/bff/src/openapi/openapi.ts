@@ -126,7 +126,7 @@ export const openApiDocument = {
     '/auth/login': { post: auth('Username and password', obj({ username: str, password: str }), { '200': ok('The next step; the session cookie is set', authStep), '401': problem('`invalid-credentials` — identical for unknown users'), '403': problem('`no-second-factor`') }) },
     '/auth/code/resend': { post: auth('Send a new code', undefined, { '200': ok('The code step', ref('SecondFactorStep')), '409': problem('`not-applicable` for TOTP') }) },
     '/auth/code/verify': { post: auth('Check the second-factor code', obj({ code: str, trustDevice: bool }, ['code']), { '200': ok('Signed in, or the first-login steps', authStep), '400': problem('`invalid-code` (with `attemptsLeft`) or `code-expired`') }) },
-    '/auth/session': { get: { tags: ['auth'], summary: 'The current session and its step', security: signedIn, responses: { '200': ok('Session', ref('Session')), '401': problem('No live session') } } },
+    '/auth/session': { get: { tags: ['auth'], summary: 'The current session and its step; `{ state: "signed-out" }` without one', responses: { '200': ok('Session', ref('Session')) } } },
     '/auth/logout': { post: auth('Log out (revokes the session)', undefined, { '204': ok('Logged out') }) },
     '/auth/first-login': { get: { tags: ['auth'], summary: 'What the first login still needs', security: signedIn, responses: { '200': ok('Steps, terms and policy', obj({ remaining: { type: 'array', items: str }, terms: obj({ version: str, text: str }), passwordPolicy: ref('PasswordPolicy'), username: str })) } } },
     '/auth/first-login/password': { post: auth('Choose a new password', passwordChange, { '200': ok('Next step', authStep), '400': problem('`password-policy`'), '409': problem('`not-required`') }) },
@@ -217,11 +217,11 @@ export const openApiDocument = {
       SecondFactorStep: secondFactorStep,
       Session: obj(
         {
-          state: { enum: ['second_factor', 'pending', 'active'] }, displayName: nullableStr, clientId: nullableStr, relation: { enum: ['self', 'contact'] },
+          state: { enum: ['signed-out', 'second_factor', 'pending', 'active'] }, accountId: nullableStr, displayName: nullableStr, clientId: nullableStr, relation: { enum: ['self', 'contact'] },
           tenant: str, idleExpiresAt: dateTime, absoluteExpiresAt: dateTime, secondFactor: { oneOf: [ref('SecondFactorStep'), { type: 'null' }] },
           firstLogin: obj({ remaining: { type: 'array', items: str } }),
         },
-        ['state', 'displayName', 'clientId', 'tenant'],
+        ['state'],
       ),
       SecondFactorSettings: obj({ current: { enum: ['sms', 'email', 'totp', null] }, allowed: { type: 'array', items: str }, totpEnrolled: bool, destinations: obj({ sms: nullableStr, email: nullableStr }), resendCooldownSeconds: int }),
       Report: obj({ id: str, writtenAt: dateTime, author: str, authorKind: { enum: ['staff', 'client', 'contact'] }, own: bool, text: str }),
