@@ -73,9 +73,16 @@ function sameWallClock(instant: Date, date: LocalDate, hour: number, minute: num
 }
 
 export function amsterdamDate(instant: Date): LocalDate {
-  const { year, month, day } = localParts(instant);
-  return { year, month, day };
+  // Amsterdam's offset changes only on whole hours, so one UTC minute is one Amsterdam date:
+  // "today" costs one Intl call a minute instead of one per request.
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== lastDate.minute) {
+    const { year, month, day } = localParts(instant);
+    lastDate = { minute, date: { year, month, day } };
+  }
+  return { ...lastDate.date };
 }
+let lastDate: { minute: number; date: LocalDate } = { minute: Number.NaN, date: { year: 0, month: 0, day: 0 } };
 
 /** The calendar date `days` after `date` (negative for before). */
 export function addDays(date: LocalDate, days: number): LocalDate {
@@ -119,8 +126,17 @@ export function daysBetween(a: LocalDate, b: LocalDate): number {
 
 /** The first instant of this Amsterdam calendar day. */
 export function startOfAmsterdamDay(date: LocalDate): Date {
-  return amsterdamTime(date, 0, 0);
+  const key = isoDate(date);
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = amsterdamTime(date, 0, 0).getTime();
+    // Every request names a period by its days; their starts never change, so keep the recent ones.
+    if (dayStarts.size >= 4096) dayStarts.clear();
+    dayStarts.set(key, start);
+  }
+  return new Date(start);
 }
+const dayStarts = new Map<string, number>();
 
 /** HH:mm on Amsterdam clocks. */
 export function amsterdamClock(instant: Date): string {
