@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUnderTest } from '../testing/database-under-test.js';
@@ -23,7 +24,9 @@ const notice = 'De tijden van de afspraken zijn een indicatie. Houdt u rekening 
 
 const signedIn = (t: TenantRecord): Promise<Person> => signedInClient(database.db, t);
 const call = (who: Person, path: string, init: RequestInit = {}) => clientRequest(app, who, path, init);
-const send = (who: Person, method: string, path: string, body: unknown) => call(who, path, { method, body: JSON.stringify(body) });
+/** As the widget sends: a create carries a fresh Idempotency-Key unless the test names one. */
+const send = (who: Person, method: string, path: string, body: unknown, key: string | undefined = method === 'POST' ? randomUUID() : undefined) =>
+  call(who, path, { method, body: JSON.stringify(body), headers: key ? { 'idempotency-key': key } : {} });
 
 async function careTeam(who: Person, startsAt: Date, minutes: number, title: string, extra: { location?: string; description?: string } = {}) {
   return (
@@ -209,6 +212,27 @@ describe('the client’s own appointments', () => {
     expect(all.items.map((a) => a.id)).not.toContain(created.id);
     const actions = await database.db.selectFrom('audit_log').select('action').where('resource_id', '=', created.id).orderBy('id').execute();
     expect(actions.map((a) => a.action)).toEqual(['appointments.create', 'appointments.update', 'appointments.cancel']);
+  });
+
+  it('adds an appointment once, however often a lost answer makes the widget send it again', async () => {
+    const body = { title: 'Pedicure', startsAt: tomorrowAt(14), endsAt: tomorrowAt(15) };
+    const key = randomUUID();
+    const answers = await Promise.all([1, 2, 3, 4].map(() => send(alice, 'POST', '/appointments', body, key)));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201]);
+    const ids = new Set(await Promise.all(answers.map(async (a) => ((await a.json()) as Item).id)));
+    expect(ids.size).toBe(1);
+    const [id] = [...ids];
+    const stored = await database.db.selectFrom('appointments').select('id').where('client_id', '=', alice.clientId).where('title', '=', 'Pedicure').execute();
+    expect(stored).toHaveLength(1);
+    expect(answers.filter((a) => a.headers.get('idempotent-replayed') === 'true')).toHaveLength(3);
+    // The same key for another appointment is a mistake the widget must hear about.
+    const other = await send(alice, 'POST', '/appointments', { ...body, title: 'Kapper' }, key);
+    expect(other.status).toBe(409);
+    expect((await call(alice, `/appointments/${id}`, { method: 'DELETE' })).status).toBe(204);
+    // Without a key there is nothing to recognise a retry by.
+    const keyless = await send(alice, 'POST', '/appointments', body, '');
+    expect(keyless.status).toBe(400);
+    expect(await keyless.json()).toMatchObject({ errors: [{ field: 'Idempotency-Key' }] });
   });
 
   it('refuses changing or cancelling the care team’s appointment', async () => {

@@ -106,8 +106,12 @@ export interface AppointmentInput {
   description: string | null;
 }
 
-export async function insertClientAppointment(trx: Kysely<Database>, scope: AgendaScope, input: AppointmentInput) {
-  return trx
+/**
+ * Adds the client's own appointment under the widget's Idempotency-Key. A retry of the same
+ * submit finds the first attempt's appointment (`created: false`) instead of adding one.
+ */
+export async function insertClientAppointment(trx: Kysely<Database>, scope: AgendaScope, input: AppointmentInput, idempotencyKey: string) {
+  const inserted = await trx
     .insertInto('appointments')
     .values({
       tenant_id: scope.tenantId,
@@ -119,9 +123,20 @@ export async function insertClientAppointment(trx: Kysely<Database>, scope: Agen
       description: input.description,
       source: 'client',
       created_by_account_id: scope.accountId,
+      idempotency_key: idempotencyKey,
     })
+    .onConflict((oc) => oc.columns(['tenant_id', 'client_id', 'idempotency_key']).doNothing())
     .returning(columns)
+    .executeTakeFirst();
+  if (inserted) return { appointment: inserted, created: true };
+  const existing = await trx
+    .selectFrom('appointments')
+    .select(columns)
+    .where('tenant_id', '=', scope.tenantId)
+    .where('client_id', '=', scope.clientId)
+    .where('idempotency_key', '=', idempotencyKey)
     .executeTakeFirstOrThrow();
+  return { appointment: existing, created: false };
 }
 
 export async function updateClientAppointment(trx: Kysely<Database>, scope: AgendaScope, id: string, input: AppointmentInput) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../app.js';
 import { audit, auditRow } from '../audit/audit-log.js';
 import { requireSession, sessionClientId } from '../auth/session.js';
-import { isUuid } from '../http/idempotency.js';
+import { idempotencyKey, isUuid } from '../http/idempotency.js';
 import { Problem, parseOr400, readJson, type FieldError } from '../http/problem.js';
 import type { TenantRecord } from '../tenants/queries.js';
 import { addMonths, amsterdamDate, isoDate } from '../time/amsterdam-time.js';
@@ -128,14 +128,20 @@ export function agendaRoutes() {
     })
     .post('/appointments', requireSession(), async (c) => {
       mayAdd(c.var.tenant);
+      const key = idempotencyKey(c);
       const input = appointmentInput(parseOr400(appointmentBody, await readJson(c)));
       const scope = scopeOf(c);
-      const row = await c.var.db.transaction().execute(async (trx) => {
-        const created = await insertClientAppointment(trx, scope, input);
-        await audit(c, { action: 'appointments.create', resourceType: 'appointment', resourceId: created.id }, trx);
-        return created;
+      const result = await c.var.db.transaction().execute(async (trx) => {
+        const written = await insertClientAppointment(trx, scope, input, key);
+        const { appointment } = written;
+        if (!written.created && (appointment.title !== input.title || appointment.starts_at.getTime() !== input.startsAt.getTime())) {
+          throw Problem.conflict('This Idempotency-Key was already used for another appointment. Make a new key for a new one.');
+        }
+        await audit(c, { action: written.created ? 'appointments.create' : 'appointments.create.replay', resourceType: 'appointment', resourceId: appointment.id }, trx);
+        return written;
       });
-      return c.json(appointmentView(row, scope.accountId), 201);
+      if (!result.created) c.header('Idempotent-Replayed', 'true');
+      return c.json(appointmentView(result.appointment, scope.accountId), 201);
     })
     .put('/appointments/:id', requireSession(), async (c) => {
       mayAdd(c.var.tenant);

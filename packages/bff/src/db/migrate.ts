@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from '../migrations/0001_initial.js';
 import * as auth from '../migrations/0002_auth.js';
 import * as integration from '../migrations/0003_integration.js';
+import * as appointmentIdempotency from '../migrations/0004_appointment_idempotency.js';
 import type { Database } from './schema.js';
 
 /** Migrations in order. A migration, once released, is never edited: add a new one. */
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_auth': auth,
   '0003_integration': integration,
+  '0004_appointment_idempotency': appointmentIdempotency,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

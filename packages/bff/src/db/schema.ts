@@ -201,6 +201,8 @@ export interface AppointmentsTable {
   care_worker_name: string | null;
   source: 'care_team' | 'client';
   created_by_account_id: string | null;
+  /** Set for appointments the client adds (migration 0004). */
+  idempotency_key: ColumnType<string | null, string | null | undefined, string | null>;
   cancelled_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -161,7 +161,7 @@ export const openApiDocument = {
     '/appointments/upcoming': { get: read('agenda', 'Next appointments', { '200': ok('Soonest first', list('Appointment', { notice: nullableStr, clientMayAddAppointments: bool })) }, { parameters: [limit(50, 4)] }) },
     '/appointments': {
       get: read('agenda', 'Appointments between two days (default: a year from today)', { '200': ok('Soonest first', list('Appointment', { notice: nullableStr, clientMayAddAppointments: bool, period: ref('Period') })) }, { parameters: periodParams.slice(1) }),
-      post: write('agenda', 'The client adds an appointment (where the tenant allows it)', ref('AppointmentInput'), { '201': ok('The appointment', ref('Appointment')) }),
+      post: write('agenda', 'The client adds an appointment (where the tenant allows it)', ref('AppointmentInput'), { '201': ok('The appointment', ref('Appointment')), '409': problem('Same Idempotency-Key, other appointment') }, { parameters: [idempotencyKey] }),
     },
     '/appointments/{id}': {
       put: write('agenda', 'Change an own appointment', ref('AppointmentInput'), { '200': ok('The appointment', ref('Appointment')), '404': problem('Not found') }, { parameters: [pathParam('id', 'Appointment id')] }),

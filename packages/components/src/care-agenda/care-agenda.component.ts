@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { CareApiClient } from '../shared/api-client.js';
-import { CareDataElement } from '../shared/care-data-element.js';
+import { CareDataElement, DraftKey } from '../shared/care-data-element.js';
 import { amsterdamIso, amsterdamToday, formatDayHeading, isCalendarDate } from '../shared/date-format.js';
 import { MessagesController, type Params } from '../shared/messages.js';
 import { problemText, renderLoadState } from '../shared/states.js';
@@ -124,6 +124,7 @@ export class CareAgenda extends CareDataElement {
   declare protected announcement: string;
 
   private readonly uid = `care-agenda-${++instances}`;
+  private readonly draftKey = new DraftKey();
   private openedFromHome = false;
   private focusAfterUpdate: string | undefined;
   private trigger: HTMLElement | undefined;
@@ -255,13 +256,14 @@ export class CareAgenda extends CareDataElement {
     const times = this.checkDraft();
     if (!times) return;
     const body = { title: this.draft.title.trim(), ...times, location: this.draft.location.trim() || null, description: editing === 'new' ? null : editing.description };
-    // No Idempotency-Key on this route (docs/data-api.md): the button stays disabled while it runs.
     this.saving = true;
     try {
+      // One key per draft: a retry after a lost answer finds the appointment instead of adding one.
       const appointment =
         editing === 'new'
-          ? await client.post<Appointment>('/appointments', body)
+          ? await client.post<Appointment>('/appointments', body, { idempotencyKey: this.draftKey.for(body) })
           : await client.put<Appointment>(`/appointments/${encodeURIComponent(editing.id)}`, body);
+      if (editing === 'new') this.draftKey.reset();
       this.announcement = this.t(editing === 'new' ? 'saved' : 'updated');
       this.editing = undefined;
       this.trigger = undefined;
