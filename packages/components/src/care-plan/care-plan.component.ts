@@ -81,7 +81,7 @@ let instances = 0;
  * @cssproperty --care-color-focus - Focus outline.
  * @cssproperty --care-color-danger - Errors and the "Afgekeurd" status.
  * @cssproperty --care-color-success - The "Ondertekend" status and done messages.
- * @cssproperty --care-color-warning - The "Nog niet ondertekend" status.
+ * @cssproperty --care-color-warning-text - The "Nog niet ondertekend" status.
  * @cssproperty --care-radius - Corner radius.
  * @cssproperty --care-space - Base spacing.
  *

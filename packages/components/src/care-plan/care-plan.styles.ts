@@ -33,7 +33,7 @@ export const carePlanStyles = [
     }
 
     .badge--undecided {
-      color: var(--care-color-warning, #8a4b00);
+      color: var(--care-color-warning-text, #6b3a00);
     }
 
     .badge--rejected {

@@ -16,7 +16,7 @@ export const carePortalStyles = css`
     padding: 0.75em 1em;
     border: 1px solid var(--care-color-danger, #b00020);
     border-inline-start-width: 4px;
-    border-radius: var(--care-radius, 4px);
+    border-radius: var(--care-radius, 6px);
     background: var(--care-color-danger-surface, #fdecee);
     color: var(--care-color-danger-text, #7a0016);
     line-height: 1.5;

@@ -308,7 +308,7 @@ export const careWidgetStyles = css`
   }
 
   dialog::backdrop {
-    background: rgb(0 0 0 / 45%);
+    background: var(--care-color-backdrop, #00000073);
   }
 
   ul.plain {
