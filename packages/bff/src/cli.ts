@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { integrationKeyCommand } from './integration/cli.js';
 import { replyCommand } from './messages/cli-reply.js';
 import { createLogger } from './http/logger.js';
+import { consoleDelivery, createOutbox } from './outbox/delivery.js';
 import { demoCredentialsText, seedDemo } from './seed/demo-seed.js';
 import { startServer } from './server.js';
 
@@ -63,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
       const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir });
       try {
         await migrateToLatest(database.db);
-        const result = await seedDemo(database.db);
+        const result = await seedDemo(database.db, { demoOrigin: `http://127.0.0.1:${config.port}` });
         console.log(result.created ? 'Demo data loaded.' : 'Demo data was already there; nothing changed.');
         console.log(demoCredentialsText(result));
       } finally {
@@ -87,7 +88,9 @@ async function main(argv: string[]): Promise<number> {
         prepare:
           config.mode === 'demo'
             ? async (database) => {
-                const result = await seedDemo(database.db);
+                // The server's provider is the console one too (startServer gets no other here).
+                const outbox = createOutbox(database.db, consoleDelivery(logger), logger);
+                const result = await seedDemo(database.db, { outbox, demoOrigin: `http://127.0.0.1:${config.port}` });
                 console.log(demoCredentialsText(result));
               }
             : undefined,

@@ -52,6 +52,8 @@ const tables: (keyof Database)[] = [
   'messages',
   'plan_documents',
   'plan_decisions',
+  'outbox',
+  'challenges',
 ];
 
 async function rowCounts(): Promise<Record<string, number>> {
@@ -64,6 +66,10 @@ async function rowCounts(): Promise<Record<string, number>> {
     counts[table] = Number(row.n);
   }
   return counts;
+}
+
+async function invitationMails(email: string) {
+  return database.db.selectFrom('outbox').select(['body', 'subject']).where('channel', '=', 'email').where('recipient', '=', email).execute();
 }
 
 describe('seedDemo', () => {
@@ -112,6 +118,7 @@ describe('seedDemo', () => {
       .selectFrom('accounts')
       .innerJoin('tenants', 'tenants.id', 'accounts.tenant_id')
       .select(['tenants.slug', 'tenants.settings', 'accounts.must_change_password', 'accounts.terms_version_accepted', 'accounts.status', 'accounts.second_factor'])
+      .where('accounts.status', '!=', 'invited')
       .execute();
     for (const slug of ['zorggroep-de-linde', 'thuiszorg-het-baken']) {
       const own = accounts.filter((a) => a.slug === slug);
@@ -128,7 +135,7 @@ describe('seedDemo', () => {
 
   it('gives clients full, fictional Dutch profiles', async () => {
     const clients = await database.db.selectFrom('clients').selectAll().execute();
-    expect(clients).toHaveLength(4);
+    expect(clients).toHaveLength(6);
     for (const client of clients) {
       expect(isValidBsn(client.bsn!), client.bsn!).toBe(true);
       expect(client.postal_code).toMatch(/^\d{4} [A-Z]{2}$/);
@@ -230,6 +237,31 @@ describe('seedDemo', () => {
     }
   });
 
+  it('invites one client per organisation: no password yet, an activation e-mail in the outbox', async () => {
+    for (const tenant of demoTenants) {
+      const { person, examplePage } = tenant.invitee;
+      const account = await database.db
+        .selectFrom('accounts')
+        .innerJoin('tenants', 'tenants.id', 'accounts.tenant_id')
+        .innerJoin('account_clients', (join) => join.onRef('account_clients.tenant_id', '=', 'accounts.tenant_id').onRef('account_clients.account_id', '=', 'accounts.id'))
+        .innerJoin('clients', (join) => join.onRef('clients.tenant_id', '=', 'account_clients.tenant_id').onRef('clients.id', '=', 'account_clients.client_id'))
+        .select(['accounts.status', 'accounts.username', 'accounts.password_hash', 'clients.date_of_birth'])
+        .where('tenants.slug', '=', tenant.slug)
+        .where('accounts.email', '=', person.email)
+        .executeTakeFirstOrThrow();
+      expect(account).toEqual({ status: 'invited', username: person.email, password_hash: null, date_of_birth: person.dateOfBirth });
+
+      const mails = await invitationMails(person.email);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.body).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:8787${examplePage.replace(/\./g, '\\.')}\\?activate=\\S+$`, 'm'));
+    }
+    const credentials = first.tenants.flatMap((t) => t.invited);
+    expect(credentials.map((c) => c.email)).toEqual(demoTenants.map((t) => t.invitee.person.email));
+    const text = demoCredentialsText(first);
+    expect(text).toContain('date of birth 12-03-1947');
+    expect(text).toContain('Activatielink: zie /dev/outbox');
+  });
+
   it('changes nothing when seeded again, and still hands out the credentials', async () => {
     const before = await rowCounts();
     const again = await seedDemo(database.db, { now: new Date(now.getTime() + 86_400_000) });
@@ -237,6 +269,7 @@ describe('seedDemo', () => {
     expect(again.tenants).toEqual(first.tenants);
     expect(await rowCounts()).toEqual(before);
     expect(demoCredentialsText(again)).toContain(demoTenants[0]!.clients[0]!.account.password);
+    for (const tenant of demoTenants) expect(await invitationMails(tenant.invitee.person.email)).toHaveLength(1);
   });
 
   it('generates the same history and the same plan PDFs for the same moment', async () => {

@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { createInvitation } from '../auth/links.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Database, MeasurementComponent } from '../db/schema.js';
+import { createLogger } from '../http/logger.js';
+import { consoleDelivery, createOutbox, type Outbox } from '../outbox/delivery.js';
+import { tenantBySlug } from '../tenants/queries.js';
 import { parseTenantSettings } from '../tenants/settings.js';
 import { addDays, amsterdamDate, amsterdamTime, isoDate, type LocalDate } from '../time/amsterdam-time.js';
 import { fictionalBsn } from './bsn.js';
 import { appointmentRows, INACTIVE_DAYS, measurementRows, reportRows, type HistoryContext } from './care-history.js';
 import { clientPlan } from './client-plan.js';
-import { demoTenants, displayName, fullName, type DemoClient, type DemoTenant } from './demo-tenants.js';
+import { demoTenants, displayName, fullName, type DemoClient, type DemoInvitee, type DemoTenant } from './demo-tenants.js';
 import { demoMeasurementTypes } from './measurement-types.js';
 import { messageRows } from './message-thread.js';
 import { renderPlanPdf } from './plan-pdf.js';
@@ -21,16 +25,36 @@ export interface DemoAccountCredentials {
   note: string;
 }
 
+/** An invited account: no password yet; the activation link of its e-mail is in the dev outbox. */
+export interface DemoInvitedAccount {
+  email: string;
+  displayName: string;
+  clientName: string;
+  /** YYYY-MM-DD, which the activation asks for. */
+  dateOfBirth: string;
+  /** The example page the activation link opens, relative to the demo's origin. */
+  examplePage: string;
+}
+
 export interface DemoSeedResult {
   /** false when the demo tenants were already there and nothing was inserted. */
   created: boolean;
-  tenants: { slug: string; name: string; accounts: DemoAccountCredentials[] }[];
+  tenants: { slug: string; name: string; accounts: DemoAccountCredentials[]; invited: DemoInvitedAccount[] }[];
 }
 
 export interface DemoSeedOptions {
   /** Every date of the demo data is relative to this moment; the same `now` gives the same data. */
   now?: Date;
+  /**
+   * Where the invitation e-mails go: the server's outbox. Without one they are recorded through
+   * an outbox of the console provider, so they still land in the outbox table (`care-bff seed`).
+   */
+  outbox?: Outbox;
+  /** The origin the demo's example pages are served from; the activation links point there. */
+  demoOrigin?: string;
 }
+
+export const DEFAULT_DEMO_ORIGIN = 'http://127.0.0.1:8787';
 
 /** Rows per insert statement: well below PostgreSQL's 65,535 parameters, few round trips. */
 const BATCH = 500;
@@ -45,11 +69,26 @@ export async function seedDemo(db: Kysely<Database>, options: DemoSeedOptions = 
   const slugs = demoTenants.map((t) => t.slug);
   const existing = new Set((await db.selectFrom('tenants').select('slug').where('slug', 'in', slugs).execute()).map((row) => row.slug));
   let created = false;
+  // Quiet: the e-mails are read in /dev/outbox, and tests seed often.
+  const quiet = createLogger('warn');
+  const outbox = options.outbox ?? createOutbox(db, consoleDelivery(quiet), quiet);
   for (const tenant of demoTenants) {
     if (existing.has(tenant.slug)) continue;
-    if (await seedTenant(db, tenant, now)) created = true;
+    const invitedAccountId = await seedTenant(db, tenant, now);
+    if (invitedAccountId === undefined) continue;
+    created = true;
+    // After the commit: the invitation reads the account through \`db\`, and PGlite has one connection.
+    await inviteDemoAccount(db, outbox, tenant, invitedAccountId, options.demoOrigin ?? DEFAULT_DEMO_ORIGIN);
   }
   return { created, tenants: demoCredentials() };
+}
+
+async function inviteDemoAccount(db: Kysely<Database>, outbox: Outbox, tenant: DemoTenant, accountId: string, demoOrigin: string): Promise<void> {
+  const record = await tenantBySlug(db, tenant.slug);
+  if (!record) throw new Error(`The demo tenant ${tenant.slug} is missing after seeding it.`);
+  const pageUrl = new URL(tenant.invitee.examplePage, demoOrigin).toString();
+  // The BFF's origin is the demo origin too, so a demo on another port still gets working links.
+  await createInvitation(db, outbox, { tenant: record, accountId, pageUrl, bffOrigin: new URL(demoOrigin).origin });
 }
 
 function demoCredentials(): DemoSeedResult['tenants'] {
@@ -63,7 +102,18 @@ function demoCredentials(): DemoSeedResult['tenants'] {
       clientName: fullName(client.person),
       note: client.account.note,
     })),
+    invited: [invitedCredentials(tenant.invitee)],
   }));
+}
+
+function invitedCredentials(invitee: DemoInvitee): DemoInvitedAccount {
+  return {
+    email: invitee.person.email,
+    displayName: displayName(invitee.person),
+    clientName: fullName(invitee.person),
+    dateOfBirth: invitee.person.dateOfBirth,
+    examplePage: invitee.examplePage,
+  };
 }
 
 /** The credentials as a block for the console when the demo starts. */
@@ -77,6 +127,11 @@ export function demoCredentialsText(result: DemoSeedResult): string {
     for (const account of tenant.accounts) {
       lines.push(`    ${account.username.padEnd(userWidth)}  ${account.password.padEnd(passwordWidth)}  ${account.clientName}`);
       lines.push(`    ${''.padEnd(userWidth)}  ${''.padEnd(passwordWidth)}  ${account.note}`);
+    }
+    for (const invited of tenant.invited) {
+      const [year, month, day] = invited.dateOfBirth.split('-');
+      lines.push(`    ${invited.email.padEnd(userWidth)}  ${'(invited)'.padEnd(passwordWidth)}  ${invited.clientName}`);
+      lines.push(`    ${''.padEnd(userWidth)}  ${''.padEnd(passwordWidth)}  Not activated yet: date of birth ${day}-${month}-${year}. Activatielink: zie /dev/outbox`);
     }
   }
   return lines.join('\n');
@@ -100,8 +155,8 @@ interface PreparedPlan {
   signedAt?: Date;
 }
 
-/** Returns false when another process created the tenant first. */
-async function seedTenant(db: Kysely<Database>, tenant: DemoTenant, now: Date): Promise<boolean> {
+/** Returns the invited account's id, or undefined when another process created the tenant first. */
+async function seedTenant(db: Kysely<Database>, tenant: DemoTenant, now: Date): Promise<string | undefined> {
   const today = amsterdamDate(now);
   // Hashing and PDF rendering are the slow parts; they need no database, so they run before
   // the transaction takes the (on PGlite: only) connection.
@@ -115,7 +170,7 @@ async function seedTenant(db: Kysely<Database>, tenant: DemoTenant, now: Date): 
       .onConflict((oc) => oc.column('slug').doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (!inserted) return false;
+    if (!inserted) return undefined;
     const tenantId = inserted.id;
 
     const types = await trx
@@ -140,8 +195,63 @@ async function seedTenant(db: Kysely<Database>, tenant: DemoTenant, now: Date): 
     for (const [index, p] of prepared.entries()) {
       await seedClient(trx, tenant, tenantId, p, index, typeIds, now, today);
     }
-    return true;
+    return seedInvitee(trx, tenant, tenantId, prepared.length, now);
   });
+}
+
+/** The invited client: a profile and an account without a password, like the ECD integration makes. */
+async function seedInvitee(trx: Transaction<Database>, tenant: DemoTenant, tenantId: string, index: number, now: Date): Promise<string> {
+  const { person } = tenant.invitee;
+  const settings = parseTenantSettings(tenant.settings);
+  const createdAt = new Date(now.getTime() - 2 * 86_400_000);
+  const { id: clientId } = await trx
+    .insertInto('clients')
+    .values({
+      tenant_id: tenantId,
+      ecd_id: ecdId(tenant, index),
+      initials: person.initials,
+      first_name: person.firstName,
+      last_name_prefix: person.lastNamePrefix,
+      last_name: person.lastName,
+      date_of_birth: person.dateOfBirth,
+      marital_status: person.maritalStatus,
+      place_of_birth: person.placeOfBirth,
+      nationality: 'Nederlandse',
+      bsn: fictionalBsn(new SeededRandom(`${tenant.slug}/invitee`)),
+      street: person.street,
+      house_number: person.houseNumber,
+      address_extra: person.addressExtra,
+      postal_code: person.postalCode,
+      city: person.city,
+      phone: person.phone,
+      mobile_phone: person.mobilePhone,
+      email: person.email,
+      created_at: createdAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const { id: accountId } = await trx
+    .insertInto('accounts')
+    .values({
+      tenant_id: tenantId,
+      username: person.email,
+      display_name: displayName(person),
+      email: person.email,
+      mobile_phone: person.mobilePhone,
+      password_hash: null,
+      second_factor: settings.secondFactors.default,
+      status: 'invited',
+      created_at: createdAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx.insertInto('account_clients').values({ tenant_id: tenantId, account_id: accountId, client_id: clientId, relation: 'self' }).execute();
+  return accountId;
+}
+
+/** "ZDL-104233": the organisation's initials and a number, like an ECD's client number. */
+function ecdId(tenant: DemoTenant, index: number): string {
+  return `${tenant.shortName.split(' ').map((word) => word[0]).join('')}-${104233 + index * 7919}`;
 }
 
 async function prepareClient(tenant: DemoTenant, client: DemoClient, today: LocalDate): Promise<PreparedClient> {
@@ -193,7 +303,7 @@ async function seedClient(
     .insertInto('clients')
     .values({
       tenant_id: tenantId,
-      ecd_id: `${tenant.shortName.split(' ').map((word) => word[0]).join('')}-${104233 + index * 7919}`,
+      ecd_id: ecdId(tenant, index),
       initials: person.initials,
       first_name: person.firstName,
       last_name_prefix: person.lastNamePrefix,

@@ -77,6 +77,19 @@ export interface DemoTenant {
   gp: { name: string; location: string };
   physiotherapist: { name: string; location: string };
   clients: readonly DemoClient[];
+  /** A client the organisation invited to the portal who has not activated the account yet. */
+  invitee: DemoInvitee;
+}
+
+/**
+ * An account with status 'invited' and no password: the seed sends its invitation e-mail
+ * (seed 000) to the dev outbox, so the activation can be tried. The date of birth is fixed
+ * because the person types it in to prove who they are.
+ */
+export interface DemoInvitee {
+  person: Omit<DemoPerson, 'birthday' | 'age'> & { dateOfBirth: string };
+  /** The demo's example page of this organisation, which the link in the e-mail opens. */
+  examplePage: string;
 }
 
 const deLindeTerms = `Gebruiksvoorwaarden cliëntportaal Zorggroep De Linde (versie 2024-1)
@@ -208,6 +221,27 @@ export const demoTenants: readonly DemoTenant[] = [
         },
       },
     ],
+    invitee: {
+      examplePage: '/',
+      person: {
+        title: 'mevrouw',
+        initials: 'G.',
+        firstName: 'Grietje',
+        lastNamePrefix: '',
+        lastName: 'Bakker',
+        dateOfBirth: '1947-03-12',
+        maritalStatus: 'Weduwe',
+        placeOfBirth: 'Hilversum',
+        street: 'Eikbosserweg',
+        houseNumber: '41',
+        addressExtra: null,
+        postalCode: '1213 RT',
+        city: 'Hilversum',
+        phone: '035 624 31 09',
+        mobilePhone: '+31656789012',
+        email: 'g.bakker@example.nl',
+      },
+    },
   },
   {
     slug: 'thuiszorg-het-baken',
@@ -317,16 +351,37 @@ export const demoTenants: readonly DemoTenant[] = [
         },
       },
     ],
+    invitee: {
+      examplePage: '/examples/het-baken.html',
+      person: {
+        title: 'meneer',
+        initials: 'C.P.',
+        firstName: 'Cornelis',
+        lastNamePrefix: '',
+        lastName: 'Verhage',
+        dateOfBirth: '1944-10-05',
+        maritalStatus: 'Gehuwd',
+        placeOfBirth: 'Zierikzee',
+        street: 'Nieuwe Burg',
+        houseNumber: '9',
+        addressExtra: null,
+        postalCode: '4331 AE',
+        city: 'Middelburg',
+        phone: '0118 63 20 47',
+        mobilePhone: '+31667890123',
+        email: 'c.verhage@example.nl',
+      },
+    },
   },
 ];
 
 /** "J.M. de Vries" */
-export function displayName(person: DemoPerson): string {
+export function displayName(person: Pick<DemoPerson, 'initials' | 'lastNamePrefix' | 'lastName'>): string {
   return [person.initials, person.lastNamePrefix, person.lastName].filter(Boolean).join(' ');
 }
 
 /** "Johanna de Vries" */
-export function fullName(person: DemoPerson): string {
+export function fullName(person: Pick<DemoPerson, 'firstName' | 'lastNamePrefix' | 'lastName'>): string {
   return [person.firstName, person.lastNamePrefix, person.lastName].filter(Boolean).join(' ');
 }
 
