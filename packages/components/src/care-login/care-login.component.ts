@@ -8,6 +8,7 @@ import { adoptLightDomStyles } from '../shared/light-dom-styles.js';
 import { MessagesController, type Params, type WidgetMessages } from '../shared/messages.js';
 import { loginMessages, type LoginMessageKey } from './care-login.messages.js';
 import { careLoginStyles } from './care-login.styles.js';
+import type { AccountView } from './steps/account.js';
 
 type Channel = 'sms' | 'email' | 'totp';
 
@@ -54,7 +55,7 @@ export interface Activation {
   passwordPolicy: PasswordPolicy;
 }
 
-type Step = 'loading' | 'login' | 'code' | 'password' | 'terms' | 'done' | 'forgot' | 'forgot-sent' | 'reset' | 'activate' | 'activate-choose';
+type Step = 'loading' | 'login' | 'code' | 'password' | 'terms' | 'done' | 'account' | 'forgot' | 'forgot-sent' | 'reset' | 'activate' | 'activate-choose';
 
 /** Everything the login shows; one object, replaced on every change. */
 export interface LoginView {
@@ -81,10 +82,13 @@ export interface LoginView {
   token?: string;
   dateOfBirth?: string;
   activation?: Activation;
+  /** "Mijn inloggegevens" (steps/account.ts). */
+  account?: AccountView;
 }
 
 /**
- * The steps few clients see (first login, forgotten password, the reset and activation links),
+ * The steps few clients see (first login, forgotten password, the reset and activation links,
+ * the signed-in client's password and second factor),
  * in modules of their own that the login loads on first use (steps/*.ts).
  */
 export interface StepModule {
@@ -103,6 +107,7 @@ const stepModules: Partial<Record<Step, () => Promise<StepModule>>> = {
   reset: linkSteps,
   activate: linkSteps,
   'activate-choose': linkSteps,
+  account: () => import('./steps/account.js'),
 };
 
 export interface CareLoginDetail {
@@ -532,7 +537,7 @@ export class CareLogin extends LitElement {
     if (step === 'done') {
       return this.form(this.t('done.heading'), () => this.#logout(), html`
         <p>${this.t('done.as', { name: this.view.session?.displayName ?? '' })}</p>
-        ${this.submit(this.t('logout'))}
+        <div class="care-login__actions">${this.submit(this.t('logout'))} ${this.link(this.t('account'), () => this.run(() => this.go('account')))}</div>
       `);
     }
     return this.#renderLogin();

@@ -45,6 +45,7 @@ export const nl = {
   'done.heading': 'Ingelogd',
   'done.as': 'U bent ingelogd als {name}.',
   logout: 'Uitloggen',
+  account: 'Mijn inloggegevens',
 };
 
 export type LoginMessageKey = keyof typeof nl;

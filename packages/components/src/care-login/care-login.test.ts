@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { CarePortal } from '../care-portal/care-portal.component.js';
 import '../care-portal/care-portal.js';
+import { testSession } from '../shared/testing/test-session.js';
 import type { CareLogin } from './care-login.component.js';
 import './care-login.js';
 
@@ -94,6 +95,40 @@ function pageParam(name: string, value: string | null) {
   if (value === null) url.searchParams.delete(name);
   else url.searchParams.set(name, value);
   history.replaceState(null, '', url);
+}
+
+/** A state-changing call of the BFF as the widget makes it (CSRF header, session cookie). */
+function bff(tenant: string, method: string, path: string, body: unknown) {
+  return fetch(`/api/tenants/${tenant}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', 'X-Care-Widgets': '1' },
+    credentials: 'include',
+    body: JSON.stringify(body),
+  });
+}
+
+/** The code an authenticator app shows for `base32Key` now (RFC 6238: SHA-1, 30 s, 6 digits). */
+async function totpCode(base32Key: string) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const bits = [...base32Key.replace(/[\s=]/g, '').toUpperCase()].map((c) => alphabet.indexOf(c).toString(2).padStart(5, '0')).join('');
+  const key = new Uint8Array(Math.floor(bits.length / 8)).map((_, i) => parseInt(bits.slice(i * 8, i * 8 + 8), 2));
+  const counter = new DataView(new ArrayBuffer(8));
+  counter.setBigUint64(0, BigInt(Math.floor(Date.now() / 30_000)));
+  const hmacKey = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', hmacKey, counter.buffer));
+  const offset = mac[mac.length - 1]! & 0x0f;
+  const binary = ((mac[offset]! & 0x7f) << 24) | (mac[offset + 1]! << 16) | (mac[offset + 2]! << 8) | mac[offset + 3]!;
+  return String(binary % 1_000_000).padStart(6, '0');
+}
+
+/** Signed in through the test runner (no SMS spent), then "Mijn inloggegevens". */
+async function openAccount(tenant: string, username: string) {
+  await testSession(tenant, username);
+  const mounted = await mount(tenant);
+  await until(mounted.login, 'done');
+  button(mounted.login, 'Mijn inloggegevens').click();
+  await until(mounted.login, 'account');
+  return mounted;
 }
 
 describe('<care-login>', () => {
@@ -450,5 +485,116 @@ describe('<care-login>', () => {
     const login = await fixture<CareLogin>(html`<care-login tenant=${BAKEN} api=""></care-login>`);
     await waitUntil(() => login.querySelector('form'), 'the login did not render', { timeout: 8000 });
     expect(button(login, 'Inlogcode per e-mail aanvragen')).to.exist;
+  });
+  describe('Mijn inloggegevens', () => {
+    it('changes the password with the current one and the live checklist; the old one no longer logs in', async () => {
+      const oldPassword = 'DeLinde-demo1!';
+      const newPassword = 'Zomeravond in Hilversum 42';
+      const { portal, login } = await openAccount(LINDE, 'j.de.vries');
+      expect(document.activeElement).to.equal(login.querySelector('h2'));
+      expect(login.querySelector('h2')!.textContent).to.equal('Mijn inloggegevens');
+      expect(field(login, 'currentPassword').autocomplete).to.equal('current-password');
+      expect(field(login, 'newPassword').autocomplete).to.equal('new-password');
+      expect(field(login, 'repeatPassword').autocomplete).to.equal('new-password');
+      // De Linde offers only SMS, the method in use: nothing to choose.
+      expect(login.textContent).not.to.contain('Tweestapsverificatie');
+
+      const save = () => button(login, 'Wachtwoord wijzigen');
+      await type(login, 'currentPassword', 'Niet-mijn-wachtwoord-1');
+      await type(login, 'newPassword', newPassword);
+      expect(save().disabled).to.equal(true);
+      expect(login.querySelector('[data-rule="repeatMatches"]')!.className).to.equal('no');
+      await type(login, 'repeatPassword', newPassword);
+      expect(save().disabled).to.equal(false);
+      await submit(login);
+      await until(login, 'account');
+      expect(alertText(login)).to.equal('Het huidige wachtwoord is niet juist.');
+      const current = field(login, 'currentPassword');
+      expect(current.getAttribute('aria-invalid')).to.equal('true');
+      expect(current.getAttribute('aria-describedby')).to.equal(login.querySelector('[role="alert"]')!.id);
+      expect(document.activeElement).to.equal(current);
+      await expect(portal).to.be.accessible();
+
+      try {
+        await type(login, 'currentPassword', oldPassword);
+        await submit(login);
+        await until(login, 'account');
+        expect(alertText(login)).to.equal('');
+        expect(login.querySelector('[role="status"]')!.textContent!.trim()).to.equal(
+          'Uw wachtwoord is gewijzigd. U blijft ingelogd op dit apparaat; elders bent u uitgelogd.',
+        );
+        expect(field(login, 'currentPassword').value).to.equal('');
+
+        const withOld = await bff(LINDE, 'POST', '/auth/login', { username: 'j.de.vries', password: oldPassword });
+        expect(withOld.status).to.equal(401);
+        expect((await (await fetch(`/api/tenants/${LINDE}/auth/session`)).json()).state).to.equal('active');
+      } finally {
+        // Other test files sign j.de.vries in with the seed's password.
+        const back = await bff(LINDE, 'POST', '/auth/password/change', { currentPassword: newPassword, newPassword: oldPassword, repeatPassword: oldPassword });
+        expect(back.status, 'the seed password is restored').to.equal(200);
+      }
+
+      button(login, 'Terug').click();
+      await until(login, 'done');
+      expect(document.activeElement).to.equal(login.querySelector('h2'));
+    });
+
+    it('shows a wrong app code at the code field (before any app is enrolled)', async () => {
+      const { login } = await openAccount(BAKEN, 'w.dejonge@example.nl');
+      await waitUntil(() => login.querySelector('[name="method"][value="totp"]'), 'no app choice', { timeout: 8000 });
+      login.querySelector<HTMLInputElement>('[name="method"][value="totp"]')!.click();
+      await waitUntil(() => login.querySelector('.care-account__key'), 'no enrolment shown', { timeout: 8000 });
+      await until(login, 'account');
+      const form = login.querySelector<HTMLFormElement>('form[data-step="account-factor"]')!;
+      await type(login, 'code', '12345');
+      form.requestSubmit();
+      await login.updateComplete;
+      const alert = form.querySelector('[role="alert"]')!;
+      expect(alert.textContent!.trim()).to.equal('Vul de 6 cijfers van de inlogcode in.');
+      expect(field(login, 'code').getAttribute('aria-describedby')).to.contain(alert.id);
+      expect(document.activeElement).to.equal(field(login, 'code'));
+      button(login, 'Terug').click();
+      await until(login, 'done');
+    });
+
+    it('enrols Het Baken’s authenticator app with the QR code or the key, and makes it the login method', async () => {
+      const { portal, login } = await openAccount(BAKEN, 'w.dejonge@example.nl');
+      try {
+        await waitUntil(() => login.querySelector('[name="method"]'), 'no second-factor choice', { timeout: 8000 });
+        const radios = [...login.querySelectorAll<HTMLInputElement>('[name="method"]')];
+        expect(radios.map((r) => r.value)).to.deep.equal(['email', 'totp']);
+        expect(radios[0]!.checked).to.equal(true);
+        expect(radios[0]!.labels![0]!.textContent).to.match(/Per e-mail naar w•+@example\.nl/);
+
+        radios[1]!.click();
+        await waitUntil(() => login.querySelector('.care-account__key'), 'no enrolment shown', { timeout: 8000 });
+        await until(login, 'account');
+        const qr = login.querySelector<HTMLImageElement>('.care-account__qr')!;
+        expect(qr.src).to.match(/^data:image\/png;base64,/);
+        expect(qr.alt).to.contain('QR-code');
+        const key = login.querySelector('.care-account__key')!.textContent!.trim();
+        expect(key).to.match(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
+        const code = field(login, 'code');
+        expect(code.inputMode).to.equal('numeric');
+        expect(code.autocomplete).to.equal('one-time-code');
+        await expect(portal).to.be.accessible();
+
+        await type(login, 'code', await totpCode(key));
+        login.querySelector<HTMLFormElement>('form[data-step="account-factor"]')!.requestSubmit();
+        await waitUntil(() => !login.querySelector('.care-account__key') && !login.view.busy, 'the code was not accepted', { timeout: 8000 });
+        const factor = login.querySelector('form[data-step="account-factor"]')!;
+        expect(factor.querySelector('[role="alert"]')!.textContent!.trim()).to.equal('');
+        expect(factor.querySelector('[role="status"]')!.textContent).to.contain('De authenticator-app is ingesteld.');
+        const totp = login.querySelector<HTMLInputElement>('[name="method"][value="totp"]')!;
+        expect(totp.checked).to.equal(true);
+        expect(totp.labels![0]!.textContent).to.contain('(huidige instelling)');
+        const settings = await (await fetch(`/api/tenants/${BAKEN}/auth/second-factor`, { credentials: 'include' })).json();
+        expect(settings.current).to.equal('totp');
+      } finally {
+        // The other tests log w.dejonge in with an e-mailed code.
+        const back = await bff(BAKEN, 'PUT', '/auth/second-factor', { method: 'email' });
+        expect(back.status, 'e-mail is the login method again').to.equal(200);
+      }
+    });
   });
 });

@@ -1,6 +1,9 @@
 import { defineMessages } from '../../shared/messages.js';
 
-/** Texts of the steps loaded on first use: first login, forgotten password, reset and activation links. */
+/**
+ * Texts of the steps loaded on first use: first login, forgotten password, reset and activation
+ * links, and the signed-in client's own login details (seeds 003/004 §2, 000, 002).
+ */
 export const nl = {
   activated: 'Het account is geactiveerd. Log in om verder te gaan.',
   resetDone: 'Uw wachtwoord is gewijzigd. U kunt nu inloggen met uw nieuwe wachtwoord.',
@@ -42,6 +45,29 @@ export const nl = {
   'activate.password': 'Wachtwoord',
   'activate.repeat': 'Wachtwoord (herhaal)',
   'activate.submit': 'Volgende',
+  'account.heading': 'Mijn inloggegevens',
+  'account.back': 'Terug',
+  'account.password': 'Wachtwoord wijzigen',
+  'account.passwordIntro': 'Wilt u uw wachtwoord tussentijds wijzigen? Vul dan uw huidige wachtwoord in en kies een nieuw wachtwoord.',
+  'account.current': 'Huidig wachtwoord',
+  'account.passwordSubmit': 'Wachtwoord wijzigen',
+  'account.passwordChanged': 'Uw wachtwoord is gewijzigd. U blijft ingelogd op dit apparaat; elders bent u uitgelogd.',
+  'account.factor': 'Tweestapsverificatie',
+  'account.factorIntro': 'Na uw wachtwoord vult u bij het inloggen een code in. Kies hoe u die code krijgt.',
+  'account.factorLegend': 'Inlogcode ontvangen',
+  'account.sms': 'Per sms naar {destination}',
+  'account.email': 'Per e-mail naar {destination}',
+  'account.totp': 'Met een authenticator-app',
+  'account.unknown': 'niet bekend',
+  'account.current.note': '(huidige instelling)',
+  'account.factorSubmit': 'Opslaan',
+  'account.factorSaved': 'Uw keuze is opgeslagen. U ontvangt de inlogcode voortaan zo.',
+  'account.enrolIntro': 'Scan de QR-code met de authenticator-app op uw telefoon, of vul de sleutel met de hand in. Vul daarna de code van 6 cijfers uit de app in.',
+  'account.qr': 'QR-code voor de authenticator-app ({account})',
+  'account.key': 'Sleutel om met de hand in te vullen',
+  'account.code': 'Code uit de app',
+  'account.confirm': 'Bevestigen',
+  'account.totpDone': 'De authenticator-app is ingesteld. U logt voortaan in met een code uit de app.',
 };
 
 export type StepMessageKey = keyof typeof nl;
