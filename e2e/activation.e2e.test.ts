@@ -1,0 +1,142 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser.js';
+import { startDemoServer, type DemoServer } from './demo-server.js';
+
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// The invited client of Zorggroep De Linde in the demo seed (README: date of birth 12-03-1947).
+const invited = { email: 'g.bakker@example.nl', mobilePhone: '+31656789012', displayName: 'G. Bakker' };
+
+interface OutboxMessage {
+  channel: string;
+  subject: string | null;
+  body: string;
+}
+
+async function outbox(recipient: string): Promise<OutboxMessage[]> {
+  const response = await fetch(`${server.url}/dev/outbox?recipient=${encodeURIComponent(recipient)}`);
+  return (await response.json()) as OutboxMessage[];
+}
+
+/** The newest login code the dev outbox holds for a phone number, as the client reads it in the SMS. */
+async function smsCode(phone: string): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const [message] = await outbox(phone);
+    const match = message && /Uw inlogcode is (\d{4}-\d{6})/.exec(message.body);
+    if (match) return match[1]!;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`No login code for ${phone} in the dev outbox`);
+}
+
+/** What has the keyboard focus, described the way a screen reader user would hear it. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    let el = document.activeElement as HTMLElement | null;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement as HTMLElement;
+    if (!el) return '';
+    const label = el instanceof HTMLInputElement ? (el.labels?.[0]?.textContent ?? el.name) : el.textContent;
+    return `${el.localName}:${(label ?? '').trim()}`;
+  });
+
+/** Presses Tab until the focus is on what `target` describes (at most `max` times). */
+async function tabTo(page: Page, target: string, max = 40) {
+  for (let i = 0; i < max; i += 1) {
+    if ((await focused(page)) === target) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target}; the focus is on ${await focused(page)}`);
+}
+
+/**
+ * Fills the native date field, which has the focus. Its segments follow the browser's own
+ * language (not the page's), so typing digits would test Chromium's build, not the widget.
+ */
+async function typeDate(page: Page, isoDate: string) {
+  await page.fill('care-login input[name="dateOfBirth"]', isoDate);
+  expect(await focused(page)).toBe('input:Geboortedatum');
+}
+
+describe('activating the invited demo account of Zorggroep De Linde from its e-mail', () => {
+  it('opens the link, proves the date of birth, chooses username and password, and then logs in up to the SMS code', async () => {
+    const [mail, ...more] = (await outbox(invited.email)).filter((m) => m.channel === 'email');
+    expect(more).toEqual([]);
+    expect(mail!.subject).toBe('Uw account voor het cliëntportaal van Zorggroep De Linde');
+    const link = /^(http\S+\?activate=\S+)$/m.exec(mail!.body)?.[1];
+    expect(link).toBeDefined();
+    // The link opens De Linde's example page, on the port this demo runs on.
+    const url = new URL(link!);
+    expect(`${url.origin}${url.pathname}`).toBe(`${server.url}/`);
+
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(link!);
+    await page.waitForSelector('care-login form[data-step="activate"]', { timeout: 15_000 });
+    // A wrong date of birth first: the link stays open, the Dutch error is announced.
+    await tabTo(page, 'input:Geboortedatum');
+    await typeDate(page, '1947-03-13');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('care-login [role="alert"]')?.textContent?.includes('De geboortedatum is niet juist'));
+    expect(await page.isVisible('care-login form[data-step="activate"]')).toBe(true);
+
+    await tabTo(page, 'input:Geboortedatum');
+    await typeDate(page, '1947-03-12');
+    await page.keyboard.press('Enter');
+
+    // Username (the e-mail address by default) and password with its checklist.
+    await page.waitForSelector('care-login form[data-step="activate-choose"]');
+    await tabTo(page, 'input:Gebruikersnaam');
+    expect(await page.inputValue('care-login input[name="username"]')).toBe(invited.email);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('input:Wachtwoord');
+    await page.keyboard.type('Linde-Zomer-2025!');
+    expect(await page.isDisabled('care-login button[type="submit"]')).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('input:Wachtwoord (herhaal)');
+    await page.keyboard.type('Linde-Zomer-2025');
+    expect(await page.isDisabled('care-login button[type="submit"]')).toBe(true);
+    await page.keyboard.type('!');
+    expect(await page.isDisabled('care-login button[type="submit"]')).toBe(false);
+    expect(await page.locator('care-login .checklist li.no').count()).toBe(0);
+    await page.keyboard.press('Enter');
+
+    // Activated: back at the login with the chosen username filled in.
+    await page.waitForSelector('care-login form[data-step="login"]');
+    expect(await page.textContent('care-login [role="status"]')).toContain('Het account is geactiveerd.');
+    expect(await page.inputValue('care-login input[name="username"]')).toBe(invited.email);
+    // The used token leaves the address bar, so a reload does not start the activation again.
+    expect(new URL(page.url()).searchParams.has('activate')).toBe(false);
+    await tabTo(page, 'input:Wachtwoord');
+    await page.keyboard.type('Linde-Zomer-2025!');
+    await page.keyboard.press('Enter');
+
+    await page.waitForSelector('care-login form[data-step="code"]');
+    expect(await smsCode(invited.mobilePhone)).toMatch(/^\d{4}-\d{6}$/);
+
+    // The link worked once: opening it again says so.
+    await page.goto(link!);
+    await page.waitForSelector('care-login form[data-step="activate"]', { timeout: 15_000 });
+    await tabTo(page, 'input:Geboortedatum');
+    await typeDate(page, '1947-03-12');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('care-login [role="alert"]')?.textContent?.trim());
+    expect(await page.textContent('care-login [role="alert"]')).toContain('Deze link is verlopen of al gebruikt.');
+    expect(await page.isVisible('care-login form[data-step="activate-choose"]')).toBe(false);
+
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
