@@ -142,6 +142,25 @@ export const Activation: Story = portalStory(login, signedOut, { loaders: [withQ
 /** Signed in: who is signed in, and "Uitloggen". */
 export const SignedIn: Story = portalStory(login, { session: 'active' });
 
+/** Signed in, "Mijn inloggegevens": change the password, choose how the login code arrives. */
+export const AccountSettings: Story = portalStory(login, { session: 'active', tenant: 'thuiszorg-het-baken' }, {
+  globals: { theme: 'het-baken' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await until(() => canvas.queryByRole('button', { name: /Mijn inloggegevens|My login details/i }), 'the account button'));
+    await until(() => canvasElement.querySelector('input[name="method"]'), 'the second-factor choice');
+  },
+});
+
+/** Choosing the authenticator app: QR code, the key in groups and the app's 6-digit code. */
+export const AuthenticatorEnrolment: Story = portalStory(login, { session: 'active' }, {
+  play: async (context) => {
+    await AccountSettings.play!(context);
+    await userEvent.click(context.canvasElement.querySelector<HTMLInputElement>('input[name="method"][value="totp"]')!);
+    await until(() => within(context.canvasElement).queryByRole('button', { name: /Bevestigen|Confirm/i }), 'the enrolment');
+  },
+});
+
 /** Waiting for the BFF to say whether there is a session. */
 export const Loading: Story = portalStory(login, { routes: { 'GET /auth/session': () => forever } });
 

@@ -106,6 +106,14 @@ function defaultRoutes(options: FakeApiOptions): Record<string, FakeHandler> {
   const list = <T>(items: T[]) => (empty ? [] : items);
   const period = (q: URLSearchParams, fallbackDays: number) => ({ from: q.get('from') ?? data.dateOf(-fallbackDays), to: q.get('to') ?? data.dateOf(0) });
   const done = { step: 'done', session: { state: 'active', ...data.signedIn } };
+  type SecondFactors = { current: 'sms' | 'email' | 'totp'; allowed: string[]; totpEnrolled: boolean; destinations: { sms: string | null; email: string | null }; resendCooldownSeconds: number };
+  let secondFactors: SecondFactors = {
+    current: tenant.secondFactors.default,
+    allowed: tenant.secondFactors.allowed,
+    totpEnrolled: false,
+    destinations: { sms: '••••••••5678', email: 'a•••@voorbeeld.nl' },
+    resendCooldownSeconds: 30,
+  };
   const agendaSettings = { notice: tenant.agenda.indicativeTimeNotice, clientMayAddAppointments: tenant.agenda.clientMayAddAppointments };
   const plans = [data.plans.undecided, data.plans.signed, data.plans.rejected];
   const unread = data.messages.filter((m) => !m.own && !m.readAt).length;
@@ -123,6 +131,10 @@ function defaultRoutes(options: FakeApiOptions): Record<string, FakeHandler> {
     'POST /auth/password/forgot': () => ({ accepted: true }),
     'POST /auth/password/reset': () => ({ step: 'login' }),
     'POST /auth/password/change': () => ({ changed: true }),
+    'GET /auth/second-factor': () => secondFactors,
+    'PUT /auth/second-factor': ({ body }) => (secondFactors = { ...secondFactors, current: (body as { method: SecondFactors['current'] }).method }),
+    'POST /auth/totp/enrol': () => data.totpEnrolment,
+    'POST /auth/totp/confirm': () => (secondFactors = { ...secondFactors, current: 'totp', totpEnrolled: true }),
     'POST /auth/activation/verify': () => ({ displayName: data.signedIn.displayName, usernameSuggestion: 'a.deboer@voorbeeld.nl', passwordPolicy: tenant.passwordPolicy }),
     'POST /auth/activation/complete': () => ({ step: 'login', username: 'a.deboer@voorbeeld.nl' }),
 

@@ -180,3 +180,26 @@ export const profile = {
     email: 'clientenbureau@zorggroepdelinde.example',
   },
 };
+
+/** A stand-in QR code (an SVG of 21 × 21 modules): the stories need a picture, not a scannable one. */
+function fakeQrDataUrl() {
+  const modules: string[] = [];
+  for (let y = 0; y < 21; y += 1) {
+    for (let x = 0; x < 21; x += 1) {
+      const finder = [0, 14].includes(x - (x % 7)) && [0, 14].includes(y - (y % 7)) && !(x >= 14 && y >= 14);
+      const ring = finder && (x % 7 === 0 || x % 7 === 6 || y % 7 === 0 || y % 7 === 6 || (x % 7 >= 2 && x % 7 <= 4 && y % 7 >= 2 && y % 7 <= 4));
+      if (finder ? ring : (x * 7 + y * 13 + x * y) % 3 === 0) modules.push(`M${x + 2} ${y + 2}h1v1h-1z`);
+    }
+  }
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 25 25"><rect width="25" height="25" fill="#fff"/><path d="${modules.join('')}"/></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
+/** POST /auth/totp/enrol. */
+export const totpEnrolment = {
+  otpauthUri: 'otpauth://totp/Zorggroep%20De%20Linde:a.deboer%40voorbeeld.nl?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Zorggroep%20De%20Linde',
+  qrDataUrl: fakeQrDataUrl(),
+  manualKey: 'JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP',
+  issuer: 'Zorggroep De Linde',
+  accountName: 'a.deboer@voorbeeld.nl',
+};
