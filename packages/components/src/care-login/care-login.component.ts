@@ -129,6 +129,8 @@ let instances = 0;
  * authenticator app, the first login's new password and terms of use, a forgotten password's
  * reset link and the activation of an invited account (`?reset=` and `?activate=` in the page's
  * address). Inside `<care-portal>` it tells the portal the session; alone it needs `tenant`.
+ * Signed in, "Mijn inloggegevens" beside "Uitloggen" lets the client change the password and,
+ * where the organisation offers a choice, the second factor, enrolling an authenticator app.
  *
  * Rendered into the light DOM, not a shadow root: password managers and the browser's
  * one-time-code autofill do not reliably see inputs in shadow roots, so the credential fields
@@ -141,7 +143,7 @@ let instances = 0;
  * Username, password and the code are in this module; the rarer steps are loaded when first
  * needed, with their texts and styles, and Dutch is inline while English is loaded on first use.
  *
- * @summary Login with password and SMS code, first login, forgotten password, activation.
+ * @summary Login with password and SMS code, first login, forgotten password, activation, own login details.
  *
  * @fires care-login - Signed in. `detail: { displayName, clientId, restored }`; bubbles, composed.
  * @fires care-logout - Signed out with "Uitloggen". Bubbles, composed.
