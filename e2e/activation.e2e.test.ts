@@ -2,6 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.js';
 import { startDemoServer, type DemoServer } from './demo-server.js';
+import { LOGIN_CODE, outboxMessages, waitForCode } from './dev-outbox.js';
+import { focused, tabTo } from './keyboard.js';
 
 let server: DemoServer;
 let browser: Browser;
@@ -18,52 +20,9 @@ afterAll(async () => {
 // The invited client of Zorggroep De Linde in the demo seed (README: date of birth 12-03-1947).
 const invited = { email: 'g.bakker@example.nl', mobilePhone: '+31656789012', displayName: 'G. Bakker' };
 
-interface OutboxMessage {
-  channel: string;
-  subject: string | null;
-  body: string;
-}
+const outbox = (recipient: string) => outboxMessages(server.url, recipient);
+const smsCode = async (phone: string) => (await waitForCode(server.url, phone, LOGIN_CODE)).code;
 
-async function outbox(recipient: string): Promise<OutboxMessage[]> {
-  const response = await fetch(`${server.url}/dev/outbox?recipient=${encodeURIComponent(recipient)}`);
-  return (await response.json()) as OutboxMessage[];
-}
-
-/** The newest login code the dev outbox holds for a phone number, as the client reads it in the SMS. */
-async function smsCode(phone: string): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const [message] = await outbox(phone);
-    const match = message && /Uw inlogcode is (\d{4}-\d{6})/.exec(message.body);
-    if (match) return match[1]!;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`No login code for ${phone} in the dev outbox`);
-}
-
-/** What has the keyboard focus, described the way a screen reader user would hear it. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    let el = document.activeElement as HTMLElement | null;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement as HTMLElement;
-    if (!el) return '';
-    const label = el instanceof HTMLInputElement ? (el.labels?.[0]?.textContent ?? el.name) : el.textContent;
-    return `${el.localName}:${(label ?? '').trim()}`;
-  });
-
-/** Presses Tab until the focus is on what `target` describes (at most `max` times). */
-async function tabTo(page: Page, target: string, max = 40) {
-  for (let i = 0; i < max; i += 1) {
-    if ((await focused(page)) === target) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target}; the focus is on ${await focused(page)}`);
-}
-
-/**
- * Fills the native date field, which has the focus. Its segments follow the browser's own
- * language (not the page's), so typing digits would test Chromium's build, not the widget.
- */
 async function typeDate(page: Page, isoDate: string) {
   await page.fill('care-login input[name="dateOfBirth"]', isoDate);
   expect(await focused(page)).toBe('input:Geboortedatum');

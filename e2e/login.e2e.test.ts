@@ -2,6 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.js';
 import { startDemoServer, type DemoServer } from './demo-server.js';
+import { LOGIN_CODE, waitForCode } from './dev-outbox.js';
+import { focused, tabTo } from './keyboard.js';
 
 let server: DemoServer;
 let browser: Browser;
@@ -15,36 +17,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** The newest login code the dev outbox holds for a phone number, as the client reads it in the SMS. */
-async function smsCode(phone: string): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const response = await fetch(`${server.url}/dev/outbox?recipient=${encodeURIComponent(phone)}&limit=1`);
-    const [message] = (await response.json()) as Array<{ body: string }>;
-    const match = message && /Uw inlogcode is (\d{4}-\d{6})/.exec(message.body);
-    if (match) return match[1]!;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`No login code for ${phone} in the dev outbox`);
-}
-
-/** What has the keyboard focus, described the way a screen reader user would hear it. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el) return '';
-    const label = el instanceof HTMLInputElement ? (el.labels?.[0]?.textContent ?? el.name) : el.textContent;
-    return `${el.localName}:${(label ?? '').trim()}`;
-  });
-
-/** Presses Tab until the focus is on what `target` describes (at most `max` times). */
-async function tabTo(page: Page, target: string, max = 40) {
-  for (let i = 0; i < max; i += 1) {
-    if ((await focused(page)) === target) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target}; the focus is on ${await focused(page)}`);
-}
+const smsCode = async (phone: string) => (await waitForCode(server.url, phone, LOGIN_CODE)).code;
 
 describe('first login on the example page of Zorggroep De Linde, with the keyboard only', () => {
   it('goes from username and password through the SMS code, a new password and the terms to signed in, and out again', async () => {

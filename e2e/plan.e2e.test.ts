@@ -2,6 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.js';
 import { startDemoServer, type DemoServer } from './demo-server.js';
+import { waitForCode } from './dev-outbox.js';
+import { focused, tabTo } from './keyboard.js';
 
 let server: DemoServer;
 let browser: Browser;
@@ -15,38 +17,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** The newest SMS of the dev outbox for `phone` that matches `pattern` and is not `afterId`. */
-async function sms(phone: string, pattern: RegExp, afterId: string | null = null): Promise<{ id: string; code: string }> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const response = await fetch(`${server.url}/dev/outbox?recipient=${encodeURIComponent(phone)}&limit=1`);
-    const [message] = (await response.json()) as Array<{ id: string; body: string }>;
-    const match = message && message.id !== afterId ? pattern.exec(message.body) : null;
-    if (match) return { id: message!.id, code: match[1]! };
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`No SMS matching ${pattern} for ${phone} in the dev outbox`);
-}
-
-/** What has the keyboard focus, inside shadow roots too, as a screen reader user would hear it. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    let el = document.activeElement as HTMLElement | null;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement as HTMLElement;
-    if (!el) return '';
-    const label = el instanceof HTMLInputElement ? (el.labels?.[0]?.textContent ?? el.name) : el.textContent;
-    return `${el.localName}:${(label ?? '').replace(/\s+/g, ' ').trim()}`;
-  });
-
-/** Presses Tab until the focus is on what `target` describes (at most `max` times). */
-async function tabTo(page: Page, target: string | RegExp, max = 80) {
-  for (let i = 0; i < max; i += 1) {
-    const now = await focused(page);
-    if (typeof target === 'string' ? now === target : target.test(now)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target}; the focus is on ${await focused(page)}`);
-}
+const sms = (phone: string, pattern: RegExp, afterId: string | null = null) => waitForCode(server.url, phone, pattern, afterId);
 
 describe('the client plan on the example page of Zorggroep De Linde, with the keyboard only', () => {
   it('signs in with the SMS code, signs the undecided plan with a fresh SMS code and shows "Ondertekend door … op …"', async () => {
