@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { CareApiClient } from '../shared/api-client.js';
-import { CareDataElement, DraftKey } from '../shared/care-data-element.js';
+import { CareViewElement, DraftKey } from '../shared/care-data-element.js';
 import { amsterdamIso, amsterdamToday, formatDayHeading, isCalendarDate } from '../shared/date-format.js';
 import { MessagesController, type Params } from '../shared/messages.js';
 import { problemText, renderLoadState } from '../shared/states.js';
@@ -95,11 +95,10 @@ let instances = 0;
  * @attr api - Base URL of the BFF, when used without `<care-portal>`.
  * @attr lang - `nl` or `en`; when absent, the portal's language.
  */
-export class CareAgenda extends CareDataElement {
+export class CareAgenda extends CareViewElement {
   static override styles = careAgendaStyles;
 
   static override properties = {
-    view: { type: String, reflect: true },
     answer: { state: true },
     editing: { state: true },
     draft: { state: true },
@@ -111,7 +110,6 @@ export class CareAgenda extends CareDataElement {
     announcement: { state: true },
   };
 
-  declare view: 'home' | 'all';
   declare protected answer: AgendaAnswer | undefined;
   /** The form: `'new'`, the appointment being changed, or closed. */
   declare protected editing: 'new' | Appointment | undefined;
@@ -125,8 +123,6 @@ export class CareAgenda extends CareDataElement {
 
   private readonly uid = `care-agenda-${++instances}`;
   private readonly draftKey = new DraftKey();
-  private openedFromHome = false;
-  private focusAfterUpdate: string | undefined;
   private trigger: HTMLElement | undefined;
   private dialogClosing = false;
   private busyRemoving = false;
@@ -134,7 +130,6 @@ export class CareAgenda extends CareDataElement {
   constructor() {
     super();
     new MessagesController(this, [agendaMessages, stateMessages], () => this.locale);
-    this.view = 'home';
     this.answer = undefined;
     this.editing = undefined;
     this.draft = { title: '', date: '', start: '', end: '', location: '' };
@@ -159,16 +154,13 @@ export class CareAgenda extends CareDataElement {
     if (changed.has('view') && changed.get('view') !== undefined) this.reload();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues): void {
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
     if (dialog && this.removing && !dialog.open && !this.dialogClosing) {
       dialog.showModal();
       dialog.querySelector<HTMLElement>('[part~="cancel"]')?.focus();
     }
-    if (this.focusAfterUpdate) {
-      this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate)?.focus();
-      this.focusAfterUpdate = undefined;
-    }
+    super.updated(changed);
   }
 
   protected override clearData(): void {
@@ -183,19 +175,7 @@ export class CareAgenda extends CareDataElement {
 
   // --- navigation -----------------------------------------------------------------------------------
 
-  private showAll() {
-    if (!this.navigate('all')) return;
-    this.openedFromHome = true;
-    this.view = 'all';
-    this.focusAfterUpdate = '[part~="heading"]';
-  }
 
-  private backHome() {
-    if (!this.navigate('home')) return;
-    this.openedFromHome = false;
-    this.view = 'home';
-    this.focusAfterUpdate = '[part~="heading"]';
-  }
 
   // --- adding and changing own appointments ---------------------------------------------------------
 

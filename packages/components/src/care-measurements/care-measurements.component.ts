@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { ApiError, CareApiClient } from '../shared/api-client.js';
-import { CareDataElement, DraftKey } from '../shared/care-data-element.js';
+import { CareViewElement, DraftKey } from '../shared/care-data-element.js';
 import { amsterdamDateTimeLocal, amsterdamIso, formatDate, formatDateTime } from '../shared/date-format.js';
 import { MessagesController, type Params } from '../shared/messages.js';
 import { problemText, renderLoadState } from '../shared/states.js';
@@ -73,11 +73,10 @@ let instances = 0;
  * @attr api - Base URL of the BFF, when used without `<care-portal>`.
  * @attr lang - `nl` or `en`; when absent, the portal's language.
  */
-export class CareMeasurements extends CareDataElement {
+export class CareMeasurements extends CareViewElement {
   static override styles = careMeasurementsStyles;
 
   static override properties = {
-    view: { type: String, reflect: true },
     type: { type: String },
     types: { state: true },
     items: { state: true },
@@ -95,7 +94,6 @@ export class CareMeasurements extends CareDataElement {
     announcement: { state: true },
   };
 
-  declare view: 'home' | 'all';
   /** The type code shown in the full view; '' for all types. */
   declare type: string | undefined;
   declare protected types: MeasurementType[];
@@ -117,8 +115,6 @@ export class CareMeasurements extends CareDataElement {
   private readonly uid = `care-measurements-${++instances}`;
   private readonly draftKey = new DraftKey();
   private typesFrom: CareApiClient | undefined;
-  private openedFromHome = false;
-  private focusAfterUpdate: string | undefined;
   private deleteTrigger: HTMLElement | undefined;
   /** Between close() and the dialog's close event, when an update must not open it again. */
   private dialogClosing = false;
@@ -126,7 +122,6 @@ export class CareMeasurements extends CareDataElement {
   constructor() {
     super();
     new MessagesController(this, [measurementMessages, stateMessages], () => this.locale);
-    this.view = 'home';
     this.type = undefined;
     this.types = [];
     this.items = [];
@@ -162,17 +157,14 @@ export class CareMeasurements extends CareDataElement {
     if ((changed.has('view') && changed.get('view') !== undefined) || (changed.has('type') && changed.get('type') !== undefined)) this.reload();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues): void {
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
     if (dialog && this.confirming && !dialog.open && !this.dialogClosing) {
       dialog.showModal();
       // The safe choice first: Enter on an unexpected dialog must not delete anything.
       dialog.querySelector<HTMLElement>('[part~="cancel"]')?.focus();
     }
-    if (this.focusAfterUpdate) {
-      this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate)?.focus();
-      this.focusAfterUpdate = undefined;
-    }
+    super.updated(changed);
   }
 
   protected override clearData(): void {
@@ -217,19 +209,7 @@ export class CareMeasurements extends CareDataElement {
 
   // --- navigation -----------------------------------------------------------------------------------
 
-  private showAll() {
-    if (!this.navigate('all')) return;
-    this.openedFromHome = true;
-    this.view = 'all';
-    this.focusAfterUpdate = '[part~="heading"]';
-  }
 
-  private backHome() {
-    if (!this.navigate('home')) return;
-    this.openedFromHome = false;
-    this.view = 'home';
-    this.focusAfterUpdate = '[part~="heading"]';
-  }
 
   private chooseType(event: Event) {
     this.type = (event.target as HTMLSelectElement).value;

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { ApiError, type CareApiClient } from '../shared/api-client.js';
-import { CareDataElement, newIdempotencyKey } from '../shared/care-data-element.js';
+import { CareViewElement, newIdempotencyKey } from '../shared/care-data-element.js';
 import { formatDateTime } from '../shared/date-format.js';
 import { MessagesController } from '../shared/messages.js';
 import { stateMessages } from '../shared/states.messages.js';
@@ -112,11 +112,10 @@ function newestFirst(a: Message, b: Message) {
  * @attr api - Base URL of the BFF, when used without `<care-portal>`.
  * @attr lang - `nl` or `en`; when absent, the portal's language.
  */
-export class CareMessages extends CareDataElement {
+export class CareMessages extends CareViewElement {
   static override styles = careMessagesStyles;
 
   static override properties = {
-    view: { type: String, reflect: true },
     unread: { type: Number, reflect: true },
     items: { state: true },
     nextBefore: { state: true },
@@ -128,8 +127,6 @@ export class CareMessages extends CareDataElement {
     olderError: { state: true },
   };
 
-  /** `home` (last 4) or `all`. */
-  declare view: 'home' | 'all';
   /** Unread messages in the thread, as the BFF counts them. */
   declare unread: number;
   /** Newest first, as the BFF pages them; shown oldest first. */
@@ -149,12 +146,9 @@ export class CareMessages extends CareDataElement {
   private observer: IntersectionObserver | undefined;
   private inView = false;
   private markedUpTo: string | undefined;
-  private openedFromHome = false;
-  private focusAfterUpdate: string | undefined;
 
   constructor() {
     super();
-    this.view = 'home';
     this.unread = 0;
     this.items = [];
     this.nextBefore = null;
@@ -200,11 +194,8 @@ export class CareMessages extends CareDataElement {
     if (changed.has('view') && changed.get('view') !== undefined) this.reload();
   }
 
-  protected override updated(): void {
-    if (this.focusAfterUpdate) {
-      this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate)?.focus();
-      this.focusAfterUpdate = undefined;
-    }
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
     this.markRead();
   }
 
@@ -308,19 +299,7 @@ export class CareMessages extends CareDataElement {
 
   // --- views ---------------------------------------------------------------------------------------
 
-  private showAll() {
-    if (!this.navigate('all')) return;
-    this.openedFromHome = true;
-    this.view = 'all';
-    this.focusAfterUpdate = '[part~="heading"]';
-  }
 
-  private backHome() {
-    if (!this.navigate('home')) return;
-    this.openedFromHome = false;
-    this.view = 'home';
-    this.focusAfterUpdate = '[part~="heading"]';
-  }
 
   private async loadOlder() {
     const client = this.client;

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { ApiError, type CareApiClient } from '../shared/api-client.js';
-import { CareDataElement, DraftKey } from '../shared/care-data-element.js';
+import { CareViewElement, DraftKey } from '../shared/care-data-element.js';
 import { amsterdamToday, formatDate, formatDateTime, isCalendarDate } from '../shared/date-format.js';
 import { MessagesController, type Params } from '../shared/messages.js';
 import { stateMessages } from '../shared/states.messages.js';
@@ -98,11 +98,10 @@ let instances = 0;
  * @attr api - Base URL of the BFF, when used without `<care-portal>`.
  * @attr lang - `nl` or `en`; when absent, the portal's language.
  */
-export class CareReports extends CareDataElement {
+export class CareReports extends CareViewElement {
   static override styles = careReportsStyles;
 
   static override properties = {
-    view: { type: String, reflect: true },
     items: { state: true },
     shownPeriod: { state: true },
     choice: { state: true },
@@ -117,8 +116,6 @@ export class CareReports extends CareDataElement {
     shown: { state: true },
   };
 
-  /** `home` (latest 3) or `all` (by period). */
-  declare view: 'home' | 'all';
   declare protected items: Report[];
   declare protected shownPeriod: ReportPeriod | undefined;
   declare protected choice: PeriodChoice;
@@ -136,14 +133,11 @@ export class CareReports extends CareDataElement {
   private readonly uid = `care-reports-${++instances}`;
   private readonly draftKey = new DraftKey();
   private custom: ReportPeriod = { from: '', to: '' };
-  private openedFromHome = false;
-  private focusAfterUpdate: string | undefined;
   private chunkTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
     new MessagesController(this, [reportMessages, stateMessages], () => this.locale);
-    this.view = 'home';
     this.items = [];
     this.shownPeriod = undefined;
     this.choice = 'week';
@@ -171,17 +165,14 @@ export class CareReports extends CareDataElement {
     if (changed.has('view') && changed.get('view') !== undefined) this.reload();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues): void {
     if (this.shown < this.items.length && !this.chunkTimer) {
       this.chunkTimer = setTimeout(() => {
         this.chunkTimer = undefined;
         this.shown += NEXT_CHUNK;
       });
     }
-    if (this.focusAfterUpdate) {
-      this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate)?.focus();
-      this.focusAfterUpdate = undefined;
-    }
+    super.updated(changed);
   }
 
   /** Resolves once every report is rendered, not only the first screenful. */
@@ -241,19 +232,7 @@ export class CareReports extends CareDataElement {
 
   // --- navigation and periods ---------------------------------------------------------------------
 
-  private showAll() {
-    if (!this.navigate('all')) return;
-    this.openedFromHome = true;
-    this.view = 'all';
-    this.focusAfterUpdate = '[part~="heading"]';
-  }
 
-  private backHome() {
-    if (!this.navigate('home')) return;
-    this.openedFromHome = false;
-    this.view = 'home';
-    this.focusAfterUpdate = '[part~="heading"]';
-  }
 
   private choosePreset(choice: (typeof presets)[number]) {
     this.customOpen = false;

@@ -119,6 +119,17 @@ export abstract class CareDataElement extends LitElement {
     if (this.loadState.status === 'error' && this.loadState.error.kind === 'offline') this.reload();
   };
 
+  /** A selector in the render root that gets the focus after the next render: a view's heading, the first error. */
+  protected focusAfterUpdate: string | undefined;
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.focusAfterUpdate) {
+      this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate)?.focus();
+      this.focusAfterUpdate = undefined;
+    }
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const portal = this.portal.value;
@@ -220,6 +231,40 @@ export abstract class CareDataElement extends LitElement {
         cancelable: true,
       }),
     );
+  }
+}
+
+/**
+ * A data widget with a home block and an "Alle …" view (reports, measurements, agenda, messages).
+ * Switching asks the host first (`care-navigate`), and moves the focus to the new view's heading.
+ */
+export abstract class CareViewElement extends CareDataElement {
+  static override properties: PropertyDeclarations = {
+    view: { type: String, reflect: true },
+  };
+
+  /** `home` (the block on the start page) or `all` (the full view). */
+  declare view: 'home' | 'all';
+  /** Whether "Alle …" was opened from the home block, so the full view offers the way back. */
+  protected openedFromHome = false;
+
+  constructor() {
+    super();
+    this.view = 'home';
+  }
+
+  protected showAll(): void {
+    if (!this.navigate('all')) return;
+    this.openedFromHome = true;
+    this.view = 'all';
+    this.focusAfterUpdate = '[part~="heading"]';
+  }
+
+  protected backHome(): void {
+    if (!this.navigate('home')) return;
+    this.openedFromHome = false;
+    this.view = 'home';
+    this.focusAfterUpdate = '[part~="heading"]';
   }
 }
 
