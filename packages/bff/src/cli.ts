@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, requireSecretKey, type Config } from './config.js';
+import { loadCliConfig } from './cli-support.js';
+import { ConfigError, requireSecretKey } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { integrationKeyCommand } from './integration/cli.js';
@@ -37,16 +38,8 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 1;
   }
 
-  let config: Config;
-  try {
-    config = loadConfig(process.env, values.demo ? { mode: 'demo' } : {});
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 2;
-    }
-    throw error;
-  }
+  const config = loadCliConfig(values.demo ? { mode: 'demo' } : {});
+  if (!config) return 2;
   const logger = createLogger(config.logLevel);
 
   switch (command) {

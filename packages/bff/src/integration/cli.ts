@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { askDemoServer, loadCliConfig } from '../cli-support.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { tenantBySlug } from '../tenants/queries.js';
@@ -77,38 +77,23 @@ export async function integrationKeyCommand(argv: string[]): Promise<number> {
   const alg = values.alg as IntegrationKeyAlgorithm;
   if (command === 'token') return printToken(slug, values.key!);
 
-  let config: Config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 2;
-    }
-    throw error;
-  }
+  const config = loadCliConfig();
+  if (!config) return 2;
 
   if (command === 'create' && !config.databaseUrl) {
-    const server = (values.server ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`).replace(/\/$/, '');
-    try {
-      const response = await fetch(`${server}/dev/integration-keys`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ tenant: slug, alg }),
-      });
-      const answer = (await response.json().catch(() => ({}))) as { kid?: string; privateJwk?: Record<string, unknown>; detail?: string };
-      if (response.status === 201 && answer.privateJwk) {
-        if (values.format === 'pem') console.error('The running server hands out JWK only; writing the private key as JWK.');
-        return printPrivateKey({ kid: answer.kid!, alg, privateJwk: answer.privateJwk, privatePem: '' }, 'jwk', values.out, `the server at ${server}`);
-      }
-      console.error(`The server at ${server} refused (${response.status}): ${answer.detail ?? 'is it running in demo mode?'}`);
+    const asked = await askDemoServer(config, values.server, '/dev/integration-keys', { tenant: slug, alg });
+    if (asked === 'unreachable') {
+      console.error(`No server answers at ${values.server}.`);
       return 1;
-    } catch {
-      if (values.server) {
-        console.error(`No server answers at ${server}.`);
-        return 1;
+    }
+    if (asked) {
+      const answer = asked.answer as { kid?: string; privateJwk?: Record<string, unknown>; detail?: string };
+      if (asked.status === 201 && answer.privateJwk) {
+        if (values.format === 'pem') console.error('The running server hands out JWK only; writing the private key as JWK.');
+        return printPrivateKey({ kid: answer.kid!, alg, privateJwk: answer.privateJwk, privatePem: '' }, 'jwk', values.out, `the server at ${asked.server}`);
       }
-      // No demo server running: the data directory is free to open.
+      console.error(`The server at ${asked.server} refused (${asked.status}): ${answer.detail ?? 'is it running in demo mode?'}`);
+      return 1;
     }
   }
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
+import { askDemoServer, loadCliConfig } from '../cli-support.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { fieldErrors } from '../http/problem.js';
@@ -43,38 +43,22 @@ export async function replyCommand(argv: string[]): Promise<number> {
     return 1;
   }
 
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 2;
-    }
-    throw error;
-  }
+  const config = loadCliConfig();
+  if (!config) return 2;
 
   if (!config.databaseUrl) {
-    const server = (values.server ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`).replace(/\/$/, '');
-    try {
-      const response = await fetch(`${server}/dev/messages/reply`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(input.data),
-      });
-      const answer = (await response.json().catch(() => ({}))) as { messageId?: string; detail?: string };
-      if (response.status === 201) {
-        console.log(`Reply stored (message ${answer.messageId}) by the server at ${server}.`);
-        return 0;
-      }
-      console.error(`The server at ${server} refused the reply (${response.status}): ${answer.detail ?? 'is it running in demo mode?'}`);
+    const asked = await askDemoServer(config, values.server, '/dev/messages/reply', input.data);
+    if (asked === 'unreachable') {
+      console.error(`No server answers at ${values.server}.`);
       return 1;
-    } catch {
-      if (values.server) {
-        console.error(`No server answers at ${server}.`);
-        return 1;
-      }
-      // No demo server running: the data directory is free to open.
+    }
+    if (asked?.status === 201) {
+      console.log(`Reply stored (message ${String(asked.answer['messageId'])}) by the server at ${asked.server}.`);
+      return 0;
+    }
+    if (asked) {
+      console.error(`The server at ${asked.server} refused the reply (${asked.status}): ${String(asked.answer['detail'] ?? 'is it running in demo mode?')}`);
+      return 1;
     }
   }
 
