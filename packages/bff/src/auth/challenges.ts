@@ -15,6 +15,9 @@ import type { ChallengeChannel, ChallengePurpose, Database } from '../db/schema.
  */
 export type Binding = Record<string, string>;
 
+/** Challenges answered by opening a link rather than typing a code. */
+export type LinkPurpose = 'password_reset' | 'activation' | 'email_change';
+
 export interface IssueCode {
   tenantId: string;
   accountId: string;
@@ -244,7 +247,18 @@ export const linkTokenHash = (token: string) => createHash('sha256').update(toke
 /** Issues a link token for an account and purpose, cancelling earlier open links of that purpose. */
 export async function issueLinkChallenge(
   db: Kysely<Database>,
-  input: { tenantId: string; accountId: string; purpose: 'password_reset' | 'activation'; destination: string | null; ttlSeconds: number; maxAttempts: number },
+  input: {
+    tenantId: string;
+    accountId: string;
+    purpose: LinkPurpose;
+    destination: string | null;
+    ttlSeconds: number;
+    maxAttempts: number;
+    /** The session that asked, when one did (a contact-detail change). */
+    sessionId?: string | null;
+    /** What the link confirms, e.g. `{ email }` for a new address. */
+    binding?: Binding;
+  },
 ): Promise<IssuedLink> {
   const token = randomBytes(32).toString('base64url');
   return db.transaction().execute(async (trx) => {
@@ -254,10 +268,11 @@ export async function issueLinkChallenge(
       .values({
         tenant_id: input.tenantId,
         account_id: input.accountId,
-        session_id: null,
+        session_id: input.sessionId ?? null,
         purpose: input.purpose,
         channel: 'link',
         secret_hash: linkTokenHash(token),
+        binding: (input.binding ?? {}) as never,
         destination: input.destination,
         max_attempts: input.maxAttempts,
         expires_at: sql<Date>`now() + make_interval(secs => ${input.ttlSeconds})` as never,
@@ -273,9 +288,9 @@ export async function issueLinkChallenge(
  * activation link uses up one of its tries). Undefined when the link is unknown, used, expired
  * or out of tries: the caller says "this link is no longer valid" in every case.
  */
-export async function claimLinkAttempt(db: Kysely<Database>, tenantId: string, purpose: 'password_reset' | 'activation', token: string) {
+export async function claimLinkAttempt(db: Kysely<Database>, tenantId: string, purpose: LinkPurpose, token: string) {
   if (!token || token.length > 200) return undefined;
-  const { rows } = await sql<{ id: string; account_id: string; attempts: number; max_attempts: number }>`
+  const { rows } = await sql<{ id: string; account_id: string; attempts: number; max_attempts: number; binding: Binding }>`
     update challenges
        set attempts = attempts + 1
      where tenant_id = ${tenantId}
@@ -285,8 +300,8 @@ export async function claimLinkAttempt(db: Kysely<Database>, tenantId: string, p
        and consumed_at is null and cancelled_at is null
        and expires_at > now()
        and attempts < max_attempts
-    returning id, account_id, attempts, max_attempts
+    returning id, account_id, attempts, max_attempts, binding
   `.execute(db);
   const row = rows[0];
-  return row && { challengeId: row.id, accountId: row.account_id, attemptsLeft: row.max_attempts - row.attempts };
+  return row && { challengeId: row.id, accountId: row.account_id, attemptsLeft: row.max_attempts - row.attempts, binding: row.binding };
 }

@@ -12,7 +12,7 @@ export const INVITATION_SECONDS = 14 * 86_400;
  * The page a link in an e-mail opens: the page that asked for it when its origin is one of the
  * tenant's, else the first allowed origin, else the BFF itself. The token rides in the query.
  */
-export function tenantPageLink(tenant: TenantRecord, pageUrl: string | null | undefined, fallbackOrigin: string, param: 'reset' | 'activate', token: string): string {
+export function tenantPageLink(tenant: TenantRecord, pageUrl: string | null | undefined, fallbackOrigin: string, param: 'reset' | 'activate' | 'confirm-email', token: string): string {
   let url: URL | undefined;
   if (pageUrl) {
     try {
@@ -24,8 +24,7 @@ export function tenantPageLink(tenant: TenantRecord, pageUrl: string | null | un
   }
   url ??= new URL(`${tenant.settings.allowedOrigins[0] ?? fallbackOrigin}/`);
   url.hash = '';
-  url.searchParams.delete('reset');
-  url.searchParams.delete('activate');
+  for (const stale of ['reset', 'activate', 'confirm-email']) url.searchParams.delete(stale);
   url.searchParams.set(param, token);
   return url.toString();
 }
