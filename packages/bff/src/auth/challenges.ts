@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import { keyedHash } from '../security/server-secret.js';
 import { sql, type Kysely } from 'kysely';
 import type { ChallengeChannel, ChallengePurpose, Database } from '../db/schema.js';
+import { Problem } from '../http/problem.js';
 
 /**
  * One-time codes and links, shared by the login, the confirmation of a plan decision and the
@@ -169,6 +170,19 @@ export type VerifyResult =
   | { ok: false; reason: 'wrong-code'; attemptsLeft: number; challengeId: string }
   /** No open challenge: never issued, expired, all tries used, cancelled by a newer one, or already used. */
   | { ok: false; reason: 'no-open-challenge' };
+
+/** What a client is told when a code did not verify: try again (with the tries left), or ask a new code. */
+export function codeFailureProblem(result: Exclude<VerifyResult, { ok: true }>): Problem {
+  if (result.reason === 'wrong-code' && result.attemptsLeft > 0) {
+    return new Problem(400, 'invalid-code', 'Onjuiste code', 'De code is niet juist. Controleer de code en probeer het opnieuw.', {
+      attemptsLeft: result.attemptsLeft,
+      errors: [{ field: 'code', detail: 'De code is niet juist.' }],
+    });
+  }
+  return new Problem(400, 'code-expired', 'Code niet meer geldig', 'Deze code is niet meer geldig. Vraag een nieuwe code aan.', {
+    errors: [{ field: 'code', detail: 'Vraag een nieuwe code aan.' }],
+  });
+}
 
 /**
  * Counts a try and checks a code. The try is counted atomically before anything is compared:

@@ -18,7 +18,7 @@ import {
   portalClientOf,
   setPassword,
 } from './accounts.js';
-import { cancelOpenChallenges, claimLinkAttempt, consumeChallenge, verifyCodeChallenge } from './challenges.js';
+import { cancelOpenChallenges, claimLinkAttempt, codeFailureProblem, consumeChallenge, verifyCodeChallenge } from './challenges.js';
 import { sendResetLink } from './links.js';
 import { verifyPassword } from './passwords.js';
 import {
@@ -179,15 +179,7 @@ export function authRoutes() {
             throw secondFactorLocked(failure.lockedForSeconds);
           }
           await audit(c, { action: 'auth.code.failure', outcome: 'failure', details: { reason: result.reason, failures: failure.hits } });
-          if (result.reason === 'wrong-code' && result.attemptsLeft > 0) {
-            throw new Problem(400, 'invalid-code', 'Onjuiste code', 'De code is niet juist. Controleer de code en probeer het opnieuw.', {
-              attemptsLeft: result.attemptsLeft,
-              errors: [{ field: 'code', detail: 'De code is niet juist.' }],
-            });
-          }
-          throw new Problem(400, 'code-expired', 'Code niet meer geldig', 'Deze code is niet meer geldig. Vraag een nieuwe code aan.', {
-            errors: [{ field: 'code', detail: 'Vraag een nieuwe code aan.' }],
-          });
+          throw codeFailureProblem(result);
         }
         await clearBucket(db, tenant.id, failureBucket);
         const account = await freshAccount(c, session.accountId);

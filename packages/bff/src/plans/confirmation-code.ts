@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../app.js';
 import { audit } from '../audit/audit-log.js';
 import { maskPhone } from '../auth/accounts.js';
-import { issueCodeChallenge, verifyCodeChallenge, type Binding } from '../auth/challenges.js';
+import { codeFailureProblem, issueCodeChallenge, verifyCodeChallenge, type Binding } from '../auth/challenges.js';
 import { authLimits, consume } from '../auth/rate-limits.js';
 import type { ChallengePurpose } from '../db/schema.js';
 import { isUuid } from '../http/idempotency.js';
@@ -128,13 +128,5 @@ export async function verifyConfirmationCode(
     ...(input.resourceId ? { resourceId: input.resourceId } : {}),
     details: { challengeId: input.challengeId, reason: result.reason },
   });
-  if (result.reason === 'wrong-code' && result.attemptsLeft > 0) {
-    throw new Problem(400, 'invalid-code', 'Onjuiste code', 'De code is niet juist. Controleer de code en probeer het opnieuw.', {
-      attemptsLeft: result.attemptsLeft,
-      errors: [{ field: 'code', detail: 'De code is niet juist.' }],
-    });
-  }
-  throw new Problem(400, 'code-expired', 'Code niet meer geldig', 'Deze code is niet meer geldig. Vraag een nieuwe code aan.', {
-    errors: [{ field: 'code', detail: 'Vraag een nieuwe code aan.' }],
-  });
+  throw codeFailureProblem(result);
 }
