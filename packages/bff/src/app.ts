@@ -11,7 +11,10 @@ import { messageRoutes } from './messages/routes.js';
 import { devStaffReplyRoutes } from './messages/staff-reply.js';
 import { planRoutes } from './plans/routes.js';
 import { profileRoutes } from './profile/routes.js';
+import { widgetBodyLimit } from './http/body-limit.js';
 import type { Logger } from './http/logger.js';
+import { refuseNulInUrl } from './http/nul-guard.js';
+import { securityHeaders } from './http/security-headers.js';
 import { Problem, problemResponse } from './http/problem.js';
 import { configureServerSecret } from './security/server-secret.js';
 import { devOutboxRoutes } from './outbox/routes.js';
@@ -70,6 +73,10 @@ export function createApp(deps: AppDependencies) {
       durationMs: Math.round((performance.now() - started) * 10) / 10,
     });
   });
+
+  app.use(securityHeaders(), refuseNulInUrl());
+  app.use('/api/*', widgetBodyLimit());
+  app.use('/dev/*', widgetBodyLimit());
 
   app.route('/', healthRoutes());
   app.route('/api/openapi.json', openApiRoutes());

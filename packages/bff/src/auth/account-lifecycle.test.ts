@@ -162,7 +162,7 @@ describe('activation from an invitation', () => {
     const { tenant, person, browser, outbox, delivered } = await setUp();
     await database.db.updateTable('accounts').set({ status: 'invited', password_hash: null, must_change_password: true, terms_version_accepted: null }).where('id', '=', person.accountId).execute();
     const email = `${person.username}@example.nl`;
-    const invitation = await createInvitation(database.db, outbox, { tenant, accountId: person.accountId });
+    const invitation = await createInvitation(database.db, outbox, { tenant, accountId: person.accountId, bffOrigin: 'http://localhost' });
     expect(invitation.expiresAt.getTime() - Date.now()).toBeGreaterThan(13.9 * 86_400_000);
     const mail = delivered.find((m) => m.recipient === email)!;
     expect(mail.body).toContain(invitation.link);
@@ -188,7 +188,7 @@ describe('activation from an invitation', () => {
   it('refuses an invitation older than 14 days', async () => {
     const { tenant, person, browser, outbox } = await setUp();
     await database.db.updateTable('accounts').set({ status: 'invited', password_hash: null }).where('id', '=', person.accountId).execute();
-    const invitation = await createInvitation(database.db, outbox, { tenant, accountId: person.accountId });
+    const invitation = await createInvitation(database.db, outbox, { tenant, accountId: person.accountId, bffOrigin: 'http://localhost' });
     await sql`update challenges set expires_at = now() - interval '1 second' where id = ${invitation.challengeId}`.execute(database.db);
     const token = new URL(invitation.link).searchParams.get('activate')!;
     expect((await browser.post('/activation/verify', { token, dateOfBirth: '1945-06-01' })).body.code).toBe('invalid-link');

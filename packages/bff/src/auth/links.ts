@@ -8,21 +8,32 @@ import { issueLinkChallenge } from './challenges.js';
 export const RESET_LINK_SECONDS = 60 * 60;
 export const INVITATION_SECONDS = 14 * 86_400;
 
+export class NoLinkOrigin extends Error {
+  constructor(tenant: TenantRecord) {
+    super(`Tenant ${tenant.slug} has no allowedOrigins and PUBLIC_ORIGIN is not set: there is no page a link in an e-mail may open.`);
+    this.name = 'NoLinkOrigin';
+  }
+}
+
 /**
  * The page a link in an e-mail opens: the page that asked for it when its origin is one of the
- * tenant's, else the first allowed origin, else the BFF itself. The token rides in the query.
+ * tenant's allowed origins or the BFF's own (configured, see ownOrigin()), else the first allowed
+ * origin, else the BFF itself. Never any other origin: the token in the link would go to whoever
+ * runs that site. The token rides in the query.
  */
-export function tenantPageLink(tenant: TenantRecord, pageUrl: string | null | undefined, fallbackOrigin: string, param: 'reset' | 'activate' | 'confirm-email', token: string): string {
+export function tenantPageLink(tenant: TenantRecord, pageUrl: string | null | undefined, bffOrigin: string | undefined, param: 'reset' | 'activate' | 'confirm-email', token: string): string {
   let url: URL | undefined;
   if (pageUrl) {
     try {
       const candidate = new URL(pageUrl);
-      if (tenant.settings.allowedOrigins.includes(candidate.origin) || candidate.origin === fallbackOrigin) url = candidate;
+      if (tenant.settings.allowedOrigins.includes(candidate.origin) || (bffOrigin !== undefined && candidate.origin === bffOrigin)) url = candidate;
     } catch {
       url = undefined;
     }
   }
-  url ??= new URL(`${tenant.settings.allowedOrigins[0] ?? fallbackOrigin}/`);
+  const fallback = tenant.settings.allowedOrigins[0] ?? bffOrigin;
+  if (!url && !fallback) throw new NoLinkOrigin(tenant);
+  url ??= new URL(`${fallback}/`);
   url.hash = '';
   for (const stale of ['reset', 'activate', 'confirm-email']) url.searchParams.delete(stale);
   url.searchParams.set(param, token);
@@ -43,7 +54,7 @@ export interface Invitation {
 export async function createInvitation(
   db: Kysely<Database>,
   outbox: Outbox,
-  input: { tenant: TenantRecord; accountId: string; pageUrl?: string | null; bffOrigin?: string },
+  input: { tenant: TenantRecord; accountId: string; pageUrl?: string | null; bffOrigin: string | undefined },
 ): Promise<Invitation> {
   const { tenant } = input;
   const account = await db
@@ -62,7 +73,7 @@ export async function createInvitation(
     ttlSeconds: INVITATION_SECONDS,
     maxAttempts: 10,
   });
-  const link = tenantPageLink(tenant, input.pageUrl, input.bffOrigin ?? 'http://localhost:8787', 'activate', issued.token);
+  const link = tenantPageLink(tenant, input.pageUrl, input.bffOrigin, 'activate', issued.token);
   await outbox.send({
     tenantId: tenant.id,
     channel: 'email',
@@ -86,7 +97,7 @@ export async function createInvitation(
 export async function sendResetLink(
   db: Kysely<Database>,
   outbox: Outbox,
-  input: { tenant: TenantRecord; accountId: string; email: string; displayName: string; pageUrl?: string | null; bffOrigin: string },
+  input: { tenant: TenantRecord; accountId: string; email: string; displayName: string; pageUrl?: string | null; bffOrigin: string | undefined },
 ) {
   const issued = await issueLinkChallenge(db, {
     tenantId: input.tenant.id,

@@ -5,6 +5,7 @@ import type { AppEnv } from '../app.js';
 import { audit } from '../audit/audit-log.js';
 import type { Account } from '../db/schema.js';
 import { clientAddress } from '../http/client-address.js';
+import { ownOrigin } from '../http/own-origin.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
 import type { TenantRecord } from '../tenants/queries.js';
 import {
@@ -286,7 +287,7 @@ export function authRoutes() {
         const db = c.var.db;
         const outbox = c.var.outbox;
         const logger = c.var.logger;
-        const bffOrigin = c.var.config.publicOrigin ?? new URL(c.req.url).origin;
+        const bffOrigin = ownOrigin(c);
         const account = await accountByUsername(db, tenant.id, body.username);
         const eligible = account && account.status === 'active' && account.email;
         await audit(c, { action: 'auth.password.forgot', outcome: eligible ? 'success' : 'failure', accountId: account?.id ?? null, clientId: null });

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
+import { jsonHasNul } from './nul-guard.js';
 
 export interface FieldError {
   /** Dotted path of the offending field in the request, e.g. `to` or `items.3.text`. */
@@ -87,9 +88,13 @@ export async function readJson(c: Context): Promise<unknown> {
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
     throw new Problem(415, 'unsupported-media-type', 'Verkeerd formaat', 'Send the body as application/json.');
   }
+  let body: unknown;
   try {
-    return await c.req.json();
+    body = await c.req.json();
   } catch {
     throw Problem.badRequest('The request body is not valid JSON.', [{ field: '(body)', detail: 'not valid JSON' }]);
   }
+  // PostgreSQL text cannot hold U+0000; refused here rather than as a database error.
+  if (jsonHasNul(body)) throw Problem.badRequest('The request body contains a NUL character (\\u0000).', [{ field: '(body)', detail: 'contains U+0000' }]);
+  return body;
 }

@@ -86,7 +86,7 @@ export const displayName = (item: ClientPush) => [item.firstName, item.lastNameP
  * contact details are the client's own (changed in the portal with a code), so the ECD's do not
  * overwrite them; the ECD hears of the client's changes in the changes feed.
  */
-export function clientRecords(deps: { db: Kysely<Database>; outbox: Outbox; bffOrigin: string }): RecordKind<ClientPush> {
+export function clientRecords(deps: { db: Kysely<Database>; outbox: Outbox; bffOrigin: string | undefined }): RecordKind<ClientPush> {
   return {
     name: 'clients',
     resourceType: 'client',

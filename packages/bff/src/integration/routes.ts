@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AppEnv } from '../app.js';
 import type { Config } from '../config.js';
+import { ownOrigin } from '../http/own-origin.js';
 import { Problem, parseOr400, problemResponse, readJson } from '../http/problem.js';
 import { tenantBySlug } from '../tenants/queries.js';
 import { appointmentRecords } from './appointments.js';
@@ -43,7 +44,7 @@ const feedQuery = z.object({
 });
 
 function bffOrigin(c: Context<IntegrationEnv>) {
-  return c.var.config.publicOrigin ?? new URL(c.req.url).origin;
+  return ownOrigin(c);
 }
 
 /**

@@ -175,11 +175,11 @@ describe('pushing reports, measurements and appointments', () => {
   });
 
   it('keeps the rest of a batch when the database refuses an item the validation let through', async () => {
-    const report = (n: number, text: string) => ({ ecdId: `RX-${n}`, clientEcdId: 'C-1', writtenAt: '2026-03-05T10:00:00+01:00', authorName: 'Zr. Jansen', text });
-    // PostgreSQL text cannot hold NUL: the one-statement write fails, and each item is tried on its own.
-    const summary = await batch('reports', [report(1, 'Eerste'), report(2, 'Met \u0000 erin'), report(3, 'Derde')]);
+    const report = (n: number, writtenAt: string) => ({ ecdId: `RX-${n}`, clientEcdId: 'C-1', writtenAt, authorName: 'Zr. Jansen', text: `Rapportage ${n}` });
+    // PostgreSQL has no year 0 (the ISO format does): the one-statement write fails, and each item is tried on its own.
+    const summary = await batch('reports', [report(1, '2026-03-05T10:00:00+01:00'), report(2, '0000-03-05T10:00:00+01:00'), report(3, '2026-03-05T11:00:00+01:00')]);
     expect(statuses(summary)).toEqual(['created', 'invalid', 'created']);
-    expect(summary.results[1]!.errors![0]!.detail).toMatch(/0x00|null character|invalid byte/i);
+    expect(summary.results[1]!.errors![0]!.detail).toMatch(/out of range/i);
     const stored = await database.db.selectFrom('reports').select('ecd_id').where('tenant_id', '=', tenant.id).where('ecd_id', 'like', 'RX-%').orderBy('ecd_id').execute();
     expect(stored.map((row) => row.ecd_id)).toEqual(['RX-1', 'RX-3']);
   });

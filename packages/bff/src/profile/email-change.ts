@@ -43,6 +43,6 @@ export async function useEmailChangeLink(db: Kysely<Database>, tenantId: string,
  * (or the BFF's own), else the tenant's first origin, else the BFF. The token rides in
  * `?confirm-email=`; the widget posts it to /profile/email/confirm.
  */
-export function emailConfirmationLink(tenant: TenantRecord, pageUrl: string | null | undefined, bffOrigin: string, token: string): string {
+export function emailConfirmationLink(tenant: TenantRecord, pageUrl: string | null | undefined, bffOrigin: string | undefined, token: string): string {
   return tenantPageLink(tenant, pageUrl, bffOrigin, 'confirm-email', token);
 }

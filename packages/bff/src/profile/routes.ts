@@ -6,6 +6,7 @@ import { maskEmail, maskPhone } from '../auth/accounts.js';
 import { authLimits, consume } from '../auth/rate-limits.js';
 import { requireSession, sessionClientId } from '../auth/session.js';
 import { clientAddress } from '../http/client-address.js';
+import { ownOrigin } from '../http/own-origin.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
 import { challengeBinding, confirmFields, sendConfirmationCode, verifyConfirmationCode } from '../plans/confirmation-code.js';
 import { EMAIL_LINK_SECONDS, emailConfirmationLink, issueEmailChangeLink, useEmailChangeLink } from './email-change.js';
@@ -139,7 +140,7 @@ export function profileRoutes() {
         }
       }
       const issued = await issueEmailChangeLink(c.var.db, { tenantId: tenant.id, accountId: scope.accountId, sessionId: c.var.session!.id, email });
-      const link = emailConfirmationLink(tenant, body.pageUrl, c.var.config.publicOrigin ?? new URL(c.req.url).origin, issued.token);
+      const link = emailConfirmationLink(tenant, body.pageUrl, ownOrigin(c), issued.token);
       await c.var.outbox.send({
         tenantId: tenant.id,
         channel: 'email',

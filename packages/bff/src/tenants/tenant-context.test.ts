@@ -21,8 +21,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-function appWithProbe() {
-  const test = createTestApp(database);
+function appWithProbe(overrides: Parameters<typeof createTestApp>[1] = {}) {
+  const test = createTestApp(database, overrides);
   let runs = 0;
   const probe = new Hono<AppEnv>()
     .post('/probe', (c) => {
@@ -48,8 +48,8 @@ describe('CSRF defence for state-changing requests', () => {
     expect(runs()).toBe(1);
   });
 
-  it('accepts a same-origin POST', async () => {
-    const { app } = appWithProbe();
+  it('accepts a same-origin POST (the BFF\'s origin configured as PUBLIC_ORIGIN)', async () => {
+    const { app } = appWithProbe({ publicOrigin: 'http://bff.test' });
     const response = await app.request(`http://bff.test/api/tenants/${tenant.slug}/probe`, {
       method: 'POST',
       headers: { origin: 'http://bff.test', 'x-care-widgets': '1' },

@@ -1,19 +1,42 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app.js';
+import { BoundedCache } from '../http/bounded-cache.js';
+import { ownOrigin } from '../http/own-origin.js';
 import { Problem } from '../http/problem.js';
 import { tenantBySlug, type TenantRecord } from './queries.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CACHE_MS = 10_000;
+/** The shape the tenants table allows (its CHECK constraint); anything else cannot exist. */
+const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 /**
  * Tenant settings change rarely and every API request needs them, so they are kept for a few
- * seconds per BFF instance: a change reaches every instance within CACHE_MS.
+ * seconds per BFF instance: a change reaches every instance within CACHE_MS. Both caches are
+ * bounded, the one of unknown slugs separately, so a flood of made-up slugs neither grows the
+ * process nor pushes the real tenants out.
  */
-const cache = new Map<string, { tenant: TenantRecord | undefined; until: number }>();
+const known = new BoundedCache<TenantRecord>(1000, CACHE_MS);
+const unknown = new BoundedCache<true>(1000, CACHE_MS);
 
 export function clearTenantCache() {
-  cache.clear();
+  known.clear();
+  unknown.clear();
+}
+
+/** How many slugs are cached, known and unknown (for tests of the bound). */
+export function tenantCacheSize() {
+  return known.size + unknown.size;
+}
+
+async function cachedTenant(c: Context<AppEnv>, slug: string): Promise<TenantRecord | undefined> {
+  if (!SLUG.test(slug) || unknown.get(slug)) return undefined;
+  const hit = known.get(slug);
+  if (hit) return hit.value;
+  const tenant = await tenantBySlug(c.var.db, slug);
+  if (tenant) known.set(slug, tenant);
+  else unknown.set(slug, true);
+  return tenant;
 }
 
 /**
@@ -23,21 +46,14 @@ export function clearTenantCache() {
  */
 export function tenantContext(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const slug = c.req.param('tenant') ?? '';
-    const now = Date.now();
-    let entry = cache.get(slug);
-    if (!entry || entry.until < now) {
-      entry = { tenant: await tenantBySlug(c.var.db, slug), until: now + CACHE_MS };
-      cache.set(slug, entry);
-    }
-    const tenant = entry.tenant;
+    const tenant = await cachedTenant(c, c.req.param('tenant') ?? '');
     if (!tenant) throw new Problem(404, 'tenant-not-found', 'Onbekende organisatie', 'Deze zorgorganisatie is niet bekend.');
     c.set('tenant', tenant);
 
     const origin = c.req.header('origin');
-    const ownOrigin = c.var.config.publicOrigin ?? new URL(c.req.url).origin;
-    const allowed = origin !== undefined && (origin === ownOrigin || tenant.settings.allowedOrigins.includes(origin));
-    const crossOriginAllowed = allowed && origin !== ownOrigin;
+    const own = ownOrigin(c);
+    const allowed = origin !== undefined && (origin === own || tenant.settings.allowedOrigins.includes(origin));
+    const crossOriginAllowed = allowed && origin !== own;
 
     if (c.req.method === 'OPTIONS') {
       if (!crossOriginAllowed) return c.body(null, 403);

@@ -1,0 +1,29 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../app.js';
+import { Problem, problemResponse } from './problem.js';
+
+/** Sign-in bodies are a username, a password, a code: a few hundred bytes. */
+export const AUTH_BODY_LIMIT = 8 * 1024;
+/** The largest widget body is a report or message of 4,000 characters (up to 16 KB in UTF-8), or an appointment. */
+export const DATA_BODY_LIMIT = 64 * 1024;
+
+function limited(maxSize: number): MiddlewareHandler<AppEnv> {
+  return bodyLimit({
+    maxSize,
+    onError: (c) =>
+      problemResponse(c, new Problem(413, 'too-large', 'Te groot', `The request body is larger than ${maxSize / 1024} KB.`)),
+  });
+}
+
+const forAuth = limited(AUTH_BODY_LIMIT);
+const forData = limited(DATA_BODY_LIMIT);
+
+/**
+ * The widgets' API reads no body larger than it needs, and refuses it before anything parses it
+ * (or counts it against a per-address limit): a few parallel 100 MB bodies would otherwise fill
+ * the process. The integration API sets its own, larger limits per route (batches, PDFs).
+ */
+export function widgetBodyLimit(): MiddlewareHandler<AppEnv> {
+  return (c, next) => (/^\/api\/tenants\/[^/]+\/auth\//.test(c.req.path) ? forAuth(c, next) : forData(c, next));
+}
