@@ -70,6 +70,11 @@ describe('password + SMS code', () => {
     expect(verified.body).toMatchObject({ step: 'done', session: { state: 'active', accountId: person.accountId, clientId: person.clientId } });
     const session = await browser.get('/session');
     expect(session.body).toMatchObject({ state: 'active', clientId: person.clientId, tenant: tenant.slug, displayName: `Test ${person.username}` });
+    // What the widgets' idle warning counts with: the tenant's idle timeout (default 30 minutes)
+    // and the time left until the absolute limit (default 12 hours).
+    expect(session.body['idleTimeoutMinutes']).toBe(30);
+    expect(session.body['absoluteExpiresInSeconds']).toBeGreaterThan(12 * 3600 - 60);
+    expect(session.body['absoluteExpiresInSeconds']).toBeLessThanOrEqual(12 * 3600);
   });
 
   it('accepts the pasted whole code "1234-567890"', async () => {

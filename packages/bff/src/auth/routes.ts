@@ -255,6 +255,9 @@ export function authRoutes() {
           tenant: c.var.tenant.slug,
           idleExpiresAt: session.idleExpiresAt.toISOString(),
           absoluteExpiresAt: session.absoluteExpiresAt.toISOString(),
+          // For the widgets' idle warning, free of any difference between the two clocks.
+          idleTimeoutMinutes: c.var.tenant.settings.session.idleMinutes,
+          absoluteExpiresInSeconds: Math.max(0, Math.floor((session.absoluteExpiresAt.getTime() - Date.now()) / 1000)),
         };
         if (session.state === 'second_factor') view['secondFactor'] = await currentSecondFactorStep(c, session.id);
         if (session.state === 'pending') view['firstLogin'] = { remaining: firstLoginSteps(await freshAccount(c, session.accountId), c.var.tenant) };

@@ -218,7 +218,7 @@ export const openApiDocument = {
       Session: obj(
         {
           state: { enum: ['signed-out', 'second_factor', 'pending', 'active'] }, accountId: nullableStr, displayName: nullableStr, clientId: nullableStr, relation: { enum: ['self', 'contact'] },
-          tenant: str, idleExpiresAt: dateTime, absoluteExpiresAt: dateTime, secondFactor: { oneOf: [ref('SecondFactorStep'), { type: 'null' }] },
+          tenant: str, idleExpiresAt: dateTime, absoluteExpiresAt: dateTime, idleTimeoutMinutes: int, absoluteExpiresInSeconds: int, secondFactor: { oneOf: [ref('SecondFactorStep'), { type: 'null' }] },
           firstLogin: obj({ remaining: { type: 'array', items: str } }),
         },
         ['state'],
