@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, CareApiClient, defaultApiBase, type PublicTenant } from '../shared/api-client.js';
 import { codeDigits, codeInput, receiveSmsCode } from '../shared/code-input/code-input.js';
-import { portalContext, type PortalSession, type PortalState } from '../shared/context.js';
+import { portalContext, type PortalState } from '../shared/context.js';
 import type { Locale } from '../shared/i18n.js';
 import { adoptLightDomStyles } from '../shared/light-dom-styles.js';
 import { MessagesController, type Params, type WidgetMessages } from '../shared/messages.js';
@@ -111,15 +111,11 @@ const stepModules: Partial<Record<Step, () => Promise<StepModule>>> = {
 };
 
 export interface CareLoginDetail {
+  accountId: string;
   displayName: string;
   clientId: string | null;
   /** True when the page was opened with a session that was already signed in. */
   restored: boolean;
-}
-
-/** A <care-portal> somewhere above, in this tree or a host's. */
-interface PortalElement extends Element {
-  setSession(session: PortalSession | null): void;
 }
 
 let instances = 0;
@@ -145,8 +141,8 @@ let instances = 0;
  *
  * @summary Login with password and SMS code, first login, forgotten password, activation, own login details.
  *
- * @fires care-login - Signed in. `detail: { displayName, clientId, restored }`; bubbles, composed.
- * @fires care-logout - Signed out with "Uitloggen". Bubbles, composed.
+ * @fires care-login - Signed in. `detail: { accountId, displayName, clientId, restored }`; bubbles, composed. `<care-portal>` follows it.
+ * @fires care-logout - Signed out with "Uitloggen". Bubbles, composed. `<care-portal>` follows it.
  *
  * @csspart form - The form of the current step.
  * @csspart heading - The step's heading (an h2 that receives focus when the step changes).
@@ -291,6 +287,11 @@ export class CareLogin extends LitElement {
     if (state?.status === 'ready' && state.tenant && state.api !== this.#startedWith) {
       this.#startedWith = state.api;
       void this.#start(state.api);
+    }
+    // The portal ended the session (idle, a 401, a logout in another tab): back to the login, saying why.
+    const { step } = this.view;
+    if (state?.signedOutReason && !state.session && (step === 'done' || step === 'account')) {
+      void this.go('login', { session: undefined, notice: state.signedOutReason });
     }
   }
 
@@ -492,19 +493,11 @@ export class CareLogin extends LitElement {
 
   // --- signed in ----------------------------------------------------------------------------------
 
-  #portalElement(): PortalElement | null {
-    for (let node: Node | null = this.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
-      if (node instanceof Element && node.localName === 'care-portal' && 'setSession' in node) return node as PortalElement;
-    }
-    return null;
-  }
-
   #signedIn(session: SignedIn, restored: boolean) {
     void this.go('done', { session, firstLogin: undefined }, !restored);
-    this.#portalElement()?.setSession({ accountId: session.accountId, displayName: session.displayName, clientId: session.clientId ?? '', state: 'active' });
     this.dispatchEvent(
       new CustomEvent<CareLoginDetail>('care-login', {
-        detail: { displayName: session.displayName, clientId: session.clientId, restored },
+        detail: { accountId: session.accountId, displayName: session.displayName, clientId: session.clientId, restored },
         bubbles: true,
         composed: true,
       }),
@@ -514,7 +507,6 @@ export class CareLogin extends LitElement {
   #logout() {
     return this.run(async () => {
       await this.apiClient.post('/auth/logout', {});
-      this.#portalElement()?.setSession(null);
       void this.go('login', { session: undefined, notice: this.t('loggedOut') });
       this.dispatchEvent(new CustomEvent('care-logout', { bubbles: true, composed: true }));
     });

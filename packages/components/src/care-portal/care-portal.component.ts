@@ -2,9 +2,12 @@ import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ApiError, CareApiClient, defaultApiBase, type PublicTenant } from '../shared/api-client.js';
 import { portalContext, type PortalSession, type PortalState } from '../shared/context.js';
-import { isLocale, msg, type Locale } from '../shared/i18n.js';
+import { isLocale, type Locale } from '../shared/i18n.js';
+import { MessagesController } from '../shared/messages.js';
 import { loadTenantTheme, themeUrl } from '../shared/tenant-theme.js';
+import { portalMessages } from './care-portal.messages.js';
 import { carePortalStyles } from './care-portal.styles.js';
+import type { SessionWatch } from './session-watch.js';
 
 export interface CarePortalReadyDetail {
   tenant: PublicTenant;
@@ -32,7 +35,13 @@ export interface CarePortalErrorDetail {
  * @fires care-portal-ready - The tenant settings are loaded. `detail: { tenant }`.
  * @fires care-portal-error - The tenant settings could not be loaded. `detail: { error }` (an `ApiError`).
  *
+ * The portal also ends a session visibly. The first `care-session-expired` of any widget, or a
+ * logout in another tab of the same portal, clears every widget's data and brings the login back
+ * with the reason. Two minutes before the tenant's idle timeout it asks "Bent u er nog?" with
+ * "Ingelogd blijven" (WCAG 2.2.1); at the timeout it logs out.
+ *
  * @csspart error - The alert shown when the portal cannot load its organisation.
+ * @csspart session-warning - The dialog shown two minutes before the idle timeout.
  *
  * @cssproperty --care-font-family - Font of the portal's own texts. Default: inherited from the page.
  * @cssproperty --care-color-text - Text colour. Default: inherited from the page.
@@ -87,16 +96,30 @@ export class CarePortal extends LitElement {
       session: null,
     };
     this.provider = new ContextProvider(this, { context: portalContext, initialValue: this.portal });
+    new MessagesController(this, [portalMessages], () => this.portal.locale);
+    // The login tells by events, so a login of another copy of care-widgets, or one defined before
+    // the portal, still reaches it.
+    this.addEventListener('care-login', ({ detail }) => {
+      this.setSession({ accountId: detail.accountId, displayName: detail.displayName, clientId: detail.clientId ?? '', state: 'active' });
+    });
+    this.addEventListener('care-logout', () => this.setSession(null));
+    this.addEventListener('care-session-expired', () => void this.#watch?.then((watch) => watch.end('expired')));
   }
+
+  #watch: Promise<SessionWatch> | undefined;
+  #watching: SessionWatch | undefined;
 
   /** The current portal state, as widgets see it through `portalContext`. */
   get portalState(): PortalState {
     return this.portal;
   }
 
-  /** Called by the login widget after logging in (a session) and after logging out (`null`). */
-  setSession(session: PortalSession | null): void {
-    this.portal = { ...this.portal, session, sessionChecked: true };
+  /**
+   * Who is signed in; `null` after a logout, with the reason the login shows. The portal follows
+   * its login's `care-login` and `care-logout` events itself.
+   */
+  setSession(session: PortalSession | null, signedOutReason?: string): void {
+    this.portal = { ...this.portal, session, sessionChecked: true, signedOutReason };
   }
 
   override connectedCallback(): void {
@@ -125,6 +148,9 @@ export class CarePortal extends LitElement {
       this.portal = { ...this.portal, locale: this.localeFor(this.portal.tenant) };
     }
     if (changed.has('portal')) {
+      if (this.portal.session) {
+        this.#watch ??= import('./session-watch.js').then((module) => (this.#watching = new module.SessionWatch(this)));
+      }
       this.provider.setValue(this.portal);
       this.setAttribute('state', this.portal.status);
     }
@@ -212,18 +238,15 @@ export class CarePortal extends LitElement {
 
   protected override render() {
     const { status, error, locale } = this.portal;
-    return html`${status === 'error' && error ? this.renderError(error, locale) : nothing}<slot></slot>`;
+    return html`${status === 'error' && error ? this.renderError(error, locale) : nothing}${this.#watching?.render()}<slot></slot>`;
   }
 
   private renderError(error: ApiError, locale: Locale) {
-    const text =
-      error.code === 'tenant-not-found'
-        ? msg(locale, 'portal.error.tenantNotFound')
-        : msg(locale, 'portal.error.unavailable');
+    const text = portalMessages.t(locale, error.code === 'tenant-not-found' ? 'portal.error.tenantNotFound' : 'portal.error.unavailable');
     return html`<div part="error" role="alert">
       ${text}
       ${error.requestId
-        ? html`<span class="request-id">${msg(locale, 'portal.error.requestId', { requestId: error.requestId })}</span>`
+        ? html`<span class="request-id">${portalMessages.t(locale, 'portal.error.requestId', { requestId: error.requestId })}</span>`
         : nothing}
     </div>`;
   }

@@ -1,9 +1,12 @@
-/** Dutch is the source language: every key starts here, and en.ts must translate each one. */
+import { defineMessages } from '../shared/messages.js';
+
+/** The portal's own texts: only its alert when the organisation cannot be loaded. */
 export const nl = {
   'portal.error.unavailable': 'Het cliëntportaal is op dit moment niet bereikbaar. Probeer het later opnieuw.',
   'portal.error.tenantNotFound': 'Deze organisatie is niet bekend.',
   'portal.error.requestId': 'Foutcode: {requestId}',
-} as const;
+};
 
-export type MessageKey = keyof typeof nl;
-export type Catalogue = { readonly [K in MessageKey]: string };
+export type PortalMessageKey = keyof typeof nl;
+
+export const portalMessages = defineMessages<PortalMessageKey>(nl, () => import('./locales/en.js'));

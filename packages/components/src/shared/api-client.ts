@@ -165,7 +165,26 @@ export class CareApiClient {
   }
 
   async request<T>(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json', 'X-Care-Widgets': '1' };
+    const response = await this.#send(method, path, body, options, 'application/json');
+    if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
+    const type = response.headers.get('content-type') ?? '';
+    if (!/json/i.test(type)) return (await response.text()) as T;
+    return (await response.json()) as T;
+  }
+
+  /**
+   * A file of the BFF (a PDF, an .ics) for the widget to save. Fetched with the session's cookie,
+   * which a link's navigation to a BFF on another site would not send (partitioned cookie).
+   */
+  async file(path: string, options: RequestOptions = {}): Promise<Blob> {
+    return (await this.#send('GET', path, undefined, options, '*/*')).blob();
+  }
+
+  /** Called after every answer that is not an error; a signed-in request restarts the session's idle timeout. */
+  onActivity: (() => void) | undefined;
+
+  async #send(method: string, path: string, body: unknown, options: RequestOptions, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept, 'X-Care-Widgets': '1' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
 
@@ -184,10 +203,8 @@ export class CareApiClient {
       throw ApiError.offline(error);
     }
     if (!response.ok) throw await ApiError.fromResponse(response);
-    if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
-    const type = response.headers.get('content-type') ?? '';
-    if (!/json/i.test(type)) return (await response.text()) as T;
-    return (await response.json()) as T;
+    this.onActivity?.();
+    return response;
   }
 }
 

@@ -26,6 +26,8 @@ export interface PortalState {
    */
   sessionChecked?: boolean;
   error?: ApiError | undefined;
+  /** Why the last session ended, in the portal's language ("U bent in een ander venster uitgelogd."), for the login to show. */
+  signedOutReason?: string | undefined;
 }
 
 export const portalContext = createContext<PortalState>(Symbol.for('care-widgets.portal'));

@@ -1,7 +1,8 @@
-import type { Catalogue } from './nl.js';
+import type { Catalogue } from '../../shared/messages.js';
+import type { nl } from '../care-portal.messages.js';
 
-export const en = {
+export default {
   'portal.error.unavailable': 'The client portal cannot be reached at the moment. Please try again later.',
   'portal.error.tenantNotFound': 'This organisation is not known.',
   'portal.error.requestId': 'Error code: {requestId}',
-} as const satisfies Catalogue;
+} satisfies Catalogue<typeof nl>;

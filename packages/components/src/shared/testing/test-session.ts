@@ -9,20 +9,20 @@
  * `w.dejonge@example.nl`, `a.vanderhoek@example.nl`.
  */
 export async function testSession(tenant: string, username: string, options: { revoked?: boolean } = {}): Promise<{ displayName: string }> {
+  return (await executeServerCommand('care-test-session', { tenant, username, revoked: options.revoked ?? false })) as { displayName: string };
+}
+
+/** Runs a command of the test runner's plugins (web-test-runner.*.mjs) for this page. */
+export async function executeServerCommand(command: string, payload: unknown): Promise<unknown> {
   const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
   if (!sessionId) throw new Error('Not running in web-test-runner: no wtr-session-id');
   const socketModule = '/__web-dev-server__web-socket.js';
   const { sendMessageWaitForResponse } = (await import(/* @vite-ignore */ socketModule)) as {
     sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean; result?: unknown }>;
   };
-  const response = await sendMessageWaitForResponse({
-    type: 'wtr-command',
-    sessionId,
-    command: 'care-test-session',
-    payload: { tenant, username, revoked: options.revoked ?? false },
-  });
-  if (!response.executed) throw new Error('The test runner does not know the command care-test-session');
-  return response.result as { displayName: string };
+  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command, payload });
+  if (!response.executed) throw new Error(`The test runner does not know the command ${command}`);
+  return response.result;
 }
 
 /** The newest message the dev outbox holds for `recipient` after `afterId`, waiting up to 8 s. */

@@ -1,0 +1,54 @@
+import { css } from 'lit';
+
+/** The idle warning: a modal dialog in the portal's shadow root, so it is above the whole page. */
+export const sessionWatchStyles = css`
+  [part~='session-warning'] {
+    max-width: min(30em, calc(100vw - 2em));
+    padding: calc(var(--care-space, 8px) * 2);
+    border: 1px solid var(--care-color-border, #7b8794);
+    border-radius: var(--care-radius, 6px);
+    background: var(--care-color-background, #fff);
+    color: var(--care-color-text, #1f2933);
+    font-family: var(--care-font-family, inherit);
+    font-size: var(--care-font-size, medium);
+    line-height: 1.5;
+  }
+
+  [part~='session-warning']::backdrop {
+    background: var(--care-color-backdrop, #00000073);
+  }
+
+  h2 {
+    margin: 0 0 0.5em;
+    font-size: 1.375em;
+    line-height: 1.25;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--care-space, 8px);
+  }
+
+  button {
+    min-height: 44px;
+    padding: 0.5em 1em;
+    border: 2px solid var(--care-color-primary, #0b5cad);
+    border-radius: var(--care-radius, 6px);
+    background: var(--care-color-primary, #0b5cad);
+    color: var(--care-color-primary-text, #fff);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+
+  button + button {
+    background: var(--care-color-background, #fff);
+    color: var(--care-color-primary, #0b5cad);
+  }
+
+  button:focus-visible {
+    outline: 3px solid var(--care-color-focus, #9a3412);
+    outline-offset: 2px;
+  }
+`;

@@ -1,0 +1,194 @@
+import { html, nothing, type ReactiveController } from 'lit';
+import type { CareApiClient } from '../shared/api-client.js';
+import type { PortalSession } from '../shared/context.js';
+import { MessagesController } from '../shared/messages.js';
+import type { CarePortal } from './care-portal.component.js';
+import { sessionMessages, type SessionMessageKey } from './session-watch.messages.js';
+import { sessionWatchStyles } from './session-watch.styles.js';
+
+/** Why a session ended: "Uitloggen" (here or in the warning), a 401 from the BFF, or no activity. */
+export type SessionEnd = 'logout' | 'expired' | 'idle';
+
+/** What the tabs of one portal tell each other over their BroadcastChannel. */
+interface TabMessage {
+  ended?: SessionEnd;
+  /** A request of the session reached the BFF, which restarted its idle timeout (ms since the epoch). */
+  activeAt?: number;
+}
+
+interface SessionTimes {
+  state: string;
+  idleTimeoutMinutes?: number;
+  absoluteExpiresInSeconds?: number;
+}
+
+/** WCAG 2.2.1 asks for a warning with at least 20 seconds to react; two minutes suits older readers. */
+const WARN_BEFORE_MS = 2 * 60_000;
+
+/**
+ * Makes the end of a session visible in every tab of the portal at once. Loaded by `<care-portal>`
+ * when someone signs in, so a signed-out page never downloads it.
+ *
+ * - A logout or a 401 in one tab tells the other tabs of the same portal (BroadcastChannel per BFF
+ *   and tenant); each clears its widgets' data and brings the login back with the reason.
+ * - The BFF ends a session after the tenant's idle timeout; every request of the session restarts
+ *   it, in any tab. Two minutes before, a modal dialog offers "Ingelogd blijven"; at the timeout
+ *   the portal logs out itself, so the page never shows a client's data after the BFF forgot them.
+ */
+export class SessionWatch implements ReactiveController {
+  readonly #portal: CarePortal;
+  #session: PortalSession | null = null;
+  #api: CareApiClient | undefined;
+  #channel: BroadcastChannel | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #idleMs = 30 * 60_000;
+  #absoluteAt = Infinity;
+  #activeAt = 0;
+  #warning = false;
+
+  constructor(portal: CarePortal) {
+    this.#portal = portal;
+    portal.addController(this);
+    new MessagesController(portal, [sessionMessages], () => portal.portalState.locale);
+    const root = portal.renderRoot as ShadowRoot;
+    if (sessionWatchStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sessionWatchStyles.styleSheet];
+    this.hostUpdate();
+  }
+
+  #t(key: SessionMessageKey, n?: number) {
+    return sessionMessages.t(this.#portal.portalState.locale, key, n === undefined ? {} : { n });
+  }
+
+  hostUpdate(): void {
+    const { session, api } = this.#portal.portalState;
+    if (session && !this.#session) this.#start(api);
+    else if (!session && this.#session) {
+      // Signed out by the login's "Uitloggen" (this watch's own endings clear #session first); a new
+      // tenant's client is a new portal, not a logout.
+      if (api === this.#api) this.#tell({ ended: 'logout' });
+      this.#stop();
+    }
+    this.#session = session;
+  }
+
+  hostUpdated(): void {
+    const dialog = this.#portal.renderRoot.querySelector<HTMLDialogElement>('[part~="session-warning"]');
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector('button')?.focus();
+    }
+  }
+
+  hostDisconnected(): void {
+    this.#stop();
+    this.#session = null;
+  }
+
+  #start(api: CareApiClient) {
+    this.#api = api;
+    this.#activeAt = Date.now();
+    api.onActivity = () => {
+      this.#active(Date.now());
+      this.#tell({ activeAt: this.#activeAt });
+    };
+    this.#channel?.close();
+    this.#channel = new BroadcastChannel(`care-widgets ${new URL(api.url(''), location.href).href}`);
+    this.#channel.onmessage = ({ data }: MessageEvent<TabMessage>) => {
+      if (data.ended) this.end(data.ended === 'logout' ? 'elsewhere' : data.ended, false);
+      else if (data.activeAt) this.#active(data.activeAt);
+    };
+    void this.#checkTimes(api);
+  }
+
+  /** Asks the BFF for the tenant's idle timeout and the absolute limit; the question itself restarts the idle timeout. */
+  async #checkTimes(api: CareApiClient) {
+    try {
+      const times = await api.get<SessionTimes>('/auth/session');
+      if (api !== this.#api || !this.#session) return;
+      if (times.state !== 'active') return this.end('expired');
+      if (times.idleTimeoutMinutes) this.#idleMs = times.idleTimeoutMinutes * 60_000;
+      if (times.absoluteExpiresInSeconds !== undefined) this.#absoluteAt = Date.now() + times.absoluteExpiresInSeconds * 1000;
+    } catch {
+      // Offline for now: the defaults hold, and the next request tells more.
+    }
+    this.#schedule();
+  }
+
+  #active(at: number) {
+    this.#activeAt = Math.max(this.#activeAt, at);
+    if (this.#session) this.#schedule();
+  }
+
+  #schedule() {
+    clearTimeout(this.#timer);
+    const idleAt = this.#activeAt + this.#idleMs;
+    const now = Date.now();
+    if (this.#absoluteAt <= now) return this.end('expired');
+    if (idleAt <= now) return this.end('idle');
+    const warn = idleAt - WARN_BEFORE_MS <= now && idleAt < this.#absoluteAt;
+    if (warn !== this.#warning) {
+      this.#warning = warn;
+      this.#portal.requestUpdate();
+    }
+    // Once a minute while warning, so the minutes in the text count down.
+    const next = warn ? Math.min(idleAt, now + 60_000) : Math.min(idleAt - WARN_BEFORE_MS, this.#absoluteAt);
+    this.#timer = setTimeout(() => this.#schedule(), Math.max(0, next - now));
+    if (warn) this.#portal.requestUpdate();
+  }
+
+  #tell(message: TabMessage) {
+    this.#channel?.postMessage(message);
+  }
+
+  #stop() {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#warning = false;
+    this.#channel?.close();
+    this.#channel = undefined;
+    if (this.#api) this.#api.onActivity = undefined;
+  }
+
+  /**
+   * Ends the session on this page: every widget forgets its data and the login comes back with
+   * `reason`. `tell` (the default) lets the other tabs know; an idle end or "Nu uitloggen" also
+   * ends the session at the BFF.
+   */
+  end(reason: SessionEnd | 'elsewhere', tell = true): void {
+    const api = this.#api;
+    if (!this.#session || !api) return;
+    if (tell) this.#tell({ ended: reason as SessionEnd });
+    this.#session = null;
+    this.#stop();
+    const text = this.#t(`ended.${reason}`, Math.round(this.#idleMs / 60_000));
+    this.#portal.setSession(null, text);
+    if (tell && reason !== 'expired') void api.post('/auth/logout', {}).catch(() => undefined);
+  }
+
+  async #stay() {
+    this.#warning = false;
+    this.#portal.requestUpdate();
+    const api = this.#api;
+    try {
+      const times = await api?.get<SessionTimes>('/auth/session');
+      if (times && times.state !== 'active') this.end('expired');
+    } catch {
+      // No answer: the warning comes back when the time is nearly up.
+      this.#schedule();
+    }
+  }
+
+  render() {
+    if (!this.#warning) return nothing;
+    const minutes = Math.max(1, Math.ceil((this.#activeAt + this.#idleMs - Date.now()) / 60_000));
+    // Escape closes the dialog: the reader is there, which is all the warning asks.
+    return html`<dialog part="session-warning" aria-labelledby="care-session-warning" @close=${() => this.#warning && void this.#stay()}>
+      <h2 id="care-session-warning">${this.#t('warning.heading')}</h2>
+      <p>${minutes === 1 ? this.#t('warning.one') : this.#t('warning.other', minutes)}</p>
+      <div class="actions">
+        <button type="button" @click=${() => void this.#stay()}>${this.#t('warning.stay')}</button>
+        <button type="button" @click=${() => this.end('logout')}>${this.#t('warning.logout')}</button>
+      </div>
+    </dialog>`;
+  }
+}
