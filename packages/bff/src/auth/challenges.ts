@@ -220,10 +220,18 @@ export async function verifyCodeChallenge(db: Kysely<Database>, input: VerifyCod
       : row.secret_hash !== null && /^\d{6}$/.test(input.code) && timingSafeEqual(Buffer.from(row.secret_hash), codeHash(row.id, input.code));
   const bindingOk = bindingsEqual(row.binding ?? {}, input.binding ?? {});
   if (!codeOk || !bindingOk) {
+    // A double submit: a parallel request used this challenge with the right code (for TOTP it
+    // also used the step, so this one's comparison failed). That is no guess, and no failure.
+    if (await wasConsumed(db, input.tenantId, row.id)) return { ok: false, reason: 'no-open-challenge' };
     return { ok: false, reason: 'wrong-code', attemptsLeft: Math.max(0, row.max_attempts - row.attempts), challengeId: row.id };
   }
   const consumed = await consumeChallenge(db, input.tenantId, row.id);
   return consumed ? { ok: true, challengeId: row.id } : { ok: false, reason: 'no-open-challenge' };
+}
+
+async function wasConsumed(db: Kysely<Database>, tenantId: string, challengeId: string): Promise<boolean> {
+  const row = await db.selectFrom('challenges').select('id').where('tenant_id', '=', tenantId).where('id', '=', challengeId).where('consumed_at', 'is not', null).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Marks a challenge used; true only for the one request that did so. */

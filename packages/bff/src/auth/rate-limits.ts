@@ -25,6 +25,20 @@ export const authLimits = {
   /** SMS (and e-mailed codes) per account and per destination: they cost money and are abused. */
   codesPerAccount: (accountId: string): Limit => ({ bucket: `code-send:account:${accountId}`, max: 3, windowSeconds: 15 * 60 }),
   codesPerDestination: (destination: string): Limit => ({ bucket: `code-send:to:${destination}`, max: 3, windowSeconds: 15 * 60 }),
+  /**
+   * Confirmation codes and links (plan decision, contact change) of a signed-in account: a budget
+   * of their own, so neither signing in a few times uses up the plan's codes nor the other way round.
+   */
+  confirmationsPerAccount: (accountId: string): Limit => ({ bucket: `confirm-send:account:${accountId}`, max: 5, windowSeconds: 15 * 60 }),
+  /**
+   * Per destination the requester chose, counted per requester: a client who types someone
+   * else's number or address uses up only their own budget, never that person's login codes.
+   */
+  confirmationsPerDestination: (destination: string, requesterAccountId: string): Limit => ({
+    bucket: `confirm-send:to:${destination}:by:${requesterAccountId}`,
+    max: 3,
+    windowSeconds: 15 * 60,
+  }),
   /** Login, forgot-password and activation calls per IP address. */
   perAddress: (address: string): Limit => ({ bucket: `ip:${address}`, max: 300, windowSeconds: 15 * 60 }),
 } as const;
@@ -33,8 +47,11 @@ export const authLimits = {
 export const RESEND_COOLDOWN_SECONDS = 30;
 /** Second-factor failures that lock the second factor, and for how long. */
 export const SECOND_FACTOR_LOCK = { failures: 10, lockSeconds: 15 * 60, countingWindowSeconds: 24 * 3600 } as const;
-/** Password failures per username: free tries, then a growing delay; a ceiling per hour. */
-export const PASSWORD_FAILURES = { freeTries: 4, maxPerHour: 100, maxDelaySeconds: 300 } as const;
+/**
+ * Password failures per username and source address: free tries, then a growing delay. Across
+ * all sources a username has a ceiling per hour, which only a trusted device of the account passes.
+ */
+export const PASSWORD_FAILURES = { freeTries: 4, maxPerHour: 100, maxDelaySeconds: 300, maxPerHourAnywhere: 100 } as const;
 
 /**
  * Counts one hit if the window still has room. A hit over the limit is not counted, so a client
@@ -96,6 +113,12 @@ export async function recordFailure(
   return { hits: row.hits, lockedForSeconds: lockSeconds };
 }
 
+/** Forgets every password failure of a username, from every source (after a reset). */
+export async function clearPasswordFailures(db: Kysely<Database>, tenantId: string, username: string): Promise<void> {
+  const key = usernameKey(username);
+  await sql`delete from rate_limits where tenant_id = ${tenantId} and (bucket = ${key} or starts_with(bucket, ${`${key}:from:`}))`.execute(db);
+}
+
 /** Forgets a bucket's failures, e.g. after the right password or code. */
 export async function clearBucket(db: Kysely<Database>, tenantId: string, bucket: string): Promise<void> {
   await db.deleteFrom('rate_limits').where('tenant_id', '=', tenantId).where('bucket', '=', bucket).execute();
@@ -108,12 +131,22 @@ export function passwordDelaySeconds(failures: number): number {
   return Math.min(PASSWORD_FAILURES.maxDelaySeconds, 2 ** (failures - PASSWORD_FAILURES.freeTries));
 }
 
+/** Across every source: nothing until the hourly ceiling, then locked to the end of the hour. */
+export function passwordCeilingSeconds(failures: number): number {
+  return failures >= PASSWORD_FAILURES.maxPerHourAnywhere ? secondsToWindowEnd(3600) : 0;
+}
+
 export function secondFactorLockSeconds(failures: number): number {
   return failures > 0 && failures % SECOND_FACTOR_LOCK.failures === 0 ? SECOND_FACTOR_LOCK.lockSeconds : 0;
 }
 
+const usernameKey = (username: string) => `password-failures:user:${username.trim().toLowerCase()}`;
+
 export const buckets = {
-  passwordFailures: (username: string) => `password-failures:user:${username.trim().toLowerCase()}`,
+  /** The growing delay: per username and source, so a stranger's wrong passwords delay only the stranger. */
+  passwordFailures: (username: string, address: string | null) => `${usernameKey(username)}:from:${address ?? 'unknown'}`,
+  /** The hourly ceiling of a username across every source (distributed guessing). */
+  passwordFailuresAnywhere: (username: string) => usernameKey(username),
   secondFactorFailures: (accountId: string) => `second-factor-failures:account:${accountId}`,
 };
 

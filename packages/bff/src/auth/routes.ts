@@ -25,8 +25,10 @@ import { verifyPassword } from './passwords.js';
 import {
   buckets,
   clearBucket,
+  clearPasswordFailures,
   consume,
   lockedFor,
+  passwordCeilingSeconds,
   passwordDelaySeconds,
   recordFailure,
   RESEND_COOLDOWN_SECONDS,
@@ -104,15 +106,17 @@ export function authRoutes() {
         await limitAddress(c);
         const tenant = c.var.tenant;
         const db = c.var.db;
-        const failureBucket = buckets.passwordFailures(body.username);
-        const wait = await lockedFor(db, tenant.id, failureBucket);
-        if (wait > 0) {
+        const failureBucket = buckets.passwordFailures(body.username, clientAddress(c, c.var.config.trustedProxies));
+        const anywhereBucket = buckets.passwordFailuresAnywhere(body.username);
+        const wait = Math.max(await lockedFor(db, tenant.id, failureBucket), await lockedFor(db, tenant.id, anywhereBucket));
+        if (wait > 0 && !(await fromTrustedDevice(c, body.username))) {
           await audit(c, { action: 'auth.login.failure', outcome: 'denied', accountId: null, clientId: null, details: { reason: 'delayed' } });
           throw loginDelayed(wait);
         }
         const { account, ok, reason } = await checkCredentials(db, tenant.id, body.username, body.password);
         if (!ok || !account) {
           const failure = await recordFailure(db, tenant.id, failureBucket, 3600, passwordDelaySeconds);
+          await recordFailure(db, tenant.id, anywhereBucket, 3600, passwordCeilingSeconds);
           await audit(c, {
             action: 'auth.login.failure',
             outcome: 'failure',
@@ -172,6 +176,12 @@ export function authRoutes() {
           code,
           checkCode: (candidate) => useTotpCode(db, tenant.id, session.accountId, candidate),
         });
+        if (!result.ok && result.reason === 'no-open-challenge') {
+          // Nothing was compared (expired, out of tries, or already used by a double submit of
+          // the right code): not a guess, so not counted towards the lock.
+          await audit(c, { action: 'auth.code.failure', outcome: 'failure', details: { reason: result.reason } });
+          throw codeFailureProblem(result);
+        }
         if (!result.ok) {
           const failure = await recordFailure(db, tenant.id, failureBucket, SECOND_FACTOR_LOCK.countingWindowSeconds, secondFactorLockSeconds);
           if (failure.lockedForSeconds > 0) {
@@ -319,7 +329,7 @@ export function authRoutes() {
         await setPassword(db, tenant.id, account.id, body.newPassword);
         await revokeOtherSessions(db, tenant.id, account.id, null);
         await revokeTrustedDevices(db, tenant.id, account.id);
-        await clearBucket(db, tenant.id, buckets.passwordFailures(account.username));
+        await clearPasswordFailures(db, tenant.id, account.username);
         await audit(c, { action: 'auth.password.reset', accountId: account.id, clientId: null });
         clearSessionCookie(c, tenant);
         forgetDeviceCookie(c, tenant);
@@ -333,7 +343,7 @@ export function authRoutes() {
         const tenant = c.var.tenant;
         const db = c.var.db;
         const account = await freshAccount(c, session.accountId);
-        const failureBucket = buckets.passwordFailures(account.username);
+        const failureBucket = buckets.passwordFailures(account.username, clientAddress(c, c.var.config.trustedProxies));
         const wait = await lockedFor(db, tenant.id, failureBucket);
         if (wait > 0) throw loginDelayed(wait);
         if (!account.password_hash || !(await verifyPassword(account.password_hash, body.currentPassword))) {
@@ -421,6 +431,13 @@ export function authRoutes() {
 
       .route('/activation', activationRoutes())
   );
+}
+
+/** Whether the request carries a trusted-device cookie of this username's account: its owner's own computer. */
+async function fromTrustedDevice(c: Context<AppEnv>, username: string): Promise<boolean> {
+  if (c.var.tenant.settings.trustedDeviceDays <= 0) return false;
+  const account = await accountByUsername(c.var.db, c.var.tenant.id, username);
+  return account !== undefined && (await isTrustedDevice(c, c.var.tenant, account.id));
 }
 
 async function createSessionForSecondFactor(c: Context<AppEnv>, account: Account) {

@@ -13,7 +13,7 @@ import { Problem } from '../http/problem.js';
  * Fresh SMS codes that confirm one action of a signed-in person: a plan decision, a new mobile
  * number. Same prefix-and-6-digits form as the login ("Uw bevestigingscode is 1234-567890"), but
  * its own purpose and a binding to exactly what is confirmed, 5 minutes and 3 tries. A trusted
- * computer never skips it. The SMS limits per account and per number are the login's.
+ * computer never skips it. Its SMS limits are its own, not the login's (see authLimits).
  */
 export const CONFIRMATION_TTL_SECONDS = 300;
 export const CONFIRMATION_MAX_ATTEMPTS = 3;
@@ -39,7 +39,7 @@ export async function sendConfirmationCode(
 ): Promise<SentConfirmation> {
   const tenant = c.var.tenant;
   const session = c.var.session!;
-  for (const limit of [authLimits.codesPerAccount(session.accountId), authLimits.codesPerDestination(input.destination)]) {
+  for (const limit of [authLimits.confirmationsPerAccount(session.accountId), authLimits.confirmationsPerDestination(input.destination, session.accountId)]) {
     const result = await consume(c.var.db, tenant.id, limit);
     if (!result.allowed) {
       await audit(c, {

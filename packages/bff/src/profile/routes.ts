@@ -132,7 +132,7 @@ export function profileRoutes() {
         throw unchanged('email', 'Dit is al uw e-mailadres.');
       }
       const tenant = c.var.tenant;
-      for (const limit of [{ bucket: `email-change:account:${scope.accountId}`, max: 3, windowSeconds: 15 * 60 }, authLimits.codesPerDestination(email.toLowerCase())]) {
+      for (const limit of [authLimits.confirmationsPerAccount(scope.accountId), authLimits.confirmationsPerDestination(email.toLowerCase(), scope.accountId)]) {
         const result = await consume(c.var.db, tenant.id, limit);
         if (!result.allowed) {
           await audit(c, { action: 'email_change.link.limited', outcome: 'denied', resourceType: 'client', resourceId: scope.clientId });
