@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { clockCommands } from './web-test-runner.clock.mjs';
+import { browserCommands } from './web-test-runner.browser.mjs';
 import { signInCommands } from './web-test-runner.sign-in.mjs';
 import { testSessionCommands } from './web-test-runner.test-sessions.mjs';
 
@@ -104,7 +104,7 @@ export default {
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
   middleware: [proxyApiToBff],
-  plugins: [testBff, signInCommands(() => bff.url), testSessionCommands(() => bff), clockCommands(), esbuildPlugin({ ts: true, target: 'es2022' })],
+  plugins: [testBff, signInCommands(() => bff.url), testSessionCommands(() => bff), browserCommands(), esbuildPlugin({ ts: true, target: 'es2022' })],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

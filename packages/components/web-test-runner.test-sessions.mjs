@@ -10,19 +10,30 @@
  * must not use them up. Only the session is made here; every call after it goes through the real
  * routes, CSRF check and all. With `revoked: true` the session is ended at once, which gives the
  * BFF's `401 session-expired` for a page that still holds the cookie.
+ *
+ * With `crossSite: true` the page plays a host on another site than the BFF (the page is on
+ * localhost, the BFF on 127.0.0.1): the tenant gets `crossSiteEmbedding` with the page's origin
+ * allowed, and the cookie goes to the BFF's own origin, partitioned under the page's site, as the
+ * BFF would set it there. `restoreTenant` puts the tenant's settings back afterwards.
  */
 
-/** @typedef {{ tenant: string, username: string, revoked?: boolean }} TestSessionRequest */
+/** @typedef {{ tenant: string, username: string, revoked?: boolean, crossSite?: boolean }} TestSessionRequest */
 
 // createSession and tenantBySlug are not in @care-widgets/bff's public exports; the test runner
 // reaches them in the package's build next to its entry.
 const bffDist = new URL('.', import.meta.resolve('@care-widgets/bff'));
 
-/** @param {() => { database?: { db: import('kysely').Kysely<any> } } | undefined} runningBff the test BFF of this run */
+/** @param {() => { url: string, database?: { db: import('kysely').Kysely<any> } } | undefined} runningBff the test BFF of this run */
 export function testSessionCommands(runningBff) {
   let modules;
   const load = async () =>
-    (modules ??= Promise.all([import(new URL('auth/session.js', bffDist).href), import(new URL('tenants/queries.js', bffDist).href)]));
+    (modules ??= Promise.all([
+      import(new URL('auth/session.js', bffDist).href),
+      import(new URL('tenants/queries.js', bffDist).href),
+      import(new URL('tenants/tenant-context.js', bffDist).href),
+    ]));
+  /** Settings of tenants a cross-site test changed, to put back. */
+  const changedTenants = new Map();
 
   return {
     name: 'care-widgets:test-session',
@@ -30,9 +41,16 @@ export function testSessionCommands(runningBff) {
       if (command !== 'care-test-session') return undefined;
       const db = runningBff()?.database?.db;
       if (!db) throw new Error('care-test-session needs the in-process test BFF (it does not work with CARE_BFF_URL)');
+      const [{ createSession, sessionCookieName }, { tenantBySlug }, { clearTenantCache }] = await load();
+      if (payload.restoreTenant) {
+        const settings = changedTenants.get(payload.restoreTenant);
+        if (settings) await db.updateTable('tenants').set({ settings }).where('slug', '=', payload.restoreTenant).execute();
+        changedTenants.delete(payload.restoreTenant);
+        clearTenantCache();
+        return true;
+      }
       /** @type {TestSessionRequest} */
       const request = payload;
-      const [{ createSession, sessionCookieName }, { tenantBySlug }] = await load();
       const tenant = await tenantBySlug(db, request.tenant);
       if (!tenant) throw new Error(`No tenant ${request.tenant}`);
       const account = await db
@@ -56,13 +74,22 @@ export function testSessionCommands(runningBff) {
         await db.updateTable('sessions').set({ revoked_at: new Date() }).where('tenant_id', '=', tenant.id).where('id', '=', created.id).execute();
       }
       const page = session.browser.getPage(session.id);
+      const pageUrl = new URL(page.url());
+      const cookie = { name: sessionCookieName(tenant.slug), value: created.token, httpOnly: true, secure: true };
+      if (request.crossSite) {
+        if (!changedTenants.has(tenant.slug)) changedTenants.set(tenant.slug, tenant.settings);
+        const settings = { ...tenant.settings, crossSiteEmbedding: true, allowedOrigins: [...tenant.settings.allowedOrigins, pageUrl.origin] };
+        await db.updateTable('tenants').set({ settings }).where('id', '=', tenant.id).execute();
+        clearTenantCache();
+        const bffUrl = new URL(runningBff().url);
+        bffUrl.protocol = 'https:';
+        await page.context().addCookies([{ ...cookie, url: bffUrl.origin, sameSite: 'None', partitionKey: `${pageUrl.protocol}//${pageUrl.hostname}` }]);
+        return { displayName: account.display_name, api: new URL(runningBff().url).origin };
+      }
       // As in web-test-runner.sign-in.mjs: Chromium takes a __Host- (Secure) cookie only for an
       // https URL, and then sends it to http://localhost as well.
-      const url = new URL(page.url());
-      url.protocol = 'https:';
-      await page
-        .context()
-        .addCookies([{ name: sessionCookieName(tenant.slug), value: created.token, url: url.origin, httpOnly: true, secure: true, sameSite: 'Lax' }]);
+      pageUrl.protocol = 'https:';
+      await page.context().addCookies([{ ...cookie, url: pageUrl.origin, sameSite: 'Lax' }]);
       return { displayName: account.display_name };
     },
   };

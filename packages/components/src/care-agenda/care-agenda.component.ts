@@ -355,7 +355,7 @@ export class CareAgenda extends CareViewElement {
           ? html`<div class="actions">
               ${all ? nothing : html`<button type="button" part="button all" class="button" @click=${this.showAll}>${this.t('all')}</button>`}
               ${answer.items.length
-                ? html`<a part="button ics-all" class="button button--secondary" href=${this.client?.url('/appointments.ics') ?? ''} download="afspraken.ics">${this.t('icsAll')}</a>`
+                ? html`<a part="button ics-all" class="button button--secondary" href=${this.client?.url('/appointments.ics') ?? ''} download="afspraken.ics" @click=${this.saveFile}>${this.t('icsAll')}</a>`
                 : nothing}
             </div>`
           : nothing}
@@ -403,7 +403,7 @@ export class CareAgenda extends CareViewElement {
       ${a.careWorker ? html`<p class="appointment__detail">${this.t('careWorker', { name: a.careWorker })}</p>` : nothing}
       ${a.location ? html`<p class="appointment__detail">${this.t('location', { location: a.location })}</p>` : nothing}
       <div class="appointment__actions">
-        <a part="button ics" class="link-button" href=${this.client?.url(`/appointments/${a.id}.ics`) ?? ''} download=${`afspraak-${a.localDate}.ics`}>
+        <a part="button ics" class="link-button" href=${this.client?.url(`/appointments/${a.id}.ics`) ?? ''} download=${`afspraak-${a.localDate}.ics`} @click=${this.saveFile}>
           ${this.t('ics')}<span class="visually-hidden">: ${a.title}, ${day || `${formatDayHeading(a.localDate, this.locale)}, `}${when}</span>
         </a>
         ${a.editable

@@ -8,7 +8,6 @@ import { problemText, renderLoadState } from '../shared/states.js';
 import { stateMessages } from '../shared/states.messages.js';
 import { measurementMessages, type MeasurementKey } from './care-measurements.messages.js';
 import { careMeasurementsStyles } from './care-measurements.styles.js';
-import { measurementChart } from './measurement-chart.js';
 import { formatNumber, formatReading, readValue, type Measurement, type MeasurementType } from './measurement-values.js';
 
 export type { Measurement, MeasurementComponent, MeasurementType } from './measurement-values.js';
@@ -197,10 +196,21 @@ export class CareMeasurements extends CareViewElement {
       this.setTypes((await typesRequest).items, client);
     }
     const query = this.type ? `?type=${encodeURIComponent(this.type)}&period=year` : '?period=year';
-    const list = await client.get<{ items: Measurement[]; period: { from: string; to: string } }>(`/measurements${query}`, { signal });
+    // The chart's code comes only with the first "Alle metingen", alongside its data.
+    const [list, chart] = await Promise.all([
+      client.get<{ items: Measurement[]; period: { from: string; to: string } }>(`/measurements${query}`, { signal }),
+      (this.chart ??= import('./measurement-chart.js').catch((error: unknown) => {
+        this.chart = undefined;
+        throw error;
+      })),
+    ]);
+    this.measurementChart = chart.measurementChart;
     this.items = list.items;
     this.period = list.period;
   }
+
+  private chart: Promise<typeof import('./measurement-chart.js')> | undefined;
+  private measurementChart: (typeof import('./measurement-chart.js'))['measurementChart'] | undefined;
 
   private setTypes(types: MeasurementType[], client: CareApiClient) {
     this.types = types;
@@ -470,7 +480,7 @@ export class CareMeasurements extends CareViewElement {
     if (!this.items.length) return html`<p part="status" class="state state--empty">${this.t('empty')}</p>`;
     if (!type) return this.renderTable(undefined, this.t('period', { from, to }));
     const caption = this.t('table.caption', { type: type.label, from, to });
-    return html`${measurementChart({
+    return html`${this.measurementChart?.({
         id: this.idFor('chart-summary'),
         type,
         items: this.items,

@@ -289,7 +289,7 @@ export class CarePlan extends CareDataElement {
         : nothing}
       ${choosing ? html`<p class="hint">${this.m('plan.undecidedHint')}</p>` : nothing}
       <div class="actions">
-        <a part="button download" class="button button--secondary" href=${this.client?.url(`/plans/${plan.id}/pdf`) ?? ''} download=${plan.fileName}>
+        <a part="button download" class="button button--secondary" href=${this.client?.url(`/plans/${plan.id}/pdf`) ?? ''} download=${plan.fileName} @click=${this.saveFile}>
           ${this.m('plan.download')}<span class="visually-hidden"> ${this.m('plan.downloadDetail', { title: plan.title, version: plan.version })}</span>
         </a>
         ${choosing

@@ -476,7 +476,7 @@ export class CareReports extends CareViewElement {
 
   private renderDownload(period: ReportPeriod) {
     const href = this.client?.url(`/reports.pdf?from=${period.from}&to=${period.to}`) ?? '';
-    return html`<a part="button download" class="button button--secondary" href=${href} download=${`rapportages-${period.from}-tot-${period.to}.pdf`}>
+    return html`<a part="button download" class="button button--secondary" href=${href} download=${`rapportages-${period.from}-tot-${period.to}.pdf`} @click=${this.saveFile}>
       ${this.t('download')}<span class="visually-hidden">
         ${this.t('downloadDetail', { from: formatDate(period.from, this.locale), to: formatDate(period.to, this.locale) })}</span
       >

@@ -165,7 +165,7 @@ export class CareApiClient {
   }
 
   async request<T>(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
-    const response = await this.#send(method, path, body, options, 'application/json');
+    const response = await this.#send(method, this.url(path), body, options, 'application/json');
     if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
     const type = response.headers.get('content-type') ?? '';
     if (!/json/i.test(type)) return (await response.text()) as T;
@@ -173,24 +173,25 @@ export class CareApiClient {
   }
 
   /**
-   * A file of the BFF (a PDF, an .ics) for the widget to save. Fetched with the session's cookie,
-   * which a link's navigation to a BFF on another site would not send (partitioned cookie).
+   * A file of the BFF (a PDF, an .ics) at `url` (from `url(path)`), for the widget to save. Fetched
+   * with the session's cookie, which a link's navigation to a BFF on another site would not send
+   * (the cookie is partitioned under the host's site).
    */
-  async file(path: string, options: RequestOptions = {}): Promise<Blob> {
-    return (await this.#send('GET', path, undefined, options, '*/*')).blob();
+  async file(url: string, options: RequestOptions = {}): Promise<Blob> {
+    return (await this.#send('GET', url, undefined, options, '*/*')).blob();
   }
 
   /** Called after every answer that is not an error; a signed-in request restarts the session's idle timeout. */
   onActivity: (() => void) | undefined;
 
-  async #send(method: string, path: string, body: unknown, options: RequestOptions, accept: string): Promise<Response> {
+  async #send(method: string, url: string, body: unknown, options: RequestOptions, accept: string): Promise<Response> {
     const headers: Record<string, string> = { Accept: accept, 'X-Care-Widgets': '1' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
 
     let response: Response;
     try {
-      response = await fetch(this.url(path), {
+      response = await fetch(url, {
         method,
         headers,
         credentials: 'include',

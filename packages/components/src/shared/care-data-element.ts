@@ -219,6 +219,30 @@ export abstract class CareDataElement extends LitElement {
   }
 
   /**
+   * The click of a link to a file of the BFF (`href` from the client's `url()`, `download` its name):
+   * fetched through the API client and saved from memory, so it works with a BFF on another site,
+   * and a refusal shows as the widget's error or session-expired state instead of a page of JSON.
+   */
+  protected readonly saveFile = (event: MouseEvent) => {
+    const link = event.currentTarget as HTMLAnchorElement;
+    const client = this.client;
+    if (!client) return;
+    event.preventDefault();
+    client.file(link.href).then(
+      (blob) => {
+        const saver = document.createElement('a');
+        saver.href = URL.createObjectURL(blob);
+        saver.download = link.download;
+        saver.click();
+        setTimeout(() => URL.revokeObjectURL(saver.href), 60_000);
+      },
+      (error: unknown) => {
+        this.loadState = { status: 'error', error: this.apiError(error) };
+      },
+    );
+  };
+
+  /**
    * Asks the host whether it routes to another view itself (`preventDefault()` on `care-navigate`);
    * returns true when the widget should switch in place.
    */

@@ -5,7 +5,7 @@ const realSetTimeout = window.setTimeout.bind(window);
 
 /**
  * The page's clock, for tests of what happens after minutes (the idle timeout): `install()` once
- * before the timers of interest are set, then `fastForward(ms)`. See web-test-runner.clock.mjs.
+ * before the timers of interest are set, then `fastForward(ms)`. See web-test-runner.browser.mjs.
  */
 export const clock = {
   install: () => executeServerCommand('care-clock', { install: true }),

@@ -12,6 +12,21 @@ export async function testSession(tenant: string, username: string, options: { r
   return (await executeServerCommand('care-test-session', { tenant, username, revoked: options.revoked ?? false })) as { displayName: string };
 }
 
+/**
+ * The page as a host on another site than the BFF (page on localhost, BFF on 127.0.0.1): the tenant
+ * allows the page's origin with `crossSiteEmbedding`, and the session cookie is the BFF's own,
+ * partitioned under the page's site. Returns the BFF's origin for the widgets' `api`. Undo with
+ * `restoreTenant(tenant)`.
+ */
+export async function crossSiteTestSession(tenant: string, username: string): Promise<{ displayName: string; api: string }> {
+  return (await executeServerCommand('care-test-session', { tenant, username, crossSite: true })) as { displayName: string; api: string };
+}
+
+/** Puts back the settings a crossSiteTestSession changed. */
+export async function restoreTenant(tenant: string): Promise<void> {
+  await executeServerCommand('care-test-session', { restoreTenant: tenant });
+}
+
 /** Runs a command of the test runner's plugins (web-test-runner.*.mjs) for this page. */
 export async function executeServerCommand(command: string, payload: unknown): Promise<unknown> {
   const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
