@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import type { Kysely } from 'kysely';
 import { requireSecretKey, type Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
+import { isDatabaseUnavailable } from './db/unavailable.js';
 import type { Database } from './db/schema.js';
 import { healthRoutes } from './health/routes.js';
 import { integrationRoutes } from './integration/routes.js';
@@ -16,6 +17,7 @@ import type { Logger } from './http/logger.js';
 import { refuseNulInUrl } from './http/nul-guard.js';
 import { securityHeaders } from './http/security-headers.js';
 import { Problem, problemResponse } from './http/problem.js';
+import { requestTimeout } from './http/request-timeout.js';
 import { configureServerSecret } from './security/server-secret.js';
 import { devOutboxRoutes } from './outbox/routes.js';
 import type { Outbox } from './outbox/delivery.js';
@@ -36,6 +38,8 @@ export interface AppDependencies {
   database: DatabaseHandle;
   outbox: Outbox;
   logger: Logger;
+  /** Aborted when the server starts draining: /readyz then answers 503. */
+  shutdown?: AbortSignal;
 }
 
 export type AppEnv = {
@@ -78,7 +82,8 @@ export function createApp(deps: AppDependencies) {
   app.use('/api/*', widgetBodyLimit());
   app.use('/dev/*', widgetBodyLimit());
 
-  app.route('/', healthRoutes());
+  app.use('/api/*', requestTimeout(deps.config.requestTimeoutMs));
+  app.route('/', healthRoutes(deps.shutdown));
   app.route('/api/openapi.json', openApiRoutes());
   app.use('/api/tenants/:tenant/*', tenantContext());
   app.use('/api/tenants/:tenant', tenantContext());
@@ -101,6 +106,11 @@ export function createApp(deps: AppDependencies) {
     if (error instanceof Problem) return problemResponse(c, error);
     if (error instanceof HTTPException) {
       return problemResponse(c, new Problem(error.status as 400, 'http-error', error.message || 'Request failed'));
+    }
+    if (isDatabaseUnavailable(error)) {
+      const { code, message } = error as Error & { code?: string };
+      (c.var.logger ?? deps.logger).warn('database unavailable', { code, message });
+      return problemResponse(c, Problem.databaseUnavailable());
     }
     (c.var.logger ?? deps.logger).error('unhandled error', { error });
     return problemResponse(

@@ -16,6 +16,12 @@ const environmentSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Faults and timeouts (docs/operations.md).
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(3_000),
+  READY_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(20_000),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
   PGLITE_DATA_DIR: z.string().min(1).default(`${repoRoot}.data/pglite`),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Comma-separated addresses of reverse proxies whose X-Forwarded-For may be believed. */
@@ -48,6 +54,16 @@ export type Config = {
   port: number;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** statement_timeout of the pool's connections (0: none). */
+  databaseStatementTimeoutMs: number;
+  /** How long a request waits for a pooled connection before it gets a 503. */
+  databaseAcquireTimeoutMs: number;
+  /** /readyz's own database round trip gives up after this. */
+  readyTimeoutMs: number;
+  /** A request without a response by then gets a 503 (0: no limit); streams and downloads once started are not cut. */
+  requestTimeoutMs: number;
+  /** On SIGTERM, how long in-flight requests may take before their connections are cut. */
+  shutdownGraceMs: number;
   pgliteDataDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   trustedProxies: string[];
@@ -96,6 +112,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, overrid
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    databaseStatementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    databaseAcquireTimeoutMs: env.DATABASE_ACQUIRE_TIMEOUT_MS,
+    readyTimeoutMs: env.READY_TIMEOUT_MS,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     pgliteDataDir: env.PGLITE_DATA_DIR,
     logLevel: env.LOG_LEVEL,
     trustedProxies: env.TRUSTED_PROXIES,

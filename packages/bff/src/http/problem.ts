@@ -43,6 +43,13 @@ export class Problem extends Error {
   static tooManyRequests(detail: string, retryAfterSeconds: number) {
     return new Problem(429, 'rate-limited', 'Te veel pogingen', detail, { retryAfter: retryAfterSeconds });
   }
+  /** The database is down, failing over, or too busy to answer in time (docs/operations.md). */
+  static databaseUnavailable() {
+    return new Problem(503, 'database-unavailable', 'Tijdelijk niet beschikbaar', 'The data cannot be reached right now. Please try again in a few seconds.', { retryAfter: 2 });
+  }
+  static requestTimeout() {
+    return new Problem(503, 'request-timeout', 'Tijdelijk niet beschikbaar', 'This took too long to answer. Please try again in a few seconds.', { retryAfter: 2 });
+  }
 }
 
 export function problemBody(problem: Problem, instance: string, requestId: string | undefined) {

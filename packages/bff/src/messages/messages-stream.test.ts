@@ -9,8 +9,9 @@ import type { TestDatabase } from '../testing/test-database.js';
 import type { TenantRecord } from '../tenants/queries.js';
 import { clearTenantCache } from '../tenants/tenant-context.js';
 import { messageFeed } from './live.js';
-import { caller, signedInClient, type SignedInClient as SignedIn } from '../testing/signed-in.js';
-import { storeStaffMessage, type MessageView } from './queries.js';
+import { EventReader } from '../testing/event-reader.js';
+import { caller, clientRequest, signedInClient, type SignedInClient as SignedIn } from '../testing/signed-in.js';
+import { storeStaffMessage } from './queries.js';
 import { messageRoutes } from './routes.js';
 
 let database: TestDatabase;
@@ -18,83 +19,6 @@ let app: ReturnType<typeof createTestApp>['app'];
 let call: ReturnType<typeof caller>;
 let tenant: TenantRecord;
 let otherTenant: TenantRecord;
-
-interface ServerEvent {
-  event?: string;
-  id?: string;
-  data?: string;
-  retry?: string;
-  comment?: string;
-}
-
-/** Reads an event stream response event by event. */
-class EventReader {
-  readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
-  readonly #decoder = new TextDecoder();
-  #buffer = '';
-  readonly #ready: ServerEvent[] = [];
-
-  constructor(readonly response: Response) {
-    this.#reader = response.body!.getReader();
-  }
-
-  /** The next event (or retry/comment block) matching `match`, skipping others; fails after `ms`. */
-  async next(match: (e: ServerEvent) => boolean = () => true, ms = 3000): Promise<ServerEvent> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const index = this.#ready.findIndex(match);
-      if (index >= 0) return this.#ready.splice(index, 1)[0]!;
-      this.#ready.length = 0;
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error('no matching event in time');
-      const chunk = await Promise.race([this.#reader.read(), new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), left))]);
-      if (chunk === 'timeout') throw new Error('no matching event in time');
-      if (chunk.done) throw new Error('stream ended');
-      this.#buffer += this.#decoder.decode(chunk.value, { stream: true });
-      let end: number;
-      while ((end = this.#buffer.indexOf('\n\n')) >= 0) {
-        const block = this.#buffer.slice(0, end);
-        this.#buffer = this.#buffer.slice(end + 2);
-        const event: ServerEvent = {};
-        for (const line of block.split('\n')) {
-          if (line.startsWith(':')) event.comment = line.slice(1).trim();
-          else {
-            const colon = line.indexOf(':');
-            const field = line.slice(0, colon) as keyof ServerEvent;
-            const value = line.slice(colon + 1).replace(/^ /, '');
-            event[field] = field === 'data' && event.data !== undefined ? `${event.data}\n${value}` : value;
-          }
-        }
-        this.#ready.push(event);
-      }
-    }
-  }
-
-  async message(ms?: number): Promise<MessageView & { eventId: string }> {
-    const event = await this.next((e) => e.event === 'message', ms);
-    return { ...(JSON.parse(event.data!) as MessageView), eventId: event.id! };
-  }
-
-  async unread(ms?: number): Promise<number> {
-    return (JSON.parse((await this.next((e) => e.event === 'unread', ms)).data!) as { unreadCount: number }).unreadCount;
-  }
-
-  /** Reads until the server closes the stream. */
-  async ended(ms = 3000): Promise<boolean> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const left = deadline - Date.now();
-      if (left <= 0) return false;
-      const chunk = await Promise.race([this.#reader.read(), new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), left))]);
-      if (chunk === 'timeout') return false;
-      if (chunk.done) return true;
-    }
-  }
-
-  async close() {
-    await this.#reader.cancel().catch(() => {});
-  }
-}
 
 async function openStream(who: SignedIn, headers: Record<string, string> = {}, path = '/messages/stream') {
   const response = await call(who, path, { headers });
@@ -224,5 +148,65 @@ describe('the live message stream', () => {
     await stream.close();
     await staff(alice, 'Na het sluiten'); // wakes the stream, which notices it was left
     await expect.poll(() => feed.size, { timeout: 2000 }).toBe(before);
+  });
+
+  it('refuses a seventh stream of one session with a clear 429, and takes one again when a stream closes', async () => {
+    const alice = await signedInClient(database.db, tenant);
+    const streams = [];
+    for (let i = 0; i < 6; i++) {
+      const stream = await openStream(alice);
+      await stream.unread();
+      streams.push(stream);
+    }
+    const refused = await call(alice, '/messages/stream');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await refused.json()).toMatchObject({ code: 'too-many-streams', status: 429 });
+    // Another session of the same client is not held back by Alice's.
+    const bob = await signedInClient(database.db, tenant);
+    const bobs = await openStream(bob);
+    await bobs.unread();
+
+    await streams.pop()!.close();
+    await staff(alice, 'Wekt de gesloten stream'); // the closed stream notices it was left when woken
+    await expect.poll(async () => {
+      const response = await call(alice, '/messages/stream');
+      if (response.status === 200) streams.push(new EventReader(response));
+      else await response.body?.cancel();
+      return response.status;
+    }, { timeout: 3000 }).toBe(200);
+    for (const stream of [...streams, bobs]) await stream.close();
+  });
+});
+
+describe('one client with many streams', () => {
+  it('costs one database read per new message, whatever the number of streams, and each stream gets it', async () => {
+    let reads = 0;
+    const counted: TestDatabase = {
+      ...database,
+      db: database.db.withPlugin({
+        transformQuery: (args) => {
+          reads += 1;
+          return args.node;
+        },
+        transformResult: async (args) => args.result,
+      }),
+    };
+    const counting = createTestApp(counted).app;
+    const alice = await signedInClient(database.db, tenant);
+    const streams: EventReader[] = [];
+    for (let i = 0; i < 5; i++) {
+      const response = await clientRequest(counting, alice, '/messages/stream');
+      expect(response.status).toBe(200);
+      const stream = new EventReader(response);
+      await stream.unread();
+      streams.push(stream);
+    }
+    reads = 0;
+    const stored = await staff(alice, 'Voor alle tabbladen');
+    for (const stream of streams) expect((await stream.message()).id).toBe(stored.id);
+    for (const stream of streams) expect(await stream.unread()).toBe(1);
+    expect(reads).toBe(1);
+    for (const stream of streams) await stream.close();
   });
 });

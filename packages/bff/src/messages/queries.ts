@@ -32,7 +32,7 @@ export interface MessageView {
   readAt: string | null;
 }
 
-type MessageRow = Pick<Selectable<MessagesTable>, 'id' | 'body' | 'sent_at' | 'sender_kind' | 'sender_name' | 'sender_account_id' | 'read_at'>;
+export type MessageRow = Pick<Selectable<MessagesTable>, 'id' | 'body' | 'sent_at' | 'sender_kind' | 'sender_name' | 'sender_account_id' | 'read_at'>;
 
 const columns = ['id', 'body', 'sent_at', 'sender_kind', 'sender_name', 'sender_account_id', 'read_at'] as const;
 
@@ -97,17 +97,62 @@ export async function unreadCount(db: Kysely<Database>, scope: MessageScope): Pr
   return Number(row.n);
 }
 
-/** One message of the thread and the unread count, in one round trip (for the live stream). */
-export async function messageWithUnread(db: Kysely<Database>, scope: MessageScope, id: string) {
-  const row = await thread(db, scope)
+/** A client's thread, whoever reads it. */
+export interface ThreadKey {
+  tenantId: string;
+  clientId: string;
+}
+
+/** `{ accountId: unread count }` for several readers of one thread, as one SQL expression. */
+function unreadOfReaders(key: ThreadKey, accountIds: string[]) {
+  return sql<Record<string, number>>`(select coalesce(json_object_agg(a.id, (select count(*) from messages u
+    where u.tenant_id = ${key.tenantId} and u.client_id = ${key.clientId} and u.read_at is null
+    and u.sender_account_id is distinct from a.id::uuid)), '{}'::json)
+    from json_array_elements_text(${JSON.stringify(accountIds)}::json) as a(id))`;
+}
+
+/**
+ * One message of a thread and the unread count of each of its open streams' readers, in one
+ * round trip: what a live notice costs, however many streams the client has open.
+ */
+export async function messageForReaders(db: Kysely<Database>, key: ThreadKey, id: string, accountIds: string[]) {
+  return db
+    .selectFrom('messages')
     .select(columns)
-    .select(
-      sql<number>`(select count(*) from messages u where u.tenant_id = ${scope.tenantId} and u.client_id = ${scope.clientId}
-        and u.read_at is null and u.sender_account_id is distinct from ${scope.accountId})`.as('unread'),
-    )
+    .select(unreadOfReaders(key, accountIds).as('unread'))
+    .where('tenant_id', '=', key.tenantId)
+    .where('client_id', '=', key.clientId)
     .where('id', '=', id)
     .executeTakeFirst();
-  return row && { message: messageView(row, scope.accountId), unreadCount: Number(row.unread) };
+}
+
+export async function unreadOfEachReader(db: Kysely<Database>, key: ThreadKey, accountIds: string[]): Promise<Record<string, number>> {
+  const { rows } = await sql<{ unread: Record<string, number> }>`select ${unreadOfReaders(key, accountIds)} as unread`.execute(db);
+  return rows[0]?.unread ?? {};
+}
+
+/** Where a stream starts: the thread's newest message (null when empty) and the reader's unread count. */
+export async function threadHead(db: Kysely<Database>, scope: MessageScope): Promise<{ newestId: string | null; unreadCount: number }> {
+  const { rows } = await sql<{ newest: string | null; unread: number }>`select
+    (select id from messages where tenant_id = ${scope.tenantId} and client_id = ${scope.clientId} order by sent_at desc, id desc limit 1) as newest,
+    (select count(*) from messages where tenant_id = ${scope.tenantId} and client_id = ${scope.clientId} and read_at is null
+      and sender_account_id is distinct from ${scope.accountId}) as unread`.execute(db);
+  return { newestId: rows[0]?.newest ?? null, unreadCount: Number(rows[0]?.unread ?? 0) };
+}
+
+/**
+ * The thread's messages after the oldest of `afterAny` (oldest first), or from its start when
+ * `fromStart`: what the open streams of one client may have missed while LISTEN was away.
+ */
+export async function messagesAfterOldest(db: Kysely<Database>, key: ThreadKey, afterAny: string[], fromStart: boolean, limit: number): Promise<MessageRow[]> {
+  let query = db.selectFrom('messages').select(columns).where('tenant_id', '=', key.tenantId).where('client_id', '=', key.clientId);
+  if (!fromStart) {
+    query = query.where(
+      sql<boolean>`(sent_at, id) > (select m.sent_at, m.id from messages m where m.tenant_id = ${key.tenantId} and m.client_id = ${key.clientId}
+        and m.id in (select value::uuid from json_array_elements_text(${JSON.stringify(afterAny)}::json)) order by m.sent_at, m.id limit 1)`,
+    );
+  }
+  return query.orderBy('sent_at', 'asc').orderBy('id', 'asc').limit(limit).execute();
 }
 
 /** Tells every BFF instance, in the caller's transaction, that the thread changed. */

@@ -7,19 +7,17 @@ import { audit } from '../audit/audit-log.js';
 import { requireSession, sessionClientId } from '../auth/session.js';
 import { idempotencyKey, isUuid } from '../http/idempotency.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
-import { messageFeed } from './live.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { messageFeed, type StreamDelivery } from './live.js';
 import {
   characterCount,
   markRead,
   MESSAGE_MAX_CHARACTERS,
   messageExists,
   messagePage,
-  messagesAfter,
   messageView,
-  messageWithUnread,
   storeMessage,
   unreadCount,
-  type MessageNotice,
   type MessageScope,
 } from './queries.js';
 
@@ -28,6 +26,8 @@ export interface MessageRouteOptions {
   heartbeatMs?: number;
   /** The reconnection delay the browser is told to use. */
   retryMs?: number;
+  /** Open message streams per session (per BFF process); one more is refused with 429. */
+  streamsPerSession?: number;
 }
 
 const pageQuery = z.object({
@@ -64,6 +64,7 @@ async function messageOfThread(c: Context<AppEnv>, scope: MessageScope, id: stri
 export function messageRoutes(options: MessageRouteOptions = {}) {
   const heartbeatMs = options.heartbeatMs ?? 20_000;
   const retryMs = options.retryMs ?? 3_000;
+  const streamsPerSession = options.streamsPerSession ?? 6;
   return new Hono<AppEnv>()
     .get('/messages', requireSession(), async (c) => {
       const query = parseOr400(pageQuery, c.req.query());
@@ -117,35 +118,34 @@ export function messageRoutes(options: MessageRouteOptions = {}) {
       const scope = scopeOf(c);
       const feed = messageFeed(c.var.database, c.var.logger);
       const lastEventId = c.req.header('last-event-id') ?? c.req.query('lastEventId');
-      const db = c.var.db;
       const sessionId = c.var.session!.id;
       const logger = c.var.logger;
+      // Each stream holds a connection and memory: a session gets a few (a tab or two), not a thousand.
+      if (feed.streamsOfSession(sessionId) >= streamsPerSession) {
+        throw new Problem(429, 'too-many-streams', 'Te veel open verbindingen', `At most ${streamsPerSession} message streams per session are open at a time: close another tab first.`);
+      }
       await audit(c, { action: 'messages.stream', resourceType: 'message', details: lastEventId ? { resumeAfter: lastEventId } : {} });
+
+      const pending: (StreamDelivery | 'heartbeat')[] = [];
+      let wake: (() => void) | undefined;
+      const push = (item: StreamDelivery | 'heartbeat') => {
+        pending.push(item);
+        wake?.();
+      };
+      // Before the answer starts, so that a database fault is a 503 the browser can see.
+      const unsubscribe = await feed.subscribe({ ...scope, sessionId, resumeAfter: lastEventId && isUuid(lastEventId) ? lastEventId : undefined, deliver: push });
       c.header('X-Accel-Buffering', 'no');
 
       return streamSSE(c, async (stream) => {
-        const pending: (MessageNotice | 'heartbeat')[] = [];
-        let wake: (() => void) | undefined;
-        const push = (item: MessageNotice | 'heartbeat') => {
-          pending.push(item);
-          wake?.();
-        };
         let ended = false;
         stream.onAbort(() => {
           ended = true;
           wake?.();
         });
-        // Subscribe before reading anything, so that nothing stored meanwhile is missed.
-        const unsubscribe = await feed.subscribe(scope.tenantId, scope.clientId, push);
         const heartbeat = setInterval(() => push('heartbeat'), heartbeatMs);
         const sent = new RecentIds(500);
         try {
           await stream.write(`retry: ${retryMs}\n\n`);
-          if (lastEventId && isUuid(lastEventId)) {
-            for (const message of await messagesAfter(db, scope, lastEventId, 200)) await sendMessage(stream, sent, message);
-          }
-          await stream.writeSSE({ event: 'unread', data: JSON.stringify({ unreadCount: await unreadCount(db, scope) }) });
-
           while (!ended && !stream.aborted) {
             const item = pending.shift();
             if (item === undefined) {
@@ -159,17 +159,22 @@ export function messageRoutes(options: MessageRouteOptions = {}) {
                 break;
               }
               await stream.write(': heartbeat\n\n');
-            } else if (item.k === 'message' && item.m) {
-              const found = await messageWithUnread(db, scope, item.m);
-              if (found && (await sendMessage(stream, sent, found.message))) {
-                await stream.writeSSE({ event: 'unread', data: JSON.stringify({ unreadCount: found.unreadCount }) });
-              }
-            } else if (item.k === 'read') {
-              await stream.writeSSE({ event: 'unread', data: JSON.stringify({ unreadCount: await unreadCount(db, scope) }) });
+            } else if (item.kind === 'messages') {
+              let any = false;
+              for (const message of item.messages) any = (await sendMessage(stream, sent, message)) || any;
+              if (any && item.unreadCount !== undefined) await stream.writeSSE({ event: 'unread', data: JSON.stringify({ unreadCount: item.unreadCount }) });
+            } else if (item.kind === 'unread') {
+              await stream.writeSSE({ event: 'unread', data: JSON.stringify({ unreadCount: item.unreadCount }) });
+            } else {
+              // Spread the reconnects of a draining instance's streams over a second or so.
+              await stream.write(`retry: ${item.reason === 'shutdown' ? 250 + Math.floor(Math.random() * 1000) : retryMs}\n\n`);
+              break;
             }
           }
         } catch (error) {
-          if (!stream.aborted) logger.error('message stream failed', { error });
+          if (stream.aborted) return;
+          if (isDatabaseUnavailable(error)) logger.warn('message stream ended: database unavailable', { message: (error as Error).message });
+          else logger.error('message stream failed', { error });
         } finally {
           clearInterval(heartbeat);
           unsubscribe();
