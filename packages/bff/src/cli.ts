@@ -91,13 +91,17 @@ async function main(argv: string[]): Promise<number> {
       if (config.mode === 'demo') {
         console.log(`\nDemo ready in ${((performance.now() - started) / 1000).toFixed(1)} s: open ${server.url}/ (dev outbox: ${server.url}/dev/outbox)\n`);
       }
+      let stopping = false;
       const stop = async (signal: string) => {
-        logger.info('stopping', { signal });
+        // A second signal means "now": the operator does not want to wait for the drain.
+        if (stopping) process.exit(1);
+        stopping = true;
+        logger.info('stopping: draining in-flight requests', { signal, graceMs: config.shutdownGraceMs });
         await server.close();
         process.exit(0);
       };
-      process.once('SIGINT', () => void stop('SIGINT'));
-      process.once('SIGTERM', () => void stop('SIGTERM'));
+      process.on('SIGINT', () => void stop('SIGINT'));
+      process.on('SIGTERM', () => void stop('SIGTERM'));
       return -1;
     }
     default:

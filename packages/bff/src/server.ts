@@ -122,7 +122,7 @@ async function untilTheDatabaseAnswers(logger: Logger, step: () => Promise<void>
       return await step();
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
-      const retryInMs = Math.min(250 * 2 ** attempt, 5000);
+      const retryInMs = Math.min(250 * 2 ** attempt, 1000);
       const { code, message } = (error instanceof Error && error.cause instanceof Error ? error.cause : error) as Error & { code?: string };
       logger.warn('database not reachable; waiting for it before starting', { attempt, retryInMs, code, message });
       await sleep(retryInMs);
