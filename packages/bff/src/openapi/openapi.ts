@@ -44,6 +44,7 @@ const writes = [{ session: [], csrf: [] }];
 const common = {
   '401': problem('No session, or it expired (`unauthenticated`, `session-expired`).'),
   '403': problem('A first login is not finished (`first-login-incomplete`), or the write came from an origin the tenant does not allow.'),
+  '503': problem('The database is unreachable or too slow (`database-unavailable`), or the answer took too long (`request-timeout`); `Retry-After` says when to try again.'),
 };
 const read = (tag: string, summary: string, responses: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   tags: [tag],
@@ -176,7 +177,7 @@ export const openApiDocument = {
     },
     '/messages/unread-count': { get: read('messages', 'Number of unread messages', { '200': ok('Count', obj({ unreadCount: int })) }) },
     '/messages/read': { post: write('messages', 'Mark messages read', obj({ upTo: { type: 'string', description: 'A message id, or "all"' } }), { '200': ok('Marked', obj({ marked: int, unreadCount: int })) }) },
-    '/messages/stream': { get: read('messages', 'New messages as they arrive (Server-Sent Events)', { '200': { description: '`message` events with a Message; `session-ended` when the session ends', content: { 'text/event-stream': { schema: str } } } }, { parameters: [query('lastEventId', str, 'Resume after this message id (or the Last-Event-ID header)')] }) },
+    '/messages/stream': { get: read('messages', 'New messages as they arrive (Server-Sent Events)', { '200': { description: '`message` events with a Message; `session-ended` when the session ends', content: { 'text/event-stream': { schema: str } } }, '429': problem('`too-many-streams`: this session has six streams open already') }, { parameters: [query('lastEventId', str, 'Resume after this message id (or the Last-Event-ID header)')] }) },
 
     '/plans': { get: read('plans', 'Client plan documents with their decision', { '200': ok('Newest first', list('Plan')) }) },
     '/plans/{id}/pdf': { get: read('plans', 'The plan document as stored', { '200': { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } } }, { parameters: [pathParam('id', 'Plan id')] }) },
