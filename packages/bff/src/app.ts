@@ -72,7 +72,7 @@ export function createApp(deps: AppDependencies) {
     await next();
     c.var.logger.info('request', {
       method: c.req.method,
-      path: new URL(c.req.url).pathname,
+      path: c.req.path,
       status: c.res.status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
     });

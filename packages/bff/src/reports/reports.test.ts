@@ -1,4 +1,5 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUnderTest } from '../testing/database-under-test.js';
 import { createTenant } from '../testing/fixtures.js';
@@ -142,6 +143,26 @@ describe('reading reports', () => {
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ actor_account_id: bob.accountId, tenant_id: tenant.id, outcome: 'success' });
     expect(row.details).toMatchObject({ from: expect.any(String), to: isoDate(today) });
+  });
+});
+
+describe('the list as PostgreSQL writes it', () => {
+  it('reads the same as the stored reports: microseconds cut to milliseconds, every character kept, an empty period empty', async () => {
+    const dave = await signedIn(tenant);
+    const text = 'Quotes " and \\ backslash, tab\t, newline\n, control \u0001, emoji 😀, ü, \u2028 end';
+    const { id } = await database.db
+      .insertInto('reports')
+      .values({ tenant_id: tenant.id, client_id: dave.clientId, written_at: sql<Date>`now() - interval '1 day' + interval '0.000999 second'` as never, author_name: 'Zr. "Ö"', author_kind: 'staff', text })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const stored = await sql<{ micros: string }>`select to_char(written_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as micros from reports where id = ${id}`.execute(database.db);
+    const micros = stored.rows[0]!.micros;
+    const response = await get(dave, '/reports');
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = (await response.json()) as { items: unknown[] };
+    expect(body.items).toEqual([{ id, writtenAt: `${micros.slice(0, 23)}Z`, author: 'Zr. "Ö"', authorKind: 'staff', own: false, text }]);
+    expect(await (await get(dave, '/reports?from=2020-01-01&to=2020-01-31')).json()).toEqual({ period: { from: '2020-01-01', to: '2020-01-31' }, items: [] });
+    expect(await (await get(dave, '/reports/latest?limit=1')).json()).toEqual({ items: body.items });
   });
 });
 

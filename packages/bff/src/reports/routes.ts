@@ -4,14 +4,15 @@ import type { AppEnv } from '../app.js';
 import { audit, auditRow } from '../audit/audit-log.js';
 import { requireSession, sessionClientId } from '../auth/session.js';
 import { idempotencyKey } from '../http/idempotency.js';
+import { jsonText } from '../http/json-text.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
 import { periodFromQuery } from '../time/period.js';
 import { coalescedWebStream, reportsPdfFileName, streamReportsPdf } from './pdf.js';
 import {
   clientNameForDownload,
-  latestReports,
+  latestReportsJson,
   reportPage,
-  reportsForPeriod,
+  reportsForPeriodJson,
   writeClientReport,
   type ReportCursor,
   type ReportScope,
@@ -41,18 +42,18 @@ export function reportRoutes() {
     .get('/reports', requireSession(), async (c) => {
       const period = periodFromQuery(c.req.query(), { fallback: 'week', maxDays: MAX_PERIOD_DAYS });
       const scope = scopeOf(c);
-      const items = await reportsForPeriod(
+      const items = await reportsForPeriodJson(
         c.var.db,
         scope,
         period,
         auditRow(c, { action: 'reports.list', resourceType: 'report', details: { from: period.from, to: period.to } }),
       );
-      return c.json({ period: { from: period.from, to: period.to }, items });
+      return jsonText(c, `{"period":${JSON.stringify({ from: period.from, to: period.to })},"items":${items}}`);
     })
     .get('/reports/latest', requireSession(), async (c) => {
       const { limit } = parseOr400(latestQuery, c.req.query());
-      const items = await latestReports(c.var.db, scopeOf(c), limit, auditRow(c, { action: 'reports.latest', resourceType: 'report', details: { limit } }));
-      return c.json({ items });
+      const items = await latestReportsJson(c.var.db, scopeOf(c), limit, auditRow(c, { action: 'reports.latest', resourceType: 'report', details: { limit } }));
+      return jsonText(c, `{"items":${items}}`);
     })
     .post('/reports', requireSession(), async (c) => {
       const key = idempotencyKey(c);
