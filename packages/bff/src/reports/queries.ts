@@ -54,17 +54,18 @@ function reportsOfClient(db: Kysely<Database>, scope: ReportScope) {
 }
 
 /**
- * A list of reports as the JSON text of `ReportView[]`, newest first, built by PostgreSQL and
- * inserting the audit row of reading it in the same statement: one round trip, and no row
- * parsing or serialising in the BFF, which would cost more than the query for a year of reports.
- * `writtenAt` is `Date#toISOString()`'s form (milliseconds, cut like a Date cuts microseconds).
+ * A list of reports as the UTF-8 bytes of the JSON of `ReportView[]`, newest first, built by
+ * PostgreSQL in the statement that inserts the audit row of reading it: one round trip, and no
+ * row parsing, serialising or even text decoding in the BFF, which would cost more than the query
+ * for a year of reports. `writtenAt` is `Date#toISOString()`'s form (milliseconds, cut as a Date
+ * cuts microseconds).
  */
 function reportsJson(
   db: Kysely<Database>,
   scope: ReportScope,
   narrow: (reports: ReturnType<typeof storedReports>) => ReturnType<typeof storedReports>,
   auditRow: Insertable<AuditLogTable>,
-): Promise<string> {
+): Promise<Uint8Array> {
   return db
     .with('logged', (db) => db.insertInto('audit_log').values(auditRow).returning('id'))
     .selectFrom((db) => narrow(storedReports(db as unknown as Kysely<Database>, scope)).as('r'))
@@ -74,7 +75,7 @@ function reportsJson(
         r.author_name as author, r.author_kind as "authorKind", coalesce(r.author_account_id = ${scope.accountId}, false) as own, r.text)`.as('v'),
       (join) => join.onTrue(),
     )
-    .select(sql<string>`coalesce('[' || string_agg(row_to_json(v)::text, ',' order by r.written_at desc, r.id desc) || ']', '[]')`.as('items'))
+    .select(sql<Uint8Array>`convert_to(coalesce('[' || string_agg(row_to_json(v)::text, ',' order by r.written_at desc, r.id desc) || ']', '[]'), 'UTF8')`.as('items'))
     .executeTakeFirstOrThrow()
     .then((row) => row.items);
 }
@@ -87,18 +88,18 @@ function storedReports(db: Kysely<Database>, scope: ReportScope) {
     .where('client_id', '=', scope.clientId);
 }
 
-/** The reports written in [start, end) as JSON text (see `reportsJson`), and the audit row of reading them. */
+/** The reports written in [start, end) as JSON (see `reportsJson`), and the audit row of reading them. */
 export function reportsForPeriodJson(
   db: Kysely<Database>,
   scope: ReportScope,
   period: { start: Date; end: Date },
   auditRow: Insertable<AuditLogTable>,
-): Promise<string> {
+): Promise<Uint8Array> {
   return reportsJson(db, scope, (reports) => reports.where('written_at', '>=', period.start).where('written_at', '<', period.end), auditRow);
 }
 
-/** The newest `limit` reports as JSON text (see `reportsJson`), and the audit row of reading them. */
-export function latestReportsJson(db: Kysely<Database>, scope: ReportScope, limit: number, auditRow: Insertable<AuditLogTable>): Promise<string> {
+/** The newest `limit` reports as JSON (see `reportsJson`), and the audit row of reading them. */
+export function latestReportsJson(db: Kysely<Database>, scope: ReportScope, limit: number, auditRow: Insertable<AuditLogTable>): Promise<Uint8Array> {
   return reportsJson(db, scope, (reports) => reports.orderBy('written_at', 'desc').orderBy('id', 'desc').limit(limit), auditRow);
 }
 

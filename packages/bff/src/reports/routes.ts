@@ -4,7 +4,7 @@ import type { AppEnv } from '../app.js';
 import { audit, auditRow } from '../audit/audit-log.js';
 import { requireSession, sessionClientId } from '../auth/session.js';
 import { idempotencyKey } from '../http/idempotency.js';
-import { jsonText } from '../http/json-text.js';
+import { jsonBytes } from '../http/json-bytes.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
 import { periodFromQuery } from '../time/period.js';
 import { coalescedWebStream, reportsPdfFileName, streamReportsPdf } from './pdf.js';
@@ -48,12 +48,12 @@ export function reportRoutes() {
         period,
         auditRow(c, { action: 'reports.list', resourceType: 'report', details: { from: period.from, to: period.to } }),
       );
-      return jsonText(c, `{"period":${JSON.stringify({ from: period.from, to: period.to })},"items":${items}}`);
+      return jsonBytes(c, `{"period":${JSON.stringify({ from: period.from, to: period.to })},"items":`, items, '}');
     })
     .get('/reports/latest', requireSession(), async (c) => {
       const { limit } = parseOr400(latestQuery, c.req.query());
       const items = await latestReportsJson(c.var.db, scopeOf(c), limit, auditRow(c, { action: 'reports.latest', resourceType: 'report', details: { limit } }));
-      return jsonText(c, `{"items":${items}}`);
+      return jsonBytes(c, '{"items":', items, '}');
     })
     .post('/reports', requireSession(), async (c) => {
       const key = idempotencyKey(c);
