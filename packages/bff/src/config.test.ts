@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, requireSecretKey } from './config.js';
 
@@ -15,6 +16,23 @@ describe('configuration from the environment', () => {
     expect(() => requireSecretKey(loadConfig({}))).toThrowError(/SECRET_KEY: required in production/);
     expect(() => loadConfig({ SECRET_KEY: Buffer.alloc(16).toString('base64') })).toThrowError(/SECRET_KEY: must be at least 32 bytes/);
     expect(loadConfig({ CARE_MODE: 'demo' }).secretKey?.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('demands 32 bytes of real entropy in strict base64 from SECRET_KEY', () => {
+    const random = randomBytes(32).toString('base64');
+    expect(loadConfig({ SECRET_KEY: random }).secretKey).toEqual(Buffer.from(random, 'base64'));
+    expect(loadConfig({ SECRET_KEY: randomBytes(48).toString('base64') }).secretKey).toHaveLength(48);
+    const refused = {
+      'zero bytes': Buffer.alloc(32).toString('base64'),
+      'a repeated pattern': Buffer.from('abcd'.repeat(8)).toString('base64'),
+      'a passphrase': Buffer.from('correct horse battery staple, again!').toString('base64'),
+      'plain text': 'this is my very long secret key for the portal!!',
+      'base64url': randomBytes(32).toString('base64url').replace(/^./, '-'),
+      'base64 with a stray character': `${random.slice(0, 10)}*${random.slice(11)}`,
+    };
+    for (const [what, value] of Object.entries(refused)) {
+      expect(() => loadConfig({ SECRET_KEY: value }), what).toThrowError(/SECRET_KEY: /);
+    }
   });
 
   it('names the variable whose value is wrong', () => {

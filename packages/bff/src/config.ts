@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { secretKeyProblem } from './security/server-secret.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -41,8 +42,11 @@ const environmentSchema = z.object({
   /** At least 32 random bytes, base64: keys the one-time-code hashes and seals TOTP secrets. */
   SECRET_KEY: z
     .string()
-    .transform((value) => Buffer.from(value, 'base64'))
-    .refine((key) => key.length >= 32, 'must be at least 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`)')
+    .superRefine((value, ctx) => {
+      const problem = secretKeyProblem(value.trim());
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .transform((value) => Buffer.from(value.trim(), 'base64'))
     .optional(),
   /** The BFF's own origin as browsers see it (behind a proxy); by default the request's. */
   PUBLIC_ORIGIN: z.url().optional(),

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { plainLine, plainText } from '../http/plain-text.js';
 import type { AppEnv } from '../app.js';
 import { audit, auditRow } from '../audit/audit-log.js';
 import { requireSession, sessionClientId } from '../auth/session.js';
@@ -29,11 +30,11 @@ const ICS_LIMIT = 500;
 
 const upcomingQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(4) });
 const appointmentBody = z.object({
-  title: z.string().trim().min(1, 'give the appointment a title').max(200),
+  title: z.string().overwrite(plainLine).trim().min(1, 'give the appointment a title').max(200),
   startsAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset' }),
   endsAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset' }),
-  location: z.string().trim().max(200).nullish(),
-  description: z.string().trim().max(2000).nullish(),
+  location: z.string().overwrite(plainLine).trim().max(200).nullish(),
+  description: z.string().overwrite(plainText).trim().max(2000).nullish(),
 });
 
 function scopeOf(c: Context<AppEnv>): AgendaScope {

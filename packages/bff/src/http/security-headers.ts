@@ -18,7 +18,8 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
     headers.set('x-content-type-options', 'nosniff');
     headers.set('referrer-policy', 'no-referrer');
     if (DATA_PATHS.test(c.req.path)) {
-      if (!headers.has('cache-control') || !/no-store/.test(headers.get('cache-control')!)) headers.set('cache-control', 'no-store');
+      // A route that chose its own (an event stream's no-cache, a PDF's private, no-store) keeps it.
+      if (!headers.has('cache-control')) headers.set('cache-control', 'no-store');
       headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
       headers.set('x-frame-options', 'DENY');
     }

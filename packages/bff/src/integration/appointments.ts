@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { clientIdsByEcdId, unchangedIds, unknownClient, type Outcome, type RecordKind } from './batch.js';
-import { dateTime, differsFromExcluded, ecdId, optionalText, text, wasInserted } from './fields.js';
+import { dateTime, differsFromExcluded, ecdId, line, optionalText, wasInserted } from './fields.js';
 
 export const appointmentSchema = z
   .strictObject({
@@ -9,8 +9,8 @@ export const appointmentSchema = z
     clientEcdId: ecdId,
     startsAt: dateTime,
     endsAt: dateTime,
-    title: text(200),
-    description: optionalText(2000),
+    title: line(200),
+    description: optionalText(2000, { multiline: true }),
     location: optionalText(200),
     careWorkerName: optionalText(200),
     /** Cancelled in the ECD: the agenda shows it as cancelled. Pushing false again restores it. */

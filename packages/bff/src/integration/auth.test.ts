@@ -6,6 +6,7 @@ import { createTenant } from '../testing/fixtures.js';
 import { createTestApp } from '../testing/test-app.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import type { TenantRecord } from '../tenants/queries.js';
+import { AUDITED_REFUSALS_PER_MINUTE } from './auth.js';
 import { ecdToken, type SigningKey } from './integration-test-kit.js';
 import { createIntegrationKey, listIntegrationKeys, registerPublicKey, revokeIntegrationKey } from './keys.js';
 
@@ -95,6 +96,36 @@ describe('integration tokens', () => {
     expect(refusals.length).toBeGreaterThanOrEqual(8);
     expect(refusals.every((row) => row.actor_kind === 'integration' && row.outcome === 'denied')).toBe(true);
     expect(refusals.map((row) => (row.details as unknown as { reason: string }).reason)).toContain('revoked-key');
+  });
+});
+
+describe('forged tokens cannot flood the audit log or the log', () => {
+  it('caps the kid in audit rows and log lines, and audits at most 30 refusals per source and minute', async () => {
+    const target = await createTenant(database.db);
+    const key = await createIntegrationKey(database.db, target.id);
+    const test = createTestApp(database);
+    const longKid = 'k'.repeat(10_000);
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i += 10) {
+      const batch = await Promise.all(
+        Array.from({ length: 10 }, async () => {
+          const response = await test.app.request(`/integration/v1/tenants/${target.slug}/changes`, { headers: { authorization: `Bearer ${await ecdToken(key, target, { kid: longKid })}` } });
+          expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+          return response.status;
+        }),
+      );
+      statuses.push(...batch);
+    }
+    expect(statuses.filter((status) => status === 401)).toHaveLength(AUDITED_REFUSALS_PER_MINUTE);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(60 - AUDITED_REFUSALS_PER_MINUTE);
+    const rows = await database.db.selectFrom('audit_log').select('details').where('tenant_id', '=', target.id).where('action', '=', 'integration.authenticate').execute();
+    expect(rows).toHaveLength(AUDITED_REFUSALS_PER_MINUTE);
+    expect(Math.max(...rows.map((row) => JSON.stringify(row.details).length))).toBeLessThan(300);
+    const refusedLines = test.logLines.filter((line) => line['msg'] === 'integration token refused');
+    expect(refusedLines).toHaveLength(AUDITED_REFUSALS_PER_MINUTE);
+    expect(Math.max(...refusedLines.map((line) => JSON.stringify(line).length))).toBeLessThan(600);
+    // A valid token from the same source still gets in.
+    expect((await test.app.request(`/integration/v1/tenants/${target.slug}/changes`, { headers: { authorization: `Bearer ${await ecdToken(key, target)}` } })).status).toBe(200);
   });
 });
 

@@ -2,6 +2,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { decodeProtectedHeader, errors, importJWK, jwtVerify, type JWK } from 'jose';
 import { sql } from 'kysely';
 import type { AppEnv } from '../app.js';
+import { consume } from '../auth/rate-limits.js';
+import { clientAddress } from '../http/client-address.js';
 import { Problem, problemResponse } from '../http/problem.js';
 import type { TenantRecord } from '../tenants/queries.js';
 import { parseTenantSettings } from '../tenants/settings.js';
@@ -50,6 +52,14 @@ const failureText: Record<TokenFailure, string> = {
   'missing-claim': 'The token needs the claims iss, aud, iat, exp and jti.',
   replayed: 'This token id (jti) has been used before; sign a new token for every request.',
 };
+
+/**
+ * Refused tokens per source address and minute that are audited and logged one by one; past it
+ * the refusal is a 429 with neither, so forged tokens cannot flood audit_log or the log.
+ */
+export const AUDITED_REFUSALS_PER_MINUTE = 30;
+/** Longest kid, jti or tenant slug copied into an audit row or log line: they are attacker-chosen. */
+const MAX_ECHOED_CHARS = 100;
 
 /** Seconds after expiry a used jti is still kept (the tolerance lets a token live that much longer). */
 const JTI_RETENTION_SECONDS = CLOCK_TOLERANCE_SECONDS + 60;
@@ -139,14 +149,22 @@ function verificationFailure(error: unknown): TokenFailure {
   return 'malformed';
 }
 
-async function deny(c: Context<IntegrationEnv>, tenant: TenantRecord | undefined, reason: TokenFailure, details: Record<string, unknown> = {}) {
+const bounded = (text: string) => (text.length > MAX_ECHOED_CHARS ? `${text.slice(0, MAX_ECHOED_CHARS)}…` : text);
+
+async function deny(c: Context<IntegrationEnv>, tenant: TenantRecord | undefined, reason: TokenFailure, given: { kid?: string; jti?: string } = {}) {
+  const details = Object.fromEntries(Object.entries(given).map(([key, value]) => [key, bounded(value)]));
   if (tenant) {
+    const source = clientAddress(c, c.var.config.trustedProxies) ?? 'unknown';
+    const budget = await consume(c.var.db, tenant.id, { bucket: `integration-refusals:from:${source}`, max: AUDITED_REFUSALS_PER_MINUTE, windowSeconds: 60 });
+    if (!budget.allowed) {
+      return problemResponse(c, Problem.tooManyRequests('Too many refused tokens from this address. Sign a valid token and try again later.', budget.retryAfterSeconds));
+    }
     await c.var.db
       .insertInto('audit_log')
       .values(integrationAuditRow(c, { action: 'integration.authenticate', outcome: 'denied', details: { reason, ...details } }))
       .execute();
   }
-  c.var.logger.warn('integration token refused', { tenant: c.req.param('tenant'), reason, ...details });
+  c.var.logger.warn('integration token refused', { tenant: bounded(c.req.param('tenant') ?? ''), reason, ...details });
   const response = problemResponse(c, new Problem(401, 'invalid-token', 'Ongeldig token', failureText[reason], { reason }));
   response.headers.set('www-authenticate', `Bearer error="invalid_token", error_description="${reason}"`);
   return response;

@@ -9,6 +9,7 @@ import type { TestDatabase } from '../testing/test-database.js';
 import type { TenantRecord } from '../tenants/queries.js';
 import { integrationKeyCommand } from './cli.js';
 import { listIntegrationKeys } from './keys.js';
+import { integrationDb } from './schema.js';
 
 // The command opens the database named by DATABASE_URL, so it runs against the PostgreSQL test database.
 describe('care-bff integration-key', () => {
@@ -64,6 +65,11 @@ describe('care-bff integration-key', () => {
     expect(await integrationKeyCommand(['revoke', '--tenant', tenant.slug, '--kid', added!.kid])).toBe(0);
     expect((await listIntegrationKeys(database.db, tenant.id))[1]!.revokedAt).not.toBeNull();
     expect(await integrationKeyCommand(['revoke', '--tenant', tenant.slug, '--kid', 'nope'])).toBe(1);
+    // A thumbprint may start with '-': it is the value of --kid, not an option.
+    const dashKid = '-8BLFq3ZpTqsXgYHf0aZQ8fXjv1n5mWcR2kL7yUoE4sA';
+    await integrationDb(database.db).updateTable('integration_keys').set({ kid: dashKid }).where('tenant_id', '=', tenant.id).where('kid', '=', (await listIntegrationKeys(database.db, tenant.id))[0]!.kid).execute();
+    expect(await integrationKeyCommand(['revoke', '--tenant', tenant.slug, '--kid', dashKid])).toBe(0);
+    expect((await listIntegrationKeys(database.db, tenant.id)).find((key) => key.kid === dashKid)?.revokedAt).not.toBeNull();
     expect(await integrationKeyCommand(['create', '--tenant', 'no-such-tenant'])).toBe(1);
     expect(await integrationKeyCommand(['create'])).toBe(1);
     expect(await integrationKeyCommand(['create', '--tenant', tenant.slug, '--alg', 'RS256'])).toBe(1);

@@ -31,12 +31,24 @@ On the embedded database while the demo server runs, "create" asks the server
 (--server, default http://HOST:PORT; demo mode only). Everything else needs the server stopped,
 or DATABASE_URL.`;
 
+/** `--kid -8BLF…` becomes `--kid=-8BLF…`: the value of these options is always the next argument. */
+function attachOptionValues(argv: string[], names: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (names.includes(arg) && i + 1 < argv.length) out.push(`${arg}=${argv[++i]!}`);
+    else out.push(arg);
+  }
+  return out;
+}
+
 /** `care-bff integration-key …`; returns the exit code. */
 export async function integrationKeyCommand(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      // A kid is a base64url thumbprint and may start with '-', which parseArgs would take for an option.
+      args: attachOptionValues(argv, ['--kid', '--tenant', '--label']),
       allowPositionals: true,
       options: {
         tenant: { type: 'string' },

@@ -6,14 +6,14 @@ import type { FieldError } from '../http/problem.js';
 import type { Outbox } from '../outbox/delivery.js';
 import type { TenantRecord } from '../tenants/queries.js';
 import { unchangedIds, type Applied, type Outcome, type RecordKind } from './batch.js';
-import { bsn, calendarDate, differsFromExcluded, ecdId, email, optionalText, phoneNumber, text, wasInserted } from './fields.js';
+import { bsn, calendarDate, differsFromExcluded, ecdId, email, line, optionalText, phoneNumber, wasInserted } from './fields.js';
 
 export const clientSchema = z.strictObject({
   ecdId,
   initials: optionalText(20),
-  firstName: text(100),
+  firstName: line(100),
   lastNamePrefix: optionalText(30),
-  lastName: text(100),
+  lastName: line(100),
   dateOfBirth: calendarDate.refine((date) => date <= new Date().toISOString().slice(0, 10), 'not in the future'),
   bsn,
   maritalStatus: optionalText(50),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FieldError } from '../http/problem.js';
 import { valueErrors } from '../measurements/routes.js';
 import { clientIdsByEcdId, unchangedIds, unknownClient, type Outcome, type RecordKind } from './batch.js';
-import { dateTime, differsFromExcluded, ecdId, text, wasInserted } from './fields.js';
+import { dateTime, differsFromExcluded, ecdId, line, wasInserted } from './fields.js';
 
 export const measurementSchema = z.strictObject({
   ecdId,
@@ -13,7 +13,7 @@ export const measurementSchema = z.strictObject({
   measuredAt: dateTime,
   /** Keyed by the type's components: { systolic, diastolic } or { value }. */
   values: z.record(z.string(), z.number({ error: 'a number' }), { error: 'an object of numbers' }),
-  authorName: text(200),
+  authorName: line(200),
   /** Withdrawn in the ECD: the portal stops showing it. */
   deleted: z.boolean().default(false),
 });

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { characterCount, MESSAGE_MAX_CHARACTERS, notifyThread } from '../messages/queries.js';
 import { clientIdsByEcdId, unknownClient, type Outcome, type RecordKind } from './batch.js';
-import { dateTime, ecdId, text } from './fields.js';
+import { plainText } from '../http/plain-text.js';
+import { dateTime, ecdId, line } from './fields.js';
 
 export const messageSchema = z.strictObject({
   ecdId,
   clientEcdId: ecdId,
   /** The care team member as the client sees them, e.g. "Zr. Jansen (wijkverpleegkundige)". */
-  senderName: text(200),
+  senderName: line(200),
   body: z
     .string({ error: 'required' })
+    .overwrite(plainText)
     .trim()
     .min(1, 'required')
     .refine((body) => characterCount(body) <= MESSAGE_MAX_CHARACTERS, `at most ${MESSAGE_MAX_CHARACTERS} characters`),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { clientIdsByEcdId, unknownClient, type Outcome, type RecordKind } from './batch.js';
-import { calendarDate, ecdId, text } from './fields.js';
+import { calendarDate, ecdId, line } from './fields.js';
 
 export const MAX_PDF_BYTES = 10 * 1024 * 1024;
 const MAX_BASE64_CHARS = Math.ceil(MAX_PDF_BYTES / 3) * 4;
@@ -9,10 +9,10 @@ const MAX_BASE64_CHARS = Math.ceil(MAX_PDF_BYTES / 3) * 4;
 export const planDocumentSchema = z.strictObject({
   ecdId,
   clientEcdId: ecdId,
-  title: text(200),
-  version: text(50),
+  title: line(200),
+  version: line(50),
   documentDate: calendarDate,
-  fileName: text(200).regex(/\.pdf$/i, 'a file name ending in .pdf'),
+  fileName: line(200).regex(/\.pdf$/i, 'a file name ending in .pdf'),
   /** The PDF, base64 (standard alphabet, padded), at most 10 MB decoded. */
   pdfBase64: z
     .string({ error: 'required' })

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { clientIdsByEcdId, unchangedIds, unknownClient, type Outcome, type RecordKind } from './batch.js';
-import { dateTime, differsFromExcluded, ecdId, text, wasInserted } from './fields.js';
+import { dateTime, differsFromExcluded, ecdId, line, text, wasInserted } from './fields.js';
 
 export const reportSchema = z.strictObject({
   ecdId,
   clientEcdId: ecdId,
   writtenAt: dateTime,
-  authorName: text(200),
+  authorName: line(200),
   text: text(20_000),
 });
 export type ReportPush = z.infer<typeof reportSchema>;

@@ -184,6 +184,14 @@ describe('pushing reports, measurements and appointments', () => {
     expect(stored.map((row) => row.ecd_id)).toEqual(['RX-1', 'RX-3']);
   });
 
+  it('stores titles and names without bidi overrides or control characters; text keeps its line breaks', async () => {
+    const base = { clientEcdId: 'C-1', startsAt: '2026-04-02T10:00:00+02:00', endsAt: '2026-04-02T10:30:00+02:00' };
+    const summary = await batch('appointments', [{ ...base, ecdId: 'A-BIDI', title: 'Wond\u202Ezorg\u2066 \u0007bij\tu\nthuis', description: 'Regel 1\r\nRegel 2\u202E', careWorkerName: 'Zr.\u200F Jansen' }]);
+    expect(statuses(summary)).toEqual(['created']);
+    const stored = await database.db.selectFrom('appointments').select(['title', 'description', 'care_worker_name']).where('tenant_id', '=', tenant.id).where('ecd_id', '=', 'A-BIDI').executeTakeFirstOrThrow();
+    expect(stored).toEqual({ title: 'Wondzorg bij u thuis', description: 'Regel 1\nRegel 2', care_worker_name: 'Zr. Jansen' });
+  });
+
   it('checks measurements against their type: code, components, range, decimals', async () => {
     const base = { clientEcdId: 'C-1', measuredAt: '2026-03-02T08:00:00+01:00', authorName: 'Zr. Jansen' };
     const summary = await batch('measurements', [

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { plainText } from '../http/plain-text.js';
 import type { AppEnv } from '../app.js';
 import { audit } from '../audit/audit-log.js';
 import { requireSession, sessionClientId } from '../auth/session.js';
@@ -38,7 +39,7 @@ const pageQuery = z.object({
 const newMessageBody = z.object({
   body: z
     .string()
-    .transform((text) => text.replace(/\r\n?/g, '\n').trim())
+    .transform((text) => plainText(text).trim())
     .refine((text) => text.length > 0, 'write something first')
     .refine((text) => characterCount(text) <= MESSAGE_MAX_CHARACTERS, `at most ${MESSAGE_MAX_CHARACTERS} characters`),
 });

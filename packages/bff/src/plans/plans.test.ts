@@ -119,6 +119,13 @@ describe('the list of plan documents', () => {
     expect(audited.map((a) => a.action)).toContain('plans.download');
   });
 
+  it('keeps bidi overrides and control characters out of the Content-Disposition file name', async () => {
+    const plan = await addPlan(alice, { fileName: 'Zorgplan\u202Efdp.exe\u0007\r\n.pdf' });
+    const disposition = (await call(alice, `/plans/${plan.id}/pdf`)).headers.get('content-disposition')!;
+    expect(disposition).toBe(`attachment; filename="Zorgplanfdp.exe .pdf"; filename*=UTF-8''${encodeURIComponent('Zorgplanfdp.exe .pdf')}`);
+    expect(decodeURIComponent(disposition.split("''")[1]!)).not.toMatch(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/);
+  });
+
   it('keeps documents to their own client and tenant: another’s id is a 404', async () => {
     const bobs = await addPlan(bob);
     const carols = await addPlan(carol);

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { plainLine } from '../http/plain-text.js';
 import type { AppEnv } from '../app.js';
 import { audit } from '../audit/audit-log.js';
 import { requireSession, sessionClientId } from '../auth/session.js';
@@ -40,7 +41,9 @@ function alreadyDecided(plan: PlanView) {
 }
 
 /** A file name for Content-Disposition: ASCII for old agents, the exact name as RFC 8187 filename*. */
-function contentDisposition(fileName: string) {
+function contentDisposition(stored: string) {
+  // Stored names predate the cleaning of pushed titles: a bidi override must not turn "fdp.exe" into "exe.pdf".
+  const fileName = plainLine(stored).trim() || 'clientplan.pdf';
   const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'clientplan.pdf';
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { plainText } from '../http/plain-text.js';
 import type { AppEnv } from '../app.js';
 import { audit, auditRow } from '../audit/audit-log.js';
 import { requireSession, sessionClientId } from '../auth/session.js';
@@ -24,7 +25,7 @@ const MAX_PERIOD_DAYS = 367;
 const PDF_BATCH = 200;
 
 const newReportBody = z.object({
-  text: z.string().trim().min(1, 'write something first').max(4000, 'at most 4000 characters'),
+  text: z.string().overwrite(plainText).trim().min(1, 'write something first').max(4000, 'at most 4000 characters'),
 });
 const latestQuery = z.object({ limit: z.coerce.number().int().min(1).max(20).default(3) });
 

@@ -7,6 +7,24 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
  */
 let keys: { mac: Buffer; seal: Buffer } | undefined;
 
+const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * Why a SECRET_KEY value is not a usable key, or undefined when it is: strict base64 of at least
+ * 32 bytes that look random. 32 zero bytes, a repeated pattern or a base64-encoded passphrase
+ * are refused: HKDF stretches nothing, so the derived keys are only as strong as this input.
+ * (32 random bytes have ~30 distinct values and are all printable ASCII with odds of 10^-14.)
+ */
+export function secretKeyProblem(text: string): string | undefined {
+  const advice = 'use at least 32 random bytes, base64-encoded (e.g. `openssl rand -base64 32`)';
+  if (!STRICT_BASE64.test(text)) return `must be strict base64 (A-Z a-z 0-9 + /, = padding, no spaces): ${advice}`;
+  const key = Buffer.from(text, 'base64');
+  if (key.length < 32) return `must be at least 32 bytes, base64-encoded: ${advice}`;
+  if (new Set(key).size < 16) return `has too few distinct byte values to be random: ${advice}`;
+  if (key.every((byte) => byte >= 0x20 && byte <= 0x7e)) return `decodes to readable text (a passphrase?), not random bytes: ${advice}`;
+  return undefined;
+}
+
 export function configureServerSecret(secret: Buffer) {
   if (secret.length < 32) throw new Error('The server secret must be at least 32 bytes.');
   const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), `care-widgets ${purpose}`, 32));
