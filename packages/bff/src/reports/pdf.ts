@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
+import { CpuSlices } from '../http/cpu-share.js';
 import type { ReportView } from './queries.js';
 
 const require = createRequire(import.meta.url);
@@ -153,6 +154,8 @@ export function streamReportsPdf(input: ReportsPdfInput): Readable {
     doc.y = y;
   });
 
+  // Laying out a year of reports takes the main thread for a second or so: in slices (http/cpu-share.ts).
+  const slices = new CpuSlices();
   const write = async () => {
     doc.addPage();
     const width = doc.page.width - margin.left - margin.right;
@@ -168,6 +171,7 @@ export function streamReportsPdf(input: ReportsPdfInput): Readable {
 
     for await (const batch of input.batches) {
       for (const report of batch) {
+        await slices.maybeYield();
         doc.font('bold').fontSize(10);
         const headingHeight = doc.currentLineHeight(true);
         // Keep a heading with at least two lines of its text.
@@ -183,6 +187,7 @@ export function streamReportsPdf(input: ReportsPdfInput): Readable {
     const [glyphs] = internals._font.encode(` ${pageCount}`);
     totalRef?.write(`BT /${internals._font.id} ${footerSize} Tf <${glyphs.join('')}> Tj ET`);
     totalRef?.end();
+    await slices.maybeYield();
     doc.end();
   };
   write().catch((error: unknown) => doc.destroy(error instanceof Error ? error : new Error(String(error))));
