@@ -7,6 +7,7 @@ import { requireSecretKey, type Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { isDatabaseUnavailable } from './db/unavailable.js';
+import { startHousekeeping } from './housekeeping/prune.js';
 import { createLogger, type Logger } from './http/logger.js';
 import { messageFeed } from './messages/live.js';
 import { consoleDelivery, createOutbox, type DeliveryProvider } from './outbox/delivery.js';
@@ -61,6 +62,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
   const shutdown = new AbortController();
   const app = createApp({ config, database, outbox: createOutbox(database.db, delivery, logger), logger, shutdown: shutdown.signal });
+  startHousekeeping(database.db, logger, shutdown.signal);
 
   const server = await listen(app, config.host, config.port);
   const inFlight = new Set<ServerResponse>();
