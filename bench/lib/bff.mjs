@@ -10,11 +10,12 @@ import { freePort, runNode, startNode } from './processes.mjs';
 
 /**
  * A throwaway PostgreSQL cluster (testing/postgres-cluster.js) migrated and seeded by
- * `care-bff seed`. Returns `{ url, env, stop }`; `env` is what a BFF child needs on it.
+ * `care-bff seed`. Returns `{ url, env, stop, cluster }`; `env` is what a BFF child needs on it;
+ * `durable`: fsync and synchronous_commit on, as in production (the `faults` row crashes it).
  */
-export async function startSeededPostgres({ poolSize = 20 } = {}) {
+export async function startSeededPostgres({ poolSize = 20, durable = false } = {}) {
   const { startPostgresCluster } = await importBff('testing/postgres-cluster.js');
-  const cluster = await startPostgresCluster();
+  const cluster = await startPostgresCluster({ durable });
   const env = {
     DATABASE_URL: cluster.url,
     HOST: '127.0.0.1',
@@ -30,7 +31,7 @@ export async function startSeededPostgres({ poolSize = 20 } = {}) {
     await cluster.stop();
     throw error;
   }
-  return { url: cluster.url, env, stop: () => cluster.stop() };
+  return { url: cluster.url, env, stop: () => cluster.stop(), cluster };
 }
 
 /** `care-bff start` (add `'--demo'` in `args`) on a free port; resolves once /readyz answers 200. */
@@ -99,4 +100,53 @@ export async function shareServerSecret(env) {
   const { loadConfig, requireSecretKey } = await importBff('config.js');
   const config = loadConfig({ ...env });
   configureServerSecret(requireSecretKey ? requireSecretKey(config) : config.secretKey);
+}
+
+/**
+ * `count` bench clients in `tenant`, each with its own active portal account (relation self);
+ * `label` keeps usernames, e-mail addresses and mobile numbers apart between row groups.
+ * Returns `[{ accountId, clientId }]`. Sessions are made in the database (`createSession`).
+ */
+export async function insertBenchClients(db, tenant, { count, label, mobileBase = 80_000_000 }) {
+  const now = new Date();
+  const clients = await db
+    .insertInto('clients')
+    .values(
+      Array.from({ length: count }, (_, i) => ({
+        tenant_id: tenant.id,
+        first_name: 'Bench',
+        last_name: `${label} ${String(i).padStart(3, '0')}`,
+        date_of_birth: '1940-01-01',
+      })),
+    )
+    .returning('id')
+    .execute();
+  const accounts = await db
+    .insertInto('accounts')
+    .values(
+      clients.map((_, i) => {
+        const n = String(i).padStart(3, '0');
+        return {
+          tenant_id: tenant.id,
+          username: `bench-${label}-${n}@bench.invalid`,
+          display_name: `Bench ${n}`,
+          email: `bench-${label}-${n}@bench.invalid`,
+          mobile_phone: `+316${String(mobileBase + i)}`,
+          password_hash: 'unused: sessions are made in the database',
+          password_changed_at: now,
+          must_change_password: false,
+          terms_version_accepted: tenant.settings.terms.version,
+          terms_accepted_at: now,
+          second_factor: 'sms',
+          status: 'active',
+        };
+      }),
+    )
+    .returning('id')
+    .execute();
+  await db
+    .insertInto('account_clients')
+    .values(accounts.map((a, i) => ({ tenant_id: tenant.id, account_id: a.id, client_id: clients[i].id, relation: 'self' })))
+    .execute();
+  return accounts.map((a, i) => ({ accountId: a.id, clientId: clients[i].id }));
 }

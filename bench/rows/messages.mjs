@@ -29,7 +29,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { activeSession, openBffDatabase, startBff, startSeededPostgres, tenantOrThrow } from '../lib/bff.mjs';
+import { activeSession, insertBenchClients, openBffDatabase, startBff, startSeededPostgres, tenantOrThrow } from '../lib/bff.mjs';
 import { describeFailures, fixedConcurrency, percentile } from '../lib/load.mjs';
 import { bffCli, componentsDist, importBff, NotBuiltError } from '../lib/paths.mjs';
 
@@ -72,7 +72,7 @@ export async function measure() {
     const setup = await openBffDatabase(pg.url, 8);
     cleanups.push(() => setup.close());
     const tenant = await tenantOrThrow(setup.db, TENANT);
-    const clients = await insertBenchClients(setup.db, tenant);
+    const clients = await insertBenchClients(setup.db, tenant, { count: SEND_CLIENTS, label: 'messages' });
     const cookieName = sessionCookieName(TENANT);
     const cookies = [];
     for (const client of clients) {
@@ -259,50 +259,6 @@ async function measureReplies({ bff, setupDb, tenant, pgUrl, storeStaffMessage, 
  * 200 bench clients in the tenant, each with a ready portal account of its own (relation self:
  * current terms, fresh password, no first-login steps). Returns `[{ clientId, accountId }]`.
  */
-async function insertBenchClients(db, tenant) {
-  const now = new Date();
-  const clients = await db
-    .insertInto('clients')
-    .values(
-      Array.from({ length: SEND_CLIENTS }, (_, i) => ({
-        tenant_id: tenant.id,
-        first_name: 'Bench',
-        last_name: `Bericht ${String(i).padStart(3, '0')}`,
-        date_of_birth: '1940-01-01',
-      })),
-    )
-    .returning('id')
-    .execute();
-  const accounts = await db
-    .insertInto('accounts')
-    .values(
-      clients.map((_, i) => {
-        const n = String(i).padStart(3, '0');
-        return {
-          tenant_id: tenant.id,
-          username: `bench-messages-${n}@bench.invalid`,
-          display_name: `Bench ${n}`,
-          email: `bench-messages-${n}@bench.invalid`,
-          mobile_phone: `+316${String(80_000_000 + i)}`,
-          password_hash: 'unused: sessions are made in the database',
-          password_changed_at: now,
-          must_change_password: false,
-          terms_version_accepted: tenant.settings.terms.version,
-          terms_accepted_at: now,
-          second_factor: 'sms',
-          status: 'active',
-        };
-      }),
-    )
-    .returning('id')
-    .execute();
-  await db
-    .insertInto('account_clients')
-    .values(accounts.map((a, i) => ({ tenant_id: tenant.id, account_id: a.id, client_id: clients[i].id, relation: 'self' })))
-    .execute();
-  return accounts.map((a, i) => ({ accountId: a.id, clientId: clients[i].id }));
-}
-
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // --- run in the page ------------------------------------------------------------------------

@@ -81,7 +81,7 @@ export async function measure() {
   }
 }
 
-async function countYear(get) {
+export async function countYear(get) {
   const response = await get('/reports?period=year');
   if (response.status !== 200) throw new Error(`GET reports?period=year answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
   return (await response.json()).items.length;
@@ -120,7 +120,7 @@ async function download(get, pid) {
 }
 
 /** Bench reports spread over the last 300 days, written by staff, like the seed's. */
-async function addReports(db, tenantId, clientId, count) {
+export async function addReports(db, tenantId, clientId, count) {
   const now = Date.now();
   const rows = Array.from({ length: count }, (_, i) => ({
     tenant_id: tenantId,
