@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, CareApiClient, defaultApiBase, type PublicTenant } from '../shared/api-client.js';
 import { codeDigits, codeInput, receiveSmsCode } from '../shared/code-input/code-input.js';
-import { portalContext, type PortalState } from '../shared/context.js';
+import { portalContext, whenPortalDefined, type PortalState } from '../shared/context.js';
 import type { Locale } from '../shared/i18n.js';
 import { adoptLightDomStyles } from '../shared/light-dom-styles.js';
 import { MessagesController, type Params, type WidgetMessages } from '../shared/messages.js';
@@ -229,6 +229,14 @@ export class CareLogin extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     adoptLightDomStyles(this, careLoginStyles);
+    whenPortalDefined(
+      this,
+      () => this.#portal.hostConnected(),
+      () => {
+        this.#own = { status: 'error' } as PortalState;
+        this.requestUpdate();
+      },
+    );
   }
 
   override disconnectedCallback(): void {

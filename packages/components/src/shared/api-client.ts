@@ -32,18 +32,18 @@ export interface FieldError {
 export type ApiErrorKind = 'offline' | 'session-expired' | 'problem';
 
 export class ApiError extends Error {
-  readonly kind: ApiErrorKind;
+  declare readonly kind: ApiErrorKind;
   /** HTTP status; 0 when the BFF could not be reached. */
-  readonly status: number;
-  readonly code: string;
-  readonly title: string;
-  readonly detail: string | undefined;
-  readonly errors: FieldError[];
-  readonly requestId: string | undefined;
+  declare readonly status: number;
+  declare readonly code: string;
+  declare readonly title: string;
+  declare readonly detail: string | undefined;
+  declare readonly errors: FieldError[];
+  declare readonly requestId: string | undefined;
   /** Seconds to wait before trying again (429), from the body or the Retry-After header. */
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
   /** The problem's other members, e.g. `attemptsLeft` of a wrong code or the `plan` of a 409. */
-  readonly extensions: Readonly<Record<string, unknown>>;
+  declare readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(init: {
     kind: ApiErrorKind;
@@ -57,17 +57,14 @@ export class ApiError extends Error {
     extensions?: Record<string, unknown> | undefined;
     cause?: unknown;
   }) {
-    super(init.detail ?? init.title, init.cause === undefined ? undefined : { cause: init.cause });
-    this.name = 'ApiError';
-    this.kind = init.kind;
-    this.status = init.status;
-    this.code = init.code;
-    this.title = init.title;
-    this.detail = init.detail;
-    this.errors = init.errors ?? [];
-    this.requestId = init.requestId;
-    this.retryAfter = init.retryAfter;
-    this.extensions = init.extensions ?? {};
+    const { cause, ...fields } = init;
+    super(init.detail ?? init.title, cause === undefined ? undefined : { cause });
+    Object.assign(this, fields, { name: 'ApiError', errors: init.errors ?? [], extensions: init.extensions ?? {} });
+  }
+
+  /** Also an ApiError of another copy of care-widgets on the page (the bundle beside a per-element module). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return (value as Error | undefined)?.name === 'ApiError';
   }
 
   static offline(cause?: unknown): ApiError {
@@ -164,34 +161,19 @@ export class CareApiClient {
     return this.request<T>('DELETE', path, undefined, options);
   }
 
-  async request<T>(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
-    const response = await this.#send(method, this.url(path), body, options, 'application/json');
-    if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
-    const type = response.headers.get('content-type') ?? '';
-    if (!/json/i.test(type)) return (await response.text()) as T;
-    return (await response.json()) as T;
-  }
-
   /**
-   * A file of the BFF (a PDF, an .ics) at `url` (from `url(path)`), for the widget to save. Fetched
-   * with the session's cookie, which a link's navigation to a BFF on another site would not send
-   * (the cookie is partitioned under the host's site).
+   * One call of the BFF. A JSON answer is parsed; any other (the PDF of a plan, an .ics) comes as
+   * a Blob, fetched with the session's cookie, which a link's navigation to a BFF on another site
+   * would not carry (the cookie is partitioned under the host's site).
    */
-  async file(url: string, options: RequestOptions = {}): Promise<Blob> {
-    return (await this.#send('GET', url, undefined, options, '*/*')).blob();
-  }
-
-  /** Called after every answer that is not an error; a signed-in request restarts the session's idle timeout. */
-  onActivity: (() => void) | undefined;
-
-  async #send(method: string, url: string, body: unknown, options: RequestOptions, accept: string): Promise<Response> {
-    const headers: Record<string, string> = { Accept: accept, 'X-Care-Widgets': '1' };
+  async request<T>(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json', 'X-Care-Widgets': '1' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
 
     let response: Response;
     try {
-      response = await fetch(url, {
+      response = await fetch(this.url(path), {
         method,
         headers,
         credentials: 'include',
@@ -205,8 +187,13 @@ export class CareApiClient {
     }
     if (!response.ok) throw await ApiError.fromResponse(response);
     this.onActivity?.();
-    return response;
+    if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
+    const type = response.headers.get('content-type') ?? '';
+    return (await (/json/i.test(type) ? response.json() : response.blob())) as T;
   }
+
+  /** Called after every answer that is not an error; a signed-in request restarts the session's idle timeout. */
+  onActivity: (() => void) | undefined;
 }
 
 /**

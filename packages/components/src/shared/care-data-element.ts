@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ApiError, CareApiClient, defaultApiBase } from './api-client.js';
-import { portalContext, type PortalSession, type PortalState } from './context.js';
+import { portalContext, whenPortalDefined, type PortalSession, type PortalState } from './context.js';
 import { isLocale, type Locale } from './i18n.js';
 import type { Params } from './messages.js';
 import { stateMessages, type StatesKey } from './states.messages.js';
@@ -99,6 +99,11 @@ export abstract class CareDataElement extends LitElement {
     // A login elsewhere on the page (a standalone <care-login>) may end the signed-out state.
     document.addEventListener('care-login', this.onLogin);
     window.addEventListener('online', this.onOnline);
+    whenPortalDefined(
+      this,
+      () => this.portal.hostConnected(),
+      () => (this.loadState = { status: 'error', error: new ApiError({ kind: 'problem', status: 0, code: 'portal-not-defined', title: '<care-portal> is not defined' }) }),
+    );
   }
 
   override disconnectedCallback(): void {
@@ -228,7 +233,8 @@ export abstract class CareDataElement extends LitElement {
     const client = this.client;
     if (!client) return;
     event.preventDefault();
-    client.file(link.href).then(
+    // The href attribute is exactly client.url(path).
+    client.get<Blob>(link.getAttribute('href')!.slice(client.url('').length)).then(
       (blob) => {
         const saver = document.createElement('a');
         saver.href = URL.createObjectURL(blob);

@@ -30,4 +30,16 @@ export interface PortalState {
   signedOutReason?: string | undefined;
 }
 
+/** A global symbol, so the widgets of two copies of care-widgets on one page find each other's portal. */
 export const portalContext = createContext<PortalState>(Symbol.for('care-widgets.portal'));
+
+/**
+ * For a widget inside a `<care-portal>` element that is not defined yet (its module loads after the
+ * widget's): a portal upgraded later cannot answer the widget's first request for the context, so
+ * `ask` runs again once it is defined (see portal-pending.ts; loaded only on such a page).
+ */
+export function whenPortalDefined(widget: Element, ask: () => void, missing: () => void): void {
+  if (widget.closest('care-portal') && !customElements.get('care-portal')) {
+    void import('./portal-pending.js').then((module) => module.waitForPortal(widget, ask, missing));
+  }
+}
