@@ -100,6 +100,9 @@ async function main(argv: string[]): Promise<number> {
         await server.close();
         process.exit(0);
       };
+      // A promise nobody awaited that fails (say, on a lost database connection) is a bug to log,
+      // not a reason to take every open request and stream of this instance down with it.
+      process.on('unhandledRejection', (reason) => logger.error('unhandled promise rejection', { error: reason }));
       process.on('SIGINT', () => void stop('SIGINT'));
       process.on('SIGTERM', () => void stop('SIGTERM'));
       return -1;

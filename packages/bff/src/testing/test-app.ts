@@ -5,7 +5,7 @@ import { createLogger } from '../http/logger.js';
 import { createOutbox, type DeliveryProvider, type OutgoingMessage } from '../outbox/delivery.js';
 
 /** The app on a given database, with captured log lines and delivered messages, for in-process tests. */
-export function createTestApp(database: DatabaseHandle, overrides: Partial<Config> = {}) {
+export function createTestApp(database: DatabaseHandle, overrides: Partial<Config> = {}, options: { shutdown?: AbortSignal } = {}) {
   const logLines: Record<string, unknown>[] = [];
   const delivered: OutgoingMessage[] = [];
   const logger = createLogger('debug', (line) => logLines.push(JSON.parse(line) as Record<string, unknown>));
@@ -18,6 +18,6 @@ export function createTestApp(database: DatabaseHandle, overrides: Partial<Confi
   };
   const config = loadConfig({}, { mode: 'demo', secretKey: DEVELOPMENT_SECRET_KEY, ...overrides });
   const outbox = createOutbox(database.db, delivery, logger);
-  const app = createApp({ config, database, outbox, logger });
+  const app = createApp({ config, database, outbox, logger, ...options });
   return { app, config, outbox, logLines, delivered };
 }
