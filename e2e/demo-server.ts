@@ -31,7 +31,7 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [join(root, 'packages/bff/dist/cli.js'), 'start', '--demo'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PGLITE_DATA_DIR: join(dataDir, 'pglite'), LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PGLITE_DATA_DIR: join(dataDir, 'pglite'), LOG_LEVEL: 'info', SHUTDOWN_GRACE_MS: '3000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -26,6 +26,8 @@ export async function startTestBff(options: TestBffOptions = {}): Promise<Runnin
       pgliteDataDir: 'memory://',
       logLevel: 'silent',
       secretKey: DEVELOPMENT_SECRET_KEY,
+      // A test run that ends should not wait long for a browser's request it abandoned.
+      shutdownGraceMs: 2000,
     },
   );
   return startServer(config, {
