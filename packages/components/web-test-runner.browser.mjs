@@ -11,13 +11,18 @@ import { readFile } from 'node:fs/promises';
  *   jump of minutes would fire as a timeout.
  * - `care-download`: waits for the page's next download and tells its file name and first bytes,
  *   as the browser saved it.
+ * - `care-viewport`: the page's viewport size, e.g. 320 px wide for the narrow-screen checks.
  */
 export function browserCommands() {
   return {
     name: 'care-widgets:browser',
     async executeCommand({ command, payload, session }) {
-      if (command !== 'care-clock' && command !== 'care-download') return undefined;
+      if (command !== 'care-clock' && command !== 'care-download' && command !== 'care-viewport') return undefined;
       const page = session.browser.getPage(session.id);
+      if (command === 'care-viewport') {
+        await page.setViewportSize({ width: payload.width, height: payload.height ?? 720 });
+        return true;
+      }
       if (command === 'care-download') {
         const download = await page.waitForEvent('download', { timeout: payload.timeout ?? 8000 });
         const path = await download.path();

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The `care-test-session` server command of the component tests (see
  * src/shared/testing/test-session.ts): a fully signed-in session for a demo account, written
@@ -23,6 +25,36 @@
 // reaches them in the package's build next to its entry.
 const bffDist = new URL('.', import.meta.resolve('@care-widgets/bff'));
 
+/**
+ * `longTitles: { tenant, username, title }` adds a plan document and an appointment with that title
+ * for the client (a 200-character word overflowing a 320 px card); `remove: true` takes them away.
+ */
+async function longTitles(db, tenant, { username, title, remove }) {
+  const client = await db
+    .selectFrom('accounts as a')
+    .innerJoin('account_clients as ac', (join) => join.onRef('ac.tenant_id', '=', 'a.tenant_id').onRef('ac.account_id', '=', 'a.id'))
+    .select('ac.client_id')
+    .where('a.tenant_id', '=', tenant.id)
+    .where('a.username', '=', username)
+    .where('ac.relation', '=', 'self')
+    .executeTakeFirstOrThrow();
+  const mine = (table) => db.deleteFrom(table).where('tenant_id', '=', tenant.id).where('client_id', '=', client.client_id).where('ecd_id', '=', 'test-long-title');
+  await mine('plan_documents').execute();
+  await mine('appointments').execute();
+  if (remove) return true;
+  const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+  await db
+    .insertInto('plan_documents')
+    .values({ tenant_id: tenant.id, client_id: client.client_id, ecd_id: 'test-long-title', title, version: '1', document_date: new Date().toISOString().slice(0, 10), file_name: 'plan.pdf', pdf, sha256: createHash('sha256').update(pdf).digest('hex') })
+    .execute();
+  const start = new Date(Date.now() + 2 * 3600_000);
+  await db
+    .insertInto('appointments')
+    .values({ tenant_id: tenant.id, client_id: client.client_id, ecd_id: 'test-long-title', starts_at: start, ends_at: new Date(start.getTime() + 3600_000), title, location: title, care_worker_name: null, description: null, source: 'care_team', created_by_account_id: null })
+    .execute();
+  return true;
+}
+
 /** @param {() => { url: string, database?: { db: import('kysely').Kysely<any> } } | undefined} runningBff the test BFF of this run */
 export function testSessionCommands(runningBff) {
   let modules;
@@ -42,6 +74,7 @@ export function testSessionCommands(runningBff) {
       const db = runningBff()?.database?.db;
       if (!db) throw new Error('care-test-session needs the in-process test BFF (it does not work with CARE_BFF_URL)');
       const [{ createSession, sessionCookieName }, { tenantBySlug }, { clearTenantCache }] = await load();
+      if (payload.longTitles) return longTitles(db, await tenantBySlug(db, payload.longTitles.tenant), payload.longTitles);
       if (payload.restoreTenant) {
         const settings = changedTenants.get(payload.restoreTenant);
         if (settings) await db.updateTable('tenants').set({ settings }).where('slug', '=', payload.restoreTenant).execute();

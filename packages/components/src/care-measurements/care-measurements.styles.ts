@@ -95,8 +95,9 @@ export const careMeasurementsStyles = [
     }
 
     svg {
-      flex: 1 1 auto;
-      width: 100%;
+      /* From nothing, beside the y axis: width 100% as the flex basis would push it past the card. */
+      flex: 1 1 0;
+      min-width: 0;
       height: 12em;
       overflow: visible;
     }

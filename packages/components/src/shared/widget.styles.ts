@@ -13,6 +13,8 @@ export const careWidgetStyles = css`
     font-size: var(--care-font-size, 1em);
     line-height: 1.5;
     color: var(--care-color-text, #1f2933);
+    /* An unbroken word (a document code of 200 characters, a long e-mail address) wraps at the card's edge. */
+    overflow-wrap: anywhere;
   }
 
   :host([hidden]) {

@@ -56,3 +56,15 @@ export async function latestOutboxId(recipient: string): Promise<string | null> 
   const [message] = (await (await fetch(`/dev/outbox?recipient=${encodeURIComponent(recipient)}&limit=1`)).json()) as Array<{ id: string }>;
   return message?.id ?? null;
 }
+
+/**
+ * A plan document and an appointment titled `title` for the client (e.g. one unbroken word of 200
+ * characters), written straight into the test BFF's database; `removeLongTitles` takes them away.
+ */
+export async function addLongTitles(tenant: string, username: string, title: string): Promise<void> {
+  await executeServerCommand('care-test-session', { longTitles: { tenant, username, title } });
+}
+
+export async function removeLongTitles(tenant: string, username: string): Promise<void> {
+  await executeServerCommand('care-test-session', { longTitles: { tenant, username, title: '', remove: true } });
+}
