@@ -22,7 +22,7 @@ describe('the demo, as a care organisation’s web team first sees it', () => {
     expect(await ready.json()).toMatchObject({ status: 'ready', database: { kind: 'pglite', reachable: true } });
   });
 
-  it('serves the example host page, whose <care-portal> from the bundle loads its tenant', async () => {
+  it('serves the example host page, whose <care-portal> loads its tenant', async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -34,6 +34,30 @@ describe('the demo, as a care organisation’s web team first sees it', () => {
     await page.waitForSelector('care-portal[state="ready"]', { timeout: 15_000 });
     expect(await page.title()).toMatch(/De Linde/);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('gives a page with only the loader working widgets, fetching the modules of the tags in it and no others', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    const scripts: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+      if (response.url().includes('/widgets/')) scripts.push(new URL(response.url()).pathname);
+    });
+    // The strict-CSP page loads the loader alone and holds only <care-portal> and <care-login>.
+    await page.goto(`${server.url}/examples/strict-csp.html`);
+    await page.waitForSelector('care-portal[state="ready"]', { timeout: 15_000 });
+    await page.getByLabel('Gebruikersnaam').waitFor({ timeout: 15_000 });
+    expect(scripts).toContain('/widgets/care-widgets.loader.js');
+    expect(scripts).toContain('/widgets/care-login.js');
+    expect(scripts).not.toContain('/widgets/care-widgets.bundle.js');
+    expect(scripts.filter((path) => /\/care-(reports|agenda|measurements|messages|plan|profile)\.js$/.test(path))).toEqual([]);
+    expect(problems).toEqual([]);
     await page.close();
   });
 

@@ -11,6 +11,8 @@ const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta
  */
 export const elementEntries: Record<string, string> = {
   'care-widgets': src('care-widgets.ts'),
+  // Imports each element module above only when its tag is in the page (see the file).
+  'care-widgets.loader': src('care-widgets.loader.ts'),
   'care-portal': src('care-portal/care-portal.ts'),
   'care-login': src('care-login/care-login.ts'),
   'care-reports': src('care-reports/care-reports.ts'),
