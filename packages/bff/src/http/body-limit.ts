@@ -11,8 +11,13 @@ export const DATA_BODY_LIMIT = 64 * 1024;
 function limited(maxSize: number): MiddlewareHandler<AppEnv> {
   return bodyLimit({
     maxSize,
-    onError: (c) =>
-      problemResponse(c, new Problem(413, 'too-large', 'Te groot', `The request body is larger than ${maxSize / 1024} KB.`)),
+    onError: (c) => {
+      const response = problemResponse(c, new Problem(413, 'too-large', 'Te groot', `The request body is larger than ${maxSize / 1024} KB.`));
+      // The rest of the body is never read, so the connection cannot carry another request: say so,
+      // or a keep-alive client sends its next request into a socket the server is closing.
+      response.headers.set('connection', 'close');
+      return response;
+    },
   });
 }
 
