@@ -267,14 +267,20 @@ export abstract class CareDataElement extends LitElement {
 /**
  * A data widget with a home block and an "Alle …" view (reports, measurements, agenda, messages).
  * Switching asks the host first (`care-navigate`), and moves the focus to the new view's heading.
+ * "Alle …" adds an entry to the browser's history (same address, the view in `history.state`), so
+ * the browser's Back button returns to the overview instead of leaving the page; `history="none"`
+ * leaves the history to a host page that routes itself.
  */
 export abstract class CareViewElement extends CareDataElement {
   static override properties: PropertyDeclarations = {
     view: { type: String, reflect: true },
+    history: { type: String },
   };
 
   /** `home` (the block on the start page) or `all` (the full view). */
   declare view: 'home' | 'all';
+  /** `none`: "Alle …" adds no entry to the browser's history. */
+  declare history: string | undefined;
   /** Whether "Alle …" was opened from the home block, so the full view offers the way back. */
   protected openedFromHome = false;
 
@@ -283,17 +289,51 @@ export abstract class CareViewElement extends CareDataElement {
     this.view = 'home';
   }
 
+  /** This widget's key in `history.state`. */
+  private get historyKey(): string {
+    return `care-widgets:${this.localName}${this.id ? `#${this.id}` : ''}`;
+  }
+
+  private historyView(): string | undefined {
+    const state: unknown = history.state;
+    return this.history !== 'none' && state && typeof state === 'object' ? (state as Record<string, string>)[this.historyKey] : undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
+  }
+
+  private readonly onPopState = () => {
+    if (this.history === 'none') return;
+    const view = this.historyView() === 'all' ? 'all' : 'home';
+    if (view !== this.view && this.navigate(view)) this.show(view);
+  };
+
   protected showAll(): void {
     if (!this.navigate('all')) return;
-    this.openedFromHome = true;
-    this.view = 'all';
-    this.focusAfterUpdate = '[part~="heading"]';
+    if (this.history !== 'none' && this.view !== 'all') {
+      const state: unknown = history.state;
+      history.pushState({ ...(state && typeof state === 'object' ? state : {}), [this.historyKey]: 'all' }, '');
+    }
+    this.show('all');
   }
 
   protected backHome(): void {
     if (!this.navigate('home')) return;
-    this.openedFromHome = false;
-    this.view = 'home';
+    // Leaves the entry "Alle …" added, as the browser's Back would, so Back does not reopen it.
+    if (this.historyView() === 'all') history.back();
+    this.show('home');
+  }
+
+  private show(view: 'home' | 'all'): void {
+    this.openedFromHome = view === 'all';
+    this.view = view;
     this.focusAfterUpdate = '[part~="heading"]';
   }
 }
