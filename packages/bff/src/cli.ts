@@ -9,6 +9,7 @@ import { replyCommand } from './messages/cli-reply.js';
 import { createLogger } from './http/logger.js';
 import { consoleDelivery, createOutbox } from './outbox/delivery.js';
 import { demoCredentialsText, seedDemo } from './seed/demo-seed.js';
+import { requireDeliveryConfig } from './outbox/delivery-from-config.js';
 import { startServer } from './server.js';
 
 const usage = `care-bff — the care widgets' backend-for-frontend
@@ -69,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
       const started = performance.now();
       try {
         requireSecretKey(config);
+        requireDeliveryConfig(config);
       } catch (error) {
         if (error instanceof ConfigError) {
           console.error(error.message);

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { deliveryConfig, deliveryEnvironment, type DeliveryConfig } from './outbox/delivery-config.js';
 import { secretKeyProblem } from './security/server-secret.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -50,6 +51,7 @@ const environmentSchema = z.object({
     .optional(),
   /** The BFF's own origin as browsers see it (behind a proxy); by default the request's. */
   PUBLIC_ORIGIN: z.url().optional(),
+  ...deliveryEnvironment,
 });
 
 export type Config = {
@@ -78,6 +80,8 @@ export type Config = {
   publicOrigin: string | undefined;
   /** Always set in demo mode; in production only when SECRET_KEY is (the server refuses to start without). */
   secretKey: Buffer | undefined;
+  /** SMS gateway and SMTP relay (production); the demo prints to the console. */
+  delivery: DeliveryConfig;
 };
 
 /**
@@ -130,6 +134,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, overrid
     migrateOnStart: env.MIGRATE_ON_START,
     publicOrigin: env.PUBLIC_ORIGIN?.replace(/\/$/, ''),
     secretKey: env.SECRET_KEY ?? (mode === 'demo' ? DEVELOPMENT_SECRET_KEY : undefined),
+    delivery: deliveryConfig(env),
     ...overrides,
   };
 }

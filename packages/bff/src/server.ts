@@ -10,7 +10,8 @@ import { isDatabaseUnavailable } from './db/unavailable.js';
 import { startHousekeeping } from './housekeeping/prune.js';
 import { createLogger, type Logger } from './http/logger.js';
 import { messageFeed } from './messages/live.js';
-import { consoleDelivery, createOutbox, type DeliveryProvider } from './outbox/delivery.js';
+import { createOutbox, type DeliveryProvider } from './outbox/delivery.js';
+import { deliveryFromConfig, requireDeliveryConfig } from './outbox/delivery-from-config.js';
 
 export interface RunningServer {
   url: string;
@@ -34,6 +35,7 @@ export interface StartOptions {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   requireSecretKey(config);
+  if (!options.delivery) requireDeliveryConfig(config);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDataDir: config.pgliteDataDir,
@@ -56,12 +58,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     throw error;
   }
 
-  const delivery = options.delivery ?? consoleDelivery(logger);
-  if (config.mode === 'production' && delivery.name === 'console') {
-    logger.warn('SMS and e-mail are only printed to the log: configure a delivery provider for production');
-  }
+  const delivery = options.delivery ?? deliveryFromConfig(config, logger);
+  const outbox = createOutbox(database.db, delivery, logger, { sealBodies: config.mode === 'production' });
   const shutdown = new AbortController();
-  const app = createApp({ config, database, outbox: createOutbox(database.db, delivery, logger), logger, shutdown: shutdown.signal });
+  const app = createApp({ config, database, outbox, logger, shutdown: shutdown.signal });
   startHousekeeping(database.db, logger, shutdown.signal);
 
   const server = await listen(app, config.host, config.port);
@@ -75,7 +75,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
-  logger.info('listening', { url, mode: config.mode, database: database.kind });
+  logger.info('listening', { url, mode: config.mode, database: database.kind, delivery: delivery.name });
+  outbox.start();
 
   let closing: Promise<void> | undefined;
   const drain = async (graceMs: number) => {
@@ -92,6 +93,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (inFlight.size > 0) logger.warn('shutdown grace period over: cutting the requests still open', { requests: inFlight.size, graceMs });
     http.closeAllConnections();
     await closed;
+    await outbox.stop();
     await database.close();
     logger.info('stopped');
   };

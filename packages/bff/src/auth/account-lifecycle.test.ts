@@ -159,11 +159,12 @@ describe('change password', () => {
 
 describe('activation from an invitation', () => {
   it('checks the date of birth, suggests the e-mail as username, and leaves the login with its code to follow', async () => {
-    const { tenant, person, browser, outbox, delivered } = await setUp();
+    const { tenant, person, browser, outbox, delivered, settleOutbox } = await setUp();
     await database.db.updateTable('accounts').set({ status: 'invited', password_hash: null, must_change_password: true, terms_version_accepted: null }).where('id', '=', person.accountId).execute();
     const email = `${person.username}@example.nl`;
     const invitation = await createInvitation(database.db, outbox, { tenant, accountId: person.accountId, bffOrigin: 'http://localhost' });
     expect(invitation.expiresAt.getTime() - Date.now()).toBeGreaterThan(13.9 * 86_400_000);
+    await settleOutbox();
     const mail = delivered.find((m) => m.recipient === email)!;
     expect(mail.body).toContain(invitation.link);
     const token = new URL(invitation.link).searchParams.get('activate')!;

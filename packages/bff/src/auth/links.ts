@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { Outbox } from '../outbox/delivery.js';
+import { emailSender, type Outbox } from '../outbox/delivery.js';
 import type { TenantRecord } from '../tenants/queries.js';
 import { issueLinkChallenge } from './challenges.js';
 
@@ -74,11 +74,11 @@ export async function createInvitation(
     maxAttempts: 10,
   });
   const link = tenantPageLink(tenant, input.pageUrl, input.bffOrigin, 'activate', issued.token);
-  await outbox.send({
+  await outbox.enqueue({
     tenantId: tenant.id,
     channel: 'email',
     recipient: account.email,
-    sender: tenant.name,
+    ...emailSender(tenant),
     subject: `Uw account voor het cliëntportaal van ${tenant.name}`,
     body: [
       `Beste ${account.display_name},`,
@@ -108,11 +108,11 @@ export async function sendResetLink(
     maxAttempts: 10,
   });
   const link = tenantPageLink(input.tenant, input.pageUrl, input.bffOrigin, 'reset', issued.token);
-  await outbox.send({
+  await outbox.enqueue({
     tenantId: input.tenant.id,
     channel: 'email',
     recipient: input.email,
-    sender: input.tenant.name,
+    ...emailSender(input.tenant),
     subject: 'Nieuw wachtwoord voor het cliëntportaal',
     body: [
       `Beste ${input.displayName},`,

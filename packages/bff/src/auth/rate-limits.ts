@@ -155,3 +155,12 @@ export async function pruneRateLimits(db: Kysely<Database>): Promise<number> {
   const result = await sql`delete from rate_limits where window_start < now() - interval '2 days' and (locked_until is null or locked_until < now())`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
+
+/** Gives back a hit of the current window, e.g. for a code the provider never delivered. */
+export async function refund(db: Kysely<Database>, tenantId: string, limit: Limit): Promise<void> {
+  await sql`
+    update rate_limits set hits = greatest(hits - 1, 0)
+     where tenant_id = ${tenantId} and bucket = ${limit.bucket}
+       and window_start = to_timestamp(floor(extract(epoch from now()) / ${limit.windowSeconds}) * ${limit.windowSeconds})
+  `.execute(db);
+}

@@ -304,14 +304,15 @@ export function authRoutes() {
         const account = await accountByUsername(db, tenant.id, body.username);
         const eligible = account && account.status === 'active' && account.email;
         await audit(c, { action: 'auth.password.forgot', outcome: eligible ? 'success' : 'failure', accountId: account?.id ?? null, clientId: null });
-        if (eligible) {
-          // Sent after the answer, so that the answer takes as long for an unknown username.
-          const send = async () => {
-            const limit = await consume(db, tenant.id, { bucket: `reset-mail:account:${account.id}`, max: 3, windowSeconds: 15 * 60 });
-            if (!limit.allowed) return;
+        // The same budget query for a known and an unknown username; a known one adds only the
+        // link and its outbox row, and the background worker sends the e-mail, not this request.
+        const limit = await consume(db, tenant.id, { bucket: `reset-mail:user:${body.username.trim().toLowerCase()}`, max: 3, windowSeconds: 15 * 60 });
+        if (eligible && limit.allowed) {
+          try {
             await sendResetLink(db, outbox, { tenant, accountId: account.id, email: account.email!, displayName: account.display_name, pageUrl: body.pageUrl ?? null, bffOrigin });
-          };
-          send().catch((error: unknown) => logger.error('password reset e-mail failed', { error }));
+          } catch (error) {
+            logger.error('password reset e-mail not queued', { error: error instanceof Error ? error.message : String(error) });
+          }
         }
         return c.json({ accepted: true }, 202);
       })

@@ -3,6 +3,8 @@ import type { AppEnv } from '../app.js';
 import { audit } from '../audit/audit-log.js';
 import type { Account, SecondFactorKind } from '../db/schema.js';
 import { Problem } from '../http/problem.js';
+import { emailSender } from '../outbox/delivery.js';
+import { deliverCode } from './code-delivery.js';
 import { effectiveSecondFactor, maskEmail, maskPhone } from './accounts.js';
 import type { TenantRecord } from '../tenants/queries.js';
 import { CODE_TTL_SECONDS, issueCodeChallenge, loginSmsText, openChallengeOfSession } from './challenges.js';
@@ -57,7 +59,8 @@ export async function startSecondFactor(c: Context<AppEnv>, account: Account, se
 
   const destination = channel === 'sms' ? account.mobile_phone! : account.email!;
   const destinationHint = channel === 'sms' ? maskPhone(destination) : maskEmail(destination);
-  for (const limit of [authLimits.codesPerAccount(account.id), authLimits.codesPerDestination(destination)]) {
+  const budgets = [authLimits.codesPerAccount(account.id), authLimits.codesPerDestination(destination)];
+  for (const limit of budgets) {
     const result = await consume(db, tenant.id, limit);
     if (!result.allowed) {
       await audit(c, { action: 'auth.code.limited', outcome: 'denied', accountId: account.id, clientId: null, details: { channel, bucket: limit.bucket.split(':').slice(0, 2).join(':') } });
@@ -66,17 +69,21 @@ export async function startSecondFactor(c: Context<AppEnv>, account: Account, se
   }
   const issued = await issueCodeChallenge(db, { tenantId: tenant.id, accountId: account.id, sessionId, purpose: 'login', channel, destination });
   const text = loginSmsText(issued.prefix, issued.code!);
-  await c.var.outbox.send(
+  const code = { challengeId: issued.challengeId, deliverUntil: issued.expiresAt };
+  await deliverCode(
+    c,
     channel === 'sms'
-      ? { tenantId: tenant.id, channel: 'sms', recipient: destination, sender: tenant.settings.sms.sender, body: loginSmsText(issued.prefix, issued.code!, webOtpHost(tenant)) }
+      ? { tenantId: tenant.id, channel: 'sms', recipient: destination, sender: tenant.settings.sms.sender, body: loginSmsText(issued.prefix, issued.code!, webOtpHost(tenant)), ...code }
       : {
           tenantId: tenant.id,
           channel: 'email',
           recipient: destination,
-          sender: tenant.name,
+          ...emailSender(tenant),
           subject: 'Uw inlogcode',
           body: `${text}\n\nDe code is 5 minuten geldig. Heeft u niet geprobeerd in te loggen? Wijzig dan uw wachtwoord.`,
+          ...code,
         },
+    budgets,
   );
   await audit(c, { action: 'auth.code.sent', accountId: account.id, clientId: null, resourceType: 'challenge', resourceId: issued.challengeId, details: { channel, prefix: issued.prefix } });
   return { ...base, prefix: issued.prefix, codeSent: true, resendAvailableInSeconds: RESEND_COOLDOWN_SECONDS, expiresInSeconds: CODE_TTL_SECONDS, destinationHint };

@@ -276,12 +276,21 @@ export interface OutboxTable {
   sender: string;
   subject: string | null;
   body: string;
-  status: Generated<'pending' | 'sent' | 'failed'>;
+  status: Generated<OutboxStatus>;
   attempts: Generated<number>;
   provider_message_id: string | null;
   created_at: CreatedAt;
   sent_at: Timestamp | null;
+  /** Migration 0005: claims, retries and the provider's answer. */
+  next_attempt_at: DefaultedTimestamp;
+  claimed_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  deliver_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  challenge_id: ColumnType<string | null, string | null | undefined, string | null>;
+  reply_to: ColumnType<string | null, string | null | undefined, string | null>;
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
 }
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'expired';
 
 export interface Database {
   tenants: TenantsTable;

@@ -70,7 +70,7 @@ async function snapshot() {
     challenges: await count('challenges'),
     clientsUpdatedAt: (await database.db.selectFrom('clients').select(['ecd_id', 'updated_at']).where('tenant_id', '=', tenant.id).orderBy('ecd_id').execute()).map((r) => `${r.ecd_id}@${new Date(r.updated_at).toISOString()}`),
     appointmentsUpdatedAt: (await database.db.selectFrom('appointments').select(['ecd_id', 'updated_at']).where('tenant_id', '=', tenant.id).orderBy('ecd_id').execute()).map((r) => `${r.ecd_id}@${new Date(r.updated_at).toISOString()}`),
-    outbox: testApp.delivered.length,
+    outbox: await testApp.settleOutbox().then(() => testApp.delivered.length),
   };
 }
 
@@ -87,6 +87,7 @@ describe('pushing clients', () => {
       .where('a.tenant_id', '=', tenant.id)
       .execute();
     expect(account).toEqual([{ username: 'g.berg1@example.nl', status: 'invited', email: 'g.berg1@example.nl', mobile_phone: '+31612345678', client_id: summary.results[0]!.id, relation: 'self' }]);
+    await testApp.settleOutbox();
     const invitations = testApp.delivered.filter((m) => m.recipient === 'g.berg1@example.nl');
     expect(invitations).toHaveLength(1);
     expect(invitations[0]!.body).toContain('https://www.zorg.example/?activate=');
@@ -156,6 +157,7 @@ describe('pushing clients', () => {
   it('makes no account when the e-mail address is already a username, and says so', async () => {
     const summary = await batch('clients', [client(20, { email: 'G.Berg1@example.nl' })]);
     expect(summary.results[0]).toMatchObject({ status: 'created', warnings: [{ field: 'email' }] });
+    await testApp.settleOutbox();
     expect(testApp.delivered.filter((m) => m.recipient.toLowerCase() === 'g.berg1@example.nl')).toHaveLength(1);
   });
 });

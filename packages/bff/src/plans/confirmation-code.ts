@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../app.js';
 import { audit } from '../audit/audit-log.js';
 import { maskPhone } from '../auth/accounts.js';
+import { deliverCode } from '../auth/code-delivery.js';
 import { codeFailureProblem, issueCodeChallenge, verifyCodeChallenge, type Binding } from '../auth/challenges.js';
 import { authLimits, consume } from '../auth/rate-limits.js';
 import type { ChallengePurpose } from '../db/schema.js';
@@ -39,7 +40,8 @@ export async function sendConfirmationCode(
 ): Promise<SentConfirmation> {
   const tenant = c.var.tenant;
   const session = c.var.session!;
-  for (const limit of [authLimits.confirmationsPerAccount(session.accountId), authLimits.confirmationsPerDestination(input.destination, session.accountId)]) {
+  const budgets = [authLimits.confirmationsPerAccount(session.accountId), authLimits.confirmationsPerDestination(input.destination, session.accountId)];
+  for (const limit of budgets) {
     const result = await consume(c.var.db, tenant.id, limit);
     if (!result.allowed) {
       await audit(c, {
@@ -63,13 +65,19 @@ export async function sendConfirmationCode(
     ttlSeconds: CONFIRMATION_TTL_SECONDS,
     maxAttempts: CONFIRMATION_MAX_ATTEMPTS,
   });
-  await c.var.outbox.send({
-    tenantId: tenant.id,
-    channel: 'sms',
-    recipient: input.destination,
-    sender: tenant.settings.sms.sender,
-    body: confirmationSmsText(issued.prefix, issued.code!),
-  });
+  await deliverCode(
+    c,
+    {
+      tenantId: tenant.id,
+      channel: 'sms',
+      recipient: input.destination,
+      sender: tenant.settings.sms.sender,
+      body: confirmationSmsText(issued.prefix, issued.code!),
+      challengeId: issued.challengeId,
+      deliverUntil: issued.expiresAt,
+    },
+    budgets,
+  );
   await audit(c, {
     action: `${input.purpose}.code.sent`,
     resourceType: input.resourceType,

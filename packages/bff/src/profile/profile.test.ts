@@ -14,6 +14,7 @@ import { ageOn, maskBsn, normaliseDutchMobile } from './queries.js';
 let database: TestDatabase;
 let call: ReturnType<typeof caller>;
 let delivered: OutgoingMessage[];
+let settleOutbox: () => Promise<void>;
 let tenant: TenantRecord;
 let otherTenant: TenantRecord;
 let counter = 0;
@@ -51,7 +52,11 @@ const sms = (to: string) => {
   if (!match) throw new Error(`no code sent to ${to}`);
   return { prefix: match[1]!, code: match[2]! };
 };
-const mailTo = (to: string) => [...delivered].reverse().find((m) => m.channel === 'email' && m.recipient === to);
+/** The newest e-mail to an address, once the background worker has sent what was queued. */
+const mailTo = async (to: string) => {
+  await settleOutbox();
+  return [...delivered].reverse().find((m) => m.channel === 'email' && m.recipient === to);
+};
 const tokenIn = (body: string) => /[?&]confirm-email=([\w-]+)/.exec(body)?.[1];
 
 async function stored(who: SignedIn) {
@@ -68,11 +73,13 @@ beforeAll(async () => {
   const test = createTestApp(database);
   call = caller(test.app);
   delivered = test.delivered;
+  settleOutbox = test.settleOutbox;
 });
 afterAll(async () => {
   await database?.close();
 });
-beforeEach(() => {
+beforeEach(async () => {
+  await settleOutbox();
   delivered.length = 0;
 });
 
@@ -155,7 +162,7 @@ describe('changing the mobile number', () => {
     const confirmed = await call(who, '/profile/mobile/confirm', { json: { challengeId: answer.challengeId, code: `${code.prefix}-${code.code}` } });
     expect(confirmed.status).toBe(200);
     expect(await stored(who)).toMatchObject({ client: { mobile_phone: '+31698765432' }, account: { mobile_phone: '+31698765432' } });
-    expect(mailTo(`${who.username}@example.nl`)?.subject).toBe('Uw mobiele nummer is gewijzigd');
+    expect((await mailTo(`${who.username}@example.nl`))?.subject).toBe('Uw mobiele nummer is gewijzigd');
     const audited = await database.db.selectFrom('audit_log').select(['action', 'details']).where('client_id', '=', who.clientId).where('action', '=', 'profile.mobile.change').execute();
     expect(audited).toHaveLength(1);
     // Used once.
@@ -220,7 +227,7 @@ describe('changing the e-mail address', () => {
     const asked = await call(who, '/profile/email', { json: { email: 'nieuw@example.nl', pageUrl: 'https://www.delinde.example/portaal?tab=profiel' } });
     expect(asked.status).toBe(202);
     expect(await asked.json()).toEqual({ email: 'nieuw@example.nl', expiresInSeconds: 86400 });
-    const mail = mailTo('nieuw@example.nl')!;
+    const mail = (await mailTo('nieuw@example.nl'))!;
     expect(mail.body).toContain('https://www.delinde.example/portaal?tab=profiel&confirm-email=');
     const token = tokenIn(mail.body)!;
     expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
@@ -235,7 +242,7 @@ describe('changing the e-mail address', () => {
     const confirmed = await call({ tenant }, '/profile/email/confirm', { json: { token } });
     expect(confirmed.status).toBe(200);
     expect(await stored(who)).toMatchObject({ client: { email: 'nieuw@example.nl' }, account: { email: 'nieuw@example.nl' } });
-    expect(mailTo(old)?.subject).toBe('Uw e-mailadres is gewijzigd');
+    expect((await mailTo(old))?.subject).toBe('Uw e-mailadres is gewijzigd');
     const again = await call({ tenant }, '/profile/email/confirm', { json: { token } });
     expect(again.status).toBe(400);
     expect(await again.json()).toMatchObject({ code: 'invalid-link', errors: [{ field: 'token' }] });
@@ -250,9 +257,9 @@ describe('changing the e-mail address', () => {
     expect(await bad.json()).toMatchObject({ errors: [{ field: 'email' }] });
 
     await call(who, '/profile/email', { json: { email: 'eerste@example.nl' } });
-    const first = tokenIn(mailTo('eerste@example.nl')!.body)!;
+    const first = tokenIn((await mailTo('eerste@example.nl'))!.body)!;
     await call(who, '/profile/email', { json: { email: 'tweede@example.nl' } });
-    const second = tokenIn(mailTo('tweede@example.nl')!.body)!;
+    const second = tokenIn((await mailTo('tweede@example.nl'))!.body)!;
     expect((await call({ tenant }, '/profile/email/confirm', { json: { token: first } })).status).toBe(400);
     expect((await call({ tenant: otherTenant }, '/profile/email/confirm', { json: { token: second } })).status).toBe(400);
     expect((await call({ tenant }, '/profile/email/confirm', { json: { token: second } })).status).toBe(200);

@@ -8,6 +8,7 @@ import { requireSession, sessionClientId } from '../auth/session.js';
 import { clientAddress } from '../http/client-address.js';
 import { ownOrigin } from '../http/own-origin.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
+import { emailSender } from '../outbox/delivery.js';
 import { challengeBinding, confirmFields, sendConfirmationCode, verifyConfirmationCode } from '../plans/confirmation-code.js';
 import { EMAIL_LINK_SECONDS, emailConfirmationLink, issueEmailChangeLink, useEmailChangeLink } from './email-change.js';
 import { normaliseDutchMobile, pendingChanges, profileRow, profileView, type ProfileScope } from './queries.js';
@@ -141,11 +142,11 @@ export function profileRoutes() {
       }
       const issued = await issueEmailChangeLink(c.var.db, { tenantId: tenant.id, accountId: scope.accountId, sessionId: c.var.session!.id, email });
       const link = emailConfirmationLink(tenant, body.pageUrl, ownOrigin(c), issued.token);
-      await c.var.outbox.send({
+      await c.var.outbox.enqueue({
         tenantId: tenant.id,
         channel: 'email',
         recipient: email,
-        sender: tenant.name,
+        ...emailSender(tenant),
         subject: 'Bevestig uw nieuwe e-mailadres',
         body: [
           `Beste ${c.var.session!.displayName},`,
@@ -214,11 +215,11 @@ export function profileRoutes() {
 async function notifyChange(c: Context<AppEnv>, to: string, subject: string, text: string) {
   const tenant = c.var.tenant;
   try {
-    await c.var.outbox.send({
+    await c.var.outbox.enqueue({
       tenantId: tenant.id,
       channel: 'email',
       recipient: to,
-      sender: tenant.name,
+      ...emailSender(tenant),
       subject,
       body: `${text}\n\nHeeft u dit niet zelf gedaan? Neem dan direct contact op met ${tenant.name}${tenant.settings.contact.phone ? ` (${tenant.settings.contact.phone})` : ''}.`,
     });

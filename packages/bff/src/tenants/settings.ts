@@ -59,6 +59,14 @@ export const tenantSettingsSchema = z.object({
       sender: z.string().min(1).max(11).default('Zorgportaal'),
     })
     .default({ sender: 'Zorgportaal' }),
+  email: z
+    .object({
+      /** The name the client sees as the sender of the portal's e-mails; by default the tenant's name. */
+      fromName: z.string().min(1).max(100).nullable().default(null),
+      /** Where a client's answer to a portal e-mail goes (the From address itself is MAIL_FROM). */
+      replyTo: z.email().nullable().default(null),
+    })
+    .default({ fromName: null, replyTo: null }),
   contact: z
     .object({
       phone: z.string().nullable().default(null),

@@ -17,7 +17,22 @@ export function createTestApp(database: DatabaseHandle, overrides: Partial<Confi
     },
   };
   const config = loadConfig({}, { mode: 'demo', secretKey: DEVELOPMENT_SECRET_KEY, ...overrides });
-  const outbox = createOutbox(database.db, delivery, logger);
+  const outbox = createOutbox(database.db, delivery, logger, { sealBodies: config.mode === 'production' });
   const app = createApp({ config, database, outbox, logger, ...options });
-  return { app, config, outbox, logLines, delivered };
+  /** Waits (at most 5 s) until the background worker has handed every due e-mail to `delivered`. */
+  const settleOutbox = async () => {
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline) {
+      await outbox.deliverDue(100);
+      const busy = await database.db
+        .selectFrom('outbox')
+        .select('id')
+        .where((eb) => eb.or([eb('status', '=', 'sending'), eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', new Date())])]))
+        .executeTakeFirst();
+      if (!busy) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error('The outbox did not settle within 5 s');
+  };
+  return { app, config, outbox, logLines, delivered, settleOutbox };
 }

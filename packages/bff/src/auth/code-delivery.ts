@@ -1,0 +1,29 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../app.js';
+import { Problem } from '../http/problem.js';
+import { MessageNotDelivered, type OutgoingMessage } from '../outbox/delivery.js';
+import { refund, type Limit } from './rate-limits.js';
+
+/** How long the client is asked to wait after a failed delivery ("over een paar minuten"). */
+export const RETRY_AFTER_FAILED_DELIVERY_SECONDS = 120;
+
+export function codeNotDelivered(channel: 'sms' | 'email') {
+  return channel === 'sms'
+    ? new Problem(503, 'sms-not-sent', 'De sms is niet verstuurd', 'De sms kon niet worden verstuurd. Probeer het over een paar minuten opnieuw.', { retryAfter: RETRY_AFTER_FAILED_DELIVERY_SECONDS })
+    : new Problem(503, 'email-not-sent', 'De e-mail is niet verstuurd', 'De e-mail kon niet worden verstuurd. Probeer het over een paar minuten opnieuw.', { retryAfter: RETRY_AFTER_FAILED_DELIVERY_SECONDS });
+}
+
+/**
+ * Hands a code to the provider while the person waits. When the provider fails, the hits the
+ * send took from the person's budgets are given back (it is not their fault) and the answer is
+ * a 503 in plain Dutch; a transient failure stays queued and is retried while the code is valid.
+ */
+export async function deliverCode(c: Context<AppEnv>, message: OutgoingMessage, budgets: Limit[]): Promise<void> {
+  try {
+    await c.var.outbox.send(message);
+  } catch (error) {
+    if (!(error instanceof MessageNotDelivered)) throw error;
+    for (const budget of budgets) await refund(c.var.db, message.tenantId, budget);
+    throw codeNotDelivered(message.channel);
+  }
+}
