@@ -7,6 +7,7 @@ import type { TenantRecord } from '../tenants/queries.js';
 import { clearTenantCache } from '../tenants/tenant-context.js';
 import type { TenantSettingsInput } from '../tenants/settings.js';
 import { authTestApp, lastCode, type TestBrowser } from './auth-test-kit.js';
+import { DeliveryError } from '../outbox/sms-providers.js';
 import { buckets } from './rate-limits.js';
 
 let database: TestDatabase;
@@ -372,5 +373,23 @@ describe('logout and the audit trail', () => {
     const { person, browser } = await setUp();
     const response = await browser.post('/login', { username: person.username, password: person.password }, { 'x-care-widgets': '0' });
     expect(response.status).toBe(403);
+  });
+});
+
+describe('when the SMS gateway fails', () => {
+  it('says so in plain Dutch, keeps the SMS budget, and does not retry an invalid number', async () => {
+    const { person, browser, delivered, deliveryFailures } = await setUp();
+    // More failures than the budget of 3 codes per 15 minutes: none of them counts.
+    for (const failure of [new DeliveryError('spryng answered 503', false, 503), new DeliveryError('spryng no answer within 10000 ms', false), new DeliveryError('spryng answered 503', false, 503), new DeliveryError('spryng answered 400', true, 400)]) {
+      deliveryFailures.push(failure);
+      const response = await browser.post('/login', { username: person.username, password: person.password });
+      expect(response.status).toBe(503);
+      expect(response.body).toMatchObject({ code: 'sms-not-sent', detail: 'De sms kon niet worden verstuurd. Probeer het over een paar minuten opnieuw.' });
+    }
+    const statuses = await database.db.selectFrom('outbox').select('status').where('recipient', '=', person.mobile).orderBy('id').execute();
+    expect(statuses.map((s) => s.status)).toEqual(['pending', 'pending', 'pending', 'failed']);
+    const sent = await loginToCode(browser, person);
+    expect(sent.body).toMatchObject({ step: 'second-factor', codeSent: true });
+    expect(lastCode(delivered, person.mobile).text).toMatch(/^Uw inlogcode is \d{4}-\d{6}/);
   });
 });

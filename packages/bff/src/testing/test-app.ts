@@ -8,10 +8,14 @@ import { createOutbox, type DeliveryProvider, type OutgoingMessage } from '../ou
 export function createTestApp(database: DatabaseHandle, overrides: Partial<Config> = {}, options: { shutdown?: AbortSignal } = {}) {
   const logLines: Record<string, unknown>[] = [];
   const delivered: OutgoingMessage[] = [];
+  /** Errors the provider throws for the next deliveries, e.g. a gateway's `DeliveryError`. */
+  const deliveryFailures: Error[] = [];
   const logger = createLogger('debug', (line) => logLines.push(JSON.parse(line) as Record<string, unknown>));
   const delivery: DeliveryProvider = {
     name: 'capture',
     async deliver(message) {
+      const failure = deliveryFailures.shift();
+      if (failure) throw failure;
       delivered.push(message);
       return {};
     },
@@ -34,5 +38,5 @@ export function createTestApp(database: DatabaseHandle, overrides: Partial<Confi
     }
     throw new Error('The outbox did not settle within 5 s');
   };
-  return { app, config, outbox, logLines, delivered, settleOutbox };
+  return { app, config, outbox, logLines, delivered, deliveryFailures, settleOutbox };
 }
