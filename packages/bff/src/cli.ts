@@ -11,6 +11,7 @@ import { consoleDelivery, createOutbox } from './outbox/delivery.js';
 import { demoCredentialsText, seedDemo } from './seed/demo-seed.js';
 import { requireDeliveryConfig } from './outbox/delivery-from-config.js';
 import { startServer } from './server.js';
+import { tenantCommand } from './tenants/cli.js';
 
 const usage = `care-bff — the care widgets' backend-for-frontend
 
@@ -20,6 +21,8 @@ Usage:
   care-bff start [--demo]   start the HTTP server (--demo: demo mode, seeds and serves the examples)
   care-bff reply --tenant SLUG --client-username USER --from "Naam" "tekst"
                             demo: a care team member answers in a client's messages
+  care-bff tenant apply FILE [--dry-run] | list | show SLUG
+                            a care organisation from its JSON file (--help for more)
   care-bff integration-key create|add|list|revoke --tenant SLUG …
                             keys the ECD signs integration tokens with (--help for more)
 
@@ -28,6 +31,7 @@ Configuration comes from environment variables; see docs/bff-configuration.md.`;
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'reply') return replyCommand(argv.slice(1));
   if (argv[0] === 'integration-key') return integrationKeyCommand(argv.slice(1));
+  if (argv[0] === 'tenant') return tenantCommand(argv.slice(1));
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

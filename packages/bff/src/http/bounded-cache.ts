@@ -30,6 +30,10 @@ export class BoundedCache<V> {
     while (this.#entries.size > this.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
   }
 
+  delete(key: string) {
+    this.#entries.delete(key);
+  }
+
   clear() {
     this.#entries.clear();
   }

@@ -27,7 +27,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-const row = (id: string) => database.db.selectFrom('outbox').selectAll().where('tenant_id', '=', tenant.id).where('id', '=', id as never).executeTakeFirstOrThrow();
+const row = (id: string | number) => database.db.selectFrom('outbox').selectAll().where('tenant_id', '=', tenant.id).where('id', '=', id as never).executeTakeFirstOrThrow();
 const newest = async () => (await database.db.selectFrom('outbox').select('id').where('tenant_id', '=', tenant.id).orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
 const sms = (body: string, more: Partial<OutgoingMessage> = {}): OutgoingMessage => ({ tenantId: tenant.id, channel: 'sms', recipient: '+31612345678', sender: 'DeLinde', body, ...more });
 
@@ -184,7 +184,7 @@ describe('e-mail through SMTP', () => {
       expect(stored.body).not.toContain('TOKEN123');
     } finally {
       await outbox.stop();
-      await new Promise((resolve) => smtp.close(resolve));
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
     }
   });
 });

@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { parseTenantSettings, type TenantSettings } from './settings.js';
 
+/** NOTIFY channel: the payload is the slug of a tenant whose row changed (`tenant apply`). */
+export const TENANTS_CHANNEL = 'care_tenants';
+
 export interface TenantRecord {
   id: string;
   slug: string;

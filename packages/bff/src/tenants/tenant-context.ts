@@ -3,7 +3,8 @@ import type { AppEnv } from '../app.js';
 import { BoundedCache } from '../http/bounded-cache.js';
 import { ownOrigin } from '../http/own-origin.js';
 import { Problem } from '../http/problem.js';
-import { tenantBySlug, type TenantRecord } from './queries.js';
+import type { DatabaseHandle } from '../db/database.js';
+import { TENANTS_CHANNEL, tenantBySlug, type TenantRecord } from './queries.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CACHE_MS = 10_000;
@@ -12,7 +13,7 @@ const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 /**
  * Tenant settings change rarely and every API request needs them, so they are kept for a few
- * seconds per BFF instance: a change reaches every instance within CACHE_MS. Both caches are
+ * seconds per BFF instance; a change made with `tenant apply` is announced at once (below). Both caches are
  * bounded, the one of unknown slugs separately, so a flood of made-up slugs neither grows the
  * process nor pushes the real tenants out.
  */
@@ -29,7 +30,25 @@ export function tenantCacheSize() {
   return known.size + unknown.size;
 }
 
+/**
+ * `tenant apply` NOTIFYs the slug it changed: each instance drops its copy at once, so a new
+ * setting reaches every instance without waiting for CACHE_MS (which stays the bound when a
+ * notification is lost, e.g. while the listening connection reconnects).
+ */
+const watched = new WeakSet<DatabaseHandle>();
+function watchTenantChanges(database: DatabaseHandle) {
+  if (watched.has(database)) return;
+  watched.add(database);
+  database
+    .listen(TENANTS_CHANNEL, (slug) => {
+      known.delete(slug);
+      unknown.delete(slug);
+    })
+    .catch(() => watched.delete(database));
+}
+
 async function cachedTenant(c: Context<AppEnv>, slug: string): Promise<TenantRecord | undefined> {
+  watchTenantChanges(c.var.database);
   if (!SLUG.test(slug) || unknown.get(slug)) return undefined;
   const hit = known.get(slug);
   if (hit) return hit.value;
