@@ -2,6 +2,7 @@
 // the demo seed, a BFF child on it, a signed-in session made directly in the database.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { startDeliverySinks } from './delivery-sinks.mjs';
 import { waitForOk } from './http.mjs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,13 +11,16 @@ import { freePort, runNode, startNode } from './processes.mjs';
 
 /**
  * A throwaway PostgreSQL cluster (testing/postgres-cluster.js) migrated and seeded by
- * `care-bff seed`. Returns `{ url, env, stop, cluster }`; `env` is what a BFF child needs on it;
+ * `care-bff seed`, with loopback SMS and SMTP sinks (production mode needs both). Returns
+ * `{ url, env, sinks, stop, cluster }`; `env` is what a BFF child needs on it;
  * `durable`: fsync and synchronous_commit on, as in production (the `faults` row crashes it).
  */
 export async function startSeededPostgres({ poolSize = 20, durable = false } = {}) {
   const { startPostgresCluster } = await importBff('testing/postgres-cluster.js');
   const cluster = await startPostgresCluster({ durable });
+  const sinks = await startDeliverySinks();
   const env = {
+    ...sinks.env,
     DATABASE_URL: cluster.url,
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
@@ -28,10 +32,21 @@ export async function startSeededPostgres({ poolSize = 20, durable = false } = {
   try {
     await runNode([bffCli, 'seed'], { cwd: repoRoot, env, timeoutMs: 40_000, what: 'care-bff seed' });
   } catch (error) {
+    await sinks.stop();
     await cluster.stop();
     throw error;
   }
-  return { url: cluster.url, env, stop: () => cluster.stop(), cluster };
+  return {
+    url: cluster.url,
+    env,
+    /** What the loopback SMS gateway and SMTP server received (lib/delivery-sinks.mjs). */
+    sinks,
+    stop: async () => {
+      await sinks.stop();
+      await cluster.stop();
+    },
+    cluster,
+  };
 }
 
 /** `care-bff start` (add `'--demo'` in `args`) on a free port; resolves once /readyz answers 200. */

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { waitForOk } from '../lib/http.mjs';
 import { bffCli, importBff, repoRoot } from '../lib/paths.mjs';
 import { freePort, runNode, startNode } from '../lib/processes.mjs';
+import { startDeliverySinks } from '../lib/delivery-sinks.mjs';
 
 export const name = 'integration';
 export const timeoutMs = 150_000;
@@ -27,7 +28,10 @@ export async function measure() {
   try {
     const cluster = await startPostgresCluster();
     cleanups.push(() => cluster.stop());
+    const sinks = await startDeliverySinks();
+    cleanups.push(() => sinks.stop());
     const env = {
+      ...sinks.env,
       DATABASE_URL: cluster.url,
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',

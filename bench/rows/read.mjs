@@ -15,6 +15,7 @@ import { waitForOk } from '../lib/http.mjs';
 import { bffCli, bffDir, bffDist, importBff, NotBuiltError, repoRoot, requireFromBff } from '../lib/paths.mjs';
 import { freePort, runNode, startNode } from '../lib/processes.mjs';
 import { decodeParams } from '../lib/sql-params.mjs';
+import { startDeliverySinks } from '../lib/delivery-sinks.mjs';
 
 export const name = 'read';
 export const timeoutMs = 170_000;
@@ -38,7 +39,9 @@ export async function measure() {
   try {
     const cluster = await startPostgresCluster();
     cleanups.push(() => cluster.stop());
-    const env = { DATABASE_URL: cluster.url, HOST: '127.0.0.1', LOG_LEVEL: 'warn', CARE_MODE: 'production', DATABASE_POOL_SIZE: '20', SECRET_KEY: randomBytes(32).toString('base64') };
+    const sinks = await startDeliverySinks();
+    cleanups.push(() => sinks.stop());
+    const env = { ...sinks.env, DATABASE_URL: cluster.url, HOST: '127.0.0.1', LOG_LEVEL: 'warn', CARE_MODE: 'production', DATABASE_POOL_SIZE: '20', SECRET_KEY: randomBytes(32).toString('base64') };
     await runNode([bffCli, 'seed'], { cwd: repoRoot, env, timeoutMs: 90_000, what: 'care-bff seed' });
 
     // One session per connection, all of one client, as 50 people reading at once would have.
