@@ -39,6 +39,7 @@ const idempotencyKey = {
   description: 'One key per submit, the same on every retry of it: a retry returns the first answer (`Idempotent-Replayed: true`).',
 };
 
+const codeNotSent = '`sms-not-sent` / `email-not-sent`: the provider did not take the code ("De sms kon niet worden verstuurd. Probeer het over een paar minuten opnieuw."); the code budgets are not used up. Also `database-unavailable`.';
 const signedIn = [{ session: [] }];
 const writes = [{ session: [], csrf: [] }];
 const common = {
@@ -124,8 +125,8 @@ export const openApiDocument = {
     '/': { get: { tags: ['tenant'], summary: 'Public settings of the tenant', responses: { '200': ok('The tenant', ref('PublicTenant')), '404': problem('`tenant-not-found`') } } },
     '/terms': { get: { tags: ['tenant'], summary: 'Current terms of use', responses: { '200': ok('Terms', obj({ version: str, text: str })) } } },
 
-    '/auth/login': { post: auth('Username and password', obj({ username: str, password: str }), { '200': ok('The next step; the session cookie is set', authStep), '401': problem('`invalid-credentials` — identical for unknown users'), '403': problem('`no-second-factor`') }) },
-    '/auth/code/resend': { post: auth('Send a new code', undefined, { '200': ok('The code step', ref('SecondFactorStep')), '409': problem('`not-applicable` for TOTP') }) },
+    '/auth/login': { post: auth('Username and password', obj({ username: str, password: str }), { '200': ok('The next step; the session cookie is set', authStep), '401': problem('`invalid-credentials` — identical for unknown users'), '403': problem('`no-second-factor`'), '503': problem(codeNotSent) }) },
+    '/auth/code/resend': { post: auth('Send a new code', undefined, { '200': ok('The code step', ref('SecondFactorStep')), '409': problem('`not-applicable` for TOTP'), '503': problem(codeNotSent) }) },
     '/auth/code/verify': { post: auth('Check the second-factor code', obj({ code: str, trustDevice: bool }, ['code']), { '200': ok('Signed in, or the first-login steps', authStep), '400': problem('`invalid-code` (with `attemptsLeft`) or `code-expired`') }) },
     '/auth/session': { get: { tags: ['auth'], summary: 'The current session and its step; `{ state: "signed-out" }` without one', responses: { '200': ok('Session', ref('Session')) } } },
     '/auth/logout': { post: auth('Log out (revokes the session)', undefined, { '204': ok('Logged out') }) },
