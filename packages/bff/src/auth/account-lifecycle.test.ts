@@ -109,11 +109,16 @@ describe('forgotten password', () => {
     const challenge = await database.db.selectFrom('challenges').select(['created_at', 'expires_at']).where('purpose', '=', 'password_reset').where('account_id', '=', person.accountId).executeTakeFirstOrThrow();
     expect(challenge.expires_at.getTime() - challenge.created_at.getTime()).toBeCloseTo(3_600_000, -3);
 
+    // The page of the link asks first; asking uses nothing up.
+    expect((await browser.post('/links/check', { link: 'reset', token })).body).toEqual({ state: 'valid' });
+    expect((await browser.post('/links/check', { link: 'reset', token })).body).toEqual({ state: 'valid' });
+    expect((await browser.post('/links/check', { link: 'activate', token })).body).toEqual({ state: 'unknown', accountActive: false });
     const weak = await browser.post('/password/reset', { token, newPassword: 'abc', repeatPassword: 'abc' });
     expect(weak.status).toBe(400);
     const reset = await browser.post('/password/reset', { token, newPassword: 'Herfst-Bladeren-77', repeatPassword: 'Herfst-Bladeren-77' });
     expect(reset.status).toBe(200);
     expect(reset.body).toEqual({ step: 'login' });
+    expect((await browser.post('/links/check', { link: 'reset', token })).body).toEqual({ state: 'used' });
     const again = await browser.post('/password/reset', { token, newPassword: 'Herfst-Bladeren-78', repeatPassword: 'Herfst-Bladeren-78' });
     expect(again.body.code).toBe('invalid-link');
 
@@ -135,8 +140,17 @@ describe('forgotten password', () => {
     });
     expect(mail.body).toContain(`${pageOrigin}/?reset=`);
     const token = new URL(mail.body.match(/https:\/\/\S+/)![0]).searchParams.get('reset')!;
+    await browser.post('/password/forgot', { username: person.username });
+    const newer = await vi.waitFor(() => {
+      const found = delivered.filter((m) => m.body.includes('reset=')).at(1);
+      if (!found) throw new Error('no second mail yet');
+      return new URL(found.body.match(/https:\/\/\S+/)![0]).searchParams.get('reset')!;
+    });
+    expect((await browser.post('/links/check', { link: 'reset', token })).body).toEqual({ state: 'replaced' });
     await sql`update challenges set expires_at = now() - interval '1 second' where account_id = ${person.accountId}`.execute(database.db);
-    expect((await browser.post('/password/reset', { token, newPassword: 'Herfst-Bladeren-77', repeatPassword: 'Herfst-Bladeren-77' })).body.code).toBe('invalid-link');
+    expect((await browser.post('/links/check', { link: 'reset', token: newer })).body).toEqual({ state: 'expired' });
+    expect((await browser.post('/links/check', { link: 'reset', token: 'bestaat-niet' })).body).toEqual({ state: 'unknown' });
+    expect((await browser.post('/password/reset', { token: newer, newPassword: 'Herfst-Bladeren-77', repeatPassword: 'Herfst-Bladeren-77' })).body.code).toBe('invalid-link');
   });
 });
 
@@ -169,6 +183,7 @@ describe('activation from an invitation', () => {
     expect(mail.body).toContain(invitation.link);
     const token = new URL(invitation.link).searchParams.get('activate')!;
 
+    expect((await browser.post('/links/check', { link: 'activate', token })).body).toEqual({ state: 'valid', accountActive: false });
     const wrongBirthday = await browser.post('/activation/verify', { token, dateOfBirth: '1950-01-01' });
     expect(wrongBirthday.status).toBe(400);
     expect(wrongBirthday.body.code).toBe('date-of-birth-mismatch');
@@ -178,6 +193,8 @@ describe('activation from an invitation', () => {
 
     const complete = await browser.post('/activation/complete', { token, dateOfBirth: '1945-06-01', password: 'Ik zag 2 beren!', repeatPassword: 'Ik zag 2 beren!' });
     expect(complete.body).toEqual({ step: 'login', username: email });
+    // The used invitation: the page can say the account is active and offer the login.
+    expect((await browser.post('/links/check', { link: 'activate', token })).body).toEqual({ state: 'used', accountActive: true });
     expect((await browser.post('/activation/complete', { token, dateOfBirth: '1945-06-01', password: 'Ik zag 2 beren!', repeatPassword: 'Ik zag 2 beren!' })).body.code).toBe('invalid-link');
 
     const login = await browser.post('/login', { username: email, password: 'Ik zag 2 beren!' });

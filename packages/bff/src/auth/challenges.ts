@@ -305,6 +305,28 @@ export async function issueLinkChallenge(
   });
 }
 
+/** What became of an e-mail link: `valid` still, `used`, `expired` (or out of tries), `replaced` by a newer link, or `unknown`. */
+export type LinkState = 'valid' | 'used' | 'expired' | 'replaced' | 'unknown';
+
+/**
+ * The state of a link token without using it or counting a try, and whether its account is
+ * active: asked when the page of the link opens, so a used link says so before the client types.
+ */
+export async function linkState(db: Kysely<Database>, tenantId: string, purpose: LinkPurpose, token: string): Promise<{ state: LinkState; accountActive: boolean }> {
+  const row = await db
+    .selectFrom('challenges as ch')
+    .innerJoin('accounts as a', (join) => join.onRef('a.tenant_id', '=', 'ch.tenant_id').onRef('a.id', '=', 'ch.account_id'))
+    .select(['ch.consumed_at', 'ch.cancelled_at', 'ch.attempts', 'ch.max_attempts', 'a.status', sql<boolean>`ch.expires_at <= now()`.as('expired')])
+    .where('ch.tenant_id', '=', tenantId)
+    .where('ch.secret_hash', '=', linkTokenHash(token))
+    .where('ch.channel', '=', 'link')
+    .where('ch.purpose', '=', purpose)
+    .executeTakeFirst();
+  if (!row) return { state: 'unknown', accountActive: false };
+  const state: LinkState = row.consumed_at ? 'used' : row.cancelled_at ? 'replaced' : row.expired || row.attempts >= row.max_attempts ? 'expired' : 'valid';
+  return { state, accountActive: row.status === 'active' };
+}
+
 /**
  * Finds the open link challenge of a token and counts a try on it (a wrong date of birth on an
  * activation link uses up one of its tries). Undefined when the link is unknown, used, expired

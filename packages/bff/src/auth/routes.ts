@@ -19,7 +19,7 @@ import {
   portalClientOf,
   setPassword,
 } from './accounts.js';
-import { cancelOpenChallenges, claimLinkAttempt, codeFailureProblem, consumeChallenge, verifyCodeChallenge } from './challenges.js';
+import { cancelOpenChallenges, claimLinkAttempt, codeFailureProblem, consumeChallenge, linkState, verifyCodeChallenge } from './challenges.js';
 import { sendResetLink } from './links.js';
 import { verifyPassword } from './passwords.js';
 import {
@@ -315,6 +315,18 @@ export function authRoutes() {
           }
         }
         return c.json({ accepted: true }, 202);
+      })
+
+      // --- the links of the e-mails: still good? ----------------------------------------------------
+      // Asked when the page of a link opens, so a used or expired link says so at once, not after two
+      // passwords. Uses nothing up; tells what became of a token only to whoever holds it.
+      .post('/links/check', async (c) => {
+        const body = parseOr400(z.object({ link: z.enum(['reset', 'activate']), token: z.string().min(1, 'required').max(200) }), await readJson(c));
+        await limitAddress(c);
+        const found = await linkState(c.var.db, c.var.tenant.id, body.link === 'reset' ? 'password_reset' : 'activation', body.token);
+        if (body.link === 'activate') return c.json(found);
+        // A reset link of an account that is no longer active could not be used either.
+        return c.json({ state: found.state === 'valid' && !found.accountActive ? 'unknown' : found.state });
       })
 
       .post('/password/reset', async (c) => {

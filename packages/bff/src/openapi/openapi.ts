@@ -142,6 +142,13 @@ export const openApiDocument = {
     },
     '/auth/totp/enrol': { post: auth('Start enrolling an authenticator app', undefined, { '200': ok('Secret and QR code', obj({ otpauthUri: str, qrDataUrl: str, manualKey: str, issuer: str, accountName: str })) }) },
     '/auth/totp/confirm': { post: auth('Confirm the app with a code', obj({ code: str }), { '200': ok('Settings', ref('SecondFactorSettings')), '400': problem('`invalid-code`'), '409': problem('`no-enrolment`') }) },
+    '/auth/links/check': {
+      post: auth(
+        'Whether a reset or activation link is still usable, without using it',
+        obj({ link: { enum: ['reset', 'activate'] }, token: str }),
+        { '200': ok('What became of the link; `accountActive` only for `activate`', obj({ state: { enum: ['valid', 'used', 'expired', 'replaced', 'unknown'] }, accountActive: bool }, ['state'])), '429': problem('`too-many-requests` (per address)') },
+      ),
+    },
     '/auth/activation/verify': { post: auth('Check an invitation link and date of birth', obj({ token: str, dateOfBirth: date }), { '200': ok('Who is invited', obj({ displayName: str, usernameSuggestion: str, passwordPolicy: ref('PasswordPolicy') })), '400': problem('`invalid-link`, `date-of-birth-mismatch`') }) },
     '/auth/activation/complete': { post: auth('Activate the account', obj({ token: str, dateOfBirth: date, username: str, password: str, repeatPassword: str }, ['token', 'dateOfBirth', 'password', 'repeatPassword']), { '200': ok('Log in next', obj({ step: { const: 'login' }, username: str })), '409': problem('`username-taken`') }) },
 
