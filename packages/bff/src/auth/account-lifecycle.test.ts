@@ -130,6 +130,25 @@ describe('forgotten password', () => {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['auth.password.forgot', 'auth.password.reset']));
   });
 
+  it('does the same work in the request for a known and an unknown username; the e-mail leaves from the outbox', async () => {
+    const { tenant, person, browser, delivered, settleOutbox } = await setUp();
+    const buckets = async () =>
+      (await database.db.selectFrom('rate_limits').select('bucket').where('tenant_id', '=', tenant.id).where('bucket', 'like', 'reset-mail:%').execute()).map((r) => r.bucket).sort();
+    const rows = () => database.db.selectFrom('outbox').select(['status', 'subject']).where('tenant_id', '=', tenant.id).where('recipient', '=', `${person.username}@example.nl`).execute();
+
+    expect((await browser.post('/password/forgot', { username: 'Bestaat-Niet' })).status).toBe(202);
+    // The budget an unknown username uses is counted before the answer, as a known one's is.
+    expect(await buckets()).toEqual(['reset-mail:user:bestaat-niet']);
+    const known = await browser.post('/password/forgot', { username: person.username });
+    expect(known.status).toBe(202);
+    expect(await buckets()).toEqual(['reset-mail:user:bestaat-niet', `reset-mail:user:${person.username}`]);
+    // The e-mail is in the outbox when the answer arrives; the background worker sends it.
+    expect((await rows()).map((r) => r.subject)).toEqual(['Nieuw wachtwoord voor het cliëntportaal']);
+    await settleOutbox();
+    expect(await rows()).toEqual([{ status: 'sent', subject: 'Nieuw wachtwoord voor het cliëntportaal' }]);
+    expect(delivered.filter((m) => m.subject === 'Nieuw wachtwoord voor het cliëntportaal')).toHaveLength(1);
+  });
+
   it('refuses an expired reset link', async () => {
     const { person, browser, delivered } = await setUp();
     await browser.post('/password/forgot', { username: person.username });

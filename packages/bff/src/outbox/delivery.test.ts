@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelOpenChallenges, issueCodeChallenge } from '../auth/challenges.js';
 import { DEVELOPMENT_SECRET_KEY } from '../config.js';
 import { createLogger } from '../http/logger.js';
-import { configureServerSecret } from '../security/server-secret.js';
+import { configureServerSecret, sealSecret } from '../security/server-secret.js';
 import { databaseUnderTest } from '../testing/database-under-test.js';
 import { createClientWithAccount, createTenant } from '../testing/fixtures.js';
 import type { TestDatabase } from '../testing/test-database.js';
@@ -111,6 +111,23 @@ describe('retries', () => {
     expect(await outbox.deliverDue()).toBe(1);
     expect(handed).toHaveLength(1);
     expect(await row(id)).toMatchObject({ status: 'expired', body: 'Uw inlogcode is [code verwijderd]' });
+  });
+});
+
+describe('an instance that dies while sending', () => {
+  it('leaves its claim to expire; another instance then delivers the row, and not before', async () => {
+    const { provider, handed } = scriptedProvider(['ok']);
+    const survivor = createOutbox(database.db, provider, quiet, { sealBodies: true });
+    const { id } = await database.db
+      .insertInto('outbox')
+      .values({ tenant_id: tenant.id, channel: 'email', recipient: 'w.smit@example.nl', sender: 'Zorg', subject: 'Bericht', body: sealSecret('tekst'), status: 'sending', attempts: 1, claimed_until: new Date(Date.now() + 60_000) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(await survivor.deliverDue()).toBe(0);
+    await database.db.updateTable('outbox').set({ claimed_until: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
+    expect(await survivor.deliverDue()).toBe(1);
+    expect(handed.map((h) => h.body)).toEqual(['tekst']);
+    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 });
 
