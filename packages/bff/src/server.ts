@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serve, type ServerType } from '@hono/node-server';
@@ -81,7 +81,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let closing: Promise<void> | undefined;
   const drain = async (graceMs: number) => {
     shutdown.abort();
-    const http = server as import('node:http').Server;
+    const http = server as Server;
     const closed = new Promise<void>((resolve) => http.close(() => resolve()));
     for (const response of inFlight) response.shouldKeepAlive = false;
     messageFeed(database, logger).end();
