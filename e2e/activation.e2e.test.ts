@@ -85,15 +85,17 @@ describe('activating the invited demo account of Zorggroep De Linde from its e-m
     await page.waitForSelector('care-login form[data-step="code"]');
     expect(await smsCode(invited.mobilePhone)).toMatch(/^\d{4}-\d{6}$/);
 
-    // The link worked once: opening it again says so.
+    // The link worked once: opening it again says at once that the account is active, with the
+    // focus on that (on a phone the login scrolls into view), and leads to the login.
     await page.goto(link!);
-    await page.waitForSelector('care-login form[data-step="activate"]', { timeout: 15_000 });
-    await tabTo(page, 'input:Geboortedatum');
-    await typeDate(page, '1947-03-12');
+    await page.waitForFunction(() => document.querySelector('care-login h2')?.textContent === 'Uw account is al actief', undefined, { timeout: 15_000 });
+    expect(await page.textContent('care-login form')).toContain('Uw account is al geactiveerd. U kunt inloggen met uw gebruikersnaam en wachtwoord.');
+    expect(await page.isVisible('care-login input[name="dateOfBirth"]')).toBe(false);
+    expect(await focused(page)).toBe('h2:Uw account is al actief');
+    await tabTo(page, 'button:Naar inloggen');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('care-login [role="alert"]')?.textContent?.trim());
-    expect(await page.textContent('care-login [role="alert"]')).toContain('Deze link is verlopen of al gebruikt.');
-    expect(await page.isVisible('care-login form[data-step="activate-choose"]')).toBe(false);
+    await page.waitForSelector('care-login form[data-step="login"]');
+    expect(new URL(page.url()).searchParams.has('activate')).toBe(false);
 
     expect(errors).toEqual([]);
     await page.close();

@@ -80,6 +80,8 @@ export interface LoginView {
   session?: SignedIn;
   /** The ?reset= or ?activate= token of the page's link. */
   token?: string;
+  /** What the BFF said of that link when the page opened (steps/recovery.ts). */
+  link?: { state: 'valid' | 'used' | 'expired' | 'replaced' | 'unknown'; accountActive?: boolean };
   dateOfBirth?: string;
   activation?: Activation;
   /** "Mijn inloggegevens" (steps/account.ts). */

@@ -420,10 +420,14 @@ describe('<care-login>', () => {
       { timeout: 8000 },
     );
 
-    pageParam('reset', new URL(link).searchParams.get('reset'));
+    const token = new URL(link).searchParams.get('reset');
+    pageParam('reset', token);
     const opened = await mount(BAKEN);
     expect(step(opened.login)).to.equal('reset');
     expect(opened.login.querySelector('h2')!.textContent).to.equal('Nieuw wachtwoord instellen');
+    // The link is checked first; then the form, with the focus on its heading (scrolled into view on a phone).
+    await waitUntil(() => opened.login.querySelector('[name="newPassword"]'), 'no new-password form', { timeout: 8000 });
+    expect(document.activeElement).to.equal(opened.login.querySelector('h2'));
     await expect(opened.login).to.be.accessible();
     await type(opened.login, 'newPassword', 'Nieuw-Baken-2025!');
     await type(opened.login, 'repeatPassword', 'Nieuw-Baken-2025!');
@@ -431,19 +435,33 @@ describe('<care-login>', () => {
     await until(opened.login, 'login');
     expect(opened.login.querySelector('[role="status"]')!.textContent).to.contain('Uw wachtwoord is gewijzigd.');
     expect(location.search).not.to.contain('reset=');
+
+    // The same link again (the e-mail is still there): it says so before any password is typed.
+    pageParam('reset', token);
+    const reused = await mount(BAKEN);
+    await waitUntil(() => reused.login.querySelector('h2')?.textContent === 'Deze link werkt niet meer', 'the used link was not found out', { timeout: 8000 });
+    expect(reused.login.textContent).to.contain('Deze link is al gebruikt. Een link werkt maar één keer.');
+    expect(reused.login.querySelector('[name="newPassword"]')).to.equal(null);
+    expect(document.activeElement).to.equal(reused.login.querySelector('h2'));
+    await expect(reused.login).to.be.accessible();
+    button(reused.login, 'Nieuwe link aanvragen').click();
+    await until(reused.login, 'forgot');
+    expect(location.search).not.to.contain('reset=');
   });
 
-  it('opens the activation step from an invitation link and reports a used link as the BFF words it', async () => {
+  it('opens the activation step from an invitation link and says at once when the link no longer works', async () => {
     pageParam('activate', 'not-a-real-token');
     const { login } = await mount(LINDE);
     expect(step(login)).to.equal('activate');
-    expect(login.querySelector('h2')!.textContent).to.equal('Account activeren');
-    expect(field(login, 'dateOfBirth').labels![0]!.textContent).to.equal('Geboortedatum');
+    await waitUntil(() => login.querySelector('h2')?.textContent === 'Deze link werkt niet meer', 'the dead link was not found out', { timeout: 8000 });
+    expect(login.textContent).to.contain('Deze link is niet (meer) geldig.');
+    // Not "Vraag een nieuwe link aan": an invitation comes from the organisation.
+    expect(login.textContent).to.match(/Neem contact op met Zorggroep De Linde( \([^)]+\))? voor een nieuwe uitnodiging\./);
+    expect(login.querySelector('[name="dateOfBirth"]')).to.equal(null);
     await expect(login).to.be.accessible();
-    await type(login, 'dateOfBirth', '1941-04-17');
-    await submit(login);
-    await until(login, 'activate');
-    expect(alertText(login)).to.equal('Deze link is verlopen of al gebruikt. Vraag een nieuwe link aan.');
+    button(login, 'Naar inloggen').click();
+    await until(login, 'login');
+    expect(location.search).not.to.contain('activate=');
   });
 
   it('asks for the authenticator app’s 6 digits without a prefix or resend when the account uses TOTP', async () => {

@@ -1,5 +1,5 @@
-import { html } from 'lit';
-import type { Activation, CareLogin, StepModule } from '../care-login.component.js';
+import { html, type TemplateResult } from 'lit';
+import type { Activation, CareLogin, LoginView, StepModule } from '../care-login.component.js';
 import { newPasswordFields, t } from './new-password.js';
 import { stepMessages } from './steps.messages.js';
 import { stepStyles } from './steps.styles.js';
@@ -20,6 +20,63 @@ function forgetLinkToken() {
   url.searchParams.delete('reset');
   url.searchParams.delete('activate');
   history.replaceState(history.state, '', url);
+}
+
+type LinkParam = 'reset' | 'activate';
+
+/** Per login, the token whose check is under way or done. */
+const checking = new WeakMap<CareLogin, string | undefined>();
+
+/**
+ * Asks the BFF, as the page of a link opens, whether the link still works, then shows the step
+ * again with the focus on its heading: on a phone that scrolls the login into view. An answer
+ * that does not come counts as valid; the form then says what the BFF says when it is sent.
+ */
+async function checkLink(login: CareLogin, param: LinkParam) {
+  const step = login.view.step;
+  let link: NonNullable<LoginView['link']> = { state: 'valid' };
+  try {
+    link = await login.apiClient.post<NonNullable<LoginView['link']>>('/auth/links/check', { link: param, token: login.view.token });
+  } catch {
+    // Offline, or a BFF without the check: the form as before.
+  }
+  if (login.view.step === step) await login.go(step, { link });
+}
+
+/** The step of a link: "Even geduld" while it is checked, what to do next when it no longer works, else `form`. */
+function linkStep(login: CareLogin, param: LinkParam, form: () => TemplateResult) {
+  const { link, token } = login.view;
+  if (!link) {
+    // Once per link, after this render.
+    if (!checking.has(login) || checking.get(login) !== token) {
+      checking.set(login, token);
+      queueMicrotask(() => void checkLink(login, param));
+    }
+    return login.form(t(login, param === 'reset' ? 'reset.heading' : 'activate.heading'), () => undefined, html`<p role="status">${t(login, 'link.checking')}</p>`);
+  }
+  if (link.state === 'valid') return form();
+  const toLogin = () => {
+    forgetLinkToken();
+    return login.go('login', { token: undefined, link: undefined });
+  };
+  if (param === 'activate' && link.accountActive) {
+    return login.form(t(login, 'link.activeHeading'), toLogin, html`<p>${t(login, 'link.active')}</p>${login.submit(t(login, 'link.toLogin'))}`);
+  }
+  const why = html`<p>${t(login, `link.${link.state}`)}</p>`;
+  if (param === 'reset') {
+    return login.form(t(login, 'link.heading'), () => (forgetLinkToken(), login.go('forgot', { token: undefined, link: undefined })), html`
+      ${why}
+      <p>${t(login, 'link.newReset')}</p>
+      <div class="care-login__actions">${login.submit(t(login, 'link.requestReset'))} ${login.link(login.t('back'), toLogin)}</div>
+    `);
+  }
+  const tenant = login.state?.tenant;
+  const phone = tenant?.contact.phone;
+  return login.form(t(login, 'link.heading'), toLogin, html`
+    ${why}
+    <p>${t(login, phone ? 'link.newInvitationPhone' : 'link.newInvitation', { organisation: tenant?.name ?? '', phone: phone ?? '' })}</p>
+    ${login.submit(t(login, 'link.toLogin'))}
+  `);
 }
 
 function reset(login: CareLogin, form: FormData) {
@@ -71,17 +128,21 @@ export const steps: StepModule['steps'] = {
       ${login.submit(login.t('back'))}
     `),
   reset: (login) =>
-    login.form(t(login, 'reset.heading'), (f) => reset(login, f), html`
-      <p>${t(login, 'reset.intro')}</p>
-      ${newPasswordFields(login, 'newPassword', undefined, null, 'newPassword.submit')}
-      <div class="care-login__actions">${login.backLink()}</div>
-    `),
+    linkStep(login, 'reset', () =>
+      login.form(t(login, 'reset.heading'), (f) => reset(login, f), html`
+        <p>${t(login, 'reset.intro')}</p>
+        ${newPasswordFields(login, 'newPassword', undefined, null, 'newPassword.submit')}
+        <div class="care-login__actions">${login.backLink()}</div>
+      `),
+    ),
   activate: (login) =>
-    login.form(t(login, 'activate.heading'), (f) => verifyActivation(login, f), html`
-      <p>${t(login, 'activate.intro')}</p>
-      ${login.input('dateOfBirth', t(login, 'activate.dateOfBirth'), 'date', 'bday')}
-      ${login.submit(t(login, 'activate.verify'))}
-    `),
+    linkStep(login, 'activate', () =>
+      login.form(t(login, 'activate.heading'), (f) => verifyActivation(login, f), html`
+        <p>${t(login, 'activate.intro')}</p>
+        ${login.input('dateOfBirth', t(login, 'activate.dateOfBirth'), 'date', 'bday')}
+        ${login.submit(t(login, 'activate.verify'))}
+      `),
+    ),
   'activate-choose': (login) =>
     login.form(t(login, 'activate.choose'), (f) => completeActivation(login, f), html`
       <p>${t(login, 'activate.chooseIntro')}</p>
