@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { NotBuiltError } from './lib/paths.mjs';
 import { formatTable } from './lib/table.mjs';
 
-const ROWS = ['bundle', 'coldstart', 'read', 'login', 'sms', 'pdf', 'render', 'integration', 'messages', 'faults'];
+const ROWS = ['bundle', 'code-step', 'coldstart', 'read', 'login', 'sms', 'pdf', 'render', 'integration', 'messages', 'faults'];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, json: { type: 'string' } } });
 const only = values.only?.split(',').map((name) => name.trim()).filter(Boolean);

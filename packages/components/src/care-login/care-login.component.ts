@@ -1,7 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, CareApiClient, defaultApiBase, type PublicTenant } from '../shared/api-client.js';
-import { codeDigits, codeInput, receiveSmsCode } from '../shared/code-input/code-input.js';
 import { portalContext, whenPortalDefined, type PortalState } from '../shared/context.js';
 import type { Locale } from '../shared/i18n.js';
 import { adoptLightDomStyles } from '../shared/light-dom-styles.js';
@@ -13,7 +12,7 @@ import type { AccountView } from './steps/account.js';
 type Channel = 'sms' | 'email' | 'totp';
 
 /** The code step as the BFF describes it (POST /auth/login, /auth/code/resend, GET /auth/session). */
-interface SecondFactorStep {
+export interface SecondFactorStep {
   channel: Channel;
   prefix: string | null;
   codeSent?: boolean;
@@ -89,19 +88,25 @@ export interface LoginView {
 }
 
 /**
- * The steps few clients see (first login, forgotten password, the reset and activation links,
- * the signed-in client's password and second factor),
- * in modules of their own that the login loads on first use (steps/*.ts).
+ * The steps after the first screen, in modules of their own that the login loads on first use
+ * (steps/*.ts): the code (loaded while the password is checked), and the steps few clients see
+ * (first login, forgotten password, the reset and activation links, the signed-in client's
+ * password and second factor).
  */
 export interface StepModule {
   steps: Partial<Record<Step, (login: CareLogin) => TemplateResult>>;
-  messages: WidgetMessages<string>;
+  messages: WidgetMessages<string> | Array<WidgetMessages<string>>;
   styles: CSSResult;
+  /** Called when the login goes from one of these steps to another step, or leaves the page. */
+  leave?: (login: CareLogin) => void;
 }
 
+const codeStep = () => import('./steps/code.js');
 const firstLoginSteps = () => import('./steps/first-login.js');
 const linkSteps = () => import('./steps/recovery.js');
 const stepModules: Partial<Record<Step, () => Promise<StepModule>>> = {
+  code: codeStep,
+  done: () => import('./steps/signed-in.js'),
   password: firstLoginSteps,
   terms: firstLoginSteps,
   forgot: linkSteps,
@@ -138,8 +143,9 @@ let instances = 0;
  * in. Theme it with the `--care-*` tokens; `part` attributes mark the stable pieces, which a
  * host page reaches as `care-login [part~="button"]` (there is no shadow root for `::part()`).
  *
- * Username, password and the code are in this module; the rarer steps are loaded when first
- * needed, with their texts and styles, and Dutch is inline while English is loaded on first use.
+ * Username and password are in this module; the code step loads while the password is checked,
+ * the rarer steps when first needed, with their styles; Dutch is inline while English is loaded
+ * on first use.
  *
  * @summary Login with password and SMS code, first login, forgotten password, activation, own login details.
  *
@@ -199,10 +205,9 @@ export class CareLogin extends LitElement {
   readonly #uid = `care-login-${++instances}`;
   #focusHeading = false;
   #focusError = false;
-  #ticker: ReturnType<typeof setInterval> | undefined;
-  #webOtp: AbortController | undefined;
-  /** Renderers of the steps loaded so far (see StepModule). */
+  /** Renderers of the steps loaded so far, and what to do when leaving them (see StepModule). */
   readonly #loaded: StepModule['steps'] = {};
+  readonly #leave: Partial<Record<Step, (login: CareLogin) => void>> = {};
   readonly #catalogues: Array<WidgetMessages<string>> = [loginMessages];
 
   constructor() {
@@ -243,7 +248,7 @@ export class CareLogin extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#leaveCodeStep();
+    this.#leave[this.view.step]?.(this);
   }
 
   /** @internal */
@@ -282,11 +287,12 @@ export class CareLogin extends LitElement {
     if (load && !this.#loaded[step]) {
       const module = await load();
       adoptLightDomStyles(this, module.styles);
-      if (!this.#catalogues.includes(module.messages)) this.#catalogues.push(module.messages);
+      for (const messages of [module.messages].flat()) if (!this.#catalogues.includes(messages)) this.#catalogues.push(messages);
       await Promise.all(this.#catalogues.map((messages) => messages.load(this.locale)));
       Object.assign(this.#loaded, module.steps);
+      for (const name of Object.keys(module.steps) as Step[]) if (module.leave) this.#leave[name] = module.leave;
     }
-    if (step !== 'code') this.#leaveCodeStep();
+    if (step !== this.view.step) this.#leave[this.view.step]?.(this);
     this.#focusHeading = focus;
     this.patch({ error: '', invalid: [], notice: '', showPassword: false, ...changes, step });
   }
@@ -390,7 +396,7 @@ export class CareLogin extends LitElement {
     }
     let text = cause.detail ?? cause.title;
     if (cause.status === 429 && cause.retryAfter && !/\d/.test(text)) {
-      text += ` ${this.t('error.wait', { time: this.#duration(cause.retryAfter) })}`;
+      text += ` ${this.t('error.wait', { time: this.duration(cause.retryAfter) })}`;
     }
     const fields = cause.errors.map((e) => e.field);
     if (cause.code === 'invalid-credentials') fields.push('password');
@@ -408,7 +414,8 @@ export class CareLogin extends LitElement {
     return this.t('required', { field: label.toLowerCase() });
   }
 
-  #duration(seconds: number) {
+  /** @internal */
+  duration(seconds: number) {
     return seconds < 120 ? this.t('seconds', { n: seconds }) : this.t('minutes', { n: Math.ceil(seconds / 60) });
   }
 
@@ -427,78 +434,22 @@ export class CareLogin extends LitElement {
     const missing = [!username && 'username', !password && 'password'].filter((f): f is 'username' | 'password' => Boolean(f));
     if (missing.length) return this.fail(missing.map((f) => this.required(this.t(f))).join(' '), missing);
     this.patch({ username, firstLogin: undefined });
+    // The code step's module loads while the BFF checks the password (argon2id takes a while anyway).
+    codeStep().catch(() => undefined);
     return this.run(async () => this.afterStep(await this.apiClient.post<AuthStep>('/auth/login', { username, password })));
   }
 
-  // --- step 2: the code ----------------------------------------------------------------------
+  // --- step 2: the code (steps/code.ts) -----------------------------------------------------
 
-  #enterCode(challenge: SecondFactorStep, focus = true) {
-    const notSent = challenge.codeSent === false && challenge.channel !== 'totp';
-    void this.go('code', { challenge, code: '', trust: false, resendAt: Date.now() + challenge.resendAvailableInSeconds * 1000 }, focus);
-    if (notSent) this.patch({ error: this.t('code.notSent', { time: this.#duration(challenge.resendAvailableInSeconds) }) });
-    this.#startTicker();
-    if (challenge.channel === 'sms') this.#listenForSms(challenge.prefix);
-  }
-
-  #startTicker() {
-    this.#ticker ??= setInterval(() => {
-      if (Date.now() >= this.view.resendAt && this.#ticker) {
-        clearInterval(this.#ticker);
-        this.#ticker = undefined;
-      }
-      this.requestUpdate();
-    }, 1000);
-  }
-
-  /** WebOTP: where the browser can read the SMS itself, the code fills in and is sent. */
-  #listenForSms(prefix: string | null) {
-    this.#webOtp?.abort();
-    const controller = new AbortController();
-    this.#webOtp = controller;
-    void receiveSmsCode(controller.signal).then((code) => {
-      if (!code || controller.signal.aborted || this.view.step !== 'code') return;
-      this.patch({ code: codeDigits(code, prefix) });
-      void this.#verify();
-    });
-  }
-
-  #leaveCodeStep() {
-    this.#webOtp?.abort();
-    this.#webOtp = undefined;
-    if (this.#ticker) clearInterval(this.#ticker);
-    this.#ticker = undefined;
-  }
-
-  #verify() {
-    const { code, challenge, trust } = this.view;
-    if (!/^\d{6}$/.test(code)) return this.fail(this.t('code.invalid'), ['code']);
-    const full = challenge?.prefix ? `${challenge.prefix}-${code}` : code;
-    return this.run(async () => this.afterStep(await this.apiClient.post<AuthStep>('/auth/code/verify', { code: full, ...(trust ? { trustDevice: true } : {}) })));
-  }
-
-  #resend() {
-    return this.run(async () => {
-      try {
-        const next = await this.apiClient.post<SecondFactorStep>('/auth/code/resend', {});
-        this.#enterCode(next, false);
-        if (next.codeSent) this.patch({ notice: this.t('code.resent') });
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 429 && error.retryAfter) {
-          this.patch({ resendAt: Date.now() + error.retryAfter * 1000 });
-          this.#startTicker();
-        }
-        throw error;
-      }
-      this.querySelector<HTMLInputElement>('.care-code__input')?.focus();
-    });
+  async #enterCode(challenge: SecondFactorStep, focus = true) {
+    return (await codeStep()).enterCode(this, challenge, focus);
   }
 
   // --- first login: new password, terms (steps/first-login.ts) ------------------------------------
 
   /** @internal */
   async firstLoginStep(remaining: FirstLoginStep[], focus = true) {
-    if (!this.view.firstLogin) this.patch({ firstLogin: await this.apiClient.get<FirstLogin>('/auth/first-login') });
-    await this.go(remaining[0] ?? 'terms', { newPassword: '', repeatPassword: '' }, focus);
+    return (await firstLoginSteps()).enterFirstLogin(this, remaining, focus);
   }
 
   // --- signed in ----------------------------------------------------------------------------------
@@ -512,14 +463,6 @@ export class CareLogin extends LitElement {
         composed: true,
       }),
     );
-  }
-
-  #logout() {
-    return this.run(async () => {
-      await this.apiClient.post('/auth/logout', {});
-      void this.go('login', { session: undefined, notice: this.t('loggedOut') });
-      this.dispatchEvent(new CustomEvent('care-logout', { bubbles: true, composed: true }));
-    });
   }
 
   // --- rendering --------------------------------------------------------------------------------------
@@ -537,13 +480,6 @@ export class CareLogin extends LitElement {
     const { step } = this.view;
     const lazy = this.#loaded[step];
     if (lazy) return lazy(this);
-    if (step === 'code') return this.#renderCode();
-    if (step === 'done') {
-      return this.form(this.t('done.heading'), () => this.#logout(), html`
-        <p>${this.t('done.as', { name: this.view.session?.displayName ?? '' })}</p>
-        <div class="care-login__actions">${this.submit(this.t('logout'))} ${this.link(this.t('account'), () => this.run(() => this.go('account')))}</div>
-      `);
-    }
     return this.#renderLogin();
   }
 
@@ -636,63 +572,6 @@ export class CareLogin extends LitElement {
         ${this.submit(this.t(`submit.${channel}`))}
         ${this.link(this.t('forgot'), () => this.run(() => this.go('forgot')))}
       </div>
-    `);
-  }
-
-  #renderCode() {
-    const { challenge, code, invalid, busy } = this.view;
-    const channel = challenge?.channel ?? 'sms';
-    const prefix = challenge?.prefix ?? null;
-    const totp = channel === 'totp';
-    const wait = Math.max(0, Math.ceil((this.view.resendAt - Date.now()) / 1000));
-    const days = challenge?.trustedDeviceDays ?? this.state?.tenant?.trustedDeviceDays ?? 0;
-    const hintId = this.idOf('code-hint');
-    const intro = this.t(`code.${channel}`, { destination: challenge?.destinationHint ?? '', prefix: prefix ?? 'xxxx' });
-    return this.form(this.t('code.heading'), () => this.#verify(), html`
-      <p>${intro}</p>
-      <div class="care-login__field">
-        ${codeInput({
-          id: this.idOf('code'),
-          label: this.t(totp ? 'code.totpLabel' : 'code.label'),
-          prefix,
-          value: code,
-          describedBy: [hintId, invalid.includes('code') ? this.idOf('error') : ''].filter(Boolean).join(' '),
-          invalid: invalid.includes('code'),
-          onCode: (digits) => this.patch({ code: digits }),
-        })}
-        <p class="care-login__hint" id=${hintId}>${this.t(prefix ? 'code.prefixNote' : 'code.hint')}</p>
-      </div>
-      ${days > 0
-        ? html`<div class="care-login__check">
-            <input
-              type="checkbox"
-              id=${this.idOf('trust')}
-              name="trustDevice"
-              .checked=${this.view.trust}
-              aria-describedby=${this.idOf('trust-hint')}
-              @change=${(e: Event) => this.patch({ trust: (e.target as HTMLInputElement).checked })}
-            />
-            <label for=${this.idOf('trust')}>${this.t('code.trust', { days })}</label>
-            <p class="care-login__hint" id=${this.idOf('trust-hint')}>${this.t('code.trustHint', { days })}</p>
-          </div>`
-        : nothing}
-      <div class="care-login__actions">
-        ${this.submit(this.t(totp ? 'code.totpSubmit' : 'code.submit'))}
-        ${totp
-          ? nothing
-          : html`<button
-              class="care-login__button care-login__button--secondary"
-              part="button resend"
-              type="button"
-              ?disabled=${wait > 0 || busy}
-              aria-describedby=${wait > 0 ? this.idOf('resend-wait') : nothing}
-              @click=${() => this.#resend()}
-            >
-              ${this.t('code.resend')}
-            </button>`}
-      </div>
-      ${!totp && wait > 0 ? html`<p class="care-login__hint care-login__countdown" id=${this.idOf('resend-wait')}>${this.t('code.resendIn', { n: wait })}</p>` : nothing}
-      <div class="care-login__actions">${this.backLink()}</div>
     `);
   }
 }

@@ -1,5 +1,4 @@
 import { css, unsafeCSS } from 'lit';
-import { codeInputStyles } from '../shared/code-input/code-input.styles.js';
 
 /**
  * <care-login> renders into the light DOM (see the class comment), so these rules go to the
@@ -100,10 +99,6 @@ export const careLoginStyles = css`
     text-align: center;
     cursor: pointer;
   }
-  ${s} .care-login__button--secondary {
-    background: var(--care-color-background, #fff);
-    color: var(--care-color-primary, #0b5cad);
-  }
   ${s} .care-login__button:disabled {
     border-color: var(--care-color-border, #7b8794);
     background: var(--care-color-surface, #f5f7fa);
@@ -162,26 +157,6 @@ export const careLoginStyles = css`
   ${s} .care-login__notice:not(:empty) {
     border-color: var(--care-color-success, #1e6b34);
     background: var(--care-color-surface, #f5f7fa);
-    color: var(--care-color-text, #1f2933);
-  }
-  ${s} .care-login__check {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    gap: 0 0.5em;
-    align-items: start;
-    margin: 0 0 1em;
-  }
-  ${s} .care-login__check input {
-    width: 1.5em;
-    height: 1.5em;
-    margin: 0;
-  }
-  ${s} .care-login__check .care-login__hint {
-    grid-column: 2;
-    margin: 0;
-  }
-  ${codeInputStyles(scope)}
-  ${s} .care-code__prefix {
     color: var(--care-color-text, #1f2933);
   }
 `;

@@ -2,6 +2,8 @@ import { css, html, nothing, unsafeCSS } from 'lit';
 import { codeInput } from '../../shared/code-input/code-input.js';
 import type { CareLogin, StepModule } from '../care-login.component.js';
 import { scope } from '../care-login.styles.js';
+import { codeStepStyles } from './code.js';
+import { codeMessages } from './code.messages.js';
 import { newPasswordFields, t } from './new-password.js';
 import { stepMessages } from './steps.messages.js';
 import { stepStyles } from './steps.styles.js';
@@ -79,7 +81,7 @@ function saveFactor(login: CareLogin, form: HTMLFormElement) {
   patchAccount(login, { section: 'factor' });
   if (enrolment) {
     const code = String(new FormData(form).get('code') ?? '');
-    if (!/^\d{6}$/.test(code)) return login.fail(login.t('code.invalid'), ['code']);
+    if (!/^\d{6}$/.test(code)) return login.fail(codeMessages.t(login.locale, 'code.invalid'), ['code']);
     return login.run(async () => {
       const factors = await login.apiClient.post<SecondFactorSettings>('/auth/totp/confirm', { code });
       patchAccount(login, { factors, choice: 'totp', enrolment: undefined });
@@ -169,7 +171,7 @@ function renderFactor(login: CareLogin) {
               invalid,
               onCode: (code) => login.patch({ code }),
             })}
-            <p class="care-login__hint" id=${login.idOf('code-hint')}>${login.t('code.hint')}</p>
+            <p class="care-login__hint" id=${login.idOf('code-hint')}>${codeMessages.t(login.locale, 'code.hint')}</p>
           </div>
           <div class="care-login__actions">${login.submit(t(login, 'account.confirm'))}</div>`
       : html`<div class="care-login__actions">${login.submit(t(login, 'account.factorSubmit'), !choice || choice === factors.current)}</div>`}
@@ -192,6 +194,7 @@ const s = unsafeCSS(scope);
 
 const accountStyles = css`
   ${stepStyles}
+  ${codeStepStyles}
   ${s} .care-account__heading {
     margin: 1.5em 0 0.5em;
     font-size: 1.125em;
@@ -226,4 +229,5 @@ const accountStyles = css`
 `;
 
 export const steps: StepModule['steps'] = { account: renderAccount };
-export { stepMessages as messages, accountStyles as styles };
+const accountMessages: StepModule['messages'] = [stepMessages, codeMessages];
+export { accountMessages as messages, accountStyles as styles };

@@ -6,6 +6,11 @@ import { stepMessages } from './steps.messages.js';
 import { stepStyles } from './steps.styles.js';
 
 /** The first login: a new password of the client's own, then the terms of use. */
+export async function enterFirstLogin(login: CareLogin, remaining: Array<'password' | 'terms'>, focus = true) {
+  if (!login.view.firstLogin) login.patch({ firstLogin: await login.apiClient.get<FirstLogin>('/auth/first-login') });
+  await login.go(remaining[0] ?? 'terms', { newPassword: '', repeatPassword: '' }, focus);
+}
+
 function savePassword(login: CareLogin, form: FormData) {
   return login.run(async () =>
     login.afterStep(

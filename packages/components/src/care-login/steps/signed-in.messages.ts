@@ -1,0 +1,12 @@
+import { defineMessages } from '../../shared/messages.js';
+
+/** Texts of the signed-in view ("Ingelogd", "Uitloggen"), loaded with it. */
+export const nl = {
+  loggedOut: 'U bent uitgelogd.',
+  'done.heading': 'Ingelogd',
+  'done.as': 'U bent ingelogd als {name}.',
+  logout: 'Uitloggen',
+  account: 'Mijn inloggegevens',
+};
+
+export const signedInMessages = defineMessages<keyof typeof nl>(nl, () => import('../locales/en.js'));
