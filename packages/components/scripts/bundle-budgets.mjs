@@ -16,25 +16,24 @@ const LOADER = 'care-widgets.loader.js';
 const BUNDLE = 'care-widgets.bundle.js';
 
 /**
- * `limit` fails the build. `target` is SPEC.md's figure where the limit is not there yet: with
- * lit and the API client at 7.1 KB, <care-login>'s first screen and code step (the code input a
- * chunk shared with <care-plan> and <care-profile>, and light-DOM styles that withstand a CMS's
- * !important rules) come to 15.5 KB (with the namespace object Rollup adds for the loader's
- * `import()` of an entry that also exports to its lazy chunks), so its limit holds that line until
- * the 12 KB figure is reached; the portal page, which loads that <care-login>, waits for the same
- * change.
+ * `limit` fails the build; where it is still above SPEC.md's figure, `target` is that figure. The login's
+ * first screen (what loads before the username and password fields show) is its entry with its
+ * static chunks; the whole login adds every step it can load (`lazy`), in Dutch: the English
+ * catalogues load only for `lang="en"`.
  */
 export function budgets() {
   const entries = existsSync(dist) ? readdirSync(dist) : [];
   const widgets = entries.filter((file) => /^care-(?!widgets)[a-z-]+\.js$/.test(file)).sort();
   return [
-    { name: '<care-login> alone', files: ['care-login.js'], limit: 15_600, target: 12_000 },
+    { name: '<care-login> alone, first screen', files: ['care-login.js'], limit: 12_000 },
+    // Not there yet: the rarer steps (first login, reset, activation, own login details) bring 9.5 KB
+    // in six chunks; the limit holds the line.
+    { name: '<care-login> with every step', files: ['care-login.js'], lazy: true, limit: 25_000, target: 20_000 },
     { name: 'the loader', files: [LOADER], limit: 3_000 },
     {
       name: `a portal page (${portalPageTags.map((tag) => `<${tag}>`).join(' ')}) through the loader`,
       files: [LOADER, ...portalPageTags.map((tag) => `${tag}.js`)],
-      limit: 47_500,
-      target: 45_000,
+      limit: 45_000,
     },
     { name: 'all widgets in one bundle', files: [BUNDLE], limit: 40_000 },
     // A widget's own code: its module without lit, the shared code and its lazy chunks.
@@ -42,24 +41,33 @@ export function budgets() {
   ];
 }
 
-/** Bytes of a budget's files: with their static chunks (each file once), or `own` the files alone. */
-export function measure({ files, own }) {
+/**
+ * Bytes of a budget's files: with their static chunks (each file once), `lazy` also the chunks they
+ * import on demand but English catalogues, or `own` the files alone.
+ */
+export function measure({ files, own, lazy }) {
   const all = new Set();
-  for (const file of files) for (const reached of own ? [join(dist, file)] : staticGraph(join(dist, file))) all.add(reached);
+  for (const file of files) for (const reached of own ? [join(dist, file)] : staticGraph(join(dist, file), lazy)) all.add(reached);
   const bytes = [...all].reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
   return { bytes, files: all.size };
 }
 
-/** The entry and every module it reaches through a static `import`/`export … from` of a relative path. */
-export function staticGraph(entry) {
+/**
+ * The entry and every module it reaches through a static `import`/`export … from` of a relative
+ * path; `lazy`: also through `import("…")`, but for English catalogues (`en-*.js`, `*.en-*.js`).
+ */
+export function staticGraph(entry, lazy = false) {
   const seen = new Set();
   const visit = (file) => {
     if (seen.has(file)) return;
     if (!existsSync(file)) throw new Error(`${relative(dist, file)} is missing: run the build first`);
     seen.add(file);
     // Minified output: `import{a as b}from"./chunks/x.js"`, `import"./x.js"`; `import("./x.js")` is lazy.
-    for (const match of readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*)(["'])(\.{1,2}\/[^"'\n]+?)\1/g)) {
-      visit(resolve(dirname(file), match[2]));
+    const code = readFileSync(file, 'utf8');
+    for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*)(["'])(\.{1,2}\/[^"'\n]+?)\1/g)) visit(resolve(dirname(file), match[2]));
+    if (!lazy) return;
+    for (const match of code.matchAll(/\bimport\(\s*(["'])(\.{1,2}\/[^"'\n]+?)\1\s*\)/g)) {
+      if (!/(^|\/|\.)en-[^/]*\.js$/.test(match[2])) visit(resolve(dirname(file), match[2]));
     }
   };
   visit(entry);

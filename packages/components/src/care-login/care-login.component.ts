@@ -1,4 +1,4 @@
-import { ContextConsumer } from '@lit/context';
+import { ContextEvent } from '@lit/context';
 import { html, LitElement, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, CareApiClient, defaultApiBase, type PublicTenant } from '../shared/api-client.js';
 import { portalContext, whenPortalDefined, type PortalState } from '../shared/context.js';
@@ -23,7 +23,7 @@ export interface SecondFactorStep {
 
 type FirstLoginStep = 'password' | 'terms';
 
-interface SignedIn {
+export interface SignedIn {
   accountId: string;
   displayName: string;
   clientId: string | null;
@@ -43,7 +43,7 @@ export interface FirstLogin {
   username: string;
 }
 
-interface SessionView extends SignedIn {
+export interface SessionView extends SignedIn {
   state: 'signed-out' | 'second_factor' | 'pending' | 'active';
   secondFactor?: SecondFactorStep | null;
   firstLogin?: { remaining: FirstLoginStep[] };
@@ -101,6 +101,7 @@ export interface StepModule {
   leave?: (login: CareLogin) => void;
 }
 
+const signInSteps = () => import('./steps/sign-in.js');
 const codeStep = () => import('./steps/code.js');
 const firstLoginSteps = () => import('./steps/first-login.js');
 const linkSteps = () => import('./steps/recovery.js');
@@ -198,7 +199,15 @@ export class CareLogin extends LitElement {
   /** @internal */
   declare view: LoginView;
 
-  readonly #portal = new ContextConsumer(this, { context: portalContext, subscribe: true });
+  /** The surrounding <care-portal>'s state, kept current while connected (see #askPortal). */
+  #portal: PortalState | undefined;
+  #leavePortal: (() => void) | undefined;
+  readonly #onPortal = (state: PortalState, unsubscribe?: () => void) => {
+    if (this.#leavePortal !== unsubscribe) this.#leavePortal?.();
+    this.#leavePortal = unsubscribe;
+    this.#portal = state;
+    this.requestUpdate();
+  };
   /** The state of a login without a portal around it. */
   #own: PortalState | undefined;
   #startedWith: CareApiClient | undefined;
@@ -236,9 +245,10 @@ export class CareLogin extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     adoptLightDomStyles(this, careLoginStyles);
+    this.#askPortal();
     whenPortalDefined(
       this,
-      () => this.#portal.hostConnected(),
+      () => this.#askPortal(),
       () => {
         this.#own = { status: 'error' } as PortalState;
         this.requestUpdate();
@@ -246,14 +256,25 @@ export class CareLogin extends LitElement {
     );
   }
 
+  /**
+   * Asks the surrounding <care-portal> for its state and every change of it with @lit/context's
+   * request event. The widgets' ContextConsumer controller would do the same, but its chunk is
+   * more than the login's first screen can spare (SPEC: 12 KB with lit).
+   */
+  #askPortal() {
+    this.dispatchEvent(new ContextEvent(portalContext, this, this.#onPortal, true));
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#leave[this.view.step]?.(this);
+    this.#leavePortal?.();
+    this.#leavePortal = undefined;
   }
 
   /** @internal */
   get state(): PortalState | undefined {
-    return this.#portal.value ?? this.#own;
+    return this.#portal ?? this.#own;
   }
 
   /** @internal */
@@ -298,7 +319,7 @@ export class CareLogin extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (!this.#portal.value && this.tenant && (changed.has('tenant') || changed.has('api'))) void this.#loadOwnTenant();
+    if (!this.#portal && this.tenant && (changed.has('tenant') || changed.has('api'))) void this.#loadOwnTenant();
     const state = this.state;
     if (state?.status === 'ready' && state.tenant && state.api !== this.#startedWith) {
       this.#startedWith = state.api;
@@ -348,15 +369,15 @@ export class CareLogin extends LitElement {
     const reset = params.get('reset');
     const activate = params.get('activate');
     const texts = loginMessages.load(this.locale);
+    const afterFields = signInSteps();
+    afterFields.catch(() => undefined);
     try {
       if (reset) return await this.go('reset', { token: reset }, false);
       if (activate) return await this.go('activate', { token: activate }, false);
       const session = await api.get<SessionView>('/auth/session');
       await texts;
       if (api !== this.#startedWith) return;
-      if (session.state === 'active') return this.#signedIn(session, true);
-      if (session.state === 'second_factor' && session.secondFactor) return this.#enterCode({ ...session.secondFactor, codeSent: true }, false);
-      if (session.state === 'pending') return await this.firstLoginStep(session.firstLogin?.remaining ?? ['password', 'terms'], false);
+      if (session.state !== 'signed-out' && (await (await afterFields).resume(this, session))) return;
     } catch {
       // The BFF cannot be reached: the form says so when it is sent.
     }
@@ -379,28 +400,12 @@ export class CareLogin extends LitElement {
     try {
       await work();
     } catch (error) {
-      this.#showError(error);
+      const steps = await signInSteps().catch(() => undefined);
+      if (steps) await steps.showError(this, error);
+      else this.fail(this.t('unavailable'));
     } finally {
       this.patch({ busy: false });
     }
-  }
-
-  #showError(cause: unknown) {
-    if (!(cause instanceof ApiError)) {
-      console.error(cause);
-      return this.fail(this.t('error.generic'));
-    }
-    if (cause.kind === 'offline') return this.fail(this.t('error.offline'));
-    if (cause.status === 401 && cause.code !== 'invalid-credentials' && this.view.step !== 'login') {
-      return this.go('login', { error: this.t('error.sessionExpired') });
-    }
-    let text = cause.detail ?? cause.title;
-    if (cause.status === 429 && cause.retryAfter && !/\d/.test(text)) {
-      text += ` ${this.t('error.wait', { time: this.duration(cause.retryAfter) })}`;
-    }
-    const fields = cause.errors.map((e) => e.field);
-    if (cause.code === 'invalid-credentials') fields.push('password');
-    return this.fail(text, fields);
   }
 
   /** @internal */
@@ -415,18 +420,11 @@ export class CareLogin extends LitElement {
   }
 
   /** @internal */
-  duration(seconds: number) {
-    return seconds < 120 ? this.t('seconds', { n: seconds }) : this.t('minutes', { n: Math.ceil(seconds / 60) });
-  }
-
-  /** @internal */
   async afterStep(result: AuthStep) {
-    if (result.step === 'second-factor') return this.#enterCode(result);
-    if (result.step === 'first-login') return this.firstLoginStep(result.remaining);
-    return this.#signedIn(result.session, false);
+    return (await signInSteps()).afterStep(this, result);
   }
 
-  // --- step 1: username and password ------------------------------------------------------
+  // --- step 1: username and password; the answer is handled in steps/sign-in.ts -------------
 
   #login(form: FormData) {
     const username = String(form.get('username') ?? '').trim();
@@ -439,37 +437,11 @@ export class CareLogin extends LitElement {
     return this.run(async () => this.afterStep(await this.apiClient.post<AuthStep>('/auth/login', { username, password })));
   }
 
-  // --- step 2: the code (steps/code.ts) -----------------------------------------------------
-
-  async #enterCode(challenge: SecondFactorStep, focus = true) {
-    return (await codeStep()).enterCode(this, challenge, focus);
-  }
-
-  // --- first login: new password, terms (steps/first-login.ts) ------------------------------------
-
-  /** @internal */
-  async firstLoginStep(remaining: FirstLoginStep[], focus = true) {
-    return (await firstLoginSteps()).enterFirstLogin(this, remaining, focus);
-  }
-
-  // --- signed in ----------------------------------------------------------------------------------
-
-  #signedIn(session: SignedIn, restored: boolean) {
-    void this.go('done', { session, firstLogin: undefined }, !restored);
-    this.dispatchEvent(
-      new CustomEvent<CareLoginDetail>('care-login', {
-        detail: { accountId: session.accountId, displayName: session.displayName, clientId: session.clientId, restored },
-        bubbles: true,
-        composed: true,
-      }),
-    );
-  }
-
   // --- rendering --------------------------------------------------------------------------------------
 
   protected override render() {
     const state = this.state;
-    if (state?.status === 'error' && !this.#portal.value) {
+    if (state?.status === 'error' && !this.#portal) {
       return html`<div class="care-login"><p class="care-login__alert" part="error" role="alert">${this.t('unavailable')}</p></div>`;
     }
     if (state?.status !== 'ready' || this.view.step === 'loading') return nothing;

@@ -18,12 +18,6 @@ export const nl = {
   back: 'Terug naar inloggen',
   busy: 'Even geduld…',
   required: 'Vul uw {field} in.',
-  'error.offline': 'Er is geen verbinding met het cliëntportaal. Controleer uw internetverbinding en probeer het opnieuw.',
-  'error.sessionExpired': 'Uw sessie is verlopen. Log opnieuw in.',
-  'error.wait': 'U kunt het over {time} opnieuw proberen.',
-  'error.generic': 'Er ging iets mis. Probeer het later opnieuw.',
-  seconds: '{n} seconden',
-  minutes: '{n} minuten',
 };
 
 export type LoginMessageKey = keyof typeof nl;

@@ -73,10 +73,6 @@ export const careLoginStyles = css`
   ${s} [aria-invalid='true'] {
     border-color: var(--care-color-danger, #b00020);
   }
-  ${s} .care-login__hint {
-    margin: 0.25em 0 1em;
-    color: var(--care-color-text-muted, #52606d);
-  }
   ${s} .care-login__actions {
     display: flex;
     flex-wrap: wrap;
@@ -98,12 +94,6 @@ export const careLoginStyles = css`
     font-weight: 600;
     text-align: center;
     cursor: pointer;
-  }
-  ${s} .care-login__button:disabled {
-    border-color: var(--care-color-border, #7b8794);
-    background: var(--care-color-surface, #f5f7fa);
-    color: var(--care-color-text-muted, #52606d);
-    cursor: not-allowed;
   }
   ${s} .care-login__button[aria-busy='true'] {
     cursor: progress;

@@ -4,8 +4,10 @@ import { codeDigits, codeInput, receiveSmsCode } from '../../shared/code-input/c
 import { codeInputStyles } from '../../shared/code-input/code-input.styles.js';
 import type { AuthStep, CareLogin, SecondFactorStep, StepModule } from '../care-login.component.js';
 import { scope } from '../care-login.styles.js';
-import { checkStyles } from './check.styles.js';
+import { sharedStepStyles } from './shared-steps.styles.js';
 import { codeMessages } from './code.messages.js';
+import { duration } from './sign-in.js';
+import { signInMessages } from './sign-in.messages.js';
 
 /**
  * The code step: the code by SMS, e-mail or an authenticator app, resend with a countdown, "trust
@@ -20,7 +22,7 @@ const t = (login: CareLogin, key: CodeMessageKey, params?: Record<string, string
 export async function enterCode(login: CareLogin, challenge: SecondFactorStep, focus = true) {
   const notSent = challenge.codeSent === false && challenge.channel !== 'totp';
   await login.go('code', { challenge, code: '', trust: false, resendAt: Date.now() + challenge.resendAvailableInSeconds * 1000 }, focus);
-  if (notSent) login.patch({ error: t(login, 'code.notSent', { time: login.duration(challenge.resendAvailableInSeconds) }) });
+  if (notSent) login.patch({ error: t(login, 'code.notSent', { time: duration(login, challenge.resendAvailableInSeconds) }) });
   startTicker(login);
   if (challenge.channel === 'sms') listenForSms(login, challenge.prefix);
 }
@@ -146,7 +148,7 @@ const s = unsafeCSS(scope);
 
 /** The code input; also adopted by steps/account.ts, which shows one for an authenticator app. */
 export const codeStepStyles = css`
-  ${checkStyles}
+  ${sharedStepStyles}
   ${codeInputStyles(scope)}
   ${s} .care-code__prefix {
     color: var(--care-color-text, #1f2933);
@@ -154,4 +156,5 @@ export const codeStepStyles = css`
 `;
 
 export const steps: StepModule['steps'] = { code: renderCode };
-export { codeMessages as messages, codeStepStyles as styles, leave };
+export const messages: StepModule['messages'] = [codeMessages, signInMessages];
+export { codeStepStyles as styles, leave };

@@ -1,12 +1,12 @@
 import { css, unsafeCSS } from 'lit';
 import { scope } from '../care-login.styles.js';
-import { checkStyles } from './check.styles.js';
+import { sharedStepStyles } from './shared-steps.styles.js';
 
 const s = unsafeCSS(scope);
 
 /** The terms of use and the password checklist, adopted with the steps that show them. */
 export const stepStyles = css`
-  ${checkStyles}
+  ${sharedStepStyles}
   ${s} .care-login__terms {
     display: block;
     max-height: 16em;

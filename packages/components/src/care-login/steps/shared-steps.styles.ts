@@ -3,8 +3,12 @@ import { scope } from '../care-login.styles.js';
 
 const s = unsafeCSS(scope);
 
-/** A checkbox with its label and hint, and the secondary button: the steps after the first screen. */
-export const checkStyles = css`
+/** What the steps after the first screen share: hints, checkboxes, secondary and disabled buttons. */
+export const sharedStepStyles = css`
+  ${s} .care-login__hint {
+    margin: 0.25em 0 1em;
+    color: var(--care-color-text-muted, #52606d);
+  }
   ${s} .care-login__check {
     display: grid;
     grid-template-columns: auto 1fr;
@@ -24,5 +28,11 @@ export const checkStyles = css`
   ${s} .care-login__button--secondary {
     background: var(--care-color-background, #fff);
     color: var(--care-color-primary, #0b5cad);
+  }
+  ${s} .care-login__button:disabled {
+    border-color: var(--care-color-border, #7b8794);
+    background: var(--care-color-surface, #f5f7fa);
+    color: var(--care-color-text-muted, #52606d);
+    cursor: not-allowed;
   }
 `;
