@@ -47,6 +47,19 @@ export interface BffProcess {
 }
 
 /**
+ * Production mode refuses to start without an SMS gateway and SMTP. These processes send no
+ * message, so both point at a loopback port where nothing listens (a test that needs delivery
+ * passes its own).
+ */
+const unreachableProviders = {
+  SMS_PROVIDER: 'spryng',
+  SMS_API_KEY: 'not-used',
+  SMS_BASE_URL: 'http://127.0.0.1:9/v1',
+  SMTP_URL: 'smtp://127.0.0.1:9',
+  MAIL_FROM: 'portaal@bff-process.invalid',
+};
+
+/**
  * `care-bff start` as a child process on a free loopback port, as an operator runs it: for
  * tests of what only a whole process shows (it survives a fault, drains on SIGTERM).
  * `waitForListening: false` returns at once (e.g. while the database is still down).
@@ -55,7 +68,7 @@ export async function startBffProcess(env: Record<string, string>, options: { wa
   const path = await ensureBuiltCli();
   const child = spawn(process.execPath, [path, 'start'], {
     cwd: packageDir,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...unreachableProviders, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
