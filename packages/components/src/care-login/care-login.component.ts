@@ -4,7 +4,7 @@ import { ApiError, CareApiClient, defaultApiBase, type PublicTenant } from '../s
 import { portalContext, whenPortalDefined, type PortalState } from '../shared/context.js';
 import type { Locale } from '../shared/i18n.js';
 import { adoptLightDomStyles } from '../shared/light-dom-styles.js';
-import { MessagesController, type Params, type WidgetMessages } from '../shared/messages.js';
+import { isLocale, MessagesController, type Params, type WidgetMessages } from '../shared/messages.js';
 import { loginMessages, type LoginMessageKey } from './care-login.messages.js';
 import { careLoginStyles } from './care-login.styles.js';
 import type { AccountView } from './steps/account.js';
@@ -165,7 +165,7 @@ let instances = 0;
  * @csspart checklist - The password rules with ✓ and ✗.
  *
  * @cssproperty --care-font-family - Font. Default: inherited from the page.
- * @cssproperty --care-font-size - Base size; never below 16px. Default: 1em of the page.
+ * @cssproperty --care-font-size - Base size; everything inside is in em. Default: `medium`, the reader's browser setting.
  * @cssproperty --care-color-text - Text colour.
  * @cssproperty --care-color-text-muted - Hints.
  * @cssproperty --care-color-background - Input background.
@@ -279,8 +279,7 @@ export class CareLogin extends LitElement {
 
   /** @internal */
   get locale(): Locale {
-    const language = this.language;
-    return language === 'nl' || language === 'en' ? language : (this.state?.locale ?? 'nl');
+    return isLocale(this.language) ? this.language : (this.state?.locale ?? 'nl');
   }
 
   /** @internal */

@@ -27,11 +27,13 @@ export const careLoginStyles = css`
     box-sizing: border-box;
     max-width: 32em;
     font-family: var(--care-font-family, inherit);
-    /* Older readers: never below 16px, larger when the page is. */
-    font-size: max(16px, var(--care-font-size, 1em));
+    /* The reader's own browser setting, unless the host connects its text-size control. */
+    font-size: var(--care-font-size, medium);
     line-height: 1.5;
+    letter-spacing: normal;
+    text-align: start;
     color: var(--care-color-text, #1f2933);
-    overflow-wrap: break-word;
+    overflow-wrap: anywhere;
   }
   ${s} .care-login__form {
     display: block;

@@ -92,7 +92,7 @@ function newestFirst(a: Message, b: Message) {
  * @csspart error - Alerts.
  *
  * @cssproperty --care-font-family - Font. Default: inherited.
- * @cssproperty --care-font-size - Base size. Default: 1em of the page.
+ * @cssproperty --care-font-size - Base size; everything inside is in em. Default: `medium`, the reader's browser setting.
  * @cssproperty --care-color-text - Text colour.
  * @cssproperty --care-color-text-muted - Times, hints and the counter.
  * @cssproperty --care-color-background - Card, input and incoming message background.

@@ -12,6 +12,8 @@ export const sessionWatchStyles = css`
     font-family: var(--care-font-family, inherit);
     font-size: var(--care-font-size, medium);
     line-height: 1.5;
+    letter-spacing: normal;
+    text-align: start;
   }
 
   [part~='session-warning']::backdrop {

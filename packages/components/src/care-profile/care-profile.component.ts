@@ -76,7 +76,7 @@ let instances = 0;
  * @csspart error - Alerts.
  *
  * @cssproperty --care-font-family - Font. Default: inherited.
- * @cssproperty --care-font-size - Base size. Default: 1em of the page.
+ * @cssproperty --care-font-size - Base size; everything inside is in em. Default: `medium`, the reader's browser setting.
  * @cssproperty --care-color-text - Text colour.
  * @cssproperty --care-color-text-muted - Labels and hints.
  * @cssproperty --care-color-background - Card and input background.

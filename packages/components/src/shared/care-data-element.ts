@@ -2,8 +2,8 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ApiError, CareApiClient, defaultApiBase } from './api-client.js';
 import { portalContext, whenPortalDefined, type PortalSession, type PortalState } from './context.js';
-import { isLocale, type Locale } from './i18n.js';
-import type { Params } from './messages.js';
+import type { Locale } from './i18n.js';
+import { isLocale, type Params } from './messages.js';
 import { stateMessages, type StatesKey } from './states.messages.js';
 
 /** Where a widget's data is: on its way, there, or not coming (and why). */

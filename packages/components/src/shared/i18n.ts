@@ -1,6 +1,2 @@
 /** The languages of the widgets: Dutch (the source of every text) and English. */
 export type Locale = 'nl' | 'en';
-
-export function isLocale(value: unknown): value is Locale {
-  return value === 'nl' || value === 'en';
-}

@@ -3,6 +3,10 @@ import type { Locale } from './i18n.js';
 
 export type Params = Record<string, string | number>;
 
+export function isLocale(value: unknown): value is Locale {
+  return value === 'nl' || value === 'en';
+}
+
 /**
  * A widget's own texts: Dutch (the source) inline, English loaded on first use, so a widget
  * carries only its own messages and Dutch-only pages never download English.

@@ -42,9 +42,9 @@ async function click(portal: CarePortal, tag: string, text: string) {
   await waitUntil(() => !root(widget).querySelector('[part~="status"].state--loading, [aria-busy="true"]'), `<${tag}> stays busy`, { timeout: 8000 });
 }
 
-async function portalPage(api = '') {
+async function portalPage(api = '', style = '') {
   return fixture<CarePortal>(html`
-    <care-portal tenant=${LINDE} api=${api}>
+    <care-portal tenant=${LINDE} api=${api} style=${style}>
       <care-login></care-login>
       <care-reports></care-reports>
       <care-measurements></care-measurements>
@@ -68,44 +68,7 @@ describe('every widget at 320 px', () => {
 
   it('fits signed in, in every view and form', async function () {
     this.timeout(60_000);
-    await testSession(LINDE, 'j.de.vries');
-    const portal = await portalPage();
-    const plan = portal.querySelector('care-plan')!;
-    await waitUntil(() => root(plan).textContent!.includes(longTitle.slice(0, 40)), 'the plan with the long title did not load', { timeout: 8000 });
-    await waitUntil(() => root(portal.querySelector('care-agenda')!).querySelector('[part="item"]'), 'the agenda did not load', { timeout: 8000 });
-    const problems: string[] = [];
-    await fits(portal, 'home', problems);
-
-    await click(portal, 'care-reports', 'Alle rapportages');
-    await fits(portal, 'all reports', problems);
-    await click(portal, 'care-reports', 'Periode kiezen');
-    await fits(portal, 'reports: own period', problems);
-    await click(portal, 'care-reports', 'Nieuwe rapportage');
-    await fits(portal, 'reports: new report', problems);
-
-    await click(portal, 'care-measurements', 'Alle metingen');
-    await fits(portal, 'all measurements (chart)', problems);
-    await click(portal, 'care-measurements', 'Tabel tonen');
-    await fits(portal, 'measurements: table', problems);
-    await click(portal, 'care-measurements', 'Nieuwe meting');
-    await fits(portal, 'measurements: new measurement', problems);
-
-    await click(portal, 'care-agenda', 'Alle afspraken');
-    await fits(portal, 'all appointments', problems);
-    await click(portal, 'care-messages', 'Alle berichten');
-    await fits(portal, 'all messages', problems);
-
-    await click(portal, 'care-profile', 'Volledig profiel');
-    await fits(portal, 'full profile', problems);
-    await click(portal, 'care-login', 'Mijn inloggegevens');
-    await fits(portal, 'own login details', problems);
-
-    // Signing the plan with the long title: the code by SMS, in the prefix + 6 digits field.
-    await click(portal, 'care-plan', 'Ondertekenen');
-    await waitUntil(() => root(plan).querySelector('[part~="confirm-form"] input'), 'no code field', { timeout: 8000 });
-    await fits(portal, 'plan: the SMS code', problems);
-
-    expect(problems).to.deep.equal([]);
+    expect(await signedInStates()).to.deep.equal([]);
   });
 
   it('fits signed out, and when the BFF cannot be reached', async () => {
@@ -123,3 +86,63 @@ describe('every widget at 320 px', () => {
     expect(problems).to.deep.equal([]);
   });
 });
+
+describe('every widget with 200 % text (WCAG 1.4.4)', () => {
+  before(async () => {
+    // 200 % browser zoom of a 1280 px window lays out 640 px.
+    await setViewport(640, 720);
+    await addLongTitles(LINDE, 'j.de.vries', longTitle);
+  });
+  after(async () => {
+    await removeLongTitles(LINDE, 'j.de.vries');
+    await setViewport(800, 600);
+  });
+
+  it('fits signed in, in every view and form, with the text twice the reader’s size', async function () {
+    this.timeout(60_000);
+    expect(await signedInStates('--care-font-size: 200%', false)).to.deep.equal([]);
+  });
+});
+
+/** Signs in and clicks through every view and form, collecting what does not fit. */
+async function signedInStates(style = '', planCode = true) {
+  await testSession(LINDE, 'j.de.vries');
+  const portal = await portalPage('', style);
+  const plan = portal.querySelector('care-plan')!;
+  await waitUntil(() => root(plan).textContent!.includes(longTitle.slice(0, 40)), 'the plan with the long title did not load', { timeout: 8000 });
+  await waitUntil(() => root(portal.querySelector('care-agenda')!).querySelector('[part="item"]'), 'the agenda did not load', { timeout: 8000 });
+  const problems: string[] = [];
+  await fits(portal, 'home', problems);
+
+  await click(portal, 'care-reports', 'Alle rapportages');
+  await fits(portal, 'all reports', problems);
+  await click(portal, 'care-reports', 'Periode kiezen');
+  await fits(portal, 'reports: own period', problems);
+  await click(portal, 'care-reports', 'Nieuwe rapportage');
+  await fits(portal, 'reports: new report', problems);
+
+  await click(portal, 'care-measurements', 'Alle metingen');
+  await fits(portal, 'all measurements (chart)', problems);
+  await click(portal, 'care-measurements', 'Tabel tonen');
+  await fits(portal, 'measurements: table', problems);
+  await click(portal, 'care-measurements', 'Nieuwe meting');
+  await fits(portal, 'measurements: new measurement', problems);
+
+  await click(portal, 'care-agenda', 'Alle afspraken');
+  await fits(portal, 'all appointments', problems);
+  await click(portal, 'care-messages', 'Alle berichten');
+  await fits(portal, 'all messages', problems);
+
+  await click(portal, 'care-profile', 'Volledig profiel');
+  await fits(portal, 'full profile', problems);
+  await click(portal, 'care-login', 'Mijn inloggegevens');
+  await fits(portal, 'own login details', problems);
+
+  if (planCode) {
+    // Signing the plan with the long title: the code by SMS, in the prefix + 6 digits field.
+    await click(portal, 'care-plan', 'Ondertekenen');
+    await waitUntil(() => root(plan).querySelector('[part~="confirm-form"] input'), 'no code field', { timeout: 8000 });
+    await fits(portal, 'plan: the SMS code', problems);
+  }
+  return problems;
+}

@@ -9,9 +9,20 @@ export const careWidgetStyles = css`
   :host {
     display: block;
     container-type: inline-size;
+  }
+
+  /*
+   * The widget's edge: a host page's rules for the element itself (care-portal * { line-height: 3 })
+   * beat :host, so the text settings are set again on what the shadow root holds. The base size is
+   * the reader's own browser setting (medium) unless the host connects its text-size control
+   * through --care-font-size; everything inside is in em.
+   */
+  :host > * {
     font-family: var(--care-font-family, inherit);
-    font-size: var(--care-font-size, 1em);
+    font-size: var(--care-font-size, medium);
     line-height: 1.5;
+    letter-spacing: normal;
+    text-align: start;
     color: var(--care-color-text, #1f2933);
     /* An unbroken word (a document code of 200 characters, a long e-mail address) wraps at the card's edge. */
     overflow-wrap: anywhere;
