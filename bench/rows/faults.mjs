@@ -253,7 +253,7 @@ async function sigterm({ bff, pgUrl, setup, tenant, cookies }) {
   ];
 }
 
-async function pdfLoad({ bff, setup, tenant }) {
+export async function pdfLoad({ bff, setup, tenant }) {
   const session = await activeSession(setup.db, tenant, 'j.de.vries');
   const get = (path) => request(bff, session.cookie, path);
   let inYear = await countYear(get);
@@ -272,11 +272,17 @@ async function pdfLoad({ bff, setup, tenant }) {
 
   let rendering = true;
   let pdfs = 0;
+  let pdfFailures = 0;
   const pdfWorker = async () => {
     while (rendering) {
-      const response = await get('/reports.pdf?period=year');
-      const bytes = Buffer.from(await response.arrayBuffer());
-      if (response.status === 200 && bytes.toString('latin1', 0, 5) === '%PDF-') pdfs += 1;
+      try {
+        const response = await request(bff, session.cookie, '/reports.pdf?period=year', { signal: AbortSignal.timeout(60_000) });
+        const bytes = Buffer.from(await response.arrayBuffer());
+        if (response.status === 200 && bytes.toString('latin1', 0, 5) === '%PDF-') pdfs += 1;
+        else pdfFailures += 1;
+      } catch {
+        pdfFailures += 1;
+      }
     }
   };
   const health = [];
@@ -298,9 +304,9 @@ async function pdfLoad({ bff, setup, tenant }) {
   return [
     {
       figure: `other requests' p99 during 10 parallel year PDFs (${inYear} reports; GET messages/unread-count, 4 in flight, 8 s)`,
-      measured: `${busy.p99.toFixed(0)} ms (p50 ${busy.p50.toFixed(0)} ms; without PDFs p99 ${quiet.p99.toFixed(0)} ms; /healthz p99 ${percentile(health, 0.99).toFixed(0)} ms; ${pdfs} PDFs made)`,
+      measured: `${busy.p99.toFixed(0)} ms (p50 ${busy.p50.toFixed(0)} ms; without PDFs p99 ${quiet.p99.toFixed(0)} ms; /healthz p99 ${percentile(health, 0.99).toFixed(0)} ms; ${pdfs} PDFs made${pdfFailures ? `, ${pdfFailures} failed` : ''})`,
       target: '< 100 ms',
-      ok: busy.p99 < 100 && Object.keys(busy.failures).length === 0,
+      ok: busy.p99 < 100 && Object.keys(busy.failures).length === 0 && pdfFailures === 0,
       detail: { busy, quiet, pdfs },
     },
   ];

@@ -1,10 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sessionCookieName } from './auth/session.js';
 import { storeStaffMessage } from './messages/queries.js';
-import { startBffProcess, ensureBuiltCli, listening, type BffProcess } from './testing/bff-process.js';
+import { ensureBuiltCli, listening, productionEnvironment, startBffProcess, type BffProcess } from './testing/bff-process.js';
 import { EventReader } from './testing/event-reader.js';
 import { createTenant } from './testing/fixtures.js';
 import { startPostgresCluster, type PostgresCluster } from './testing/postgres-cluster.js';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   cluster = await startPostgresCluster({ durable: true });
   database = await openTestDatabase('postgres', cluster.url);
   alice = await signedInClient(database.db, await createTenant(database.db, { allowedOrigins: ['http://localhost'] }));
-  env = { DATABASE_URL: database.url!, CARE_MODE: 'production', SECRET_KEY: randomBytes(32).toString('base64'), MIGRATE_ON_START: 'true' };
+  env = { DATABASE_URL: database.url!, ...productionEnvironment(), MIGRATE_ON_START: 'true' };
 }, 120_000);
 afterEach(async () => {
   for (const child of children.splice(0)) await child.kill();

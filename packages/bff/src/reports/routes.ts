@@ -8,7 +8,8 @@ import { idempotencyKey } from '../http/idempotency.js';
 import { jsonBytes } from '../http/json-bytes.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
 import { periodFromQuery } from '../time/period.js';
-import { coalescedWebStream, reportsPdfFileName, streamReportsPdf } from './pdf.js';
+import { coalescedWebStream, reportsPdfFileName } from './pdf.js';
+import { reportsPdf } from './pdf-workers.js';
 import {
   clientNameForDownload,
   latestReportsJson,
@@ -100,7 +101,7 @@ export function reportRoutes() {
           cursor = page.next;
         } while (cursor);
       }
-      const pdf = streamReportsPdf({
+      const pdf = reportsPdf({
         organisation: c.var.tenant.name,
         clientName: head.clientName,
         period,

@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -29,6 +30,22 @@ export async function ensureBuiltCli(): Promise<string> {
     await promisify(execFile)(process.execPath, [join(packageDir, '../../node_modules/typescript/bin/tsc'), '-p', join(packageDir, 'tsconfig.build.json')], { cwd: packageDir });
   }
   return cli;
+}
+
+/**
+ * What production mode needs to start, for tests that send no SMS or e-mail: a throwaway server
+ * key, and delivery settings pointing at a port nothing listens on.
+ */
+export function productionEnvironment(): Record<string, string> {
+  return {
+    CARE_MODE: 'production',
+    SECRET_KEY: randomBytes(32).toString('base64'),
+    SMS_PROVIDER: 'spryng',
+    SMS_API_KEY: 'unused',
+    SMS_BASE_URL: 'http://127.0.0.1:9/v1',
+    SMTP_URL: 'smtp://127.0.0.1:9',
+    MAIL_FROM: 'portaal@test.invalid',
+  };
 }
 
 export interface BffProcess {
