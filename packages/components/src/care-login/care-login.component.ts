@@ -381,7 +381,10 @@ export class CareLogin extends LitElement {
       // The BFF cannot be reached: the form says so when it is sent.
     }
     await texts.catch(() => undefined);
-    if (api === this.#startedWith) await this.go('login', {}, false);
+    if (api !== this.#startedWith) return;
+    await this.go('login', {}, false);
+    // Once the fields are there, the code step may load: it is then ready however fast the password is.
+    codeStep().catch(() => undefined);
   }
 
   /** @internal */
