@@ -26,6 +26,7 @@ const pg = fromBff('pg') as { Client: new (url: string) => { connect(): Promise<
 const { startPostgresCluster } = (await import(join(root, 'packages/bff/dist/testing/index.js'))) as { startPostgresCluster(): Promise<{ url: string; stop(): Promise<void> }> };
 
 interface SmsRequest {
+  status: number;
   path: string;
   headers: IncomingHttpHeaders;
   body: { body: string; encoding: string; originator: string; recipients: string[]; route: string; reference: string };
@@ -35,6 +36,8 @@ const work = mkdtempSync(join(tmpdir(), 'care-live-'));
 let cluster: { url: string; stop(): Promise<void> };
 let sms: Server;
 const smsRequests: SmsRequest[] = [];
+/** How many of the next SMS the gateway refuses with 503, as a gateway in trouble does. */
+let gatewayFailures = 0;
 let smtp: InstanceType<typeof SMTPServer>;
 const mails: string[] = [];
 let hostPage: Server;
@@ -76,9 +79,11 @@ beforeAll(async () => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
-      smsRequests.push({ path: request.url!, headers: request.headers, body: JSON.parse(body) as SmsRequest['body'] });
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ id: `spryng-${smsRequests.length}` }));
+      const status = gatewayFailures > 0 ? 503 : 200;
+      if (gatewayFailures > 0) gatewayFailures--;
+      smsRequests.push({ status, path: request.url!, headers: request.headers, body: JSON.parse(body) as SmsRequest['body'] });
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(status === 200 ? { id: `spryng-${smsRequests.length}` } : { message: 'Service Unavailable' }));
     });
   });
   const smsPort = await listen(sms);
@@ -208,12 +213,23 @@ describe('going live: Zorgcentrum De Berken in production', () => {
     await page.waitForSelector('care-login form[data-step="login"]');
     expect(await page.inputValue('care-login input[name="username"]')).toBe(person.email);
 
-    // Sign in: the code comes from the SMS the gateway received, in Spryng's request shape.
+    // The gateway is in trouble for the first try: the client reads why, in Dutch, and may try again.
+    gatewayFailures = 1;
     await tabTo(page, 'input:Wachtwoord');
     await page.keyboard.type(password);
     await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('care-login [role="alert"]')?.textContent?.includes('De sms kon niet worden verstuurd.'));
+    expect(await page.textContent('care-login [role="alert"]')).toContain('De sms kon niet worden verstuurd. Probeer het over een paar minuten opnieuw.');
+    const refused = smsRequests[0]!;
+    expect(refused.status).toBe(503);
+
+    // Sign in: the code comes from the SMS the gateway received, in Spryng's request shape.
+    await tabTo(page, 'input:Wachtwoord');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(password);
+    await page.keyboard.press('Enter');
     await page.waitForSelector('care-login form[data-step="code"]');
-    const request = await until('the login SMS', () => smsRequests[0]);
+    const request = await until('the login SMS', () => smsRequests.find((r) => r.status === 200));
     expect(request.path).toBe('/v1/messages');
     expect(request.headers['authorization']).toBe(`Bearer ${smsApiKey}`);
     expect(request.headers['content-type']).toBe('application/json');
@@ -255,14 +271,18 @@ describe('going live: Zorgcentrum De Berken in production', () => {
     await database.connect();
     const outbox = (await database.query('select channel, status, attempts, provider_message_id, body from outbox order by id')).rows;
     await database.end();
-    expect(outbox.map((row) => [row['channel'], row['status'], row['attempts']])).toEqual([
-      ['email', 'sent', 1],
-      ['sms', 'sent', 1],
-      ['email', 'sent', 1],
+    // The refused SMS waits for its retry, or was dropped because the second login replaced its code.
+    expect(outbox.map((row) => [row['channel'], row['status']])).toEqual([
+      ['email', 'sent'],
+      ['sms', expect.stringMatching(/^(pending|expired)$/)],
+      ['sms', 'sent'],
+      ['email', 'sent'],
     ]);
-    expect(outbox[1]!['provider_message_id']).toBe('spryng-1');
+    expect(outbox[2]!['provider_message_id']).toBe(`spryng-${smsRequests.indexOf(request) + 1}`);
+    expect(smsRequests.filter((r) => r.status === 200)).toHaveLength(1);
     const activationToken = new URL(link!).searchParams.get('activate')!;
-    const secrets = { activationToken, resetToken: decodeURIComponent(resetToken!), smsCode: code![2]!, password, newPassword, smsApiKey, secretKey, ...Object.fromEntries(sessionTokens.map((t, i) => [`session${i}`, t])) };
+    const refusedCode = /(\d{4}-\d{6})/.exec(refused.body.body)![1]!;
+    const secrets = { activationToken, resetToken: decodeURIComponent(resetToken!), smsCode: code![2]!, refusedCode, password, newPassword, smsApiKey, secretKey, ...Object.fromEntries(sessionTokens.map((t, i) => [`session${i}`, t])) };
     const stored = JSON.stringify(outbox);
     const logLines = bffOutput.split('\n').filter(Boolean);
     expect(logLines.length).toBeGreaterThan(10);
