@@ -12,7 +12,7 @@
 // 2. LISTEN drop: one client's stream open (fetch, text/event-stream); 60 staff replies stored
 //    over the bench's own connection 15 ms apart (insert + pg_notify in one transaction), and
 //    after replies 15, 30 and 45 the BFF's LISTEN backend is ended with pg_terminate_backend
-//    (application_name care-bff-listener). Figure: replies that did not arrive on the stream
+//    (application_name care-bff-listener), once the previous drop's listener is back. Figure: replies that did not arrive on the stream
 //    within 5 s of the last one.
 // 3. SIGTERM: a second BFF child (SHUTDOWN_GRACE_MS 20000). The bench locks reports and messages
 //    (access exclusive, in an open transaction), starts 30 GET reports?period=month, 10 POST
@@ -195,6 +195,12 @@ async function listenDrop({ bff, setup, tenant, client, cookie, storeStaffMessag
   for (let i = 1; i <= 60; i++) {
     stored.push((await storeStaffMessage(setup.db, { tenantId: tenant.id, clientId: client.clientId, senderName: 'Zr. Bench', body: `LISTEN-drop bericht ${i}` })).id);
     if (i % 15 === 0 && i < 60) {
+      // The previous drop's listener must be back first, or there is nothing to end.
+      for (let waited = 0; waited < 5000; waited += 20) {
+        const { rows } = await sql`select count(*)::int as n from pg_stat_activity where application_name = 'care-bff-listener'`.execute(setup.db);
+        if (rows[0].n > 0) break;
+        await sleep(20);
+      }
       const { rows } = await sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'care-bff-listener'`.execute(setup.db);
       drops += rows.length;
     }
