@@ -21,13 +21,15 @@ export const deliveryEnvironment = {
     .enum(['true', 'false', '1', '0'])
     .transform((value) => value === 'true' || value === '1')
     .default(false),
+  /** A PEM file of the CA that signed the relay's certificate, when it is not a public one. */
+  SMTP_CA_FILE: z.string().min(1).optional(),
   /** The From and envelope address of every e-mail, e.g. portaal@zorg-voorbeeld.nl. */
   MAIL_FROM: z.email().optional(),
 };
 
 export interface DeliveryConfig {
   sms: { provider: SmsProviderName | 'console' | undefined; apiKey?: string | undefined; accountSid?: string | undefined; baseUrl?: string | undefined; timeoutMs: number };
-  smtp: { url: string | undefined; from: string | undefined; requireTls: boolean };
+  smtp: { url: string | undefined; from: string | undefined; requireTls: boolean; caFile?: string | undefined };
 }
 
 type DeliveryEnvironment = z.output<z.ZodObject<typeof deliveryEnvironment>>;
@@ -35,7 +37,7 @@ type DeliveryEnvironment = z.output<z.ZodObject<typeof deliveryEnvironment>>;
 export function deliveryConfig(env: DeliveryEnvironment): DeliveryConfig {
   return {
     sms: { provider: env.SMS_PROVIDER, apiKey: env.SMS_API_KEY, accountSid: env.SMS_ACCOUNT_SID, baseUrl: env.SMS_BASE_URL, timeoutMs: env.SMS_TIMEOUT_MS },
-    smtp: { url: env.SMTP_URL, from: env.MAIL_FROM, requireTls: env.SMTP_REQUIRE_TLS },
+    smtp: { url: env.SMTP_URL, from: env.MAIL_FROM, requireTls: env.SMTP_REQUIRE_TLS, caFile: env.SMTP_CA_FILE },
   };
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ConfigError, type Config } from '../config.js';
 import type { Logger } from '../http/logger.js';
 import { missingDeliveryVariables } from './delivery-config.js';
@@ -18,6 +19,6 @@ export function deliveryFromConfig(config: Config, logger: Logger): DeliveryProv
   if (config.mode === 'demo' || !sms.provider || sms.provider === 'console' || !smtp.url || !smtp.from) return consoleDelivery(logger);
   return providerDelivery(
     createSmsProvider({ provider: sms.provider, apiKey: sms.apiKey ?? '', accountSid: sms.accountSid, baseUrl: sms.baseUrl, timeoutMs: sms.timeoutMs }),
-    createSmtpTransport({ url: smtp.url, from: smtp.from, requireTls: smtp.requireTls }),
+    createSmtpTransport({ url: smtp.url, from: smtp.from, requireTls: smtp.requireTls, ...(smtp.caFile ? { ca: readFileSync(smtp.caFile, 'utf8') } : {}) }),
   );
 }

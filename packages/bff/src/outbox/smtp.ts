@@ -20,7 +20,7 @@ export interface MailTransport {
  * with STARTTLS whenever the server offers it (and `requireTLS` refuses a server that does not).
  * The address in MAIL_FROM is the envelope and From address; the name is the tenant's.
  */
-export function createSmtpTransport(settings: { url: string; from: string; requireTls?: boolean; timeoutMs?: number }): MailTransport {
+export function createSmtpTransport(settings: { url: string; from: string; requireTls?: boolean; ca?: string; timeoutMs?: number }): MailTransport {
   const url = new URL(settings.url);
   const timeout = settings.timeoutMs ?? 15_000;
   const transporter = nodemailer.createTransport({
@@ -28,6 +28,7 @@ export function createSmtpTransport(settings: { url: string; from: string; requi
     port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
     secure: url.protocol === 'smtps:',
     requireTLS: settings.requireTls ?? false,
+    ...(settings.ca ? { tls: { ca: settings.ca } } : {}),
     ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
     connectionTimeout: timeout,
     greetingTimeout: timeout,
@@ -57,11 +58,15 @@ export function createSmtpTransport(settings: { url: string; from: string; requi
   };
 }
 
-/** 5xx answers reject this message (a mailbox that does not exist); everything else may pass. */
+/**
+ * A 5xx answer to this message's recipient or content (a mailbox that does not exist) rejects it
+ * for good. Everything else, a 5xx to STARTTLS or to the login included, is the relay's or its
+ * configuration's: retried, so that mail sent while the operator fixes it still goes out.
+ */
 function smtpError(error: unknown): DeliveryError {
   const record = (error ?? {}) as { responseCode?: number; code?: string };
   const status = typeof record.responseCode === 'number' ? record.responseCode : undefined;
-  const permanent = status !== undefined && status >= 500 && status < 600;
+  const permanent = status !== undefined && status >= 500 && status < 600 && (record.code === 'EENVELOPE' || record.code === 'EMESSAGE');
   return new DeliveryError(`smtp ${status ? `answered ${status}` : `failed (${String(record.code ?? 'no answer').slice(0, 40)})`}`, permanent, status);
 }
 
