@@ -262,6 +262,18 @@ describe('seedDemo', () => {
     expect(text).toContain('Activatielink: zie /dev/outbox');
   });
 
+  it('allows the example pages of the port the demo runs on, also after a restart on another port', async () => {
+    const origins = async () =>
+      (await database.db.selectFrom('tenants').select(['slug', 'settings']).where('slug', 'in', demoTenants.map((t) => t.slug)).execute()).map(
+        (row) => parseTenantSettings(row.settings).allowedOrigins,
+      );
+    expect(await origins()).toEqual(demoTenants.map(() => ['http://127.0.0.1:8787', 'http://localhost:8787']));
+    await seedDemo(database.db, { now, demoOrigin: 'http://127.0.0.1:9123' });
+    expect(await origins()).toEqual(demoTenants.map(() => ['http://127.0.0.1:9123', 'http://localhost:9123']));
+    await seedDemo(database.db, { now });
+    expect(await origins()).toEqual(demoTenants.map(() => ['http://127.0.0.1:8787', 'http://localhost:8787']));
+  });
+
   it('changes nothing when seeded again, and still hands out the credentials', async () => {
     const before = await rowCounts();
     const again = await seedDemo(database.db, { now: new Date(now.getTime() + 86_400_000) });

@@ -11,7 +11,7 @@ import { addDays, amsterdamDate, amsterdamTime, isoDate, type LocalDate } from '
 import { fictionalBsn } from './bsn.js';
 import { appointmentRows, INACTIVE_DAYS, measurementRows, reportRows, type HistoryContext } from './care-history.js';
 import { clientPlan } from './client-plan.js';
-import { demoTenants, displayName, fullName, type DemoClient, type DemoInvitee, type DemoTenant } from './demo-tenants.js';
+import { demoAllowedOrigins, demoTenants, displayName, fullName, type DemoClient, type DemoInvitee, type DemoTenant } from './demo-tenants.js';
 import { demoMeasurementTypes } from './measurement-types.js';
 import { messageRows } from './message-thread.js';
 import { renderPlanPdf } from './plan-pdf.js';
@@ -72,15 +72,32 @@ export async function seedDemo(db: Kysely<Database>, options: DemoSeedOptions = 
   // Quiet: the e-mails are read in /dev/outbox, and tests seed often.
   const quiet = createLogger('warn');
   const outbox = options.outbox ?? createOutbox(db, consoleDelivery(quiet), quiet);
+  const demoOrigin = options.demoOrigin ?? DEFAULT_DEMO_ORIGIN;
+  const allowedOrigins = demoAllowedOrigins(demoOrigin);
   for (const tenant of demoTenants) {
-    if (existing.has(tenant.slug)) continue;
-    const invitedAccountId = await seedTenant(db, tenant, now);
+    if (existing.has(tenant.slug)) {
+      await followDemoPort(db, tenant.slug, allowedOrigins);
+      continue;
+    }
+    const invitedAccountId = await seedTenant(db, tenant, now, allowedOrigins);
     if (invitedAccountId === undefined) continue;
     created = true;
     // After the commit: the invitation reads the account through \`db\`, and PGlite has one connection.
-    await inviteDemoAccount(db, outbox, tenant, invitedAccountId, options.demoOrigin ?? DEFAULT_DEMO_ORIGIN);
+    await inviteDemoAccount(db, outbox, tenant, invitedAccountId, demoOrigin);
   }
   return { created, tenants: demoCredentials() };
+}
+
+/**
+ * A demo tenant seeded on another port (a data directory kept from before) gets the origins of
+ * this one, or the CORS check refuses its example pages and the WebOTP line of each login SMS
+ * names the wrong port.
+ */
+async function followDemoPort(db: Kysely<Database>, slug: string, allowedOrigins: string[]): Promise<void> {
+  const row = await db.selectFrom('tenants').select('settings').where('slug', '=', slug).executeTakeFirstOrThrow();
+  const settings = parseTenantSettings(row.settings);
+  if (settings.allowedOrigins.join(' ') === allowedOrigins.join(' ')) return;
+  await db.updateTable('tenants').set({ settings: { ...settings, allowedOrigins } }).where('slug', '=', slug).execute();
 }
 
 async function inviteDemoAccount(db: Kysely<Database>, outbox: Outbox, tenant: DemoTenant, accountId: string, demoOrigin: string): Promise<void> {
@@ -156,12 +173,12 @@ interface PreparedPlan {
 }
 
 /** Returns the invited account's id, or undefined when another process created the tenant first. */
-async function seedTenant(db: Kysely<Database>, tenant: DemoTenant, now: Date): Promise<string | undefined> {
+async function seedTenant(db: Kysely<Database>, tenant: DemoTenant, now: Date, allowedOrigins: string[]): Promise<string | undefined> {
   const today = amsterdamDate(now);
   // Hashing and PDF rendering are the slow parts; they need no database, so they run before
   // the transaction takes the (on PGlite: only) connection.
   const prepared = await Promise.all(tenant.clients.map((client) => prepareClient(tenant, client, today)));
-  const settings = parseTenantSettings(tenant.settings);
+  const settings = parseTenantSettings({ ...tenant.settings, allowedOrigins });
 
   return db.transaction().execute(async (trx) => {
     const inserted = await trx

@@ -9,8 +9,17 @@ import type { TenantSettingsInput } from '../tenants/settings.js';
  * Every name, address, phone number and BSN below is made up.
  */
 
-/** Where the example host pages are served in the demo. */
+/**
+ * Where the example host pages are served in the demo: the demo's origin under both loopback names.
+ * The seed sets them for the port the demo runs on (demoAllowedOrigins); these are those of 8787.
+ */
 const demoOrigins = ['http://127.0.0.1:8787', 'http://localhost:8787'];
+
+export function demoAllowedOrigins(demoOrigin: string): string[] {
+  const url = new URL(demoOrigin);
+  const port = url.port ? `:${url.port}` : '';
+  return [...new Set([url.origin, `${url.protocol}//127.0.0.1${port}`, `${url.protocol}//localhost${port}`])];
+}
 
 export interface DemoPerson {
   /** How staff address the client in writing: "mevrouw De Vries". */

@@ -313,7 +313,7 @@ export class CareMeasurements extends CareViewElement {
       case 'whole-number':
         return this.t('new.wholeNumber', { label });
       case 'too-many-decimals':
-        return this.t('new.tooManyDecimals', { label, n: type.decimals });
+        return this.t(type.decimals === 1 ? 'new.tooManyDecimal' : 'new.tooManyDecimals', { label, n: type.decimals });
       default:
         return this.t('new.outOfRange', {
           label,
@@ -621,7 +621,7 @@ export class CareMeasurements extends CareViewElement {
                 </div>
                 <p class="hint" id=${hintId}>
                   ${this.t('new.range', { min: formatNumber(c.min, 0, this.locale), max: formatNumber(c.max, 0, this.locale), unit: type.unit })},
-                  ${type.decimals === 0 ? this.t('new.wholeNumbers') : this.t('new.decimals', { n: type.decimals })}
+                  ${type.decimals === 0 ? this.t('new.wholeNumbers') : this.t(type.decimals === 1 ? 'new.decimal' : 'new.decimals', { n: type.decimals })}
                 </p>
                 ${error(field)}
               </div>`;

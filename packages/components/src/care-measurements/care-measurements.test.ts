@@ -61,7 +61,9 @@ describe('<care-measurements>', () => {
     expect(items.length).to.be.within(1, 5);
     for (const item of items) {
       expect(item.querySelector('.measurement__type')!.textContent).to.match(/^(Bloeddruk|Gewicht|Temperatuur|Pols|Bloedsuiker|Zuurstofsaturatie|Pijnscore)$/);
-      expect(item.querySelector('.measurement__value')!.textContent).to.match(/^\d+(,\d)?(\/\d+)? (mmHg|kg|°C|slagen\/min|mmol\/L|%|score)$/);
+      // "Pijnscore 4", not "Pijnscore 4 score".
+      const unit = item.querySelector('.measurement__type')!.textContent === 'Pijnscore' ? '' : ' (mmHg|kg|°C|slagen\\/min|mmol\\/L|%)';
+      expect(item.querySelector('.measurement__value')!.textContent).to.match(new RegExp(`^\\d+(,\\d)?(\\/\\d+)?${unit}$`));
       expect(item.querySelector('time')!.getAttribute('datetime')).to.match(/Z$/);
     }
     // The care team's measurements have no "x".
@@ -149,7 +151,7 @@ describe('<care-measurements>', () => {
     setValue(weight, '72,45');
     setValue(field(el, 'measuredAt'), field(el, 'measuredAt').max);
     await submit(el);
-    expect(errorOf(el, weight)).to.equal('Gewicht: gebruik hoogstens 1 cijfer(s) achter de komma.');
+    expect(errorOf(el, weight)).to.equal('Gewicht: gebruik hoogstens 1 cijfer achter de komma.');
   });
 
   it('shows the BFF’s field errors at the field they name', async () => {

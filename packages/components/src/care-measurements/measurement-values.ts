@@ -48,7 +48,9 @@ export function formatNumber(value: number, decimals: number, locale: Locale): s
 export function formatReading(type: MeasurementType | undefined, values: Record<string, number>, locale: Locale): string {
   if (!type) return Object.values(values).join('/');
   const numbers = type.components.map((c) => (values[c.key] === undefined ? '–' : formatNumber(values[c.key]!, type.decimals, locale)));
-  return `${numbers.join('/')} ${type.unit}`;
+  // "Pijnscore 4", not "Pijnscore 4 score": a unit the type's name already ends with says nothing.
+  const unit = type.label.toLowerCase().endsWith(type.unit.toLowerCase()) ? '' : ` ${type.unit}`;
+  return `${numbers.join('/')}${unit}`;
 }
 
 export type ValueProblem =

@@ -236,6 +236,10 @@ describe('<care-messages>', () => {
     expect(button(el, 'Send')).to.exist;
     expect(button(el, 'All messages')).to.exist;
     expect($(el, '[part~="base"]')!.scrollWidth).to.be.at.most(320);
+    // A thread, not a numbered list, and its messages use the card's width for their lines.
+    const thread = $(el, '[part~="list"]')!;
+    expect(getComputedStyle(thread).listStyleType).to.equal('none');
+    expect(getComputedStyle(thread).paddingInlineStart).to.equal('0px');
     await expect(el).to.be.accessible();
   });
 });

@@ -415,7 +415,7 @@ export class CareProfile extends CareDataElement {
 
   private renderContact(contact: Profile['contact']) {
     return html`<div part="contact" class="notice contact">
-      <p>${this.m('profile.readOnly')} ${contact.text}</p>
+      <p>${this.m('profile.readOnly')} ${this.m('profile.contactText')}</p>
       <p>
         <strong>${contact.organisation}</strong>
         ${contact.phone

@@ -23,6 +23,7 @@ export const nl = {
   'profile.pending.mobile': 'Nieuw nummer {value} is nog niet bevestigd.',
   'profile.pending.email': 'Nieuw adres {value} is nog niet bevestigd. Open de link in de e-mail die we daarheen stuurden.',
   'profile.readOnly': 'De andere gegevens kunt u niet zelf wijzigen.',
+  'profile.contactText': 'Klopt er iets niet? Neem contact op met uw persoonlijk begeleider, wijkverpleegkundige of contactverzorgende.',
   'profile.contactPhone': 'Telefoon',
   'profile.contactEmail': 'E-mail',
   'profile.newMobile': 'Nieuw mobiel nummer',

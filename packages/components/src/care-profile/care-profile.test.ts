@@ -210,6 +210,9 @@ describe('<care-profile>', () => {
     el.style.width = '320px';
     await el.updateComplete;
     expect(labels(el)).to.include('Date of birth');
+    // The whom-to-contact notice in English too, not half Dutch.
+    expect($(el, '[part~="contact"]')!.textContent).to.contain('You cannot change the other details yourself. Is something wrong? Contact your personal counsellor');
+    expect($(el, '[part~="contact"]')!.textContent).to.not.contain('Klopt er iets niet');
     expect($(el, '[part~="base"]')!.scrollWidth).to.be.at.most(320);
     await expect(el).to.be.accessible();
   });

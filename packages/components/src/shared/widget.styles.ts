@@ -324,7 +324,7 @@ export const careWidgetStyles = css`
     background: var(--care-color-backdrop, #00000073);
   }
 
-  ul.plain {
+  :is(ul, ol).plain {
     margin: 0;
     padding: 0;
     list-style: none;

@@ -17,7 +17,7 @@ export const nl = {
   'code.submit': 'Inloggen',
   'code.totpSubmit': 'Verifiëren',
   'code.resend': 'Opnieuw versturen',
-  'code.resendIn': 'U kunt over {n} seconden een nieuwe code aanvragen.',
+  'code.resendIn': 'U kunt over {time} een nieuwe code aanvragen.',
   'code.resent': 'Er is een nieuwe inlogcode verstuurd.',
 };
 

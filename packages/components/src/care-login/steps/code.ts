@@ -96,8 +96,10 @@ function renderCode(login: CareLogin) {
   const days = challenge?.trustedDeviceDays ?? login.state?.tenant?.trustedDeviceDays ?? 0;
   const hintId = login.idOf('code-hint');
   const intro = t(login, `code.${channel}`, { destination: challenge?.destinationHint ?? '', prefix: prefix ?? 'xxxx' });
+  // None went out (too many asked): then no promise of an SMS within a minute.
+  const codeWentOut = totp || challenge?.codeSent !== false;
   return login.form(t(login, 'code.heading'), () => verify(login), html`
-    <p>${intro}</p>
+    ${codeWentOut ? html`<p>${intro}</p>` : nothing}
     <div class="care-login__field">
       ${codeInput({
         id: login.idOf('code'),
@@ -139,7 +141,7 @@ function renderCode(login: CareLogin) {
             ${t(login, 'code.resend')}
           </button>`}
     </div>
-    ${!totp && wait > 0 ? html`<p class="care-login__hint care-login__countdown" id=${login.idOf('resend-wait')}>${t(login, 'code.resendIn', { n: wait })}</p>` : nothing}
+    ${!totp && wait > 0 ? html`<p class="care-login__hint care-login__countdown" id=${login.idOf('resend-wait')}>${t(login, 'code.resendIn', { time: duration(login, wait) })}</p>` : nothing}
     <div class="care-login__actions">${login.backLink()}</div>
   `);
 }

@@ -6,6 +6,7 @@ export const nl = {
   'error.sessionExpired': 'Uw sessie is verlopen. Log opnieuw in.',
   'error.wait': 'U kunt het over {time} opnieuw proberen.',
   'error.generic': 'Er ging iets mis. Probeer het later opnieuw.',
+  second: '1 seconde',
   seconds: '{n} seconden',
   minutes: '{n} minuten',
 };

@@ -59,7 +59,8 @@ export async function showError(login: CareLogin, cause: unknown) {
   return login.fail(text, fields);
 }
 
-/** "45 seconden", "3 minuten". */
+/** "1 seconde", "45 seconden", "11 minuten" (never "631 seconden"). */
 export function duration(login: CareLogin, seconds: number) {
+  if (seconds === 1) return t(login, 'second');
   return seconds < 120 ? t(login, 'seconds', { n: seconds }) : t(login, 'minutes', { n: Math.ceil(seconds / 60) });
 }

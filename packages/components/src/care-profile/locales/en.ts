@@ -24,6 +24,7 @@ export default {
   'profile.pending.mobile': 'New number {value} has not been confirmed yet.',
   'profile.pending.email': 'New address {value} has not been confirmed yet. Open the link in the e-mail we sent there.',
   'profile.readOnly': 'You cannot change the other details yourself.',
+  'profile.contactText': 'Is something wrong? Contact your personal counsellor, district nurse or care coordinator.',
   'profile.contactPhone': 'Phone',
   'profile.contactEmail': 'E-mail',
   'profile.newMobile': 'New mobile number',
