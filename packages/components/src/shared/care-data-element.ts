@@ -233,19 +233,12 @@ export abstract class CareDataElement extends LitElement {
     const client = this.client;
     if (!client) return;
     event.preventDefault();
-    // The href attribute is exactly client.url(path).
-    client.get<Blob>(link.getAttribute('href')!.slice(client.url('').length)).then(
-      (blob) => {
-        const saver = document.createElement('a');
-        saver.href = URL.createObjectURL(blob);
-        saver.download = link.download;
-        saver.click();
-        setTimeout(() => URL.revokeObjectURL(saver.href), 60_000);
-      },
-      (error: unknown) => {
+    // The saving itself loads with the first download.
+    import('./save-file.js')
+      .then((module) => module.saveFile(client, link))
+      .catch((error: unknown) => {
         this.loadState = { status: 'error', error: this.apiError(error) };
-      },
-    );
+      });
   };
 
   /**
