@@ -42,9 +42,12 @@ function elementReference() {
       for (const m of methods) out.push(`| ${code(`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})`)} | ${cell(m.description)} |`);
       out.push('');
     }
-    if (el.events?.length) {
+    // The analyzer also lists what it takes for events without being one (a context object, a
+    // CustomEvent whose name is a variable): the page hears only the care- events documented.
+    const events = (el.events ?? []).filter((e) => e.name?.startsWith('care-') && e.description);
+    if (events.length) {
       out.push('| event | description |', '|---|---|');
-      for (const e of el.events) out.push(`| ${code(e.name)} | ${cell(e.description)} |`);
+      for (const e of events) out.push(`| ${code(e.name)} | ${cell(e.description)} |`);
       out.push('');
     }
     if (el.slots?.length) {

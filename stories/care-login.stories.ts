@@ -129,15 +129,36 @@ export const ForgotPasswordSent: Story = portalStory(login, signedOut, {
 /** Opened from the reset e-mail (`?reset=…`): choose a new password. */
 export const ResetPassword: Story = portalStory(login, signedOut, { loaders: [withQuery({ reset: 'demo-reset-token' })] });
 
-/** Opened from an expired reset link. */
+/** Opened from an expired reset link: found out as the page opens, with "Nieuwe link aanvragen". */
 export const ResetLinkExpired: Story = portalStory(
   login,
-  { ...signedOut, routes: { 'POST /auth/password/reset': () => { throw problems.invalidLink(); } } },
+  { ...signedOut, routes: { 'POST /auth/links/check': () => ({ state: 'expired' }), 'POST /auth/password/reset': () => { throw problems.invalidLink(); } } },
   { loaders: [withQuery({ reset: 'expired-token' })] },
+);
+
+/** Opened again from a reset link that was already used. */
+export const ResetLinkUsed: Story = portalStory(
+  login,
+  { ...signedOut, routes: { 'POST /auth/links/check': () => ({ state: 'used' }) } },
+  { loaders: [withQuery({ reset: 'used-token' })] },
 );
 
 /** Opened from the invitation e-mail (`?activate=…`): confirm the date of birth. */
 export const Activation: Story = portalStory(login, signedOut, { loaders: [withQuery({ activate: 'demo-invitation-token' })] });
+
+/** An invitation used before: the account is active, so the login follows (no date of birth asked). */
+export const ActivationLinkUsed: Story = portalStory(
+  login,
+  { ...signedOut, routes: { 'POST /auth/links/check': () => ({ state: 'used', accountActive: true }) } },
+  { loaders: [withQuery({ activate: 'used-invitation' })] },
+);
+
+/** An invitation past its 14 days: whom to ask for a new one. */
+export const ActivationLinkExpired: Story = portalStory(
+  login,
+  { ...signedOut, routes: { 'POST /auth/links/check': () => ({ state: 'expired', accountActive: false }) } },
+  { loaders: [withQuery({ activate: 'expired-invitation' })] },
+);
 
 /** Signed in: who is signed in, and "Uitloggen". */
 export const SignedIn: Story = portalStory(login, { session: 'active' });

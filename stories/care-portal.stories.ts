@@ -2,6 +2,7 @@ import type { Meta } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/components/src/care-portal/care-portal.js';
 import { forever, problem, registerFakeBackend, type FakeApiOptions } from './fake-api.js';
+import * as data from './fake-data.js';
 import type { Story } from './support/stories.js';
 
 const meta: Meta = {
@@ -27,6 +28,15 @@ export const Ready: Story = portal({});
 
 /** Thuiszorg Het Baken and its theme. */
 export const HetBaken: Story = portal({ tenant: 'thuiszorg-het-baken' }, 'thuiszorg-het-baken');
+
+/**
+ * Signed in, two minutes before the idle timeout (WCAG 2.2.1): "Bent u er nog?" with "Ingelogd
+ * blijven". (The fake session has a 2-minute timeout, so the warning comes at once.)
+ */
+export const IdleWarning: Story = portal({
+  session: 'active',
+  routes: { 'GET /auth/session': () => ({ state: 'active', accountId: 'a-1', ...data.signedIn, relation: 'self', idleTimeoutMinutes: 2, absoluteExpiresInSeconds: 8 * 3600 }) },
+});
 
 /** Still loading the organisation. */
 export const Loading: Story = portal({ routes: { 'GET ': () => forever } });

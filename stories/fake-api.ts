@@ -130,6 +130,7 @@ function defaultRoutes(options: FakeApiOptions): Record<string, FakeHandler> {
     'POST /auth/logout': () => undefined,
     'POST /auth/password/forgot': () => ({ accepted: true }),
     'POST /auth/password/reset': () => ({ step: 'login' }),
+    'POST /auth/links/check': () => ({ state: 'valid', accountActive: false }),
     'POST /auth/password/change': () => ({ changed: true }),
     'GET /auth/second-factor': () => secondFactors,
     'PUT /auth/second-factor': ({ body }) => (secondFactors = { ...secondFactors, current: (body as { method: SecondFactors['current'] }).method }),
