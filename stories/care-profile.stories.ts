@@ -1,7 +1,7 @@
 import type { Meta } from '@storybook/web-components-vite';
 import '../packages/components/src/care-profile/care-profile.js';
 import * as data from './fake-data.js';
-import { dataWidgetStates, element, portalStory, type Story } from './support/stories.js';
+import { clickDeep, dataWidgetStates, element, findDeep, portalStory, until, type Story } from './support/stories.js';
 
 const meta: Meta = {
   title: 'Widgets/care-profile',
@@ -37,3 +37,21 @@ export const AsContactPerson: Story = portalStory(element('care-profile'), {
   session: 'active',
   routes: { 'GET /profile': () => ({ ...data.profile, editable: [] }) },
 });
+/** "Wijzigen" at the mobile number: the new number and the current password (who asks must prove it is them). */
+export const ChangingMobile: Story = portalStory(element('care-profile', { expanded: '' }), { session: 'active' }, {
+  play: async ({ canvasElement }) => clickDeep(canvasElement, /^(Wijzigen|Change)\s+(mobiel nummer|mobile number)$/i),
+});
+/** After the password: the code sent to the CURRENT number, before the new number gets its own. */
+export const ProvingIdentity: Story = portalStory(element('care-profile', { expanded: '' }), { session: 'active' }, {
+  play: async ({ canvasElement }) => {
+    await clickDeep(canvasElement, /^(Wijzigen|Change)\s+(mobiel nummer|mobile number)$/i);
+    const form = await until(() => findDeep(canvasElement, /./, 'form'), 'the change form');
+    for (const [selector, value] of [['input[type="tel"]', '06 87654321'], ['input[type="password"]', 'Mijn-wachtwoord-1']] as const) {
+      const input = form.querySelector<HTMLInputElement>(selector)!;
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input'));
+    }
+    await clickDeep(canvasElement, /^(Verder|Continue)$/i);
+  },
+});
+

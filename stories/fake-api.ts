@@ -171,9 +171,12 @@ function defaultRoutes(options: FakeApiOptions): Record<string, FakeHandler> {
     },
 
     'GET /profile': () => data.profile,
-    'POST /profile/mobile': ({ body }) => ({ challengeId: 'ch-mobile-1', ...data.secondFactorSms, mobile: (body as { mobile: string }).mobile }),
+    // A change first proves who asks: the current password, then a code to the current number.
+    'POST /profile/mobile': ({ body }) => ({ challengeId: 'ch-identity-1', ...data.secondFactorSms, mobile: (body as { mobile: string }).mobile }),
+    'POST /profile/mobile/verify': () => ({ challengeId: 'ch-mobile-1', ...data.secondFactorSms, prefix: '7305', destinationHint: '••••••••4321', mobile: '06 87654321' }),
     'POST /profile/mobile/confirm': () => ({ mobile: '06 87654321' }),
-    'POST /profile/email': ({ body }) => ({ email: (body as { email: string }).email, expiresInSeconds: 3600 }),
+    'POST /profile/email': ({ body }) => ({ challengeId: 'ch-identity-2', ...data.secondFactorSms, email: (body as { email: string }).email }),
+    'POST /profile/email/verify': () => ({ email: 'nieuw@example.nl', expiresInSeconds: 86400 }),
   };
 }
 

@@ -19,7 +19,13 @@ import { createHash } from 'node:crypto';
  * BFF would set it there. `restoreTenant` puts the tenant's settings back afterwards.
  */
 
-/** @typedef {{ tenant: string, username: string, revoked?: boolean, crossSite?: boolean }} TestSessionRequest */
+/**
+ * With `password`, the account gets that password first (hashed as the BFF does): a test that
+ * must type the current password does not depend on what the login tests changed it to.
+ * `restorePassword: { tenant, username }` puts the earlier one back for the tests that follow.
+ */
+
+/** @typedef {{ tenant: string, username: string, revoked?: boolean, crossSite?: boolean, password?: string }} TestSessionRequest */
 
 // createSession and tenantBySlug are not in @care-widgets/bff's public exports; the test runner
 // reaches them in the package's build next to its entry.
@@ -63,9 +69,12 @@ export function testSessionCommands(runningBff) {
       import(new URL('auth/session.js', bffDist).href),
       import(new URL('tenants/queries.js', bffDist).href),
       import(new URL('tenants/tenant-context.js', bffDist).href),
+      import(new URL('auth/passwords.js', bffDist).href),
     ]));
   /** Settings of tenants a cross-site test changed, to put back. */
   const changedTenants = new Map();
+  /** Password hashes a test replaced, by "tenant/username", to put back. */
+  const replacedPasswords = new Map();
 
   return {
     name: 'care-widgets:test-session',
@@ -73,8 +82,17 @@ export function testSessionCommands(runningBff) {
       if (command !== 'care-test-session') return undefined;
       const db = runningBff()?.database?.db;
       if (!db) throw new Error('care-test-session needs the in-process test BFF (it does not work with CARE_BFF_URL)');
-      const [{ createSession, sessionCookieName }, { tenantBySlug }, { clearTenantCache }] = await load();
+      const [{ createSession, sessionCookieName }, { tenantBySlug }, { clearTenantCache }, { hashPassword }] = await load();
       if (payload.longTitles) return longTitles(db, await tenantBySlug(db, payload.longTitles.tenant), payload.longTitles);
+      if (payload.restorePassword) {
+        const key = `${payload.restorePassword.tenant}/${payload.restorePassword.username}`;
+        if (replacedPasswords.has(key)) {
+          const tenant = await tenantBySlug(db, payload.restorePassword.tenant);
+          await db.updateTable('accounts').set({ password_hash: replacedPasswords.get(key) }).where('tenant_id', '=', tenant.id).where('username', '=', payload.restorePassword.username).execute();
+          replacedPasswords.delete(key);
+        }
+        return true;
+      }
       if (payload.restoreTenant) {
         const settings = changedTenants.get(payload.restoreTenant);
         if (settings) await db.updateTable('tenants').set({ settings }).where('slug', '=', payload.restoreTenant).execute();
@@ -95,6 +113,14 @@ export function testSessionCommands(runningBff) {
         .where('ac.relation', '=', 'self')
         .executeTakeFirst();
       if (!account) throw new Error(`No client account ${request.username} at ${request.tenant}`);
+      if (request.password) {
+        const key = `${request.tenant}/${request.username}`;
+        if (!replacedPasswords.has(key)) {
+          const { password_hash } = await db.selectFrom('accounts').select('password_hash').where('id', '=', account.id).executeTakeFirstOrThrow();
+          replacedPasswords.set(key, password_hash);
+        }
+        await db.updateTable('accounts').set({ password_hash: await hashPassword(request.password) }).where('tenant_id', '=', tenant.id).where('id', '=', account.id).execute();
+      }
       const created = await createSession(db, {
         tenant,
         accountId: account.id,

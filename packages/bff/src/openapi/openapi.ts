@@ -92,6 +92,16 @@ const authStep: Schema = {
   ],
 };
 const passwordChange = obj({ newPassword: str, repeatPassword: str });
+const identityChallenge = obj(
+  {
+    challengeId: { type: 'string', format: 'uuid' },
+    channel: { type: 'string', enum: ['sms', 'email', 'totp'], description: 'Where the code is: an SMS to the current number, an e-mail to the current address, or the authenticator app.' },
+    prefix: nullableStr,
+    expiresInSeconds: int,
+    destinationHint: nullableStr,
+  },
+  ['challengeId', 'channel'],
+);
 const codeConfirmation = obj({ challengeId: { type: 'string', format: 'uuid' }, code: { type: 'string', description: '"567890" or the whole "1234-567890".' } });
 const codeSent = obj(
   { challengeId: { type: 'string', format: 'uuid' }, prefix: nullableStr, expiresInSeconds: int, resendAvailableInSeconds: int, destinationHint: nullableStr },
@@ -193,9 +203,11 @@ export const openApiDocument = {
     '/plans/{id}/decision/confirm': { post: write('plans', 'Confirm the decision with the code', { ...codeConfirmation, properties: { ...(codeConfirmation['properties'] as object), decision: { enum: ['sign', 'reject'] } } }, { '200': ok('The decided plan', ref('Plan')), '409': problem('`plan-decided`') }, { parameters: [pathParam('id', 'Plan id')] }) },
 
     '/profile': { get: read('profile', 'Personal data (read-only but for mobile and e-mail)', { '200': ok('Profile', ref('Profile')) }) },
-    '/profile/mobile': { post: write('profile', 'Ask to change the mobile number (code to the new number)', obj({ mobile: str }), { '202': ok('Code sent', codeSent) }) },
+    '/profile/mobile': { post: write('profile', 'Ask to change the mobile number: the current password, then a code through the current second factor', obj({ mobile: str, currentPassword: str }), { '202': ok('Identity code sent (or: use the app)', identityChallenge), '400': problem('`wrong-password` (field currentPassword), or field `mobile`') }) },
+    '/profile/mobile/verify': { post: write('profile', 'Check the identity code; then a code goes to the new number', codeConfirmation, { '202': ok('Code sent to the new number', codeSent) }) },
     '/profile/mobile/confirm': { post: write('profile', 'Confirm the new mobile number', codeConfirmation, { '200': ok('Changed', obj({ mobile: str })) }) },
-    '/profile/email': { post: write('profile', 'Ask to change the e-mail address (link to the new address)', obj({ email: { type: 'string', format: 'email' } }), { '202': ok('Link sent', obj({ email: str, expiresInSeconds: int })) }) },
+    '/profile/email': { post: write('profile', 'Ask to change the e-mail address: the current password, then a code through the current second factor', obj({ email: { type: 'string', format: 'email' }, currentPassword: str, pageUrl: str }, ['email', 'currentPassword']), { '202': ok('Identity code sent (or: use the app)', identityChallenge), '400': problem('`wrong-password` (field currentPassword), or field `email`') }) },
+    '/profile/email/verify': { post: write('profile', 'Check the identity code; then a link goes to the new address', codeConfirmation, { '202': ok('Link sent', obj({ email: str, expiresInSeconds: int })) }) },
     '/profile/email/confirm': { post: { tags: ['profile'], summary: 'Confirm the new e-mail address from the link', security: [{ csrf: [] }], requestBody: { required: true, content: json(obj({ token: str })) }, responses: { '200': ok('Changed', obj({ email: str })), '400': problem('`invalid-link`') } } },
   },
   components: {

@@ -95,7 +95,7 @@ export const confirmFields = {
 };
 
 /** The binding stored with an open challenge of this account, to learn what it was asked for. */
-export async function challengeBinding(c: Context<AppEnv>, purpose: ConfirmationPurpose, challengeId: string): Promise<Binding | undefined> {
+export async function challengeBinding(c: Context<AppEnv>, purpose: ChallengePurpose, challengeId: string): Promise<Binding | undefined> {
   const row = await c.var.db
     .selectFrom('challenges')
     .select('binding')

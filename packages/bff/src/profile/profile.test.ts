@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSession } from '../auth/session.js';
+import { currentTotpCode, newTotpSecret } from '../auth/totp.js';
+import { sealSecret } from '../security/server-secret.js';
 import { caller, signedInClient, type SignedInClient as SignedIn } from '../testing/signed-in.js';
 import type { OutgoingMessage } from '../outbox/delivery.js';
 import { databaseUnderTest } from '../testing/database-under-test.js';
@@ -58,6 +60,16 @@ const mailTo = async (to: string) => {
   return [...delivered].reverse().find((m) => m.channel === 'email' && m.recipient === to);
 };
 const tokenIn = (body: string) => /[?&]confirm-email=([\w-]+)/.exec(body)?.[1];
+
+/** Step 1 of a change: the current password and the code that went to the current number. */
+async function proveIdentity(who: SignedIn, field: 'mobile' | 'email', body: Record<string, unknown>) {
+  const own = (await stored(who)).account.mobile_phone!;
+  const asked = await call(who, `/profile/${field}`, { json: { currentPassword: who.password, ...body } });
+  expect(asked.status).toBe(202);
+  const identity = (await asked.json()) as { challengeId: string; prefix: string; channel: string };
+  expect(identity).toMatchObject({ channel: 'sms', prefix: sms(own).prefix });
+  return call(who, `/profile/${field}/verify`, { json: { challengeId: identity.challengeId, code: sms(own).code } });
+}
 
 async function stored(who: SignedIn) {
   const client = await database.db.selectFrom('clients').select(['mobile_phone', 'email']).where('id', '=', who.clientId).executeTakeFirstOrThrow();
@@ -140,16 +152,15 @@ describe('changing the mobile number', () => {
     for (const input of ['0201234567', '+32612345678', '061234567', '06123456789', 'nul zes', '']) expect(normaliseDutchMobile(input)).toBeUndefined();
   });
 
-  it('sends a code to the new number and changes it only when that code is confirmed', async () => {
+  it('after the password and a code to the current number, sends a code to the new number and changes it only when that code is confirmed', async () => {
     const who = await freshClient();
     const old = (await stored(who)).account.mobile_phone!;
-    const asked = await call(who, '/profile/mobile', { json: { mobile: '06 9876 5432' } });
+    const asked = await proveIdentity(who, 'mobile', { mobile: '06 9876 5432' });
     expect(asked.status).toBe(202);
     const answer = (await asked.json()) as { challengeId: string; prefix: string; expiresInSeconds: number; mobile: string };
     expect(answer).toMatchObject({ mobile: '+31698765432', expiresInSeconds: 300 });
     const code = sms('+31698765432');
     expect(code.prefix).toBe(answer.prefix);
-    expect(delivered.some((m) => m.recipient === old)).toBe(false);
 
     // Until confirmed, the old number stays everywhere.
     expect(await stored(who)).toMatchObject({ client: { mobile_phone: old }, account: { mobile_phone: old } });
@@ -163,6 +174,8 @@ describe('changing the mobile number', () => {
     expect(confirmed.status).toBe(200);
     expect(await stored(who)).toMatchObject({ client: { mobile_phone: '+31698765432' }, account: { mobile_phone: '+31698765432' } });
     expect((await mailTo(`${who.username}@example.nl`))?.subject).toBe('Uw mobiele nummer is gewijzigd');
+    // The old number is told too: it no longer receives the codes.
+    expect([...delivered].reverse().find((m) => m.recipient === old)?.body).toMatch(/is gewijzigd; codes gaan niet meer naar dit nummer/);
     const audited = await database.db.selectFrom('audit_log').select(['action', 'details']).where('client_id', '=', who.clientId).where('action', '=', 'profile.mobile.change').execute();
     expect(audited).toHaveLength(1);
     // Used once.
@@ -172,7 +185,7 @@ describe('changing the mobile number', () => {
   it('refuses what is not a Dutch mobile number, naming the field', async () => {
     const who = await freshClient();
     for (const mobile of ['020 123 4567', 'geen nummer']) {
-      const response = await call(who, '/profile/mobile', { json: { mobile } });
+      const response = await call(who, '/profile/mobile', { json: { mobile, currentPassword: who.password } });
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ errors: [{ field: 'mobile' }] });
     }
@@ -183,7 +196,7 @@ describe('changing the mobile number', () => {
   it('says the number is already the client’s own, with a code of its own, and sends nothing', async () => {
     const who = await freshClient();
     const { mobile_phone } = await database.db.selectFrom('clients').select('mobile_phone').where('id', '=', who.clientId).executeTakeFirstOrThrow();
-    const response = await call(who, '/profile/mobile', { json: { mobile: mobile_phone } });
+    const response = await call(who, '/profile/mobile', { json: { mobile: mobile_phone, currentPassword: who.password } });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: 'unchanged', errors: [{ field: 'mobile', detail: 'Dit is al uw mobiele nummer.' }] });
     expect(delivered).toHaveLength(0);
@@ -215,8 +228,8 @@ describe('changing the mobile number', () => {
     const session = await createSession(database.db, { tenant, accountId: relative.id, clientId: who.clientId, state: 'active', ip: null, userAgent: null });
     const son = { tenant, token: session.token };
     expect(await (await call(son, '/profile')).json()).toMatchObject({ name: 'Elisabeth de Vries', editable: [] });
-    expect((await call(son, '/profile/mobile', { json: { mobile: '0611111111' } })).status).toBe(403);
-    expect((await call(son, '/profile/email', { json: { email: 'zoon@example.nl' } })).status).toBe(403);
+    expect((await call(son, '/profile/mobile', { json: { mobile: '0611111111', currentPassword: 'x' } })).status).toBe(403);
+    expect((await call(son, '/profile/email', { json: { email: 'zoon@example.nl', currentPassword: 'x' } })).status).toBe(403);
   });
 });
 
@@ -224,14 +237,14 @@ describe('changing the e-mail address', () => {
   it('sends a single-use link to the new address and changes it only when the link is used', async () => {
     const who = await freshClient();
     const old = `${who.username}@example.nl`;
-    const asked = await call(who, '/profile/email', { json: { email: 'nieuw@example.nl', pageUrl: 'https://www.delinde.example/portaal?tab=profiel' } });
+    const asked = await proveIdentity(who, 'email', { email: 'nieuw@example.nl', pageUrl: 'https://www.delinde.example/portaal?tab=profiel' });
     expect(asked.status).toBe(202);
     expect(await asked.json()).toEqual({ email: 'nieuw@example.nl', expiresInSeconds: 86400 });
     const mail = (await mailTo('nieuw@example.nl'))!;
     expect(mail.body).toContain('https://www.delinde.example/portaal?tab=profiel&confirm-email=');
     const token = tokenIn(mail.body)!;
     expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
-    const challenge = await database.db.selectFrom('challenges').select(['secret_hash', 'expires_at', 'created_at']).where('purpose', '=', 'email_change').where('account_id', '=', who.accountId).executeTakeFirstOrThrow();
+    const challenge = await database.db.selectFrom('challenges').select(['secret_hash', 'expires_at', 'created_at']).where('purpose', '=', 'email_change').where('channel', '=', 'link').where('account_id', '=', who.accountId).executeTakeFirstOrThrow();
     expect(Buffer.from(challenge.secret_hash!).toString('base64url')).not.toBe(token);
     expect(new Date(challenge.expires_at).getTime() - new Date(challenge.created_at).getTime()).toBeCloseTo(86_400_000, -4);
 
@@ -252,13 +265,13 @@ describe('changing the e-mail address', () => {
 
   it('refuses a malformed address naming the field, and a link of another tenant or a replaced link', async () => {
     const who = await freshClient();
-    const bad = await call(who, '/profile/email', { json: { email: 'geen-adres' } });
+    const bad = await call(who, '/profile/email', { json: { email: 'geen-adres', currentPassword: who.password } });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ errors: [{ field: 'email' }] });
 
-    await call(who, '/profile/email', { json: { email: 'eerste@example.nl' } });
+    await proveIdentity(who, 'email', { email: 'eerste@example.nl' });
     const first = tokenIn((await mailTo('eerste@example.nl'))!.body)!;
-    await call(who, '/profile/email', { json: { email: 'tweede@example.nl' } });
+    await proveIdentity(who, 'email', { email: 'tweede@example.nl' });
     const second = tokenIn((await mailTo('tweede@example.nl'))!.body)!;
     expect((await call({ tenant }, '/profile/email/confirm', { json: { token: first } })).status).toBe(400);
     expect((await call({ tenant: otherTenant }, '/profile/email/confirm', { json: { token: second } })).status).toBe(400);
@@ -266,3 +279,50 @@ describe('changing the e-mail address', () => {
     expect((await stored(who)).client.email).toBe('tweede@example.nl');
   });
 });
+
+describe('moving the second factor needs more than a session (a shared or unlocked computer)', () => {
+  it('refuses a change of number or address without the right current password, and sends nothing', async () => {
+    const who = await freshClient();
+    for (const [field, value] of [['mobile', '0687654321'], ['email', 'dief@example.nl']] as const) {
+      const missing = await call(who, `/profile/${field}`, { json: { [field]: value } });
+      expect(missing.status).toBe(400);
+      expect(await missing.json()).toMatchObject({ errors: [{ field: 'currentPassword' }] });
+      const wrong = await call(who, `/profile/${field}`, { json: { [field]: value, currentPassword: 'niet-het-wachtwoord' } });
+      expect(wrong.status).toBe(400);
+      expect(await wrong.json()).toMatchObject({ code: 'wrong-password', errors: [{ field: 'currentPassword' }] });
+    }
+    expect(delivered).toHaveLength(0);
+  });
+
+  it('sends the first code to the current number, never to the new one, and the identity code cannot confirm the new number', async () => {
+    const who = await freshClient();
+    const own = (await stored(who)).account.mobile_phone!;
+    const asked = await call(who, '/profile/mobile', { json: { mobile: '0687654321', currentPassword: who.password } });
+    expect(asked.status).toBe(202);
+    const identity = (await asked.json()) as { challengeId: string };
+    expect(delivered.map((m) => m.recipient)).toEqual([own]);
+    // Skipping the identity step: its code does not confirm the new number.
+    const skipped = await call(who, '/profile/mobile/confirm', { json: { challengeId: identity.challengeId, code: sms(own).code } });
+    expect(skipped.status).toBe(400);
+    expect((await stored(who)).account.mobile_phone).toBe(own);
+    const wrongCode = await call(who, '/profile/mobile/verify', { json: { challengeId: identity.challengeId, code: sms(own).code === '000000' ? '111111' : '000000' } });
+    expect(await wrongCode.json()).toMatchObject({ code: 'invalid-code' });
+    expect(delivered.some((m) => m.recipient === '+31687654321')).toBe(false);
+  });
+
+  it('takes the authenticator app as the identity proof when that is the second factor', async () => {
+    const appTenant = await createTenant(database.db, { secondFactors: { allowed: ['sms', 'totp'], default: 'sms' } });
+    clearTenantCache();
+    const who = await signedInClient(database.db, appTenant, { mobile: '+31611112222' });
+    const secret = newTotpSecret();
+    await database.db.updateTable('accounts').set({ totp_secret: sealSecret(secret), second_factor: 'totp' }).where('id', '=', who.accountId).execute();
+    const asked = await call(who, '/profile/email', { json: { email: 'app@example.nl', currentPassword: who.password } });
+    const identity = (await asked.json()) as { challengeId: string };
+    expect(identity).toMatchObject({ channel: 'totp', prefix: null, destinationHint: null });
+    expect(delivered).toHaveLength(0);
+    const verified = await call(who, '/profile/email/verify', { json: { challengeId: identity.challengeId, code: currentTotpCode(secret) } });
+    expect(verified.status).toBe(202);
+    expect((await mailTo('app@example.nl'))?.body).toContain('confirm-email=');
+  });
+});
+

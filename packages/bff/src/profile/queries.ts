@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { amsterdamDate, parseIsoDate, type LocalDate } from '../time/amsterdam-time.js';
 
@@ -102,6 +102,8 @@ export async function pendingChanges(db: Kysely<Database>, scope: ProfileScope) 
     .where('cancelled_at', 'is', null)
     .where('expires_at', '>', new Date())
     .whereRef('attempts', '<', 'max_attempts')
+    // The identity step's code goes to the current number or address: not a pending change.
+    .where(sql<boolean>`coalesce(binding->>'step', '') <> 'identity'`)
     .orderBy('created_at', 'desc')
     .execute();
   return {

@@ -10,15 +10,18 @@ import { ownOrigin } from '../http/own-origin.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
 import { emailSender } from '../outbox/delivery.js';
 import { challengeBinding, confirmFields, sendConfirmationCode, verifyConfirmationCode } from '../plans/confirmation-code.js';
+import { checkCurrentPassword, sendIdentityCode, verifyIdentityCode } from './identity-proof.js';
 import { EMAIL_LINK_SECONDS, emailConfirmationLink, issueEmailChangeLink, useEmailChangeLink } from './email-change.js';
 import { normaliseDutchMobile, pendingChanges, profileRow, profileView, type ProfileScope } from './queries.js';
 
 /** The only fields a client changes in the portal (seed 001); everything else comes from the ECD. */
 const EDITABLE = ['mobile', 'email'] as const;
 
-const mobileBody = z.object({ mobile: z.string().max(40, 'too long') });
+const currentPassword = z.string().min(1, 'required').max(1000);
+const mobileBody = z.object({ mobile: z.string().max(40, 'too long'), currentPassword });
 const emailBody = z.object({
   email: z.string().trim().max(254, 'too long').pipe(z.email('not an e-mail address')),
+  currentPassword,
   pageUrl: z.string().max(2000).optional(),
 });
 const linkBody = z.object({ token: z.string().min(1, 'required').max(200) });
@@ -54,9 +57,19 @@ async function currentContact(c: Context<AppEnv>, scope: ProfileScope) {
   return row;
 }
 
+/** The change an identity challenge opens, as stored in its binding; undefined for any other challenge. */
+async function identityChange(c: Context<AppEnv>, purpose: 'mobile_change' | 'email_change', challengeId: string) {
+  const binding = await challengeBinding(c, purpose, challengeId);
+  if (binding?.['step'] !== 'identity') return undefined;
+  const { step: _step, ...change } = binding;
+  return change;
+}
+
 /**
  * The client profile ("Cliëntprofiel"): read-only personal data from the ECD, and the two fields
- * the client may change, each confirmed through the new channel before it replaces the old.
+ * the client may change. A change first proves who asks (the current password and a code through
+ * the current second factor, see identity-proof.ts), then is confirmed through the new channel
+ * before it replaces the old; the old number and address are told.
  */
 export function profileRoutes() {
   return new Hono<AppEnv>()
@@ -88,6 +101,18 @@ export function profileRoutes() {
       if (current?.mobile_phone === mobile) {
         throw unchanged('mobile', 'Dit is al uw mobiele nummer.');
       }
+      const account = await checkCurrentPassword(c, body.currentPassword);
+      const identity = await sendIdentityCode(c, account, 'mobile_change', { mobile });
+      return c.json({ ...identity, mobile }, 202);
+    })
+
+    // The identity code is right: now a code to the new number proves the client holds that phone.
+    .post('/profile/mobile/verify', requireSession(), async (c) => {
+      const body = parseOr400(z.object(confirmFields), await readJson(c));
+      assertOwnProfile(c);
+      const scope = scopeOf(c);
+      const mobile = (await identityChange(c, 'mobile_change', body.challengeId))?.['mobile'] ?? '';
+      await verifyIdentityCode(c, 'mobile_change', body.challengeId, body.code, { mobile });
       const sent = await sendConfirmationCode(c, { purpose: 'mobile_change', destination: mobile, binding: { mobile }, resourceType: 'client', resourceId: scope.clientId });
       return c.json({ ...sent, mobile }, 202);
     })
@@ -120,6 +145,7 @@ export function profileRoutes() {
       if (before.email) {
         await notifyChange(c, before.email, 'Uw mobiele nummer is gewijzigd', `Het mobiele nummer van uw account is gewijzigd in ${maskPhone(mobile)}.`);
       }
+      if (before.mobile_phone && before.mobile_phone !== mobile) await notifyOldNumber(c, before.mobile_phone);
       return c.json({ mobile });
     })
 
@@ -132,6 +158,19 @@ export function profileRoutes() {
       if (current?.email?.toLowerCase() === email.toLowerCase()) {
         throw unchanged('email', 'Dit is al uw e-mailadres.');
       }
+      const account = await checkCurrentPassword(c, body.currentPassword);
+      const identity = await sendIdentityCode(c, account, 'email_change', { email, ...(body.pageUrl ? { pageUrl: body.pageUrl } : {}) });
+      return c.json({ ...identity, email }, 202);
+    })
+
+    // The identity code is right: now a link to the new address proves the client reads it.
+    .post('/profile/email/verify', requireSession(), async (c) => {
+      const body = parseOr400(z.object(confirmFields), await readJson(c));
+      assertOwnProfile(c);
+      const scope = scopeOf(c);
+      const change = (await identityChange(c, 'email_change', body.challengeId)) ?? {};
+      const email = change['email'] ?? '';
+      await verifyIdentityCode(c, 'email_change', body.challengeId, body.code, change);
       const tenant = c.var.tenant;
       for (const limit of [authLimits.confirmationsPerAccount(scope.accountId), authLimits.confirmationsPerDestination(email.toLowerCase(), scope.accountId)]) {
         const result = await consume(c.var.db, tenant.id, limit);
@@ -141,7 +180,7 @@ export function profileRoutes() {
         }
       }
       const issued = await issueEmailChangeLink(c.var.db, { tenantId: tenant.id, accountId: scope.accountId, sessionId: c.var.session!.id, email });
-      const link = emailConfirmationLink(tenant, body.pageUrl, ownOrigin(c), issued.token);
+      const link = emailConfirmationLink(tenant, change['pageUrl'], ownOrigin(c), issued.token);
       await c.var.outbox.enqueue({
         tenantId: tenant.id,
         channel: 'email',
@@ -222,6 +261,22 @@ async function notifyChange(c: Context<AppEnv>, to: string, subject: string, tex
       ...emailSender(tenant),
       subject,
       body: `${text}\n\nHeeft u dit niet zelf gedaan? Neem dan direct contact op met ${tenant.name}${tenant.settings.contact.phone ? ` (${tenant.settings.contact.phone})` : ''}.`,
+    });
+  } catch (error) {
+    c.var.logger.error('change notice failed', { error });
+  }
+}
+
+/** Tells the old number by SMS that it no longer receives the codes. */
+async function notifyOldNumber(c: Context<AppEnv>, to: string) {
+  const tenant = c.var.tenant;
+  try {
+    await c.var.outbox.enqueue({
+      tenantId: tenant.id,
+      channel: 'sms',
+      recipient: to,
+      sender: tenant.settings.sms.sender,
+      body: `Het mobiele nummer van uw account bij ${tenant.name} is gewijzigd; codes gaan niet meer naar dit nummer. Niet zelf gedaan? Bel ${tenant.settings.contact.phone ?? tenant.name}.`,
     });
   } catch (error) {
     c.var.logger.error('change notice failed', { error });

@@ -39,6 +39,7 @@ export interface CareProfileChangedDetail {
 }
 
 type MobileChallenge = CodeChallenge & { mobile: string };
+type IdentityProven = MobileChallenge | { email: string; expiresInSeconds: number };
 type Key = keyof typeof nl;
 
 /** The parameter of the link the BFF e-mails to a new address. */
@@ -48,9 +49,12 @@ let instances = 0;
 /**
  * The client's personal data ("Cliëntprofiel"): a short card with name, date of birth and age, and
  * "Volledig profiel" for every field of the client record (the BSN masked as the BFF gives it).
- * Only the mobile number and the e-mail address can be changed here (seed 001): a new mobile
- * number is confirmed with an SMS code sent to that number, a new address with a link e-mailed to
- * it, and the old value stays in use until then. For everything else the card says whom to contact.
+ * Only the mobile number and the e-mail address can be changed here (seed 001). A change first
+ * asks for the current password and a code through the current second factor (an SMS to the
+ * current number, an e-mail to the current address or the authenticator app), so that an
+ * unattended session cannot move the login codes elsewhere; then a new mobile number is confirmed
+ * with an SMS code sent to that number, a new address with a link e-mailed to it, and the old
+ * value stays in use until then. For everything else the card says whom to contact.
  * Opened from that e-mail (`?confirm-email=…` in the page address), the widget confirms the new
  * address, also without a session, and removes the parameter from the address.
  *
@@ -69,7 +73,7 @@ let instances = 0;
  * @csspart button - Every button.
  * @csspart toggle - The "Volledig profiel" button.
  * @csspart change-form - The form for a new mobile number or e-mail address.
- * @csspart confirm-form - The SMS code step.
+ * @csspart confirm-form - A code step: the identity code, then the new number's SMS code.
  * @csspart input - Inputs.
  * @csspart code-input - The 6-digit code input.
  * @csspart status - Loading and done messages.
@@ -104,8 +108,9 @@ export class CareProfile extends CareDataElement {
     editing: { state: true },
     fieldValue: { state: true },
     fieldError: { state: true },
+    passwordValue: { state: true },
+    passwordError: { state: true },
     formError: { state: true },
-    busy: { state: true },
     announcement: { state: true },
     linkOutcome: { state: true },
   };
@@ -115,13 +120,17 @@ export class CareProfile extends CareDataElement {
   declare protected editing: EditableField | undefined;
   declare protected fieldValue: string;
   declare protected fieldError: string;
+  declare protected passwordValue: string;
+  declare protected passwordError: string;
   declare protected formError: string;
-  declare protected busy: boolean;
   declare protected announcement: string;
   declare protected linkOutcome: { ok: boolean; text: string } | undefined;
 
   private readonly uid = `care-profile-${++instances}`;
   private readonly confirmation: SmsConfirmation<{ mobile: string }>;
+  private readonly identity: SmsConfirmation<IdentityProven>;
+  /** The new number's code, sent once the identity code was right; the confirmation step takes it. */
+  private nextMobileChallenge: MobileChallenge | undefined;
   private linkChecked = false;
 
   constructor() {
@@ -131,20 +140,27 @@ export class CareProfile extends CareDataElement {
     this.editing = undefined;
     this.fieldValue = '';
     this.fieldError = '';
+    this.passwordValue = '';
+    this.passwordError = '';
     this.formError = '';
-    this.busy = false;
     this.announcement = '';
     this.linkOutcome = undefined;
     new MessagesController(this, [profileMessages, confirmationMessages, stateMessages], () => this.locale);
+    const shared = { locale: () => this.locale, cancelled: () => this.stopEditing(), handle: (error: ApiError) => this.handleChangeProblem(error) };
     this.confirmation = new SmsConfirmation(this, {
+      ...shared,
       id: `${this.uid}-confirm`,
-      locale: () => this.locale,
-      request: () => this.requestMobileCode(),
+      request: () => this.takeMobileChallenge(),
       confirm: (challenge, code) =>
         this.client!.post<{ mobile: string }>('/profile/mobile/confirm', { challengeId: challenge.challengeId, code }),
       confirmed: ({ mobile }) => this.changed('mobile', mobile, this.m('profile.mobileChanged', { mobile })),
-      cancelled: () => this.stopEditing(),
-      handle: (error) => this.handleMobileProblem(error),
+    });
+    this.identity = new SmsConfirmation(this, {
+      ...shared,
+      id: `${this.uid}-identity`,
+      request: () => this.requestIdentityCode(),
+      confirm: (challenge, code) => this.client!.post<IdentityProven>(`/profile/${this.editing}/verify`, { challengeId: challenge.challengeId, code }),
+      confirmed: (result) => this.identityProven(result),
     });
   }
 
@@ -177,6 +193,7 @@ export class CareProfile extends CareDataElement {
     this.profile = undefined;
     this.editing = undefined;
     this.confirmation?.reset();
+    this.identity?.reset();
   }
 
   // --- the e-mailed link -----------------------------------------------------------------------------
@@ -211,9 +228,12 @@ export class CareProfile extends CareDataElement {
 
   private edit(field: EditableField) {
     this.confirmation.reset();
+    this.identity.reset();
     this.editing = field;
     this.fieldValue = '';
     this.fieldError = '';
+    this.passwordValue = '';
+    this.passwordError = '';
     this.formError = '';
     this.announcement = '';
     this.focusLater(`#${this.idFor('new-value')}`);
@@ -223,25 +243,68 @@ export class CareProfile extends CareDataElement {
     const field = this.editing;
     this.editing = undefined;
     this.confirmation.reset();
+    this.identity.reset();
+    this.passwordValue = '';
+    this.nextMobileChallenge = undefined;
     if (field) this.focusLater(`[part~="change-${field}"]`);
   }
 
-  private requestMobileCode(): Promise<MobileChallenge> {
-    return this.client!.post<MobileChallenge>('/profile/mobile', { mobile: this.fieldValue.trim() }).then((challenge) => {
-      if (this.profile) this.profile = { ...this.profile, pending: { ...this.profile.pending, mobile: challenge.mobile } };
-      return challenge;
-    });
+  private requestIdentityCode(): Promise<CodeChallenge> {
+    const value = this.fieldValue.trim();
+    const currentPassword = this.passwordValue;
+    if (this.editing === 'mobile') return this.client!.post<CodeChallenge>('/profile/mobile', { mobile: value, currentPassword });
+    const pageUrl = new URL(location.href);
+    pageUrl.hash = '';
+    pageUrl.searchParams.delete(CONFIRM_PARAM);
+    return this.client!.post<CodeChallenge>('/profile/email', { email: value, currentPassword, pageUrl: pageUrl.href });
   }
 
-  private handleMobileProblem(error: ApiError): boolean {
+  /** The identity code was right: the new number gets its code, or the new address its link. */
+  private identityProven(result: IdentityProven) {
+    this.passwordValue = '';
+    if ('challengeId' in result) {
+      this.nextMobileChallenge = result;
+      void this.confirmation.start();
+      return;
+    }
+    if (this.profile) this.profile = { ...this.profile, pending: { ...this.profile.pending, email: result.email } };
+    this.editing = undefined;
+    this.announcement = this.m('profile.linkSent', { email: result.email });
+    this.focusLater(`[part~="change-email"]`);
+  }
+
+  private takeMobileChallenge(): Promise<MobileChallenge> {
+    const challenge = this.nextMobileChallenge;
+    this.nextMobileChallenge = undefined;
+    // "Nieuwe code aanvragen" for the new number: a new code needs who-you-are proven again.
+    if (!challenge) return Promise.reject(new ApiError({ kind: 'problem', status: 0, code: 'prove-again', title: 'Prove again' }));
+    if (this.profile) this.profile = { ...this.profile, pending: { ...this.profile.pending, mobile: challenge.mobile } };
+    return Promise.resolve(challenge);
+  }
+
+  /** Problems the change form shows itself (at its fields); true when handled. */
+  private handleChangeProblem(error: ApiError): boolean {
     if (error.kind === 'session-expired') {
       this.editing = undefined;
       this.apiError(error);
       return true;
     }
-    if (error.status === 400 && error.errors.some((e) => e.field === 'mobile')) {
-      this.fieldError = this.m(error.code === 'unchanged' ? 'profile.sameMobile' : 'profile.invalidMobile');
+    const field = this.editing === 'mobile' ? 'Mobile' : 'Email';
+    if (error.status === 400 && error.errors.some((e) => e.field === this.editing)) {
+      this.fieldError = this.m(`profile.${error.code === 'unchanged' ? 'same' : 'invalid'}${field}`);
       this.focusLater(`#${this.idFor('new-value')}`);
+      return true;
+    }
+    if (error.code === 'wrong-password' || error.code === 'login-delayed') {
+      this.passwordError = error.code === 'wrong-password' ? this.m('profile.wrongPassword') : this.m('profile.passwordDelayed', { n: error.retryAfter ?? 60 });
+      this.focusLater(`#${this.idFor('password')}`);
+      return true;
+    }
+    if (error.code === 'prove-again') {
+      this.confirmation.reset();
+      this.identity.reset();
+      this.formError = this.m('profile.proveAgain');
+      this.focusLater(`#${this.idFor('password')}`);
       return true;
     }
     return false;
@@ -253,45 +316,18 @@ export class CareProfile extends CareDataElement {
     const value = this.fieldValue.trim();
     const input = this.renderRoot.querySelector<HTMLInputElement>(`#${this.idFor('new-value')}`);
     this.fieldError = '';
+    this.passwordError = '';
     this.formError = '';
     if (field === 'mobile') {
       if (!/^[+\d][\d\s().-]{8,}$/.test(value)) this.fieldError = this.m('profile.invalidMobile');
-      else await this.confirmation.start();
     } else if (field === 'email') {
       if (!value || !input?.checkValidity()) this.fieldError = this.m('profile.invalidEmail');
       else if (value.toLowerCase() === this.profile?.email?.toLowerCase()) this.fieldError = this.m('profile.sameEmail');
-      else await this.requestEmailLink(value);
     }
+    if (!this.fieldError && !this.passwordValue) this.passwordError = this.m('profile.passwordRequired');
     if (this.fieldError) this.focusLater(`#${this.idFor('new-value')}`);
-  }
-
-  private async requestEmailLink(email: string) {
-    const client = this.client;
-    if (!client || this.busy) return;
-    this.busy = true;
-    try {
-      const pageUrl = new URL(location.href);
-      pageUrl.hash = '';
-      pageUrl.searchParams.delete(CONFIRM_PARAM);
-      const sent = await client.post<{ email: string }>('/profile/email', { email, pageUrl: pageUrl.href });
-      if (this.profile) this.profile = { ...this.profile, pending: { ...this.profile.pending, email: sent.email } };
-      this.editing = undefined;
-      this.announcement = this.m('profile.linkSent', { email: sent.email });
-      this.focusLater(`[part~="change-email"]`);
-    } catch (error) {
-      const apiError = this.apiError(error);
-      if (apiError.kind === 'session-expired') {
-        this.editing = undefined;
-      } else if (apiError.status === 400 && apiError.errors.some((e) => e.field === 'email')) {
-        this.fieldError = this.m(apiError.code === 'unchanged' ? 'profile.sameEmail' : 'profile.invalidEmail');
-      } else if (apiError.status === 429) {
-        this.formError = this.m('profile.tooMany', { n: Math.max(1, Math.ceil((apiError.retryAfter ?? 900) / 60)) });
-      } else {
-        this.formError = apiError.kind === 'offline' || apiError.status === 403 ? problemText(apiError, this.locale) : this.m('profile.failed');
-      }
-    } finally {
-      this.busy = false;
-    }
+    else if (this.passwordError) this.focusLater(`#${this.idFor('password')}`);
+    else await this.identity.start();
   }
 
   private changed(field: EditableField, value: string, announcement: string) {
@@ -375,13 +411,16 @@ export class CareProfile extends CareDataElement {
 
   private renderChangeForm(field: EditableField) {
     const c = this.confirmation;
+    const identity = this.identity;
     if (field === 'mobile' && c.challenge) {
       return c.render(this.m('profile.confirmMobile', { mobile: (c.challenge as MobileChallenge).mobile }));
     }
+    if (identity.challenge) return identity.render(this.m('profile.identity'));
     const mobile = field === 'mobile';
-    const error = this.fieldError || (mobile ? c.error : '');
+    const error = this.fieldError;
+    const formError = this.formError || identity.error || (mobile ? c.error : '');
     const describedBy = `${this.idFor('new-hint')}${error ? ` ${this.idFor('new-error')}` : ''}`;
-    const busy = mobile ? c.busy : this.busy;
+    const busy = identity.busy || c.busy;
     return html`<form part="change-form" class="form" novalidate @submit=${this.submitChange}>
       <div class="field">
         <label for=${this.idFor('new-value')}>${this.m(mobile ? 'profile.newMobile' : 'profile.newEmail')}</label>
@@ -403,11 +442,26 @@ export class CareProfile extends CareDataElement {
         />
         ${error ? html`<p class="field-error" id=${this.idFor('new-error')} role="alert">${error}</p>` : nothing}
       </div>
-      ${this.formError ? html`<div part="error" role="alert"><p>${this.formError}</p></div>` : nothing}
+      <div class="field">
+        <label for=${this.idFor('password')}>${this.m('profile.currentPassword')}</label>
+        <input
+          part="input"
+          id=${this.idFor('password')}
+          name="currentPassword"
+          type="password"
+          autocomplete="current-password"
+          .value=${this.passwordValue}
+          aria-invalid=${this.passwordError ? 'true' : 'false'}
+          aria-describedby=${this.passwordError ? this.idFor('password-error') : nothing}
+          @input=${(e: InputEvent) => {
+            this.passwordValue = (e.target as HTMLInputElement).value;
+          }}
+        />
+        ${this.passwordError ? html`<p class="field-error" id=${this.idFor('password-error')} role="alert">${this.passwordError}</p>` : nothing}
+      </div>
+      ${formError ? html`<div part="error" role="alert"><p>${formError}</p></div>` : nothing}
       <div class="actions">
-        <button type="submit" part="button submit" class="button" aria-disabled=${busy ? 'true' : 'false'}>
-          ${this.m(mobile ? 'profile.requestCode' : 'profile.sendLink')}
-        </button>
+        <button type="submit" part="button submit" class="button" aria-disabled=${busy ? 'true' : 'false'}>${this.m('profile.continue')}</button>
         <button type="button" part="button cancel" class="button button--secondary" @click=${this.stopEditing}>${this.m('profile.cancel')}</button>
       </div>
     </form>`;

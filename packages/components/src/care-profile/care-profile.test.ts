@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../care-portal/care-portal.js';
-import { latestOutboxId, outboxMessage, testSession } from '../shared/testing/test-session.js';
+import { latestOutboxId, outboxMessage, restorePassword, testSession } from '../shared/testing/test-session.js';
 import type { CareProfile } from './care-profile.component.js';
 import './care-profile.js';
 
@@ -19,6 +19,9 @@ const valueOf = (el: CareProfile, label: string) =>
     .textContent!.replace(/\s+/g, ' ')
     .trim();
 const newValue = (el: CareProfile) => $<HTMLInputElement>(el, '[part~="change-form"] input')!;
+const passwordField = (el: CareProfile) => $<HTMLInputElement>(el, '[part~="change-form"] input[type="password"]')!;
+/** What testSession gives the account whose details change: the current password is asked for. */
+const PASSWORD = 'Profiel-Test-2026!';
 
 async function settled(el: CareProfile) {
   await el.updateComplete;
@@ -47,7 +50,11 @@ function pageParam(name: string, value: string | null) {
 }
 
 describe('<care-profile>', () => {
-  afterEach(() => pageParam('confirm-email', null));
+  afterEach(async () => {
+    pageParam('confirm-email', null);
+    await restorePassword(BAKEN, 'a.vanderhoek@example.nl');
+    await restorePassword(LINDE, 'h.van.der.meer');
+  });
 
   it('shows a short card and, with "Volledig profiel", every field of seed 004 and whom to contact', async () => {
     await testSession(LINDE, 'j.de.vries');
@@ -96,8 +103,8 @@ describe('<care-profile>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('changes the mobile number with an SMS code sent to the new number; the old one stays until then', async () => {
-    await testSession(BAKEN, 'a.vanderhoek@example.nl');
+  it('changes the mobile number after the password and a code to the current address, then an SMS code to the new number', async () => {
+    await testSession(BAKEN, 'a.vanderhoek@example.nl', { password: PASSWORD });
     const el = await inPortal(BAKEN);
     button(el, 'Volledig profiel')!.click();
     await el.updateComplete;
@@ -108,23 +115,47 @@ describe('<care-profile>', () => {
     expect(newValue(el).type).to.equal('tel');
     expect(newValue(el).autocomplete).to.equal('tel');
     expect(newValue(el).labels![0]!.textContent).to.equal('Nieuw mobiel nummer');
+    expect(passwordField(el).autocomplete).to.equal('current-password');
+    expect(passwordField(el).labels![0]!.textContent).to.equal('Huidig wachtwoord');
     await expect(el).to.be.accessible();
 
-    // Checked before any code is sent: not a number, and the number it already is (by the BFF).
+    // Checked before any code is sent: not a number, no password, the number it already is (by the BFF), a wrong password.
     await type(el, newValue(el), '12345');
-    button(el, 'Code per sms aanvragen')!.click();
+    button(el, 'Verder')!.click();
     await el.updateComplete;
     expect($(el, '.field-error')!.textContent).to.equal('Vul een Nederlands mobiel nummer in, bijvoorbeeld 06 12345678.');
     expect(newValue(el).getAttribute('aria-invalid')).to.equal('true');
-    await type(el, newValue(el), old);
-    button(el, 'Code per sms aanvragen')!.click();
-    await waitUntil(() => $(el, '.field-error')?.textContent === 'Dit is al uw mobiele nummer.', 'the BFF never said it is the same number', { timeout: 8000 });
-
-    const before = await latestOutboxId('+31698765432');
     await type(el, newValue(el), '06 9876 5432');
-    button(el, 'Code per sms aanvragen')!.click();
-    await waitUntil(() => $(el, 'input[autocomplete="one-time-code"]'), 'no code step', { timeout: 8000 });
+    button(el, 'Verder')!.click();
+    await el.updateComplete;
+    expect($(el, '.field-error')!.textContent).to.equal('Vul uw huidige wachtwoord in.');
+    expect(el.shadowRoot!.activeElement?.id).to.equal(passwordField(el).id);
+    await type(el, newValue(el), old);
+    await type(el, passwordField(el), PASSWORD);
+    button(el, 'Verder')!.click();
+    await waitUntil(() => $(el, '.field-error')?.textContent === 'Dit is al uw mobiele nummer.', 'the BFF never said it is the same number', { timeout: 8000 });
+    await type(el, newValue(el), '06 9876 5432');
+    await type(el, passwordField(el), 'Niet-mijn-wachtwoord');
+    button(el, 'Verder')!.click();
+    await waitUntil(() => $(el, '.field-error')?.textContent === 'Het wachtwoord is niet juist.', 'a wrong password was taken', { timeout: 8000 });
+    expect(passwordField(el).getAttribute('aria-invalid')).to.equal('true');
+
+    // The first code goes to the current address (Het Baken signs in with an e-mail code), not to the new number.
+    const beforeIdentity = await latestOutboxId('a.vanderhoek@example.nl');
+    const before = await latestOutboxId('+31698765432');
+    await type(el, passwordField(el), PASSWORD);
+    button(el, 'Verder')!.click();
+    await waitUntil(() => $(el, 'input[autocomplete="one-time-code"]'), 'no identity code step', { timeout: 8000 });
+    expect($(el, '[part~="confirm-form"]')!.textContent).to.contain('Bevestig eerst dat u het bent.');
+    expect($(el, '[part~="confirm-form"]')!.textContent).to.contain('We hebben een bevestigingscode gestuurd naar a');
+    expect(await latestOutboxId('+31698765432')).to.equal(before);
+    await expect(el).to.be.accessible();
+    const [, , identityCode] = /(\d{4})-(\d{6})/.exec((await outboxMessage('a.vanderhoek@example.nl', beforeIdentity, /bevestigingscode is \d{4}-\d{6}/)).body)!;
+    await type(el, $<HTMLInputElement>(el, 'input[autocomplete="one-time-code"]')!, identityCode!);
+    button(el, 'Bevestigen')!.click();
+
     const [, prefix, code] = /(\d{4})-(\d{6})/.exec((await outboxMessage('+31698765432', before, /bevestigingscode is \d{4}-\d{6}/)).body)!;
+    await waitUntil(() => $(el, '[part~="confirm-form"]')?.textContent?.includes('U wijzigt uw mobiele nummer'), 'no code step for the new number', { timeout: 8000 });
     expect($(el, '.care-code__prefix')!.textContent).to.equal(`${prefix}-`);
     expect($(el, '[part~="confirm-form"]')!.textContent).to.contain('U wijzigt uw mobiele nummer in +31698765432.');
     expect(valueOf(el, 'Mobiel nummer')).to.contain(old);
@@ -145,8 +176,8 @@ describe('<care-profile>', () => {
     expect(profile.pending.mobile).to.equal(null);
   });
 
-  it('asks for a new e-mail address, says where the link went, and confirms it when the link opens the page', async () => {
-    await testSession(LINDE, 'h.van.der.meer');
+  it('asks for a new e-mail address and the password, proves it is the client by SMS, says where the link went, and confirms it when the link opens the page', async () => {
+    await testSession(LINDE, 'h.van.der.meer', { password: PASSWORD });
     const el = await inPortal(LINDE);
     button(el, 'Volledig profiel')!.click();
     await el.updateComplete;
@@ -154,18 +185,28 @@ describe('<care-profile>', () => {
     await el.updateComplete;
     expect(newValue(el).type).to.equal('email');
     await type(el, newValue(el), 'geen-adres');
-    button(el, 'Bevestigingslink sturen')!.click();
+    button(el, 'Verder')!.click();
     await el.updateComplete;
     expect($(el, '.field-error')!.textContent).to.equal('Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.');
     await type(el, newValue(el), 'H.VanDerMeer@example.nl');
-    button(el, 'Bevestigingslink sturen')!.click();
+    button(el, 'Verder')!.click();
     await el.updateComplete;
     expect($(el, '.field-error')!.textContent).to.equal('Dit is al uw e-mailadres.');
 
     const address = `hendrik.${Date.now()}@example.nl`;
     const before = await latestOutboxId(address);
+    const mobile = '+31623456789';
+    const beforeIdentity = await latestOutboxId(mobile);
     await type(el, newValue(el), address);
-    button(el, 'Bevestigingslink sturen')!.click();
+    await type(el, passwordField(el), PASSWORD);
+    button(el, 'Verder')!.click();
+    await waitUntil(() => $(el, 'input[autocomplete="one-time-code"]'), 'no identity code step', { timeout: 8000 });
+    expect($(el, '[part~="confirm-form"]')!.textContent).to.contain('Bevestig eerst dat u het bent.');
+    expect($(el, '[part~="confirm-form"]')!.textContent).to.contain('We hebben een bevestigingscode gestuurd naar ••••••••6789');
+    expect(await latestOutboxId(address)).to.equal(before);
+    const [, , identityCode] = /(\d{4})-(\d{6})/.exec((await outboxMessage(mobile, beforeIdentity, /bevestigingscode is \d{4}-\d{6}/)).body)!;
+    await type(el, $<HTMLInputElement>(el, 'input[autocomplete="one-time-code"]')!, identityCode!);
+    button(el, 'Bevestigen')!.click();
     await waitUntil(() => $(el, '[part~="status"]')!.textContent!.includes('bevestigingslink'), 'no link sent', { timeout: 8000 });
     expect($(el, '[part~="status"]')!.textContent).to.equal(
       `We hebben een bevestigingslink gestuurd naar ${address}. Open de link binnen 24 uur om de wijziging af te ronden.`,

@@ -2,8 +2,9 @@ import { defineMessages } from '../messages.js';
 
 /** Texts of the SMS confirmation step that <care-plan> and <care-profile> share. */
 export const nl = {
-  'code.sent': 'We hebben een sms met een bevestigingscode gestuurd naar {destination}. De code begint met {prefix}-; vul de 6 cijfers daarna in.',
+  'code.sent': 'We hebben een bevestigingscode gestuurd naar {destination}. De code begint met {prefix}-; vul de 6 cijfers daarna in.',
   'code.yourMobile': 'uw mobiele nummer',
+  'code.app': 'Vul de code uit uw authenticator-app in.',
   'code.label': 'Bevestigingscode',
   'code.confirm': 'Bevestigen',
   'code.cancel': 'Annuleren',

@@ -8,8 +8,10 @@ import { confirmationMessages, type nl } from './sms-confirmation.messages.js';
 /** The BFF's answer to a request for a confirmation code (plan decision, new mobile number). */
 export interface CodeChallenge {
   challengeId: string;
-  /** Shown fixed before the 6-digit field, as at login. */
-  prefix: string;
+  /** Shown fixed before the 6-digit field, as at login; null for the authenticator app. */
+  prefix: string | null;
+  /** Where the code is: an SMS (the default), an e-mail, or the authenticator app. */
+  channel?: 'sms' | 'email' | 'totp';
   expiresInSeconds: number;
   /** "••••••••5678" */
   destinationHint: string | null;
@@ -171,6 +173,11 @@ export class SmsConfirmation<T> implements ReactiveController {
     }
   }
 
+  private sentText(challenge: CodeChallenge) {
+    if (challenge.channel === 'totp' || !challenge.prefix) return this.t('code.app');
+    return this.t('code.sent', { destination: challenge.destinationHint ?? this.t('code.yourMobile'), prefix: challenge.prefix });
+  }
+
   /** The code form; `intro` says what is being confirmed. */
   render(intro: string) {
     const challenge = this.challenge;
@@ -179,9 +186,7 @@ export class SmsConfirmation<T> implements ReactiveController {
     const describedBy = `${id}-sent${this.error ? ` ${id}-error` : ''}`;
     return html`<form part="confirm-form" class="form confirm" novalidate @submit=${(e: SubmitEvent) => this.submit(e)}>
       <p>${intro}</p>
-      <p id=${`${id}-sent`} class="hint">
-        ${this.t('code.sent', { destination: challenge.destinationHint ?? this.t('code.yourMobile'), prefix: challenge.prefix })}
-      </p>
+      <p id=${`${id}-sent`} class="hint">${this.sentText(challenge)}</p>
       <div class="field">
         ${codeInput({
           id: this.codeId,

@@ -3,13 +3,16 @@
  * itself sends codes (plan decisions, a new mobile number): the BFF allows 3 codes per account per
  * 15 minutes, login included. The test runner writes the session into the test BFF's database
  * (web-test-runner.test-sessions.mjs) and gives this page its cookie; one session per tenant per
- * page, so a second call for the same tenant replaces the first.
+ * page, so a second call for the same tenant replaces the first. With `password`, the account gets
+ * that password first (for tests that type the current password).
  *
  * Demo clients (seed): zorggroep-de-linde `j.de.vries`, `h.van.der.meer`; thuiszorg-het-baken
  * `w.dejonge@example.nl`, `a.vanderhoek@example.nl`.
  */
-export async function testSession(tenant: string, username: string, options: { revoked?: boolean } = {}): Promise<{ displayName: string }> {
-  return (await executeServerCommand('care-test-session', { tenant, username, revoked: options.revoked ?? false })) as { displayName: string };
+export async function testSession(tenant: string, username: string, options: { revoked?: boolean; password?: string } = {}): Promise<{ displayName: string }> {
+  return (await executeServerCommand('care-test-session', { tenant, username, revoked: options.revoked ?? false, ...(options.password ? { password: options.password } : {}) })) as {
+    displayName: string;
+  };
 }
 
 /**
@@ -20,6 +23,11 @@ export async function testSession(tenant: string, username: string, options: { r
  */
 export async function crossSiteTestSession(tenant: string, username: string): Promise<{ displayName: string; api: string }> {
   return (await executeServerCommand('care-test-session', { tenant, username, crossSite: true })) as { displayName: string; api: string };
+}
+
+/** Puts back the password a testSession with `password` replaced. */
+export async function restorePassword(tenant: string, username: string): Promise<void> {
+  await executeServerCommand('care-test-session', { restorePassword: { tenant, username } });
 }
 
 /** Puts back the settings a crossSiteTestSession changed. */

@@ -2,8 +2,9 @@ import type { Catalogue } from '../../messages.js';
 import type { nl } from '../sms-confirmation.messages.js';
 
 export default {
-  'code.sent': 'We have sent a text message with a confirmation code to {destination}. The code starts with {prefix}-; enter the 6 digits after it.',
+  'code.sent': 'We have sent a confirmation code to {destination}. The code starts with {prefix}-; enter the 6 digits after it.',
   'code.yourMobile': 'your mobile number',
+  'code.app': 'Enter the code from your authenticator app.',
   'code.label': 'Confirmation code',
   'code.confirm': 'Confirm',
   'code.cancel': 'Cancel',
