@@ -4,11 +4,12 @@ import { CareDataElement } from '../shared/care-data-element.js';
 import { formatDate } from '../shared/date-format.js';
 import { MessagesController } from '../shared/messages.js';
 import { stateMessages } from '../shared/states.messages.js';
-import { confirmationMessages } from '../shared/sms-confirmation/sms-confirmation.messages.js';
-import { SmsConfirmation, type CodeChallenge } from '../shared/sms-confirmation/sms-confirmation.js';
 import { problemText, renderLoadState } from '../shared/states.js';
 import { profileMessages, type nl } from './care-profile.messages.js';
 import { careProfileStyles } from './care-profile.styles.js';
+import type { ChangeHost, ProfileChange } from './profile-change.js';
+
+const loadChange = () => import('./profile-change.js');
 
 /** The client's personal data as the BFF gives it (docs/data-api.md, "Profile"). */
 export interface Profile {
@@ -38,8 +39,6 @@ export interface CareProfileChangedDetail {
   value: string;
 }
 
-type MobileChallenge = CodeChallenge & { mobile: string };
-type IdentityProven = MobileChallenge | { email: string; expiresInSeconds: number };
 type Key = keyof typeof nl;
 
 /** The parameter of the link the BFF e-mails to a new address. */
@@ -106,11 +105,6 @@ export class CareProfile extends CareDataElement {
     expanded: { type: Boolean, reflect: true },
     profile: { state: true },
     editing: { state: true },
-    fieldValue: { state: true },
-    fieldError: { state: true },
-    passwordValue: { state: true },
-    passwordError: { state: true },
-    formError: { state: true },
     announcement: { state: true },
     linkOutcome: { state: true },
   };
@@ -118,19 +112,12 @@ export class CareProfile extends CareDataElement {
   declare expanded: boolean;
   declare protected profile: Profile | undefined;
   declare protected editing: EditableField | undefined;
-  declare protected fieldValue: string;
-  declare protected fieldError: string;
-  declare protected passwordValue: string;
-  declare protected passwordError: string;
-  declare protected formError: string;
   declare protected announcement: string;
   declare protected linkOutcome: { ok: boolean; text: string } | undefined;
 
   private readonly uid = `care-profile-${++instances}`;
-  private readonly confirmation: SmsConfirmation<{ mobile: string }>;
-  private readonly identity: SmsConfirmation<IdentityProven>;
-  /** The new number's code, sent once the identity code was right; the confirmation step takes it. */
-  private nextMobileChallenge: MobileChallenge | undefined;
+  /** The change of mobile number or e-mail address, loaded on the first "Wijzigen". */
+  private change: ProfileChange | undefined;
   private linkChecked = false;
 
   constructor() {
@@ -138,30 +125,9 @@ export class CareProfile extends CareDataElement {
     this.expanded = false;
     this.profile = undefined;
     this.editing = undefined;
-    this.fieldValue = '';
-    this.fieldError = '';
-    this.passwordValue = '';
-    this.passwordError = '';
-    this.formError = '';
     this.announcement = '';
     this.linkOutcome = undefined;
-    new MessagesController(this, [profileMessages, confirmationMessages, stateMessages], () => this.locale);
-    const shared = { locale: () => this.locale, cancelled: () => this.stopEditing(), handle: (error: ApiError) => this.handleChangeProblem(error) };
-    this.confirmation = new SmsConfirmation(this, {
-      ...shared,
-      id: `${this.uid}-confirm`,
-      request: () => this.takeMobileChallenge(),
-      confirm: (challenge, code) =>
-        this.client!.post<{ mobile: string }>('/profile/mobile/confirm', { challengeId: challenge.challengeId, code }),
-      confirmed: ({ mobile }) => this.changed('mobile', mobile, this.m('profile.mobileChanged', { mobile })),
-    });
-    this.identity = new SmsConfirmation(this, {
-      ...shared,
-      id: `${this.uid}-identity`,
-      request: () => this.requestIdentityCode(),
-      confirm: (challenge, code) => this.client!.post<IdentityProven>(`/profile/${this.editing}/verify`, { challengeId: challenge.challengeId, code }),
-      confirmed: (result) => this.identityProven(result),
-    });
+    new MessagesController(this, [profileMessages, stateMessages], () => this.locale);
   }
 
   private m(key: Key, params?: Record<string, string | number>) {
@@ -192,8 +158,7 @@ export class CareProfile extends CareDataElement {
   protected override clearData(): void {
     this.profile = undefined;
     this.editing = undefined;
-    this.confirmation?.reset();
-    this.identity?.reset();
+    this.change?.reset();
   }
 
   // --- the e-mailed link -----------------------------------------------------------------------------
@@ -226,109 +191,48 @@ export class CareProfile extends CareDataElement {
     this.expanded = !this.expanded;
   }
 
-  private edit(field: EditableField) {
-    this.confirmation.reset();
-    this.identity.reset();
-    this.editing = field;
-    this.fieldValue = '';
-    this.fieldError = '';
-    this.passwordValue = '';
-    this.passwordError = '';
-    this.formError = '';
+  private async edit(field: EditableField) {
     this.announcement = '';
-    this.focusLater(`#${this.idFor('new-value')}`);
+    const { ProfileChange } = await loadChange();
+    this.change ??= new ProfileChange(this.changeHost());
+    this.editing = field;
+    this.change.start(field);
+  }
+
+  private changeHost(): ChangeHost {
+    const pending = (field: EditableField, value: string) => {
+      if (this.profile) this.profile = { ...this.profile, pending: { ...this.profile.pending, [field]: value } };
+    };
+    return {
+      element: this,
+      client: () => this.client!,
+      locale: () => this.locale,
+      currentEmail: () => this.profile?.email ?? null,
+      idFor: (name) => this.idFor(name),
+      focusLater: (selector) => this.focusLater(selector),
+      pending,
+      sessionEnded: (error) => {
+        this.editing = undefined;
+        this.apiError(error);
+      },
+      changed: (field, value, announcement) => this.changed(field, value, announcement),
+      linkSent: (email, announcement) => {
+        pending('email', email);
+        this.editing = undefined;
+        this.announcement = announcement;
+        this.focusLater(`[part~="change-email"]`);
+      },
+      stop: () => this.stopEditing(),
+    };
   }
 
   private stopEditing() {
     const field = this.editing;
     this.editing = undefined;
-    this.confirmation.reset();
-    this.identity.reset();
-    this.passwordValue = '';
-    this.nextMobileChallenge = undefined;
+    this.change?.reset();
     if (field) this.focusLater(`[part~="change-${field}"]`);
   }
 
-  private requestIdentityCode(): Promise<CodeChallenge> {
-    const value = this.fieldValue.trim();
-    const currentPassword = this.passwordValue;
-    if (this.editing === 'mobile') return this.client!.post<CodeChallenge>('/profile/mobile', { mobile: value, currentPassword });
-    const pageUrl = new URL(location.href);
-    pageUrl.hash = '';
-    pageUrl.searchParams.delete(CONFIRM_PARAM);
-    return this.client!.post<CodeChallenge>('/profile/email', { email: value, currentPassword, pageUrl: pageUrl.href });
-  }
-
-  /** The identity code was right: the new number gets its code, or the new address its link. */
-  private identityProven(result: IdentityProven) {
-    this.passwordValue = '';
-    if ('challengeId' in result) {
-      this.nextMobileChallenge = result;
-      void this.confirmation.start();
-      return;
-    }
-    if (this.profile) this.profile = { ...this.profile, pending: { ...this.profile.pending, email: result.email } };
-    this.editing = undefined;
-    this.announcement = this.m('profile.linkSent', { email: result.email });
-    this.focusLater(`[part~="change-email"]`);
-  }
-
-  private takeMobileChallenge(): Promise<MobileChallenge> {
-    const challenge = this.nextMobileChallenge;
-    this.nextMobileChallenge = undefined;
-    // "Nieuwe code aanvragen" for the new number: a new code needs who-you-are proven again.
-    if (!challenge) return Promise.reject(new ApiError({ kind: 'problem', status: 0, code: 'prove-again', title: 'Prove again' }));
-    if (this.profile) this.profile = { ...this.profile, pending: { ...this.profile.pending, mobile: challenge.mobile } };
-    return Promise.resolve(challenge);
-  }
-
-  /** Problems the change form shows itself (at its fields); true when handled. */
-  private handleChangeProblem(error: ApiError): boolean {
-    if (error.kind === 'session-expired') {
-      this.editing = undefined;
-      this.apiError(error);
-      return true;
-    }
-    const field = this.editing === 'mobile' ? 'Mobile' : 'Email';
-    if (error.status === 400 && error.errors.some((e) => e.field === this.editing)) {
-      this.fieldError = this.m(`profile.${error.code === 'unchanged' ? 'same' : 'invalid'}${field}`);
-      this.focusLater(`#${this.idFor('new-value')}`);
-      return true;
-    }
-    if (error.code === 'wrong-password' || error.code === 'login-delayed') {
-      this.passwordError = error.code === 'wrong-password' ? this.m('profile.wrongPassword') : this.m('profile.passwordDelayed', { n: error.retryAfter ?? 60 });
-      this.focusLater(`#${this.idFor('password')}`);
-      return true;
-    }
-    if (error.code === 'prove-again') {
-      this.confirmation.reset();
-      this.identity.reset();
-      this.formError = this.m('profile.proveAgain');
-      this.focusLater(`#${this.idFor('password')}`);
-      return true;
-    }
-    return false;
-  }
-
-  private async submitChange(event: SubmitEvent) {
-    event.preventDefault();
-    const field = this.editing;
-    const value = this.fieldValue.trim();
-    const input = this.renderRoot.querySelector<HTMLInputElement>(`#${this.idFor('new-value')}`);
-    this.fieldError = '';
-    this.passwordError = '';
-    this.formError = '';
-    if (field === 'mobile') {
-      if (!/^[+\d][\d\s().-]{8,}$/.test(value)) this.fieldError = this.m('profile.invalidMobile');
-    } else if (field === 'email') {
-      if (!value || !input?.checkValidity()) this.fieldError = this.m('profile.invalidEmail');
-      else if (value.toLowerCase() === this.profile?.email?.toLowerCase()) this.fieldError = this.m('profile.sameEmail');
-    }
-    if (!this.fieldError && !this.passwordValue) this.passwordError = this.m('profile.passwordRequired');
-    if (this.fieldError) this.focusLater(`#${this.idFor('new-value')}`);
-    else if (this.passwordError) this.focusLater(`#${this.idFor('password')}`);
-    else await this.identity.start();
-  }
 
   private changed(field: EditableField, value: string, announcement: string) {
     if (this.profile) this.profile = { ...this.profile, [field]: value, pending: { ...this.profile.pending, [field]: null } };
@@ -380,7 +284,7 @@ export class CareProfile extends CareDataElement {
             ${row('profile.mobile', p.mobile, this.renderEditable(p, 'mobile'))} ${row('profile.email', p.email, this.renderEditable(p, 'email'))}`
           : nothing}
       </dl>
-      ${this.editing ? this.renderChangeForm(this.editing) : nothing}
+      ${this.editing ? this.change?.render() : nothing}
       <div class="actions">
         <button
           type="button"
@@ -407,64 +311,6 @@ export class CareProfile extends CareDataElement {
           ${this.m('profile.change')}<span class="visually-hidden"> ${this.m(field === 'mobile' ? 'profile.change.mobile' : 'profile.change.email')}</span>
         </button>`
       : nothing}`;
-  }
-
-  private renderChangeForm(field: EditableField) {
-    const c = this.confirmation;
-    const identity = this.identity;
-    if (field === 'mobile' && c.challenge) {
-      return c.render(this.m('profile.confirmMobile', { mobile: (c.challenge as MobileChallenge).mobile }));
-    }
-    if (identity.challenge) return identity.render(this.m('profile.identity'));
-    const mobile = field === 'mobile';
-    const error = this.fieldError;
-    const formError = this.formError || identity.error || (mobile ? c.error : '');
-    const describedBy = `${this.idFor('new-hint')}${error ? ` ${this.idFor('new-error')}` : ''}`;
-    const busy = identity.busy || c.busy;
-    return html`<form part="change-form" class="form" novalidate @submit=${this.submitChange}>
-      <div class="field">
-        <label for=${this.idFor('new-value')}>${this.m(mobile ? 'profile.newMobile' : 'profile.newEmail')}</label>
-        <p class="hint" id=${this.idFor('new-hint')}>${this.m(mobile ? 'profile.newMobileHint' : 'profile.newEmailHint')}</p>
-        <input
-          part="input"
-          id=${this.idFor('new-value')}
-          name=${mobile ? 'mobile' : 'email'}
-          type=${mobile ? 'tel' : 'email'}
-          autocomplete=${mobile ? 'tel' : 'email'}
-          inputmode=${mobile ? 'tel' : 'email'}
-          spellcheck="false"
-          .value=${this.fieldValue}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${describedBy}
-          @input=${(e: InputEvent) => {
-            this.fieldValue = (e.target as HTMLInputElement).value;
-          }}
-        />
-        ${error ? html`<p class="field-error" id=${this.idFor('new-error')} role="alert">${error}</p>` : nothing}
-      </div>
-      <div class="field">
-        <label for=${this.idFor('password')}>${this.m('profile.currentPassword')}</label>
-        <input
-          part="input"
-          id=${this.idFor('password')}
-          name="currentPassword"
-          type="password"
-          autocomplete="current-password"
-          .value=${this.passwordValue}
-          aria-invalid=${this.passwordError ? 'true' : 'false'}
-          aria-describedby=${this.passwordError ? this.idFor('password-error') : nothing}
-          @input=${(e: InputEvent) => {
-            this.passwordValue = (e.target as HTMLInputElement).value;
-          }}
-        />
-        ${this.passwordError ? html`<p class="field-error" id=${this.idFor('password-error')} role="alert">${this.passwordError}</p>` : nothing}
-      </div>
-      ${formError ? html`<div part="error" role="alert"><p>${formError}</p></div>` : nothing}
-      <div class="actions">
-        <button type="submit" part="button submit" class="button" aria-disabled=${busy ? 'true' : 'false'}>${this.m('profile.continue')}</button>
-        <button type="button" part="button cancel" class="button button--secondary" @click=${this.stopEditing}>${this.m('profile.cancel')}</button>
-      </div>
-    </form>`;
   }
 
   private renderContact(contact: Profile['contact']) {

@@ -110,8 +110,11 @@ describe('<care-profile>', () => {
     await el.updateComplete;
     const old = valueOf(el, 'Mobiel nummer')!.split(' ')[0]!;
     button(el, 'Wijzigen mobiel nummer')!.click();
-    await el.updateComplete;
-    expect(el.shadowRoot!.activeElement?.id).to.equal(newValue(el).id);
+    // The change form loads on first use.
+    await waitUntil(() => {
+      const input = $(el, '[part~="change-form"] input');
+      return input !== null && el.shadowRoot!.activeElement === input;
+    }, 'the change form did not open with the focus in it');
     expect(newValue(el).type).to.equal('tel');
     expect(newValue(el).autocomplete).to.equal('tel');
     expect(newValue(el).labels![0]!.textContent).to.equal('Nieuw mobiel nummer');
@@ -182,7 +185,7 @@ describe('<care-profile>', () => {
     button(el, 'Volledig profiel')!.click();
     await el.updateComplete;
     button(el, 'Wijzigen e-mailadres')!.click();
-    await el.updateComplete;
+    await waitUntil(() => $(el, '[part~="change-form"] input'), 'the change form did not open');
     expect(newValue(el).type).to.equal('email');
     await type(el, newValue(el), 'geen-adres');
     button(el, 'Verder')!.click();
