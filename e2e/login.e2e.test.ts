@@ -97,3 +97,44 @@ describe('first login on the example page of Zorggroep De Linde, with the keyboa
     await page.close();
   });
 });
+
+describe('the end of a session is visible in every tab', () => {
+  it('logs out in one tab and shows the login, with the reason, in the other at once', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const here = await context.newPage();
+    const errors: string[] = [];
+    here.on('pageerror', (error) => errors.push(error.message));
+    await here.goto(`${server.url}/`);
+    await here.waitForSelector('care-login form[data-step="login"]', { timeout: 15_000 });
+    await tabTo(here, 'input:Gebruikersnaam');
+    await here.keyboard.type('j.de.vries');
+    await here.keyboard.press('Tab');
+    await here.keyboard.type('DeLinde-demo1!');
+    await here.keyboard.press('Enter');
+    await here.waitForSelector('care-login form[data-step="code"]');
+    const [, digits] = (await smsCode('+31612345678')).split('-') as [string, string];
+    await here.keyboard.press('Tab');
+    await here.keyboard.type(digits);
+    await here.keyboard.press('Enter');
+    await here.waitForSelector('care-login form[data-step="done"]');
+
+    // The same portal in a second tab: signed in there too, with the client's reports.
+    const otherTab = await context.newPage();
+    otherTab.on('pageerror', (error) => errors.push(error.message));
+    await otherTab.goto(`${server.url}/`);
+    await otherTab.waitForSelector('care-login form[data-step="done"]', { timeout: 15_000 });
+    await otherTab.waitForFunction(() => document.querySelector('care-reports')?.shadowRoot?.querySelector('[part="item"]'), undefined, { timeout: 15_000 });
+
+    await tabTo(here, 'button:Uitloggen');
+    await here.keyboard.press('Enter');
+    await here.waitForSelector('care-login form[data-step="login"]');
+
+    await otherTab.waitForSelector('care-login form[data-step="login"]', { timeout: 5000 });
+    expect(await otherTab.textContent('care-login [part="notice"]')).toBe('U bent in een ander venster uitgelogd.');
+    expect(await otherTab.textContent('care-login')).not.toContain('U bent ingelogd als');
+    await otherTab.waitForFunction(() => document.querySelector('care-reports')?.shadowRoot?.textContent?.includes('U bent niet ingelogd.'), undefined, { timeout: 5000 });
+    expect(await otherTab.evaluate(() => document.querySelector('care-reports')!.shadowRoot!.querySelector('[part="item"]'))).toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
