@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { auditCommand } from './audit/cli.js';
 import { loadCliConfig } from './cli-support.js';
 import { ConfigError, requireSecretKey } from './config.js';
 import { openDatabase } from './db/database.js';
@@ -25,6 +26,8 @@ Usage:
                             a care organisation from its JSON file (--help for more)
   care-bff integration-key create|add|list|revoke --tenant SLUG …
                             keys the ECD signs integration tokens with (--help for more)
+  care-bff audit verify [--tenant SLUG]
+                            walk the audit log's hash chain; exit 1 naming the first broken row
 
 Configuration comes from environment variables; see docs/bff-configuration.md.`;
 
@@ -32,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'reply') return replyCommand(argv.slice(1));
   if (argv[0] === 'integration-key') return integrationKeyCommand(argv.slice(1));
   if (argv[0] === 'tenant') return tenantCommand(argv.slice(1));
+  if (argv[0] === 'audit') return auditCommand(argv.slice(1));
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -4,6 +4,7 @@ import * as auth from '../migrations/0002_auth.js';
 import * as integration from '../migrations/0003_integration.js';
 import * as appointmentIdempotency from '../migrations/0004_appointment_idempotency.js';
 import * as outboxDelivery from '../migrations/0005_outbox_delivery.js';
+import * as auditChain from '../migrations/0010_audit_chain.js';
 import type { Database } from './schema.js';
 
 /** Migrations in order. A migration, once released, is never edited: add a new one. */
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003_integration': integration,
   '0004_appointment_idempotency': appointmentIdempotency,
   '0005_outbox_delivery': outboxDelivery,
+  '0010_audit_chain': auditChain,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

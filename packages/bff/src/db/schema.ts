@@ -266,6 +266,19 @@ export interface AuditLogTable {
   user_agent: string | null;
   request_id: string | null;
   details: Generated<Json<Record<string, unknown>>>;
+  /** Set by the audit_log_chain trigger (migration 0010): position and sha256 links in the tenant's chain. */
+  chain_seq: Generated<string>;
+  prev_hash: Generated<Buffer>;
+  row_hash: Generated<Buffer>;
+}
+
+/** Where each tenant's audit chain ends (and, after a retention purge, where it now starts). */
+export interface AuditChainHeadsTable {
+  tenant_id: string;
+  last_seq: string;
+  last_hash: Buffer;
+  purged_through_seq: string;
+  purged_through_hash: Buffer;
 }
 
 export interface OutboxTable {
@@ -309,6 +322,7 @@ export interface Database {
   plan_documents: PlanDocumentsTable;
   plan_decisions: PlanDecisionsTable;
   audit_log: AuditLogTable;
+  audit_chain_heads: AuditChainHeadsTable;
   outbox: OutboxTable;
 }
 

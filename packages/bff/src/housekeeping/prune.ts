@@ -6,7 +6,8 @@ import { pruneRateLimits } from '../auth/rate-limits.js';
 /**
  * How long rows that have done their job are kept before the housekeeping deletes them. A day of
  * slack after expiry lets support look at yesterday's failed login; a week of sent messages lets
- * them see what went out. The audit log keeps every event regardless (NEN 7513).
+ * them see what went out. Audit rows go only when older than the tenant's `audit.retentionYears`,
+ * through audit_log_purge_expired(), the one function the append-only audit_log lets delete.
  */
 export const RETENTION = { expiredDays: 1, sentMessagesDays: 7 } as const;
 export const HOUSEKEEPING_INTERVAL_MS = 15 * 60_000;
@@ -18,9 +19,10 @@ export interface PruneReport {
   rateLimits: number;
   tokenUses: number;
   outbox: number;
+  auditRows: number;
 }
 
-/** Deletes expired sessions, challenges, trusted devices, spent token ids, old rate-limit windows and old sent messages. */
+/** Deletes expired sessions, challenges, trusted devices, spent token ids, old rate-limit windows, old sent messages and audit rows past retention. */
 export async function pruneExpired(db: Kysely<Database>): Promise<PruneReport> {
   const expired = sql<Date>`now() - make_interval(days => ${RETENTION.expiredDays})`;
   const count = (result: { numAffectedRows?: bigint } | { numDeletedRows: bigint }) =>
@@ -47,6 +49,7 @@ export async function pruneExpired(db: Kysely<Database>): Promise<PruneReport> {
     rateLimits: await pruneRateLimits(db),
     tokenUses: count(tokenUses),
     outbox: count(outbox),
+    auditRows: Number((await sql<{ removed: string }>`select audit_log_purge_expired() as removed`.execute(db)).rows[0]!.removed),
   };
 }
 

@@ -67,6 +67,16 @@ export const tenantSettingsSchema = z.object({
       replyTo: z.email().nullable().default(null),
     })
     .default({ fromName: null, replyTo: null }),
+  audit: z
+    .object({
+      /**
+       * Years an audit row is kept before audit_log_purge_expired() removes it. The log answers the
+       * client's Wabvpz art. 15e question for as long as the file it is about exists; 20 matches the
+       * WGBO term for a medical file (docs/security-model.md, "Audit log").
+       */
+      retentionYears: z.number().int().min(1).max(115).default(20),
+    })
+    .default({ retentionYears: 20 }),
   contact: z
     .object({
       phone: z.string().nullable().default(null),
