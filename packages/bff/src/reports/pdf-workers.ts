@@ -70,13 +70,14 @@ function run(worker: Worker, { input, output }: Job) {
     finished = true;
     worker.off('message', onMessage);
     worker.off('error', onError);
+    worker.off('exit', onExit);
     if (outcome === 'done') {
       output.end();
       release(worker);
       return;
     }
     if (outcome instanceof Error) output.destroy(outcome);
-    void rows.return?.();
+    rows.return?.().catch(() => {});
     // A worker stopped half-way (the download was cancelled, or it failed) is not reused.
     void worker.terminate();
   };
@@ -91,8 +92,10 @@ function run(worker: Worker, { input, output }: Job) {
     else finish(new Error(`reports PDF failed: ${message.message}`));
   };
   const onError = (error: Error) => finish(error);
+  const onExit = () => finish(new Error('the PDF worker thread ended'));
   worker.on('message', onMessage);
   worker.on('error', onError);
+  worker.on('exit', onExit);
   output.once('close', () => finish('cancelled'));
   worker.ref();
   const { batches: _rows, generatedAt, ...job } = input;
