@@ -26,6 +26,7 @@ const resources = [
 
 const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
 const unauthorized = { description: 'The token is missing, malformed, expired, replayed, or not signed by an active key of this tenant.', content: problem };
+const unavailable = { description: 'The database is unreachable or too slow (`database-unavailable`); `Retry-After` says when to push again (upserts are idempotent).', content: problem };
 const tenantParam = { name: 'tenant', in: 'path', required: true, description: 'The tenant slug; also the token\'s `iss`.', schema: { type: 'string' } };
 
 const paths: Record<string, unknown> = {};
@@ -44,6 +45,7 @@ for (const resource of resources) {
         200: { description: 'Outcome per item.', content: { 'application/json': { schema: { $ref: '#/components/schemas/BatchResult' } } } },
         400: { description: 'Not a batch: no items, more than 1,000, or not JSON.', content: problem },
         401: unauthorized,
+        503: unavailable,
         413: { description: 'The body is too large.', content: problem },
       },
     },
@@ -60,6 +62,7 @@ for (const resource of resources) {
         201: { description: 'Created.', content: { 'application/json': { schema: { $ref: '#/components/schemas/ItemResult' } } } },
         400: { description: 'Invalid: `errors` names each field.', content: problem },
         401: unauthorized,
+        503: unavailable,
         409: { description: 'Conflicts with what is stored (a decided plan, a sent message).', content: problem },
       },
     },
@@ -73,6 +76,7 @@ paths['/tenants/{tenant}/appointments/{ecdId}/cancel'] = {
     responses: {
       200: { description: 'Cancelled.', content: { 'application/json': { schema: { type: 'object', properties: { ecdId: { type: 'string' }, id: { type: 'string', format: 'uuid' }, status: { const: 'cancelled' }, cancelledAt: { type: 'string', format: 'date-time' } } } } } },
       401: unauthorized,
+      503: unavailable,
       404: { description: 'No appointment with this ecdId.', content: problem },
     },
   },
@@ -92,6 +96,7 @@ paths['/tenants/{tenant}/changes'] = {
       200: { description: 'A page of changes.', content: { 'application/json': { schema: { $ref: '#/components/schemas/ChangesPage' } } } },
       400: { description: 'A bad cursor or limit.', content: problem },
       401: unauthorized,
+      503: unavailable,
     },
   },
 };
