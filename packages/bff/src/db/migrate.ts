@@ -5,6 +5,7 @@ import * as integration from '../migrations/0003_integration.js';
 import * as appointmentIdempotency from '../migrations/0004_appointment_idempotency.js';
 import * as outboxDelivery from '../migrations/0005_outbox_delivery.js';
 import * as auditChain from '../migrations/0010_audit_chain.js';
+import * as staffAccessEvents from '../migrations/0010_staff_access_events.js';
 import type { Database } from './schema.js';
 
 /** Migrations in order. A migration, once released, is never edited: add a new one. */
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_appointment_idempotency': appointmentIdempotency,
   '0005_outbox_delivery': outboxDelivery,
   '0010_audit_chain': auditChain,
+  '0010_staff_access_events': staffAccessEvents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

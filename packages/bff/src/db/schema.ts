@@ -272,6 +272,26 @@ export interface AuditLogTable {
   row_hash: Generated<Buffer>;
 }
 
+export const staffAccessCategories = ['reports', 'measurements', 'client-plan', 'appointments', 'messages', 'profile', 'documents', 'medication', 'other'] as const;
+export const staffAccessActions = ['view', 'download', 'create', 'update', 'delete', 'sign', 'reject'] as const;
+
+/** An access to a client's file by care staff, as the ECD logged it (pushed through the integration API). */
+export interface StaffAccessEventsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  ecd_id: string;
+  client_id: string;
+  occurred_at: Timestamp;
+  staff_user_id: string;
+  staff_name: string;
+  staff_role: string;
+  organisation_unit: string;
+  data_category: (typeof staffAccessCategories)[number];
+  action: (typeof staffAccessActions)[number];
+  break_the_glass: Generated<boolean>;
+  received_at: CreatedAt;
+}
+
 /** Where each tenant's audit chain ends (and, after a retention purge, where it now starts). */
 export interface AuditChainHeadsTable {
   tenant_id: string;
@@ -323,6 +343,7 @@ export interface Database {
   plan_decisions: PlanDecisionsTable;
   audit_log: AuditLogTable;
   audit_chain_heads: AuditChainHeadsTable;
+  staff_access_events: StaffAccessEventsTable;
   outbox: OutboxTable;
 }
 

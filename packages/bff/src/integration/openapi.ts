@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accessEventSchema } from './access-events.js';
 import { appointmentSchema } from './appointments.js';
 import { CLOCK_TOLERANCE_SECONDS, INTEGRATION_AUDIENCE, MAX_TOKEN_SECONDS } from './auth.js';
 import { MAX_BATCH_ITEMS } from './batch.js';
@@ -22,6 +23,7 @@ const resources = [
   { name: 'appointments', schema: 'Appointment', summary: 'Appointments in the client\'s agenda; `cancelled: true` cancels.' },
   { name: 'plan-documents', schema: 'PlanDocument', summary: 'Client plan PDFs (≤ 10 MB, SHA-256 stored). A plan the client decided on cannot be replaced: 409 / status "conflict".' },
   { name: 'messages', schema: 'Message', summary: "Care-team messages in the client's thread, shown live. A sent message cannot be changed." },
+  { name: 'access-events', schema: 'AccessEvent', summary: "Staff access to a client's file from the ECD's own log (NEN 7513: when, who, role, organisation unit, which data, which action, break-the-glass), for the client's access log. Idempotent by the ECD's event id; a stored event cannot be changed (\"conflict\")." },
 ] as const;
 
 const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
@@ -108,7 +110,7 @@ export const openApiDocument = {
   info: {
     title: 'care-widgets integration API',
     version: '1.0.0',
-    description: `Server-to-server API for the care organisation's client record system (ECD): push clients, reports, measurements, appointments, plan documents and care-team messages; read back what clients did in the portal. See docs/integration-api.md.\n\nAuthentication: \`Authorization: Bearer <JWT>\`, signed (ES256 or EdDSA) with a private key whose public key is registered for the tenant (\`care-bff integration-key create\`); header \`kid\` names the key; claims \`iss\` = tenant slug, \`aud\` = "${INTEGRATION_AUDIENCE}", \`iat\`, \`exp\` (at most ${MAX_TOKEN_SECONDS} s after iat; ${CLOCK_TOLERANCE_SECONDS} s clock tolerance) and a \`jti\` used once.`,
+    description: `Server-to-server API for the care organisation's client record system (ECD): push clients, reports, measurements, appointments, plan documents, care-team messages and staff access events; read back what clients did in the portal. See docs/integration-api.md.\n\nAuthentication: \`Authorization: Bearer <JWT>\`, signed (ES256 or EdDSA) with a private key whose public key is registered for the tenant (\`care-bff integration-key create\`); header \`kid\` names the key; claims \`iss\` = tenant slug, \`aud\` = "${INTEGRATION_AUDIENCE}", \`iat\`, \`exp\` (at most ${MAX_TOKEN_SECONDS} s after iat; ${CLOCK_TOLERANCE_SECONDS} s clock tolerance) and a \`jti\` used once.`,
   },
   servers: [{ url: '/integration/v1' }],
   security: [{ ecdToken: [] }],
@@ -122,6 +124,7 @@ export const openApiDocument = {
       Appointment: schemaOf(appointmentSchema),
       PlanDocument: schemaOf(planDocumentSchema),
       Message: schemaOf(messageSchema),
+      AccessEvent: schemaOf(accessEventSchema),
       FieldError: fieldError,
       ItemResult: {
         type: 'object',

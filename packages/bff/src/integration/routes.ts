@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { ownOrigin } from '../http/own-origin.js';
 import { Problem, parseOr400, problemResponse, readJson } from '../http/problem.js';
 import { tenantBySlug } from '../tenants/queries.js';
+import { accessEventRecords } from './access-events.js';
 import { appointmentRecords } from './appointments.js';
 import { integrationAuditRow } from './audit.js';
 import { requireIntegrationToken, type IntegrationEnv } from './auth.js';
@@ -63,6 +64,7 @@ export function integrationRoutes(config: Config) {
     { name: appointmentRecords.name, make: () => appointmentRecords },
     { name: messageRecords.name, make: () => messageRecords },
     { name: planDocumentRecords.name, make: () => planDocumentRecords },
+    { name: accessEventRecords.name, make: () => accessEventRecords },
     { name: 'clients', make: (c: Context<IntegrationEnv>) => clientRecords({ db: c.var.db, outbox: c.var.outbox, bffOrigin: bffOrigin(c) }) },
   ] as never;
   for (const { name, make } of kinds) {

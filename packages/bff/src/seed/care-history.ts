@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { AppointmentsTable, MeasurementsTable, ReportsTable } from '../db/schema.js';
+import type { AppointmentsTable, MeasurementsTable, ReportsTable, StaffAccessEventsTable } from '../db/schema.js';
 import { addDays, amsterdamTime, weekday, type LocalDate } from '../time/amsterdam-time.js';
 import { displayName, formalName, type DemoClient, type DemoTenant } from './demo-tenants.js';
 import type { SeededRandom } from './random.js';
@@ -322,6 +322,55 @@ export function appointmentRows(context: HistoryContext): Insertable<Appointment
       source: 'client',
       created_by_account_id: context.accountId,
     });
+  }
+  return rows;
+}
+
+/** Days of staff access the ECD has pushed for a demo client: a quarter, like a recent log. */
+const STAFF_ACCESS_DAYS = 90;
+
+/**
+ * What the ECD logged of the care team's reading: every visit starts with the reports, now and
+ * then the measurements, the client plan on evaluation days, and once an access under the
+ * emergency procedure by the night service.
+ */
+export function staffAccessRows(context: HistoryContext): Insertable<StaffAccessEventsTable>[] {
+  const { tenant, now, today } = context;
+  const rng = context.rng.fork('staff-access');
+  const rows: Insertable<StaffAccessEventsTable>[] = [];
+  const access = (occurredAt: Date, name: string, data_category: StaffAccessEventsTable['data_category'], action: StaffAccessEventsTable['action'], extra: Partial<Insertable<StaffAccessEventsTable>> = {}) => {
+    if (occurredAt > now) return;
+    const staffIndex = tenant.staff.indexOf(name);
+    rows.push({
+      tenant_id: context.tenantId,
+      client_id: context.clientId,
+      ecd_id: `LOG-${context.clientId.slice(0, 8)}-${rows.length + 1}`,
+      occurred_at: occurredAt,
+      staff_user_id: `u-${1001 + staffIndex}`,
+      staff_name: name,
+      staff_role: staffIndex === 0 ? 'Wijkverpleegkundige' : 'Verzorgende IG',
+      organisation_unit: tenant.teamName,
+      data_category,
+      action,
+      break_the_glass: false,
+      ...extra,
+    });
+  };
+  for (let daysAgo = STAFF_ACCESS_DAYS; daysAgo >= 0; daysAgo--) {
+    const date = addDays(today, -daysAgo);
+    const morning = rng.pick(tenant.staff);
+    access(between(rng, date, '07:20', '07:35'), morning, 'reports', 'view');
+    if (rng.chance(0.3)) access(between(rng, date, '07:40', '08:30'), morning, 'measurements', 'view');
+    if (rng.chance(0.6)) access(between(rng, date, '19:00', '19:15'), rng.pick(tenant.staff), 'reports', 'view');
+    if (daysAgo % 14 === 3) access(between(rng, date, '13:30', '13:55'), tenant.staff[0]!, 'client-plan', 'view');
+    if (daysAgo === 41) {
+      access(between(rng, date, '02:10', '02:40'), 'R. Dijkstra', 'reports', 'view', {
+        staff_user_id: 'u-2207',
+        staff_role: 'Verpleegkundige nachtdienst',
+        organisation_unit: `Nachtdienst ${tenant.shortName}`,
+        break_the_glass: true,
+      });
+    }
   }
   return rows;
 }

@@ -50,6 +50,7 @@ const tables: (keyof Database)[] = [
   'measurements',
   'appointments',
   'messages',
+  'staff_access_events',
   'plan_documents',
   'plan_decisions',
   'outbox',
@@ -234,6 +235,24 @@ describe('seedDemo', () => {
       expect(last.sender_kind).toBe('staff');
       expect(last.read_at).toBeNull();
       expect(thread.some((m) => m.read_at !== null)).toBe(true);
+    }
+  });
+
+  it('holds the care team\'s accesses from the ECD: daily reads of the past quarter, one under break-the-glass', async () => {
+    const events = await database.db.selectFrom('staff_access_events').select(['client_id', 'occurred_at', 'staff_role', 'data_category', 'break_the_glass']).execute();
+    // The clients with a care history (not the invitees, who have none yet).
+    const clients = await database.db.selectFrom('reports').select('client_id as id').distinct().execute();
+    expect(clients.length).toBe(4);
+    const dayMs = 86_400_000;
+    for (const { id } of clients) {
+      const own = events.filter((event) => event.client_id === id);
+      expect(own.length).toBeGreaterThanOrEqual(90);
+      const times = own.map((event) => event.occurred_at.getTime());
+      expect(Math.max(...times)).toBeLessThanOrEqual(Date.now());
+      expect((Math.max(...times) - Math.min(...times)) / dayMs).toBeGreaterThan(89);
+      expect((Math.max(...times) - Math.min(...times)) / dayMs).toBeLessThan(92);
+      expect(new Set(own.map((event) => event.data_category))).toEqual(new Set(['reports', 'measurements', 'client-plan']));
+      expect(own.filter((event) => event.break_the_glass)).toEqual([expect.objectContaining({ staff_role: 'Verpleegkundige nachtdienst' })]);
     }
   });
 

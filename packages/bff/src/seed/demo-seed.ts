@@ -9,7 +9,7 @@ import { tenantBySlug } from '../tenants/queries.js';
 import { parseTenantSettings } from '../tenants/settings.js';
 import { addDays, amsterdamDate, amsterdamTime, isoDate, type LocalDate } from '../time/amsterdam-time.js';
 import { fictionalBsn } from './bsn.js';
-import { appointmentRows, INACTIVE_DAYS, measurementRows, reportRows, type HistoryContext } from './care-history.js';
+import { appointmentRows, INACTIVE_DAYS, measurementRows, reportRows, type HistoryContext, staffAccessRows } from './care-history.js';
 import { clientPlan } from './client-plan.js';
 import { demoAllowedOrigins, demoTenants, displayName, fullName, type DemoClient, type DemoInvitee, type DemoTenant } from './demo-tenants.js';
 import { demoMeasurementTypes } from './measurement-types.js';
@@ -376,6 +376,7 @@ async function seedClient(
   await insertBatched(trx, 'measurements', measurementRows(context, typeIds));
   await insertBatched(trx, 'appointments', appointmentRows(context));
   await insertBatched(trx, 'messages', messageRows(context));
+  await insertBatched(trx, 'staff_access_events', staffAccessRows(context));
 
   for (const plan of prepared.plans) {
     const { id: planId } = await trx
@@ -415,11 +416,11 @@ async function seedClient(
   }
 }
 
-type BulkTable = 'reports' | 'measurements' | 'appointments' | 'messages';
+type BulkTable = 'reports' | 'measurements' | 'appointments' | 'messages' | 'staff_access_events';
 
 async function insertBatched<T extends BulkTable>(trx: Transaction<Database>, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
-    // The union of the four tables' row types is too wide for Kysely's overloads; each call
+    // The union of the tables' row types is too wide for Kysely's overloads; each call
     // site passes rows of its own table.
     await trx
       .insertInto(table)
