@@ -202,6 +202,9 @@ export const openApiDocument = {
     '/plans/{id}/decision': { post: write('plans', 'Ask for the SMS code to sign or reject', obj({ decision: { enum: ['sign', 'reject'] }, reason: { type: 'string', maxLength: 1000 } }, ['decision']), { '202': ok('Code sent', codeSent), '409': problem('`plan-decided`') }, { parameters: [pathParam('id', 'Plan id')] }) },
     '/plans/{id}/decision/confirm': { post: write('plans', 'Confirm the decision with the code', { ...codeConfirmation, properties: { ...(codeConfirmation['properties'] as object), decision: { enum: ['sign', 'reject'] } } }, { '200': ok('The decided plan', ref('Plan')), '409': problem('`plan-decided`') }, { parameters: [pathParam('id', 'Plan id')] }) },
 
+    '/access-log': { get: read('access-log', 'Who accessed the client’s file in a period (default: last month), newest first; not for a contact person', { '200': ok('Newest first', list('AccessLogLine', { period: ref('Period') })), '400': problem('Bad period'), '403': problem('A contact person') }, { parameters: periodParams }) },
+    '/access-log.csv': { get: read('access-log', 'The access log of a period as CSV (semicolons, Dutch headings, Amsterdam time)', { '200': { description: 'CSV', content: { 'text/csv': { schema: str } } }, '400': problem('Bad period'), '403': problem('A contact person') }, { parameters: periodParams }) },
+
     '/profile': { get: read('profile', 'Personal data (read-only but for mobile and e-mail)', { '200': ok('Profile', ref('Profile')) }) },
     '/profile/mobile': { post: write('profile', 'Ask to change the mobile number: the current password, then a code through the current second factor', obj({ mobile: str, currentPassword: str }), { '202': ok('Identity code sent (or: use the app)', identityChallenge), '400': problem('`wrong-password` (field currentPassword), or field `mobile`') }) },
     '/profile/mobile/verify': { post: write('profile', 'Check the identity code; then a code goes to the new number', codeConfirmation, { '202': ok('Code sent to the new number', codeSent) }) },
@@ -245,6 +248,16 @@ export const openApiDocument = {
         ['state'],
       ),
       SecondFactorSettings: obj({ current: { enum: ['sms', 'email', 'totp', null] }, allowed: { type: 'array', items: str }, totpEnrolled: bool, destinations: obj({ sms: nullableStr, email: nullableStr }), resendCooldownSeconds: int }),
+      AccessLogLine: obj({
+        at: dateTime,
+        actor: { enum: ['client', 'contact', 'staff', 'ecd'] },
+        name: nullableStr,
+        role: nullableStr,
+        organisation: nullableStr,
+        category: { enum: ['reports', 'measurements', 'client-plan', 'appointments', 'messages', 'profile', 'portal-input', 'documents', 'medication', 'other'] },
+        action: { enum: ['view', 'download', 'create', 'update', 'delete', 'sign', 'reject'] },
+        breakTheGlass: bool,
+      }),
       Report: obj({ id: str, writtenAt: dateTime, author: str, authorKind: { enum: ['staff', 'client', 'contact'] }, own: bool, text: str }),
       MeasurementType: obj({ code: str, label: str, unit: str, decimals: int, clientMayEnter: bool, components: { type: 'array', items: obj({ key: str, label: str, min: { type: 'number' }, max: { type: 'number' } }) } }),
       Measurement: obj({ id: str, type: str, measuredAt: dateTime, values: { type: 'object', additionalProperties: { type: 'number' } }, source: str, author: str, deletable: bool }),

@@ -67,6 +67,12 @@ export const tenantSettingsSchema = z.object({
       replyTo: z.email().nullable().default(null),
     })
     .default({ fromName: null, replyTo: null }),
+  accessLog: z
+    .object({
+      /** Show care staff by name in the client's access log, or by role and team only (NEN 7513 leaves names optional). */
+      showStaffNames: z.boolean().default(false),
+    })
+    .default({ showStaffNames: false }),
   audit: z
     .object({
       /**

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '../auth/session.js';
+import { databaseUnderTest } from '../testing/database-under-test.js';
+import { createClientWithAccount, createTenant } from '../testing/fixtures.js';
+import { clientRequest, signedInClient, type SignedInClient } from '../testing/signed-in.js';
+import { createTestApp } from '../testing/test-app.js';
+import type { TestDatabase } from '../testing/test-database.js';
+import type { TenantRecord } from '../tenants/queries.js';
+import type { AccessLogLine } from './queries.js';
+
+let database: TestDatabase;
+let app: ReturnType<typeof createTestApp>['app'];
+let tenant: TenantRecord;
+
+beforeAll(async () => {
+  database = await databaseUnderTest();
+  tenant = await createTenant(database.db);
+  app = createTestApp(database).app;
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+const staffAccess = (client: SignedInClient, ecdId: string, minutesAgo: number, extra: Record<string, unknown> = {}) =>
+  database.db
+    .insertInto('staff_access_events')
+    .values({
+      tenant_id: client.tenant.id,
+      client_id: client.clientId,
+      ecd_id: ecdId,
+      occurred_at: new Date(Date.now() - minutesAgo * 60_000),
+      staff_user_id: 'u-1',
+      staff_name: 'Sanne Visser',
+      staff_role: 'Wijkverpleegkundige',
+      organisation_unit: 'Wijkteam Oost',
+      data_category: 'client-plan',
+      action: 'view',
+      ...extra,
+    })
+    .execute();
+
+async function accessLog(client: SignedInClient, query = '') {
+  const response = await clientRequest(app, client, `/access-log${query}`);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { items: AccessLogLine[] }).items;
+}
+
+describe('GET /access-log', () => {
+  it("shows the client's own reads and downloads, and the staff's accesses from the ECD, newest first", async () => {
+    const client = await signedInClient(database.db, tenant);
+    await staffAccess(client, 'E-1', 60, { break_the_glass: true });
+    expect((await clientRequest(app, client, '/reports')).status).toBe(200);
+    expect((await clientRequest(app, client, '/measurements')).status).toBe(200);
+    const lines = await accessLog(client);
+    expect(lines.map((line) => [line.actor, line.category, line.action])).toEqual([
+      ['client', 'measurements', 'view'],
+      ['client', 'reports', 'view'],
+      ['staff', 'client-plan', 'view'],
+    ]);
+    expect(lines[2]).toMatchObject({ name: null, role: 'Wijkverpleegkundige', organisation: 'Wijkteam Oost', breakTheGlass: true });
+    // Reading the log is audited, but is not itself a line of it.
+    expect((await accessLog(client)).length).toBe(3);
+    const audited = await database.db.selectFrom('audit_log').select('action').where('client_id', '=', client.clientId).where('action', '=', 'access-log.list').execute();
+    expect(audited.length).toBe(2);
+  });
+
+  it("never shows another client's lines, and keeps to the period", async () => {
+    const client = await signedInClient(database.db, tenant);
+    const other = await signedInClient(database.db, tenant);
+    await staffAccess(other, 'E-2', 5);
+    await staffAccess(client, 'E-3', 60 * 24 * 40);
+    expect((await clientRequest(app, other, '/reports')).status).toBe(200);
+    expect(await accessLog(client)).toEqual([]);
+    expect((await accessLog(client, '?period=year')).length).toBe(1);
+    expect((await accessLog(other)).length).toBe(2);
+  });
+
+  it("names staff only where the tenant shows names", async () => {
+    const naming = await createTenant(database.db, { accessLog: { showStaffNames: true } });
+    const client = await signedInClient(database.db, naming);
+    await staffAccess(client, 'E-4', 5);
+    expect((await accessLog(client))[0]).toMatchObject({ actor: 'staff', name: 'Sanne Visser' });
+  });
+
+  it('is not for a contact person without a right to it, nor without a session', async () => {
+    const client = await signedInClient(database.db, tenant);
+    const relative = await createClientWithAccount(database.db, tenant);
+    await database.db.insertInto('account_clients').values({ tenant_id: tenant.id, account_id: relative.accountId, client_id: client.clientId, relation: 'contact' }).execute();
+    const { token } = await createSession(database.db, { tenant, accountId: relative.accountId, clientId: client.clientId, state: 'active', ip: null, userAgent: null });
+    expect((await clientRequest(app, { tenant, token }, '/access-log')).status).toBe(403);
+    expect((await clientRequest(app, { tenant }, '/access-log')).status).toBe(401);
+  });
+});
+
+describe('GET /access-log.csv', () => {
+  it('is a semicolon CSV in Dutch, Amsterdam time, whose cells a spreadsheet cannot run as formulas', async () => {
+    const client = await signedInClient(database.db, tenant);
+    await staffAccess(client, 'E-5', 5, { staff_role: '=HYPERLINK("http://x")', action: 'download', data_category: 'reports' });
+    const response = await clientRequest(app, client, '/access-log.csv');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="inzage-dossier-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv"$/);
+    const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('"Datum";"Tijd";"Wie";"Naam";"Rol";"Organisatie";"Gegevens";"Handeling";"Noodtoegang"');
+    expect(lines[1]).toMatch(/^"\d{4}-\d\d-\d\d";"\d\d:\d\d";"Zorgteam";"";"'=HYPERLINK\(""http:\/\/x""\)";"Wijkteam Oost";"Rapportages";"gedownload";"nee"$/);
+    const audited = await database.db.selectFrom('audit_log').select('details').where('client_id', '=', client.clientId).where('action', '=', 'access-log.download').execute();
+    expect(audited).toEqual([{ details: expect.objectContaining({ format: 'csv' }) }]);
+  });
+});
