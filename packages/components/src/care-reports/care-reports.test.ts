@@ -82,7 +82,9 @@ describe('<care-reports>', () => {
     expect(el.view).to.equal('home');
   });
 
-  it('shows the last 7 days by default and a longer period with "Laatste maand" and "Laatste jaar"', async () => {
+  it('shows the last 7 days by default and a longer period with "Laatste maand" and "Laatste jaar"', async function () {
+    // axe over a year of reports (300+ items) alone takes about 6 s on a busy 2-core machine.
+    this.timeout(30_000);
     const el = await inPortal('all');
     const summary = () => $(el, '[part~="summary"]')!.textContent!.trim();
     expect(summary()).to.match(/^\d+ rapportages? van \d+ \w+ \d{4} tot en met \d+ \w+ \d{4}$/);
