@@ -52,7 +52,7 @@ function renderTerms(login: CareLogin) {
   const id = login.idOf('accept');
   return login.form(t(login, 'terms.heading'), (f) => acceptTerms(login, f), html`
     <p>${t(login, 'terms.intro', { version: terms?.version ?? '' })}</p>
-    <div class="care-login__terms" tabindex="0" role="region" aria-label=${t(login, 'terms.heading')}>${terms?.text ?? ''}</div>
+    <div class="care-login__terms" tabindex="0" role="region" aria-label=${t(login, 'terms.heading').replace('\u00AD', '')}>${terms?.text ?? ''}</div>
     <div class="care-login__check">
       <input
         type="checkbox"

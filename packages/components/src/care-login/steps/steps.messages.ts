@@ -38,7 +38,8 @@ export const nl = {
   'rule.repeatMatches': 'is twee keer hetzelfde ingevuld',
   'rule.ok': 'voldaan',
   'rule.notOk': 'nog niet voldaan',
-  'terms.heading': 'Gebruiksvoorwaarden',
+  // The soft hyphen lets the long word break as "Gebruiks-/voorwaarden" on a narrow phone.
+  'terms.heading': 'Gebruiks\u00ADvoorwaarden',
   'terms.intro': 'Lees de gebruiksvoorwaarden (versie {version}) en geef aan dat u ermee akkoord gaat.',
   'terms.accept': 'Ik ga akkoord met de gebruiksvoorwaarden',
   'terms.required': 'Vink aan dat u akkoord gaat met de gebruiksvoorwaarden.',
