@@ -74,7 +74,7 @@ describe('links in e-mails never point at an origin taken from the Host header',
 
 describe('the tenant cache', () => {
   it('stays bounded under thousands of made-up slugs, and refuses a slug of the wrong shape without a lookup', async () => {
-    const { app } = createTestApp(database);
+    const { app, logLines } = createTestApp(database);
     clearTenantCache();
     const long = await app.request(`/api/tenants/${'a'.repeat(12_000)}/auth/session`);
     expect((await expectProblem(long, 404))['code']).toBe('tenant-not-found');
@@ -83,6 +83,8 @@ describe('the tenant cache', () => {
       await Promise.all(Array.from({ length: 100 }, (_, j) => Promise.resolve(app.request(`/api/tenants/nope-${i + j}/auth/session`)).then((r) => r.arrayBuffer())));
     }
     expect(tenantCacheSize()).toBeLessThanOrEqual(1000);
+    // Nor does the log line of such a request carry the whole slug.
+    expect(Math.max(...logLines.map((line) => JSON.stringify(line).length))).toBeLessThan(1000);
     // The real tenant still answers.
     expect((await app.request(`/api/tenants/${tenant.slug}/auth/session`)).status).toBe(200);
   });
