@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
+import { NoLinkOrigin } from '../auth/links.js';
 import type { Database } from '../db/schema.js';
 import { fieldErrors, type FieldError } from '../http/problem.js';
 import type { TenantRecord } from '../tenants/queries.js';
@@ -141,6 +142,11 @@ export async function applyBatch<T extends { ecdId: string }>(c: Context<Integra
     try {
       await run();
     } catch (error) {
+      if (error instanceof NoLinkOrigin) {
+        // A setting to fix, not a fault to retry: pushing the item again would fail the same way.
+        (results[index]!.warnings ??= []).push({ field: 'email', detail: 'stored, but no invitation was sent: the tenant has no allowedOrigins and PUBLIC_ORIGIN is not set, so there is no page the link may open' });
+        continue;
+      }
       c.var.logger.error('integration: work after commit failed', { resource: kind.name, index, error });
       (results[index]!.warnings ??= []).push({ field: '(item)', detail: 'stored, but the follow-up (e.g. the invitation e-mail) failed; push the item again to retry' });
     }

@@ -154,6 +154,22 @@ describe('pushing clients', () => {
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 
+  it('says why no invitation went out when there is no page its link may open', async () => {
+    const bare = await createTenant(database.db, {});
+    const bareKey = await createIntegrationKey(database.db, bare.id);
+    // Not a loopback host and no PUBLIC_ORIGIN: the BFF does not know its own origin either.
+    const response = await testApp.app.request(`http://bff.zorg.example/integration/v1/tenants/${bare.slug}/clients`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await ecdToken(bareKey, bare)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ items: [client(30, { email: 'geen.pagina@example.nl' })] }),
+    });
+    expect(response.status).toBe(200);
+    const summary = (await response.json()) as BatchSummary;
+    expect(summary.results[0]).toMatchObject({ status: 'created', warnings: [{ field: 'email', detail: expect.stringContaining('allowedOrigins') }] });
+    await testApp.settleOutbox();
+    expect(testApp.delivered.filter((m) => m.recipient === 'geen.pagina@example.nl')).toEqual([]);
+  });
+
   it('makes no account when the e-mail address is already a username, and says so', async () => {
     const summary = await batch('clients', [client(20, { email: 'G.Berg1@example.nl' })]);
     expect(summary.results[0]).toMatchObject({ status: 'created', warnings: [{ field: 'email' }] });
