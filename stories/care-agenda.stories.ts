@@ -1,6 +1,6 @@
 import type { Meta } from '@storybook/web-components-vite';
 import '../packages/components/src/care-agenda/care-agenda.js';
-import { dataWidgetStates, element, portalStory, type Story } from './support/stories.js';
+import { clickDeep, dataWidgetStates, element, portalStory, type Story } from './support/stories.js';
 
 const meta: Meta = {
   title: 'Widgets/care-agenda',
@@ -33,3 +33,8 @@ export const HighContrastEnglish: Story = states.HighContrastEnglish;
 export const AllAppointments: Story = portalStory(element('care-agenda', { view: 'all' }), { session: 'active' });
 /** Thuiszorg Het Baken: no indicative-time notice, and the client may add appointments. */
 export const ClientMayAddAppointments: Story = portalStory(element('care-agenda', { view: 'all' }), { session: 'active', tenant: 'thuiszorg-het-baken' });
+/** "Afspraak verwijderen" at an own appointment: a dialog asks to confirm. */
+export const DeleteDialog: Story = portalStory(element('care-agenda', { view: 'all' }), { session: 'active', tenant: 'thuiszorg-het-baken' }, {
+  globals: { theme: 'het-baken' },
+  play: async ({ canvasElement }) => clickDeep(canvasElement, /^(Afspraak verwijderen|Remove appointment|Delete appointment)$/i),
+});

@@ -3,6 +3,7 @@ import { expect, userEvent, within } from 'storybook/test';
 import '../packages/components/src/care-login/care-login.js';
 import { ApiError } from '../packages/components/src/shared/api-client.js';
 import { forever, problems, type FakeApiOptions } from './fake-api.js';
+import * as data from './fake-data.js';
 import { element, portalStory, until, withQuery, type Story } from './support/stories.js';
 
 const meta: Meta = {
@@ -71,6 +72,25 @@ export const SmsCodeAfterSignIn: Story = portalStory(login, signedOut, {
   play: async ({ canvasElement }) => {
     await signIn(canvasElement);
     await until(() => canvasElement.querySelector('input[autocomplete="one-time-code"]'), 'the code field');
+  },
+});
+
+/** Too many codes asked for: no SMS went out, and the screen says when a new one can be asked for (in minutes). */
+export const SmsRateLimited: Story = portalStory(login, {
+  ...signedOut,
+  routes: { 'POST /auth/login': () => ({ step: 'second-factor', ...data.secondFactorSms, codeSent: false, resendAvailableInSeconds: 631 }) },
+}, {
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement);
+    await alertShown(canvasElement, /minuten|minutes/i);
+  },
+});
+
+/** The SMS provider did not take the code: the BFF answers 503, the client tries again later. */
+export const SmsSendFailed: Story = portalStory(login, { ...signedOut, routes: { 'POST /auth/login': () => { throw problems.smsNotSent(); } } }, {
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement);
+    await alertShown(canvasElement, /.+/);
   },
 });
 

@@ -1,3 +1,8 @@
+
+/** The "x" at an own measurement: a dialog asks to confirm, with the safe choice first. */
+export const DeleteDialog: Story = portalStory(element('care-measurements', { view: 'all' }), { session: 'active' }, {
+  play: async ({ canvasElement }) => clickDeep(canvasElement, /^(Meting verwijderen|Delete measurement)$/i),
+});
 import type { Meta } from '@storybook/web-components-vite';
 import '../packages/components/src/care-measurements/care-measurements.js';
 import { clickDeep, dataWidgetStates, element, portalStory, type Story } from './support/stories.js';

@@ -1,7 +1,8 @@
 import type { Meta } from '@storybook/web-components-vite';
 import '../packages/components/src/care-plan/care-plan.js';
 import * as data from './fake-data.js';
-import { clickDeep, dataWidgetStates, element, portalStory, type Story } from './support/stories.js';
+import { problems } from './fake-api.js';
+import { clickDeep, dataWidgetStates, element, fillDeep, findDeep, portalStory, until, type Story } from './support/stories.js';
 
 const meta: Meta = {
   title: 'Widgets/care-plan',
@@ -46,3 +47,16 @@ export const Signing: Story = portalStory(element('care-plan'), onlyPlan(data.pl
 export const Rejecting: Story = portalStory(element('care-plan'), onlyPlan(data.plans.undecided), {
   play: async ({ canvasElement }) => clickDeep(canvasElement, /^(Afkeuren|Reject)$/i),
 });
+/** A wrong SMS code at "Ondertekenen": the field says so and how many tries are left; the plan is not signed. */
+export const WrongCode: Story = portalStory(
+  element('care-plan'),
+  { ...onlyPlan(data.plans.undecided), routes: { ...onlyPlan(data.plans.undecided).routes, 'POST /plans/:id/decision/confirm': () => { throw problems.invalidCode(2); } } },
+  {
+    play: async ({ canvasElement }) => {
+      await clickDeep(canvasElement, /^(Ondertekenen|Sign)$/i);
+      await fillDeep(canvasElement, 'input[autocomplete="one-time-code"]', '000000');
+      await clickDeep(canvasElement, /^(Bevestigen|Confirm)$/i);
+      await until(() => findDeep(canvasElement, /.+/, '[role="alert"]'), 'the wrong-code message');
+    },
+  },
+);

@@ -1,7 +1,7 @@
 import type { Meta } from '@storybook/web-components-vite';
 import '../packages/components/src/care-profile/care-profile.js';
 import * as data from './fake-data.js';
-import { clickDeep, dataWidgetStates, element, findDeep, portalStory, until, type Story } from './support/stories.js';
+import { clickDeep, dataWidgetStates, element, fillDeep, findDeep, portalStory, until, type Story } from './support/stories.js';
 
 const meta: Meta = {
   title: 'Widgets/care-profile',
@@ -55,3 +55,16 @@ export const ProvingIdentity: Story = portalStory(element('care-profile', { expa
   },
 });
 
+/** After the code to the current number: a code to the NEW number, which becomes the number once it is confirmed. */
+export const ConfirmingNewMobile: Story = portalStory(element('care-profile', { expanded: '' }), { session: 'active' }, {
+  play: async (context) => {
+    await ProvingIdentity.play!(context);
+    await fillDeep(context.canvasElement, 'input[autocomplete="one-time-code"]', '123456');
+    await clickDeep(context.canvasElement, /^(Bevestigen|Confirm|Verder|Continue)$/i);
+    await until(() => findDeep(context.canvasElement, /4321/, 'p'), 'the code step of the new number');
+  },
+});
+/** "Wijzigen" at the e-mail address: the new address and the current password. */
+export const ChangingEmail: Story = portalStory(element('care-profile', { expanded: '' }), { session: 'active' }, {
+  play: async ({ canvasElement }) => clickDeep(canvasElement, /^(Wijzigen|Change)\s+(e-mailadres|e-mail address|email address)$/i),
+});

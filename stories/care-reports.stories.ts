@@ -1,6 +1,7 @@
 import type { Meta } from '@storybook/web-components-vite';
 import '../packages/components/src/care-reports/care-reports.js';
-import { clickDeep, dataWidgetStates, element, portalStory, type Story } from './support/stories.js';
+import * as data from './fake-data.js';
+import { clickDeep, dataWidgetStates, element, fillDeep, findDeep, portalStory, until, type Story } from './support/stories.js';
 
 const meta: Meta = {
   title: 'Widgets/care-reports',
@@ -36,4 +37,24 @@ export const AllReportsEmpty: Story = portalStory(element('care-reports', { view
 /** "Nieuwe rapportage": the client writes a report. */
 export const NewReport: Story = portalStory(element('care-reports'), { session: 'active' }, {
   play: async ({ canvasElement }) => clickDeep(canvasElement, /Nieuwe rapportage|New report/i),
+});
+
+/** Opens "Periode kiezen…" and fills in both dates. */
+async function choosePeriod(canvasElement: HTMLElement, from: string, to: string) {
+  await clickDeep(canvasElement, /^(Periode kiezen…|Choose period…|Choose a period…)$/i);
+  await fillDeep(canvasElement, 'input[name="from"]', from);
+  await fillDeep(canvasElement, 'input[name="to"]', to);
+  await clickDeep(canvasElement, /^(Tonen|Show)$/i);
+}
+
+/** "Periode kiezen…": the reports of a period the client chose, with the PDF of exactly that period. */
+export const CustomPeriod: Story = portalStory(element('care-reports', { view: 'all' }), { session: 'active' }, {
+  play: async ({ canvasElement }) => choosePeriod(canvasElement, data.dateOf(-30), data.dateOf(-1)),
+});
+/** A period whose start lies after its end: the form says so at the field, and nothing is loaded. */
+export const InvalidPeriod: Story = portalStory(element('care-reports', { view: 'all' }), { session: 'active' }, {
+  play: async ({ canvasElement }) => {
+    await choosePeriod(canvasElement, data.dateOf(-1), data.dateOf(-30));
+    await until(() => findDeep(canvasElement, /begindatum|start date/i, '*'), 'the period error');
+  },
 });

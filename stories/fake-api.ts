@@ -75,6 +75,8 @@ export const problems = {
     Object.assign(problem(400, 'invalid-code', 'Onjuiste code', 'De code is niet juist.', { errors: [{ field: 'code', detail: 'De code is niet juist.' }] }), { attemptsLeft }),
   codeExpired: () => problem(400, 'code-expired', 'Code verlopen', 'Deze code is niet meer geldig. Vraag een nieuwe code aan.'),
   noSecondFactor: () => problem(403, 'no-second-factor', 'Geen inlogmethode', 'Er is geen mobiel nummer bekend. Neem contact op met uw zorgorganisatie.'),
+  smsNotSent: () =>
+    problem(503, 'sms-not-sent', 'De sms is niet verstuurd', 'De sms kon niet worden verstuurd. Probeer het over een paar minuten opnieuw.', { retryAfter: 120 }),
   invalidLink: () => problem(400, 'invalid-link', 'Link verlopen', 'Deze link is verlopen of al gebruikt.'),
   serverError: () => problem(500, 'internal', 'Er ging iets mis', 'Something went wrong on our side.'),
   sessionExpired: () => problem(401, 'session-expired', 'Sessie verlopen', 'Uw sessie is verlopen. Log opnieuw in.'),

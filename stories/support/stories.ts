@@ -100,3 +100,10 @@ export async function clickDeep(root: ParentNode, name: RegExp, selector?: strin
   const target = await until(() => findDeep(root, name, selector), `a control named ${name}`);
   target.click();
 }
+
+/** Types `value` into the field matching `selector` anywhere inside `root`, as a client would (one input event). */
+export async function fillDeep(root: ParentNode, selector: string, value: string): Promise<void> {
+  const input = await until(() => findDeep(root, /^/, selector) as HTMLInputElement | undefined, `a field ${selector}`);
+  input.value = value;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
