@@ -7,7 +7,9 @@ import deLindeTheme from '../../packages/themes/dist/de-linde.css?inline';
 import hetBakenTheme from '../../packages/themes/dist/het-baken.css?inline';
 import highContrastTheme from '../../packages/themes/dist/high-contrast.css?inline';
 import { serveThemesFrom } from '../fake-api.js';
+import { usableControls } from '../support/controls.js';
 import { installNetworkGuard } from '../support/network-guard.js';
+import { withoutLinks } from '../support/stories.js';
 import './preview.css';
 
 installNetworkGuard();
@@ -41,6 +43,8 @@ const withThemeAndLocale: Decorator = (story, context) => {
 
 const preview: Preview = {
   decorators: [withThemeAndLocale],
+  loaders: [withoutLinks],
+  argTypesEnhancers: [usableControls],
   globalTypes: {
     theme: {
       description: 'Thema van de organisatie',

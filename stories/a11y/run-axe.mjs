@@ -118,6 +118,13 @@ async function checkTheme(theme) {
         problems.push(`story ${phase}: ${text.join(' ').slice(0, 500)}`);
         loaded = false; // start the next story from a fresh page
       }
+      // A control the Controls panel can only show as a "Set object" button is of no use.
+      const objectControls = await page.evaluate(() =>
+        Object.entries(globalThis.__STORYBOOK_PREVIEW__?.currentRender?.story?.argTypes ?? {})
+          .filter(([, argType]) => argType.control && argType.control !== false && (argType.control === 'object' || argType.control.type === 'object'))
+          .map(([name]) => name),
+      );
+      if (theme === themes[0]) for (const control of objectControls) problems.push(`control "${control}" is a "Set object" button`);
       // Let Lit finish the updates the last answer caused.
       await page.evaluate(async () => {
         for (let i = 0; i < 3; i++) {
@@ -167,6 +174,22 @@ await Promise.all(
 );
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 process.stdout.write('\n');
+
+// The care-login docs page previews the first step, signing in, whatever its other stories put
+// in the page address (the e-mail-link stories live on their own pages).
+{
+  const docsPage = await browser.newPage();
+  let step = '';
+  try {
+    await docsPage.goto(`${origin}/iframe.html?id=widgets-care-login--documentatie&viewMode=docs`, { waitUntil: 'load' });
+    const handle = await docsPage.waitForFunction(() => document.querySelector('care-login form[data-step]')?.getAttribute('data-step'), undefined, { timeout: 15_000, polling: 50 });
+    step = await handle.jsonValue();
+  } catch (error) {
+    step = `nothing (${error.message.split('\n')[0]})`;
+  }
+  await docsPage.close();
+  record('care-login docs page previews signing in', step === 'login' ? [] : [`the first preview shows the step ${step}`]);
+}
 
 await browser.close();
 server.close();

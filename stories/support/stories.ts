@@ -1,7 +1,7 @@
 // What every stories file shares: a widget inside <care-story-portal> with a fake API, the
 // standard states of a data widget, and small play helpers. A new widget's stories file is
 // mostly these calls (see README.md, "Stories for a new widget").
-import type { StoryContext, StoryObj } from '@storybook/web-components-vite';
+import type { Args, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import type { FakeApiOptions } from '../fake-api.js';
@@ -16,24 +16,43 @@ function localeOf(context: StoryContext): 'nl' | 'en' {
 
 /** A story of `content` inside a portal whose API is a FakeCareApi with `fake`'s answers. */
 export function portalStory(
-  content: () => TemplateResult,
+  content: (args: Args) => TemplateResult,
   fake: FakeApiOptions = {},
   extra: Partial<Story> & { portalStatus?: PortalState['status'] } = {},
 ): Story {
   const { portalStatus = 'ready', ...story } = extra;
+  // A story opened from an e-mail link puts the link in the page address, which every other
+  // story on a docs page would then also read: such stories live on their own pages only.
+  const opensLink = [story.loaders ?? []].flat().some((loader) => linkLoaders.has(loader));
   return {
-    render: (_args, context) =>
-      html`<care-story-portal .fake=${fake} status=${portalStatus} locale=${localeOf(context)}>${content()}</care-story-portal>`,
+    render: (args, context) =>
+      html`<care-story-portal .fake=${fake} status=${portalStatus} locale=${localeOf(context)}>${content(args)}</care-story-portal>`,
     ...story,
+    ...(opensLink ? { tags: ['!autodocs', ...(story.tags ?? [])] } : {}),
   };
 }
 
-/** `<tag attr="value"></tag>` for a tag known only as a string. */
-export function element(tag: string, attributes: Record<string, string> = {}): () => TemplateResult {
+/** The controls a widget's attributes get in the Controls panel (see support/controls.ts). */
+const attributeArgs = ['view', 'type', 'expanded', 'unread', 'history', 'lang'];
+
+/**
+ * `<tag attr="value"></tag>` for a tag known only as a string. The story's args (its controls)
+ * set the attributes in `attributeArgs`, over the ones given here.
+ */
+export function element(tag: string, attributes: Record<string, string> = {}): (args?: Args) => TemplateResult {
   const name = unsafeStatic(tag);
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  const attrs = unsafeStatic(Object.entries(attributes).map(([key, value]) => ` ${key}="${escape(value)}"`).join(''));
-  return () => staticHtml`<${name}${attrs}></${name}>`;
+  return (args: Args = {}) => {
+    const all: Record<string, string | undefined> = { ...attributes };
+    for (const key of attributeArgs) {
+      const value: unknown = args[key];
+      if (value === undefined || value === null || value === '') continue;
+      if (typeof value === 'boolean') all[key] = value ? '' : undefined;
+      else all[key] = String(value);
+    }
+    const attrs = unsafeStatic(Object.entries(all).filter(([, value]) => value !== undefined).map(([key, value]) => ` ${key}="${escape(value!)}"`).join(''));
+    return staticHtml`<${name}${attrs}></${name}>`;
+  };
 }
 
 /**
@@ -67,14 +86,37 @@ export async function until<T>(find: () => T | null | undefined, what: string, t
   }
 }
 
+/** The loaders made by withQuery, and every address parameter they set. */
+const linkLoaders = new Set<unknown>();
+const linkParams = new Set<string>();
+
 /** Runs before the story renders: puts `?name=value` in the address, as a link in an e-mail would. */
 export function withQuery(params: Record<string, string>) {
-  return async () => {
+  for (const name of Object.keys(params)) linkParams.add(name);
+  const loader = async () => {
     const url = new URL(location.href);
     for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
     history.replaceState(history.state, '', url);
     return {};
   };
+  linkLoaders.add(loader);
+  return loader;
+}
+
+/**
+ * Runs before every story (preview.ts): takes a previous story's e-mail link out of the address,
+ * so that "Inloggen" after "Nieuw wachtwoord instellen" shows the sign-in form, not the reset.
+ */
+export async function withoutLinks() {
+  const url = new URL(location.href);
+  let changed = false;
+  for (const name of linkParams) {
+    if (!url.searchParams.has(name)) continue;
+    url.searchParams.delete(name);
+    changed = true;
+  }
+  if (changed) history.replaceState(history.state, '', url);
+  return {};
 }
 
 /** Every element under `root`, through open shadow roots. */
