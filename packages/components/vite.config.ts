@@ -21,6 +21,7 @@ export const elementEntries: Record<string, string> = {
   'care-messages': src('care-messages/care-messages.ts'),
   'care-plan': src('care-plan/care-plan.ts'),
   'care-profile': src('care-profile/care-profile.ts'),
+  'care-access-log': src('care-access-log/care-access-log.ts'),
 };
 
 // Built as an app with JS entries rather than in `build.lib` mode: library mode keeps whitespace

@@ -16,6 +16,7 @@ const elementModules: Record<string, () => Promise<unknown>> = {
   'care-messages': () => import('./care-messages/care-messages.js'),
   'care-plan': () => import('./care-plan/care-plan.js'),
   'care-profile': () => import('./care-profile/care-profile.js'),
+  'care-access-log': () => import('./care-access-log/care-access-log.js'),
 };
 
 const anyCareElement = Object.keys(elementModules).join(',');
