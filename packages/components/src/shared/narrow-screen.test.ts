@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../care-access-log/care-access-log.js';
 import '../care-agenda/care-agenda.js';
 import '../care-login/care-login.js';
 import '../care-measurements/care-measurements.js';
@@ -19,7 +20,7 @@ import { addLongTitles, removeLongTitles, testSession } from './testing/test-ses
 
 const LINDE = 'zorggroep-de-linde';
 const longTitle = 'Zorgleefplanevaluatiegesprek'.repeat(8).slice(0, 200);
-const widgets = ['care-login', 'care-reports', 'care-measurements', 'care-agenda', 'care-messages', 'care-plan', 'care-profile'];
+const widgets = ['care-login', 'care-reports', 'care-measurements', 'care-agenda', 'care-messages', 'care-plan', 'care-profile', 'care-access-log'];
 
 const root = (widget: Element): ParentNode => widget.shadowRoot ?? widget;
 const button = (widget: Element, text: string) =>
@@ -52,6 +53,7 @@ async function portalPage(api = '', style = '') {
       <care-messages></care-messages>
       <care-plan></care-plan>
       <care-profile></care-profile>
+      <care-access-log></care-access-log>
     </care-portal>
   `);
 }
@@ -120,6 +122,11 @@ async function signedInStates(style = '', planCode = true) {
   await fits(portal, 'reports: own period', problems);
   await click(portal, 'care-reports', 'Nieuwe rapportage');
   await fits(portal, 'reports: new report', problems);
+
+  await click(portal, 'care-access-log', 'Laatste jaar');
+  await fits(portal, 'access log: a year', problems);
+  await click(portal, 'care-access-log', 'Periode kiezen');
+  await fits(portal, 'access log: own period', problems);
 
   await click(portal, 'care-measurements', 'Alle metingen');
   await fits(portal, 'all measurements (chart)', problems);
