@@ -87,6 +87,18 @@ export const reports = [
   text: r.text,
 }));
 
+/** Who looked at the file: the client, a contact person, the care team, the ECD, and once an emergency access. */
+export const accessLog = [
+  { days: 0, time: '08:12', actor: 'staff', name: null, role: 'Verzorgende IG', organisation: 'Team De Linde Noord', category: 'reports', action: 'view', breakTheGlass: false },
+  { days: 0, time: '07:45', actor: 'client', name: null, role: null, organisation: null, category: 'measurements', action: 'create', breakTheGlass: false },
+  { days: -1, time: '21:03', actor: 'contact', name: 'Peter de Boer', role: null, organisation: null, category: 'appointments', action: 'view', breakTheGlass: false },
+  { days: -1, time: '14:30', actor: 'client', name: null, role: null, organisation: null, category: 'reports', action: 'download', breakTheGlass: false },
+  { days: -1, time: '02:24', actor: 'staff', name: null, role: 'Verpleegkundige nachtdienst', organisation: 'Nachtdienst De Linde', category: 'reports', action: 'view', breakTheGlass: true },
+  { days: -3, time: '13:40', actor: 'staff', name: null, role: 'Wijkverpleegkundige', organisation: 'Team De Linde Noord', category: 'client-plan', action: 'update', breakTheGlass: false },
+  { days: -3, time: '09:00', actor: 'ecd', name: null, role: null, organisation: 'Zorggroep De Linde', category: 'portal-input', action: 'view', breakTheGlass: false },
+  { days: -5, time: '18:15', actor: 'client', name: null, role: null, organisation: null, category: 'client-plan', action: 'sign', breakTheGlass: false },
+].map(({ days, time, ...line }) => ({ at: at(days, time), ...line }));
+
 export const measurementTypes = [
   {
     code: 'bloeddruk', label: 'Bloeddruk', unit: 'mmHg', decimals: 0, clientMayEnter: true,
