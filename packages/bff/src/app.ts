@@ -29,6 +29,7 @@ import { agendaRoutes } from './agenda/routes.js';
 import { measurementRoutes } from './measurements/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { accessLogRoutes } from './access-log/routes.js';
+import { activityRoutes } from './activity/routes.js';
 import { openApiRoutes } from './openapi/routes.js';
 import { tenantRoutes } from './tenants/routes.js';
 import { tenantContext } from './tenants/tenant-context.js';
@@ -98,6 +99,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/api/tenants/:tenant', planRoutes());
   app.route('/api/tenants/:tenant', profileRoutes());
   app.route('/api/tenants/:tenant', accessLogRoutes());
+  app.route('/api/tenants/:tenant', activityRoutes());
   if (deps.config.mode === 'demo') app.route('/dev', devOutboxRoutes());
   if (deps.config.mode === 'demo') app.route('/dev', devStaffReplyRoutes());
   app.route('/', integrationRoutes(deps.config));

@@ -41,6 +41,7 @@ import {
   clearSessionCookie,
   createSession,
   hashToken,
+  recordSignIn,
   requireSession,
   revokeOtherSessions,
   sessionCookieName,
@@ -69,6 +70,7 @@ async function signInStep(c: Context<AppEnv>, account: Account, sessionId: strin
   const client = state === 'active' ? await portalClientOf(db, tenant.id, account.id) : undefined;
   const clientId = client?.clientId ?? null;
   let token: string;
+  let activeSessionId = sessionId;
   if (sessionId) {
     token = await advanceSession(db, tenant.id, sessionId, { state, clientId });
   } else {
@@ -81,10 +83,11 @@ async function signInStep(c: Context<AppEnv>, account: Account, sessionId: strin
       userAgent: c.req.header('user-agent') ?? null,
     });
     token = created.token;
+    activeSessionId = created.id;
   }
   setSessionCookie(c, tenant, token);
   if (state === 'active') {
-    await db.updateTable('accounts').set({ last_login_at: new Date() }).where('tenant_id', '=', tenant.id).where('id', '=', account.id).execute();
+    await recordSignIn(db, tenant.id, account.id, activeSessionId!);
     await audit(c, { action: 'auth.login.success', accountId: account.id, clientId });
     return { step: 'done' as const, session: { state, accountId: account.id, displayName: account.display_name, clientId } };
   }

@@ -19,6 +19,8 @@ export interface SessionInfo {
   displayName: string;
   idleExpiresAt: Date;
   absoluteExpiresAt: Date;
+  /** When the account's previous sign-in started; null on the first visit ever. */
+  previousVisitAt: Date | null;
 }
 
 /** 256 random bits, sent to the browser; only its SHA-256 is stored. */
@@ -123,6 +125,23 @@ export async function revokeOtherSessions(db: Kysely<Database>, tenantId: string
 }
 
 /**
+ * A sign-in completed: the session keeps when the account's previous sign-in started (for
+ * "Sinds uw vorige bezoek"), and the account records this one, in one statement (every part of it
+ * sees the account as it was before).
+ */
+export async function recordSignIn(db: Kysely<Database>, tenantId: string, accountId: string, sessionId: string) {
+  await sql`
+    with previous as (
+      select last_login_at from accounts where tenant_id = ${tenantId} and id = ${accountId}
+    ), signed_in as (
+      update accounts set last_login_at = now() where tenant_id = ${tenantId} and id = ${accountId} returning id
+    )
+    update sessions set previous_visit_at = (select last_login_at from previous)
+     where tenant_id = ${tenantId} and id = ${sessionId} and exists (select 1 from signed_in)
+  `.execute(db);
+}
+
+/**
  * Finds a live session by token and extends its idle timeout, never past the absolute one:
  * one round trip to the database.
  */
@@ -137,6 +156,7 @@ export async function touchSession(db: Kysely<Database>, tenant: TenantRecord, t
     relation: 'self' | 'contact' | null;
     idle_expires_at: Date;
     absolute_expires_at: Date;
+    previous_visit_at: Date | null;
   }>`
     update sessions s
        set last_seen_at = now(),
@@ -150,7 +170,7 @@ export async function touchSession(db: Kysely<Database>, tenant: TenantRecord, t
        and a.tenant_id = s.tenant_id
        and a.id = s.account_id
        and a.status = 'active'
-    returning s.id, s.account_id, s.client_id, s.state, a.display_name, s.idle_expires_at, s.absolute_expires_at,
+    returning s.id, s.account_id, s.client_id, s.state, a.display_name, s.idle_expires_at, s.absolute_expires_at, s.previous_visit_at,
       (select ac.relation from account_clients ac
         where ac.tenant_id = s.tenant_id and ac.account_id = s.account_id and ac.client_id = s.client_id) as relation
   `.execute(db);
@@ -166,6 +186,7 @@ export async function touchSession(db: Kysely<Database>, tenant: TenantRecord, t
     displayName: row.display_name,
     idleExpiresAt: row.idle_expires_at,
     absoluteExpiresAt: row.absolute_expires_at,
+    previousVisitAt: row.previous_visit_at ? new Date(row.previous_visit_at) : null,
   };
 }
 

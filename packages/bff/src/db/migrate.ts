@@ -6,6 +6,7 @@ import * as appointmentIdempotency from '../migrations/0004_appointment_idempote
 import * as outboxDelivery from '../migrations/0005_outbox_delivery.js';
 import * as auditChain from '../migrations/0010_audit_chain.js';
 import * as staffAccessEvents from '../migrations/0010_staff_access_events.js';
+import * as previousVisit from '../migrations/0011_previous_visit.js';
 import type { Database } from './schema.js';
 
 /** Migrations in order. A migration, once released, is never edited: add a new one. */
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_outbox_delivery': outboxDelivery,
   '0010_audit_chain': auditChain,
   '0010_staff_access_events': staffAccessEvents,
+  '0011_previous_visit': previousVisit,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -94,6 +94,8 @@ export interface SessionsTable {
   revoked_at: Timestamp | null;
   ip: string | null;
   user_agent: string | null;
+  /** When the account's sign-in before this session's started; null on the first visit ever. */
+  previous_visit_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export type ChallengePurpose = 'login' | 'plan_decision' | 'mobile_change' | 'email_change' | 'password_reset' | 'activation';

@@ -130,6 +130,7 @@ export const openApiDocument = {
     { name: 'messages', description: '<care-messages>' },
     { name: 'plans', description: '<care-plan>' },
     { name: 'profile', description: '<care-profile>' },
+    { name: 'activity', description: '<care-activity>' },
   ],
   paths: {
     '/': { get: { tags: ['tenant'], summary: 'Public settings of the tenant', responses: { '200': ok('The tenant', ref('PublicTenant')), '404': problem('`tenant-not-found`') } } },
@@ -202,6 +203,7 @@ export const openApiDocument = {
     '/plans/{id}/decision': { post: write('plans', 'Ask for the SMS code to sign or reject', obj({ decision: { enum: ['sign', 'reject'] }, reason: { type: 'string', maxLength: 1000 } }, ['decision']), { '202': ok('Code sent', codeSent), '409': problem('`plan-decided`') }, { parameters: [pathParam('id', 'Plan id')] }) },
     '/plans/{id}/decision/confirm': { post: write('plans', 'Confirm the decision with the code', { ...codeConfirmation, properties: { ...(codeConfirmation['properties'] as object), decision: { enum: ['sign', 'reject'] } } }, { '200': ok('The decided plan', ref('Plan')), '409': problem('`plan-decided`') }, { parameters: [pathParam('id', 'Plan id')] }) },
 
+    '/activity': { get: read('activity', 'What is new since the start of the account’s previous sign-in, and the next appointment', { '200': ok('The overview', ref('Activity')) }) },
     '/access-log': { get: read('access-log', 'Who accessed the client’s file in a period (default: last month), newest first; not for a contact person', { '200': ok('Newest first', list('AccessLogLine', { period: ref('Period') })), '400': problem('Bad period'), '403': problem('A contact person') }, { parameters: periodParams }) },
     '/access-log.csv': { get: read('access-log', 'The access log of a period as CSV (semicolons, Dutch headings, Amsterdam time)', { '200': { description: 'CSV', content: { 'text/csv': { schema: str } } }, '400': problem('Bad period'), '403': problem('A contact person') }, { parameters: periodParams }) },
 
@@ -248,6 +250,13 @@ export const openApiDocument = {
         ['state'],
       ),
       SecondFactorSettings: obj({ current: { enum: ['sms', 'email', 'totp', null] }, allowed: { type: 'array', items: str }, totpEnrolled: bool, destinations: obj({ sms: nullableStr, email: nullableStr }), resendCooldownSeconds: int }),
+      Activity: obj({
+        displayName: str,
+        previousVisit: { type: ['string', 'null'], format: 'date-time', description: 'Start of the previous sign-in; null on the first visit ever' },
+        since: { oneOf: [obj({ reports: int, messages: int, appointmentsHeld: int, measurements: int }), { type: 'null' }] },
+        plansAwaitingDecision: int,
+        nextAppointment: { oneOf: [obj({ id: str, startsAt: dateTime, endsAt: dateTime, title: str, location: nullableStr }), { type: 'null' }] },
+      }),
       AccessLogLine: obj({
         at: dateTime,
         actor: { enum: ['client', 'contact', 'staff', 'ecd'] },
