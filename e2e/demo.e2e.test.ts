@@ -37,6 +37,19 @@ describe('the demo, as a care organisation’s web team first sees it', () => {
     await page.close();
   });
 
+  it('gives the bundle page a working <care-access-log> from its own module, beside the bundle', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/examples/het-baken.html`);
+    await page.waitForSelector('care-portal[state="ready"]', { timeout: 15_000 });
+    // Signed out, the widget follows the bundle's portal and says so, like every other widget.
+    const signedOut = await page.waitForFunction(() => document.querySelector('care-access-log')?.shadowRoot?.querySelector('.results[aria-busy="false"] [role="status"]')?.textContent, null, { timeout: 15_000 });
+    expect(await signedOut.jsonValue()).toBe('U bent niet ingelogd. Log in om uw gegevens te zien.');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('gives a page with only the loader working widgets, fetching the modules of the tags in it and no others', async () => {
     const page = await browser.newPage();
     const problems: string[] = [];
