@@ -57,9 +57,9 @@ export const careAccessLogStyles = [
 
     .badge {
       padding: 0 0.4em;
-      border: 1px solid var(--care-color-danger, #b3261e);
+      border: 1px solid var(--care-color-danger, #b00020);
       border-radius: var(--care-radius, 4px);
-      color: var(--care-color-danger, #b3261e);
+      color: var(--care-color-danger, #b00020);
       font-weight: 600;
     }
 
