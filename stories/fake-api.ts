@@ -86,7 +86,7 @@ export const problems = {
 const backends = new Map<string, FakeBackend>();
 let nextBackend = 1;
 
-const dataPrefixes = ['/reports', '/measurements', '/appointments', '/messages', '/plans', '/profile', '/access-log'];
+const dataPrefixes = ['/reports', '/measurements', '/appointments', '/messages', '/plans', '/profile', '/access-log', '/activity'];
 
 function sessionView(options: FakeApiOptions) {
   const base = { relation: 'self', tenant: options.tenant ?? 'zorggroep-de-linde', idleExpiresAt: data.at(0, '23:30'), absoluteExpiresAt: data.at(1, '08:00') };
@@ -175,6 +175,8 @@ function defaultRoutes(options: FakeApiOptions): Record<string, FakeHandler> {
     'GET /profile': () => data.profile,
 
     'GET /access-log': ({ query }) => ({ period: period(query, 7), items: list(data.accessLog) }),
+    // Empty: the first visit ever, with nothing planned.
+    'GET /activity': () => (empty ? data.firstVisit : data.activity),
     // A change first proves who asks: the current password, then a code to the current number.
     'POST /profile/mobile': ({ body }) => ({ challengeId: 'ch-identity-1', ...data.secondFactorSms, mobile: (body as { mobile: string }).mobile }),
     'POST /profile/mobile/verify': () => ({ challengeId: 'ch-mobile-1', ...data.secondFactorSms, prefix: '7305', destinationHint: '••••••••4321', mobile: '06 87654321' }),

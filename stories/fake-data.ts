@@ -215,3 +215,13 @@ export const totpEnrolment = {
   issuer: 'Zorggroep De Linde',
   accountName: 'a.deboer@voorbeeld.nl',
 };
+
+/** "Sinds uw vorige bezoek" as seed 002 words it: two new messages since a visit three days ago. */
+export const activity = {
+  displayName: signedIn.displayName,
+  previousVisit: at(-3, '19:30'),
+  since: { reports: 0, messages: 2, appointmentsHeld: 0, measurements: 1 },
+  plansAwaitingDecision: 1,
+  nextAppointment: { id: 'a-next', startsAt: at(1, '10:00'), endsAt: at(1, '10:30'), title: 'Huisbezoek wijkverpleging', location: 'Thuis' },
+};
+export const firstVisit = { displayName: signedIn.displayName, previousVisit: null, since: null, plansAwaitingDecision: 0, nextAppointment: null };

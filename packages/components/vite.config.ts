@@ -22,6 +22,7 @@ export const elementEntries: Record<string, string> = {
   'care-plan': src('care-plan/care-plan.ts'),
   'care-profile': src('care-profile/care-profile.ts'),
   'care-access-log': src('care-access-log/care-access-log.ts'),
+  'care-activity': src('care-activity/care-activity.ts'),
 };
 
 // Built as an app with JS entries rather than in `build.lib` mode: library mode keeps whitespace

@@ -17,6 +17,7 @@ const elementModules: Record<string, () => Promise<unknown>> = {
   'care-plan': () => import('./care-plan/care-plan.js'),
   'care-profile': () => import('./care-profile/care-profile.js'),
   'care-access-log': () => import('./care-access-log/care-access-log.js'),
+  'care-activity': () => import('./care-activity/care-activity.js'),
 };
 
 const anyCareElement = Object.keys(elementModules).join(',');

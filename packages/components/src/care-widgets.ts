@@ -7,6 +7,7 @@ export * from './care-agenda/care-agenda.js';
 export * from './care-messages/care-messages.js';
 export * from './care-plan/care-plan.js';
 export * from './care-profile/care-profile.js';
+export * from './care-activity/care-activity.js';
 // <care-access-log> is not in this bundle: it would pass the bundle's 40 KB budget. It loads
 // through care-widgets.loader.js or its own module, dist/care-access-log.js.
 export { ApiError, CareApiClient, type PublicTenant } from './shared/api-client.js';

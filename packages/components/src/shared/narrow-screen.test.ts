@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../care-access-log/care-access-log.js';
+import '../care-activity/care-activity.js';
 import '../care-agenda/care-agenda.js';
 import '../care-login/care-login.js';
 import '../care-measurements/care-measurements.js';
@@ -20,7 +21,7 @@ import { addLongTitles, removeLongTitles, testSession } from './testing/test-ses
 
 const LINDE = 'zorggroep-de-linde';
 const longTitle = 'Zorgleefplanevaluatiegesprek'.repeat(8).slice(0, 200);
-const widgets = ['care-login', 'care-reports', 'care-measurements', 'care-agenda', 'care-messages', 'care-plan', 'care-profile', 'care-access-log'];
+const widgets = ['care-login', 'care-reports', 'care-measurements', 'care-agenda', 'care-messages', 'care-plan', 'care-profile', 'care-access-log', 'care-activity'];
 
 const root = (widget: Element): ParentNode => widget.shadowRoot ?? widget;
 const button = (widget: Element, text: string) =>
@@ -54,6 +55,7 @@ async function portalPage(api = '', style = '') {
       <care-plan></care-plan>
       <care-profile></care-profile>
       <care-access-log></care-access-log>
+      <care-activity></care-activity>
     </care-portal>
   `);
 }
