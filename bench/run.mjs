@@ -10,7 +10,10 @@ import { formatTable } from './lib/table.mjs';
 const ROWS = ['bundle', 'code-step', 'coldstart', 'read', 'login', 'sms', 'pdf', 'render', 'integration', 'messages', 'faults'];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, json: { type: 'string' } } });
-const only = values.only?.split(',').map((name) => name.trim()).filter(Boolean);
+const only = values.only
+  ?.split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
 const unknown = only?.filter((name) => !ROWS.includes(name)) ?? [];
 if (unknown.length) {
   console.error(`Unknown row group(s): ${unknown.join(', ')}. Known: ${ROWS.join(', ')}.`);
@@ -50,7 +53,9 @@ writeFileSync(
 );
 
 console.log(`\n${formatTable(results)}\n`);
-console.log(`${results.filter((r) => r.ok === false).length} of ${results.filter((r) => r.ok !== null).length} figures with a target missed; ${((performance.now() - startedAll) / 1000).toFixed(0)} s; load average at start ${loadAtStart.toFixed(2)} on ${cpus().length} cores; results in ${outFile}`);
+console.log(
+  `${results.filter((r) => r.ok === false).length} of ${results.filter((r) => r.ok !== null).length} figures with a target missed; ${((performance.now() - startedAll) / 1000).toFixed(0)} s; load average at start ${loadAtStart.toFixed(2)} on ${cpus().length} cores; results in ${outFile}`,
+);
 // Row modules close what they open; a leftover handle must not keep the bench alive.
 process.exit(0);
 
@@ -65,7 +70,10 @@ function withDeadline(promise, ms, name) {
 
 function firstLines(error) {
   const text = error instanceof Error ? error.message : String(error);
-  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   // A child's stack trace: its first line naming an error says more than the last.
   const cause = lines.slice(1).find((line) => /^(\w*Error|ERR_|FATAL)|\b\w*Error: |refused/.test(line));
   return [lines[0], cause].filter(Boolean).join(' ← ').slice(0, 240);

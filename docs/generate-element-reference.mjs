@@ -11,7 +11,11 @@ const read = (path) => readFileSync(new URL(path, root), 'utf8');
 const manifest = JSON.parse(read('packages/components/custom-elements.json'));
 const tokens = JSON.parse(read('packages/themes/dist/tokens.json'));
 
-const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 const code = (text) => (text ? `\`${text}\`` : '');
 
 const elements = manifest.modules
@@ -39,7 +43,8 @@ function elementReference() {
     const methods = (el.members ?? []).filter((m) => m.kind === 'method' && !m.static && m.description);
     if (methods.length) {
       out.push('| method | description |', '|---|---|');
-      for (const m of methods) out.push(`| ${code(`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})`)} | ${cell(m.description)} |`);
+      for (const m of methods)
+        out.push(`| ${code(`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})`)} | ${cell(m.description)} |`);
       out.push('');
     }
     // The analyzer also lists what it takes for events without being one (a context object, a
@@ -55,7 +60,8 @@ function elementReference() {
       for (const s of el.slots) out.push(`| ${s.name ? code(s.name) : '(default)'} | ${cell(s.description)} |`);
       out.push('');
     }
-    if (el.cssParts?.length) out.push(`Parts: ${el.cssParts.map((p) => code(p.name)).join(', ')} — see [theming.md](theming.md#parts).`, '');
+    if (el.cssParts?.length)
+      out.push(`Parts: ${el.cssParts.map((p) => code(p.name)).join(', ')} — see [theming.md](theming.md#parts).`, '');
   }
   return out.join('\n').trim();
 }
@@ -76,7 +82,8 @@ function tokenReference() {
 
 function partsReference() {
   const out = ['| element | part | description |', '|---|---|---|'];
-  for (const el of elements) for (const p of el.cssParts ?? []) out.push(`| ${code(`<${el.tagName}>`)} | ${code(p.name)} | ${cell(p.description)} |`);
+  for (const el of elements)
+    for (const p of el.cssParts ?? []) out.push(`| ${code(`<${el.tagName}>`)} | ${code(p.name)} | ${cell(p.description)} |`);
   return out.join('\n');
 }
 
@@ -85,7 +92,10 @@ function fill(file, parts) {
   for (const [name, body] of Object.entries(parts)) {
     const pattern = new RegExp(`(<!-- generated:${name}:start -->)[\\s\\S]*?(<!-- generated:${name}:end -->)`);
     if (!pattern.test(text)) throw new Error(`${file} has no generated:${name} markers`);
-    text = text.replace(pattern, `$1\n<!-- Written by docs/generate-element-reference.mjs: edit the sources, not this. -->\n\n${body}\n\n$2`);
+    text = text.replace(
+      pattern,
+      `$1\n<!-- Written by docs/generate-element-reference.mjs: edit the sources, not this. -->\n\n${body}\n\n$2`,
+    );
   }
   return text;
 }

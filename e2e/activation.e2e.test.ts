@@ -48,7 +48,9 @@ describe('activating the invited demo account of Zorggroep De Linde from its e-m
     await tabTo(page, 'input:Geboortedatum');
     await typeDate(page, '1947-03-13');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('care-login [role="alert"]')?.textContent?.includes('De geboortedatum is niet juist'));
+    await page.waitForFunction(() =>
+      document.querySelector('care-login [role="alert"]')?.textContent?.includes('De geboortedatum is niet juist'),
+    );
     expect(await page.isVisible('care-login form[data-step="activate"]')).toBe(true);
 
     await tabTo(page, 'input:Geboortedatum');
@@ -88,8 +90,12 @@ describe('activating the invited demo account of Zorggroep De Linde from its e-m
     // The link worked once: opening it again says at once that the account is active, with the
     // focus on that (on a phone the login scrolls into view), and leads to the login.
     await page.goto(link!);
-    await page.waitForFunction(() => document.querySelector('care-login h2')?.textContent === 'Uw account is al actief', undefined, { timeout: 15_000 });
-    expect(await page.textContent('care-login form')).toContain('Uw account is al geactiveerd. U kunt inloggen met uw gebruikersnaam en wachtwoord.');
+    await page.waitForFunction(() => document.querySelector('care-login h2')?.textContent === 'Uw account is al actief', undefined, {
+      timeout: 15_000,
+    });
+    expect(await page.textContent('care-login form')).toContain(
+      'Uw account is al geactiveerd. U kunt inloggen met uw gebruikersnaam en wachtwoord.',
+    );
     expect(await page.isVisible('care-login input[name="dateOfBirth"]')).toBe(false);
     expect(await focused(page)).toBe('h2:Uw account is al actief');
     await tabTo(page, 'button:Naar inloggen');

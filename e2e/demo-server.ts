@@ -31,7 +31,15 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [join(root, 'packages/bff/dist/cli.js'), 'start', '--demo'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PGLITE_DATA_DIR: join(dataDir, 'pglite'), LOG_LEVEL: 'info', SHUTDOWN_GRACE_MS: '3000', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PGLITE_DATA_DIR: join(dataDir, 'pglite'),
+      LOG_LEVEL: 'info',
+      SHUTDOWN_GRACE_MS: '3000',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -51,7 +59,10 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
       await stop();
       throw new Error(`The demo BFF exited with ${child.exitCode}:\n${output}`);
     }
-    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return { url, output: () => output, stop };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

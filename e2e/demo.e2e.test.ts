@@ -44,7 +44,12 @@ describe('the demo, as a care organisation’s web team first sees it', () => {
     await page.goto(`${server.url}/examples/het-baken.html`);
     await page.waitForSelector('care-portal[state="ready"]', { timeout: 15_000 });
     // Signed out, the widget follows the bundle's portal and says so, like every other widget.
-    const signedOut = await page.waitForFunction(() => document.querySelector('care-access-log')?.shadowRoot?.querySelector('.results[aria-busy="false"] [role="status"]')?.textContent, null, { timeout: 15_000 });
+    const signedOut = await page.waitForFunction(
+      () =>
+        document.querySelector('care-access-log')?.shadowRoot?.querySelector('.results[aria-busy="false"] [role="status"]')?.textContent,
+      null,
+      { timeout: 15_000 },
+    );
     expect(await signedOut.jsonValue()).toBe('U bent niet ingelogd. Log in om uw gegevens te zien.');
     expect(errors).toEqual([]);
     await page.close();

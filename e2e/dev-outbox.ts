@@ -16,7 +16,12 @@ export async function outboxMessages(serverUrl: string, recipient: string, limit
  * Waits up to 10 s for the newest message to `recipient` that matches `pattern` and is not
  * `afterId`; returns its id and the pattern's first group.
  */
-export async function waitForCode(serverUrl: string, recipient: string, pattern: RegExp, afterId: string | null = null): Promise<{ id: string; code: string }> {
+export async function waitForCode(
+  serverUrl: string,
+  recipient: string,
+  pattern: RegExp,
+  afterId: string | null = null,
+): Promise<{ id: string; code: string }> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     const [message] = await outboxMessages(serverUrl, recipient, 1);

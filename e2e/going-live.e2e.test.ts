@@ -20,10 +20,32 @@ const root = new URL('..', import.meta.url).pathname;
 const cli = join(root, 'packages/bff/dist/cli.js');
 // The SMTP server, its parser and pg are the BFF package's (test) dependencies.
 const fromBff = createRequire(join(root, 'packages/bff/package.json'));
-const { SMTPServer } = fromBff('smtp-server') as { SMTPServer: new (options: Record<string, unknown>) => { listen(port: number, host: string, done: () => void): void; close(done: () => void): void; server: { address(): AddressInfo } } };
-const { simpleParser } = fromBff('mailparser') as { simpleParser(raw: string): Promise<{ from?: { value: { name: string; address: string }[] }; replyTo?: { value: { address: string }[] }; subject?: string; text?: string; html?: string | false }> };
-const pg = fromBff('pg') as { Client: new (url: string) => { connect(): Promise<void>; query(sql: string): Promise<{ rows: Record<string, unknown>[] }>; end(): Promise<void> } };
-const { startPostgresCluster } = (await import(join(root, 'packages/bff/dist/testing/index.js'))) as { startPostgresCluster(): Promise<{ url: string; stop(): Promise<void> }> };
+const { SMTPServer } = fromBff('smtp-server') as {
+  SMTPServer: new (options: Record<string, unknown>) => {
+    listen(port: number, host: string, done: () => void): void;
+    close(done: () => void): void;
+    server: { address(): AddressInfo };
+  };
+};
+const { simpleParser } = fromBff('mailparser') as {
+  simpleParser(raw: string): Promise<{
+    from?: { value: { name: string; address: string }[] };
+    replyTo?: { value: { address: string }[] };
+    subject?: string;
+    text?: string;
+    html?: string | false;
+  }>;
+};
+const pg = fromBff('pg') as {
+  Client: new (url: string) => {
+    connect(): Promise<void>;
+    query(sql: string): Promise<{ rows: Record<string, unknown>[] }>;
+    end(): Promise<void>;
+  };
+};
+const { startPostgresCluster } = (await import(join(root, 'packages/bff/dist/testing/index.js'))) as {
+  startPostgresCluster(): Promise<{ url: string; stop(): Promise<void> }>;
+};
 
 interface SmsRequest {
   status: number;
@@ -49,7 +71,8 @@ let browser: Browser;
 const secretKey = randomBytes(32).toString('base64');
 const smsApiKey = `spryng-${randomBytes(8).toString('hex')}`;
 
-const listen = (server: Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+const listen = (server: Server) =>
+  new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 const freePort = async () => {
   const probe = createServer();
   const port = await listen(probe);
@@ -58,7 +81,12 @@ const freePort = async () => {
 };
 
 function careBff(args: string[], env: Record<string, string> = {}) {
-  const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, CARE_MODE: 'production', DATABASE_URL: cluster.url, LOG_LEVEL: 'warn', ...env }, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, [cli, ...args], {
+    cwd: root,
+    env: { ...process.env, CARE_MODE: 'production', DATABASE_URL: cluster.url, LOG_LEVEL: 'warn', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -128,7 +156,9 @@ beforeAll(async () => {
   const broken = careBff(['tenant', 'apply', join(work, 'broken.json')]);
   expect(broken.status).toBe(1);
   expect(broken.stderr).toContain('passwordPolicy.minLength: Too small: expected number to be >=8');
-  expect(careBff(['tenant', 'list']).stdout).toContain(`zorgcentrum-de-berken  Zorgcentrum De Berken  (${hostOrigin}; 4 measurement types)`);
+  expect(careBff(['tenant', 'list']).stdout).toContain(
+    `zorgcentrum-de-berken  Zorgcentrum De Berken  (${hostOrigin}; 4 measurement types)`,
+  );
   expect(careBff(['integration-key', 'create', '--tenant', 'zorgcentrum-de-berken', '--out', join(work, 'ecd.jwk.json')]).status).toBe(0);
 
   const env = {
@@ -147,14 +177,30 @@ beforeAll(async () => {
     MAIL_FROM: 'portaal@zorgcentrum-de-berken.example.nl',
   };
   // Without SMTP production refuses to start, naming what is missing.
-  const refused = spawnSync(process.execPath, [cli, 'start'], { cwd: root, env: { ...env, SMTP_URL: '', MAIL_FROM: '' }, encoding: 'utf8', timeout: 30_000 });
+  const refused = spawnSync(process.execPath, [cli, 'start'], {
+    cwd: root,
+    env: { ...env, SMTP_URL: '', MAIL_FROM: '' },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   expect(refused.status).toBe(2);
   expect(refused.stderr).toMatch(/SMTP_URL: required in production[\s\S]*MAIL_FROM: required in production/);
 
   bff = spawn(process.execPath, [cli, 'start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   bff.stdout!.on('data', (chunk: Buffer) => (bffOutput += chunk.toString()));
   bff.stderr!.on('data', (chunk: Buffer) => (bffOutput += chunk.toString()));
-  await until('/readyz', () => (/"msg":"listening"/.test(bffOutput) ? true : bff.exitCode !== null ? (() => { throw new Error(bffOutput); })() : undefined), 60_000);
+  await until(
+    '/readyz',
+    () =>
+      /"msg":"listening"/.test(bffOutput)
+        ? true
+        : bff.exitCode !== null
+          ? (() => {
+              throw new Error(bffOutput);
+            })()
+          : undefined,
+    60_000,
+  );
   browser = await launchChromium();
 });
 
@@ -171,14 +217,28 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const person = { ecdId: 'BERKEN-1', firstName: 'Cornelia', lastName: 'Jansen', dateOfBirth: '1941-05-17', mobilePhone: '+31687654321', email: 'c.jansen@example.nl' };
+const person = {
+  ecdId: 'BERKEN-1',
+  firstName: 'Cornelia',
+  lastName: 'Jansen',
+  dateOfBirth: '1941-05-17',
+  mobilePhone: '+31687654321',
+  email: 'c.jansen@example.nl',
+};
 const password = 'Berken-Herfst-2026!';
 const newPassword = 'Berken-Winter-2027!';
 
 describe('going live: Zorgcentrum De Berken in production', () => {
   it('invites a client pushed by the ECD, who activates the account from the e-mail and signs in with the SMS code; nothing secret is logged or stored', async () => {
     // The ECD pushes the client with an e-mail address: an invitation goes out by SMTP.
-    const token = careBff(['integration-key', 'token', '--tenant', 'zorgcentrum-de-berken', '--key', join(work, 'ecd.jwk.json')]).stdout.trim();
+    const token = careBff([
+      'integration-key',
+      'token',
+      '--tenant',
+      'zorgcentrum-de-berken',
+      '--key',
+      join(work, 'ecd.jwk.json'),
+    ]).stdout.trim();
     const { ecdId, ...client } = person;
     const pushed = await fetch(`${bffUrl}/integration/v1/tenants/zorgcentrum-de-berken/clients/${ecdId}`, {
       method: 'PUT',
@@ -218,8 +278,12 @@ describe('going live: Zorgcentrum De Berken in production', () => {
     await tabTo(page, 'input:Wachtwoord');
     await page.keyboard.type(password);
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('care-login [role="alert"]')?.textContent?.includes('De sms kon niet worden verstuurd.'));
-    expect(await page.textContent('care-login [role="alert"]')).toContain('De sms kon niet worden verstuurd. Probeer het over een paar minuten opnieuw.');
+    await page.waitForFunction(() =>
+      document.querySelector('care-login [role="alert"]')?.textContent?.includes('De sms kon niet worden verstuurd.'),
+    );
+    expect(await page.textContent('care-login [role="alert"]')).toContain(
+      'De sms kon niet worden verstuurd. Probeer het over een paar minuten opnieuw.',
+    );
     const refused = smsRequests[0]!;
     expect(refused.status).toBe(503);
 
@@ -254,7 +318,11 @@ describe('going live: Zorgcentrum De Berken in production', () => {
 
     // A forgotten password: the reset link by e-mail, a new password through the API.
     const widgets = { origin: hostOrigin, 'x-care-widgets': '1', 'content-type': 'application/json' };
-    const forgot = await fetch(`${bffUrl}/api/tenants/zorgcentrum-de-berken/auth/password/forgot`, { method: 'POST', headers: widgets, body: JSON.stringify({ username: person.email }) });
+    const forgot = await fetch(`${bffUrl}/api/tenants/zorgcentrum-de-berken/auth/password/forgot`, {
+      method: 'POST',
+      headers: widgets,
+      body: JSON.stringify({ username: person.email }),
+    });
     expect(forgot.status).toBe(202);
     const resetMail = await simpleParser(await until('the reset e-mail', () => mails[1]));
     const resetToken = /\?reset=(\S+)$/m.exec(resetMail.text ?? '')?.[1];
@@ -282,12 +350,26 @@ describe('going live: Zorgcentrum De Berken in production', () => {
     expect(smsRequests.filter((r) => r.status === 200)).toHaveLength(1);
     const activationToken = new URL(link!).searchParams.get('activate')!;
     const refusedCode = /(\d{4}-\d{6})/.exec(refused.body.body)![1]!;
-    const secrets = { activationToken, resetToken: decodeURIComponent(resetToken!), smsCode: code![2]!, refusedCode, password, newPassword, smsApiKey, secretKey, ...Object.fromEntries(sessionTokens.map((t, i) => [`session${i}`, t])) };
+    const secrets = {
+      activationToken,
+      resetToken: decodeURIComponent(resetToken!),
+      smsCode: code![2]!,
+      refusedCode,
+      password,
+      newPassword,
+      smsApiKey,
+      secretKey,
+      ...Object.fromEntries(sessionTokens.map((t, i) => [`session${i}`, t])),
+    };
     const stored = JSON.stringify(outbox);
     const logLines = bffOutput.split('\n').filter(Boolean);
     expect(logLines.length).toBeGreaterThan(10);
     for (const [name, secret] of Object.entries(secrets)) {
-      expect({ name, inLog: bffOutput.includes(secret), inOutbox: stored.includes(secret) }).toEqual({ name, inLog: false, inOutbox: false });
+      expect({ name, inLog: bffOutput.includes(secret), inOutbox: stored.includes(secret) }).toEqual({
+        name,
+        inLog: false,
+        inOutbox: false,
+      });
     }
     expect(String(outbox[0]!['body'])).toContain(`${hostOrigin}/?[link verwijderd]`);
   });

@@ -8,7 +8,10 @@ export const focused = (page: Page) =>
     if (!el) return '';
     const label = el instanceof HTMLInputElement ? (el.labels?.[0]?.textContent ?? el.name) : el.textContent;
     // A soft hyphen is a break point, not something a screen reader says.
-    return `${el.localName}:${(label ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim()}`;
+    return `${el.localName}:${(label ?? '')
+      .replace(/\u00AD/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()}`;
   });
 
 /** Presses Tab until the focus is on what `target` describes (at most `max` times). */

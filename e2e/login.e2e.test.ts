@@ -69,7 +69,11 @@ describe('first login on the example page of Zorggroep De Linde, with the keyboa
 
     await page.waitForSelector('care-login form[data-step="done"]');
     expect(await page.textContent('care-login')).toContain('U bent ingelogd als H.J. van der Meer.');
-    const session = await page.evaluate(() => (document.querySelector('care-portal') as unknown as { portalState: { session: { displayName: string } | null } }).portalState.session);
+    const session = await page.evaluate(
+      () =>
+        (document.querySelector('care-portal') as unknown as { portalState: { session: { displayName: string } | null } }).portalState
+          .session,
+    );
     expect(session?.displayName).toBe('H.J. van der Meer');
 
     // A reload keeps the session; "Uitloggen" ends it.
@@ -123,7 +127,9 @@ describe('the end of a session is visible in every tab', () => {
     otherTab.on('pageerror', (error) => errors.push(error.message));
     await otherTab.goto(`${server.url}/`);
     await otherTab.waitForSelector('care-login form[data-step="done"]', { timeout: 15_000 });
-    await otherTab.waitForFunction(() => document.querySelector('care-reports')?.shadowRoot?.querySelector('[part="item"]'), undefined, { timeout: 15_000 });
+    await otherTab.waitForFunction(() => document.querySelector('care-reports')?.shadowRoot?.querySelector('[part="item"]'), undefined, {
+      timeout: 15_000,
+    });
 
     await tabTo(here, 'button:Uitloggen');
     await here.keyboard.press('Enter');
@@ -132,7 +138,11 @@ describe('the end of a session is visible in every tab', () => {
     await otherTab.waitForSelector('care-login form[data-step="login"]', { timeout: 5000 });
     expect(await otherTab.textContent('care-login [part="notice"]')).toBe('U bent in een ander venster uitgelogd.');
     expect(await otherTab.textContent('care-login')).not.toContain('U bent ingelogd als');
-    await otherTab.waitForFunction(() => document.querySelector('care-reports')?.shadowRoot?.textContent?.includes('U bent niet ingelogd.'), undefined, { timeout: 5000 });
+    await otherTab.waitForFunction(
+      () => document.querySelector('care-reports')?.shadowRoot?.textContent?.includes('U bent niet ingelogd.'),
+      undefined,
+      { timeout: 5000 },
+    );
     expect(await otherTab.evaluate(() => document.querySelector('care-reports')!.shadowRoot!.querySelector('[part="item"]'))).toBeNull();
     expect(errors).toEqual([]);
     await context.close();

@@ -46,7 +46,9 @@ describe('the client plan on the example page of Zorggroep De Linde, with the ke
     const sign = page.locator('care-plan [part~="sign"]');
     await sign.waitFor({ timeout: 15_000 });
     expect(await page.locator('care-plan [part~="item"]').count()).toBe(2);
-    expect(await page.locator('care-plan [part~="item"]').first().locator('[part~="status-badge"]').textContent()).toBe('Nog niet ondertekend');
+    expect(await page.locator('care-plan [part~="item"]').first().locator('[part~="status-badge"]').textContent()).toBe(
+      'Nog niet ondertekend',
+    );
 
     await tabTo(page, 'button:Ondertekenen');
     await page.keyboard.press('Enter');
@@ -58,7 +60,9 @@ describe('the client plan on the example page of Zorggroep De Linde, with the ke
 
     const decision = page.locator('care-plan [part~="item"]').first().locator('[part~="decision"]');
     await decision.waitFor({ timeout: 10_000 });
-    expect((await decision.textContent())!.replace(/\s+/g, ' ').trim()).toMatch(/^Ondertekend door J\.M\. de Vries op \w+ \d{1,2} \w+\.? \d{4}, \d{2}:\d{2}$/);
+    expect((await decision.textContent())!.replace(/\s+/g, ' ').trim()).toMatch(
+      /^Ondertekend door J\.M\. de Vries op \w+ \d{1,2} \w+\.? \d{4}, \d{2}:\d{2}$/,
+    );
     expect(await focused(page)).toMatch(/^p:Ondertekend door J\.M\. de Vries op /);
     expect(await page.locator('care-plan [part~="sign"]').count()).toBe(0);
 

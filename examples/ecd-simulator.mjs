@@ -36,7 +36,14 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log(readFileSync(new URL(import.meta.url)).toString().split('\n').filter((line) => line.startsWith('//')).map((line) => line.slice(3)).join('\n'));
+  console.log(
+    readFileSync(new URL(import.meta.url))
+      .toString()
+      .split('\n')
+      .filter((line) => line.startsWith('//'))
+      .map((line) => line.slice(3))
+      .join('\n'),
+  );
   process.exit(0);
 }
 const server = values.server.replace(/\/$/, '');
@@ -89,7 +96,9 @@ async function loadKey() {
   if (!text && state.demoKey && state.server === server) {
     // The demo key of an earlier run, if the demo still knows it (a fresh demo database does not).
     const key = { kid: state.demoKey.kid, alg: state.demoKey.alg, key: await jose.importJWK(state.demoKey, state.demoKey.alg) };
-    const probe = await fetch(`${api}/changes?limit=1`, { headers: { authorization: `Bearer ${await tokenWith(key)}` } }).catch(() => undefined);
+    const probe = await fetch(`${api}/changes?limit=1`, { headers: { authorization: `Bearer ${await tokenWith(key)}` } }).catch(
+      () => undefined,
+    );
     if (probe?.ok) return key;
     saveState({ demoKey: undefined, cursor: undefined });
   }
@@ -99,11 +108,15 @@ async function loadKey() {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ tenant }),
     }).catch((error) => {
-      throw new Error(`No BFF answers at ${server} (${error.cause?.code ?? error.message}). Start it with \`pnpm demo\`, or pass --server.`);
+      throw new Error(
+        `No BFF answers at ${server} (${error.cause?.code ?? error.message}). Start it with \`pnpm demo\`, or pass --server.`,
+      );
     });
     const answer = await response.json().catch(() => ({}));
     if (response.status !== 201) {
-      throw new Error(`No key given (--key FILE or ECD_PRIVATE_KEY), and ${server} does not hand out demo keys (${response.status} ${answer.detail ?? ''}). Make one with \`care-bff integration-key create --tenant ${tenant} --out ecd.jwk.json\`.`);
+      throw new Error(
+        `No key given (--key FILE or ECD_PRIVATE_KEY), and ${server} does not hand out demo keys (${response.status} ${answer.detail ?? ''}). Make one with \`care-bff integration-key create --tenant ${tenant} --out ecd.jwk.json\`.`,
+      );
     }
     console.log(`(no key given: the demo BFF registered a fresh one, kid ${answer.kid}; kept for the next run in ${stateFile})`);
     saveState({ server, demoKey: answer.privateJwk, cursor: undefined });
@@ -146,7 +159,9 @@ function tinyPdf(line) {
 function report(summary) {
   const problems = summary.results.filter((r) => r.errors || r.warnings);
   const line = `${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.invalid} invalid, ${summary.conflict} conflict`;
-  return problems.length ? `${line}\n${problems.map((r) => `      item ${r.index} (${r.ecdId}): ${[...(r.errors ?? []), ...(r.warnings ?? [])].map((e) => `${e.field}: ${e.detail}`).join('; ')}`).join('\n')}` : line;
+  return problems.length
+    ? `${line}\n${problems.map((r) => `      item ${r.index} (${r.ecdId}): ${[...(r.errors ?? []), ...(r.warnings ?? [])].map((e) => `${e.field}: ${e.detail}`).join('; ')}`).join('\n')}`
+    : line;
 }
 
 async function pushBatch() {
@@ -159,32 +174,85 @@ async function pushBatch() {
   };
   console.log(`\n1. Push a batch (a new client, and records for ${demoClient} of the demo seed)`);
   const clients = await call('POST', '/clients', {
-    items: [{ ecdId: 'SIM-1', initials: 'A.', firstName: 'Anna', lastNamePrefix: 'de', lastName: 'Simulant', dateOfBirth: '1941-05-17', mobilePhone: '+31611223344', email: 'anna.simulant@example.nl', city: 'Lindeveen' }],
+    items: [
+      {
+        ecdId: 'SIM-1',
+        initials: 'A.',
+        firstName: 'Anna',
+        lastNamePrefix: 'de',
+        lastName: 'Simulant',
+        dateOfBirth: '1941-05-17',
+        mobilePhone: '+31611223344',
+        email: 'anna.simulant@example.nl',
+        city: 'Lindeveen',
+      },
+    ],
   });
   console.log(`   clients:        ${report(clients)}${clients.created ? ' (activation e-mail: see /dev/outbox)' : ''}`);
   const reports = await call('POST', '/reports', {
     items: [
-      { ecdId: 'SIM-R-1', clientEcdId: demoClient, writtenAt: at(0, 8, 30), authorName: 'Zr. Simons (ECD)', text: 'Ochtendzorg gegeven. Mevrouw was goed gehumeurd en heeft zelf ontbeten.' },
-      { ecdId: 'SIM-R-2', clientEcdId: 'SIM-1', writtenAt: at(0, 9), authorName: 'Zr. Simons (ECD)', text: 'Intake gedaan; zorgplan volgt.' },
+      {
+        ecdId: 'SIM-R-1',
+        clientEcdId: demoClient,
+        writtenAt: at(0, 8, 30),
+        authorName: 'Zr. Simons (ECD)',
+        text: 'Ochtendzorg gegeven. Mevrouw was goed gehumeurd en heeft zelf ontbeten.',
+      },
+      {
+        ecdId: 'SIM-R-2',
+        clientEcdId: 'SIM-1',
+        writtenAt: at(0, 9),
+        authorName: 'Zr. Simons (ECD)',
+        text: 'Intake gedaan; zorgplan volgt.',
+      },
     ],
   });
   console.log(`   reports:        ${report(reports)}`);
   const measurements = await call('POST', '/measurements', {
     items: [
-      { ecdId: 'SIM-M-1', clientEcdId: demoClient, typeCode: 'bloeddruk', measuredAt: at(0, 8, 45), values: { systolic: 132, diastolic: 84 }, authorName: 'Zr. Simons (ECD)' },
-      { ecdId: 'SIM-M-2', clientEcdId: demoClient, typeCode: 'bloeddruk', measuredAt: at(0, 8, 46), values: { systolic: 400, diastolic: 84 }, authorName: 'Zr. Simons (ECD)' },
+      {
+        ecdId: 'SIM-M-1',
+        clientEcdId: demoClient,
+        typeCode: 'bloeddruk',
+        measuredAt: at(0, 8, 45),
+        values: { systolic: 132, diastolic: 84 },
+        authorName: 'Zr. Simons (ECD)',
+      },
+      {
+        ecdId: 'SIM-M-2',
+        clientEcdId: demoClient,
+        typeCode: 'bloeddruk',
+        measuredAt: at(0, 8, 46),
+        values: { systolic: 400, diastolic: 84 },
+        authorName: 'Zr. Simons (ECD)',
+      },
     ],
   });
   console.log(`   measurements:   ${report(measurements)}  ← the second one is out of range on purpose`);
   const appointments = await call('POST', '/appointments', {
     items: [
-      { ecdId: 'SIM-A-1', clientEcdId: demoClient, startsAt: at(2, 10), endsAt: at(2, 10, 30), title: 'Wondcontrole', careWorkerName: 'Zr. Simons', location: 'Thuis' },
+      {
+        ecdId: 'SIM-A-1',
+        clientEcdId: demoClient,
+        startsAt: at(2, 10),
+        endsAt: at(2, 10, 30),
+        title: 'Wondcontrole',
+        careWorkerName: 'Zr. Simons',
+        location: 'Thuis',
+      },
       { ecdId: 'SIM-A-2', clientEcdId: demoClient, startsAt: at(3, 14), endsAt: at(3, 15), title: 'Fysiotherapie', cancelled: true },
     ],
   });
   console.log(`   appointments:   ${report(appointments)}`);
   const pdf = tinyPdf(`Zorgplan Anna de Simulant - versie 1 - ${today.toISOString().slice(0, 10)}`);
-  const plan = await call('PUT', '/plan-documents/SIM-P-1', { clientEcdId: 'SIM-1', title: 'Zorgplan', version: '1', documentDate: today.toISOString().slice(0, 10), fileName: 'zorgplan-simulant.pdf', pdfBase64: pdf.toString('base64') });
+  const plan = await call('PUT', '/plan-documents/SIM-P-1', {
+    clientEcdId: 'SIM-1',
+    title: 'Zorgplan',
+    version: '1',
+    documentDate: today.toISOString().slice(0, 10),
+    fileName: 'zorgplan-simulant.pdf',
+    pdfBase64: pdf.toString('base64'),
+  });
   console.log(`   plan document:  ${plan.status} (${pdf.length} bytes)`);
 }
 
@@ -222,7 +290,8 @@ async function readChangesAndReply() {
   }
   saveState({ cursor });
   console.log(`   ${changes.length} change(s) since the last run (cursor ${cursor}, kept in ${stateFile})`);
-  for (const change of changes.slice(-15)) console.log(`   ${change.occurredAt}  ${change.kind.padEnd(19)} ${change.client.ecdId ?? change.client.id}  ${describe(change)}`);
+  for (const change of changes.slice(-15))
+    console.log(`   ${change.occurredAt}  ${change.kind.padEnd(19)} ${change.client.ecdId ?? change.client.id}  ${describe(change)}`);
 
   const question = changes.filter((change) => change.kind === 'message.created' && change.client.ecdId).at(-1);
   if (!question) return;

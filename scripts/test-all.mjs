@@ -17,7 +17,11 @@ function log(message) {
 
 function aptInstall(packages) {
   const sudo = isRoot ? [] : ['sudo'];
-  const run = (args) => execFileSync(sudo.length ? 'sudo' : args[0], sudo.length ? args : args.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const run = (args) =>
+    execFileSync(sudo.length ? 'sudo' : args[0], sudo.length ? args : args.slice(1), {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   run(['apt-get', 'update']);
   run(['apt-get', 'install', '-y', '--no-install-recommends', ...packages]);
 }
@@ -42,7 +46,11 @@ const steps = [];
 function step(name, command, args, { results, env = {} } = {}) {
   log(name);
   const started = Date.now();
-  const { status } = spawnSync(command, args, { stdio: 'inherit', cwd: root, env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1', ...env } });
+  const { status } = spawnSync(command, args, {
+    stdio: 'inherit',
+    cwd: root,
+    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1', ...env },
+  });
   steps.push({ name, ok: status === 0, seconds: (Date.now() - started) / 1000, results });
   return status === 0;
 }
@@ -65,20 +73,60 @@ ensureChromium();
 ensurePostgres();
 
 const pnpm = 'pnpm';
+step('Format: every file as Prettier writes it (pnpm format)', pnpm, ['exec', 'prettier', '--check', '--log-level', 'warn', '.']);
 const built = step('Build every package', pnpm, ['run', 'build']);
 if (built) {
   step('Type-check', pnpm, ['run', 'typecheck']);
   step('Docs: element, token and part references match the build', process.execPath, ['docs/generate-element-reference.mjs', '--check']);
   const themeResults = join(resultsDir, 'themes.json');
-  step('Theme contrast checker tests', pnpm, ['--filter', '@care-widgets/themes', 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${themeResults}`], { results: themeResults });
+  step(
+    'Theme contrast checker tests',
+    pnpm,
+    [
+      '--filter',
+      '@care-widgets/themes',
+      'exec',
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${themeResults}`,
+    ],
+    { results: themeResults },
+  );
   const bffResults = join(resultsDir, 'bff.json');
-  step('BFF tests on PGlite and PostgreSQL', pnpm, ['--filter', '@care-widgets/bff', 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${bffResults}`], { results: bffResults });
+  step(
+    'BFF tests on PGlite and PostgreSQL',
+    pnpm,
+    ['--filter', '@care-widgets/bff', 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${bffResults}`],
+    { results: bffResults },
+  );
   const componentResults = join(resultsDir, 'components.json');
-  step('Component tests in Chromium', pnpm, ['--filter', '@care-widgets/components', 'run', 'test'], { results: componentResults, env: { CARE_TEST_RESULTS: componentResults } });
+  step('Component tests in Chromium', pnpm, ['--filter', '@care-widgets/components', 'run', 'test'], {
+    results: componentResults,
+    env: { CARE_TEST_RESULTS: componentResults },
+  });
   const storyResults = join(resultsDir, 'stories-a11y.json');
-  step('Storybook build and axe on every story in every theme', pnpm, ['--filter', '@care-widgets/stories', 'run', 'test:a11y'], { results: storyResults, env: { CARE_TEST_RESULTS: storyResults, STORYBOOK_DISABLE_TELEMETRY: '1' } });
+  step('Storybook build and axe on every story in every theme', pnpm, ['--filter', '@care-widgets/stories', 'run', 'test:a11y'], {
+    results: storyResults,
+    env: { CARE_TEST_RESULTS: storyResults, STORYBOOK_DISABLE_TELEMETRY: '1' },
+  });
   const e2eResults = join(resultsDir, 'e2e.json');
-  step('End-to-end tests', pnpm, ['exec', 'vitest', 'run', '--config', 'e2e/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eResults}`], { results: e2eResults });
+  step(
+    'End-to-end tests',
+    pnpm,
+    [
+      'exec',
+      'vitest',
+      'run',
+      '--config',
+      'e2e/vitest.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${e2eResults}`,
+    ],
+    { results: e2eResults },
+  );
 }
 
 let passed = 0;

@@ -39,13 +39,21 @@ async function choosePeriod(canvasElement: HTMLElement, from: string, to: string
 }
 
 /** "Periode kiezen…": the accesses of a period the client chose, with the CSV of exactly that period. */
-export const CustomPeriod: Story = portalStory(element('care-access-log'), { session: 'active' }, {
-  play: async ({ canvasElement }) => choosePeriod(canvasElement, data.dateOf(-30), data.dateOf(-1)),
-});
-/** A period whose start lies after its end: the form says so at the field, and nothing is loaded. */
-export const InvalidPeriod: Story = portalStory(element('care-access-log'), { session: 'active' }, {
-  play: async ({ canvasElement }) => {
-    await choosePeriod(canvasElement, data.dateOf(-1), data.dateOf(-30));
-    await until(() => findDeep(canvasElement, /begindatum|start date/i, '*'), 'the period error');
+export const CustomPeriod: Story = portalStory(
+  element('care-access-log'),
+  { session: 'active' },
+  {
+    play: async ({ canvasElement }) => choosePeriod(canvasElement, data.dateOf(-30), data.dateOf(-1)),
   },
-});
+);
+/** A period whose start lies after its end: the form says so at the field, and nothing is loaded. */
+export const InvalidPeriod: Story = portalStory(
+  element('care-access-log'),
+  { session: 'active' },
+  {
+    play: async ({ canvasElement }) => {
+      await choosePeriod(canvasElement, data.dateOf(-1), data.dateOf(-30));
+      await until(() => findDeep(canvasElement, /begindatum|start date/i, '*'), 'the period error');
+    },
+  },
+);

@@ -28,4 +28,3 @@ export const PortalUnavailable: Story = states.PortalUnavailable;
 export const HetBaken: Story = states.HetBaken;
 /** High contrast, in English. */
 export const HighContrastEnglish: Story = states.HighContrastEnglish;
-

@@ -32,9 +32,16 @@ export const HighContrastEnglish: Story = states.HighContrastEnglish;
 /** "Alle afspraken": a year ahead, grouped by day. */
 export const AllAppointments: Story = portalStory(element('care-agenda', { view: 'all' }), { session: 'active' });
 /** Thuiszorg Het Baken: no indicative-time notice, and the client may add appointments. */
-export const ClientMayAddAppointments: Story = portalStory(element('care-agenda', { view: 'all' }), { session: 'active', tenant: 'thuiszorg-het-baken' });
-/** "Afspraak verwijderen" at an own appointment: a dialog asks to confirm. */
-export const DeleteDialog: Story = portalStory(element('care-agenda', { view: 'all' }), { session: 'active', tenant: 'thuiszorg-het-baken' }, {
-  globals: { theme: 'het-baken' },
-  play: async ({ canvasElement }) => clickDeep(canvasElement, /^(Afspraak verwijderen|Remove appointment|Delete appointment)$/i),
+export const ClientMayAddAppointments: Story = portalStory(element('care-agenda', { view: 'all' }), {
+  session: 'active',
+  tenant: 'thuiszorg-het-baken',
 });
+/** "Afspraak verwijderen" at an own appointment: a dialog asks to confirm. */
+export const DeleteDialog: Story = portalStory(
+  element('care-agenda', { view: 'all' }),
+  { session: 'active', tenant: 'thuiszorg-het-baken' },
+  {
+    globals: { theme: 'het-baken' },
+    play: async ({ canvasElement }) => clickDeep(canvasElement, /^(Afspraak verwijderen|Remove appointment|Delete appointment)$/i),
+  },
+);

@@ -31,7 +31,10 @@ async function submitCode(canvasElement: HTMLElement) {
 }
 
 async function alertShown(canvasElement: HTMLElement, text: RegExp) {
-  const alert = await until(() => canvasElement.querySelector('[role="alert"]')?.textContent?.trim() ? canvasElement.querySelector('[role="alert"]') : null, 'the alert');
+  const alert = await until(
+    () => (canvasElement.querySelector('[role="alert"]')?.textContent?.trim() ? canvasElement.querySelector('[role="alert"]') : null),
+    'the alert',
+  );
   await expect(alert.textContent).toMatch(text);
 }
 
@@ -41,28 +44,61 @@ const signedOut: FakeApiOptions = { session: 'signed-out' };
 export const SignIn: Story = portalStory(login, signedOut);
 
 /** Wrong username or password: the same message whether or not the username exists. */
-export const WrongPassword: Story = portalStory(login, { ...signedOut, routes: { 'POST /auth/login': () => { throw problems.invalidCredentials(); } } }, {
-  play: async ({ canvasElement }) => {
-    await signIn(canvasElement);
-    await alertShown(canvasElement, /niet juist|not correct|incorrect/i);
+export const WrongPassword: Story = portalStory(
+  login,
+  {
+    ...signedOut,
+    routes: {
+      'POST /auth/login': () => {
+        throw problems.invalidCredentials();
+      },
+    },
   },
-});
+  {
+    play: async ({ canvasElement }) => {
+      await signIn(canvasElement);
+      await alertShown(canvasElement, /niet juist|not correct|incorrect/i);
+    },
+  },
+);
 
 /** After five wrong passwords the BFF makes the client wait (429 with Retry-After). */
-export const LoginDelayed: Story = portalStory(login, { ...signedOut, routes: { 'POST /auth/login': () => { throw problems.loginDelayed(8); } } }, {
-  play: async ({ canvasElement }) => {
-    await signIn(canvasElement);
-    await alertShown(canvasElement, /\d/);
+export const LoginDelayed: Story = portalStory(
+  login,
+  {
+    ...signedOut,
+    routes: {
+      'POST /auth/login': () => {
+        throw problems.loginDelayed(8);
+      },
+    },
   },
-});
+  {
+    play: async ({ canvasElement }) => {
+      await signIn(canvasElement);
+      await alertShown(canvasElement, /\d/);
+    },
+  },
+);
 
 /** The account has no mobile number or e-mail address for a code. */
-export const NoSecondFactor: Story = portalStory(login, { ...signedOut, routes: { 'POST /auth/login': () => { throw problems.noSecondFactor(); } } }, {
-  play: async ({ canvasElement }) => {
-    await signIn(canvasElement);
-    await alertShown(canvasElement, /.+/);
+export const NoSecondFactor: Story = portalStory(
+  login,
+  {
+    ...signedOut,
+    routes: {
+      'POST /auth/login': () => {
+        throw problems.noSecondFactor();
+      },
+    },
   },
-});
+  {
+    play: async ({ canvasElement }) => {
+      await signIn(canvasElement);
+      await alertShown(canvasElement, /.+/);
+    },
+  },
+);
 
 /** The SMS code step: "4821-" is filled in, the client types the last 6 digits. */
 export const SmsCode: Story = portalStory(login, { session: 'second-factor' });
@@ -76,47 +112,97 @@ export const SmsCodeAfterSignIn: Story = portalStory(login, signedOut, {
 });
 
 /** Too many codes asked for: no SMS went out, and the screen says when a new one can be asked for (in minutes). */
-export const SmsRateLimited: Story = portalStory(login, {
-  ...signedOut,
-  routes: { 'POST /auth/login': () => ({ step: 'second-factor', ...data.secondFactorSms, codeSent: false, resendAvailableInSeconds: 631 }) },
-}, {
-  play: async ({ canvasElement }) => {
-    await signIn(canvasElement);
-    await alertShown(canvasElement, /minuten|minutes/i);
+export const SmsRateLimited: Story = portalStory(
+  login,
+  {
+    ...signedOut,
+    routes: {
+      'POST /auth/login': () => ({ step: 'second-factor', ...data.secondFactorSms, codeSent: false, resendAvailableInSeconds: 631 }),
+    },
   },
-});
+  {
+    play: async ({ canvasElement }) => {
+      await signIn(canvasElement);
+      await alertShown(canvasElement, /minuten|minutes/i);
+    },
+  },
+);
 
 /** The SMS provider did not take the code: the BFF answers 503, the client tries again later. */
-export const SmsSendFailed: Story = portalStory(login, { ...signedOut, routes: { 'POST /auth/login': () => { throw problems.smsNotSent(); } } }, {
-  play: async ({ canvasElement }) => {
-    await signIn(canvasElement);
-    await alertShown(canvasElement, /.+/);
+export const SmsSendFailed: Story = portalStory(
+  login,
+  {
+    ...signedOut,
+    routes: {
+      'POST /auth/login': () => {
+        throw problems.smsNotSent();
+      },
+    },
   },
-});
+  {
+    play: async ({ canvasElement }) => {
+      await signIn(canvasElement);
+      await alertShown(canvasElement, /.+/);
+    },
+  },
+);
 
 /** A wrong code: the client may try again. */
-export const WrongCode: Story = portalStory(login, { session: 'second-factor', routes: { 'POST /auth/code/verify': () => { throw problems.invalidCode(3); } } }, {
-  play: async ({ canvasElement }) => {
-    await submitCode(canvasElement);
-    await alertShown(canvasElement, /.+/);
+export const WrongCode: Story = portalStory(
+  login,
+  {
+    session: 'second-factor',
+    routes: {
+      'POST /auth/code/verify': () => {
+        throw problems.invalidCode(3);
+      },
+    },
   },
-});
+  {
+    play: async ({ canvasElement }) => {
+      await submitCode(canvasElement);
+      await alertShown(canvasElement, /.+/);
+    },
+  },
+);
 
 /** The code has expired or was used up: ask for a new one. */
-export const CodeExpired: Story = portalStory(login, { session: 'second-factor', routes: { 'POST /auth/code/verify': () => { throw problems.codeExpired(); } } }, {
-  play: async ({ canvasElement }) => {
-    await submitCode(canvasElement);
-    await alertShown(canvasElement, /.+/);
+export const CodeExpired: Story = portalStory(
+  login,
+  {
+    session: 'second-factor',
+    routes: {
+      'POST /auth/code/verify': () => {
+        throw problems.codeExpired();
+      },
+    },
   },
-});
+  {
+    play: async ({ canvasElement }) => {
+      await submitCode(canvasElement);
+      await alertShown(canvasElement, /.+/);
+    },
+  },
+);
 
 /** Ten wrong codes: the second factor is locked for 15 minutes. */
-export const Lockout: Story = portalStory(login, { session: 'second-factor', routes: { 'POST /auth/code/verify': () => { throw problems.secondFactorLocked(); } } }, {
-  play: async ({ canvasElement }) => {
-    await submitCode(canvasElement);
-    await alertShown(canvasElement, /.+/);
+export const Lockout: Story = portalStory(
+  login,
+  {
+    session: 'second-factor',
+    routes: {
+      'POST /auth/code/verify': () => {
+        throw problems.secondFactorLocked();
+      },
+    },
   },
-});
+  {
+    play: async ({ canvasElement }) => {
+      await submitCode(canvasElement);
+      await alertShown(canvasElement, /.+/);
+    },
+  },
+);
 
 /** First login: choose a new password that meets the organisation's policy. */
 export const FirstLoginPassword: Story = portalStory(login, { session: 'first-login', firstLogin: ['password', 'terms'] });
@@ -139,7 +225,10 @@ export const ForgotPasswordSent: Story = portalStory(login, signedOut, {
   play: async (context) => {
     await ForgotPassword.play!(context);
     const canvas = within(context.canvasElement);
-    const username = await until(() => context.canvasElement.querySelector<HTMLInputElement>('input[autocomplete="username"]'), 'the username field');
+    const username = await until(
+      () => context.canvasElement.querySelector<HTMLInputElement>('input[autocomplete="username"]'),
+      'the username field',
+    );
     await userEvent.type(username, 'a.deboer');
     await userEvent.click(canvas.getByRole('button', { name: /Link aanvragen|link/i }));
     await until(() => canvas.queryByText(/Als dit account bestaat|If this account exists/i), 'the confirmation');
@@ -152,7 +241,15 @@ export const ResetPassword: Story = portalStory(login, signedOut, { loaders: [wi
 /** Opened from an expired reset link: found out as the page opens, with "Nieuwe link aanvragen". */
 export const ResetLinkExpired: Story = portalStory(
   login,
-  { ...signedOut, routes: { 'POST /auth/links/check': () => ({ state: 'expired' }), 'POST /auth/password/reset': () => { throw problems.invalidLink(); } } },
+  {
+    ...signedOut,
+    routes: {
+      'POST /auth/links/check': () => ({ state: 'expired' }),
+      'POST /auth/password/reset': () => {
+        throw problems.invalidLink();
+      },
+    },
+  },
   { loaders: [withQuery({ reset: 'expired-token' })] },
 );
 
@@ -184,40 +281,67 @@ export const ActivationLinkExpired: Story = portalStory(
 export const SignedIn: Story = portalStory(login, { session: 'active' });
 
 /** Signed in, "Mijn inloggegevens": change the password, choose how the login code arrives. */
-export const AccountSettings: Story = portalStory(login, { session: 'active', tenant: 'thuiszorg-het-baken' }, {
-  globals: { theme: 'het-baken' },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await userEvent.click(await until(() => canvas.queryByRole('button', { name: /Mijn inloggegevens|My login details/i }), 'the account button'));
-    await until(() => canvasElement.querySelector('input[name="method"]'), 'the second-factor choice');
+export const AccountSettings: Story = portalStory(
+  login,
+  { session: 'active', tenant: 'thuiszorg-het-baken' },
+  {
+    globals: { theme: 'het-baken' },
+    play: async ({ canvasElement }) => {
+      const canvas = within(canvasElement);
+      await userEvent.click(
+        await until(() => canvas.queryByRole('button', { name: /Mijn inloggegevens|My login details/i }), 'the account button'),
+      );
+      await until(() => canvasElement.querySelector('input[name="method"]'), 'the second-factor choice');
+    },
   },
-});
+);
 
 /** Choosing the authenticator app: QR code, the key in groups and the app's 6-digit code. */
-export const AuthenticatorEnrolment: Story = portalStory(login, { session: 'active' }, {
-  play: async (context) => {
-    await AccountSettings.play!(context);
-    await userEvent.click(context.canvasElement.querySelector<HTMLInputElement>('input[name="method"][value="totp"]')!);
-    await until(() => within(context.canvasElement).queryByRole('button', { name: /Bevestigen|Confirm/i }), 'the enrolment');
+export const AuthenticatorEnrolment: Story = portalStory(
+  login,
+  { session: 'active' },
+  {
+    play: async (context) => {
+      await AccountSettings.play!(context);
+      await userEvent.click(context.canvasElement.querySelector<HTMLInputElement>('input[name="method"][value="totp"]')!);
+      await until(() => within(context.canvasElement).queryByRole('button', { name: /Bevestigen|Confirm/i }), 'the enrolment');
+    },
   },
-});
+);
 
 /** Waiting for the BFF to say whether there is a session. */
 export const Loading: Story = portalStory(login, { routes: { 'GET /auth/session': () => forever } });
 
 /** The BFF cannot be reached. */
-export const Offline: Story = portalStory(login, { routes: { 'GET /auth/session': () => { throw ApiError.offline(); }, 'POST /auth/login': () => { throw ApiError.offline(); } } }, {
-  play: async ({ canvasElement }) => {
-    await signIn(canvasElement);
-    await alertShown(canvasElement, /.+/);
+export const Offline: Story = portalStory(
+  login,
+  {
+    routes: {
+      'GET /auth/session': () => {
+        throw ApiError.offline();
+      },
+      'POST /auth/login': () => {
+        throw ApiError.offline();
+      },
+    },
   },
-});
+  {
+    play: async ({ canvasElement }) => {
+      await signIn(canvasElement);
+      await alertShown(canvasElement, /.+/);
+    },
+  },
+);
 
 /** The portal could not load its organisation. */
 export const PortalUnavailable: Story = portalStory(login, signedOut, { portalStatus: 'error' });
 
 /** Thuiszorg Het Baken: other policy, no "trust this computer", its own theme. */
-export const HetBaken: Story = portalStory(login, { session: 'second-factor', tenant: 'thuiszorg-het-baken' }, { globals: { theme: 'het-baken' } });
+export const HetBaken: Story = portalStory(
+  login,
+  { session: 'second-factor', tenant: 'thuiszorg-het-baken' },
+  { globals: { theme: 'het-baken' } },
+);
 
 /** In English, high contrast. */
 export const HighContrastEnglish: Story = portalStory(login, signedOut, { globals: { theme: 'high-contrast', locale: 'en' } });

@@ -1,8 +1,11 @@
-
 /** The "x" at an own measurement: a dialog asks to confirm, with the safe choice first. */
-export const DeleteDialog: Story = portalStory(element('care-measurements', { view: 'all' }), { session: 'active' }, {
-  play: async ({ canvasElement }) => clickDeep(canvasElement, /^(Meting verwijderen|Delete measurement)$/i),
-});
+export const DeleteDialog: Story = portalStory(
+  element('care-measurements', { view: 'all' }),
+  { session: 'active' },
+  {
+    play: async ({ canvasElement }) => clickDeep(canvasElement, /^(Meting verwijderen|Delete measurement)$/i),
+  },
+);
 import type { Meta } from '@storybook/web-components-vite';
 import '../packages/components/src/care-measurements/care-measurements.js';
 import { clickDeep, dataWidgetStates, element, portalStory, type Story } from './support/stories.js';
@@ -41,6 +44,10 @@ export const AllWeight: Story = portalStory(element('care-measurements', { view:
 /** "Alle metingen" of blood pressure: two values per measurement. */
 export const AllBloodPressure: Story = portalStory(element('care-measurements', { view: 'all', type: 'bloeddruk' }), { session: 'active' });
 /** "Nieuwe meting": pick a type and enter the values. */
-export const NewMeasurement: Story = portalStory(element('care-measurements'), { session: 'active' }, {
-  play: async ({ canvasElement }) => clickDeep(canvasElement, /Nieuwe meting|New measurement/i),
-});
+export const NewMeasurement: Story = portalStory(
+  element('care-measurements'),
+  { session: 'active' },
+  {
+    play: async ({ canvasElement }) => clickDeep(canvasElement, /Nieuwe meting|New measurement/i),
+  },
+);

@@ -31,7 +31,10 @@ export const HetBaken: Story = states.HetBaken;
 /** High contrast, in English. */
 export const HighContrastEnglish: Story = states.HighContrastEnglish;
 
-const onlyPlan = (plan: (typeof data.plans)[keyof typeof data.plans]) => ({ session: 'active' as const, routes: { 'GET /plans': () => ({ items: [plan] }) } });
+const onlyPlan = (plan: (typeof data.plans)[keyof typeof data.plans]) => ({
+  session: 'active' as const,
+  routes: { 'GET /plans': () => ({ items: [plan] }) },
+});
 
 /** A plan waiting for the client's decision: "Ondertekenen" or "Afkeuren". */
 export const Undecided: Story = portalStory(element('care-plan'), onlyPlan(data.plans.undecided));
@@ -50,7 +53,15 @@ export const Rejecting: Story = portalStory(element('care-plan'), onlyPlan(data.
 /** A wrong SMS code at "Ondertekenen": the field says so and how many tries are left; the plan is not signed. */
 export const WrongCode: Story = portalStory(
   element('care-plan'),
-  { ...onlyPlan(data.plans.undecided), routes: { ...onlyPlan(data.plans.undecided).routes, 'POST /plans/:id/decision/confirm': () => { throw problems.invalidCode(2); } } },
+  {
+    ...onlyPlan(data.plans.undecided),
+    routes: {
+      ...onlyPlan(data.plans.undecided).routes,
+      'POST /plans/:id/decision/confirm': () => {
+        throw problems.invalidCode(2);
+      },
+    },
+  },
   {
     play: async ({ canvasElement }) => {
       await clickDeep(canvasElement, /^(Ondertekenen|Sign)$/i);

@@ -35,7 +35,16 @@ export const HetBaken: Story = portal({ tenant: 'thuiszorg-het-baken' }, 'thuisz
  */
 export const IdleWarning: Story = portal({
   session: 'active',
-  routes: { 'GET /auth/session': () => ({ state: 'active', accountId: 'a-1', ...data.signedIn, relation: 'self', idleTimeoutMinutes: 2, absoluteExpiresInSeconds: 8 * 3600 }) },
+  routes: {
+    'GET /auth/session': () => ({
+      state: 'active',
+      accountId: 'a-1',
+      ...data.signedIn,
+      relation: 'self',
+      idleTimeoutMinutes: 2,
+      absoluteExpiresInSeconds: 8 * 3600,
+    }),
+  },
 });
 
 /** Still loading the organisation. */
@@ -43,9 +52,21 @@ export const Loading: Story = portal({ routes: { 'GET ': () => forever } });
 
 /** A tenant slug the BFF does not know. */
 export const UnknownOrganisation: Story = portal(
-  { routes: { 'GET ': () => { throw problem(404, 'tenant-not-found', 'Onbekende organisatie'); } } },
+  {
+    routes: {
+      'GET ': () => {
+        throw problem(404, 'tenant-not-found', 'Onbekende organisatie');
+      },
+    },
+  },
   'bestaat-niet',
 );
 
 /** The BFF answers with an error; the alert quotes the request id. */
-export const Unavailable: Story = portal({ routes: { 'GET ': () => { throw problem(503, 'unavailable', 'Niet beschikbaar', undefined, { requestId: 'req-9c41d2' }); } } });
+export const Unavailable: Story = portal({
+  routes: {
+    'GET ': () => {
+      throw problem(503, 'unavailable', 'Niet beschikbaar', undefined, { requestId: 'req-9c41d2' });
+    },
+  },
+});

@@ -38,33 +38,52 @@ export const AsContactPerson: Story = portalStory(element('care-profile'), {
   routes: { 'GET /profile': () => ({ ...data.profile, editable: [] }) },
 });
 /** "Wijzigen" at the mobile number: the new number and the current password (who asks must prove it is them). */
-export const ChangingMobile: Story = portalStory(element('care-profile', { expanded: '' }), { session: 'active' }, {
-  play: async ({ canvasElement }) => clickDeep(canvasElement, /^(Wijzigen|Change)\s+(mobiel nummer|mobile number)$/i),
-});
-/** After the password: the code sent to the CURRENT number, before the new number gets its own. */
-export const ProvingIdentity: Story = portalStory(element('care-profile', { expanded: '' }), { session: 'active' }, {
-  play: async ({ canvasElement }) => {
-    await clickDeep(canvasElement, /^(Wijzigen|Change)\s+(mobiel nummer|mobile number)$/i);
-    const form = await until(() => findDeep(canvasElement, /./, 'form'), 'the change form');
-    for (const [selector, value] of [['input[type="tel"]', '06 87654321'], ['input[type="password"]', 'Mijn-wachtwoord-1']] as const) {
-      const input = form.querySelector<HTMLInputElement>(selector)!;
-      input.value = value;
-      input.dispatchEvent(new InputEvent('input'));
-    }
-    await clickDeep(canvasElement, /^(Verder|Continue)$/i);
+export const ChangingMobile: Story = portalStory(
+  element('care-profile', { expanded: '' }),
+  { session: 'active' },
+  {
+    play: async ({ canvasElement }) => clickDeep(canvasElement, /^(Wijzigen|Change)\s+(mobiel nummer|mobile number)$/i),
   },
-});
+);
+/** After the password: the code sent to the CURRENT number, before the new number gets its own. */
+export const ProvingIdentity: Story = portalStory(
+  element('care-profile', { expanded: '' }),
+  { session: 'active' },
+  {
+    play: async ({ canvasElement }) => {
+      await clickDeep(canvasElement, /^(Wijzigen|Change)\s+(mobiel nummer|mobile number)$/i);
+      const form = await until(() => findDeep(canvasElement, /./, 'form'), 'the change form');
+      for (const [selector, value] of [
+        ['input[type="tel"]', '06 87654321'],
+        ['input[type="password"]', 'Mijn-wachtwoord-1'],
+      ] as const) {
+        const input = form.querySelector<HTMLInputElement>(selector)!;
+        input.value = value;
+        input.dispatchEvent(new InputEvent('input'));
+      }
+      await clickDeep(canvasElement, /^(Verder|Continue)$/i);
+    },
+  },
+);
 
 /** After the code to the current number: a code to the NEW number, which becomes the number once it is confirmed. */
-export const ConfirmingNewMobile: Story = portalStory(element('care-profile', { expanded: '' }), { session: 'active' }, {
-  play: async (context) => {
-    await ProvingIdentity.play!(context);
-    await fillDeep(context.canvasElement, 'input[autocomplete="one-time-code"]', '123456');
-    await clickDeep(context.canvasElement, /^(Bevestigen|Confirm|Verder|Continue)$/i);
-    await until(() => findDeep(context.canvasElement, /4321/, 'p'), 'the code step of the new number');
+export const ConfirmingNewMobile: Story = portalStory(
+  element('care-profile', { expanded: '' }),
+  { session: 'active' },
+  {
+    play: async (context) => {
+      await ProvingIdentity.play!(context);
+      await fillDeep(context.canvasElement, 'input[autocomplete="one-time-code"]', '123456');
+      await clickDeep(context.canvasElement, /^(Bevestigen|Confirm|Verder|Continue)$/i);
+      await until(() => findDeep(context.canvasElement, /4321/, 'p'), 'the code step of the new number');
+    },
   },
-});
+);
 /** "Wijzigen" at the e-mail address: the new address and the current password. */
-export const ChangingEmail: Story = portalStory(element('care-profile', { expanded: '' }), { session: 'active' }, {
-  play: async ({ canvasElement }) => clickDeep(canvasElement, /^(Wijzigen|Change)\s+(e-mailadres|e-mail address|email address)$/i),
-});
+export const ChangingEmail: Story = portalStory(
+  element('care-profile', { expanded: '' }),
+  { session: 'active' },
+  {
+    play: async ({ canvasElement }) => clickDeep(canvasElement, /^(Wijzigen|Change)\s+(e-mailadres|e-mail address|email address)$/i),
+  },
+);

@@ -35,9 +35,13 @@ export const AllReports: Story = portalStory(element('care-reports', { view: 'al
 /** "Alle rapportages" of a week without reports. */
 export const AllReportsEmpty: Story = portalStory(element('care-reports', { view: 'all' }), { session: 'active', data: 'empty' });
 /** "Nieuwe rapportage": the client writes a report. */
-export const NewReport: Story = portalStory(element('care-reports'), { session: 'active' }, {
-  play: async ({ canvasElement }) => clickDeep(canvasElement, /Nieuwe rapportage|New report/i),
-});
+export const NewReport: Story = portalStory(
+  element('care-reports'),
+  { session: 'active' },
+  {
+    play: async ({ canvasElement }) => clickDeep(canvasElement, /Nieuwe rapportage|New report/i),
+  },
+);
 
 /** Opens "Periode kiezen…" and fills in both dates. */
 async function choosePeriod(canvasElement: HTMLElement, from: string, to: string) {
@@ -48,13 +52,21 @@ async function choosePeriod(canvasElement: HTMLElement, from: string, to: string
 }
 
 /** "Periode kiezen…": the reports of a period the client chose, with the PDF of exactly that period. */
-export const CustomPeriod: Story = portalStory(element('care-reports', { view: 'all' }), { session: 'active' }, {
-  play: async ({ canvasElement }) => choosePeriod(canvasElement, data.dateOf(-30), data.dateOf(-1)),
-});
-/** A period whose start lies after its end: the form says so at the field, and nothing is loaded. */
-export const InvalidPeriod: Story = portalStory(element('care-reports', { view: 'all' }), { session: 'active' }, {
-  play: async ({ canvasElement }) => {
-    await choosePeriod(canvasElement, data.dateOf(-1), data.dateOf(-30));
-    await until(() => findDeep(canvasElement, /begindatum|start date/i, '*'), 'the period error');
+export const CustomPeriod: Story = portalStory(
+  element('care-reports', { view: 'all' }),
+  { session: 'active' },
+  {
+    play: async ({ canvasElement }) => choosePeriod(canvasElement, data.dateOf(-30), data.dateOf(-1)),
   },
-});
+);
+/** A period whose start lies after its end: the form says so at the field, and nothing is loaded. */
+export const InvalidPeriod: Story = portalStory(
+  element('care-reports', { view: 'all' }),
+  { session: 'active' },
+  {
+    play: async ({ canvasElement }) => {
+      await choosePeriod(canvasElement, data.dateOf(-1), data.dateOf(-30));
+      await until(() => findDeep(canvasElement, /begindatum|start date/i, '*'), 'the period error');
+    },
+  },
+);

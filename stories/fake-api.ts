@@ -68,15 +68,34 @@ export function problem(
 /** Problems the login stories use, worded as the BFF words them. */
 export const problems = {
   invalidCredentials: () => problem(401, 'invalid-credentials', 'Inloggen mislukt', 'De gebruikersnaam of het wachtwoord is niet juist.'),
-  loginDelayed: (seconds = 8) => problem(429, 'login-delayed', 'Even wachten', `Probeer het over ${seconds} seconden opnieuw.`, { retryAfter: seconds }),
+  loginDelayed: (seconds = 8) =>
+    problem(429, 'login-delayed', 'Even wachten', `Probeer het over ${seconds} seconden opnieuw.`, { retryAfter: seconds }),
   secondFactorLocked: () =>
-    problem(429, 'second-factor-locked', 'Tijdelijk geblokkeerd', 'Te vaak een onjuiste code ingevoerd. Probeer het over 15 minuten opnieuw.', { retryAfter: 900 }),
+    problem(
+      429,
+      'second-factor-locked',
+      'Tijdelijk geblokkeerd',
+      'Te vaak een onjuiste code ingevoerd. Probeer het over 15 minuten opnieuw.',
+      { retryAfter: 900 },
+    ),
   invalidCode: (attemptsLeft = 3) =>
-    Object.assign(problem(400, 'invalid-code', 'Onjuiste code', 'De code is niet juist.', { errors: [{ field: 'code', detail: 'De code is niet juist.' }] }), { attemptsLeft }),
+    Object.assign(
+      problem(400, 'invalid-code', 'Onjuiste code', 'De code is niet juist.', {
+        errors: [{ field: 'code', detail: 'De code is niet juist.' }],
+      }),
+      { attemptsLeft },
+    ),
   codeExpired: () => problem(400, 'code-expired', 'Code verlopen', 'Deze code is niet meer geldig. Vraag een nieuwe code aan.'),
-  noSecondFactor: () => problem(403, 'no-second-factor', 'Geen inlogmethode', 'Er is geen mobiel nummer bekend. Neem contact op met uw zorgorganisatie.'),
+  noSecondFactor: () =>
+    problem(403, 'no-second-factor', 'Geen inlogmethode', 'Er is geen mobiel nummer bekend. Neem contact op met uw zorgorganisatie.'),
   smsNotSent: () =>
-    problem(503, 'sms-not-sent', 'De sms is niet verstuurd', 'De sms kon niet worden verstuurd. Probeer het over een paar minuten opnieuw.', { retryAfter: 120 }),
+    problem(
+      503,
+      'sms-not-sent',
+      'De sms is niet verstuurd',
+      'De sms kon niet worden verstuurd. Probeer het over een paar minuten opnieuw.',
+      { retryAfter: 120 },
+    ),
   invalidLink: () => problem(400, 'invalid-link', 'Link verlopen', 'Deze link is verlopen of al gebruikt.'),
   serverError: () => problem(500, 'internal', 'Er ging iets mis', 'Something went wrong on our side.'),
   sessionExpired: () => problem(401, 'session-expired', 'Sessie verlopen', 'Uw sessie is verlopen. Log opnieuw in.'),
@@ -89,14 +108,25 @@ let nextBackend = 1;
 const dataPrefixes = ['/reports', '/measurements', '/appointments', '/messages', '/plans', '/profile', '/access-log', '/activity'];
 
 function sessionView(options: FakeApiOptions) {
-  const base = { relation: 'self', tenant: options.tenant ?? 'zorggroep-de-linde', idleExpiresAt: data.at(0, '23:30'), absoluteExpiresAt: data.at(1, '08:00') };
+  const base = {
+    relation: 'self',
+    tenant: options.tenant ?? 'zorggroep-de-linde',
+    idleExpiresAt: data.at(0, '23:30'),
+    absoluteExpiresAt: data.at(1, '08:00'),
+  };
   switch (options.session ?? 'signed-out') {
     case 'signed-out':
       throw problem(401, 'unauthenticated', 'Niet ingelogd');
     case 'second-factor':
       return { ...base, state: 'second_factor', displayName: null, clientId: null, secondFactor: data.secondFactorSms };
     case 'first-login':
-      return { ...base, state: 'pending', displayName: data.signedIn.displayName, clientId: null, firstLogin: { remaining: options.firstLogin ?? ['password', 'terms'] } };
+      return {
+        ...base,
+        state: 'pending',
+        displayName: data.signedIn.displayName,
+        clientId: null,
+        firstLogin: { remaining: options.firstLogin ?? ['password', 'terms'] },
+      };
     case 'active':
       return { ...base, state: 'active', ...data.signedIn, secondFactor: null };
   }
@@ -106,9 +136,18 @@ function defaultRoutes(options: FakeApiOptions): Record<string, FakeHandler> {
   const tenant = data.tenants[options.tenant ?? 'zorggroep-de-linde'];
   const empty = options.data === 'empty';
   const list = <T>(items: T[]) => (empty ? [] : items);
-  const period = (q: URLSearchParams, fallbackDays: number) => ({ from: q.get('from') ?? data.dateOf(-fallbackDays), to: q.get('to') ?? data.dateOf(0) });
+  const period = (q: URLSearchParams, fallbackDays: number) => ({
+    from: q.get('from') ?? data.dateOf(-fallbackDays),
+    to: q.get('to') ?? data.dateOf(0),
+  });
   const done = { step: 'done', session: { state: 'active', ...data.signedIn } };
-  type SecondFactors = { current: 'sms' | 'email' | 'totp'; allowed: string[]; totpEnrolled: boolean; destinations: { sms: string | null; email: string | null }; resendCooldownSeconds: number };
+  type SecondFactors = {
+    current: 'sms' | 'email' | 'totp';
+    allowed: string[];
+    totpEnrolled: boolean;
+    destinations: { sms: string | null; email: string | null };
+    resendCooldownSeconds: number;
+  };
   let secondFactors: SecondFactors = {
     current: tenant.secondFactors.default,
     allowed: tenant.secondFactors.allowed,
@@ -126,7 +165,12 @@ function defaultRoutes(options: FakeApiOptions): Record<string, FakeHandler> {
     'POST /auth/login': () => ({ step: 'second-factor', ...data.secondFactorSms, trustedDeviceDays: tenant.trustedDeviceDays }),
     'POST /auth/code/resend': () => ({ step: 'second-factor', ...data.secondFactorSms, trustedDeviceDays: tenant.trustedDeviceDays }),
     'POST /auth/code/verify': () => done,
-    'GET /auth/first-login': () => ({ remaining: options.firstLogin ?? ['password', 'terms'], terms: data.terms, passwordPolicy: tenant.passwordPolicy, username: 'a.deboer' }),
+    'GET /auth/first-login': () => ({
+      remaining: options.firstLogin ?? ['password', 'terms'],
+      terms: data.terms,
+      passwordPolicy: tenant.passwordPolicy,
+      username: 'a.deboer',
+    }),
     'POST /auth/first-login/password': () => ({ step: 'first-login', remaining: ['terms'] }),
     'POST /auth/first-login/terms': () => done,
     'POST /auth/logout': () => undefined,
@@ -135,15 +179,27 @@ function defaultRoutes(options: FakeApiOptions): Record<string, FakeHandler> {
     'POST /auth/links/check': () => ({ state: 'valid', accountActive: false }),
     'POST /auth/password/change': () => ({ changed: true }),
     'GET /auth/second-factor': () => secondFactors,
-    'PUT /auth/second-factor': ({ body }) => (secondFactors = { ...secondFactors, current: (body as { method: SecondFactors['current'] }).method }),
+    'PUT /auth/second-factor': ({ body }) =>
+      (secondFactors = { ...secondFactors, current: (body as { method: SecondFactors['current'] }).method }),
     'POST /auth/totp/enrol': () => data.totpEnrolment,
     'POST /auth/totp/confirm': () => (secondFactors = { ...secondFactors, current: 'totp', totpEnrolled: true }),
-    'POST /auth/activation/verify': () => ({ displayName: data.signedIn.displayName, usernameSuggestion: 'a.deboer@voorbeeld.nl', passwordPolicy: tenant.passwordPolicy }),
+    'POST /auth/activation/verify': () => ({
+      displayName: data.signedIn.displayName,
+      usernameSuggestion: 'a.deboer@voorbeeld.nl',
+      passwordPolicy: tenant.passwordPolicy,
+    }),
     'POST /auth/activation/complete': () => ({ step: 'login', username: 'a.deboer@voorbeeld.nl' }),
 
     'GET /reports/latest': ({ query }) => ({ items: list(data.reports.slice(0, Number(query.get('limit') ?? 3))) }),
     'GET /reports': ({ query }) => ({ period: period(query, 7), items: list(data.reports) }),
-    'POST /reports': ({ body }) => ({ id: 'r-new', writtenAt: new Date().toISOString(), author: 'Anna de Boer', authorKind: 'client', own: true, text: (body as { text: string }).text }),
+    'POST /reports': ({ body }) => ({
+      id: 'r-new',
+      writtenAt: new Date().toISOString(),
+      author: 'Anna de Boer',
+      authorKind: 'client',
+      own: true,
+      text: (body as { text: string }).text,
+    }),
 
     'GET /measurements/types': () => ({ items: data.measurementTypes }),
     'GET /measurements/recent': ({ query }) => ({ items: list(data.measurements.slice(0, Number(query.get('limit') ?? 5))) }),
@@ -151,10 +207,20 @@ function defaultRoutes(options: FakeApiOptions): Record<string, FakeHandler> {
       const type = query.get('type');
       return { period: period(query, 365), type, items: list(data.measurements.filter((m) => !type || m.type === type)) };
     },
-    'POST /measurements': ({ body }) => ({ id: 'm-new', measuredAt: new Date().toISOString(), source: 'client', author: 'Anna de Boer', deletable: true, ...(body as object) }),
+    'POST /measurements': ({ body }) => ({
+      id: 'm-new',
+      measuredAt: new Date().toISOString(),
+      source: 'client',
+      author: 'Anna de Boer',
+      deletable: true,
+      ...(body as object),
+    }),
     'DELETE /measurements/:id': () => undefined,
 
-    'GET /appointments/upcoming': ({ query }) => ({ ...agendaSettings, items: list(data.appointments.slice(0, Number(query.get('limit') ?? 4))) }),
+    'GET /appointments/upcoming': ({ query }) => ({
+      ...agendaSettings,
+      items: list(data.appointments.slice(0, Number(query.get('limit') ?? 4))),
+    }),
     'GET /appointments': ({ query }) => ({ ...agendaSettings, period: period(query, 0), items: list(data.appointments) }),
     'POST /appointments': ({ body }) => ({ ...data.appointments[3], ...(body as object), id: 'a-new', source: 'client', editable: true }),
     'PUT /appointments/:id': ({ body, params }) => ({ ...data.appointments[3], ...(body as object), id: params['id'] }),
@@ -162,11 +228,22 @@ function defaultRoutes(options: FakeApiOptions): Record<string, FakeHandler> {
 
     'GET /messages': () => ({ items: list(data.messages), nextBefore: null, unreadCount: empty ? 0 : unread }),
     'GET /messages/unread-count': () => ({ unreadCount: empty ? 0 : unread }),
-    'POST /messages': ({ body }) => ({ id: 'b-new', body: (body as { body: string }).body, sentAt: new Date().toISOString(), sender: { kind: 'client', name: 'Anna de Boer' }, own: true, readAt: null }),
+    'POST /messages': ({ body }) => ({
+      id: 'b-new',
+      body: (body as { body: string }).body,
+      sentAt: new Date().toISOString(),
+      sender: { kind: 'client', name: 'Anna de Boer' },
+      own: true,
+      readAt: null,
+    }),
     'POST /messages/read': () => ({ marked: unread, unreadCount: 0 }),
 
     'GET /plans': () => ({ items: list(plans) }),
-    'POST /plans/:id/decision': ({ body }) => ({ challengeId: 'ch-plan-1', ...data.secondFactorSms, decision: (body as { decision: string }).decision }),
+    'POST /plans/:id/decision': ({ body }) => ({
+      challengeId: 'ch-plan-1',
+      ...data.secondFactorSms,
+      decision: (body as { decision: string }).decision,
+    }),
     'POST /plans/:id/decision/confirm': ({ params }) => {
       const plan = plans.find((p) => p.id === params['id']) ?? data.plans.undecided;
       return { ...plan, status: 'signed', decision: { by: 'Anna de Boer', at: new Date().toISOString(), reason: null } };
@@ -178,10 +255,24 @@ function defaultRoutes(options: FakeApiOptions): Record<string, FakeHandler> {
     // Empty: the first visit ever, with nothing planned.
     'GET /activity': () => (empty ? data.firstVisit : data.activity),
     // A change first proves who asks: the current password, then a code to the current number.
-    'POST /profile/mobile': ({ body }) => ({ challengeId: 'ch-identity-1', ...data.secondFactorSms, mobile: (body as { mobile: string }).mobile }),
-    'POST /profile/mobile/verify': () => ({ challengeId: 'ch-mobile-1', ...data.secondFactorSms, prefix: '7305', destinationHint: '••••••••4321', mobile: '06 87654321' }),
+    'POST /profile/mobile': ({ body }) => ({
+      challengeId: 'ch-identity-1',
+      ...data.secondFactorSms,
+      mobile: (body as { mobile: string }).mobile,
+    }),
+    'POST /profile/mobile/verify': () => ({
+      challengeId: 'ch-mobile-1',
+      ...data.secondFactorSms,
+      prefix: '7305',
+      destinationHint: '••••••••4321',
+      mobile: '06 87654321',
+    }),
     'POST /profile/mobile/confirm': () => ({ mobile: '06 87654321' }),
-    'POST /profile/email': ({ body }) => ({ challengeId: 'ch-identity-2', ...data.secondFactorSms, email: (body as { email: string }).email }),
+    'POST /profile/email': ({ body }) => ({
+      challengeId: 'ch-identity-2',
+      ...data.secondFactorSms,
+      email: (body as { email: string }).email,
+    }),
     'POST /profile/email/verify': () => ({ email: 'nieuw@example.nl', expiresInSeconds: 86400 }),
   };
 }
@@ -194,7 +285,11 @@ function matchRoute(routes: Record<string, FakeHandler>, method: string, path: s
     const have = path.split('/');
     if (want.length !== have.length) continue;
     const params: Record<string, string> = {};
-    if (want.every((segment, i) => (segment.startsWith(':') ? ((params[segment.slice(1)] = decodeURIComponent(have[i] ?? '')), true) : segment === have[i]))) {
+    if (
+      want.every((segment, i) =>
+        segment.startsWith(':') ? ((params[segment.slice(1)] = decodeURIComponent(have[i] ?? '')), true) : segment === have[i],
+      )
+    ) {
       return { handler, params };
     }
   }
@@ -202,7 +297,9 @@ function matchRoute(routes: Record<string, FakeHandler>, method: string, path: s
 }
 
 function never(signal: AbortSignal | undefined): Promise<never> {
-  return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')), { once: true }));
+  return new Promise((_, reject) =>
+    signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')), { once: true }),
+  );
 }
 
 /** The answers of one fake BFF, shared by FakeCareApi and the fetch adapter. */
@@ -224,7 +321,9 @@ export class FakeBackend {
     if (this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
 
     const override = this.options.routes ? matchRoute(this.options.routes, method, path) : undefined;
-    const isData = dataPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}?`));
+    const isData = dataPrefixes.some(
+      (prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}?`),
+    );
     if (!override && isData && method === 'GET') {
       switch (this.options.data) {
         case 'loading':
@@ -269,7 +368,6 @@ export class FakeCareApi extends CareApiClient {
 
 // --- The same answers over fetch, for elements that make their own client from an `api` URL. ---
 
-
 function registerBackend(backend: FakeBackend): string {
   const base = `https://fake-${nextBackend++}.care-stories.invalid`;
   backends.set(base, backend);
@@ -313,6 +411,15 @@ export async function fakeFetch(url: URL, init: RequestInit = {}): Promise<Respo
 }
 
 function problemResponse(error: ApiError): Response {
-  const body = { type: `/problems/${error.code}`, title: error.title, status: error.status, detail: error.detail, code: error.code, errors: error.errors, requestId: error.requestId, retryAfter: error.retryAfter };
+  const body = {
+    type: `/problems/${error.code}`,
+    title: error.title,
+    status: error.status,
+    detail: error.detail,
+    code: error.code,
+    errors: error.errors,
+    requestId: error.requestId,
+    retryAfter: error.retryAfter,
+  };
   return new Response(JSON.stringify(body), { status: error.status, headers: { 'content-type': 'application/problem+json' } });
 }

@@ -27,7 +27,14 @@ export const tenants: Record<'zorggroep-de-linde' | 'thuiszorg-het-baken', Publi
     theme: 'de-linde',
     defaultLocale: 'nl',
     enabledWidgets: ['care-login', 'care-reports', 'care-measurements', 'care-agenda', 'care-messages', 'care-plan', 'care-profile'],
-    passwordPolicy: { minLength: 10, requireLowercase: true, requireUppercase: true, requireDigit: true, requireSpecial: false, maxAgeDays: null },
+    passwordPolicy: {
+      minLength: 10,
+      requireLowercase: true,
+      requireUppercase: true,
+      requireDigit: true,
+      requireSpecial: false,
+      maxAgeDays: null,
+    },
     secondFactors: { allowed: ['sms', 'totp'], default: 'sms' },
     trustedDeviceDays: 7,
     agenda: {
@@ -43,7 +50,14 @@ export const tenants: Record<'zorggroep-de-linde' | 'thuiszorg-het-baken', Publi
     theme: 'het-baken',
     defaultLocale: 'nl',
     enabledWidgets: ['care-login', 'care-reports', 'care-measurements', 'care-agenda', 'care-messages', 'care-profile'],
-    passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigit: true, requireSpecial: true, maxAgeDays: 365 },
+    passwordPolicy: {
+      minLength: 12,
+      requireLowercase: true,
+      requireUppercase: true,
+      requireDigit: true,
+      requireSpecial: true,
+      maxAgeDays: 365,
+    },
     secondFactors: { allowed: ['sms', 'email', 'totp'], default: 'sms' },
     trustedDeviceDays: 0,
     agenda: { indicativeTimeNotice: null, clientMayAddAppointments: true },
@@ -73,11 +87,46 @@ export const secondFactorSms = {
 };
 
 export const reports = [
-  { author: 'Zr. Jansen', authorKind: 'staff', own: false, days: 0, time: '08:15', text: 'Mevrouw heeft goed geslapen en zelf ontbeten. Medicatie op tijd ingenomen.' },
-  { author: 'Anna de Boer', authorKind: 'client', own: true, days: -1, time: '19:40', text: 'Vandaag een wandeling gemaakt naar de markt. Wat moe in de benen.' },
-  { author: 'Dhr. Bakker (wijkverpleegkundige)', authorKind: 'staff', own: false, days: -2, time: '10:05', text: 'Wond aan het onderbeen verzorgd; ziet er rustig uit.\nVolgende controle over een week.' },
-  { author: 'Zr. El Idrissi', authorKind: 'staff', own: false, days: -4, time: '07:50', text: 'Ochtendzorg verleend. Mevrouw gaf aan wat pijn in de rug te hebben; pijnscore 4.' },
-  { author: 'Peter de Boer (zoon)', authorKind: 'contact', own: false, days: -6, time: '16:20', text: 'Op bezoek geweest. Moeder was vrolijk en heeft verteld over de dagbesteding.' },
+  {
+    author: 'Zr. Jansen',
+    authorKind: 'staff',
+    own: false,
+    days: 0,
+    time: '08:15',
+    text: 'Mevrouw heeft goed geslapen en zelf ontbeten. Medicatie op tijd ingenomen.',
+  },
+  {
+    author: 'Anna de Boer',
+    authorKind: 'client',
+    own: true,
+    days: -1,
+    time: '19:40',
+    text: 'Vandaag een wandeling gemaakt naar de markt. Wat moe in de benen.',
+  },
+  {
+    author: 'Dhr. Bakker (wijkverpleegkundige)',
+    authorKind: 'staff',
+    own: false,
+    days: -2,
+    time: '10:05',
+    text: 'Wond aan het onderbeen verzorgd; ziet er rustig uit.\nVolgende controle over een week.',
+  },
+  {
+    author: 'Zr. El Idrissi',
+    authorKind: 'staff',
+    own: false,
+    days: -4,
+    time: '07:50',
+    text: 'Ochtendzorg verleend. Mevrouw gaf aan wat pijn in de rug te hebben; pijnscore 4.',
+  },
+  {
+    author: 'Peter de Boer (zoon)',
+    authorKind: 'contact',
+    own: false,
+    days: -6,
+    time: '16:20',
+    text: 'Op bezoek geweest. Moeder was vrolijk en heeft verteld over de dagbesteding.',
+  },
 ].map((r, i) => ({
   id: `r-${i + 1}`,
   writtenAt: at(r.days, r.time),
@@ -89,41 +138,186 @@ export const reports = [
 
 /** Who looked at the file: the client, a contact person, the care team, the ECD, and once an emergency access. */
 export const accessLog = [
-  { days: 0, time: '08:12', actor: 'staff', name: null, role: 'Verzorgende IG', organisation: 'Team De Linde Noord', category: 'reports', action: 'view', breakTheGlass: false },
-  { days: 0, time: '07:45', actor: 'client', name: null, role: null, organisation: null, category: 'measurements', action: 'create', breakTheGlass: false },
-  { days: -1, time: '21:03', actor: 'contact', name: 'Peter de Boer', role: null, organisation: null, category: 'appointments', action: 'view', breakTheGlass: false },
-  { days: -1, time: '14:30', actor: 'client', name: null, role: null, organisation: null, category: 'reports', action: 'download', breakTheGlass: false },
-  { days: -1, time: '02:24', actor: 'staff', name: null, role: 'Verpleegkundige nachtdienst', organisation: 'Nachtdienst De Linde', category: 'reports', action: 'view', breakTheGlass: true },
-  { days: -3, time: '13:40', actor: 'staff', name: null, role: 'Wijkverpleegkundige', organisation: 'Team De Linde Noord', category: 'client-plan', action: 'update', breakTheGlass: false },
-  { days: -3, time: '09:00', actor: 'ecd', name: null, role: null, organisation: 'Zorggroep De Linde', category: 'portal-input', action: 'view', breakTheGlass: false },
-  { days: -5, time: '18:15', actor: 'client', name: null, role: null, organisation: null, category: 'client-plan', action: 'sign', breakTheGlass: false },
+  {
+    days: 0,
+    time: '08:12',
+    actor: 'staff',
+    name: null,
+    role: 'Verzorgende IG',
+    organisation: 'Team De Linde Noord',
+    category: 'reports',
+    action: 'view',
+    breakTheGlass: false,
+  },
+  {
+    days: 0,
+    time: '07:45',
+    actor: 'client',
+    name: null,
+    role: null,
+    organisation: null,
+    category: 'measurements',
+    action: 'create',
+    breakTheGlass: false,
+  },
+  {
+    days: -1,
+    time: '21:03',
+    actor: 'contact',
+    name: 'Peter de Boer',
+    role: null,
+    organisation: null,
+    category: 'appointments',
+    action: 'view',
+    breakTheGlass: false,
+  },
+  {
+    days: -1,
+    time: '14:30',
+    actor: 'client',
+    name: null,
+    role: null,
+    organisation: null,
+    category: 'reports',
+    action: 'download',
+    breakTheGlass: false,
+  },
+  {
+    days: -1,
+    time: '02:24',
+    actor: 'staff',
+    name: null,
+    role: 'Verpleegkundige nachtdienst',
+    organisation: 'Nachtdienst De Linde',
+    category: 'reports',
+    action: 'view',
+    breakTheGlass: true,
+  },
+  {
+    days: -3,
+    time: '13:40',
+    actor: 'staff',
+    name: null,
+    role: 'Wijkverpleegkundige',
+    organisation: 'Team De Linde Noord',
+    category: 'client-plan',
+    action: 'update',
+    breakTheGlass: false,
+  },
+  {
+    days: -3,
+    time: '09:00',
+    actor: 'ecd',
+    name: null,
+    role: null,
+    organisation: 'Zorggroep De Linde',
+    category: 'portal-input',
+    action: 'view',
+    breakTheGlass: false,
+  },
+  {
+    days: -5,
+    time: '18:15',
+    actor: 'client',
+    name: null,
+    role: null,
+    organisation: null,
+    category: 'client-plan',
+    action: 'sign',
+    breakTheGlass: false,
+  },
 ].map(({ days, time, ...line }) => ({ at: at(days, time), ...line }));
 
 export const measurementTypes = [
   {
-    code: 'bloeddruk', label: 'Bloeddruk', unit: 'mmHg', decimals: 0, clientMayEnter: true,
+    code: 'bloeddruk',
+    label: 'Bloeddruk',
+    unit: 'mmHg',
+    decimals: 0,
+    clientMayEnter: true,
     components: [
       { key: 'systolic', label: 'Bovendruk (systolisch)', min: 50, max: 250 },
       { key: 'diastolic', label: 'Onderdruk (diastolisch)', min: 30, max: 150 },
     ],
   },
-  { code: 'gewicht', label: 'Gewicht', unit: 'kg', decimals: 1, clientMayEnter: true, components: [{ key: 'value', label: 'Gewicht', min: 20, max: 300 }] },
-  { code: 'temperatuur', label: 'Temperatuur', unit: '°C', decimals: 1, clientMayEnter: true, components: [{ key: 'value', label: 'Temperatuur', min: 34, max: 43 }] },
-  { code: 'pijnscore', label: 'Pijnscore', unit: '', decimals: 0, clientMayEnter: false, components: [{ key: 'value', label: 'Pijnscore (0-10)', min: 0, max: 10 }] },
+  {
+    code: 'gewicht',
+    label: 'Gewicht',
+    unit: 'kg',
+    decimals: 1,
+    clientMayEnter: true,
+    components: [{ key: 'value', label: 'Gewicht', min: 20, max: 300 }],
+  },
+  {
+    code: 'temperatuur',
+    label: 'Temperatuur',
+    unit: '°C',
+    decimals: 1,
+    clientMayEnter: true,
+    components: [{ key: 'value', label: 'Temperatuur', min: 34, max: 43 }],
+  },
+  {
+    code: 'pijnscore',
+    label: 'Pijnscore',
+    unit: '',
+    decimals: 0,
+    clientMayEnter: false,
+    components: [{ key: 'value', label: 'Pijnscore (0-10)', min: 0, max: 10 }],
+  },
 ];
 
 export const measurements = [
-  { type: 'bloeddruk', days: 0, time: '08:10', values: { systolic: 128, diastolic: 82 }, source: 'client', author: 'Anna de Boer', deletable: true },
+  {
+    type: 'bloeddruk',
+    days: 0,
+    time: '08:10',
+    values: { systolic: 128, diastolic: 82 },
+    source: 'client',
+    author: 'Anna de Boer',
+    deletable: true,
+  },
   { type: 'gewicht', days: -1, time: '07:30', values: { value: 72.4 }, source: 'client', author: 'Anna de Boer', deletable: true },
-  { type: 'bloeddruk', days: -3, time: '09:00', values: { systolic: 135, diastolic: 85 }, source: 'staff', author: 'Zr. Jansen', deletable: false },
+  {
+    type: 'bloeddruk',
+    days: -3,
+    time: '09:00',
+    values: { systolic: 135, diastolic: 85 },
+    source: 'staff',
+    author: 'Zr. Jansen',
+    deletable: false,
+  },
   { type: 'temperatuur', days: -4, time: '08:00', values: { value: 37.1 }, source: 'staff', author: 'Zr. El Idrissi', deletable: false },
   { type: 'gewicht', days: -8, time: '07:45', values: { value: 72.9 }, source: 'client', author: 'Anna de Boer', deletable: true },
-  { type: 'bloeddruk', days: -10, time: '08:20', values: { systolic: 131, diastolic: 80 }, source: 'staff', author: 'Zr. Jansen', deletable: false },
+  {
+    type: 'bloeddruk',
+    days: -10,
+    time: '08:20',
+    values: { systolic: 131, diastolic: 80 },
+    source: 'staff',
+    author: 'Zr. Jansen',
+    deletable: false,
+  },
   { type: 'gewicht', days: -15, time: '07:40', values: { value: 73.3 }, source: 'client', author: 'Anna de Boer', deletable: true },
   { type: 'pijnscore', days: -4, time: '08:05', values: { value: 4 }, source: 'staff', author: 'Zr. El Idrissi', deletable: false },
-].map((m, i) => ({ id: `m-${i + 1}`, type: m.type, measuredAt: at(m.days, m.time), values: m.values, source: m.source, author: m.author, deletable: m.deletable }));
+].map((m, i) => ({
+  id: `m-${i + 1}`,
+  type: m.type,
+  measuredAt: at(m.days, m.time),
+  values: m.values,
+  source: m.source,
+  author: m.author,
+  deletable: m.deletable,
+}));
 
-function appointment(i: number, days: number, start: string, end: string, title: string, careWorker: string | null, extra: Partial<{ location: string; description: string; source: string; editable: boolean }> = {}) {
+function appointment(
+  i: number,
+  days: number,
+  start: string,
+  end: string,
+  title: string,
+  careWorker: string | null,
+  extra: Partial<{ location: string; description: string; source: string; editable: boolean }> = {},
+) {
   return {
     id: `a-${i}`,
     title,
@@ -149,24 +343,91 @@ export const appointments = [
 ];
 
 export const messages = [
-  { days: 0, time: '09:12', body: 'Goedemorgen mevrouw De Boer, de fysiotherapeut komt donderdag om 11 uur. Met vriendelijke groet, Zr. Jansen', sender: { kind: 'staff', name: 'Zr. Jansen' }, own: false, read: false },
-  { days: -1, time: '20:03', body: 'Dank u wel. Kan de ochtendzorg zaterdag iets later, rond half negen?', sender: { kind: 'client', name: 'Anna de Boer' }, own: true, read: true },
-  { days: -1, time: '15:45', body: 'Zaterdag komt Zr. El Idrissi voor de ochtendzorg.', sender: { kind: 'staff', name: 'Planning De Linde' }, own: false, read: true },
-  { days: -3, time: '11:30', body: 'Ik neem de nieuwe medicijnlijst mee bij mijn bezoek op zondag. Peter', sender: { kind: 'contact', name: 'Peter de Boer' }, own: false, read: true },
-  { days: -5, time: '10:00', body: 'Welkom in het cliëntportaal! Hier kunt u ons een bericht sturen.', sender: { kind: 'staff', name: 'Cliëntenbureau' }, own: false, read: true },
-].map((m, i) => ({ id: `b-${i + 1}`, body: m.body, sentAt: at(m.days, m.time), sender: m.sender, own: m.own, readAt: m.own ? null : m.read ? at(m.days, '23:00') : null }));
+  {
+    days: 0,
+    time: '09:12',
+    body: 'Goedemorgen mevrouw De Boer, de fysiotherapeut komt donderdag om 11 uur. Met vriendelijke groet, Zr. Jansen',
+    sender: { kind: 'staff', name: 'Zr. Jansen' },
+    own: false,
+    read: false,
+  },
+  {
+    days: -1,
+    time: '20:03',
+    body: 'Dank u wel. Kan de ochtendzorg zaterdag iets later, rond half negen?',
+    sender: { kind: 'client', name: 'Anna de Boer' },
+    own: true,
+    read: true,
+  },
+  {
+    days: -1,
+    time: '15:45',
+    body: 'Zaterdag komt Zr. El Idrissi voor de ochtendzorg.',
+    sender: { kind: 'staff', name: 'Planning De Linde' },
+    own: false,
+    read: true,
+  },
+  {
+    days: -3,
+    time: '11:30',
+    body: 'Ik neem de nieuwe medicijnlijst mee bij mijn bezoek op zondag. Peter',
+    sender: { kind: 'contact', name: 'Peter de Boer' },
+    own: false,
+    read: true,
+  },
+  {
+    days: -5,
+    time: '10:00',
+    body: 'Welkom in het cliëntportaal! Hier kunt u ons een bericht sturen.',
+    sender: { kind: 'staff', name: 'Cliëntenbureau' },
+    own: false,
+    read: true,
+  },
+].map((m, i) => ({
+  id: `b-${i + 1}`,
+  body: m.body,
+  sentAt: at(m.days, m.time),
+  sender: m.sender,
+  own: m.own,
+  readAt: m.own ? null : m.read ? at(m.days, '23:00') : null,
+}));
 
 const sha = '9f2c6a1b7e3d4c5b8a9f0e1d2c3b4a5968776655443322110ffeeddccbbaa998';
 
 export const plans = {
-  undecided: { id: 'p-3', title: 'Cliëntplan 2025', version: '3', date: dateOf(-3), fileName: 'clientplan-2025-v3.pdf', sha256: sha, status: 'undecided', decision: null },
+  undecided: {
+    id: 'p-3',
+    title: 'Cliëntplan 2025',
+    version: '3',
+    date: dateOf(-3),
+    fileName: 'clientplan-2025-v3.pdf',
+    sha256: sha,
+    status: 'undecided',
+    decision: null,
+  },
   signed: {
-    id: 'p-2', title: 'Cliëntplan 2024', version: '2', date: dateOf(-200), fileName: 'clientplan-2024-v2.pdf', sha256: sha, status: 'signed',
+    id: 'p-2',
+    title: 'Cliëntplan 2024',
+    version: '2',
+    date: dateOf(-200),
+    fileName: 'clientplan-2024-v2.pdf',
+    sha256: sha,
+    status: 'signed',
     decision: { by: 'Anna de Boer', at: at(-195, '14:22'), reason: null },
   },
   rejected: {
-    id: 'p-1', title: 'Cliëntplan 2024', version: '1', date: dateOf(-230), fileName: 'clientplan-2024-v1.pdf', sha256: sha, status: 'rejected',
-    decision: { by: 'Peter de Boer', at: at(-228, '10:05'), reason: 'De afspraken over de dagbesteding kloppen niet: dat is op dinsdag, niet op maandag.' },
+    id: 'p-1',
+    title: 'Cliëntplan 2024',
+    version: '1',
+    date: dateOf(-230),
+    fileName: 'clientplan-2024-v1.pdf',
+    sha256: sha,
+    status: 'rejected',
+    decision: {
+      by: 'Peter de Boer',
+      at: at(-228, '10:05'),
+      reason: 'De afspraken over de dagbesteding kloppen niet: dat is op dinsdag, niet op maandag.',
+    },
   },
 };
 
@@ -199,7 +460,8 @@ function fakeQrDataUrl() {
   for (let y = 0; y < 21; y += 1) {
     for (let x = 0; x < 21; x += 1) {
       const finder = [0, 14].includes(x - (x % 7)) && [0, 14].includes(y - (y % 7)) && !(x >= 14 && y >= 14);
-      const ring = finder && (x % 7 === 0 || x % 7 === 6 || y % 7 === 0 || y % 7 === 6 || (x % 7 >= 2 && x % 7 <= 4 && y % 7 >= 2 && y % 7 <= 4));
+      const ring =
+        finder && (x % 7 === 0 || x % 7 === 6 || y % 7 === 0 || y % 7 === 6 || (x % 7 >= 2 && x % 7 <= 4 && y % 7 >= 2 && y % 7 <= 4));
       if (finder ? ring : (x * 7 + y * 13 + x * y) % 3 === 0) modules.push(`M${x + 2} ${y + 2}h1v1h-1z`);
     }
   }
@@ -209,7 +471,8 @@ function fakeQrDataUrl() {
 
 /** POST /auth/totp/enrol. */
 export const totpEnrolment = {
-  otpauthUri: 'otpauth://totp/Zorggroep%20De%20Linde:a.deboer%40voorbeeld.nl?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Zorggroep%20De%20Linde',
+  otpauthUri:
+    'otpauth://totp/Zorggroep%20De%20Linde:a.deboer%40voorbeeld.nl?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Zorggroep%20De%20Linde',
   qrDataUrl: fakeQrDataUrl(),
   manualKey: 'JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP',
   issuer: 'Zorggroep De Linde',
@@ -222,6 +485,18 @@ export const activity = {
   previousVisit: at(-3, '19:30'),
   since: { reports: 0, messages: 2, appointmentsHeld: 0, measurements: 1 },
   plansAwaitingDecision: 1,
-  nextAppointment: { id: 'a-next', startsAt: at(1, '10:00'), endsAt: at(1, '10:30'), title: 'Huisbezoek wijkverpleging', location: 'Thuis' },
+  nextAppointment: {
+    id: 'a-next',
+    startsAt: at(1, '10:00'),
+    endsAt: at(1, '10:30'),
+    title: 'Huisbezoek wijkverpleging',
+    location: 'Thuis',
+  },
 };
-export const firstVisit = { displayName: signedIn.displayName, previousVisit: null, since: null, plansAwaitingDecision: 0, nextAppointment: null };
+export const firstVisit = {
+  displayName: signedIn.displayName,
+  previousVisit: null,
+  since: null,
+  plansAwaitingDecision: 0,
+  nextAppointment: null,
+};

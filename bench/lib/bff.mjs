@@ -59,7 +59,11 @@ export async function startBff(env, { args = [], nodeOptions = [], readyTimeoutM
   } catch (error) {
     await child.stop();
     // The table shows an error's first line: name what the child said, not only that it ended.
-    const said = child.output().split('\n').map((line) => line.trim()).filter(Boolean);
+    const said = child
+      .output()
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
     const cause = said.find((line) => /error|invalid|required|refused|EADDRINUSE/i.test(line) && !/^at /.test(line)) ?? said.at(-1);
     throw new Error(`care-bff start ${args.join(' ')} did not get ready${cause ? `: ${cause}` : ''}\n${error.message}`);
   }

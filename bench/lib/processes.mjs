@@ -107,7 +107,9 @@ export async function runNode(args, { env, cwd, timeoutMs = 120_000, what = args
   const { code, signal } = await child.exited;
   clearTimeout(timer);
   if (code !== 0) {
-    throw new Error(`${what} failed (${signal ?? `exit ${code}`}${signal === 'SIGTERM' ? `, over ${timeoutMs / 1000} s` : ''}):\n${child.output()}`);
+    throw new Error(
+      `${what} failed (${signal ?? `exit ${code}`}${signal === 'SIGTERM' ? `, over ${timeoutMs / 1000} s` : ''}):\n${child.output()}`,
+    );
   }
   return child.output();
 }

@@ -7,10 +7,27 @@ export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devto
 
 // JavaScript, as DevTools' "Scripting": tasks that run script, microtask checkpoints, compile, GC.
 const SCRIPTING = new Set([
-  'FunctionCall', 'EvaluateScript', 'EventDispatch', 'TimerFire', 'FireIdleCallback', 'FireAnimationFrame',
-  'RunMicrotasks', 'v8.run', 'V8.Execute', 'v8.compile', 'v8.compileModule', 'v8.evaluateModule', 'v8.produceCache',
-  'V8.GCScavenger', 'MinorGC', 'MajorGC', 'V8.GCIncrementalMarking', 'V8.GCFinalizeMC', 'V8.GC_MC_BACKGROUND_MARKING',
-  'XHRReadyStateChange', 'XHRLoad',
+  'FunctionCall',
+  'EvaluateScript',
+  'EventDispatch',
+  'TimerFire',
+  'FireIdleCallback',
+  'FireAnimationFrame',
+  'RunMicrotasks',
+  'v8.run',
+  'V8.Execute',
+  'v8.compile',
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'v8.produceCache',
+  'V8.GCScavenger',
+  'MinorGC',
+  'MajorGC',
+  'V8.GCIncrementalMarking',
+  'V8.GCFinalizeMC',
+  'V8.GC_MC_BACKGROUND_MARKING',
+  'XHRReadyStateChange',
+  'XHRLoad',
 ]);
 // Work nested in a script event that DevTools does not count as scripting.
 const STYLE_LAYOUT = new Set(['Layout', 'UpdateLayoutTree', 'RecalculateStyles', 'ScheduleStyleRecalculation', 'InvalidateLayout']);
@@ -68,7 +85,8 @@ function clip(list, from, to) {
 
 function intersect(a, b) {
   const out = [];
-  for (const [s1, e1] of a) for (const [s2, e2] of b) if (Math.min(e1, e2) > Math.max(s1, s2)) out.push([Math.max(s1, s2), Math.min(e1, e2)]);
+  for (const [s1, e1] of a)
+    for (const [s2, e2] of b) if (Math.min(e1, e2) > Math.max(s1, s2)) out.push([Math.max(s1, s2), Math.min(e1, e2)]);
   return union(out);
 }
 

@@ -12,7 +12,11 @@ export const timeoutMs = 30_000;
 
 export async function measure() {
   if (!existsSync(componentsDist)) throw new NotBuiltError('packages/components/dist');
-  const { budgets, kb, measure: measureBudget } = await import(pathToFileURL(join(repoRoot, 'packages/components/scripts/bundle-budgets.mjs')).href);
+  const {
+    budgets,
+    kb,
+    measure: measureBudget,
+  } = await import(pathToFileURL(join(repoRoot, 'packages/components/scripts/bundle-budgets.mjs')).href);
   const entries = readdirSync(componentsDist).filter((file) => file.endsWith('.js'));
   const rows = [];
   const counted = new Set();

@@ -59,15 +59,30 @@ export async function measure() {
     const passwordHash = await hashPassword(PASSWORD);
     const ids = accounts.map((a) => a.accountId);
     const usernames = (
-      await setup.db.updateTable('accounts').set({ password_hash: passwordHash }).where('tenant_id', '=', tenant.id).where('id', 'in', ids).returning(['id', 'username']).execute()
-    ).sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id)).map((a) => a.username);
+      await setup.db
+        .updateTable('accounts')
+        .set({ password_hash: passwordHash })
+        .where('tenant_id', '=', tenant.id)
+        .where('id', 'in', ids)
+        .returning(['id', 'username'])
+        .execute()
+    )
+      .sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
+      .map((a) => a.username);
 
     const bff = await startBff({ ...pg.env, EXAMPLES_DIR: dir }, { args: ['--demo'], readyTimeoutMs: 30_000 });
     cleanups.push(() => bff.stop());
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     cleanups.push(() => browser.close());
 
@@ -83,7 +98,10 @@ export async function measure() {
         await page.getByLabel('Gebruikersnaam').fill(username, { timeout: 15_000 });
         await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
         const timing = await page.evaluate(clickAndWaitForCodeField, 'SMS-inlogcode aanvragen');
-        if (!timing) throw new Error(`no code field within 15 s after "SMS-inlogcode aanvragen"${errors.length ? ` (page errors: ${errors.join('; ').slice(0, 160)})` : ''}`);
+        if (!timing)
+          throw new Error(
+            `no code field within 15 s after "SMS-inlogcode aanvragen"${errors.length ? ` (page errors: ${errors.join('; ').slice(0, 160)})` : ''}`,
+          );
         toField.push(timing.field - timing.click);
         if (timing.answer) afterAnswer.push(timing.field - timing.answer);
       } finally {
@@ -102,7 +120,9 @@ export async function measure() {
       },
       {
         figure: `<care-login>: password check's answer (POST auth/login) → code field`,
-        measured: afterAnswer.length ? `median ${percentile(afterAnswer, 0.5).toFixed(0)} ms, max ${afterAnswer.at(-1).toFixed(0)} ms` : 'no resource timing',
+        measured: afterAnswer.length
+          ? `median ${percentile(afterAnswer, 0.5).toFixed(0)} ms, max ${afterAnswer.at(-1).toFixed(0)} ms`
+          : 'no resource timing',
         target: '',
         ok: null,
         detail: { afterAnswerMs: afterAnswer },

@@ -55,7 +55,14 @@ export async function measure() {
     const clients = await insertBenchClients(setup.db, tenant, { count: CLIENTS, label: 'faults', mobileBase: 81_000_000 });
     const cookies = [];
     for (const client of clients) {
-      const { token } = await createSession(setup.db, { tenant, accountId: client.accountId, clientId: client.clientId, state: 'active', ip: null, userAgent: null });
+      const { token } = await createSession(setup.db, {
+        tenant,
+        accountId: client.accountId,
+        clientId: client.clientId,
+        state: 'active',
+        ip: null,
+        userAgent: null,
+      });
       cookies.push(`${sessionCookieName(TENANT)}=${token}`);
     }
     const env = { ...pg.env, LOG_LEVEL: 'warn' };
@@ -63,13 +70,19 @@ export async function measure() {
     const bff = await startBff(env);
     cleanups.push(() => bff.stop());
     rows.push(...(await orErrorRows('PostgreSQL killed under load', () => killUnderLoad({ bff, pg, setup, cookies }))));
-    rows.push(...(await orErrorRows('live replies lost around a LISTEN drop', () => listenDrop({ bff, setup, tenant, client: clients[0], cookie: cookies[0], storeStaffMessage }))));
+    rows.push(
+      ...(await orErrorRows('live replies lost around a LISTEN drop', () =>
+        listenDrop({ bff, setup, tenant, client: clients[0], cookie: cookies[0], storeStaffMessage }),
+      )),
+    );
     rows.push(...(await orErrorRows('PDF p99', () => pdfLoad({ bff, setup, tenant }))));
     await bff.stop();
 
     const draining = await startBff({ ...env, SHUTDOWN_GRACE_MS: '20000' });
     cleanups.push(() => draining.stop());
-    rows.push(...(await orErrorRows('in-flight requests cut by SIGTERM', () => sigterm({ bff: draining, pgUrl: pg.url, setup, tenant, cookies }))));
+    rows.push(
+      ...(await orErrorRows('in-flight requests cut by SIGTERM', () => sigterm({ bff: draining, pgUrl: pg.url, setup, tenant, cookies }))),
+    );
     return rows;
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
@@ -81,14 +94,27 @@ async function orErrorRows(figure, measureSome) {
     return await measureSome();
   } catch (error) {
     process.stderr.write(`bench: faults: ${figure} failed: ${error?.stack ?? error}\n`);
-    return [{ figure, measured: `error: ${(error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 240)}`, target: '', ok: false }];
+    return [
+      {
+        figure,
+        measured: `error: ${(error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 240)}`,
+        target: '',
+        ok: false,
+      },
+    ];
   }
 }
 
 function request(bff, cookie, path, { json, signal = AbortSignal.timeout(15_000), method } = {}) {
   const headers = { cookie };
-  if (json !== undefined) Object.assign(headers, { origin: bff.url, 'x-care-widgets': '1', 'content-type': 'application/json', 'idempotency-key': randomUUID() });
-  return fetch(`${bff.url}/api/tenants/${TENANT}${path}`, { method: method ?? (json !== undefined ? 'POST' : 'GET'), headers, body: json !== undefined ? JSON.stringify(json) : undefined, signal });
+  if (json !== undefined)
+    Object.assign(headers, { origin: bff.url, 'x-care-widgets': '1', 'content-type': 'application/json', 'idempotency-key': randomUUID() });
+  return fetch(`${bff.url}/api/tenants/${TENANT}${path}`, {
+    method: method ?? (json !== undefined ? 'POST' : 'GET'),
+    headers,
+    body: json !== undefined ? JSON.stringify(json) : undefined,
+    signal,
+  });
 }
 
 async function killUnderLoad({ bff, pg, setup, cookies }) {
@@ -103,7 +129,9 @@ async function killUnderLoad({ bff, pg, setup, cookies }) {
   const worker = async (i) => {
     for (let n = 0; running; n++) {
       try {
-        const response = await (n % 2 ? request(bff, cookies[i], '/messages?limit=5') : request(bff, cookies[i], '/messages', { json: { body: `${tag} ${i}-${n}` } }));
+        const response = await (n % 2
+          ? request(bff, cookies[i], '/messages?limit=5')
+          : request(bff, cookies[i], '/messages', { json: { body: `${tag} ${i}-${n}` } }));
         const body = await response.json().catch(() => ({}));
         if (response.status === 201) acknowledged.add(body.id);
         if (![200, 201].includes(response.status)) count(`${response.status}${body.code ? ` ${body.code}` : ''}`);
@@ -140,11 +168,20 @@ async function killUnderLoad({ bff, pg, setup, cookies }) {
   const stored = await setup.db.selectFrom('messages').select('id').where('body', 'like', `${tag} %`).execute();
   const storedIds = new Set(stored.map((r) => r.id));
   const lost = [...acknowledged].filter((id) => !storedIds.has(id)).length;
-  const other5xx = Object.entries(during).filter(([key]) => !key.startsWith('503') && (/^5/.test(key) || key.startsWith('network'))).reduce((n, [, c]) => n + c, 0);
+  const other5xx = Object.entries(during)
+    .filter(([key]) => !key.startsWith('503') && (/^5/.test(key) || key.startsWith('network')))
+    .reduce((n, [, c]) => n + c, 0);
   const others = Object.entries(during).filter(([key]) => !key.startsWith('503') && !/^5/.test(key) && !key.startsWith('network'));
-  const answered503 = Object.entries(during).filter(([key]) => key.startsWith('503')).reduce((n, [, c]) => n + c, 0);
+  const answered503 = Object.entries(during)
+    .filter(([key]) => key.startsWith('503'))
+    .reduce((n, [, c]) => n + c, 0);
   return [
-    { figure: `PostgreSQL killed (kill -9 of the postmaster) under load, ${CLIENTS} clients: BFF process survived`, measured: survived ? 'yes' : 'no', target: 'yes', ok: survived },
+    {
+      figure: `PostgreSQL killed (kill -9 of the postmaster) under load, ${CLIENTS} clients: BFF process survived`,
+      measured: survived ? 'yes' : 'no',
+      target: 'yes',
+      ok: survived,
+    },
     {
       figure: '5xx other than 503 (and network errors) from the kill until after the first 200',
       measured: `${other5xx} (${answered503} × 503${others.length ? `; also ${others.map(([k, c]) => `${c} × ${k}`).join(', ')}` : ''})`,
@@ -152,7 +189,12 @@ async function killUnderLoad({ bff, pg, setup, cookies }) {
       ok: other5xx === 0,
       detail: during,
     },
-    { figure: 'seconds from PostgreSQL accepting connections again to the first 200', measured: firstOk === undefined ? 'no 200 within 20 s' : `${(firstOk / 1000).toFixed(2)} s`, target: '< 2 s', ok: firstOk !== undefined && firstOk < 2000 },
+    {
+      figure: 'seconds from PostgreSQL accepting connections again to the first 200',
+      measured: firstOk === undefined ? 'no 200 within 20 s' : `${(firstOk / 1000).toFixed(2)} s`,
+      target: '< 2 s',
+      ok: firstOk !== undefined && firstOk < 2000,
+    },
     {
       figure: 'messages acknowledged (201) vs stored, around the kill',
       measured: `${acknowledged.size} acknowledged, ${stored.length} stored; ${lost} acknowledged but missing${stored.length > acknowledged.size - lost ? `; ${stored.length - (acknowledged.size - lost)} stored without a 201 (cut at the kill; a retry with the same Idempotency-Key returns them)` : ''}`,
@@ -193,15 +235,27 @@ async function listenDrop({ bff, setup, tenant, client, cookie, storeStaffMessag
   const stored = [];
   let drops = 0;
   for (let i = 1; i <= 60; i++) {
-    stored.push((await storeStaffMessage(setup.db, { tenantId: tenant.id, clientId: client.clientId, senderName: 'Zr. Bench', body: `LISTEN-drop bericht ${i}` })).id);
+    stored.push(
+      (
+        await storeStaffMessage(setup.db, {
+          tenantId: tenant.id,
+          clientId: client.clientId,
+          senderName: 'Zr. Bench',
+          body: `LISTEN-drop bericht ${i}`,
+        })
+      ).id,
+    );
     if (i % 15 === 0 && i < 60) {
       // The previous drop's listener must be back first, or there is nothing to end.
       for (let waited = 0; waited < 5000; waited += 20) {
-        const { rows } = await sql`select count(*)::int as n from pg_stat_activity where application_name = 'care-bff-listener'`.execute(setup.db);
+        const { rows } = await sql`select count(*)::int as n from pg_stat_activity where application_name = 'care-bff-listener'`.execute(
+          setup.db,
+        );
         if (rows[0].n > 0) break;
         await sleep(20);
       }
-      const { rows } = await sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'care-bff-listener'`.execute(setup.db);
+      const { rows } =
+        await sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'care-bff-listener'`.execute(setup.db);
       drops += rows.length;
     }
     await sleep(15);
@@ -211,7 +265,14 @@ async function listenDrop({ bff, setup, tenant, client, cookie, storeStaffMessag
   abort.abort();
   await reading;
   const lost = stored.filter((id) => !received.has(id)).length;
-  return [{ figure: `live replies lost around a LISTEN drop (${stored.length} stored, ${drops} drops of the LISTEN backend)`, measured: String(lost), target: '0', ok: lost === 0 && drops === 3 }];
+  return [
+    {
+      figure: `live replies lost around a LISTEN drop (${stored.length} stored, ${drops} drops of the LISTEN backend)`,
+      measured: String(lost),
+      target: '0',
+      ok: lost === 0 && drops === 3,
+    },
+  ];
 }
 
 async function sigterm({ bff, pgUrl, setup, tenant, cookies }) {
@@ -236,7 +297,9 @@ async function sigterm({ bff, pgUrl, setup, tenant, cookies }) {
     const signal = () => AbortSignal.timeout(40_000);
     const inFlight = [
       ...Array.from({ length: 30 }, (_, i) => full(request(bff, cookies[i], '/reports?period=month', { signal: signal() }), 200)),
-      ...Array.from({ length: 10 }, (_, i) => full(request(bff, cookies[30 + i], '/messages', { json: { body: 'tijdens SIGTERM' }, signal: signal() }), 201)),
+      ...Array.from({ length: 10 }, (_, i) =>
+        full(request(bff, cookies[30 + i], '/messages', { json: { body: 'tijdens SIGTERM' }, signal: signal() }), 201),
+      ),
       ...Array.from({ length: 10 }, () => full(request(bff, session.cookie, '/reports.pdf?period=year', { signal: signal() }), 200)),
     ];
     await sleep(1000);

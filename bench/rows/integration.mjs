@@ -63,7 +63,12 @@ export async function measure() {
       return json;
     };
 
-    const clients = Array.from({ length: CLIENTS }, (_, i) => ({ ecdId: `C-${i}`, firstName: 'Cliënt', lastName: `Bench ${i}`, dateOfBirth: '1940-01-01' }));
+    const clients = Array.from({ length: CLIENTS }, (_, i) => ({
+      ecdId: `C-${i}`,
+      firstName: 'Cliënt',
+      lastName: `Bench ${i}`,
+      dateOfBirth: '1940-01-01',
+    }));
     await call('POST', '/clients', { items: clients });
     const reports = Array.from({ length: REPORTS }, (_, i) => ({
       ecdId: `R-${i}`,
@@ -82,7 +87,8 @@ export async function measure() {
         const t = performance.now();
         const summary = await call('POST', '/reports', { items });
         perBatch.push(performance.now() - t);
-        if (summary[expect] !== items.length) throw new Error(`expected ${items.length} ${expect}, got ${JSON.stringify({ ...summary, results: undefined })}`);
+        if (summary[expect] !== items.length)
+          throw new Error(`expected ${items.length} ${expect}, got ${JSON.stringify({ ...summary, results: undefined })}`);
       }
       const seconds = (performance.now() - started) / 1000;
       perBatch.sort((a, b) => a - b);

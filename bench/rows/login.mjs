@@ -48,7 +48,8 @@ export async function measure() {
     cleanups.push(() => database.close());
     const db = database.db;
     const tenant = await tenantOrThrow(db, TENANT);
-    if (!tenant.settings.secondFactors.allowed.includes('email')) throw new Error(`${TENANT} no longer allows e-mail codes; pick another tenant for the bench`);
+    if (!tenant.settings.secondFactors.allowed.includes('email'))
+      throw new Error(`${TENANT} no longer allows e-mail codes; pick another tenant for the bench`);
     const accounts = await insertBenchAccounts(db, tenant, await hashPassword(PASSWORD));
     await shareServerSecret(pg.env);
 
@@ -70,14 +71,34 @@ export async function measure() {
       return true;
     };
     const warm = await fixedConcurrency({ concurrency: LOGIN_CONCURRENCY, seconds: 10, max: LOGIN_WARMUP, request: login });
-    const logins = await fixedConcurrency({ concurrency: LOGIN_CONCURRENCY, seconds: SECONDS, max: ACCOUNTS - warm.next, startAt: warm.next, request: login });
+    const logins = await fixedConcurrency({
+      concurrency: LOGIN_CONCURRENCY,
+      seconds: SECONDS,
+      max: ACCOUNTS - warm.next,
+      startAt: warm.next,
+      request: login,
+    });
 
     // --- code step: sessions waiting for their code, made as the password step makes them.
     const cookieName = sessionCookieName(TENANT);
     const pending = new Array(accounts.length);
     await inParallel(accounts.length, 8, async (i) => {
-      const { id, token } = await createSession(db, { tenant, accountId: accounts[i].id, clientId: null, state: 'second_factor', ip: null, userAgent: null });
-      const issued = await issueCodeChallenge(db, { tenantId: tenant.id, accountId: accounts[i].id, sessionId: id, purpose: 'login', channel: 'email', destination: accounts[i].email });
+      const { id, token } = await createSession(db, {
+        tenant,
+        accountId: accounts[i].id,
+        clientId: null,
+        state: 'second_factor',
+        ip: null,
+        userAgent: null,
+      });
+      const issued = await issueCodeChallenge(db, {
+        tenantId: tenant.id,
+        accountId: accounts[i].id,
+        sessionId: id,
+        purpose: 'login',
+        channel: 'email',
+        destination: accounts[i].email,
+      });
       pending[i] = { cookie: `${cookieName}=${token}`, code: issued.code };
     });
     const verify = async (i) => {
@@ -100,7 +121,8 @@ export async function measure() {
       request: verify,
     });
 
-    const line = (r) => `${r.rate.toFixed(r.rate < 100 ? 1 : 0)}/s, p50 ${r.p50.toFixed(0)} ms / p99 ${r.p99.toFixed(0)} ms (${r.ok} in ${r.seconds.toFixed(1)} s)${describeFailures(r.failures)}`;
+    const line = (r) =>
+      `${r.rate.toFixed(r.rate < 100 ? 1 : 0)}/s, p50 ${r.p50.toFixed(0)} ms / p99 ${r.p99.toFixed(0)} ms (${r.ok} in ${r.seconds.toFixed(1)} s)${describeFailures(r.failures)}`;
     const note = (r, limit) => (r.next >= ACCOUNTS && r.seconds < SECONDS - 0.1 ? `, stopped at ${limit} bench accounts` : '');
     return [
       {
@@ -156,12 +178,20 @@ async function insertBenchAccounts(db, tenant, passwordHash) {
   });
   const accounts = [];
   for (let at = 0; at < rows.length; at += 500) {
-    accounts.push(...(await db.insertInto('accounts').values(rows.slice(at, at + 500)).returning(['id', 'username', 'email']).execute()));
+    accounts.push(
+      ...(await db
+        .insertInto('accounts')
+        .values(rows.slice(at, at + 500))
+        .returning(['id', 'username', 'email'])
+        .execute()),
+    );
   }
   for (let at = 0; at < accounts.length; at += 500) {
     await db
       .insertInto('account_clients')
-      .values(accounts.slice(at, at + 500).map((a) => ({ tenant_id: tenant.id, account_id: a.id, client_id: client.id, relation: 'contact' })))
+      .values(
+        accounts.slice(at, at + 500).map((a) => ({ tenant_id: tenant.id, account_id: a.id, client_id: client.id, relation: 'contact' })),
+      )
       .execute();
   }
   return accounts;
@@ -169,7 +199,9 @@ async function insertBenchAccounts(db, tenant, passwordHash) {
 
 async function inParallel(count, width, task) {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < count) await task(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
 }

@@ -76,7 +76,14 @@ export async function measure() {
     const cookieName = sessionCookieName(TENANT);
     const cookies = [];
     for (const client of clients) {
-      const { token } = await createSession(setup.db, { tenant, accountId: client.accountId, clientId: client.clientId, state: 'active', ip: null, userAgent: null });
+      const { token } = await createSession(setup.db, {
+        tenant,
+        accountId: client.accountId,
+        clientId: client.clientId,
+        state: 'active',
+        ip: null,
+        userAgent: null,
+      });
       cookies.push(`${cookieName}=${token}`);
     }
     phases.setupS = (performance.now() - started) / 1000;
@@ -164,13 +171,22 @@ async function measureReplies({ bff, setupDb, tenant, pgUrl, storeStaffMessage, 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   cleanups.push(() => browser.close());
   const context = await browser.newContext();
   // By domain + path: Chromium refuses a Secure cookie given with an http:// url, but keeps one for
   // the host 127.0.0.1 (host-only, as __Host- wants) and sends it over http to loopback.
-  await context.addCookies([{ name: cookieName, value: token, domain: new URL(bff.url).hostname, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }]);
+  await context.addCookies([
+    { name: cookieName, value: token, domain: new URL(bff.url).hostname, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' },
+  ]);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -181,16 +197,30 @@ async function measureReplies({ bff, setupDb, tenant, pgUrl, storeStaffMessage, 
     return Boolean(customElements.get('care-messages'));
   });
   if (!defined) throw new NotBuiltError('<care-messages> registered by care-widgets.bundle.js');
-  const signedIn = await page.evaluate(async (url) => (await fetch(url, { credentials: 'include' })).status, `/api/tenants/${TENANT}/messages/unread-count`);
-  if (signedIn !== 200) throw new Error(`the session cookie added to Chromium is not sent or not accepted (unread-count answered ${signedIn})`);
+  const signedIn = await page.evaluate(
+    async (url) => (await fetch(url, { credentials: 'include' })).status,
+    `/api/tenants/${TENANT}/messages/unread-count`,
+  );
+  if (signedIn !== 200)
+    throw new Error(`the session cookie added to Chromium is not sent or not accepted (unread-count answered ${signedIn})`);
 
-  await page.evaluate(({ tenant, api }) => {
-    document.querySelector('#bench').innerHTML = `<care-portal tenant="${tenant}" api="${api}"><care-messages></care-messages></care-portal>`;
-  }, { tenant: TENANT, api: bff.url });
+  await page.evaluate(
+    ({ tenant, api }) => {
+      document.querySelector('#bench').innerHTML =
+        `<care-portal tenant="${tenant}" api="${api}"><care-messages></care-messages></care-portal>`;
+    },
+    { tenant: TENANT, api: bff.url },
+  );
   const ready = await page
     .waitForFunction(() => window.__benchStreamReady === true, null, { timeout: 15_000, polling: 50 })
-    .then(() => true, () => false);
-  if (!ready) throw new Error(`<care-messages> opened no message stream that answered within 15 s${errors.length ? ` (page errors: ${errors.join('; ').slice(0, 160)})` : ''}`);
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!ready)
+    throw new Error(
+      `<care-messages> opened no message stream that answered within 15 s${errors.length ? ` (page errors: ${errors.join('; ').slice(0, 160)})` : ''}`,
+    );
   await page.evaluate(installObserver);
 
   const run = Date.now().toString(36);

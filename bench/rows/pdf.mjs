@@ -83,13 +83,17 @@ export async function measure() {
 
 export async function countYear(get) {
   const response = await get('/reports?period=year');
-  if (response.status !== 200) throw new Error(`GET reports?period=year answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+  if (response.status !== 200)
+    throw new Error(`GET reports?period=year answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
   return (await response.json()).items.length;
 }
 
 /** One download, timed to its last byte, while the BFF's memory is watched. */
 async function download(get, pid) {
-  const hwmReset = await writeFile(`/proc/${pid}/clear_refs`, '5').then(() => true, () => false);
+  const hwmReset = await writeFile(`/proc/${pid}/clear_refs`, '5').then(
+    () => true,
+    () => false,
+  );
   let sampled = 0;
   let sampling = true;
   const sampler = (async () => {
@@ -114,7 +118,8 @@ async function download(get, pid) {
   await sampler;
   const { hwm } = await memoryOf(pid);
   if (status !== 200) throw new Error(`GET reports.pdf?period=year answered ${status}: ${body.toString('utf8', 0, 200)}`);
-  if (body.toString('latin1', 0, 5) !== '%PDF-') throw new Error(`reports.pdf is not a PDF (${type}, starts ${JSON.stringify(body.toString('latin1', 0, 20))})`);
+  if (body.toString('latin1', 0, 5) !== '%PDF-')
+    throw new Error(`reports.pdf is not a PDF (${type}, starts ${JSON.stringify(body.toString('latin1', 0, 20))})`);
   const pages = body.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
   return { ms, bytes: body.length, pages, peak: Math.max(sampled, hwmReset ? hwm : 0), sampledPeak: sampled, hwm, hwmReset };
 }
@@ -130,5 +135,9 @@ export async function addReports(db, tenantId, clientId, count) {
     author_kind: 'staff',
     text: `Rapportage ${i + 1} van de benchmark. Cliënt heeft goed geslapen en heeft ontbeten; de wond is verzorgd en ziet er rustig uit.`,
   }));
-  for (let at = 0; at < rows.length; at += 500) await db.insertInto('reports').values(rows.slice(at, at + 500)).execute();
+  for (let at = 0; at < rows.length; at += 500)
+    await db
+      .insertInto('reports')
+      .values(rows.slice(at, at + 500))
+      .execute();
 }

@@ -41,7 +41,15 @@ export async function measure() {
     cleanups.push(() => cluster.stop());
     const sinks = await startDeliverySinks();
     cleanups.push(() => sinks.stop());
-    const env = { ...sinks.env, DATABASE_URL: cluster.url, HOST: '127.0.0.1', LOG_LEVEL: 'warn', CARE_MODE: 'production', DATABASE_POOL_SIZE: '20', SECRET_KEY: randomBytes(32).toString('base64') };
+    const env = {
+      ...sinks.env,
+      DATABASE_URL: cluster.url,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      CARE_MODE: 'production',
+      DATABASE_POOL_SIZE: '20',
+      SECRET_KEY: randomBytes(32).toString('base64'),
+    };
     await runNode([bffCli, 'seed'], { cwd: repoRoot, env, timeoutMs: 90_000, what: 'care-bff seed' });
 
     // One session per connection, all of one client, as 50 people reading at once would have.
@@ -93,9 +101,24 @@ export async function measure() {
       const ratio = load.rate / rawRate.rate;
       const label = target.fallback ? `${target.label} [fallback: ${target.fallback}]` : target.label;
       rows.push(
-        { figure: `BFF on PostgreSQL: ${label}, ${CONNECTIONS} connections, ${ROUNDS}×${DURATION_S / ROUNDS} s`, measured: `${Math.round(load.rate)} req/s, ${(load.bytesPerResponse / 1000).toFixed(1)} KB/response${load.problems}`, target: '', ok: null },
-        { figure: `raw pg of the same ${statements.length} statement(s), ${CONNECTIONS} workers, pool 50, ${ROUNDS}×${DURATION_S / ROUNDS} s`, measured: `${Math.round(rawRate.rate)} req/s (p50 ${rawRate.p50.toFixed(1)} ms / p99 ${rawRate.p99.toFixed(1)} ms)`, target: '', ok: null },
-        { figure: `${target.label}: BFF rate / raw pg rate`, measured: `${ratio.toFixed(2)}×`, target: '≥ 0.6×', ok: ratio >= 0.6 && !load.problems },
+        {
+          figure: `BFF on PostgreSQL: ${label}, ${CONNECTIONS} connections, ${ROUNDS}×${DURATION_S / ROUNDS} s`,
+          measured: `${Math.round(load.rate)} req/s, ${(load.bytesPerResponse / 1000).toFixed(1)} KB/response${load.problems}`,
+          target: '',
+          ok: null,
+        },
+        {
+          figure: `raw pg of the same ${statements.length} statement(s), ${CONNECTIONS} workers, pool 50, ${ROUNDS}×${DURATION_S / ROUNDS} s`,
+          measured: `${Math.round(rawRate.rate)} req/s (p50 ${rawRate.p50.toFixed(1)} ms / p99 ${rawRate.p99.toFixed(1)} ms)`,
+          target: '',
+          ok: null,
+        },
+        {
+          figure: `${target.label}: BFF rate / raw pg rate`,
+          measured: `${ratio.toFixed(2)}×`,
+          target: '≥ 0.6×',
+          ok: ratio >= 0.6 && !load.problems,
+        },
         {
           figure: `${target.label}: latency at ${CONNECTIONS} connections, p50 / p99 (worse round); p99 / raw pg p99`,
           measured: `${load.p50.toFixed(0)} ms / ${load.p99} ms; ${(load.p99 / rawRate.p99).toFixed(2)}×`,
@@ -123,7 +146,10 @@ export async function measure() {
  */
 function chooseTargets() {
   if (existsSync(join(bffDist, 'reports/routes.js'))) {
-    return ['month', 'year'].map((period) => ({ path: `/api/tenants/${TENANT}/reports?period=${period}`, label: `GET reports?period=${period}` }));
+    return ['month', 'year'].map((period) => ({
+      path: `/api/tenants/${TENANT}/reports?period=${period}`,
+      label: `GET reports?period=${period}`,
+    }));
   }
   const authRoutes = join(bffDist, 'auth/routes.js');
   if (existsSync(authRoutes) && /['"`]\/session['"`]/.test(readFileSync(authRoutes, 'utf8'))) {
@@ -171,7 +197,9 @@ async function captureStatements(env, target, session) {
     const before = lines().length;
     await expectOk(bff.url + target.path, session.cookie);
     await sleep(300);
-    const statements = lines().slice(before).map((line) => JSON.parse(line));
+    const statements = lines()
+      .slice(before)
+      .map((line) => JSON.parse(line));
     if (!statements.length) throw new Error('captured no statements: is the SQL capture hook loaded?');
     return statements.map((s) => ({ sql: s.sql, params: decodeParams(s.params) }));
   } finally {
@@ -206,7 +234,11 @@ function combine(rounds) {
   const requests = rounds.reduce((sum, r) => sum + r.requests, 0);
   const seconds = rounds.reduce((sum, r) => sum + r.seconds, 0);
   const count = (key) => rounds.reduce((sum, r) => sum + (r[key] ?? 0), 0);
-  const failures = [['non2xx', 'non-2xx'], ['errors', 'errors'], ['timeouts', 'timeouts']]
+  const failures = [
+    ['non2xx', 'non-2xx'],
+    ['errors', 'errors'],
+    ['timeouts', 'timeouts'],
+  ]
     .filter(([key]) => count(key))
     .map(([key, label]) => `${count(key)} ${label}`);
   return {
@@ -264,7 +296,13 @@ function rawPgLoop(url, statements, sessions) {
 /** `update sessions (+ accounts, account_clients)`: the statement's verb, its table, the others it reads. */
 function describe({ sql }) {
   const touched = [...sql.matchAll(/\b(insert\s+into|update|delete\s+from|from|join)\s+"?(\w+)"?/gi)]
-    .map((m) => ({ verb: m[1].split(/\s/)[0].toLowerCase().replace(/^(from|join)$/, 'select'), table: m[2] }))
+    .map((m) => ({
+      verb: m[1]
+        .split(/\s/)[0]
+        .toLowerCase()
+        .replace(/^(from|join)$/, 'select'),
+      table: m[2],
+    }))
     .filter(({ table }) => !/^(select|lateral)$/i.test(table));
   if (!touched.length) return sql.replace(/\s+/g, ' ').trim().slice(0, 40);
   const [main, ...rest] = touched;

@@ -46,7 +46,8 @@ export async function measure() {
   if (!existsSync(bffCli)) throw new NotBuiltError('packages/bff/dist/cli.js');
   if (!existsSync(bundle)) throw new NotBuiltError('packages/components/dist/care-widgets.bundle.js');
   // The bundle defines its tags in a chunk beside it; the element's own module says it was built.
-  if (!existsSync(join(componentsDist, 'care-reports.js'))) throw new NotBuiltError('<care-reports> (packages/components/dist/care-reports.js)');
+  if (!existsSync(join(componentsDist, 'care-reports.js')))
+    throw new NotBuiltError('<care-reports> (packages/components/dist/care-reports.js)');
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
   const { chromium } = await import('playwright-core');
 
@@ -62,7 +63,14 @@ export async function measure() {
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     cleanups.push(() => browser.close());
     const context = await browser.newContext();
@@ -110,12 +118,20 @@ async function signIn(context, pageUrl, bffUrl) {
       throw new Error(`code verification answered ${verify.status}: ${JSON.stringify(verify.body).slice(0, 200)}`);
     }
     // The demo's year may fall a few reports short of 1,000: the client writes the rest.
-    const year = await page.evaluate(async (url) => (await (await fetch(url, { credentials: 'include' })).json()).items?.length ?? 0, `/api/tenants/${TENANT}/reports?period=year`);
+    const year = await page.evaluate(
+      async (url) => (await (await fetch(url, { credentials: 'include' })).json()).items?.length ?? 0,
+      `/api/tenants/${TENANT}/reports?period=year`,
+    );
     const missing = REPORTS - year;
     if (missing > 0 && missing <= 100) {
       for (let i = 0; i < missing; i++) {
-        const written = await page.evaluate(postJson, { url: `/api/tenants/${TENANT}/reports`, body: { text: `Bench-rapportage ${i + 1}: vandaag een wandeling gemaakt.` }, key: `bench-render-${i}` });
-        if (written.status !== 201) throw new Error(`POST reports answered ${written.status}: ${JSON.stringify(written.body).slice(0, 200)}`);
+        const written = await page.evaluate(postJson, {
+          url: `/api/tenants/${TENANT}/reports`,
+          body: { text: `Bench-rapportage ${i + 1}: vandaag een wandeling gemaakt.` },
+          key: `bench-render-${i}`,
+        });
+        if (written.status !== 201)
+          throw new Error(`POST reports answered ${written.status}: ${JSON.stringify(written.body).slice(0, 200)}`);
       }
     }
     const defined = await page.evaluate(async () => {
@@ -178,20 +194,28 @@ async function firstRender(browser, context, pageUrl) {
       else await route.continue();
     });
     await page.goto(pageUrl);
-    await page.evaluate(({ tenant }) => {
-      document.querySelector('#bench').innerHTML = `<care-portal tenant="${tenant}" api=""><care-reports view="all" period="year"></care-reports></care-portal>`;
-    }, { tenant: TENANT });
+    await page.evaluate(
+      ({ tenant }) => {
+        document.querySelector('#bench').innerHTML =
+          `<care-portal tenant="${tenant}" api=""><care-reports view="all" period="year"></care-reports></care-portal>`;
+      },
+      { tenant: TENANT },
+    );
 
     let route = await Promise.race([held, sleep(4000).then(() => null)]);
     if (!route) {
       const clicked = await page.evaluate(clickLastYear);
-      if (!clicked) throw new Error(`<care-reports view="all"> asked for no year of reports and shows no "Laatste jaar" to click${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
+      if (!clicked)
+        throw new Error(
+          `<care-reports view="all"> asked for no year of reports and shows no "Laatste jaar" to click${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`,
+        );
       route = await Promise.race([held, sleep(5000).then(() => null)]);
       if (!route) throw new Error(`clicking "${clicked}" in <care-reports> requested no year of reports`);
     }
     const response = await route.fetch();
     const body = await response.body();
-    if (response.status() !== 200) throw new Error(`${route.request().url()} answered ${response.status()}: ${body.toString('utf8', 0, 200)}`);
+    if (response.status() !== 200)
+      throw new Error(`${route.request().url()} answered ${response.status()}: ${body.toString('utf8', 0, 200)}`);
     const items = JSON.parse(body.toString('utf8')).items?.length ?? 0;
 
     // Everything before the year has settled; the page is idle while its response is held.

@@ -36,17 +36,28 @@ export async function measure() {
     cleanups.push(() => database.close());
     const db = database.db;
     const tenant = await tenantOrThrow(db, TENANT);
-    if (tenant.settings.secondFactors.default !== 'sms') throw new Error(`${TENANT} no longer signs in with SMS codes; pick another tenant for the bench`);
+    if (tenant.settings.secondFactors.default !== 'sms')
+      throw new Error(`${TENANT} no longer signs in with SMS codes; pick another tenant for the bench`);
     const accounts = await insertBenchAccounts(db, tenant);
     const cookieName = sessionCookieName(TENANT);
     const sessions = [];
     for (const account of accounts) {
-      const { token } = await createSession(db, { tenant, accountId: account.id, clientId: null, state: 'second_factor', ip: null, userAgent: null });
+      const { token } = await createSession(db, {
+        tenant,
+        accountId: account.id,
+        clientId: null,
+        state: 'second_factor',
+        ip: null,
+        userAgent: null,
+      });
       sessions.push(`${cookieName}=${token}`);
     }
 
     const bffs = [await startBff(pg.env), await startBff(pg.env)];
-    cleanups.push(() => bffs[0].stop(), () => bffs[1].stop());
+    cleanups.push(
+      () => bffs[0].stop(),
+      () => bffs[1].stop(),
+    );
     const resend = (urls) => async (i) => {
       const base = urls[i % urls.length];
       const response = await fetch(`${base}/api/tenants/${TENANT}/auth/code/resend`, {
@@ -62,20 +73,38 @@ export async function measure() {
     const one = [bffs[0].url];
     const two = bffs.map((b) => b.url);
     const warm = await fixedConcurrency({ concurrency: CONCURRENCY, seconds: 10, max: WARMUP, request: resend(two) });
-    const single = await fixedConcurrency({ concurrency: CONCURRENCY, seconds: SECONDS, max: ACCOUNTS / 2 - warm.next, startAt: warm.next, request: resend(one) });
-    const pair = await fixedConcurrency({ concurrency: CONCURRENCY, seconds: SECONDS, max: ACCOUNTS - single.next, startAt: single.next, request: resend(two) });
+    const single = await fixedConcurrency({
+      concurrency: CONCURRENCY,
+      seconds: SECONDS,
+      max: ACCOUNTS / 2 - warm.next,
+      startAt: warm.next,
+      request: resend(one),
+    });
+    const pair = await fixedConcurrency({
+      concurrency: CONCURRENCY,
+      seconds: SECONDS,
+      max: ACCOUNTS - single.next,
+      startAt: single.next,
+      request: resend(two),
+    });
 
     // Every SMS exactly once: per outbox row and per number.
     const received = pg.sinks.sms;
     const byReference = count(received.map((m) => m.reference));
     const byNumber = count(received.map((m) => m.recipients?.[0]));
     const twice = [...byReference.values(), ...byNumber.values()].filter((n) => n > 1).length;
-    const rows = await db.selectFrom('outbox').select(['status', (eb) => eb.fn.countAll().as('n')]).where('channel', '=', 'sms').groupBy('status').execute();
+    const rows = await db
+      .selectFrom('outbox')
+      .select(['status', (eb) => eb.fn.countAll().as('n')])
+      .where('channel', '=', 'sms')
+      .groupBy('status')
+      .execute();
     const statuses = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
     const sentRows = statuses.sent ?? 0;
     const exactlyOnce = twice === 0 && received.length === sentRows && sentRows === warm.ok + single.ok + pair.ok;
 
-    const line = (r) => `${r.rate.toFixed(0)}/s, p50 ${r.p50.toFixed(0)} ms / p99 ${r.p99.toFixed(0)} ms (${r.ok} in ${r.seconds.toFixed(1)} s)${describeFailures(r.failures)}`;
+    const line = (r) =>
+      `${r.rate.toFixed(0)}/s, p50 ${r.p50.toFixed(0)} ms / p99 ${r.p99.toFixed(0)} ms (${r.ok} in ${r.seconds.toFixed(1)} s)${describeFailures(r.failures)}`;
     const once = `; ${received.length} SMS at the gateway for ${sentRows} sent rows, ${twice} twice`;
     return [
       {
@@ -126,7 +155,13 @@ async function insertBenchAccounts(db, tenant) {
   });
   const accounts = [];
   for (let at = 0; at < rows.length; at += 500) {
-    accounts.push(...(await db.insertInto('accounts').values(rows.slice(at, at + 500)).returning(['id', 'mobile_phone']).execute()));
+    accounts.push(
+      ...(await db
+        .insertInto('accounts')
+        .values(rows.slice(at, at + 500))
+        .returning(['id', 'mobile_phone'])
+        .execute()),
+    );
   }
   return accounts;
 }

@@ -38,7 +38,9 @@ function careDefinePlugin() {
       // Private and protected members are not part of an element's API.
       for (const m of customElementsManifest.modules) {
         for (const d of m.declarations ?? []) {
-          const hidden = new Set((d.members ?? []).filter((member) => member.privacy && member.privacy !== 'public').map((member) => member.name));
+          const hidden = new Set(
+            (d.members ?? []).filter((member) => member.privacy && member.privacy !== 'public').map((member) => member.name),
+          );
           if (d.members) d.members = d.members.filter((member) => !hidden.has(member.name));
           // Lit's `{ state: true }` properties have no attribute, whatever the analyzer guesses.
           if (d.attributes) d.attributes = d.attributes.filter((attribute) => !hidden.has(attribute.fieldName));

@@ -104,7 +104,13 @@ export default {
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
   middleware: [proxyApiToBff],
-  plugins: [testBff, signInCommands(() => bff.url), testSessionCommands(() => bff), browserCommands(), esbuildPlugin({ ts: true, target: 'es2022' })],
+  plugins: [
+    testBff,
+    signInCommands(() => bff.url),
+    testSessionCommands(() => bff),
+    browserCommands(),
+    esbuildPlugin({ ts: true, target: 'es2022' }),
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

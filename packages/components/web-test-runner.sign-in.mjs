@@ -53,7 +53,8 @@ async function signInFromNode(bffUrl, account) {
   const before = await outbox();
   const started = await call('POST', '/auth/login', { username: account.username, password: account.password });
   if (started.step === 'second-factor') {
-    if (!started.codeSent) throw new Error(`No code was sent to ${account.username}: the code limit of this run is used up (${JSON.stringify(started)}).`);
+    if (!started.codeSent)
+      throw new Error(`No code was sent to ${account.username}: the code limit of this run is used up (${JSON.stringify(started)}).`);
     let message;
     for (let i = 0; i < 50; i += 1) {
       message = await outbox();

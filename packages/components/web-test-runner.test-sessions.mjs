@@ -44,19 +44,46 @@ async function longTitles(db, tenant, { username, title, remove }) {
     .where('a.username', '=', username)
     .where('ac.relation', '=', 'self')
     .executeTakeFirstOrThrow();
-  const mine = (table) => db.deleteFrom(table).where('tenant_id', '=', tenant.id).where('client_id', '=', client.client_id).where('ecd_id', '=', 'test-long-title');
+  const mine = (table) =>
+    db
+      .deleteFrom(table)
+      .where('tenant_id', '=', tenant.id)
+      .where('client_id', '=', client.client_id)
+      .where('ecd_id', '=', 'test-long-title');
   await mine('plan_documents').execute();
   await mine('appointments').execute();
   if (remove) return true;
   const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
   await db
     .insertInto('plan_documents')
-    .values({ tenant_id: tenant.id, client_id: client.client_id, ecd_id: 'test-long-title', title, version: '1', document_date: new Date().toISOString().slice(0, 10), file_name: 'plan.pdf', pdf, sha256: createHash('sha256').update(pdf).digest('hex') })
+    .values({
+      tenant_id: tenant.id,
+      client_id: client.client_id,
+      ecd_id: 'test-long-title',
+      title,
+      version: '1',
+      document_date: new Date().toISOString().slice(0, 10),
+      file_name: 'plan.pdf',
+      pdf,
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+    })
     .execute();
   const start = new Date(Date.now() + 2 * 3600_000);
   await db
     .insertInto('appointments')
-    .values({ tenant_id: tenant.id, client_id: client.client_id, ecd_id: 'test-long-title', starts_at: start, ends_at: new Date(start.getTime() + 3600_000), title, location: title, care_worker_name: null, description: null, source: 'care_team', created_by_account_id: null })
+    .values({
+      tenant_id: tenant.id,
+      client_id: client.client_id,
+      ecd_id: 'test-long-title',
+      starts_at: start,
+      ends_at: new Date(start.getTime() + 3600_000),
+      title,
+      location: title,
+      care_worker_name: null,
+      description: null,
+      source: 'care_team',
+      created_by_account_id: null,
+    })
     .execute();
   return true;
 }
@@ -88,7 +115,12 @@ export function testSessionCommands(runningBff) {
         const key = `${payload.restorePassword.tenant}/${payload.restorePassword.username}`;
         if (replacedPasswords.has(key)) {
           const tenant = await tenantBySlug(db, payload.restorePassword.tenant);
-          await db.updateTable('accounts').set({ password_hash: replacedPasswords.get(key) }).where('tenant_id', '=', tenant.id).where('username', '=', payload.restorePassword.username).execute();
+          await db
+            .updateTable('accounts')
+            .set({ password_hash: replacedPasswords.get(key) })
+            .where('tenant_id', '=', tenant.id)
+            .where('username', '=', payload.restorePassword.username)
+            .execute();
           replacedPasswords.delete(key);
         }
         return true;
@@ -116,10 +148,19 @@ export function testSessionCommands(runningBff) {
       if (request.password) {
         const key = `${request.tenant}/${request.username}`;
         if (!replacedPasswords.has(key)) {
-          const { password_hash } = await db.selectFrom('accounts').select('password_hash').where('id', '=', account.id).executeTakeFirstOrThrow();
+          const { password_hash } = await db
+            .selectFrom('accounts')
+            .select('password_hash')
+            .where('id', '=', account.id)
+            .executeTakeFirstOrThrow();
           replacedPasswords.set(key, password_hash);
         }
-        await db.updateTable('accounts').set({ password_hash: await hashPassword(request.password) }).where('tenant_id', '=', tenant.id).where('id', '=', account.id).execute();
+        await db
+          .updateTable('accounts')
+          .set({ password_hash: await hashPassword(request.password) })
+          .where('tenant_id', '=', tenant.id)
+          .where('id', '=', account.id)
+          .execute();
       }
       const created = await createSession(db, {
         tenant,
@@ -130,19 +171,30 @@ export function testSessionCommands(runningBff) {
         userAgent: 'web-test-runner (care-test-session)',
       });
       if (request.revoked) {
-        await db.updateTable('sessions').set({ revoked_at: new Date() }).where('tenant_id', '=', tenant.id).where('id', '=', created.id).execute();
+        await db
+          .updateTable('sessions')
+          .set({ revoked_at: new Date() })
+          .where('tenant_id', '=', tenant.id)
+          .where('id', '=', created.id)
+          .execute();
       }
       const page = session.browser.getPage(session.id);
       const pageUrl = new URL(page.url());
       const cookie = { name: sessionCookieName(tenant.slug), value: created.token, httpOnly: true, secure: true };
       if (request.crossSite) {
         if (!changedTenants.has(tenant.slug)) changedTenants.set(tenant.slug, tenant.settings);
-        const settings = { ...tenant.settings, crossSiteEmbedding: true, allowedOrigins: [...tenant.settings.allowedOrigins, pageUrl.origin] };
+        const settings = {
+          ...tenant.settings,
+          crossSiteEmbedding: true,
+          allowedOrigins: [...tenant.settings.allowedOrigins, pageUrl.origin],
+        };
         await db.updateTable('tenants').set({ settings }).where('id', '=', tenant.id).execute();
         clearTenantCache();
         const bffUrl = new URL(runningBff().url);
         bffUrl.protocol = 'https:';
-        await page.context().addCookies([{ ...cookie, url: bffUrl.origin, sameSite: 'None', partitionKey: `${pageUrl.protocol}//${pageUrl.hostname}` }]);
+        await page
+          .context()
+          .addCookies([{ ...cookie, url: bffUrl.origin, sameSite: 'None', partitionKey: `${pageUrl.protocol}//${pageUrl.hostname}` }]);
         return { displayName: account.display_name, api: new URL(runningBff().url).origin };
       }
       // As in web-test-runner.sign-in.mjs: Chromium takes a __Host- (Secure) cookie only for an

@@ -27,7 +27,14 @@ for (const theme of themes) {
   exported[theme.name] = Object.fromEntries(publicTokens.map((token) => [`--care-${token.name}`, token.css]));
   documented[theme.name] = {
     description: theme.description,
-    tokens: publicTokens.map(({ name, type, description, css, resolved, aliasOf }) => ({ name: `--care-${name}`, type, description, css, resolved, aliasOf })),
+    tokens: publicTokens.map(({ name, type, description, css, resolved, aliasOf }) => ({
+      name: `--care-${name}`,
+      type,
+      description,
+      css,
+      resolved,
+      aliasOf,
+    })),
   };
 }
 const names = themes.map((theme) => theme.name);

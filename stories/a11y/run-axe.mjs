@@ -27,7 +27,16 @@ if (!existsSync(join(staticDir, 'index.json'))) {
   process.exit(1);
 }
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.png': 'image/png', '.ico': 'image/x-icon' };
+const types = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
 const server = createServer((req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
   let file = resolve(staticDir, `.${path}`);
@@ -95,7 +104,9 @@ async function checkTheme(theme) {
       // The first story loads the preview; the others switch stories through Storybook's channel,
       // which skips reloading the preview. A story that sets its own theme (globals) keeps it.
       if (!loaded) {
-        await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story&globals=theme:${theme}`, { waitUntil: 'load' });
+        await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story&globals=theme:${theme}`, {
+          waitUntil: 'load',
+        });
         loaded = true;
       } else {
         await page.evaluate((storyId) => {
@@ -114,14 +125,20 @@ async function checkTheme(theme) {
         )
         .then((handle) => handle.jsonValue());
       if (phase === 'errored' || phase === 'aborted') {
-        const text = await page.locator('#error-message, #error-stack').allInnerTexts().catch(() => []);
+        const text = await page
+          .locator('#error-message, #error-stack')
+          .allInnerTexts()
+          .catch(() => []);
         problems.push(`story ${phase}: ${text.join(' ').slice(0, 500)}`);
         loaded = false; // start the next story from a fresh page
       }
       // A control the Controls panel can only show as a "Set object" button is of no use.
       const objectControls = await page.evaluate(() =>
         Object.entries(globalThis.__STORYBOOK_PREVIEW__?.currentRender?.story?.argTypes ?? {})
-          .filter(([, argType]) => argType.control && argType.control !== false && (argType.control === 'object' || argType.control.type === 'object'))
+          .filter(
+            ([, argType]) =>
+              argType.control && argType.control !== false && (argType.control === 'object' || argType.control.type === 'object'),
+          )
           .map(([name]) => name),
       );
       if (theme === themes[0]) for (const control of objectControls) problems.push(`control "${control}" is a "Set object" button`);
@@ -134,21 +151,18 @@ async function checkTheme(theme) {
         }
       });
       if (!(await page.evaluate(() => typeof globalThis.axe === 'object'))) await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(
-        async (runOnly) => {
-          const result = await globalThis.axe.run(
-            { include: [['#storybook-root']] },
-            { runOnly: { type: 'tag', values: runOnly }, resultTypes: ['violations'] },
-          );
-          return result.violations.map((v) => ({
-            id: v.id,
-            impact: v.impact,
-            help: v.help,
-            nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`),
-          }));
-        },
-        axeTags,
-      );
+      const violations = await page.evaluate(async (runOnly) => {
+        const result = await globalThis.axe.run(
+          { include: [['#storybook-root']] },
+          { runOnly: { type: 'tag', values: runOnly }, resultTypes: ['violations'] },
+        );
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`),
+        }));
+      }, axeTags);
       for (const v of violations) problems.push(`${v.id} (${v.impact}): ${v.help}\n        ${v.nodes.join('\n        ')}`);
     } catch (error) {
       problems.push(`could not check: ${error.message.split('\n')[0]}`);
@@ -182,7 +196,11 @@ process.stdout.write('\n');
   let step = '';
   try {
     await docsPage.goto(`${origin}/iframe.html?id=widgets-care-login--documentatie&viewMode=docs`, { waitUntil: 'load' });
-    const handle = await docsPage.waitForFunction(() => document.querySelector('care-login form[data-step]')?.getAttribute('data-step'), undefined, { timeout: 15_000, polling: 50 });
+    const handle = await docsPage.waitForFunction(
+      () => document.querySelector('care-login form[data-step]')?.getAttribute('data-step'),
+      undefined,
+      { timeout: 15_000, polling: 50 },
+    );
     step = await handle.jsonValue();
   } catch (error) {
     step = `nothing (${error.message.split('\n')[0]})`;

@@ -16,7 +16,10 @@ const noControl = new Set([
 ]);
 
 function controlFor(typeText: string): Partial<StrictArgTypes[string]> {
-  const parts = typeText.split('|').map((part) => part.trim()).filter((part) => part && part !== 'undefined' && part !== 'null');
+  const parts = typeText
+    .split('|')
+    .map((part) => part.trim())
+    .filter((part) => part && part !== 'undefined' && part !== 'null');
   if (parts.length === 1 && ['string', 'number', 'boolean'].includes(parts[0]!)) {
     const name = parts[0] as 'string' | 'number' | 'boolean';
     return { type: { name, required: false }, control: { type: name === 'string' ? 'text' : name } };

@@ -50,7 +50,12 @@ export function element(tag: string, attributes: Record<string, string> = {}): (
       if (typeof value === 'boolean') all[key] = value ? '' : undefined;
       else all[key] = String(value);
     }
-    const attrs = unsafeStatic(Object.entries(all).filter(([, value]) => value !== undefined).map(([key, value]) => ` ${key}="${escape(value!)}"`).join(''));
+    const attrs = unsafeStatic(
+      Object.entries(all)
+        .filter(([, value]) => value !== undefined)
+        .map(([key, value]) => ` ${key}="${escape(value!)}"`)
+        .join(''),
+    );
     return staticHtml`<${name}${attrs}></${name}>`;
   };
 }

@@ -8,7 +8,12 @@ import type { Locale } from '../../packages/components/src/shared/i18n.js';
 import { FakeCareApi, type FakeApiOptions } from '../fake-api.js';
 import * as data from '../fake-data.js';
 
-export const activeSession: PortalSession = { accountId: 'acc-1', displayName: data.signedIn.displayName, clientId: data.signedIn.clientId, state: 'active' };
+export const activeSession: PortalSession = {
+  accountId: 'acc-1',
+  displayName: data.signedIn.displayName,
+  clientId: data.signedIn.clientId,
+  state: 'active',
+};
 
 export class CareStoryPortal extends LitElement {
   static override properties = {
@@ -55,7 +60,6 @@ export class CareStoryPortal extends LitElement {
   protected override render() {
     return html`<slot></slot>`;
   }
-
 }
 
 customElements.define('care-story-portal', CareStoryPortal);

@@ -72,7 +72,9 @@ describe('request ids and logs', () => {
     const { app, logLines } = createTestApp(database);
     const response = await app.request('/healthz', { headers: { 'X-Request-Id': 'trace-abc-123' } });
     expect(response.headers.get('x-request-id')).toBe('trace-abc-123');
-    expect(logLines).toContainEqual(expect.objectContaining({ msg: 'request', requestId: 'trace-abc-123', status: 200, path: '/healthz', method: 'GET' }));
+    expect(logLines).toContainEqual(
+      expect.objectContaining({ msg: 'request', requestId: 'trace-abc-123', status: 200, path: '/healthz', method: 'GET' }),
+    );
   });
 
   it('makes up a request id when none is sent', async () => {
@@ -86,7 +88,11 @@ describe('tenants', () => {
   it('serves the public settings of a tenant and 404s an unknown one', async () => {
     await database.db
       .insertInto('tenants')
-      .values({ slug: 'zorg-test', name: 'Zorg Test', settings: { trustedDeviceDays: 7, secondFactors: { allowed: ['email', 'totp'], default: 'email' } } as never })
+      .values({
+        slug: 'zorg-test',
+        name: 'Zorg Test',
+        settings: { trustedDeviceDays: 7, secondFactors: { allowed: ['email', 'totp'], default: 'email' } } as never,
+      })
       .execute();
     const { app } = createTestApp(database);
     const found = await app.request('/api/tenants/zorg-test');
@@ -108,8 +114,14 @@ describe('tenant themes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'themes-'));
     writeFileSync(join(dir, 'base.css'), ':root { --care-color-primary: #0b5cad; }');
     writeFileSync(join(dir, 'groen.css'), ':root { --care-color-primary: #2f6b3a; }');
-    await database.db.insertInto('tenants').values({ slug: 'groen', name: 'Groen', settings: { theme: 'groen' } as never }).execute();
-    await database.db.insertInto('tenants').values({ slug: 'kaal', name: 'Kaal', settings: { theme: 'bestaat-niet' } as never }).execute();
+    await database.db
+      .insertInto('tenants')
+      .values({ slug: 'groen', name: 'Groen', settings: { theme: 'groen' } as never })
+      .execute();
+    await database.db
+      .insertInto('tenants')
+      .values({ slug: 'kaal', name: 'Kaal', settings: { theme: 'bestaat-niet' } as never })
+      .execute();
     const { app } = createTestApp(database, { themesDir: dir });
     const green = await app.request('/themes/groen.css');
     expect(green.headers.get('content-type')).toMatch(/^text\/css/);
@@ -121,10 +133,27 @@ describe('tenant themes', () => {
 
 describe('development outbox', () => {
   it('lists what was sent, newest first, in demo mode', async () => {
-    const tenant = await database.db.insertInto('tenants').values({ slug: 'outbox-test', name: 'Outbox Test', settings: {} as never }).returning('id').executeTakeFirstOrThrow();
+    const tenant = await database.db
+      .insertInto('tenants')
+      .values({ slug: 'outbox-test', name: 'Outbox Test', settings: {} as never })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const { app, outbox, delivered } = createTestApp(database, { mode: 'demo' });
-    await outbox.send({ tenantId: tenant.id, channel: 'sms', recipient: '+31600000001', sender: 'Test', body: 'Uw inlogcode is 1234-000001' });
-    await outbox.send({ tenantId: tenant.id, channel: 'email', recipient: 'a@example.nl', sender: 'Test', subject: 'Activeren', body: 'second' });
+    await outbox.send({
+      tenantId: tenant.id,
+      channel: 'sms',
+      recipient: '+31600000001',
+      sender: 'Test',
+      body: 'Uw inlogcode is 1234-000001',
+    });
+    await outbox.send({
+      tenantId: tenant.id,
+      channel: 'email',
+      recipient: 'a@example.nl',
+      sender: 'Test',
+      subject: 'Activeren',
+      body: 'second',
+    });
     expect(delivered).toHaveLength(2);
     const response = await app.request('/dev/outbox?tenant=outbox-test');
     expect(response.status).toBe(200);

@@ -120,7 +120,12 @@ export function createApp(deps: AppDependencies) {
     (c.var.logger ?? deps.logger).error('unhandled error', { error });
     return problemResponse(
       c,
-      new Problem(500, 'internal', 'Er ging iets mis', 'Something went wrong on our side. Please try again later; quote the request id if it keeps happening.'),
+      new Problem(
+        500,
+        'internal',
+        'Er ging iets mis',
+        'Something went wrong on our side. Please try again later; quote the request id if it keeps happening.',
+      ),
     );
   });
 

@@ -21,10 +21,19 @@ export type DemoServerAnswer = { server: string; status: number; answer: Record<
  * answered and none was named (the command may open the data directory itself), `unreachable`
  * when the named server did not answer.
  */
-export async function askDemoServer(config: Config, named: string | undefined, path: string, body: unknown): Promise<DemoServerAnswer | 'unreachable' | undefined> {
+export async function askDemoServer(
+  config: Config,
+  named: string | undefined,
+  path: string,
+  body: unknown,
+): Promise<DemoServerAnswer | 'unreachable' | undefined> {
   const server = (named ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`).replace(/\/$/, '');
   try {
-    const response = await fetch(`${server}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${server}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     return { server, status: response.status, answer };
   } catch {

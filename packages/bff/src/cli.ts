@@ -99,7 +99,9 @@ async function main(argv: string[]): Promise<number> {
             : undefined,
       });
       if (config.mode === 'demo') {
-        console.log(`\nDemo ready in ${((performance.now() - started) / 1000).toFixed(1)} s: open ${server.url}/ (dev outbox: ${server.url}/dev/outbox)\n`);
+        console.log(
+          `\nDemo ready in ${((performance.now() - started) / 1000).toFixed(1)} s: open ${server.url}/ (dev outbox: ${server.url}/dev/outbox)\n`,
+        );
       }
       let stopping = false;
       const stop = async (signal: string) => {

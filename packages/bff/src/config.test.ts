@@ -27,7 +27,7 @@ describe('configuration from the environment', () => {
       'a repeated pattern': Buffer.from('abcd'.repeat(8)).toString('base64'),
       'a passphrase': Buffer.from('correct horse battery staple, again!').toString('base64'),
       'plain text': 'this is my very long secret key for the portal!!',
-      'base64url': randomBytes(32).toString('base64url').replace(/^./, '-'),
+      base64url: randomBytes(32).toString('base64url').replace(/^./, '-'),
       'base64 with a stray character': `${random.slice(0, 10)}*${random.slice(11)}`,
     };
     for (const [what, value] of Object.entries(refused)) {

@@ -5,9 +5,7 @@ import { secretKeyProblem } from './security/server-secret.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-const booleanString = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((value) => value === 'true' || value === '1');
+const booleanString = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const environmentSchema = z.object({
   CARE_MODE: z.enum(['demo', 'production']).default('production'),
@@ -99,7 +97,12 @@ export class ConfigError extends Error {
 /** The server secret, or a ConfigError naming SECRET_KEY: the HTTP server does not start without it. */
 export function requireSecretKey(config: Config): Buffer {
   if (config.secretKey) return config.secretKey;
-  throw new ConfigError([{ variable: 'SECRET_KEY', message: 'required in production: at least 32 random bytes, base64-encoded (e.g. `openssl rand -base64 32`)' }]);
+  throw new ConfigError([
+    {
+      variable: 'SECRET_KEY',
+      message: 'required in production: at least 32 random bytes, base64-encoded (e.g. `openssl rand -base64 32`)',
+    },
+  ]);
 }
 
 /** Reads and validates the environment; a bad value throws a ConfigError naming the variable. */

@@ -106,7 +106,9 @@ describe('PostgreSQL goes away under load', () => {
     let running = true;
     const worker = async (i: number) => {
       for (let n = 0; running; n++) {
-        const response = await (n % 2 ? api(child, '/messages?limit=5') : api(child, '/messages', { json: { body: `last ${i}-${n}` } })).catch((error: Error) => error);
+        const response = await (
+          n % 2 ? api(child, '/messages?limit=5') : api(child, '/messages', { json: { body: `last ${i}-${n}` } })
+        ).catch((error: Error) => error);
         if (response instanceof Error) {
           statuses[`network: ${response.message}`] = (statuses[`network: ${response.message}`] ?? 0) + 1;
           continue;
@@ -140,7 +142,9 @@ describe('PostgreSQL goes away under load', () => {
     expect(Object.keys(statuses).filter((status) => !['200', '201', '503'].includes(status))).toEqual([]);
     expect(child.output()).not.toMatch(/unhandled error|Unhandled 'error' event/i);
     // Every message the BFF acknowledged is stored (durable commits).
-    const stored = new Set((await database.db.selectFrom('messages').select('id').where('client_id', '=', alice.clientId).execute()).map((row) => row.id));
+    const stored = new Set(
+      (await database.db.selectFrom('messages').select('id').where('client_id', '=', alice.clientId).execute()).map((row) => row.id),
+    );
     expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
   });
 
@@ -217,7 +221,9 @@ describe('SIGTERM', () => {
       await locker.query('lock table reports, messages in exclusive mode');
       inFlight = [
         ...Array.from({ length: 6 }, () => api(child, '/reports', { signal: AbortSignal.timeout(20_000) })),
-        ...Array.from({ length: 4 }, (_, i) => api(child, '/messages', { json: { body: `tijdens het stoppen ${i}` }, signal: AbortSignal.timeout(20_000) })),
+        ...Array.from({ length: 4 }, (_, i) =>
+          api(child, '/messages', { json: { body: `tijdens het stoppen ${i}` }, signal: AbortSignal.timeout(20_000) }),
+        ),
       ];
       await sleep(500);
       child.signal('SIGTERM');

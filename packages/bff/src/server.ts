@@ -112,7 +112,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 /** Migrations may run longer than a request's statement_timeout: on PostgreSQL they get a connection without one. */
 async function migrate(config: Config, database: DatabaseHandle) {
   if (database.kind !== 'postgres') return migrateToLatest(database.db);
-  const migrations = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 1, acquireTimeoutMs: config.databaseAcquireTimeoutMs });
+  const migrations = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    poolSize: 1,
+    acquireTimeoutMs: config.databaseAcquireTimeoutMs,
+  });
   try {
     return await migrateToLatest(migrations.db);
   } finally {

@@ -14,7 +14,11 @@ import { themes } from '@care-widgets/themes';
 const src = fileURLToPath(new URL('../src/', import.meta.url));
 const base = Object.fromEntries(Object.entries(themes.base).map(([name, value]) => [name.replace(/^--care-/, ''), String(value).trim()]));
 const colour = /#[0-9a-f]{3,8}\b|\brgba?\(|\bhsla?\(/i;
-const normalise = (value) => value.trim().toLowerCase().replace(/^#([0-9a-f])([0-9a-f])([0-9a-f])$/, '#$1$1$2$2$3$3');
+const normalise = (value) =>
+  value
+    .trim()
+    .toLowerCase()
+    .replace(/^#([0-9a-f])([0-9a-f])([0-9a-f])$/, '#$1$1$2$2$3$3');
 
 const problems = [];
 for (const file of styleFiles(src)) {

@@ -16,7 +16,9 @@ describe('the loader (care-widgets.loader.js)', () => {
     const portal = await fixture(html`<care-portal tenant=${LINDE} api=""><care-reports></care-reports></care-portal>`);
     await waitUntil(() => defined('care-portal') && defined('care-reports'), 'the tags in the page stay undefined', { timeout: 8000 });
     const reports = portal.querySelector('care-reports')!;
-    await waitUntil(() => reports.shadowRoot?.querySelectorAll('[part~="item"]').length === 3, 'the reports do not show', { timeout: 8000 });
+    await waitUntil(() => reports.shadowRoot?.querySelectorAll('[part~="item"]').length === 3, 'the reports do not show', {
+      timeout: 8000,
+    });
     expect(reports.shadowRoot!.querySelector('h2')!.textContent).to.equal('Rapportages');
   });
 
@@ -31,7 +33,9 @@ describe('the loader (care-widgets.loader.js)', () => {
     wrapper.append(agenda);
     portal.append(wrapper);
     await waitUntil(() => defined('care-agenda'), 'a <care-agenda> added later stays undefined', { timeout: 8000 });
-    await waitUntil(() => agenda.shadowRoot?.querySelector('h2')?.textContent === 'Afspraken', 'the agenda does not render', { timeout: 8000 });
+    await waitUntil(() => agenda.shadowRoot?.querySelector('h2')?.textContent === 'Afspraken', 'the agenda does not render', {
+      timeout: 8000,
+    });
     expect(defined('care-measurements')).to.equal(false);
   });
 

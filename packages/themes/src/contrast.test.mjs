@@ -36,7 +36,9 @@ describe('theme contrast check', () => {
   ];
 
   it('passes a theme whose pairs all meet their minimum', () => {
-    expect(checkThemeContrast(theme('ok', { 'color-text': '#1f2933', 'color-background': '#fff', 'color-border': '#7b8794' }), pairs)).toEqual([]);
+    expect(
+      checkThemeContrast(theme('ok', { 'color-text': '#1f2933', 'color-background': '#fff', 'color-border': '#7b8794' }), pairs),
+    ).toEqual([]);
   });
 
   it('fails naming the theme, the pair, the ratio and the minimum', () => {
@@ -94,7 +96,10 @@ describe('the themes in tokens/', () => {
   it('high contrast reaches 7:1 (AAA) for every text pair', () => {
     const values = new Map(themes.find((t) => t.name === 'high-contrast').tokens.map((t) => [t.name, t.resolved]));
     for (const pair of contrastPairs.filter((p) => p.kind === 'text')) {
-      expect(contrastRatio(values.get(pair.foreground), values.get(pair.background)), `${pair.foreground} on ${pair.background}`).toBeGreaterThanOrEqual(7);
+      expect(
+        contrastRatio(values.get(pair.foreground), values.get(pair.background)),
+        `${pair.foreground} on ${pair.background}`,
+      ).toBeGreaterThanOrEqual(7);
     }
   });
 

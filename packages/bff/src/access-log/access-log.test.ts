@@ -60,7 +60,12 @@ describe('GET /access-log', () => {
     expect(lines[2]).toMatchObject({ name: null, role: 'Wijkverpleegkundige', organisation: 'Wijkteam Oost', breakTheGlass: true });
     // Reading the log is audited, but is not itself a line of it.
     expect((await accessLog(client)).length).toBe(3);
-    const audited = await database.db.selectFrom('audit_log').select('action').where('client_id', '=', client.clientId).where('action', '=', 'access-log.list').execute();
+    const audited = await database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('client_id', '=', client.clientId)
+      .where('action', '=', 'access-log.list')
+      .execute();
     expect(audited.length).toBe(2);
   });
 
@@ -75,7 +80,7 @@ describe('GET /access-log', () => {
     expect((await accessLog(other)).length).toBe(2);
   });
 
-  it("names staff only where the tenant shows names", async () => {
+  it('names staff only where the tenant shows names', async () => {
     const naming = await createTenant(database.db, { accessLog: { showStaffNames: true } });
     const client = await signedInClient(database.db, naming);
     await staffAccess(client, 'E-4', 5);
@@ -85,8 +90,18 @@ describe('GET /access-log', () => {
   it('is not for a contact person without a right to it, nor without a session', async () => {
     const client = await signedInClient(database.db, tenant);
     const relative = await createClientWithAccount(database.db, tenant);
-    await database.db.insertInto('account_clients').values({ tenant_id: tenant.id, account_id: relative.accountId, client_id: client.clientId, relation: 'contact' }).execute();
-    const { token } = await createSession(database.db, { tenant, accountId: relative.accountId, clientId: client.clientId, state: 'active', ip: null, userAgent: null });
+    await database.db
+      .insertInto('account_clients')
+      .values({ tenant_id: tenant.id, account_id: relative.accountId, client_id: client.clientId, relation: 'contact' })
+      .execute();
+    const { token } = await createSession(database.db, {
+      tenant,
+      accountId: relative.accountId,
+      clientId: client.clientId,
+      state: 'active',
+      ip: null,
+      userAgent: null,
+    });
     expect((await clientRequest(app, { tenant, token }, '/access-log')).status).toBe(403);
     expect((await clientRequest(app, { tenant }, '/access-log')).status).toBe(401);
   });
@@ -99,11 +114,23 @@ describe('GET /access-log.csv', () => {
     const response = await clientRequest(app, client, '/access-log.csv');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="inzage-dossier-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv"$/);
-    const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="inzage-dossier-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv"$/,
+    );
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('"Datum";"Tijd";"Wie";"Naam";"Rol";"Organisatie";"Gegevens";"Handeling";"Noodtoegang"');
-    expect(lines[1]).toMatch(/^"\d{4}-\d\d-\d\d";"\d\d:\d\d";"Zorgteam";"";"'=HYPERLINK\(""http:\/\/x""\)";"Wijkteam Oost";"Rapportages";"gedownload";"nee"$/);
-    const audited = await database.db.selectFrom('audit_log').select('details').where('client_id', '=', client.clientId).where('action', '=', 'access-log.download').execute();
+    expect(lines[1]).toMatch(
+      /^"\d{4}-\d\d-\d\d";"\d\d:\d\d";"Zorgteam";"";"'=HYPERLINK\(""http:\/\/x""\)";"Wijkteam Oost";"Rapportages";"gedownload";"nee"$/,
+    );
+    const audited = await database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('client_id', '=', client.clientId)
+      .where('action', '=', 'access-log.download')
+      .execute();
     expect(audited).toEqual([{ details: expect.objectContaining({ format: 'csv' }) }]);
   });
 });

@@ -66,7 +66,12 @@ interface LineRow {
  * portal accesses and the ECD's reads and writes (audit_log), and the care staff's accesses the
  * ECD pushed (staff_access_events). One statement, which also inserts the audit row of reading it.
  */
-export async function accessLogLines(db: Kysely<Database>, scope: AccessLogScope, period: { start: Date; end: Date }, auditRow: Insertable<AuditLogTable>): Promise<AccessLogLine[]> {
+export async function accessLogLines(
+  db: Kysely<Database>,
+  scope: AccessLogScope,
+  period: { start: Date; end: Date },
+  auditRow: Insertable<AuditLogTable>,
+): Promise<AccessLogLine[]> {
   const rows = (await db
     .with('logged', (db) => db.insertInto('audit_log').values(auditRow).returning('id'))
     .selectFrom(
@@ -89,7 +94,9 @@ export async function accessLogLines(db: Kysely<Database>, scope: AccessLogScope
       )`.as('l'),
     )
     .selectAll()
-    .where(sql<boolean>`l.action is not null and l.category in ('reports', 'measurements', 'appointments', 'messages', 'client-plan', 'profile', 'portal-input', 'documents', 'medication', 'other')`)
+    .where(
+      sql<boolean>`l.action is not null and l.category in ('reports', 'measurements', 'appointments', 'messages', 'client-plan', 'profile', 'portal-input', 'documents', 'medication', 'other')`,
+    )
     .orderBy(sql`l.at`, 'desc')
     .execute()) as unknown as LineRow[];
   return rows.map((row) => ({

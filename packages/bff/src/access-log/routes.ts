@@ -14,7 +14,12 @@ function scopeOf(c: Context<AppEnv>): AccessLogScope {
   // A contact person would need a right to see the client's log; there is no rights model yet.
   if (c.var.session!.relation === 'contact') throw Problem.forbidden('Only the client can see who looked at the file.');
   const tenant = c.var.tenant;
-  return { tenantId: tenant.id, tenantName: tenant.name, clientId: sessionClientId(c), showStaffNames: tenant.settings.accessLog.showStaffNames };
+  return {
+    tenantId: tenant.id,
+    tenantName: tenant.name,
+    clientId: sessionClientId(c),
+    showStaffNames: tenant.settings.accessLog.showStaffNames,
+  };
 }
 
 const actorNames: Record<AccessLogLine['actor'], string> = { client: 'U zelf', contact: 'Contactpersoon', staff: 'Zorgteam', ecd: 'ECD' };
@@ -48,7 +53,17 @@ export function accessLogCsv(lines: AccessLogLine[]): string {
   const header = ['Datum', 'Tijd', 'Wie', 'Naam', 'Rol', 'Organisatie', 'Gegevens', 'Handeling', 'Noodtoegang'];
   const rows = lines.map((line) => {
     const at = new Date(line.at);
-    return [isoDate(amsterdamDate(at)), amsterdamClock(at), actorNames[line.actor], line.name ?? '', line.role ?? '', line.organisation ?? '', categoryNames[line.category] ?? line.category, actionNames[line.action], line.breakTheGlass ? 'ja' : 'nee'];
+    return [
+      isoDate(amsterdamDate(at)),
+      amsterdamClock(at),
+      actorNames[line.actor],
+      line.name ?? '',
+      line.role ?? '',
+      line.organisation ?? '',
+      categoryNames[line.category] ?? line.category,
+      actionNames[line.action],
+      line.breakTheGlass ? 'ja' : 'nee',
+    ];
   });
   return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(';')).join('\r\n')}\r\n`;
 }
@@ -62,7 +77,12 @@ export function accessLogRoutes() {
     .get('/access-log', requireSession(), async (c) => {
       const scope = scopeOf(c);
       const period = periodFromQuery(c.req.query(), { fallback: 'month', maxDays: MAX_PERIOD_DAYS });
-      const items = await accessLogLines(c.var.db, scope, period, auditRow(c, { action: 'access-log.list', resourceType: 'access-log', details: { from: period.from, to: period.to } }));
+      const items = await accessLogLines(
+        c.var.db,
+        scope,
+        period,
+        auditRow(c, { action: 'access-log.list', resourceType: 'access-log', details: { from: period.from, to: period.to } }),
+      );
       return c.json({ period: { from: period.from, to: period.to }, items });
     })
     .get('/access-log.csv', requireSession(), async (c) => {
@@ -72,7 +92,11 @@ export function accessLogRoutes() {
         c.var.db,
         scope,
         period,
-        auditRow(c, { action: 'access-log.download', resourceType: 'access-log', details: { from: period.from, to: period.to, format: 'csv' } }),
+        auditRow(c, {
+          action: 'access-log.download',
+          resourceType: 'access-log',
+          details: { from: period.from, to: period.to, format: 'csv' },
+        }),
       );
       return c.body(accessLogCsv(items), 200, {
         'content-type': 'text/csv; charset=utf-8',

@@ -53,27 +53,70 @@ async function activity(token: string | undefined) {
 describe('GET /activity', () => {
   it('has no previous visit on the first sign-in ever, and nothing counted as new', async () => {
     const client = await clientWhoSignsIn();
-    await pushToEcdApi('POST', '/messages', { items: [{ ecdId: `B-first-${client.clientId}`, clientEcdId: client.ecdId, senderName: 'Zr. Jansen', body: 'Welkom.' }] });
+    await pushToEcdApi('POST', '/messages', {
+      items: [{ ecdId: `B-first-${client.clientId}`, clientEcdId: client.ecdId, senderName: 'Zr. Jansen', body: 'Welkom.' }],
+    });
     const { status, body } = await activity(await client.signIn());
     expect(status).toBe(200);
-    expect(body).toMatchObject({ displayName: `Test ${client.username}`, previousVisit: null, since: null, plansAwaitingDecision: 0, nextAppointment: null });
+    expect(body).toMatchObject({
+      displayName: `Test ${client.username}`,
+      previousVisit: null,
+      since: null,
+      plansAwaitingDecision: 0,
+      nextAppointment: null,
+    });
   });
 
   it('counts what came in after the start of the previous session, not of this one', async () => {
     const client = await clientWhoSignsIn();
     const first = await client.signIn();
-    const firstStarted = await database.db.selectFrom('accounts').select('last_login_at').where('id', '=', client.accountId).executeTakeFirstOrThrow();
+    const firstStarted = await database.db
+      .selectFrom('accounts')
+      .select('last_login_at')
+      .where('id', '=', client.accountId)
+      .executeTakeFirstOrThrow();
     // The client writes a message of their own in the first session: not "new" for them.
-    expect((await clientRequest(test.app, { tenant, token: first }, '/messages', { json: { body: 'Hoe laat komt u?' }, headers: { 'idempotency-key': crypto.randomUUID() } })).status).toBeLessThan(300);
-    const reply = await pushToEcdApi('POST', '/messages', { items: [{ ecdId: `B-${client.clientId}`, clientEcdId: client.ecdId, senderName: 'Zr. Jansen', body: 'Morgen om tien uur.' }] });
+    expect(
+      (
+        await clientRequest(test.app, { tenant, token: first }, '/messages', {
+          json: { body: 'Hoe laat komt u?' },
+          headers: { 'idempotency-key': crypto.randomUUID() },
+        })
+      ).status,
+    ).toBeLessThan(300);
+    const reply = await pushToEcdApi('POST', '/messages', {
+      items: [{ ecdId: `B-${client.clientId}`, clientEcdId: client.ecdId, senderName: 'Zr. Jansen', body: 'Morgen om tien uur.' }],
+    });
     expect(reply.status).toBe(200);
     await database.db
       .insertInto('appointments')
       .values([
         // Began before the previous visit: not counted. Began after it: counted as held.
-        { tenant_id: tenant.id, client_id: client.clientId, starts_at: new Date(Date.now() - 3_600_000), ends_at: new Date(Date.now() - 3_000_000), title: 'Wondzorg', source: 'care_team' },
-        { tenant_id: tenant.id, client_id: client.clientId, starts_at: new Date(firstStarted.last_login_at!.getTime() + 1), ends_at: new Date(Date.now() + 60_000), title: 'Douchen', source: 'care_team' },
-        { tenant_id: tenant.id, client_id: client.clientId, starts_at: new Date(Date.now() + 86_400_000), ends_at: new Date(Date.now() + 90_000_000), title: 'Huisbezoek', location: 'Thuis', source: 'care_team' },
+        {
+          tenant_id: tenant.id,
+          client_id: client.clientId,
+          starts_at: new Date(Date.now() - 3_600_000),
+          ends_at: new Date(Date.now() - 3_000_000),
+          title: 'Wondzorg',
+          source: 'care_team',
+        },
+        {
+          tenant_id: tenant.id,
+          client_id: client.clientId,
+          starts_at: new Date(firstStarted.last_login_at!.getTime() + 1),
+          ends_at: new Date(Date.now() + 60_000),
+          title: 'Douchen',
+          source: 'care_team',
+        },
+        {
+          tenant_id: tenant.id,
+          client_id: client.clientId,
+          starts_at: new Date(Date.now() + 86_400_000),
+          ends_at: new Date(Date.now() + 90_000_000),
+          title: 'Huisbezoek',
+          location: 'Thuis',
+          source: 'care_team',
+        },
       ])
       .execute();
 
@@ -94,15 +137,26 @@ describe('GET /activity', () => {
     const client = await clientWhoSignsIn();
     await client.signIn();
     const other = await clientWhoSignsIn();
-    await pushToEcdApi('POST', '/messages', { items: [{ ecdId: `B-other-${other.clientId}`, clientEcdId: other.ecdId, senderName: 'Zr. Jansen', body: 'Voor een ander.' }] });
+    await pushToEcdApi('POST', '/messages', {
+      items: [{ ecdId: `B-other-${other.clientId}`, clientEcdId: other.ecdId, senderName: 'Zr. Jansen', body: 'Voor een ander.' }],
+    });
     await database.db
       .insertInto('reports')
-      .values({ tenant_id: tenant.id, client_id: other.clientId, written_at: new Date(), author_name: 'Zr. Jansen', author_kind: 'staff', text: 'Ander dossier.' })
+      .values({
+        tenant_id: tenant.id,
+        client_id: other.clientId,
+        written_at: new Date(),
+        author_name: 'Zr. Jansen',
+        author_kind: 'staff',
+        text: 'Ander dossier.',
+      })
       .execute();
     const token = await client.signIn();
     const { body } = await activity(token);
     expect(body.since).toEqual({ reports: 0, messages: 0, appointmentsHeld: 0, measurements: 0 });
-    const audited = await sql<{ n: string }>`select count(*) as n from audit_log where client_id = ${client.clientId} and action = 'activity.view'`.execute(database.db);
+    const audited = await sql<{
+      n: string;
+    }>`select count(*) as n from audit_log where client_id = ${client.clientId} and action = 'activity.view'`.execute(database.db);
     expect(Number(audited.rows[0]!.n)).toBe(1);
   });
 

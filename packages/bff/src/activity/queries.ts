@@ -51,7 +51,11 @@ interface ActivityRow {
  * the client plans still waiting for a decision and the next appointment. One statement, which
  * also inserts the audit row of reading it.
  */
-export async function activityOverview(db: Kysely<Database>, scope: ActivityScope, auditRow: Insertable<AuditLogTable>): Promise<ActivityView> {
+export async function activityOverview(
+  db: Kysely<Database>,
+  scope: ActivityScope,
+  auditRow: Insertable<AuditLogTable>,
+): Promise<ActivityView> {
   const { tenantId, clientId, accountId } = scope;
   // On a first visit nothing is "new": the counts are taken from the end of time and come to 0.
   const since = scope.previousVisitAt ?? new Date('9999-12-31T00:00:00Z');
@@ -68,7 +72,9 @@ export async function activityOverview(db: Kysely<Database>, scope: ActivityScop
       sql<number>`(select count(*) from measurements x where x.tenant_id = ${tenantId} and x.client_id = ${clientId}
         and x.deleted_at is null and x.created_at >= ${since} and x.author_account_id is distinct from ${accountId})`.as('measurements'),
       sql<number>`(select count(*) from plan_documents p where p.tenant_id = ${tenantId} and p.client_id = ${clientId}
-        and not exists (select 1 from plan_decisions d where d.tenant_id = p.tenant_id and d.plan_document_id = p.id))`.as('plans_awaiting'),
+        and not exists (select 1 from plan_decisions d where d.tenant_id = p.tenant_id and d.plan_document_id = p.id))`.as(
+        'plans_awaiting',
+      ),
       sql<string | null>`n.id`.as('next_id'),
       sql<Date | null>`n.starts_at`.as('next_starts_at'),
       sql<Date | null>`n.ends_at`.as('next_ends_at'),
@@ -76,7 +82,13 @@ export async function activityOverview(db: Kysely<Database>, scope: ActivityScop
       sql<string | null>`n.location`.as('next_location'),
     ])
     .leftJoin(
-      sql<{ id: string; starts_at: Date; ends_at: Date; title: string; location: string | null }>`(select a.id, a.starts_at, a.ends_at, a.title, a.location
+      sql<{
+        id: string;
+        starts_at: Date;
+        ends_at: Date;
+        title: string;
+        location: string | null;
+      }>`(select a.id, a.starts_at, a.ends_at, a.title, a.location
         from appointments a where a.tenant_id = ${tenantId} and a.client_id = ${clientId} and a.cancelled_at is null and a.starts_at > now()
         order by a.starts_at, a.id limit 1)`.as('n'),
       (join) => join.onTrue(),
@@ -85,12 +97,23 @@ export async function activityOverview(db: Kysely<Database>, scope: ActivityScop
   return {
     previousVisit: scope.previousVisitAt?.toISOString() ?? null,
     since: scope.previousVisitAt
-      ? { reports: Number(row.reports), messages: Number(row.messages), appointmentsHeld: Number(row.appointments_held), measurements: Number(row.measurements) }
+      ? {
+          reports: Number(row.reports),
+          messages: Number(row.messages),
+          appointmentsHeld: Number(row.appointments_held),
+          measurements: Number(row.measurements),
+        }
       : null,
     plansAwaitingDecision: Number(row.plans_awaiting),
     nextAppointment:
       row.next_id && row.next_starts_at && row.next_ends_at && row.next_title
-        ? { id: row.next_id, startsAt: new Date(row.next_starts_at).toISOString(), endsAt: new Date(row.next_ends_at).toISOString(), title: row.next_title, location: row.next_location }
+        ? {
+            id: row.next_id,
+            startsAt: new Date(row.next_starts_at).toISOString(),
+            endsAt: new Date(row.next_ends_at).toISOString(),
+            title: row.next_title,
+            location: row.next_location,
+          }
         : null,
   };
 }

@@ -25,10 +25,21 @@ const notice = 'De tijden van de afspraken zijn een indicatie. Houdt u rekening 
 const signedIn = (t: TenantRecord): Promise<Person> => signedInClient(database.db, t);
 const call = (who: Person, path: string, init: RequestInit = {}) => clientRequest(app, who, path, init);
 /** As the widget sends: a create carries a fresh Idempotency-Key unless the test names one. */
-const send = (who: Person, method: string, path: string, body: unknown, key: string | undefined = method === 'POST' ? randomUUID() : undefined) =>
-  call(who, path, { method, body: JSON.stringify(body), headers: key ? { 'idempotency-key': key } : {} });
+const send = (
+  who: Person,
+  method: string,
+  path: string,
+  body: unknown,
+  key: string | undefined = method === 'POST' ? randomUUID() : undefined,
+) => call(who, path, { method, body: JSON.stringify(body), headers: key ? { 'idempotency-key': key } : {} });
 
-async function careTeam(who: Person, startsAt: Date, minutes: number, title: string, extra: { location?: string; description?: string } = {}) {
+async function careTeam(
+  who: Person,
+  startsAt: Date,
+  minutes: number,
+  title: string,
+  extra: { location?: string; description?: string } = {},
+) {
   return (
     await database.db
       .insertInto('appointments')
@@ -50,7 +61,16 @@ async function careTeam(who: Person, startsAt: Date, minutes: number, title: str
 
 const inHours = (h: number) => new Date(Date.now() + h * 3_600_000);
 
-type Item = { id: string; title: string; localDate: string; localStart: string; localEnd: string; startsAt: string; source: string; editable: boolean };
+type Item = {
+  id: string;
+  title: string;
+  localDate: string;
+  localStart: string;
+  localEnd: string;
+  startsAt: string;
+  source: string;
+  editable: boolean;
+};
 
 beforeAll(async () => {
   database = await databaseUnderTest();
@@ -65,7 +85,8 @@ beforeAll(async () => {
   for (let i = 1; i <= 6; i++) await careTeam(alice, inHours(i * 24), 45, `Ochtendzorg ${i}`);
   careTeamAppointment = await careTeam(alice, inHours(200), 60, 'Huisbezoek; wijkverpleegkundige, met dochter', {
     location: 'Thuis, Kerkstraat 1; Amsterdam',
-    description: 'Bespreken van het zorgplan.\nNeem de medicijnlijst mee. Een lange regel die zeker over de vijfenzeventig octetten heen gaat: één, cliënt, geïnformeerd.',
+    description:
+      'Bespreken van het zorgplan.\nNeem de medicijnlijst mee. Een lange regel die zeker over de vijfenzeventig octetten heen gaat: één, cliënt, geïnformeerd.',
   });
   await careTeam(bob, inHours(3), 30, 'Afspraak van Bob');
   carolAppointment = await careTeam(carol, inHours(5), 30, 'Afspraak bij een andere organisatie');
@@ -160,10 +181,16 @@ describe('calendar export', () => {
     const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
     expect(event.summary).toBe('Huisbezoek; wijkverpleegkundige, met dochter');
     expect(event.location).toBe('Thuis, Kerkstraat 1; Amsterdam');
-    expect(event.description).toContain('Neem de medicijnlijst mee. Een lange regel die zeker over de vijfenzeventig octetten heen gaat: één, cliënt, geïnformeerd.');
+    expect(event.description).toContain(
+      'Neem de medicijnlijst mee. Een lange regel die zeker over de vijfenzeventig octetten heen gaat: één, cliënt, geïnformeerd.',
+    );
     expect(event.description).toContain('Zorgverlener: Zr. Jansen');
     expect(event.description).toContain(notice);
-    const row = await database.db.selectFrom('appointments').select(['starts_at', 'ends_at']).where('id', '=', careTeamAppointment).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('appointments')
+      .select(['starts_at', 'ends_at'])
+      .where('id', '=', careTeamAppointment)
+      .executeTakeFirstOrThrow();
     expect(event.startDate.toJSDate().getTime()).toBe(Math.floor(row.starts_at.getTime() / 1000) * 1000);
     expect(event.endDate.toJSDate().getTime()).toBe(Math.floor(row.ends_at.getTime() / 1000) * 1000);
   });
@@ -194,14 +221,27 @@ describe('the client’s own appointments', () => {
   };
 
   it('lets the client add one where the tenant allows it; the care team’s data shows it as the client’s', async () => {
-    const response = await send(alice, 'POST', '/appointments', { title: 'Kapper', startsAt: tomorrowAt(9), endsAt: tomorrowAt(10), location: 'Dorpsstraat 3' });
+    const response = await send(alice, 'POST', '/appointments', {
+      title: 'Kapper',
+      startsAt: tomorrowAt(9),
+      endsAt: tomorrowAt(10),
+      location: 'Dorpsstraat 3',
+    });
     expect(response.status).toBe(201);
     const created = (await response.json()) as Item;
     expect(created).toMatchObject({ title: 'Kapper', source: 'client', editable: true });
-    const row = await database.db.selectFrom('appointments').select(['source', 'created_by_account_id']).where('id', '=', created.id).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('appointments')
+      .select(['source', 'created_by_account_id'])
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ source: 'client', created_by_account_id: alice.accountId });
 
-    const moved = await send(alice, 'PUT', `/appointments/${created.id}`, { title: 'Kapper (verzet)', startsAt: tomorrowAt(11), endsAt: tomorrowAt(12) });
+    const moved = await send(alice, 'PUT', `/appointments/${created.id}`, {
+      title: 'Kapper (verzet)',
+      startsAt: tomorrowAt(11),
+      endsAt: tomorrowAt(12),
+    });
     expect(moved.status).toBe(200);
     expect(((await moved.json()) as Item).title).toBe('Kapper (verzet)');
 
@@ -210,7 +250,12 @@ describe('the client’s own appointments', () => {
     expect(upcoming.items).toHaveLength(0);
     const all = (await (await call(alice, '/appointments')).json()) as { items: Item[] };
     expect(all.items.map((a) => a.id)).not.toContain(created.id);
-    const actions = await database.db.selectFrom('audit_log').select('action').where('resource_id', '=', created.id).orderBy('id').execute();
+    const actions = await database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('resource_id', '=', created.id)
+      .orderBy('id')
+      .execute();
     expect(actions.map((a) => a.action)).toEqual(['appointments.create', 'appointments.update', 'appointments.cancel']);
   });
 
@@ -222,7 +267,12 @@ describe('the client’s own appointments', () => {
     const ids = new Set(await Promise.all(answers.map(async (a) => ((await a.json()) as Item).id)));
     expect(ids.size).toBe(1);
     const [id] = [...ids];
-    const stored = await database.db.selectFrom('appointments').select('id').where('client_id', '=', alice.clientId).where('title', '=', 'Pedicure').execute();
+    const stored = await database.db
+      .selectFrom('appointments')
+      .select('id')
+      .where('client_id', '=', alice.clientId)
+      .where('title', '=', 'Pedicure')
+      .execute();
     expect(stored).toHaveLength(1);
     expect(answers.filter((a) => a.headers.get('idempotent-replayed') === 'true')).toHaveLength(3);
     // The same key for another appointment is a mistake the widget must hear about.
@@ -236,7 +286,11 @@ describe('the client’s own appointments', () => {
   });
 
   it('refuses changing or cancelling the care team’s appointment', async () => {
-    const put = await send(alice, 'PUT', `/appointments/${careTeamAppointment}`, { title: 'Anders', startsAt: tomorrowAt(9), endsAt: tomorrowAt(10) });
+    const put = await send(alice, 'PUT', `/appointments/${careTeamAppointment}`, {
+      title: 'Anders',
+      startsAt: tomorrowAt(9),
+      endsAt: tomorrowAt(10),
+    });
     expect(put.status).toBe(403);
     expect(((await put.json()) as { detail: string }).detail).toMatch(/zorgteam gepland/);
     expect((await call(alice, `/appointments/${careTeamAppointment}`, { method: 'DELETE' })).status).toBe(403);

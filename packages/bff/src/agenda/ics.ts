@@ -13,7 +13,14 @@ export interface CalendarEvent {
 
 export function icsCalendar(input: { name: string; events: CalendarEvent[]; now?: Date }): string {
   const stamp = utc(input.now ?? new Date());
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//care-widgets//Agenda//NL', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(input.name)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//care-widgets//Agenda//NL',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(input.name)}`,
+  ];
   for (const event of input.events) {
     lines.push('BEGIN:VEVENT', `UID:${event.uid}`, `DTSTAMP:${stamp}`, `DTSTART:${utc(event.start)}`);
     // DTEND must lie after DTSTART; an appointment without length has none.
@@ -29,7 +36,10 @@ export function icsCalendar(input: { name: string; events: CalendarEvent[]; now?
 
 /** 20261123T081500Z */
 export function utc(instant: Date): string {
-  return instant.toISOString().replace(/\.\d{3}/, '').replace(/[-:]/g, '');
+  return instant
+    .toISOString()
+    .replace(/\.\d{3}/, '')
+    .replace(/[-:]/g, '');
 }
 
 export function escapeText(text: string): string {

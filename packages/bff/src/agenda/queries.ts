@@ -28,7 +28,17 @@ export interface AppointmentView {
 
 type Audit = Insertable<AuditLogTable>;
 
-const columns = ['id', 'title', 'description', 'location', 'care_worker_name', 'starts_at', 'ends_at', 'source', 'created_by_account_id'] as const;
+const columns = [
+  'id',
+  'title',
+  'description',
+  'location',
+  'care_worker_name',
+  'starts_at',
+  'ends_at',
+  'source',
+  'created_by_account_id',
+] as const;
 
 type Row = {
   id: string;
@@ -72,7 +82,14 @@ function appointmentsOfClient(db: Kysely<Database>, scope: AgendaScope) {
 export async function upcomingAppointments(db: Kysely<Database>, scope: AgendaScope, limit: number, auditRow: Audit) {
   const rows = await db
     .with('logged', (db) => db.insertInto('audit_log').values(auditRow).returning('id'))
-    .selectFrom(() => appointmentsOfClient(db, scope).where('ends_at', '>', sql<Date>`now()`).orderBy('starts_at').orderBy('id').limit(limit).as('a'))
+    .selectFrom(() =>
+      appointmentsOfClient(db, scope)
+        .where('ends_at', '>', sql<Date>`now()`)
+        .orderBy('starts_at')
+        .orderBy('id')
+        .limit(limit)
+        .as('a'),
+    )
     .selectAll('a')
     .orderBy('a.starts_at')
     .orderBy('a.id')

@@ -47,7 +47,8 @@ function appointmentInput(body: z.infer<typeof appointmentBody>): AppointmentInp
   const errors: FieldError[] = [];
   if (startsAt.getTime() < Date.now() - CLOCK_SKEW_MS) errors.push({ field: 'startsAt', detail: 'lies in the past' });
   if (endsAt < startsAt) errors.push({ field: 'endsAt', detail: 'is before startsAt' });
-  else if (endsAt.getTime() - startsAt.getTime() > MAX_LENGTH_MS) errors.push({ field: 'endsAt', detail: 'an appointment lasts at most 24 hours' });
+  else if (endsAt.getTime() - startsAt.getTime() > MAX_LENGTH_MS)
+    errors.push({ field: 'endsAt', detail: 'an appointment lasts at most 24 hours' });
   if (errors.length) throw Problem.badRequest(errors.map((e) => `${e.field}: ${e.detail}`).join('; '), errors);
   return { title: body.title, startsAt, endsAt, location: body.location || null, description: body.description || null };
 }
@@ -88,13 +89,24 @@ export function agendaRoutes() {
   return new Hono<AppEnv>()
     .get('/appointments/upcoming', requireSession(), async (c) => {
       const { limit } = parseOr400(upcomingQuery, c.req.query());
-      const items = await upcomingAppointments(c.var.db, scopeOf(c), limit, auditRow(c, { action: 'appointments.upcoming', resourceType: 'appointment', details: { limit } }));
-      return c.json({ notice: c.var.tenant.settings.agenda.indicativeTimeNotice, clientMayAddAppointments: c.var.tenant.settings.agenda.clientMayAddAppointments, items });
+      const items = await upcomingAppointments(
+        c.var.db,
+        scopeOf(c),
+        limit,
+        auditRow(c, { action: 'appointments.upcoming', resourceType: 'appointment', details: { limit } }),
+      );
+      return c.json({
+        notice: c.var.tenant.settings.agenda.indicativeTimeNotice,
+        clientMayAddAppointments: c.var.tenant.settings.agenda.clientMayAddAppointments,
+        items,
+      });
     })
     .get('/appointments', requireSession(), async (c) => {
       const query = c.req.query();
       if (query['period'] !== undefined) {
-        throw Problem.badRequest('The agenda takes from and to, not period.', [{ field: 'period', detail: 'not supported here; use from and to' }]);
+        throw Problem.badRequest('The agenda takes from and to, not period.', [
+          { field: 'period', detail: 'not supported here; use from and to' },
+        ]);
       }
       const today = amsterdamDate(new Date());
       const period =
@@ -115,14 +127,29 @@ export function agendaRoutes() {
       });
     })
     .get('/appointments.ics', requireSession(), async (c) => {
-      const items = await upcomingAppointments(c.var.db, scopeOf(c), ICS_LIMIT, auditRow(c, { action: 'appointments.export', resourceType: 'appointment', details: { format: 'ics' } }));
-      return icsResponse(c, 'afspraken.ics', items.map((item) => calendarEvent(c.var.tenant, item)));
+      const items = await upcomingAppointments(
+        c.var.db,
+        scopeOf(c),
+        ICS_LIMIT,
+        auditRow(c, { action: 'appointments.export', resourceType: 'appointment', details: { format: 'ics' } }),
+      );
+      return icsResponse(
+        c,
+        'afspraken.ics',
+        items.map((item) => calendarEvent(c.var.tenant, item)),
+      );
     })
     .get('/appointments/:file{[0-9a-fA-F-]{36}\\.ics}', requireSession(), async (c) => {
       const id = c.req.param('file').slice(0, -'.ics'.length);
       const scope = scopeOf(c);
       const row = isUuid(id) ? await appointmentById(c.var.db, scope, id) : undefined;
-      await audit(c, { action: 'appointments.export', outcome: row ? 'success' : 'failure', resourceType: 'appointment', resourceId: id, details: { format: 'ics' } });
+      await audit(c, {
+        action: 'appointments.export',
+        outcome: row ? 'success' : 'failure',
+        resourceType: 'appointment',
+        resourceId: id,
+        details: { format: 'ics' },
+      });
       if (!row) throw Problem.notFound();
       const view = appointmentView(row, scope.accountId);
       return icsResponse(c, `afspraak-${view.localDate}.ics`, [calendarEvent(c.var.tenant, view)]);
@@ -138,7 +165,15 @@ export function agendaRoutes() {
         if (!written.created && (appointment.title !== input.title || appointment.starts_at.getTime() !== input.startsAt.getTime())) {
           throw Problem.conflict('This Idempotency-Key was already used for another appointment. Make a new key for a new one.');
         }
-        await audit(c, { action: written.created ? 'appointments.create' : 'appointments.create.replay', resourceType: 'appointment', resourceId: appointment.id }, trx);
+        await audit(
+          c,
+          {
+            action: written.created ? 'appointments.create' : 'appointments.create.replay',
+            resourceType: 'appointment',
+            resourceId: appointment.id,
+          },
+          trx,
+        );
         return written;
       });
       if (!result.created) c.header('Idempotent-Replayed', 'true');
@@ -152,7 +187,8 @@ export function agendaRoutes() {
       const outcome = await c.var.db.transaction().execute(async (trx) => {
         const found = isUuid(id) ? await appointmentById(trx, scope, id, { forUpdate: true }) : undefined;
         if (!found) return 'not-found' as const;
-        if (found.source !== 'client' || found.created_by_account_id !== scope.accountId) return found.source === 'care_team' ? ('care-team' as const) : ('other-author' as const);
+        if (found.source !== 'client' || found.created_by_account_id !== scope.accountId)
+          return found.source === 'care_team' ? ('care-team' as const) : ('other-author' as const);
         const updated = await updateClientAppointment(trx, scope, id, input);
         await audit(c, { action: 'appointments.update', resourceType: 'appointment', resourceId: id }, trx);
         return updated;
@@ -166,7 +202,8 @@ export function agendaRoutes() {
       const outcome = await c.var.db.transaction().execute(async (trx) => {
         const found = isUuid(id) ? await appointmentById(trx, scope, id, { forUpdate: true }) : undefined;
         if (!found) return 'not-found' as const;
-        if (found.source !== 'client' || found.created_by_account_id !== scope.accountId) return found.source === 'care_team' ? ('care-team' as const) : ('other-author' as const);
+        if (found.source !== 'client' || found.created_by_account_id !== scope.accountId)
+          return found.source === 'care_team' ? ('care-team' as const) : ('other-author' as const);
         await cancelAppointment(trx, scope, id);
         await audit(c, { action: 'appointments.cancel', resourceType: 'appointment', resourceId: id }, trx);
         return 'cancelled' as const;
@@ -177,7 +214,13 @@ export function agendaRoutes() {
 }
 
 async function refuse(c: Context<AppEnv>, action: string, id: string, reason: 'not-found' | 'care-team' | 'other-author'): Promise<never> {
-  await audit(c, { action, outcome: reason === 'not-found' ? 'failure' : 'denied', resourceType: 'appointment', resourceId: id.slice(0, 64), details: { reason } });
+  await audit(c, {
+    action,
+    outcome: reason === 'not-found' ? 'failure' : 'denied',
+    resourceType: 'appointment',
+    resourceId: id.slice(0, 64),
+    details: { reason },
+  });
   if (reason === 'not-found') throw Problem.notFound();
   throw Problem.forbidden(
     reason === 'care-team'

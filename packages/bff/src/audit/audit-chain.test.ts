@@ -21,7 +21,21 @@ afterAll(async () => {
 const write = (tenant: TenantRecord, action: string, occurredAt?: Date, db: Kysely<Database> = database.db) =>
   db
     .insertInto('audit_log')
-    .values({ tenant_id: tenant.id, actor_kind: 'system', action, outcome: 'success', client_id: null, actor_account_id: null, on_behalf_of_client_id: null, resource_type: null, resource_id: null, ip: null, user_agent: null, request_id: null, ...(occurredAt ? { occurred_at: occurredAt } : {}) })
+    .values({
+      tenant_id: tenant.id,
+      actor_kind: 'system',
+      action,
+      outcome: 'success',
+      client_id: null,
+      actor_account_id: null,
+      on_behalf_of_client_id: null,
+      resource_type: null,
+      resource_id: null,
+      ip: null,
+      user_agent: null,
+      request_id: null,
+      ...(occurredAt ? { occurred_at: occurredAt } : {}),
+    })
     .returning(['id', 'chain_seq'])
     .executeTakeFirstOrThrow();
 
@@ -48,7 +62,12 @@ describe('the audit log cannot be changed quietly', () => {
       expect((await clientRequest(app, client, path)).status).toBe(200);
     }
     await write(other, 'test.between');
-    const rows = await database.db.selectFrom('audit_log').select(['chain_seq', 'action']).where('tenant_id', '=', tenant.id).orderBy('chain_seq').execute();
+    const rows = await database.db
+      .selectFrom('audit_log')
+      .select(['chain_seq', 'action'])
+      .where('tenant_id', '=', tenant.id)
+      .orderBy('chain_seq')
+      .execute();
     expect(rows.map((row) => [Number(row.chain_seq), row.action])).toEqual([
       [1, 'reports.list'],
       [2, 'reports.latest'],
@@ -61,23 +80,45 @@ describe('the audit log cannot be changed quietly', () => {
   it('refuses UPDATE, DELETE and TRUNCATE, also for rows past retention', async () => {
     const tenant = await createTenant(database.db);
     const old = await write(tenant, 'test.old', new Date(Date.now() - 25 * 365 * 86_400_000));
-    await expect(database.db.updateTable('audit_log').set({ action: 'test.nothing' }).where('tenant_id', '=', tenant.id).execute()).rejects.toThrow(/append-only/);
-    await expect(database.db.deleteFrom('audit_log').where('tenant_id', '=', tenant.id).where('id', '=', old.id).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      database.db.updateTable('audit_log').set({ action: 'test.nothing' }).where('tenant_id', '=', tenant.id).execute(),
+    ).rejects.toThrow(/append-only/);
+    await expect(database.db.deleteFrom('audit_log').where('tenant_id', '=', tenant.id).where('id', '=', old.id).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`truncate audit_log`.execute(database.db)).rejects.toThrow(/append-only/);
     expect(await verifyAuditChain(database.db, tenant)).toMatchObject({ rows: 1, firstBreak: null });
   });
 
   it('names the row a superuser changed behind the triggers', async () => {
     const tenant = await tenantWithRows(5);
-    await asSuperuser((db) => db.updateTable('audit_log').set({ action: 'test.innocent' }).where('tenant_id', '=', tenant.id).where('chain_seq', '=', '3').execute());
-    expect((await verifyAuditChain(database.db, tenant)).firstBreak).toMatchObject({ seq: 3, kind: 'changed', row: { action: 'test.innocent' } });
+    await asSuperuser((db) =>
+      db
+        .updateTable('audit_log')
+        .set({ action: 'test.innocent' })
+        .where('tenant_id', '=', tenant.id)
+        .where('chain_seq', '=', '3')
+        .execute(),
+    );
+    expect((await verifyAuditChain(database.db, tenant)).firstBreak).toMatchObject({
+      seq: 3,
+      kind: 'changed',
+      row: { action: 'test.innocent' },
+    });
   });
 
   it('names the row after one a superuser changed and re-hashed', async () => {
     const tenant = await tenantWithRows(5);
     await asSuperuser(async (db) => {
-      await db.updateTable('audit_log').set({ action: 'test.innocent' }).where('tenant_id', '=', tenant.id).where('chain_seq', '=', '2').execute();
-      await sql`update audit_log a set row_hash = audit_log_row_hash(a.prev_hash, a) where tenant_id = ${tenant.id} and chain_seq = 2`.execute(db);
+      await db
+        .updateTable('audit_log')
+        .set({ action: 'test.innocent' })
+        .where('tenant_id', '=', tenant.id)
+        .where('chain_seq', '=', '2')
+        .execute();
+      await sql`update audit_log a set row_hash = audit_log_row_hash(a.prev_hash, a) where tenant_id = ${tenant.id} and chain_seq = 2`.execute(
+        db,
+      );
     });
     expect((await verifyAuditChain(database.db, tenant)).firstBreak).toMatchObject({ seq: 3, kind: 'relinked' });
   });
@@ -85,7 +126,11 @@ describe('the audit log cannot be changed quietly', () => {
   it('names a row a superuser deleted from the middle or from the end', async () => {
     const middle = await tenantWithRows(5);
     await asSuperuser((db) => db.deleteFrom('audit_log').where('tenant_id', '=', middle.id).where('chain_seq', '=', '2').execute());
-    expect((await verifyAuditChain(database.db, middle)).firstBreak).toMatchObject({ seq: 2, kind: 'missing', row: { action: 'test.event.2' } });
+    expect((await verifyAuditChain(database.db, middle)).firstBreak).toMatchObject({
+      seq: 2,
+      kind: 'missing',
+      row: { action: 'test.event.2' },
+    });
 
     const end = await tenantWithRows(5);
     await asSuperuser((db) => db.deleteFrom('audit_log').where('tenant_id', '=', end.id).where('chain_seq', '>=', '4').execute());
@@ -104,7 +149,13 @@ describe('the audit log cannot be changed quietly', () => {
     const report = await pruneExpired(database.db);
     expect(report.auditRows).toBeGreaterThanOrEqual(2);
     const left = (tenant: TenantRecord) =>
-      database.db.selectFrom('audit_log').select('action').where('tenant_id', '=', tenant.id).orderBy('chain_seq').execute().then((rows) => rows.map((row) => row.action));
+      database.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('tenant_id', '=', tenant.id)
+        .orderBy('chain_seq')
+        .execute()
+        .then((rows) => rows.map((row) => row.action));
     expect(await left(short)).toEqual(['test.today']);
     expect(await left(long)).toEqual(['test.five-years-ago', 'test.three-years-ago', 'test.today']);
     await write(short, 'test.after-purge');

@@ -15,7 +15,11 @@ command failed). Needs DATABASE_URL, or the embedded database with the server st
 export async function auditCommand(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { tenant: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { tenant: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    });
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n\n${auditUsage}`);
     return 1;

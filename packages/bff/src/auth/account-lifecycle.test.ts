@@ -30,7 +30,11 @@ async function setUp(settings: TenantSettingsInput = {}, accountOptions: Paramet
   return { tenant, person: { ...person, mobile }, ...test, browser: test.browser(tenant) };
 }
 
-async function signIn(browser: TestBrowser, delivered: { recipient: string; body: string }[], person: { username: string; password: string; mobile: string }) {
+async function signIn(
+  browser: TestBrowser,
+  delivered: { recipient: string; body: string }[],
+  person: { username: string; password: string; mobile: string },
+) {
   const login = await browser.post('/login', { username: person.username, password: person.password });
   expect(login.status).toBe(200);
   return browser.post('/code/verify', { code: lastCode(delivered, person.mobile).code });
@@ -44,13 +48,21 @@ describe('first login', () => {
     );
     const verified = await signIn(browser, delivered, person);
     expect(verified.body).toEqual({ step: 'first-login', remaining: ['password', 'terms'] });
-    expect((await browser.get('/session')).body).toMatchObject({ state: 'pending', clientId: null, firstLogin: { remaining: ['password', 'terms'] } });
+    expect((await browser.get('/session')).body).toMatchObject({
+      state: 'pending',
+      clientId: null,
+      firstLogin: { remaining: ['password', 'terms'] },
+    });
     const blocked = await browser.get('/second-factor');
     expect(blocked.status).toBe(403);
     expect(blocked.body.code).toBe('first-login-incomplete');
 
     const info = await browser.get('/first-login');
-    expect(info.body).toMatchObject({ remaining: ['password', 'terms'], terms: { version: '2024-03', text: 'Voorwaarden De Linde' }, passwordPolicy: { minLength: 10 } });
+    expect(info.body).toMatchObject({
+      remaining: ['password', 'terms'],
+      terms: { version: '2024-03', text: 'Voorwaarden De Linde' },
+      passwordPolicy: { minLength: 10 },
+    });
 
     const weak = await browser.post('/first-login/password', { newPassword: 'kort', repeatPassword: 'kort' });
     expect(weak.status).toBe(400);
@@ -74,7 +86,11 @@ describe('first login', () => {
     const accepted = await browser.post('/first-login/terms', { version: '2024-03' });
     expect(accepted.body).toMatchObject({ step: 'done', session: { state: 'active', clientId: person.clientId } });
     expect((await browser.get('/second-factor')).status).toBe(200);
-    const account = await database.db.selectFrom('accounts').select(['terms_version_accepted', 'must_change_password']).where('id', '=', person.accountId).executeTakeFirstOrThrow();
+    const account = await database.db
+      .selectFrom('accounts')
+      .select(['terms_version_accepted', 'must_change_password'])
+      .where('id', '=', person.accountId)
+      .executeTakeFirstOrThrow();
     expect(account).toEqual({ terms_version_accepted: '2024-03', must_change_password: false });
   });
 
@@ -106,7 +122,12 @@ describe('forgotten password', () => {
     expect(link.origin + link.pathname).toBe(`${pageOrigin}/clientportaal`);
     const token = link.searchParams.get('reset')!;
     expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
-    const challenge = await database.db.selectFrom('challenges').select(['created_at', 'expires_at']).where('purpose', '=', 'password_reset').where('account_id', '=', person.accountId).executeTakeFirstOrThrow();
+    const challenge = await database.db
+      .selectFrom('challenges')
+      .select(['created_at', 'expires_at'])
+      .where('purpose', '=', 'password_reset')
+      .where('account_id', '=', person.accountId)
+      .executeTakeFirstOrThrow();
     expect(challenge.expires_at.getTime() - challenge.created_at.getTime()).toBeCloseTo(3_600_000, -3);
 
     // The page of the link asks first; asking uses nothing up.
@@ -126,15 +147,35 @@ describe('forgotten password', () => {
     const login = await browser.post('/login', { username: person.username, password: 'Herfst-Bladeren-77' });
     expect(login.body['step']).toBe('second-factor');
 
-    const audit = await database.db.selectFrom('audit_log').select('action').where('tenant_id', '=', tenant.id).where('action', 'like', 'auth.password.%').execute();
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('tenant_id', '=', tenant.id)
+      .where('action', 'like', 'auth.password.%')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['auth.password.forgot', 'auth.password.reset']));
   });
 
   it('does the same work in the request for a known and an unknown username; the e-mail leaves from the outbox', async () => {
     const { tenant, person, browser, delivered, settleOutbox } = await setUp();
     const buckets = async () =>
-      (await database.db.selectFrom('rate_limits').select('bucket').where('tenant_id', '=', tenant.id).where('bucket', 'like', 'reset-mail:%').execute()).map((r) => r.bucket).sort();
-    const rows = () => database.db.selectFrom('outbox').select(['status', 'subject']).where('tenant_id', '=', tenant.id).where('recipient', '=', `${person.username}@example.nl`).execute();
+      (
+        await database.db
+          .selectFrom('rate_limits')
+          .select('bucket')
+          .where('tenant_id', '=', tenant.id)
+          .where('bucket', 'like', 'reset-mail:%')
+          .execute()
+      )
+        .map((r) => r.bucket)
+        .sort();
+    const rows = () =>
+      database.db
+        .selectFrom('outbox')
+        .select(['status', 'subject'])
+        .where('tenant_id', '=', tenant.id)
+        .where('recipient', '=', `${person.username}@example.nl`)
+        .execute();
 
     expect((await browser.post('/password/forgot', { username: 'Bestaat-Niet' })).status).toBe(202);
     // The budget an unknown username uses is counted before the answer, as a known one's is.
@@ -169,7 +210,10 @@ describe('forgotten password', () => {
     await sql`update challenges set expires_at = now() - interval '1 second' where account_id = ${person.accountId}`.execute(database.db);
     expect((await browser.post('/links/check', { link: 'reset', token: newer })).body).toEqual({ state: 'expired' });
     expect((await browser.post('/links/check', { link: 'reset', token: 'bestaat-niet' })).body).toEqual({ state: 'unknown' });
-    expect((await browser.post('/password/reset', { token: newer, newPassword: 'Herfst-Bladeren-77', repeatPassword: 'Herfst-Bladeren-77' })).body.code).toBe('invalid-link');
+    expect(
+      (await browser.post('/password/reset', { token: newer, newPassword: 'Herfst-Bladeren-77', repeatPassword: 'Herfst-Bladeren-77' }))
+        .body.code,
+    ).toBe('invalid-link');
   });
 });
 
@@ -180,10 +224,18 @@ describe('change password', () => {
     const other = test_browserCopy(browser, true);
     await signIn(other, delivered, person);
 
-    const wrong = await browser.post('/password/change', { currentPassword: 'Niet-Het-Goede-1', newPassword: 'Winter-Sneeuw-Pop-5', repeatPassword: 'Winter-Sneeuw-Pop-5' });
+    const wrong = await browser.post('/password/change', {
+      currentPassword: 'Niet-Het-Goede-1',
+      newPassword: 'Winter-Sneeuw-Pop-5',
+      repeatPassword: 'Winter-Sneeuw-Pop-5',
+    });
     expect(wrong.status).toBe(400);
     expect((wrong.body['errors'] as { field: string }[])[0]!.field).toBe('currentPassword');
-    const changed = await browser.post('/password/change', { currentPassword: person.password, newPassword: 'Winter-Sneeuw-Pop-5', repeatPassword: 'Winter-Sneeuw-Pop-5' });
+    const changed = await browser.post('/password/change', {
+      currentPassword: person.password,
+      newPassword: 'Winter-Sneeuw-Pop-5',
+      repeatPassword: 'Winter-Sneeuw-Pop-5',
+    });
     expect(changed.status).toBe(200);
     expect((await browser.get('/session')).body['state']).toBe('active');
     expect((await other.get('/session')).body).toEqual({ state: 'signed-out' });
@@ -193,7 +245,11 @@ describe('change password', () => {
 describe('activation from an invitation', () => {
   it('checks the date of birth, suggests the e-mail as username, and leaves the login with its code to follow', async () => {
     const { tenant, person, browser, outbox, delivered, settleOutbox } = await setUp();
-    await database.db.updateTable('accounts').set({ status: 'invited', password_hash: null, must_change_password: true, terms_version_accepted: null }).where('id', '=', person.accountId).execute();
+    await database.db
+      .updateTable('accounts')
+      .set({ status: 'invited', password_hash: null, must_change_password: true, terms_version_accepted: null })
+      .where('id', '=', person.accountId)
+      .execute();
     const email = `${person.username}@example.nl`;
     const invitation = await createInvitation(database.db, outbox, { tenant, accountId: person.accountId, bffOrigin: 'http://localhost' });
     expect(invitation.expiresAt.getTime() - Date.now()).toBeGreaterThan(13.9 * 86_400_000);
@@ -210,11 +266,25 @@ describe('activation from an invitation', () => {
     expect(verified.status).toBe(200);
     expect(verified.body['usernameSuggestion']).toBe(email);
 
-    const complete = await browser.post('/activation/complete', { token, dateOfBirth: '1945-06-01', password: 'Ik zag 2 beren!', repeatPassword: 'Ik zag 2 beren!' });
+    const complete = await browser.post('/activation/complete', {
+      token,
+      dateOfBirth: '1945-06-01',
+      password: 'Ik zag 2 beren!',
+      repeatPassword: 'Ik zag 2 beren!',
+    });
     expect(complete.body).toEqual({ step: 'login', username: email });
     // The used invitation: the page can say the account is active and offer the login.
     expect((await browser.post('/links/check', { link: 'activate', token })).body).toEqual({ state: 'used', accountActive: true });
-    expect((await browser.post('/activation/complete', { token, dateOfBirth: '1945-06-01', password: 'Ik zag 2 beren!', repeatPassword: 'Ik zag 2 beren!' })).body.code).toBe('invalid-link');
+    expect(
+      (
+        await browser.post('/activation/complete', {
+          token,
+          dateOfBirth: '1945-06-01',
+          password: 'Ik zag 2 beren!',
+          repeatPassword: 'Ik zag 2 beren!',
+        })
+      ).body.code,
+    ).toBe('invalid-link');
 
     const login = await browser.post('/login', { username: email, password: 'Ik zag 2 beren!' });
     expect(login.body['step']).toBe('second-factor');
@@ -256,7 +326,12 @@ describe('authenticator app and e-mail code', () => {
     await browser.post('/login', { username: person.username, password: person.password });
     const replay = await browser.post('/code/verify', { code: next });
     expect(replay.status).toBe(400);
-    const stored = await database.db.selectFrom('accounts').select('totp_last_used_step').where('tenant_id', '=', tenant.id).where('id', '=', person.accountId).executeTakeFirstOrThrow();
+    const stored = await database.db
+      .selectFrom('accounts')
+      .select('totp_last_used_step')
+      .where('tenant_id', '=', tenant.id)
+      .where('id', '=', person.accountId)
+      .executeTakeFirstOrThrow();
     expect(stored.totp_last_used_step).toBeGreaterThanOrEqual(Math.floor(Date.now() / 30_000));
   });
 
@@ -268,13 +343,17 @@ describe('authenticator app and e-mail code', () => {
     await browser.post('/logout');
     await browser.post('/login', { username: person.username, password: person.password });
     const codes: unknown[] = [];
-    for (let i = 0; i < 5; i++) codes.push((await browser.post('/code/verify', { code: '999999' === currentTotpCode(secret) ? '888888' : '999999' })).body.code);
+    for (let i = 0; i < 5; i++)
+      codes.push((await browser.post('/code/verify', { code: '999999' === currentTotpCode(secret) ? '888888' : '999999' })).body.code);
     expect(codes).toEqual(['invalid-code', 'invalid-code', 'invalid-code', 'invalid-code', 'code-expired']);
     expect((await browser.post('/code/verify', { code: currentTotpCode(secret, Date.now() + 30_000) })).body.code).toBe('code-expired');
   });
 
   it('sends the code by e-mail for a tenant with e-mail as second factor, and lets the client switch within the allowed list', async () => {
-    const { person, browser, delivered } = await setUp({ secondFactors: { allowed: ['email', 'totp'], default: 'email' } }, { secondFactor: 'email' });
+    const { person, browser, delivered } = await setUp(
+      { secondFactors: { allowed: ['email', 'totp'], default: 'email' } },
+      { secondFactor: 'email' },
+    );
     const login = await browser.post('/login', { username: person.username, password: person.password });
     expect(login.body).toMatchObject({ channel: 'email', codeSent: true });
     const email = `${person.username}@example.nl`;

@@ -18,7 +18,11 @@ export async function accountById(db: Kysely<Database>, tenantId: string, accoun
 }
 
 /** The client whose portal an account opens: its own dossier first, else the first it may see. */
-export async function portalClientOf(db: Kysely<Database>, tenantId: string, accountId: string): Promise<{ clientId: string; dateOfBirth: string } | undefined> {
+export async function portalClientOf(
+  db: Kysely<Database>,
+  tenantId: string,
+  accountId: string,
+): Promise<{ clientId: string; dateOfBirth: string } | undefined> {
   const row = await db
     .selectFrom('account_clients as ac')
     .innerJoin('clients as c', (join) => join.onRef('c.tenant_id', '=', 'ac.tenant_id').onRef('c.id', '=', 'ac.client_id'))
@@ -50,13 +54,22 @@ export async function checkCredentials(db: Kysely<Database>, tenantId: string, u
   const account = await accountByUsername(db, tenantId, username);
   const ok = await verifyPassword(account?.password_hash ?? (await dummyPasswordHash()), password);
   const usable = account !== undefined && account.status === 'active' && account.password_hash !== null;
-  return { account, ok: ok && usable, reason: !account ? 'unknown-user' : !usable ? `account-${account.status}` : ok ? 'ok' : 'wrong-password' };
+  return {
+    account,
+    ok: ok && usable,
+    reason: !account ? 'unknown-user' : !usable ? `account-${account.status}` : ok ? 'ok' : 'wrong-password',
+  };
 }
 
 export async function setPassword(db: Kysely<Database>, tenantId: string, accountId: string, password: string) {
   await db
     .updateTable('accounts')
-    .set({ password_hash: await hashPassword(password), password_changed_at: new Date(), must_change_password: false, updated_at: new Date() })
+    .set({
+      password_hash: await hashPassword(password),
+      password_changed_at: new Date(),
+      must_change_password: false,
+      updated_at: new Date(),
+    })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', accountId)
     .execute();
@@ -71,7 +84,8 @@ export type FirstLoginStep = 'password' | 'terms';
 export function firstLoginSteps(account: Account, tenant: TenantRecord, now = Date.now()): FirstLoginStep[] {
   const steps: FirstLoginStep[] = [];
   const maxAge = tenant.settings.passwordPolicy.maxAgeDays;
-  const expired = maxAge !== null && account.password_changed_at !== null && now - new Date(account.password_changed_at).getTime() > maxAge * 86_400_000;
+  const expired =
+    maxAge !== null && account.password_changed_at !== null && now - new Date(account.password_changed_at).getTime() > maxAge * 86_400_000;
   if (account.must_change_password || expired) steps.push('password');
   if (account.terms_version_accepted !== tenant.settings.terms.version) steps.push('terms');
   return steps;
@@ -81,7 +95,8 @@ export function firstLoginSteps(account: Account, tenant: TenantRecord, now = Da
 export function effectiveSecondFactor(account: Account, tenant: TenantRecord): SecondFactorKind | null {
   const { allowed, default: fallback } = tenant.settings.secondFactors;
   const usable = (kind: SecondFactorKind) =>
-    allowed.includes(kind) && (kind === 'totp' ? account.totp_secret !== null : kind === 'sms' ? Boolean(account.mobile_phone) : Boolean(account.email));
+    allowed.includes(kind) &&
+    (kind === 'totp' ? account.totp_secret !== null : kind === 'sms' ? Boolean(account.mobile_phone) : Boolean(account.email));
   for (const kind of [account.second_factor, fallback, ...allowed]) if (usable(kind)) return kind;
   return null;
 }

@@ -59,7 +59,14 @@ export function activationRoutes() {
           if (!(await consumeChallenge(trx, tenant.id, challengeId))) throw invalidLink();
           await trx
             .updateTable('accounts')
-            .set({ username, password_hash: passwordHash, password_changed_at: new Date(), must_change_password: false, status: 'active', updated_at: new Date() })
+            .set({
+              username,
+              password_hash: passwordHash,
+              password_changed_at: new Date(),
+              must_change_password: false,
+              status: 'active',
+              updated_at: new Date(),
+            })
             .where('tenant_id', '=', tenant.id)
             .where('id', '=', account.id)
             .execute();
@@ -89,7 +96,13 @@ async function provePerson(c: Context<AppEnv>, linkToken: string, dob: string) {
   if (!claim || !account || account.status !== 'invited') throw invalidLink();
   const client = await portalClientOf(c.var.db, tenant.id, account.id);
   if (!client || client.dateOfBirth !== dob) {
-    await audit(c, { action: 'auth.activation.verify', outcome: 'failure', accountId: account.id, clientId: null, details: { reason: 'date-of-birth' } });
+    await audit(c, {
+      action: 'auth.activation.verify',
+      outcome: 'failure',
+      accountId: account.id,
+      clientId: null,
+      details: { reason: 'date-of-birth' },
+    });
     throw new Problem(400, 'date-of-birth-mismatch', 'Geboortedatum klopt niet', 'De geboortedatum is niet juist.', {
       attemptsLeft: claim.attemptsLeft,
       errors: [{ field: 'dateOfBirth', detail: 'does not match' }],

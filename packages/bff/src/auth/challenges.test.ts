@@ -46,11 +46,24 @@ describe('code challenges (shared by login, plan decisions and contact changes)'
   it('verifies only with the exact binding and purpose', async () => {
     const issued = await issue();
     const base = { tenantId: tenant.id, accountId: person.accountId, prefix: issued.prefix, code: issued.code! };
-    expect(await verifyCodeChallenge(database.db, { ...base, purpose: 'plan_decision', binding: { ...planBinding, decision: 'rejected' } })).toMatchObject({ ok: false, reason: 'wrong-code' });
-    expect(await verifyCodeChallenge(database.db, { ...base, purpose: 'login', binding: planBinding })).toMatchObject({ ok: false, reason: 'no-open-challenge' });
-    expect(await verifyCodeChallenge(database.db, { ...base, purpose: 'plan_decision', binding: { ...planBinding, extra: 'x' } })).toMatchObject({ ok: false });
-    expect(await verifyCodeChallenge(database.db, { ...base, purpose: 'plan_decision', binding: planBinding })).toEqual({ ok: true, challengeId: issued.challengeId });
-    expect(await verifyCodeChallenge(database.db, { ...base, purpose: 'plan_decision', binding: planBinding })).toEqual({ ok: false, reason: 'no-open-challenge' });
+    expect(
+      await verifyCodeChallenge(database.db, { ...base, purpose: 'plan_decision', binding: { ...planBinding, decision: 'rejected' } }),
+    ).toMatchObject({ ok: false, reason: 'wrong-code' });
+    expect(await verifyCodeChallenge(database.db, { ...base, purpose: 'login', binding: planBinding })).toMatchObject({
+      ok: false,
+      reason: 'no-open-challenge',
+    });
+    expect(
+      await verifyCodeChallenge(database.db, { ...base, purpose: 'plan_decision', binding: { ...planBinding, extra: 'x' } }),
+    ).toMatchObject({ ok: false });
+    expect(await verifyCodeChallenge(database.db, { ...base, purpose: 'plan_decision', binding: planBinding })).toEqual({
+      ok: true,
+      challengeId: issued.challengeId,
+    });
+    expect(await verifyCodeChallenge(database.db, { ...base, purpose: 'plan_decision', binding: planBinding })).toEqual({
+      ok: false,
+      reason: 'no-open-challenge',
+    });
   });
 
   it('counts 20 parallel guesses as 20 tries', async () => {
@@ -58,20 +71,45 @@ describe('code challenges (shared by login, plan decisions and contact changes)'
     const wrong = issued.code === '000000' ? '111111' : '000000';
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        verifyCodeChallenge(database.db, { tenantId: tenant.id, accountId: person.accountId, purpose: 'plan_decision', challengeId: issued.challengeId, code: wrong, binding: planBinding }),
+        verifyCodeChallenge(database.db, {
+          tenantId: tenant.id,
+          accountId: person.accountId,
+          purpose: 'plan_decision',
+          challengeId: issued.challengeId,
+          code: wrong,
+          binding: planBinding,
+        }),
       ),
     );
     expect(results.every((r) => !r.ok)).toBe(true);
-    const row = await database.db.selectFrom('challenges').select('attempts').where('id', '=', issued.challengeId).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('challenges')
+      .select('attempts')
+      .where('id', '=', issued.challengeId)
+      .executeTakeFirstOrThrow();
     expect(row.attempts).toBe(20);
   });
 
   it('cancels the open challenge of the same purpose when a new one is issued', async () => {
     const first = await issue();
     const second = await issue();
-    const verifyFirst = await verifyCodeChallenge(database.db, { tenantId: tenant.id, accountId: person.accountId, purpose: 'plan_decision', challengeId: first.challengeId, code: first.code!, binding: planBinding });
+    const verifyFirst = await verifyCodeChallenge(database.db, {
+      tenantId: tenant.id,
+      accountId: person.accountId,
+      purpose: 'plan_decision',
+      challengeId: first.challengeId,
+      code: first.code!,
+      binding: planBinding,
+    });
     expect(verifyFirst).toEqual({ ok: false, reason: 'no-open-challenge' });
-    const verifySecond = await verifyCodeChallenge(database.db, { tenantId: tenant.id, accountId: person.accountId, purpose: 'plan_decision', challengeId: second.challengeId, code: second.code!, binding: planBinding });
+    const verifySecond = await verifyCodeChallenge(database.db, {
+      tenantId: tenant.id,
+      accountId: person.accountId,
+      purpose: 'plan_decision',
+      challengeId: second.challengeId,
+      code: second.code!,
+      binding: planBinding,
+    });
     expect(verifySecond.ok).toBe(true);
   });
 });

@@ -189,8 +189,16 @@ export function codeFailureProblem(result: Exclude<VerifyResult, { ok: true }>):
  * 20 parallel guesses use 20 tries (and at most `max_attempts` of them are compared at all).
  */
 export async function verifyCodeChallenge(db: Kysely<Database>, input: VerifyCode): Promise<VerifyResult> {
-  if (!input.challengeId && !input.sessionId && !input.prefix) throw new Error('verifyCodeChallenge needs challengeId, sessionId or prefix');
-  const { rows } = await sql<{ id: string; secret_hash: Uint8Array | null; binding: Binding; attempts: number; max_attempts: number; channel: ChallengeChannel }>`
+  if (!input.challengeId && !input.sessionId && !input.prefix)
+    throw new Error('verifyCodeChallenge needs challengeId, sessionId or prefix');
+  const { rows } = await sql<{
+    id: string;
+    secret_hash: Uint8Array | null;
+    binding: Binding;
+    attempts: number;
+    max_attempts: number;
+    channel: ChallengeChannel;
+  }>`
     update challenges
        set attempts = attempts + 1
      where tenant_id = ${input.tenantId}
@@ -217,7 +225,9 @@ export async function verifyCodeChallenge(db: Kysely<Database>, input: VerifyCod
   const codeOk =
     row.channel === 'totp'
       ? input.checkCode !== undefined && /^\d{6}$/.test(input.code) && (await input.checkCode(input.code))
-      : row.secret_hash !== null && /^\d{6}$/.test(input.code) && timingSafeEqual(Buffer.from(row.secret_hash), codeHash(row.id, input.code));
+      : row.secret_hash !== null &&
+        /^\d{6}$/.test(input.code) &&
+        timingSafeEqual(Buffer.from(row.secret_hash), codeHash(row.id, input.code));
   const bindingOk = bindingsEqual(row.binding ?? {}, input.binding ?? {});
   if (!codeOk || !bindingOk) {
     // A double submit: a parallel request used this challenge with the right code (for TOTP it
@@ -230,7 +240,13 @@ export async function verifyCodeChallenge(db: Kysely<Database>, input: VerifyCod
 }
 
 async function wasConsumed(db: Kysely<Database>, tenantId: string, challengeId: string): Promise<boolean> {
-  const row = await db.selectFrom('challenges').select('id').where('tenant_id', '=', tenantId).where('id', '=', challengeId).where('consumed_at', 'is not', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('challenges')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', challengeId)
+    .where('consumed_at', 'is not', null)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -312,18 +328,36 @@ export type LinkState = 'valid' | 'used' | 'expired' | 'replaced' | 'unknown';
  * The state of a link token without using it or counting a try, and whether its account is
  * active: asked when the page of the link opens, so a used link says so before the client types.
  */
-export async function linkState(db: Kysely<Database>, tenantId: string, purpose: LinkPurpose, token: string): Promise<{ state: LinkState; accountActive: boolean }> {
+export async function linkState(
+  db: Kysely<Database>,
+  tenantId: string,
+  purpose: LinkPurpose,
+  token: string,
+): Promise<{ state: LinkState; accountActive: boolean }> {
   const row = await db
     .selectFrom('challenges as ch')
     .innerJoin('accounts as a', (join) => join.onRef('a.tenant_id', '=', 'ch.tenant_id').onRef('a.id', '=', 'ch.account_id'))
-    .select(['ch.consumed_at', 'ch.cancelled_at', 'ch.attempts', 'ch.max_attempts', 'a.status', sql<boolean>`ch.expires_at <= now()`.as('expired')])
+    .select([
+      'ch.consumed_at',
+      'ch.cancelled_at',
+      'ch.attempts',
+      'ch.max_attempts',
+      'a.status',
+      sql<boolean>`ch.expires_at <= now()`.as('expired'),
+    ])
     .where('ch.tenant_id', '=', tenantId)
     .where('ch.secret_hash', '=', linkTokenHash(token))
     .where('ch.channel', '=', 'link')
     .where('ch.purpose', '=', purpose)
     .executeTakeFirst();
   if (!row) return { state: 'unknown', accountActive: false };
-  const state: LinkState = row.consumed_at ? 'used' : row.cancelled_at ? 'replaced' : row.expired || row.attempts >= row.max_attempts ? 'expired' : 'valid';
+  const state: LinkState = row.consumed_at
+    ? 'used'
+    : row.cancelled_at
+      ? 'replaced'
+      : row.expired || row.attempts >= row.max_attempts
+        ? 'expired'
+        : 'valid';
   return { state, accountActive: row.status === 'active' };
 }
 

@@ -9,8 +9,20 @@ export const RETRY_AFTER_FAILED_DELIVERY_SECONDS = 120;
 
 export function codeNotDelivered(channel: 'sms' | 'email') {
   return channel === 'sms'
-    ? new Problem(503, 'sms-not-sent', 'De sms is niet verstuurd', 'De sms kon niet worden verstuurd. Probeer het over een paar minuten opnieuw.', { retryAfter: RETRY_AFTER_FAILED_DELIVERY_SECONDS })
-    : new Problem(503, 'email-not-sent', 'De e-mail is niet verstuurd', 'De e-mail kon niet worden verstuurd. Probeer het over een paar minuten opnieuw.', { retryAfter: RETRY_AFTER_FAILED_DELIVERY_SECONDS });
+    ? new Problem(
+        503,
+        'sms-not-sent',
+        'De sms is niet verstuurd',
+        'De sms kon niet worden verstuurd. Probeer het over een paar minuten opnieuw.',
+        { retryAfter: RETRY_AFTER_FAILED_DELIVERY_SECONDS },
+      )
+    : new Problem(
+        503,
+        'email-not-sent',
+        'De e-mail is niet verstuurd',
+        'De e-mail kon niet worden verstuurd. Probeer het over een paar minuten opnieuw.',
+        { retryAfter: RETRY_AFTER_FAILED_DELIVERY_SECONDS },
+      );
 }
 
 /**

@@ -13,7 +13,13 @@ export function invalidCredentials() {
 }
 
 export function loginDelayed(retryAfter: number) {
-  return new Problem(429, 'login-delayed', 'Even wachten', `Er is te vaak een verkeerd wachtwoord ingevuld. Probeer het over ${retryAfter} seconden opnieuw.`, { retryAfter });
+  return new Problem(
+    429,
+    'login-delayed',
+    'Even wachten',
+    `Er is te vaak een verkeerd wachtwoord ingevuld. Probeer het over ${retryAfter} seconden opnieuw.`,
+    { retryAfter },
+  );
 }
 
 /** Per-IP limit on the calls that anyone may make without a session. */
@@ -22,7 +28,13 @@ export async function limitAddress(c: Context<AppEnv>) {
   if (!address) return;
   const result = await consume(c.var.db, c.var.tenant.id, authLimits.perAddress(address));
   if (!result.allowed) {
-    await audit(c, { action: 'auth.address.limited', outcome: 'denied', accountId: null, clientId: null, details: { path: new URL(c.req.url).pathname } });
+    await audit(c, {
+      action: 'auth.address.limited',
+      outcome: 'denied',
+      accountId: null,
+      clientId: null,
+      details: { path: new URL(c.req.url).pathname },
+    });
     throw Problem.tooManyRequests('Te veel pogingen vanaf dit adres. Probeer het later opnieuw.', result.retryAfterSeconds);
   }
 }
@@ -31,11 +43,19 @@ export async function limitAddress(c: Context<AppEnv>) {
  * Checks a new password against the repeat and the tenant's policy; throws a 400 that names
  * every failing rule (`rules` holds the whole checklist, as the widget shows it).
  */
-export function assertNewPassword(tenant: TenantRecord, body: { newPassword: string; repeatPassword: string }, usernameForCheck: string | null, field = 'newPassword') {
+export function assertNewPassword(
+  tenant: TenantRecord,
+  body: { newPassword: string; repeatPassword: string },
+  usernameForCheck: string | null,
+  field = 'newPassword',
+) {
   const policy = tenant.settings.passwordPolicy;
   const rules = evaluatePassword(body.newPassword, policy, { username: usernameForCheck });
-  const errors: (FieldError & { rule?: string })[] = rules.filter((r) => !r.ok).map((r) => ({ field, rule: r.rule, detail: ruleMessage(r.rule, policy) }));
-  if (body.newPassword !== body.repeatPassword) errors.push({ field: 'repeatPassword', rule: 'repeatMatches', detail: 'De wachtwoorden zijn niet hetzelfde.' });
+  const errors: (FieldError & { rule?: string })[] = rules
+    .filter((r) => !r.ok)
+    .map((r) => ({ field, rule: r.rule, detail: ruleMessage(r.rule, policy) }));
+  if (body.newPassword !== body.repeatPassword)
+    errors.push({ field: 'repeatPassword', rule: 'repeatMatches', detail: 'De wachtwoorden zijn niet hetzelfde.' });
   if (errors.length) {
     throw new Problem(400, 'password-policy', 'Het wachtwoord voldoet niet', errors.map((e) => e.detail).join(' '), {
       errors,

@@ -21,12 +21,19 @@ export class NoLinkOrigin extends Error {
  * origin, else the BFF itself. Never any other origin: the token in the link would go to whoever
  * runs that site. The token rides in the query.
  */
-export function tenantPageLink(tenant: TenantRecord, pageUrl: string | null | undefined, bffOrigin: string | undefined, param: 'reset' | 'activate' | 'confirm-email', token: string): string {
+export function tenantPageLink(
+  tenant: TenantRecord,
+  pageUrl: string | null | undefined,
+  bffOrigin: string | undefined,
+  param: 'reset' | 'activate' | 'confirm-email',
+  token: string,
+): string {
   let url: URL | undefined;
   if (pageUrl) {
     try {
       const candidate = new URL(pageUrl);
-      if (tenant.settings.allowedOrigins.includes(candidate.origin) || (bffOrigin !== undefined && candidate.origin === bffOrigin)) url = candidate;
+      if (tenant.settings.allowedOrigins.includes(candidate.origin) || (bffOrigin !== undefined && candidate.origin === bffOrigin))
+        url = candidate;
     } catch {
       url = undefined;
     }
@@ -97,7 +104,14 @@ export async function createInvitation(
 export async function sendResetLink(
   db: Kysely<Database>,
   outbox: Outbox,
-  input: { tenant: TenantRecord; accountId: string; email: string; displayName: string; pageUrl?: string | null; bffOrigin: string | undefined },
+  input: {
+    tenant: TenantRecord;
+    accountId: string;
+    email: string;
+    displayName: string;
+    pageUrl?: string | null;
+    bffOrigin: string | undefined;
+  },
 ) {
   const issued = await issueLinkChallenge(db, {
     tenantId: input.tenant.id,

@@ -33,11 +33,14 @@ describe('a stranger cannot lock the owner out with the username alone', () => {
   it('delays the stranger who sends a wrong password each time the delay runs out, never the owner from elsewhere', async () => {
     const { tenant, person, browser } = await setUp();
     const attacker = browser(tenant, { peer: '203.0.113.66' });
-    for (let i = 1; i <= 5; i++) expect((await attacker.post('/login', { username: person.username, password: `Fout-${i}` })).status).toBe(401);
+    for (let i = 1; i <= 5; i++)
+      expect((await attacker.post('/login', { username: person.username, password: `Fout-${i}` })).status).toBe(401);
     // Twelve rounds of "wait out the delay, send one more wrong password": an hour of the attack.
     for (let round = 0; round < 12; round++) {
       expect((await attacker.post('/login', { username: person.username, password: 'nog-een-fout' })).status).toBe(429);
-      await sql`update rate_limits set locked_until = now() - interval '1 second' where tenant_id = ${tenant.id} and locked_until is not null`.execute(database.db);
+      await sql`update rate_limits set locked_until = now() - interval '1 second' where tenant_id = ${tenant.id} and locked_until is not null`.execute(
+        database.db,
+      );
       expect((await attacker.post('/login', { username: person.username, password: `Fout-ronde-${round}` })).status).toBe(401);
     }
     // Brute force stays expensive for the stranger: even the right password waits out the delay.
@@ -56,7 +59,9 @@ describe('a stranger cannot lock the owner out with the username alone', () => {
     await owner.post('/logout');
     // Guessing from many addresses has reached the ceiling of 100 per hour.
     await sql`insert into rate_limits (tenant_id, bucket, window_start, hits, locked_until)
-              values (${tenant.id}, ${buckets.passwordFailuresAnywhere(person.username)}, to_timestamp(floor(extract(epoch from now()) / 3600) * 3600), 100, now() + interval '30 minutes')`.execute(database.db);
+              values (${tenant.id}, ${buckets.passwordFailuresAnywhere(person.username)}, to_timestamp(floor(extract(epoch from now()) / 3600) * 3600), 100, now() + interval '30 minutes')`.execute(
+      database.db,
+    );
     const stranger = browser(tenant, { peer: '192.0.2.9' });
     expect((await stranger.post('/login', { username: person.username, password: person.password })).status).toBe(429);
     const trusted = await owner.post('/login', { username: person.username, password: person.password });
@@ -71,10 +76,14 @@ describe('confirmation codes have their own budget', () => {
   it("a client typing someone else's number in 'change mobile number' does not use up that person's login codes", async () => {
     const { tenant, person: victim, app, delivered, browser } = await setUp();
     const attacker = await signedInClient(database.db, tenant, { mobile: newPhone() });
-    const attackerMobile = (await database.db.selectFrom('accounts').select('mobile_phone').where('id', '=', attacker.accountId).executeTakeFirstOrThrow()).mobile_phone!;
+    const attackerMobile = (
+      await database.db.selectFrom('accounts').select('mobile_phone').where('id', '=', attacker.accountId).executeTakeFirstOrThrow()
+    ).mobile_phone!;
     for (let i = 0; i < 4; i++) {
       // The attacker proves their own identity, then has the "new number" code sent to the victim.
-      const asked = await clientRequest(app, { tenant, token: attacker.token }, '/profile/mobile', { json: { mobile: victim.mobile.replace('+31', '0'), currentPassword: attacker.password } });
+      const asked = await clientRequest(app, { tenant, token: attacker.token }, '/profile/mobile', {
+        json: { mobile: victim.mobile.replace('+31', '0'), currentPassword: attacker.password },
+      });
       if (asked.status !== 202) continue;
       const { challengeId } = (await asked.json()) as { challengeId: string };
       const code = /(\d{6})$/.exec([...delivered].reverse().find((m) => m.recipient === attackerMobile)!.body)![1];
@@ -94,7 +103,9 @@ describe('confirmation codes have their own budget', () => {
       expect((await client.post('/code/verify', { code: lastCode(delivered, person.mobile).code })).status).toBe(200);
     }
     const token = [...client.cookies].find(([name]) => name.startsWith('__Host-care-'))![1];
-    const asked = await clientRequest(app, { tenant, token }, '/profile/mobile', { json: { mobile: newPhone(), currentPassword: person.password } });
+    const asked = await clientRequest(app, { tenant, token }, '/profile/mobile', {
+      json: { mobile: newPhone(), currentPassword: person.password },
+    });
     expect(asked.status).toBe(202);
   });
 });

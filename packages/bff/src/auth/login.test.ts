@@ -42,15 +42,29 @@ async function skipResendCooldown(tenant: TenantRecord) {
 }
 
 async function failureCount(tenant: TenantRecord, bucket: string) {
-  const row = await database.db.selectFrom('rate_limits').select((eb) => eb.fn.sum<number>('hits').as('hits')).where('tenant_id', '=', tenant.id).where('bucket', '=', bucket).executeTakeFirst();
+  const row = await database.db
+    .selectFrom('rate_limits')
+    .select((eb) => eb.fn.sum<number>('hits').as('hits'))
+    .where('tenant_id', '=', tenant.id)
+    .where('bucket', '=', bucket)
+    .executeTakeFirst();
   return Number(row?.hits ?? 0);
 }
 
 describe('password + SMS code', () => {
   it('sends "Uw inlogcode is 1234-567890" and signs in with the 6 digits; only a hash is stored', async () => {
-    const { tenant, person, browser, delivered } = await setUp({ sms: { sender: 'DeLinde' }, allowedOrigins: ['https://www.zorg-voorbeeld.nl'] });
+    const { tenant, person, browser, delivered } = await setUp({
+      sms: { sender: 'DeLinde' },
+      allowedOrigins: ['https://www.zorg-voorbeeld.nl'],
+    });
     const login = await loginToCode(browser, person);
-    expect(login.body).toMatchObject({ step: 'second-factor', channel: 'sms', codeSent: true, resendAvailableInSeconds: 30, expiresInSeconds: 300 });
+    expect(login.body).toMatchObject({
+      step: 'second-factor',
+      channel: 'sms',
+      codeSent: true,
+      resendAvailableInSeconds: 30,
+      expiresInSeconds: 300,
+    });
     const sms = lastCode(delivered, person.mobile);
     // The first line as the seeds word it; the last line lets WebOTP offer the code on the tenant's site.
     expect(sms.text).toBe(`Uw inlogcode is ${sms.prefix}-${sms.code}\n\n@www.zorg-voorbeeld.nl #${sms.prefix}-${sms.code}`);
@@ -68,9 +82,17 @@ describe('password + SMS code', () => {
 
     const verified = await browser.post('/code/verify', { code: sms.code });
     expect(verified.status).toBe(200);
-    expect(verified.body).toMatchObject({ step: 'done', session: { state: 'active', accountId: person.accountId, clientId: person.clientId } });
+    expect(verified.body).toMatchObject({
+      step: 'done',
+      session: { state: 'active', accountId: person.accountId, clientId: person.clientId },
+    });
     const session = await browser.get('/session');
-    expect(session.body).toMatchObject({ state: 'active', clientId: person.clientId, tenant: tenant.slug, displayName: `Test ${person.username}` });
+    expect(session.body).toMatchObject({
+      state: 'active',
+      clientId: person.clientId,
+      tenant: tenant.slug,
+      displayName: `Test ${person.username}`,
+    });
     // What the widgets' idle warning counts with: the tenant's idle timeout (default 30 minutes)
     // and the time left until the absolute limit (default 12 hours).
     expect(session.body['idleTimeoutMinutes']).toBe(30);
@@ -132,7 +154,11 @@ describe('password + SMS code', () => {
     const guesses = Array.from({ length: 20 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'));
     const responses = await Promise.all(guesses.map((guess) => browser.post('/code/verify', { code: guess })));
     expect(responses.every((r) => r.status !== 200)).toBe(true);
-    const row = await database.db.selectFrom('challenges').select(['attempts', 'max_attempts']).where('tenant_id', '=', tenant.id).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('challenges')
+      .select(['attempts', 'max_attempts'])
+      .where('tenant_id', '=', tenant.id)
+      .executeTakeFirstOrThrow();
     expect(row.attempts).toBe(5);
     // Only the compared guesses count towards the second-factor lock: the rest compared nothing.
     expect(await failureCount(tenant, buckets.secondFactorFailures(person.accountId))).toBe(5);
@@ -199,7 +225,8 @@ describe('password + SMS code', () => {
     const statuses: number[] = [];
     for (let round = 0; round < 2; round++) {
       const { code } = lastCode(delivered, person.mobile);
-      for (let i = 0; i < 5; i++) statuses.push((await browser.post('/code/verify', { code: code === '000000' ? '111111' : '000000' })).status);
+      for (let i = 0; i < 5; i++)
+        statuses.push((await browser.post('/code/verify', { code: code === '000000' ? '111111' : '000000' })).status);
       if (round === 0) {
         await skipResendCooldown(tenant);
         await browser.post('/code/resend');
@@ -269,11 +296,18 @@ describe('password failures and user enumeration', () => {
   it('allows at most 100 password failures per hour per account, from all addresses together', async () => {
     const { tenant, person, browser } = await setUp();
     await sql`insert into rate_limits (tenant_id, bucket, window_start, hits)
-              values (${tenant.id}, ${buckets.passwordFailuresAnywhere(person.username)}, to_timestamp(floor(extract(epoch from now()) / 3600) * 3600), 99)`.execute(database.db);
+              values (${tenant.id}, ${buckets.passwordFailuresAnywhere(person.username)}, to_timestamp(floor(extract(epoch from now()) / 3600) * 3600), 99)`.execute(
+      database.db,
+    );
     expect((await browser.post('/login', { username: person.username, password: 'Nog-een-fout-1' })).status).toBe(401);
     const capped = await browser.post('/login', { username: person.username, password: person.password });
     expect(capped.status).toBe(429);
-    const row = await database.db.selectFrom('rate_limits').select('locked_until').where('tenant_id', '=', tenant.id).where('bucket', '=', buckets.passwordFailuresAnywhere(person.username)).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('rate_limits')
+      .select('locked_until')
+      .where('tenant_id', '=', tenant.id)
+      .where('bucket', '=', buckets.passwordFailuresAnywhere(person.username))
+      .executeTakeFirstOrThrow();
     // Locked to the end of the hour window, never beyond it.
     expect(row.locked_until!.getTime() - Date.now()).toBeLessThanOrEqual(3_600_000);
   });
@@ -284,7 +318,9 @@ describe('password failures and user enumeration', () => {
     const person = await createClientWithAccount(database.db, tenant, { mobile: newPhone() });
     const test = authTestApp(database, { trustedProxies: ['10.0.0.1'] });
     await sql`insert into rate_limits (tenant_id, bucket, window_start, hits)
-              values (${tenant.id}, 'ip:198.51.100.7', to_timestamp(floor(extract(epoch from now()) / 900) * 900), 300)`.execute(database.db);
+              values (${tenant.id}, 'ip:198.51.100.7', to_timestamp(floor(extract(epoch from now()) / 900) * 900), 300)`.execute(
+      database.db,
+    );
     const credentials = { username: person.username, password: person.password };
     const viaProxy = test.browser(tenant, { peer: '10.0.0.1' });
     const limited = await viaProxy.post('/login', credentials, { 'x-forwarded-for': '198.51.100.7' });
@@ -308,14 +344,22 @@ describe('trust this computer', () => {
     expect(deviceCookie).toMatch(/Max-Age=604800/);
     expect(deviceCookie).toMatch(/HttpOnly/);
     expect(deviceCookie).toMatch(/Secure/);
-    const before = await database.db.selectFrom('trusted_devices').select('expires_at').where('tenant_id', '=', tenant.id).executeTakeFirstOrThrow();
+    const before = await database.db
+      .selectFrom('trusted_devices')
+      .select('expires_at')
+      .where('tenant_id', '=', tenant.id)
+      .executeTakeFirstOrThrow();
 
     await browser.post('/logout');
     const sent = delivered.length;
     const again = await browser.post('/login', { username: person.username, password: person.password });
     expect(again.body).toMatchObject({ step: 'done' });
     expect(delivered.length).toBe(sent);
-    const after = await database.db.selectFrom('trusted_devices').select('expires_at').where('tenant_id', '=', tenant.id).executeTakeFirstOrThrow();
+    const after = await database.db
+      .selectFrom('trusted_devices')
+      .select('expires_at')
+      .where('tenant_id', '=', tenant.id)
+      .executeTakeFirstOrThrow();
     expect(after.expires_at.getTime()).toBe(before.expires_at.getTime());
 
     // The device cookie does not help with another account.
@@ -323,7 +367,11 @@ describe('trust this computer', () => {
     expect((await browser.post('/login', { username: other.username, password: other.password })).body['step']).toBe('second-factor');
 
     await browser.post('/login', { username: person.username, password: person.password });
-    const changed = await browser.post('/password/change', { currentPassword: person.password, newPassword: 'Nieuwe-Lente-Tuin-93', repeatPassword: 'Nieuwe-Lente-Tuin-93' });
+    const changed = await browser.post('/password/change', {
+      currentPassword: person.password,
+      newPassword: 'Nieuwe-Lente-Tuin-93',
+      repeatPassword: 'Nieuwe-Lente-Tuin-93',
+    });
     expect(changed.status).toBe(200);
     await browser.post('/logout');
     const revoked = await browser.post('/login', { username: person.username, password: 'Nieuwe-Lente-Tuin-93' });
@@ -357,9 +405,22 @@ describe('logout and the audit trail', () => {
     // The revoked token's cookie is cleared, and it opens nothing.
     expect(after.setCookies[0]).toMatch(/Max-Age=0/);
     browser.cookies.set(`__Host-care-${tenant.slug}`, token);
-    expect((await browser.post('/password/change', { currentPassword: person.password, newPassword: 'Winter-Sneeuw-Pop-5', repeatPassword: 'Winter-Sneeuw-Pop-5' })).status).toBe(401);
+    expect(
+      (
+        await browser.post('/password/change', {
+          currentPassword: person.password,
+          newPassword: 'Winter-Sneeuw-Pop-5',
+          repeatPassword: 'Winter-Sneeuw-Pop-5',
+        })
+      ).status,
+    ).toBe(401);
 
-    const actions = await database.db.selectFrom('audit_log').select(['action', 'outcome']).where('tenant_id', '=', tenant.id).orderBy('id').execute();
+    const actions = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'outcome'])
+      .where('tenant_id', '=', tenant.id)
+      .orderBy('id')
+      .execute();
     expect(actions.map((a) => `${a.action}:${a.outcome}`)).toEqual([
       'auth.login.failure:failure',
       'auth.code.sent:success',
@@ -380,11 +441,19 @@ describe('when the SMS gateway fails', () => {
   it('says so in plain Dutch, keeps the SMS budget, and does not retry an invalid number', async () => {
     const { person, browser, delivered, deliveryFailures } = await setUp();
     // More failures than the budget of 3 codes per 15 minutes: none of them counts.
-    for (const failure of [new DeliveryError('spryng answered 503', false, 503), new DeliveryError('spryng no answer within 10000 ms', false), new DeliveryError('spryng answered 503', false, 503), new DeliveryError('spryng answered 400', true, 400)]) {
+    for (const failure of [
+      new DeliveryError('spryng answered 503', false, 503),
+      new DeliveryError('spryng no answer within 10000 ms', false),
+      new DeliveryError('spryng answered 503', false, 503),
+      new DeliveryError('spryng answered 400', true, 400),
+    ]) {
       deliveryFailures.push(failure);
       const response = await browser.post('/login', { username: person.username, password: person.password });
       expect(response.status).toBe(503);
-      expect(response.body).toMatchObject({ code: 'sms-not-sent', detail: 'De sms kon niet worden verstuurd. Probeer het over een paar minuten opnieuw.' });
+      expect(response.body).toMatchObject({
+        code: 'sms-not-sent',
+        detail: 'De sms kon niet worden verstuurd. Probeer het over een paar minuten opnieuw.',
+      });
     }
     const statuses = await database.db.selectFrom('outbox').select('status').where('recipient', '=', person.mobile).orderBy('id').execute();
     expect(statuses.map((s) => s.status)).toEqual(['pending', 'pending', 'pending', 'failed']);

@@ -3,7 +3,13 @@ import { passwordPolicySchema } from '../tenants/settings.js';
 import { evaluatePassword, isCommonPassword } from './password-policy.js';
 
 const linde = passwordPolicySchema.parse({ minLength: 10 });
-const baken = passwordPolicySchema.parse({ minLength: 12, requireLowercase: false, requireUppercase: false, requireDigit: false, requireSpecial: true });
+const baken = passwordPolicySchema.parse({
+  minLength: 12,
+  requireLowercase: false,
+  requireUppercase: false,
+  requireDigit: false,
+  requireSpecial: true,
+});
 
 const failing = (password: string, policy = linde, username?: string) =>
   evaluatePassword(password, policy, { username: username ?? null })

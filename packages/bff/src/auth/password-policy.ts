@@ -17,7 +17,28 @@ export const MAX_PASSWORD_LENGTH = 128;
 
 // The ~49,000 most common passwords from breach corpora (zxcvbn's list, lower case), plus the
 // Dutch ones a Dutch list would add at the top.
-const dutchCommon = ['wachtwoord', 'welkom', 'welkom01', 'welkom123', 'geheim', 'zomer', 'winter', 'voorjaar', 'herfst', 'hallo', 'ajax', 'feyenoord', 'psv', 'nederland', 'amsterdam', 'rotterdam', 'vivium', 'zorg', 'portaal', 'clientportaal'];
+const dutchCommon = [
+  'wachtwoord',
+  'welkom',
+  'welkom01',
+  'welkom123',
+  'geheim',
+  'zomer',
+  'winter',
+  'voorjaar',
+  'herfst',
+  'hallo',
+  'ajax',
+  'feyenoord',
+  'psv',
+  'nederland',
+  'amsterdam',
+  'rotterdam',
+  'vivium',
+  'zorg',
+  'portaal',
+  'clientportaal',
+];
 const common: ReadonlySet<string> = new Set([...(dictionary['passwords-common'] as string[]), ...dutchCommon]);
 
 /**
@@ -33,7 +54,10 @@ export function isCommonPassword(password: string): boolean {
 
 export function evaluatePassword(password: string, policy: PasswordPolicy, context: { username?: string | null } = {}): RuleResult[] {
   const length = [...password].length;
-  const results: RuleResult[] = [{ rule: 'minLength', ok: length >= policy.minLength }, { rule: 'maxLength', ok: length <= MAX_PASSWORD_LENGTH }];
+  const results: RuleResult[] = [
+    { rule: 'minLength', ok: length >= policy.minLength },
+    { rule: 'maxLength', ok: length <= MAX_PASSWORD_LENGTH },
+  ];
   if (policy.requireLowercase) results.push({ rule: 'lowercase', ok: /\p{Ll}/u.test(password) });
   if (policy.requireUppercase) results.push({ rule: 'uppercase', ok: /\p{Lu}/u.test(password) });
   if (policy.requireDigit) results.push({ rule: 'digit', ok: /\p{Nd}/u.test(password) });

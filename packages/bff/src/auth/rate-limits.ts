@@ -116,7 +116,9 @@ export async function recordFailure(
 /** Forgets every password failure of a username, from every source (after a reset). */
 export async function clearPasswordFailures(db: Kysely<Database>, tenantId: string, username: string): Promise<void> {
   const key = usernameKey(username);
-  await sql`delete from rate_limits where tenant_id = ${tenantId} and (bucket = ${key} or starts_with(bucket, ${`${key}:from:`}))`.execute(db);
+  await sql`delete from rate_limits where tenant_id = ${tenantId} and (bucket = ${key} or starts_with(bucket, ${`${key}:from:`}))`.execute(
+    db,
+  );
 }
 
 /** Forgets a bucket's failures, e.g. after the right password or code. */
@@ -152,7 +154,10 @@ export const buckets = {
 
 /** Removes windows older than a day: called now and then, e.g. by the server's housekeeping. */
 export async function pruneRateLimits(db: Kysely<Database>): Promise<number> {
-  const result = await sql`delete from rate_limits where window_start < now() - interval '2 days' and (locked_until is null or locked_until < now())`.execute(db);
+  const result =
+    await sql`delete from rate_limits where window_start < now() - interval '2 days' and (locked_until is null or locked_until < now())`.execute(
+      db,
+    );
   return Number(result.numAffectedRows ?? 0);
 }
 

@@ -19,7 +19,14 @@ import {
   portalClientOf,
   setPassword,
 } from './accounts.js';
-import { cancelOpenChallenges, claimLinkAttempt, codeFailureProblem, consumeChallenge, linkState, verifyCodeChallenge } from './challenges.js';
+import {
+  cancelOpenChallenges,
+  claimLinkAttempt,
+  codeFailureProblem,
+  consumeChallenge,
+  linkState,
+  verifyCodeChallenge,
+} from './challenges.js';
 import { sendResetLink } from './links.js';
 import { verifyPassword } from './passwords.js';
 import {
@@ -113,7 +120,13 @@ export function authRoutes() {
         const anywhereBucket = buckets.passwordFailuresAnywhere(body.username);
         const wait = Math.max(await lockedFor(db, tenant.id, failureBucket), await lockedFor(db, tenant.id, anywhereBucket));
         if (wait > 0 && !(await fromTrustedDevice(c, body.username))) {
-          await audit(c, { action: 'auth.login.failure', outcome: 'denied', accountId: null, clientId: null, details: { reason: 'delayed' } });
+          await audit(c, {
+            action: 'auth.login.failure',
+            outcome: 'denied',
+            accountId: null,
+            clientId: null,
+            details: { reason: 'delayed' },
+          });
           throw loginDelayed(wait);
         }
         const { account, ok, reason } = await checkCredentials(db, tenant.id, body.username, body.password);
@@ -137,7 +150,13 @@ export function authRoutes() {
         }
         const locked = await lockedFor(db, tenant.id, buckets.secondFactorFailures(account.id));
         if (locked > 0) {
-          await audit(c, { action: 'auth.login.failure', outcome: 'denied', accountId: account.id, clientId: null, details: { reason: 'second-factor-locked' } });
+          await audit(c, {
+            action: 'auth.login.failure',
+            outcome: 'denied',
+            accountId: account.id,
+            clientId: null,
+            details: { reason: 'second-factor-locked' },
+          });
           throw secondFactorLocked(locked);
         }
         const { id } = await createSessionForSecondFactor(c, account);
@@ -152,13 +171,19 @@ export function authRoutes() {
           throw new Problem(409, 'not-applicable', 'Geen code te versturen', 'Gebruik de code uit uw authenticator-app.');
         }
         if (current && current.resendAvailableInSeconds > 0) {
-          throw Problem.tooManyRequests(`Wacht ${current.resendAvailableInSeconds} seconden voordat u een nieuwe code vraagt.`, current.resendAvailableInSeconds);
+          throw Problem.tooManyRequests(
+            `Wacht ${current.resendAvailableInSeconds} seconden voordat u een nieuwe code vraagt.`,
+            current.resendAvailableInSeconds,
+          );
         }
         return c.json(await startSecondFactor(c, await freshAccount(c, session.accountId), session.id));
       })
 
       .post('/code/verify', requireSession({ allow: ['second_factor'] }), async (c) => {
-        const body = parseOr400(z.object({ code: z.string().trim().min(1, 'required').max(20), trustDevice: z.boolean().optional() }), await readJson(c));
+        const body = parseOr400(
+          z.object({ code: z.string().trim().min(1, 'required').max(20), trustDevice: z.boolean().optional() }),
+          await readJson(c),
+        );
         const session = c.var.session!;
         const tenant = c.var.tenant;
         const db = c.var.db;
@@ -186,7 +211,13 @@ export function authRoutes() {
           throw codeFailureProblem(result);
         }
         if (!result.ok) {
-          const failure = await recordFailure(db, tenant.id, failureBucket, SECOND_FACTOR_LOCK.countingWindowSeconds, secondFactorLockSeconds);
+          const failure = await recordFailure(
+            db,
+            tenant.id,
+            failureBucket,
+            SECOND_FACTOR_LOCK.countingWindowSeconds,
+            secondFactorLockSeconds,
+          );
           if (failure.lockedForSeconds > 0) {
             await cancelOpenChallenges(db, tenant.id, session.accountId, 'login');
             await audit(c, { action: 'auth.second-factor.locked', outcome: 'denied', details: { failures: failure.hits } });
@@ -205,7 +236,12 @@ export function authRoutes() {
       .get('/first-login', requireSession({ allow: ['pending', 'active'] }), async (c) => {
         const account = await freshAccount(c, c.var.session!.accountId);
         const { terms, passwordPolicy } = c.var.tenant.settings;
-        return c.json({ remaining: firstLoginSteps(account, c.var.tenant), terms: { version: terms.version, text: terms.text }, passwordPolicy, username: account.username });
+        return c.json({
+          remaining: firstLoginSteps(account, c.var.tenant),
+          terms: { version: terms.version, text: terms.text },
+          passwordPolicy,
+          username: account.username,
+        });
       })
 
       .post('/first-login/password', requireSession({ allow: ['pending'] }), async (c) => {
@@ -235,7 +271,13 @@ export function authRoutes() {
         const tenant = c.var.tenant;
         const current = tenant.settings.terms.version;
         if (body.version !== current) {
-          throw new Problem(409, 'terms-version-changed', 'Nieuwe voorwaarden', 'De gebruiksvoorwaarden zijn gewijzigd. Lees de nieuwe versie.', { currentVersion: current });
+          throw new Problem(
+            409,
+            'terms-version-changed',
+            'Nieuwe voorwaarden',
+            'De gebruiksvoorwaarden zijn gewijzigd. Lees de nieuwe versie.',
+            { currentVersion: current },
+          );
         }
         await c.var.db
           .updateTable('accounts')
@@ -273,7 +315,8 @@ export function authRoutes() {
           absoluteExpiresInSeconds: Math.max(0, Math.floor((session.absoluteExpiresAt.getTime() - Date.now()) / 1000)),
         };
         if (session.state === 'second_factor') view['secondFactor'] = await currentSecondFactorStep(c, session.id);
-        if (session.state === 'pending') view['firstLogin'] = { remaining: firstLoginSteps(await freshAccount(c, session.accountId), c.var.tenant) };
+        if (session.state === 'pending')
+          view['firstLogin'] = { remaining: firstLoginSteps(await freshAccount(c, session.accountId), c.var.tenant) };
         return c.json(view);
       })
 
@@ -306,13 +349,29 @@ export function authRoutes() {
         const bffOrigin = ownOrigin(c);
         const account = await accountByUsername(db, tenant.id, body.username);
         const eligible = account && account.status === 'active' && account.email;
-        await audit(c, { action: 'auth.password.forgot', outcome: eligible ? 'success' : 'failure', accountId: account?.id ?? null, clientId: null });
+        await audit(c, {
+          action: 'auth.password.forgot',
+          outcome: eligible ? 'success' : 'failure',
+          accountId: account?.id ?? null,
+          clientId: null,
+        });
         // The same budget query for a known and an unknown username; a known one adds only the
         // link and its outbox row, and the background worker sends the e-mail, not this request.
-        const limit = await consume(db, tenant.id, { bucket: `reset-mail:user:${body.username.trim().toLowerCase()}`, max: 3, windowSeconds: 15 * 60 });
+        const limit = await consume(db, tenant.id, {
+          bucket: `reset-mail:user:${body.username.trim().toLowerCase()}`,
+          max: 3,
+          windowSeconds: 15 * 60,
+        });
         if (eligible && limit.allowed) {
           try {
-            await sendResetLink(db, outbox, { tenant, accountId: account.id, email: account.email!, displayName: account.display_name, pageUrl: body.pageUrl ?? null, bffOrigin });
+            await sendResetLink(db, outbox, {
+              tenant,
+              accountId: account.id,
+              email: account.email!,
+              displayName: account.display_name,
+              pageUrl: body.pageUrl ?? null,
+              bffOrigin,
+            });
           } catch (error) {
             logger.error('password reset e-mail not queued', { error: error instanceof Error ? error.message : String(error) });
           }
@@ -324,7 +383,10 @@ export function authRoutes() {
       // Asked when the page of a link opens, so a used or expired link says so at once, not after two
       // passwords. Uses nothing up; tells what became of a token only to whoever holds it.
       .post('/links/check', async (c) => {
-        const body = parseOr400(z.object({ link: z.enum(['reset', 'activate']), token: z.string().min(1, 'required').max(200) }), await readJson(c));
+        const body = parseOr400(
+          z.object({ link: z.enum(['reset', 'activate']), token: z.string().min(1, 'required').max(200) }),
+          await readJson(c),
+        );
         await limitAddress(c);
         const found = await linkState(c.var.db, c.var.tenant.id, body.link === 'reset' ? 'password_reset' : 'activation', body.token);
         if (body.link === 'activate') return c.json(found);
@@ -379,7 +441,9 @@ export function authRoutes() {
         return c.json({ changed: true });
       })
 
-      .get('/second-factor', requireSession(), async (c) => c.json(secondFactorView(c.var.tenant, await freshAccount(c, c.var.session!.accountId))))
+      .get('/second-factor', requireSession(), async (c) =>
+        c.json(secondFactorView(c.var.tenant, await freshAccount(c, c.var.session!.accountId))),
+      )
 
       .put('/second-factor', requireSession(), async (c) => {
         const body = parseOr400(z.object({ method: z.enum(['sms', 'email', 'totp']) }), await readJson(c));
@@ -387,16 +451,31 @@ export function authRoutes() {
         const account = await freshAccount(c, c.var.session!.accountId);
         const view = secondFactorView(tenant, account);
         if (!view.allowed.includes(body.method)) {
-          throw new Problem(403, 'factor-not-allowed', 'Niet mogelijk', 'Uw zorgorganisatie biedt deze manier niet aan.', { errors: [{ field: 'method', detail: 'not offered by this tenant' }] });
-        }
-        const unusable =
-          (body.method === 'totp' && !view.totpEnrolled) || (body.method === 'sms' && !view.destinations.sms) || (body.method === 'email' && !view.destinations.email);
-        if (unusable) {
-          throw new Problem(409, 'factor-not-ready', 'Nog niet ingesteld', body.method === 'totp' ? 'Stel eerst de authenticator-app in.' : 'Er is geen adres bekend voor deze manier.', {
-            errors: [{ field: 'method', detail: 'not set up' }],
+          throw new Problem(403, 'factor-not-allowed', 'Niet mogelijk', 'Uw zorgorganisatie biedt deze manier niet aan.', {
+            errors: [{ field: 'method', detail: 'not offered by this tenant' }],
           });
         }
-        await c.var.db.updateTable('accounts').set({ second_factor: body.method, updated_at: new Date() }).where('tenant_id', '=', tenant.id).where('id', '=', account.id).execute();
+        const unusable =
+          (body.method === 'totp' && !view.totpEnrolled) ||
+          (body.method === 'sms' && !view.destinations.sms) ||
+          (body.method === 'email' && !view.destinations.email);
+        if (unusable) {
+          throw new Problem(
+            409,
+            'factor-not-ready',
+            'Nog niet ingesteld',
+            body.method === 'totp' ? 'Stel eerst de authenticator-app in.' : 'Er is geen adres bekend voor deze manier.',
+            {
+              errors: [{ field: 'method', detail: 'not set up' }],
+            },
+          );
+        }
+        await c.var.db
+          .updateTable('accounts')
+          .set({ second_factor: body.method, updated_at: new Date() })
+          .where('tenant_id', '=', tenant.id)
+          .where('id', '=', account.id)
+          .execute();
         await audit(c, { action: 'auth.second-factor.change', details: { method: body.method } });
         return c.json(secondFactorView(tenant, await freshAccount(c, account.id)));
       })
@@ -408,7 +487,12 @@ export function authRoutes() {
         }
         const account = await freshAccount(c, c.var.session!.accountId);
         const secret = newTotpSecret();
-        await c.var.db.updateTable('accounts').set({ totp_pending_secret: sealSecret(secret) }).where('tenant_id', '=', tenant.id).where('id', '=', account.id).execute();
+        await c.var.db
+          .updateTable('accounts')
+          .set({ totp_pending_secret: sealSecret(secret) })
+          .where('tenant_id', '=', tenant.id)
+          .where('id', '=', account.id)
+          .execute();
         await audit(c, { action: 'auth.totp.enrol' });
         return c.json(await enrolmentFor(secret, tenant.name, account.email ?? account.username));
       })
@@ -424,16 +508,34 @@ export function authRoutes() {
         if (!account.totp_pending_secret) throw new Problem(409, 'no-enrolment', 'Eerst instellen', 'Stel eerst de authenticator-app in.');
         const step = matchingStep(openSecret(account.totp_pending_secret), body.code.replace(/\s/g, ''));
         if (step === null) {
-          const failure = await recordFailure(db, tenant.id, failureBucket, SECOND_FACTOR_LOCK.countingWindowSeconds, secondFactorLockSeconds);
+          const failure = await recordFailure(
+            db,
+            tenant.id,
+            failureBucket,
+            SECOND_FACTOR_LOCK.countingWindowSeconds,
+            secondFactorLockSeconds,
+          );
           await audit(c, { action: 'auth.totp.confirm', outcome: 'failure' });
           if (failure.lockedForSeconds > 0) throw secondFactorLocked(failure.lockedForSeconds);
-          throw new Problem(400, 'invalid-code', 'Onjuiste code', 'De code is niet juist. Controleer de tijd op uw telefoon en probeer het opnieuw.', {
-            errors: [{ field: 'code', detail: 'De code is niet juist.' }],
-          });
+          throw new Problem(
+            400,
+            'invalid-code',
+            'Onjuiste code',
+            'De code is niet juist. Controleer de tijd op uw telefoon en probeer het opnieuw.',
+            {
+              errors: [{ field: 'code', detail: 'De code is niet juist.' }],
+            },
+          );
         }
         const updated = await db
           .updateTable('accounts')
-          .set({ totp_secret: account.totp_pending_secret, totp_pending_secret: null, totp_last_used_step: step, second_factor: 'totp', updated_at: new Date() })
+          .set({
+            totp_secret: account.totp_pending_secret,
+            totp_pending_secret: null,
+            totp_last_used_step: step,
+            second_factor: 'totp',
+            updated_at: new Date(),
+          })
           .where('tenant_id', '=', tenant.id)
           .where('id', '=', account.id)
           .where('totp_pending_secret', '=', account.totp_pending_secret)

@@ -46,15 +46,34 @@ export async function startSecondFactor(c: Context<AppEnv>, account: Account, se
   const db = c.var.db;
   const channel = effectiveSecondFactor(account, tenant);
   if (!channel) {
-    throw new Problem(403, 'no-second-factor', 'Inloggen is niet mogelijk', 'Er is geen mobiel nummer of e-mailadres bekend voor de inlogcode. Neem contact op met uw zorgorganisatie.');
+    throw new Problem(
+      403,
+      'no-second-factor',
+      'Inloggen is niet mogelijk',
+      'Er is geen mobiel nummer of e-mailadres bekend voor de inlogcode. Neem contact op met uw zorgorganisatie.',
+    );
   }
   const locked = await lockedFor(db, tenant.id, buckets.secondFactorFailures(account.id));
   if (locked > 0) throw secondFactorLocked(locked);
 
   const base = { step: 'second-factor' as const, channel, trustedDeviceDays: tenant.settings.trustedDeviceDays };
   if (channel === 'totp') {
-    await issueCodeChallenge(db, { tenantId: tenant.id, accountId: account.id, sessionId, purpose: 'login', channel: 'totp', destination: null });
-    return { ...base, prefix: null, codeSent: false, resendAvailableInSeconds: 0, expiresInSeconds: CODE_TTL_SECONDS, destinationHint: null };
+    await issueCodeChallenge(db, {
+      tenantId: tenant.id,
+      accountId: account.id,
+      sessionId,
+      purpose: 'login',
+      channel: 'totp',
+      destination: null,
+    });
+    return {
+      ...base,
+      prefix: null,
+      codeSent: false,
+      resendAvailableInSeconds: 0,
+      expiresInSeconds: CODE_TTL_SECONDS,
+      destinationHint: null,
+    };
   }
 
   const destination = channel === 'sms' ? account.mobile_phone! : account.email!;
@@ -63,17 +82,44 @@ export async function startSecondFactor(c: Context<AppEnv>, account: Account, se
   for (const limit of budgets) {
     const result = await consume(db, tenant.id, limit);
     if (!result.allowed) {
-      await audit(c, { action: 'auth.code.limited', outcome: 'denied', accountId: account.id, clientId: null, details: { channel, bucket: limit.bucket.split(':').slice(0, 2).join(':') } });
-      return { ...base, prefix: null, codeSent: false, resendAvailableInSeconds: result.retryAfterSeconds, expiresInSeconds: 0, destinationHint };
+      await audit(c, {
+        action: 'auth.code.limited',
+        outcome: 'denied',
+        accountId: account.id,
+        clientId: null,
+        details: { channel, bucket: limit.bucket.split(':').slice(0, 2).join(':') },
+      });
+      return {
+        ...base,
+        prefix: null,
+        codeSent: false,
+        resendAvailableInSeconds: result.retryAfterSeconds,
+        expiresInSeconds: 0,
+        destinationHint,
+      };
     }
   }
-  const issued = await issueCodeChallenge(db, { tenantId: tenant.id, accountId: account.id, sessionId, purpose: 'login', channel, destination });
+  const issued = await issueCodeChallenge(db, {
+    tenantId: tenant.id,
+    accountId: account.id,
+    sessionId,
+    purpose: 'login',
+    channel,
+    destination,
+  });
   const text = loginSmsText(issued.prefix, issued.code!);
   const code = { challengeId: issued.challengeId, deliverUntil: issued.expiresAt };
   await deliverCode(
     c,
     channel === 'sms'
-      ? { tenantId: tenant.id, channel: 'sms', recipient: destination, sender: tenant.settings.sms.sender, body: loginSmsText(issued.prefix, issued.code!, webOtpHost(tenant)), ...code }
+      ? {
+          tenantId: tenant.id,
+          channel: 'sms',
+          recipient: destination,
+          sender: tenant.settings.sms.sender,
+          body: loginSmsText(issued.prefix, issued.code!, webOtpHost(tenant)),
+          ...code,
+        }
       : {
           tenantId: tenant.id,
           channel: 'email',
@@ -85,12 +131,29 @@ export async function startSecondFactor(c: Context<AppEnv>, account: Account, se
         },
     budgets,
   );
-  await audit(c, { action: 'auth.code.sent', accountId: account.id, clientId: null, resourceType: 'challenge', resourceId: issued.challengeId, details: { channel, prefix: issued.prefix } });
-  return { ...base, prefix: issued.prefix, codeSent: true, resendAvailableInSeconds: RESEND_COOLDOWN_SECONDS, expiresInSeconds: CODE_TTL_SECONDS, destinationHint };
+  await audit(c, {
+    action: 'auth.code.sent',
+    accountId: account.id,
+    clientId: null,
+    resourceType: 'challenge',
+    resourceId: issued.challengeId,
+    details: { channel, prefix: issued.prefix },
+  });
+  return {
+    ...base,
+    prefix: issued.prefix,
+    codeSent: true,
+    resendAvailableInSeconds: RESEND_COOLDOWN_SECONDS,
+    expiresInSeconds: CODE_TTL_SECONDS,
+    destinationHint,
+  };
 }
 
 /** The code step of a session as it stands, for GET /auth/session after a page reload. */
-export async function currentSecondFactorStep(c: Context<AppEnv>, sessionId: string): Promise<Omit<SecondFactorStep, 'step' | 'codeSent'> | null> {
+export async function currentSecondFactorStep(
+  c: Context<AppEnv>,
+  sessionId: string,
+): Promise<Omit<SecondFactorStep, 'step' | 'codeSent'> | null> {
   const challenge = await openChallengeOfSession(c.var.db, c.var.tenant.id, sessionId, 'login');
   if (!challenge) return null;
   const now = Date.now();
@@ -98,7 +161,8 @@ export async function currentSecondFactorStep(c: Context<AppEnv>, sessionId: str
   return {
     channel,
     prefix: challenge.prefix && channel !== 'totp' ? challenge.prefix : null,
-    resendAvailableInSeconds: channel === 'totp' ? 0 : Math.max(0, Math.ceil((challenge.createdAt.getTime() + RESEND_COOLDOWN_SECONDS * 1000 - now) / 1000)),
+    resendAvailableInSeconds:
+      channel === 'totp' ? 0 : Math.max(0, Math.ceil((challenge.createdAt.getTime() + RESEND_COOLDOWN_SECONDS * 1000 - now) / 1000)),
     expiresInSeconds: Math.max(0, Math.ceil((challenge.expiresAt.getTime() - now) / 1000)),
     destinationHint: channel === 'sms' ? maskPhone(challenge.destination) : maskEmail(challenge.destination),
     trustedDeviceDays: c.var.tenant.settings.trustedDeviceDays,

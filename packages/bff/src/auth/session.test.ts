@@ -74,7 +74,11 @@ describe('sessions', () => {
     const { token, id } = await newSession();
     await sql`update sessions set absolute_expires_at = now() + interval '5 minutes' where id = ${id}`.execute(database.db);
     expect((await request('/me', token)).status).toBe(200);
-    const row = await database.db.selectFrom('sessions').select(['idle_expires_at', 'absolute_expires_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('sessions')
+      .select(['idle_expires_at', 'absolute_expires_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.idle_expires_at.getTime()).toBeLessThanOrEqual(row.absolute_expires_at.getTime());
   });
 

@@ -207,7 +207,12 @@ export function requireSession(options: { allow?: SessionState[] } = {}): Middle
     }
     if (!allow.includes(session.state)) {
       if (session.state === 'pending') {
-        throw new Problem(403, 'first-login-incomplete', 'Eerst uw wachtwoord wijzigen', 'Kies eerst een nieuw wachtwoord en ga akkoord met de gebruiksvoorwaarden.');
+        throw new Problem(
+          403,
+          'first-login-incomplete',
+          'Eerst uw wachtwoord wijzigen',
+          'Kies eerst een nieuw wachtwoord en ga akkoord met de gebruiksvoorwaarden.',
+        );
       }
       throw new Problem(401, 'second-factor-required', 'Inlogcode nodig', 'Vul eerst uw inlogcode in.');
     }
@@ -219,6 +224,12 @@ export function requireSession(options: { allow?: SessionState[] } = {}): Middle
 /** The client whose data a data route serves: the session's, never one named in the request. */
 export function sessionClientId(c: Context<AppEnv>): string {
   const clientId = c.var.session?.clientId;
-  if (!clientId) throw new Problem(403, 'no-client', 'Geen dossier', 'Dit account hoort niet bij een cliëntdossier. Neem contact op met uw zorgorganisatie.');
+  if (!clientId)
+    throw new Problem(
+      403,
+      'no-client',
+      'Geen dossier',
+      'Dit account hoort niet bij een cliëntdossier. Neem contact op met uw zorgorganisatie.',
+    );
   return clientId;
 }

@@ -22,7 +22,13 @@ export async function trustDevice(c: Context<AppEnv>, tenant: TenantRecord, acco
   const expiresAt = new Date(Date.now() + days * 86_400_000);
   await c.var.db
     .insertInto('trusted_devices')
-    .values({ tenant_id: tenant.id, account_id: accountId, token_hash: hash, expires_at: expiresAt, user_agent: c.req.header('user-agent')?.slice(0, 500) ?? null })
+    .values({
+      tenant_id: tenant.id,
+      account_id: accountId,
+      token_hash: hash,
+      expires_at: expiresAt,
+      user_agent: c.req.header('user-agent')?.slice(0, 500) ?? null,
+    })
     .execute();
   setCookie(c, deviceCookieName(tenant.slug), token, { ...cookieAttributes(tenant), expires: expiresAt, maxAge: days * 86_400 });
 }

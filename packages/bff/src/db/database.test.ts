@@ -11,8 +11,20 @@ let clientOfA: string;
 beforeAll(async () => {
   database = await databaseUnderTest();
   const db = database.db;
-  tenantA = (await db.insertInto('tenants').values({ slug: 'tenant-a', name: 'A', settings: {} as never }).returning('id').executeTakeFirstOrThrow()).id;
-  tenantB = (await db.insertInto('tenants').values({ slug: 'tenant-b', name: 'B', settings: {} as never }).returning('id').executeTakeFirstOrThrow()).id;
+  tenantA = (
+    await db
+      .insertInto('tenants')
+      .values({ slug: 'tenant-a', name: 'A', settings: {} as never })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  tenantB = (
+    await db
+      .insertInto('tenants')
+      .values({ slug: 'tenant-b', name: 'B', settings: {} as never })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   clientOfA = (
     await db
       .insertInto('clients')
@@ -46,22 +58,45 @@ describe('tenant scoping in the schema', () => {
       where ns.nspname = 'public' and con.contype in ('p', 'u', 'f') and rel.relname not in ('tenants', 'kysely_migration', 'kysely_migration_lock')
     `.execute(database.db);
     expect(rows.length).toBeGreaterThan(30);
-    const offenders = rows.filter((row) => row.columns[0] !== 'tenant_id').map((row) => `${row.table} ${row.kind} (${row.columns.join(', ')})`);
+    const offenders = rows
+      .filter((row) => row.columns[0] !== 'tenant_id')
+      .map((row) => `${row.table} ${row.kind} (${row.columns.join(', ')})`);
     expect(offenders).toEqual([]);
   });
 
   it('allows only one decision per plan', async () => {
     const db = database.db;
-    const account = await db.insertInto('accounts').values({ tenant_id: tenantA, username: 'jan', display_name: 'Jan Jansen' }).returning('id').executeTakeFirstOrThrow();
+    const account = await db
+      .insertInto('accounts')
+      .values({ tenant_id: tenantA, username: 'jan', display_name: 'Jan Jansen' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const plan = await db
       .insertInto('plan_documents')
-      .values({ tenant_id: tenantA, client_id: clientOfA, title: 'Zorgplan', version: '1', document_date: '2026-01-05', file_name: 'zorgplan.pdf', pdf: new Uint8Array([37, 80, 68, 70]), sha256: 'x' })
+      .values({
+        tenant_id: tenantA,
+        client_id: clientOfA,
+        title: 'Zorgplan',
+        version: '1',
+        document_date: '2026-01-05',
+        file_name: 'zorgplan.pdf',
+        pdf: new Uint8Array([37, 80, 68, 70]),
+        sha256: 'x',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const decision = (kind: 'signed' | 'rejected') =>
       db
         .insertInto('plan_decisions')
-        .values({ tenant_id: tenantA, plan_document_id: plan.id, client_id: clientOfA, decision: kind, account_id: account.id, decided_by_name: 'Jan Jansen', document_sha256: 'x' })
+        .values({
+          tenant_id: tenantA,
+          plan_document_id: plan.id,
+          client_id: clientOfA,
+          decision: kind,
+          account_id: account.id,
+          decided_by_name: 'Jan Jansen',
+          document_sha256: 'x',
+        })
         .execute();
     await decision('signed');
     await expect(decision('rejected')).rejects.toThrow(/duplicate key|unique/i);
@@ -70,7 +105,12 @@ describe('tenant scoping in the schema', () => {
 
 describe('one set of values on both dialects', () => {
   it('returns dates as calendar strings, timestamps as Dates, bytes as bytes, json as objects', async () => {
-    const client = await database.db.selectFrom('clients').selectAll().where('tenant_id', '=', tenantA).where('id', '=', clientOfA).executeTakeFirstOrThrow();
+    const client = await database.db
+      .selectFrom('clients')
+      .selectAll()
+      .where('tenant_id', '=', tenantA)
+      .where('id', '=', clientOfA)
+      .executeTakeFirstOrThrow();
     expect(client.date_of_birth).toBe('1941-03-28');
     expect(client.created_at).toBeInstanceOf(Date);
     const plan = await database.db.selectFrom('plan_documents').select(['pdf']).where('tenant_id', '=', tenantA).executeTakeFirstOrThrow();
@@ -89,7 +129,10 @@ describe('one set of values on both dialects', () => {
     const db = database.db;
     await expect(
       db.transaction().execute(async (trx) => {
-        await trx.insertInto('tenants').values({ slug: 'rolled-back', name: 'R', settings: {} as never }).execute();
+        await trx
+          .insertInto('tenants')
+          .values({ slug: 'rolled-back', name: 'R', settings: {} as never })
+          .execute();
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');
@@ -99,12 +142,19 @@ describe('one set of values on both dialects', () => {
     await Promise.all(
       slugs.map((slug) =>
         db.transaction().execute(async (trx) => {
-          await trx.insertInto('tenants').values({ slug, name: slug, settings: {} as never }).execute();
+          await trx
+            .insertInto('tenants')
+            .values({ slug, name: slug, settings: {} as never })
+            .execute();
           await sql`select pg_sleep(0.01)`.execute(trx);
         }),
       ),
     );
-    const count = await db.selectFrom('tenants').select((eb) => eb.fn.countAll<number>().as('n')).where('slug', 'like', 'parallel-%').executeTakeFirstOrThrow();
+    const count = await db
+      .selectFrom('tenants')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('slug', 'like', 'parallel-%')
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(8);
   });
 });

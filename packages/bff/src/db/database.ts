@@ -83,7 +83,13 @@ function openPostgres(connectionString: string, options: DatabaseOptions): Datab
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   // Readiness has its own connection, so a probe never waits behind a full data pool.
   // A connection attempt may outlive a short probe's deadline; this bounds it.
-  const probe = new pg.Pool({ connectionString, max: 1, application_name: 'care-bff-ready', idleTimeoutMillis: 60_000, connectionTimeoutMillis: 5000 });
+  const probe = new pg.Pool({
+    connectionString,
+    max: 1,
+    application_name: 'care-bff-ready',
+    idleTimeoutMillis: 60_000,
+    connectionTimeoutMillis: 5000,
+  });
   survivesConnectionLoss(probe);
   const listener = new PostgresListener(connectionString, options.acquireTimeoutMs, logger);
   return {
@@ -109,7 +115,9 @@ function openPostgres(connectionString: string, options: DatabaseOptions): Datab
  */
 function survivesConnectionLoss(pool: pg.Pool, logger?: Logger) {
   pool.on('connect', (client) => {
-    client.on('error', (error: Error & { code?: string }) => logger?.warn('database connection lost', { code: error.code, message: error.message }));
+    client.on('error', (error: Error & { code?: string }) =>
+      logger?.warn('database connection lost', { code: error.code, message: error.message }),
+    );
   });
   pool.on('error', () => {});
 }
@@ -117,7 +125,10 @@ function survivesConnectionLoss(pool: pg.Pool, logger?: Logger) {
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`Connection terminated: no answer within ${ms} ms`), { code: 'ETIMEDOUT' })), ms);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error(`Connection terminated: no answer within ${ms} ms`), { code: 'ETIMEDOUT' })),
+      ms,
+    );
   });
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }

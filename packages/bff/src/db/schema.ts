@@ -274,7 +274,17 @@ export interface AuditLogTable {
   row_hash: Generated<Buffer>;
 }
 
-export const staffAccessCategories = ['reports', 'measurements', 'client-plan', 'appointments', 'messages', 'profile', 'documents', 'medication', 'other'] as const;
+export const staffAccessCategories = [
+  'reports',
+  'measurements',
+  'client-plan',
+  'appointments',
+  'messages',
+  'profile',
+  'documents',
+  'medication',
+  'other',
+] as const;
 export const staffAccessActions = ['view', 'download', 'create', 'update', 'delete', 'sign', 'reject'] as const;
 
 /** An access to a client's file by care staff, as the ECD logged it (pushed through the integration API). */

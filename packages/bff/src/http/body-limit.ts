@@ -12,7 +12,10 @@ function limited(maxSize: number): MiddlewareHandler<AppEnv> {
   return bodyLimit({
     maxSize,
     onError: (c) => {
-      const response = problemResponse(c, new Problem(413, 'too-large', 'Te groot', `The request body is larger than ${maxSize / 1024} KB.`));
+      const response = problemResponse(
+        c,
+        new Problem(413, 'too-large', 'Te groot', `The request body is larger than ${maxSize / 1024} KB.`),
+      );
       // The rest of the body is never read, so the connection cannot carry another request: say so,
       // or a keep-alive client sends its next request into a socket the server is closing.
       response.headers.set('connection', 'close');

@@ -80,7 +80,11 @@ describe('the tenant cache', () => {
     expect((await expectProblem(long, 404))['code']).toBe('tenant-not-found');
     expect(tenantCacheSize()).toBe(0);
     for (let i = 0; i < 3000; i += 100) {
-      await Promise.all(Array.from({ length: 100 }, (_, j) => Promise.resolve(app.request(`/api/tenants/nope-${i + j}/auth/session`)).then((r) => r.arrayBuffer())));
+      await Promise.all(
+        Array.from({ length: 100 }, (_, j) =>
+          Promise.resolve(app.request(`/api/tenants/nope-${i + j}/auth/session`)).then((r) => r.arrayBuffer()),
+        ),
+      );
     }
     expect(tenantCacheSize()).toBeLessThanOrEqual(1000);
     // Nor does the log line of such a request carry the whole slug.
@@ -113,7 +117,11 @@ describe('body limits', () => {
 
   it('still takes a report of 4,000 characters outside the auth routes', async () => {
     const { app } = createTestApp(database);
-    const response = await app.request(`/api/tenants/${tenant.slug}/reports`, { method: 'POST', headers: widgetHeaders(), body: JSON.stringify({ text: 'é'.repeat(4000) }) });
+    const response = await app.request(`/api/tenants/${tenant.slug}/reports`, {
+      method: 'POST',
+      headers: widgetHeaders(),
+      body: JSON.stringify({ text: 'é'.repeat(4000) }),
+    });
     // Not signed in: the body got past the limit and reached the route.
     await expectProblem(response, 401);
   });
@@ -126,9 +134,17 @@ describe('NUL characters', () => {
     await expectProblem(slug, 400);
     const query = await app.request(`/api/tenants/${tenant.slug}/reports?from=2026-01-01%00`);
     await expectProblem(query, 400);
-    const json = await app.request(`/api/tenants/${tenant.slug}/auth/login`, { method: 'POST', headers: widgetHeaders(), body: JSON.stringify({ username: 'a\u0000b', password: 'x' }) });
+    const json = await app.request(`/api/tenants/${tenant.slug}/auth/login`, {
+      method: 'POST',
+      headers: widgetHeaders(),
+      body: JSON.stringify({ username: 'a\u0000b', password: 'x' }),
+    });
     expect((await expectProblem(json, 400))['code']).toBe('validation');
-    const integration = await app.request(`/integration/v1/tenants/${tenant.slug}%00/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const integration = await app.request(`/integration/v1/tenants/${tenant.slug}%00/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     await expectProblem(integration, 400);
     expect(logLines.filter((line) => line['level'] === 'error')).toEqual([]);
   });
@@ -137,7 +153,11 @@ describe('NUL characters', () => {
 describe('security headers', () => {
   it('marks API answers no-store, nosniff, no-referrer and not frameable; HSTS only with an https PUBLIC_ORIGIN', async () => {
     const { app } = createTestApp(database);
-    for (const path of [`/api/tenants/${tenant.slug}/auth/session`, `/api/tenants/${tenant.slug}/profile`, `/integration/v1/tenants/${tenant.slug}/reports`]) {
+    for (const path of [
+      `/api/tenants/${tenant.slug}/auth/session`,
+      `/api/tenants/${tenant.slug}/profile`,
+      `/integration/v1/tenants/${tenant.slug}/reports`,
+    ]) {
       const response = await app.request(path);
       expect(response.headers.get('cache-control'), path).toBe('no-store');
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
@@ -146,6 +166,8 @@ describe('security headers', () => {
       expect(response.headers.get('strict-transport-security'), path).toBeNull();
     }
     const https = createTestApp(database, { publicOrigin: 'https://portaal.example' }).app;
-    expect((await https.request(`/api/tenants/${tenant.slug}/auth/session`)).headers.get('strict-transport-security')).toMatch(/^max-age=\d{7,}/);
+    expect((await https.request(`/api/tenants/${tenant.slug}/auth/session`)).headers.get('strict-transport-security')).toMatch(
+      /^max-age=\d{7,}/,
+    );
   });
 });

@@ -15,5 +15,8 @@ export function plainText(text: string): string {
 
 /** One line (a title, a name, a file name): line breaks and tabs become spaces. */
 export function plainLine(text: string): string {
-  return text.replace(BIDI_CONTROLS, '').replace(/[\t\r\n\u2028\u2029]+/g, ' ').replace(CONTROLS, '');
+  return text
+    .replace(BIDI_CONTROLS, '')
+    .replace(/[\t\r\n\u2028\u2029]+/g, ' ')
+    .replace(CONTROLS, '');
 }

@@ -45,10 +45,22 @@ export class Problem extends Error {
   }
   /** The database is down, failing over, or too busy to answer in time (docs/operations.md). */
   static databaseUnavailable() {
-    return new Problem(503, 'database-unavailable', 'Tijdelijk niet beschikbaar', 'The data cannot be reached right now. Please try again in a few seconds.', { retryAfter: 2 });
+    return new Problem(
+      503,
+      'database-unavailable',
+      'Tijdelijk niet beschikbaar',
+      'The data cannot be reached right now. Please try again in a few seconds.',
+      { retryAfter: 2 },
+    );
   }
   static requestTimeout() {
-    return new Problem(503, 'request-timeout', 'Tijdelijk niet beschikbaar', 'This took too long to answer. Please try again in a few seconds.', { retryAfter: 2 });
+    return new Problem(
+      503,
+      'request-timeout',
+      'Tijdelijk niet beschikbaar',
+      'This took too long to answer. Please try again in a few seconds.',
+      { retryAfter: 2 },
+    );
   }
 }
 
@@ -102,6 +114,7 @@ export async function readJson(c: Context): Promise<unknown> {
     throw Problem.badRequest('The request body is not valid JSON.', [{ field: '(body)', detail: 'not valid JSON' }]);
   }
   // PostgreSQL text cannot hold U+0000; refused here rather than as a database error.
-  if (jsonHasNul(body)) throw Problem.badRequest('The request body contains a NUL character (\\u0000).', [{ field: '(body)', detail: 'contains U+0000' }]);
+  if (jsonHasNul(body))
+    throw Problem.badRequest('The request body contains a NUL character (\\u0000).', [{ field: '(body)', detail: 'contains U+0000' }]);
   return body;
 }

@@ -43,7 +43,12 @@ const push = async (items: unknown[]) => {
   return (await response.json()) as BatchSummary;
 };
 const stored = () =>
-  database.db.selectFrom('staff_access_events').select(['ecd_id', 'staff_name', 'action', 'data_category', 'break_the_glass']).where('tenant_id', '=', tenant.id).orderBy('ecd_id').execute();
+  database.db
+    .selectFrom('staff_access_events')
+    .select(['ecd_id', 'staff_name', 'action', 'data_category', 'break_the_glass'])
+    .where('tenant_id', '=', tenant.id)
+    .orderBy('ecd_id')
+    .execute();
 
 describe('staff access events from the ECD', () => {
   it('stores a batch once: the same events pushed twice are "unchanged" and stored once', async () => {

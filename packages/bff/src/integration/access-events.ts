@@ -24,7 +24,17 @@ export const accessEventSchema = z.strictObject({
 export type AccessEventPush = z.infer<typeof accessEventSchema>;
 
 const sameEvent = (
-  stored: { client_id: string; occurred_at: Date; staff_user_id: string; staff_name: string; staff_role: string; organisation_unit: string; data_category: string; action: string; break_the_glass: boolean },
+  stored: {
+    client_id: string;
+    occurred_at: Date;
+    staff_user_id: string;
+    staff_name: string;
+    staff_role: string;
+    organisation_unit: string;
+    data_category: string;
+    action: string;
+    break_the_glass: boolean;
+  },
   clientId: string,
   item: AccessEventPush,
 ) =>
@@ -48,10 +58,37 @@ export const accessEventRecords: RecordKind<AccessEventPush> = {
   resourceType: 'staff-access-event',
   schema: accessEventSchema,
   async apply({ trx, tenant }, items) {
-    const clients = await clientIdsByEcdId(trx, tenant.id, items.map((item) => item.clientEcdId));
-    const columns = ['id', 'ecd_id', 'client_id', 'occurred_at', 'staff_user_id', 'staff_name', 'staff_role', 'organisation_unit', 'data_category', 'action', 'break_the_glass'] as const;
+    const clients = await clientIdsByEcdId(
+      trx,
+      tenant.id,
+      items.map((item) => item.clientEcdId),
+    );
+    const columns = [
+      'id',
+      'ecd_id',
+      'client_id',
+      'occurred_at',
+      'staff_user_id',
+      'staff_name',
+      'staff_role',
+      'organisation_unit',
+      'data_category',
+      'action',
+      'break_the_glass',
+    ] as const;
     const existing = new Map(
-      (await trx.selectFrom('staff_access_events').select(columns).where('tenant_id', '=', tenant.id).where('ecd_id', 'in', items.map((item) => item.ecdId)).execute()).map((row) => [row.ecd_id, row]),
+      (
+        await trx
+          .selectFrom('staff_access_events')
+          .select(columns)
+          .where('tenant_id', '=', tenant.id)
+          .where(
+            'ecd_id',
+            'in',
+            items.map((item) => item.ecdId),
+          )
+          .execute()
+      ).map((row) => [row.ecd_id, row]),
     );
     const fresh = items.filter((item) => clients.has(item.clientEcdId) && !existing.has(item.ecdId));
     const inserted = fresh.length
@@ -80,7 +117,13 @@ export const accessEventRecords: RecordKind<AccessEventPush> = {
     const created = new Map(inserted.map((row) => [row.ecd_id, row.id]));
     const raced = fresh.filter((item) => !created.has(item.ecdId)).map((item) => item.ecdId);
     if (raced.length) {
-      for (const row of await trx.selectFrom('staff_access_events').select(columns).where('tenant_id', '=', tenant.id).where('ecd_id', 'in', raced).execute()) existing.set(row.ecd_id, row);
+      for (const row of await trx
+        .selectFrom('staff_access_events')
+        .select(columns)
+        .where('tenant_id', '=', tenant.id)
+        .where('ecd_id', 'in', raced)
+        .execute())
+        existing.set(row.ecd_id, row);
     }
     return items.map((item): Outcome => {
       const clientId = clients.get(item.clientEcdId);
@@ -90,7 +133,15 @@ export const accessEventRecords: RecordKind<AccessEventPush> = {
       const stored = existing.get(item.ecdId)!;
       return sameEvent(stored, clientId, item)
         ? { status: 'unchanged', id: stored.id, clientId }
-        : { status: 'conflict', errors: [{ field: 'ecdId', detail: 'an access event with this ecdId is stored already, with other content; a logged access cannot be changed' }] };
+        : {
+            status: 'conflict',
+            errors: [
+              {
+                field: 'ecdId',
+                detail: 'an access event with this ecdId is stored already, with other content; a logged access cannot be changed',
+              },
+            ],
+          };
     });
   },
 };

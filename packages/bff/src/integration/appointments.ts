@@ -27,7 +27,11 @@ export const appointmentRecords: RecordKind<AppointmentPush> = {
   resourceType: 'appointment',
   schema: appointmentSchema,
   async apply({ trx, tenant }, items) {
-    const clients = await clientIdsByEcdId(trx, tenant.id, items.map((item) => item.clientEcdId));
+    const clients = await clientIdsByEcdId(
+      trx,
+      tenant.id,
+      items.map((item) => item.clientEcdId),
+    );
     const rows = items.flatMap((item) => {
       const clientId = clients.get(item.clientEcdId);
       if (!clientId) return [];
@@ -65,13 +69,20 @@ export const appointmentRecords: RecordKind<AppointmentPush> = {
                 cancelled_at: sql`case when excluded.cancelled_at is null then null else coalesce(appointments.cancelled_at, excluded.cancelled_at) end`,
                 updated_at: sql`now()`,
               }))
-              .where(sql<boolean>`${differsFromExcluded('appointments', compared)} or (appointments.cancelled_at is null) <> (excluded.cancelled_at is null)`),
+              .where(
+                sql<boolean>`${differsFromExcluded('appointments', compared)} or (appointments.cancelled_at is null) <> (excluded.cancelled_at is null)`,
+              ),
           )
           .returning(['id', 'ecd_id', 'client_id', wasInserted.as('created')])
           .execute()
       : [];
     const byEcdId = new Map(written.map((row) => [row.ecd_id!, row]));
-    const same = await unchangedIds(trx, 'appointments', tenant.id, rows.map((row) => row.ecd_id).filter((id) => !byEcdId.has(id)));
+    const same = await unchangedIds(
+      trx,
+      'appointments',
+      tenant.id,
+      rows.map((row) => row.ecd_id).filter((id) => !byEcdId.has(id)),
+    );
     return items.map((item): Outcome => {
       if (!clients.has(item.clientEcdId)) return unknownClient();
       const row = byEcdId.get(item.ecdId);

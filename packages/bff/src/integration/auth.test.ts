@@ -109,7 +109,9 @@ describe('forged tokens cannot flood the audit log or the log', () => {
     for (let i = 0; i < 60; i += 10) {
       const batch = await Promise.all(
         Array.from({ length: 10 }, async () => {
-          const response = await test.app.request(`/integration/v1/tenants/${target.slug}/changes`, { headers: { authorization: `Bearer ${await ecdToken(key, target, { kid: longKid })}` } });
+          const response = await test.app.request(`/integration/v1/tenants/${target.slug}/changes`, {
+            headers: { authorization: `Bearer ${await ecdToken(key, target, { kid: longKid })}` },
+          });
           expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
           return response.status;
         }),
@@ -118,14 +120,25 @@ describe('forged tokens cannot flood the audit log or the log', () => {
     }
     expect(statuses.filter((status) => status === 401)).toHaveLength(AUDITED_REFUSALS_PER_MINUTE);
     expect(statuses.filter((status) => status === 429)).toHaveLength(60 - AUDITED_REFUSALS_PER_MINUTE);
-    const rows = await database.db.selectFrom('audit_log').select('details').where('tenant_id', '=', target.id).where('action', '=', 'integration.authenticate').execute();
+    const rows = await database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('tenant_id', '=', target.id)
+      .where('action', '=', 'integration.authenticate')
+      .execute();
     expect(rows).toHaveLength(AUDITED_REFUSALS_PER_MINUTE);
     expect(Math.max(...rows.map((row) => JSON.stringify(row.details).length))).toBeLessThan(300);
     const refusedLines = test.logLines.filter((line) => line['msg'] === 'integration token refused');
     expect(refusedLines).toHaveLength(AUDITED_REFUSALS_PER_MINUTE);
     expect(Math.max(...refusedLines.map((line) => JSON.stringify(line).length))).toBeLessThan(600);
     // A valid token from the same source still gets in.
-    expect((await test.app.request(`/integration/v1/tenants/${target.slug}/changes`, { headers: { authorization: `Bearer ${await ecdToken(key, target)}` } })).status).toBe(200);
+    expect(
+      (
+        await test.app.request(`/integration/v1/tenants/${target.slug}/changes`, {
+          headers: { authorization: `Bearer ${await ecdToken(key, target)}` },
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -147,7 +160,11 @@ describe('the OpenAPI document', () => {
   it('is served without a token and describes every resource', async () => {
     const response = await app.request('/integration/v1/openapi.json');
     expect(response.status).toBe(200);
-    const document = (await response.json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, { required?: string[] }> } };
+    const document = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { required?: string[] }> };
+    };
     expect(document.openapi).toBe('3.1.0');
     for (const name of ['clients', 'reports', 'measurements', 'appointments', 'plan-documents', 'messages']) {
       expect(document.paths).toHaveProperty([`/tenants/{tenant}/${name}`]);

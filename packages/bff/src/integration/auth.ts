@@ -81,7 +81,8 @@ export function requireIntegrationToken(): MiddlewareHandler<IntegrationEnv> {
     let alg: string;
     try {
       const header = decodeProtectedHeader(token);
-      if (typeof header.kid !== 'string' || !header.kid || (header.alg !== 'ES256' && header.alg !== 'EdDSA')) return deny(c, undefined, 'malformed');
+      if (typeof header.kid !== 'string' || !header.kid || (header.alg !== 'ES256' && header.alg !== 'EdDSA'))
+        return deny(c, undefined, 'malformed');
       kid = header.kid;
       alg = header.alg;
     } catch {
@@ -129,7 +130,11 @@ export function requireIntegrationToken(): MiddlewareHandler<IntegrationEnv> {
     if (!fresh) return deny(c, tenant, 'replayed', { kid, jti });
     // Spent token ids are only needed until they expire; an occasional request sweeps them.
     if (Math.random() < 0.02) {
-      await uses.deleteFrom('integration_token_uses').where('tenant_id', '=', tenant.id).where('expires_at', '<', sql<Date>`now()`).execute();
+      await uses
+        .deleteFrom('integration_token_uses')
+        .where('tenant_id', '=', tenant.id)
+        .where('expires_at', '<', sql<Date>`now()`)
+        .execute();
     }
 
     c.set('integration', { kid, jti });
@@ -151,13 +156,28 @@ function verificationFailure(error: unknown): TokenFailure {
 
 const bounded = (text: string) => (text.length > MAX_ECHOED_CHARS ? `${text.slice(0, MAX_ECHOED_CHARS)}…` : text);
 
-async function deny(c: Context<IntegrationEnv>, tenant: TenantRecord | undefined, reason: TokenFailure, given: { kid?: string; jti?: string } = {}) {
+async function deny(
+  c: Context<IntegrationEnv>,
+  tenant: TenantRecord | undefined,
+  reason: TokenFailure,
+  given: { kid?: string; jti?: string } = {},
+) {
   const details = Object.fromEntries(Object.entries(given).map(([key, value]) => [key, bounded(value)]));
   if (tenant) {
     const source = clientAddress(c, c.var.config.trustedProxies) ?? 'unknown';
-    const budget = await consume(c.var.db, tenant.id, { bucket: `integration-refusals:from:${source}`, max: AUDITED_REFUSALS_PER_MINUTE, windowSeconds: 60 });
+    const budget = await consume(c.var.db, tenant.id, {
+      bucket: `integration-refusals:from:${source}`,
+      max: AUDITED_REFUSALS_PER_MINUTE,
+      windowSeconds: 60,
+    });
     if (!budget.allowed) {
-      return problemResponse(c, Problem.tooManyRequests('Too many refused tokens from this address. Sign a valid token and try again later.', budget.retryAfterSeconds));
+      return problemResponse(
+        c,
+        Problem.tooManyRequests(
+          'Too many refused tokens from this address. Sign a valid token and try again later.',
+          budget.retryAfterSeconds,
+        ),
+      );
     }
     await c.var.db
       .insertInto('audit_log')

@@ -76,7 +76,11 @@ const ecdIdOf = (item: unknown): string | null => {
  * transaction and invalid ones reported (index, ECD id, field). An item is applied whole or not
  * at all. The ECD's writes are marked (care.origin) so the changes feed does not echo them.
  */
-export async function applyBatch<T extends { ecdId: string }>(c: Context<IntegrationEnv>, kind: RecordKind<T>, rawItems: unknown[]): Promise<BatchSummary> {
+export async function applyBatch<T extends { ecdId: string }>(
+  c: Context<IntegrationEnv>,
+  kind: RecordKind<T>,
+  rawItems: unknown[],
+): Promise<BatchSummary> {
   const tenant = c.var.tenant;
   const results: ItemResult[] = rawItems.map((item, index) => ({ index, ecdId: ecdIdOf(item), status: 'invalid' }));
   const valid: { index: number; item: T }[] = [];
@@ -100,7 +104,11 @@ export async function applyBatch<T extends { ecdId: string }>(c: Context<Integra
   if (valid.length) {
     await c.var.db.transaction().execute(async (trx) => {
       await markIntegrationWrite(trx);
-      const outcomes = await applyAtomically({ trx, tenant }, kind, valid.map((v) => v.item));
+      const outcomes = await applyAtomically(
+        { trx, tenant },
+        kind,
+        valid.map((v) => v.item),
+      );
       const audits = [];
       for (const [i, outcome] of outcomes.entries()) {
         const { index, item } = valid[i]!;
@@ -109,7 +117,14 @@ export async function applyBatch<T extends { ecdId: string }>(c: Context<Integra
         if ('errors' in outcome) {
           result.errors = outcome.errors;
           if (outcome.status === 'conflict') {
-            audits.push(integrationAuditRow(c, { action: `integration.${kind.name}.upsert`, outcome: 'failure', resourceType: kind.resourceType, details: { ecdId: item.ecdId, status: 'conflict' } }));
+            audits.push(
+              integrationAuditRow(c, {
+                action: `integration.${kind.name}.upsert`,
+                outcome: 'failure',
+                resourceType: kind.resourceType,
+                details: { ecdId: item.ecdId, status: 'conflict' },
+              }),
+            );
           }
           continue;
         }
@@ -131,11 +146,17 @@ export async function applyBatch<T extends { ecdId: string }>(c: Context<Integra
       const summary = count(results);
       audits.push(integrationAuditRow(c, { action: `integration.${kind.name}.batch`, details: { items: rawItems.length, ...summary } }));
       for (let start = 0; start < audits.length; start += 1000) {
-        await trx.insertInto('audit_log').values(audits.slice(start, start + 1000)).execute();
+        await trx
+          .insertInto('audit_log')
+          .values(audits.slice(start, start + 1000))
+          .execute();
       }
     });
   } else {
-    await c.var.db.insertInto('audit_log').values(integrationAuditRow(c, { action: `integration.${kind.name}.batch`, details: { items: rawItems.length, ...count(results) } })).execute();
+    await c.var.db
+      .insertInto('audit_log')
+      .values(integrationAuditRow(c, { action: `integration.${kind.name}.batch`, details: { items: rawItems.length, ...count(results) } }))
+      .execute();
   }
 
   for (const { index, run } of afterCommit) {
@@ -144,11 +165,18 @@ export async function applyBatch<T extends { ecdId: string }>(c: Context<Integra
     } catch (error) {
       if (error instanceof NoLinkOrigin) {
         // A setting to fix, not a fault to retry: pushing the item again would fail the same way.
-        (results[index]!.warnings ??= []).push({ field: 'email', detail: 'stored, but no invitation was sent: the tenant has no allowedOrigins and PUBLIC_ORIGIN is not set, so there is no page the link may open' });
+        (results[index]!.warnings ??= []).push({
+          field: 'email',
+          detail:
+            'stored, but no invitation was sent: the tenant has no allowedOrigins and PUBLIC_ORIGIN is not set, so there is no page the link may open',
+        });
         continue;
       }
       c.var.logger.error('integration: work after commit failed', { resource: kind.name, index, error });
-      (results[index]!.warnings ??= []).push({ field: '(item)', detail: 'stored, but the follow-up (e.g. the invitation e-mail) failed; push the item again to retry' });
+      (results[index]!.warnings ??= []).push({
+        field: '(item)',
+        detail: 'stored, but the follow-up (e.g. the invitation e-mail) failed; push the item again to retry',
+      });
     }
   }
   return { results, ...count(results) };

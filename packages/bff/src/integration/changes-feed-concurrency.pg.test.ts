@@ -31,7 +31,18 @@ afterAll(async () => {
 
 const { page, readCount } = feedReader((method, path) => call(method, path));
 const clientReport = (text: string, db = database.db) =>
-  db.insertInto('reports').values({ tenant_id: tenant.id, client_id: alice.clientId, written_at: new Date(), author_name: 'Alice', author_kind: 'client', author_account_id: alice.accountId, text }).execute();
+  db
+    .insertInto('reports')
+    .values({
+      tenant_id: tenant.id,
+      client_id: alice.clientId,
+      written_at: new Date(),
+      author_name: 'Alice',
+      author_kind: 'client',
+      author_account_id: alice.accountId,
+      text,
+    })
+    .execute();
 
 // PGlite is one connection: transactions run one after another, so only PostgreSQL can commit out of order.
 describe('the changes feed under concurrent writes (PostgreSQL)', () => {
@@ -80,11 +91,10 @@ describe('the changes feed under concurrent writes (PostgreSQL)', () => {
             const client = await pool.connect();
             try {
               await client.query('begin');
-              await client.query(`insert into reports (tenant_id, client_id, written_at, author_name, author_kind, text) values ($1, $2, now(), 'Alice', 'client', $3)`, [
-                tenant.id,
-                alice.clientId,
-                `w${w}-${i}`,
-              ]);
+              await client.query(
+                `insert into reports (tenant_id, client_id, written_at, author_name, author_kind, text) values ($1, $2, now(), 'Alice', 'client', $3)`,
+                [tenant.id, alice.clientId, `w${w}-${i}`],
+              );
               await sleep(Math.random() * 15);
               await client.query(Math.random() < 0.1 ? 'rollback' : 'commit');
             } finally {
@@ -98,7 +108,9 @@ describe('the changes feed under concurrent writes (PostgreSQL)', () => {
       await reader;
       await pool.end();
     }
-    const committed = await sql<{ text: string }>`select text from reports where tenant_id = ${tenant.id} and text ~ '^w[0-9]+-'`.execute(database.db);
+    const committed = await sql<{ text: string }>`select text from reports where tenant_id = ${tenant.id} and text ~ '^w[0-9]+-'`.execute(
+      database.db,
+    );
     seen.push(...(await readCount(cursor, committed.rows.length - seen.length)).items);
     const texts = seen.map((item) => String(item.data['text']));
     expect(new Set(texts).size).toBe(texts.length);

@@ -81,16 +81,14 @@ export async function changesAfter(db: Kysely<Database>, tenantId: string, after
     order by l.txid, l.seq
     limit ${limit + 1}`.execute(db);
   const page = rows.slice(0, limit);
-  const items = page.map(
-    (row): Change => ({
-      cursor: formatCursor(row),
-      kind: row.kind,
-      occurredAt: new Date(row.occurred_at).toISOString(),
-      client: { id: row.client_id, ecdId: row.client_ecd_id },
-      resourceId: row.resource_id,
-      data: withIsoTimes(row.data),
-    }),
-  );
+  const items = page.map((row): Change => ({
+    cursor: formatCursor(row),
+    kind: row.kind,
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    client: { id: row.client_id, ecdId: row.client_ecd_id },
+    resourceId: row.resource_id,
+    data: withIsoTimes(row.data),
+  }));
   const last = page[page.length - 1];
   return { items, next: formatCursor(last ?? after), more: rows.length > limit };
 }
@@ -100,6 +98,9 @@ const TIME_KEYS = new Set(['writtenAt', 'measuredAt', 'deletedAt', 'sentAt', 'de
 /** jsonb renders times in the session's time zone; the feed speaks UTC ISO 8601 like the rest of the API. */
 function withIsoTimes(data: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(data).map(([key, value]) => [key, TIME_KEYS.has(key) && typeof value === 'string' ? new Date(value).toISOString() : value]),
+    Object.entries(data).map(([key, value]) => [
+      key,
+      TIME_KEYS.has(key) && typeof value === 'string' ? new Date(value).toISOString() : value,
+    ]),
   );
 }

@@ -48,7 +48,9 @@ describe('care-bff integration-key', () => {
     vi.mocked(console.log).mockImplementation((line: string) => void printed.push(line));
     expect(await integrationKeyCommand(['token', '--tenant', tenant.slug, '--key', out])).toBe(0);
     const { app } = createTestApp(database);
-    const response = await app.request(`/integration/v1/tenants/${tenant.slug}/changes`, { headers: { authorization: `Bearer ${printed[0]}` } });
+    const response = await app.request(`/integration/v1/tenants/${tenant.slug}/changes`, {
+      headers: { authorization: `Bearer ${printed[0]}` },
+    });
     expect(response.status).toBe(200);
   });
 
@@ -67,7 +69,12 @@ describe('care-bff integration-key', () => {
     expect(await integrationKeyCommand(['revoke', '--tenant', tenant.slug, '--kid', 'nope'])).toBe(1);
     // A thumbprint may start with '-': it is the value of --kid, not an option.
     const dashKid = '-8BLFq3ZpTqsXgYHf0aZQ8fXjv1n5mWcR2kL7yUoE4sA';
-    await integrationDb(database.db).updateTable('integration_keys').set({ kid: dashKid }).where('tenant_id', '=', tenant.id).where('kid', '=', (await listIntegrationKeys(database.db, tenant.id))[0]!.kid).execute();
+    await integrationDb(database.db)
+      .updateTable('integration_keys')
+      .set({ kid: dashKid })
+      .where('tenant_id', '=', tenant.id)
+      .where('kid', '=', (await listIntegrationKeys(database.db, tenant.id))[0]!.kid)
+      .execute();
     expect(await integrationKeyCommand(['revoke', '--tenant', tenant.slug, '--kid', dashKid])).toBe(0);
     expect((await listIntegrationKeys(database.db, tenant.id)).find((key) => key.kid === dashKid)?.revokedAt).not.toBeNull();
     expect(await integrationKeyCommand(['create', '--tenant', 'no-such-tenant'])).toBe(1);

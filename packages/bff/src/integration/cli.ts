@@ -7,7 +7,14 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { tenantBySlug } from '../tenants/queries.js';
 import { INTEGRATION_AUDIENCE } from './auth.js';
-import { createIntegrationKey, KEY_ALGORITHMS, listIntegrationKeys, registerPublicKey, revokeIntegrationKey, type GeneratedKey } from './keys.js';
+import {
+  createIntegrationKey,
+  KEY_ALGORITHMS,
+  listIntegrationKeys,
+  registerPublicKey,
+  revokeIntegrationKey,
+  type GeneratedKey,
+} from './keys.js';
 import type { IntegrationKeyAlgorithm } from './schema.js';
 
 export const integrationKeyUsage = `care-bff integration-key <command> --tenant SLUG …
@@ -74,7 +81,8 @@ export async function integrationKeyCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const problems: string[] = [];
-  if (!command || !['create', 'add', 'list', 'revoke', 'token'].includes(command)) problems.push('name a command: create, add, list, revoke or token');
+  if (!command || !['create', 'add', 'list', 'revoke', 'token'].includes(command))
+    problems.push('name a command: create, add, list, revoke or token');
   if (!values.tenant) problems.push('--tenant: required');
   if (!KEY_ALGORITHMS.includes(values.alg as IntegrationKeyAlgorithm)) problems.push('--alg: ES256 or EdDSA');
   if (values.format !== 'jwk' && values.format !== 'pem') problems.push('--format: jwk or pem');
@@ -102,7 +110,12 @@ export async function integrationKeyCommand(argv: string[]): Promise<number> {
       const answer = asked.answer as { kid?: string; privateJwk?: Record<string, unknown>; detail?: string };
       if (asked.status === 201 && answer.privateJwk) {
         if (values.format === 'pem') console.error('The running server hands out JWK only; writing the private key as JWK.');
-        return printPrivateKey({ kid: answer.kid!, alg, privateJwk: answer.privateJwk, privatePem: '' }, 'jwk', values.out, `the server at ${asked.server}`);
+        return printPrivateKey(
+          { kid: answer.kid!, alg, privateJwk: answer.privateJwk, privatePem: '' },
+          'jwk',
+          values.out,
+          `the server at ${asked.server}`,
+        );
       }
       console.error(`The server at ${asked.server} refused (${asked.status}): ${answer.detail ?? 'is it running in demo mode?'}`);
       return 1;
@@ -131,7 +144,9 @@ export async function integrationKeyCommand(argv: string[]): Promise<number> {
         const keys = await listIntegrationKeys(database.db, tenant.id);
         if (!keys.length) console.log(`${slug} has no integration keys.`);
         for (const key of keys) {
-          console.log(`${key.kid}  ${key.alg.padEnd(5)}  created ${key.createdAt}  ${key.revokedAt ? `REVOKED ${key.revokedAt}` : 'active'}${key.label ? `  ${key.label}` : ''}`);
+          console.log(
+            `${key.kid}  ${key.alg.padEnd(5)}  created ${key.createdAt}  ${key.revokedAt ? `REVOKED ${key.revokedAt}` : 'active'}${key.label ? `  ${key.label}` : ''}`,
+          );
         }
         return 0;
       }
@@ -173,11 +188,18 @@ async function printToken(slug: string, file: string): Promise<number> {
   }
 }
 
-function printPrivateKey(key: Pick<GeneratedKey, 'kid' | 'alg' | 'privatePem'> & { privateJwk: object }, format: 'jwk' | 'pem', out: string | undefined, where: string): number {
+function printPrivateKey(
+  key: Pick<GeneratedKey, 'kid' | 'alg' | 'privatePem'> & { privateJwk: object },
+  format: 'jwk' | 'pem',
+  out: string | undefined,
+  where: string,
+): number {
   const secret = format === 'pem' ? key.privatePem : `${JSON.stringify(key.privateJwk, null, 2)}\n`;
   if (out) {
     writeFileSync(out, secret, { mode: 0o600 });
-    console.log(`Registered ${key.alg} key ${key.kid} in ${where}; private key written to ${out}. Keep it secret: it is not stored anywhere else.`);
+    console.log(
+      `Registered ${key.alg} key ${key.kid} in ${where}; private key written to ${out}. Keep it secret: it is not stored anywhere else.`,
+    );
   } else {
     console.error(`Registered ${key.alg} key ${key.kid} in ${where}. The private key follows; it is shown once and not stored:`);
     process.stdout.write(secret);

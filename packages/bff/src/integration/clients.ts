@@ -108,7 +108,12 @@ export function clientRecords(deps: { db: Kysely<Database>; outbox: Outbox; bffO
         .returning(['id', 'ecd_id', wasInserted.as('created')])
         .execute();
       const byEcdId = new Map(written.map((row) => [row.ecd_id!, row]));
-      const same = await unchangedIds(trx, 'clients', tenant.id, items.map((item) => item.ecdId).filter((id) => !byEcdId.has(id)));
+      const same = await unchangedIds(
+        trx,
+        'clients',
+        tenant.id,
+        items.map((item) => item.ecdId).filter((id) => !byEcdId.has(id)),
+      );
       const outcomes: Outcome[] = [];
       for (const item of items) {
         const row = byEcdId.get(item.ecdId);
@@ -175,7 +180,10 @@ async function ensurePortalAccount(
       .where(sql<string>`lower(username)`, '=', item.email.toLowerCase())
       .$if(exceptAccountId !== null, (q) => q.where('id', '!=', exceptAccountId!))
       .executeTakeFirst()) !== undefined;
-  const takenWarning: FieldError = { field: 'email', detail: 'this e-mail address is already the username of another portal account: no account was made and no invitation sent' };
+  const takenWarning: FieldError = {
+    field: 'email',
+    detail: 'this e-mail address is already the username of another portal account: no account was made and no invitation sent',
+  };
 
   if (!own) {
     if (await taken(null)) return { warning: takenWarning };
@@ -192,7 +200,10 @@ async function ensurePortalAccount(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.insertInto('account_clients').values({ tenant_id: tenant.id, account_id: account.id, client_id: clientId, relation: 'self' }).execute();
+    await trx
+      .insertInto('account_clients')
+      .values({ tenant_id: tenant.id, account_id: account.id, client_id: clientId, relation: 'self' })
+      .execute();
     return { invite: account.id };
   }
   if (own.status !== 'invited') return {};
@@ -200,10 +211,18 @@ async function ensurePortalAccount(
   if (moved && (await taken(own.id))) return { warning: takenWarning };
   await trx
     .updateTable('accounts')
-    .set({ username: item.email, email: item.email, mobile_phone: item.mobilePhone, display_name: displayName(item), updated_at: new Date() })
+    .set({
+      username: item.email,
+      email: item.email,
+      mobile_phone: item.mobilePhone,
+      display_name: displayName(item),
+      updated_at: new Date(),
+    })
     .where('tenant_id', '=', tenant.id)
     .where('id', '=', own.id)
-    .where(sql<boolean>`(username, email, mobile_phone, display_name) is distinct from (${item.email}, ${item.email}, ${item.mobilePhone}, ${displayName(item)})`)
+    .where(
+      sql<boolean>`(username, email, mobile_phone, display_name) is distinct from (${item.email}, ${item.email}, ${item.mobilePhone}, ${displayName(item)})`,
+    )
     .execute();
   // A new address gets a new invitation (which cancels the old one); an invitation that never went out is sent now.
   return moved || !own.invited_before ? { invite: own.id } : {};

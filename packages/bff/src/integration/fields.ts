@@ -4,17 +4,17 @@ import { plainLine, plainText } from '../http/plain-text.js';
 import { isValidBsn } from '../seed/bsn.js';
 
 /** The ECD's own id of a record: 1 to 100 visible ASCII characters, compared exactly. */
-export const ecdId = z
-  .string({ error: 'required' })
-  .regex(/^[\x21-\x7e]{1,100}$/, '1 to 100 visible ASCII characters (no spaces)');
+export const ecdId = z.string({ error: 'required' }).regex(/^[\x21-\x7e]{1,100}$/, '1 to 100 visible ASCII characters (no spaces)');
 
 export const dateTime = z.iso.datetime({ offset: true, error: 'an ISO 8601 date-time with offset, e.g. 2026-11-23T08:15:00+01:00' });
 export const calendarDate = z.iso.date({ error: 'a date as YYYY-MM-DD' });
 
 /** Required text, trimmed, with a maximum length in characters; bidi and control characters removed (line breaks kept). */
-export const text = (max: number) => z.string({ error: 'required' }).overwrite(plainText).trim().min(1, 'required').max(max, `at most ${max} characters`);
+export const text = (max: number) =>
+  z.string({ error: 'required' }).overwrite(plainText).trim().min(1, 'required').max(max, `at most ${max} characters`);
 /** Required single line (a title, a name, a file name): also line breaks and tabs become spaces. */
-export const line = (max: number) => z.string({ error: 'required' }).overwrite(plainLine).trim().min(1, 'required').max(max, `at most ${max} characters`);
+export const line = (max: number) =>
+  z.string({ error: 'required' }).overwrite(plainLine).trim().min(1, 'required').max(max, `at most ${max} characters`);
 /** Optional text, one line unless `multiline`: absent, null or empty clears the field (every push carries the whole record). */
 export const optionalText = (max: number, options: { multiline?: boolean } = {}) =>
   z

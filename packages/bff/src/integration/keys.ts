@@ -47,7 +47,14 @@ async function insertKey(db: Kysely<Database>, tenantId: string, publicJwk: JWK,
   return keyView(row);
 }
 
-function keyView(row: { kid: string; alg: IntegrationKeyAlgorithm; public_jwk: Record<string, unknown>; label: string | null; created_at: Date; revoked_at: Date | null }): RegisteredKey {
+function keyView(row: {
+  kid: string;
+  alg: IntegrationKeyAlgorithm;
+  public_jwk: Record<string, unknown>;
+  label: string | null;
+  created_at: Date;
+  revoked_at: Date | null;
+}): RegisteredKey {
   return {
     kid: row.kid,
     alg: row.alg,
@@ -75,7 +82,12 @@ export async function createIntegrationKey(
  * Registers a public key the ECD generated itself (the private key never leaves the ECD):
  * a JWK (JSON) or an SPKI PEM ("-----BEGIN PUBLIC KEY-----").
  */
-export async function registerPublicKey(db: Kysely<Database>, tenantId: string, text: string, label: string | null = null): Promise<RegisteredKey> {
+export async function registerPublicKey(
+  db: Kysely<Database>,
+  tenantId: string,
+  text: string,
+  label: string | null = null,
+): Promise<RegisteredKey> {
   const trimmed = text.trim();
   let jwk: JWK;
   if (trimmed.startsWith('{')) {

@@ -25,12 +25,21 @@ export const measurementRecords: RecordKind<MeasurementPush> = {
   resourceType: 'measurement',
   schema: measurementSchema,
   async apply({ trx, tenant }, items) {
-    const clients = await clientIdsByEcdId(trx, tenant.id, items.map((item) => item.clientEcdId));
+    const clients = await clientIdsByEcdId(
+      trx,
+      tenant.id,
+      items.map((item) => item.clientEcdId),
+    );
     const codes = [...new Set(items.map((item) => item.typeCode))];
     const types = new Map(
-      (await trx.selectFrom('measurement_types').select(['id', 'code', 'unit', 'decimals', 'components']).where('tenant_id', '=', tenant.id).where('code', 'in', codes).execute()).map(
-        (type) => [type.code, type],
-      ),
+      (
+        await trx
+          .selectFrom('measurement_types')
+          .select(['id', 'code', 'unit', 'decimals', 'components'])
+          .where('tenant_id', '=', tenant.id)
+          .where('code', 'in', codes)
+          .execute()
+      ).map((type) => [type.code, type]),
     );
     const refusals = new Map<string, Outcome>();
     const rows = [];
@@ -39,7 +48,11 @@ export const measurementRecords: RecordKind<MeasurementPush> = {
       const type = types.get(item.typeCode);
       const errors: FieldError[] = [];
       if (!clientId) errors.push(...unknownClient().errors!);
-      if (!type) errors.push({ field: 'typeCode', detail: `not a measurement type of this organisation (${[...types.keys()].join(', ') || 'see GET measurement-types'})` });
+      if (!type)
+        errors.push({
+          field: 'typeCode',
+          detail: `not a measurement type of this organisation (${[...types.keys()].join(', ') || 'see GET measurement-types'})`,
+        });
       else errors.push(...valueErrors(type, item.values));
       if (errors.length || !clientId || !type) {
         refusals.set(item.ecdId, { status: 'invalid', errors });
@@ -82,7 +95,12 @@ export const measurementRecords: RecordKind<MeasurementPush> = {
           .execute()
       : [];
     const byEcdId = new Map(written.map((row) => [row.ecd_id!, row]));
-    const same = await unchangedIds(trx, 'measurements', tenant.id, rows.map((row) => row.ecd_id).filter((id) => !byEcdId.has(id)));
+    const same = await unchangedIds(
+      trx,
+      'measurements',
+      tenant.id,
+      rows.map((row) => row.ecd_id).filter((id) => !byEcdId.has(id)),
+    );
     return items.map((item): Outcome => {
       const refused = refusals.get(item.ecdId);
       if (refused) return refused;

@@ -30,14 +30,22 @@ export const messageRecords: RecordKind<MessagePush> = {
   resourceType: 'message',
   schema: messageSchema,
   async apply({ trx, tenant }, items) {
-    const clients = await clientIdsByEcdId(trx, tenant.id, items.map((item) => item.clientEcdId));
+    const clients = await clientIdsByEcdId(
+      trx,
+      tenant.id,
+      items.map((item) => item.clientEcdId),
+    );
     const existing = new Map(
       (
         await trx
           .selectFrom('messages')
           .select(['id', 'ecd_id', 'client_id', 'sender_name', 'body'])
           .where('tenant_id', '=', tenant.id)
-          .where('ecd_id', 'in', items.map((item) => item.ecdId))
+          .where(
+            'ecd_id',
+            'in',
+            items.map((item) => item.ecdId),
+          )
           .execute()
       ).map((row) => [row.ecd_id!, row]),
     );
@@ -54,7 +62,15 @@ export const messageRecords: RecordKind<MessagePush> = {
         outcomes.push(
           same
             ? { status: 'unchanged', id: stored.id, clientId }
-            : { status: 'conflict', errors: [{ field: 'ecdId', detail: 'a message with this ecdId was sent already, with other content; a sent message cannot be changed' }] },
+            : {
+                status: 'conflict',
+                errors: [
+                  {
+                    field: 'ecdId',
+                    detail: 'a message with this ecdId was sent already, with other content; a sent message cannot be changed',
+                  },
+                ],
+              },
         );
         continue;
       }

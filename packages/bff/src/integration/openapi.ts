@@ -17,19 +17,53 @@ const schemaOf = (schema: z.ZodType) => {
 };
 
 const resources = [
-  { name: 'clients', schema: 'Client', summary: 'Clients; one with an e-mail address and no portal account gets an account and an activation e-mail (once).' },
+  {
+    name: 'clients',
+    schema: 'Client',
+    summary: 'Clients; one with an e-mail address and no portal account gets an account and an activation e-mail (once).',
+  },
   { name: 'reports', schema: 'Report', summary: 'Reports ("rapportages") of the care team.' },
-  { name: 'measurements', schema: 'Measurement', summary: "Measurements, by the tenant's measurement type code, checked against the type's components, range and decimals." },
-  { name: 'appointments', schema: 'Appointment', summary: 'Appointments in the client\'s agenda; `cancelled: true` cancels.' },
-  { name: 'plan-documents', schema: 'PlanDocument', summary: 'Client plan PDFs (≤ 10 MB, SHA-256 stored). A plan the client decided on cannot be replaced: 409 / status "conflict".' },
-  { name: 'messages', schema: 'Message', summary: "Care-team messages in the client's thread, shown live. A sent message cannot be changed." },
-  { name: 'access-events', schema: 'AccessEvent', summary: "Staff access to a client's file from the ECD's own log (NEN 7513: when, who, role, organisation unit, which data, which action, break-the-glass), for the client's access log. Idempotent by the ECD's event id; a stored event cannot be changed (\"conflict\")." },
+  {
+    name: 'measurements',
+    schema: 'Measurement',
+    summary: "Measurements, by the tenant's measurement type code, checked against the type's components, range and decimals.",
+  },
+  { name: 'appointments', schema: 'Appointment', summary: "Appointments in the client's agenda; `cancelled: true` cancels." },
+  {
+    name: 'plan-documents',
+    schema: 'PlanDocument',
+    summary: 'Client plan PDFs (≤ 10 MB, SHA-256 stored). A plan the client decided on cannot be replaced: 409 / status "conflict".',
+  },
+  {
+    name: 'messages',
+    schema: 'Message',
+    summary: "Care-team messages in the client's thread, shown live. A sent message cannot be changed.",
+  },
+  {
+    name: 'access-events',
+    schema: 'AccessEvent',
+    summary:
+      "Staff access to a client's file from the ECD's own log (NEN 7513: when, who, role, organisation unit, which data, which action, break-the-glass), for the client's access log. Idempotent by the ECD's event id; a stored event cannot be changed (\"conflict\").",
+  },
 ] as const;
 
 const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
-const unauthorized = { description: 'The token is missing, malformed, expired, replayed, or not signed by an active key of this tenant.', content: problem };
-const unavailable = { description: 'The database is unreachable or too slow (`database-unavailable`); `Retry-After` says when to push again (upserts are idempotent).', content: problem };
-const tenantParam = { name: 'tenant', in: 'path', required: true, description: 'The tenant slug; also the token\'s `iss`.', schema: { type: 'string' } };
+const unauthorized = {
+  description: 'The token is missing, malformed, expired, replayed, or not signed by an active key of this tenant.',
+  content: problem,
+};
+const unavailable = {
+  description:
+    'The database is unreachable or too slow (`database-unavailable`); `Retry-After` says when to push again (upserts are idempotent).',
+  content: problem,
+};
+const tenantParam = {
+  name: 'tenant',
+  in: 'path',
+  required: true,
+  description: "The tenant slug; also the token's `iss`.",
+  schema: { type: 'string' },
+};
 
 const paths: Record<string, unknown> = {};
 for (const resource of resources) {
@@ -41,10 +75,28 @@ for (const resource of resources) {
       parameters: [tenantParam],
       requestBody: {
         required: true,
-        content: { 'application/json': { schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', minItems: 1, maxItems: MAX_BATCH_ITEMS, items: { $ref: `#/components/schemas/${resource.schema}` } } } } } },
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['items'],
+              properties: {
+                items: {
+                  type: 'array',
+                  minItems: 1,
+                  maxItems: MAX_BATCH_ITEMS,
+                  items: { $ref: `#/components/schemas/${resource.schema}` },
+                },
+              },
+            },
+          },
+        },
       },
       responses: {
-        200: { description: 'Outcome per item.', content: { 'application/json': { schema: { $ref: '#/components/schemas/BatchResult' } } } },
+        200: {
+          description: 'Outcome per item.',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/BatchResult' } } },
+        },
         400: { description: 'Not a batch: no items, more than 1,000, or not JSON.', content: problem },
         401: unauthorized,
         503: unavailable,
@@ -60,7 +112,10 @@ for (const resource of resources) {
       parameters: [tenantParam, { name: 'ecdId', in: 'path', required: true, schema: { type: 'string' } }],
       requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${resource.schema}` } } } },
       responses: {
-        200: { description: 'Updated, or unchanged (already stored like this).', content: { 'application/json': { schema: { $ref: '#/components/schemas/ItemResult' } } } },
+        200: {
+          description: 'Updated, or unchanged (already stored like this).',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ItemResult' } } },
+        },
         201: { description: 'Created.', content: { 'application/json': { schema: { $ref: '#/components/schemas/ItemResult' } } } },
         400: { description: 'Invalid: `errors` names each field.', content: problem },
         401: unauthorized,
@@ -76,7 +131,22 @@ paths['/tenants/{tenant}/appointments/{ecdId}/cancel'] = {
     summary: 'Cancel an appointment (idempotent: the first cancellation time is kept)',
     parameters: [tenantParam, { name: 'ecdId', in: 'path', required: true, schema: { type: 'string' } }],
     responses: {
-      200: { description: 'Cancelled.', content: { 'application/json': { schema: { type: 'object', properties: { ecdId: { type: 'string' }, id: { type: 'string', format: 'uuid' }, status: { const: 'cancelled' }, cancelledAt: { type: 'string', format: 'date-time' } } } } } },
+      200: {
+        description: 'Cancelled.',
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              properties: {
+                ecdId: { type: 'string' },
+                id: { type: 'string', format: 'uuid' },
+                status: { const: 'cancelled' },
+                cancelledAt: { type: 'string', format: 'date-time' },
+              },
+            },
+          },
+        },
+      },
       401: unauthorized,
       503: unavailable,
       404: { description: 'No appointment with this ecdId.', content: problem },
@@ -91,7 +161,13 @@ paths['/tenants/{tenant}/changes'] = {
       'Reports and measurements the client entered (and measurements deleted), messages the client sent, plan decisions (with reason, time and the SHA-256 of the decided document), profile changes (mobile number, e-mail) and appointments the client made. In a fixed order; none is skipped or repeated across pages, also with concurrent writes. Poll with the `next` of the previous page; when `more` is true, ask again at once.',
     parameters: [
       tenantParam,
-      { name: 'after', in: 'query', required: false, description: 'A cursor: `next` of the previous page or an item\'s `cursor`. Absent: from the beginning.', schema: { type: 'string', pattern: '^\\d+\\.\\d+$' } },
+      {
+        name: 'after',
+        in: 'query',
+        required: false,
+        description: "A cursor: `next` of the previous page or an item's `cursor`. Absent: from the beginning.",
+        schema: { type: 'string', pattern: '^\\d+\\.\\d+$' },
+      },
       { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_FEED_PAGE, default: 100 } },
     ],
     responses: {
@@ -135,7 +211,11 @@ export const openApiDocument = {
           status: { enum: ['created', 'updated', 'unchanged', 'invalid', 'conflict'] },
           id: { type: 'string', format: 'uuid', description: "The portal's id of the record." },
           errors: { type: 'array', items: { $ref: '#/components/schemas/FieldError' } },
-          warnings: { type: 'array', items: { $ref: '#/components/schemas/FieldError' }, description: 'Applied, but something to know (e.g. no invitation: the e-mail address is already a username).' },
+          warnings: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/FieldError' },
+            description: 'Applied, but something to know (e.g. no invitation: the e-mail address is already a username).',
+          },
         },
       },
       BatchResult: {
@@ -155,7 +235,18 @@ export const openApiDocument = {
         required: ['cursor', 'kind', 'occurredAt', 'client', 'resourceId', 'data'],
         properties: {
           cursor: { type: 'string' },
-          kind: { enum: ['report.created', 'measurement.created', 'measurement.deleted', 'message.created', 'plan.decided', 'profile.changed', 'appointment.created', 'appointment.updated'] },
+          kind: {
+            enum: [
+              'report.created',
+              'measurement.created',
+              'measurement.deleted',
+              'message.created',
+              'plan.decided',
+              'profile.changed',
+              'appointment.created',
+              'appointment.updated',
+            ],
+          },
           occurredAt: { type: 'string', format: 'date-time' },
           client: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, ecdId: { type: ['string', 'null'] } } },
           resourceId: { type: 'string' },
@@ -169,7 +260,11 @@ export const openApiDocument = {
       ChangesPage: {
         type: 'object',
         required: ['items', 'next', 'more'],
-        properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Change' } }, next: { type: 'string' }, more: { type: 'boolean' } },
+        properties: {
+          items: { type: 'array', items: { $ref: '#/components/schemas/Change' } },
+          next: { type: 'string' },
+          more: { type: 'boolean' },
+        },
       },
       Problem: {
         type: 'object',

@@ -34,7 +34,11 @@ export const planDocumentRecords: RecordKind<PlanDocumentPush> = {
   resourceType: 'plan_document',
   schema: planDocumentSchema,
   async apply({ trx, tenant }, items) {
-    const clients = await clientIdsByEcdId(trx, tenant.id, items.map((item) => item.clientEcdId));
+    const clients = await clientIdsByEcdId(
+      trx,
+      tenant.id,
+      items.map((item) => item.clientEcdId),
+    );
     const outcomes: Outcome[] = [];
     for (const item of items) {
       const clientId = clients.get(item.clientEcdId);
@@ -44,7 +48,14 @@ export const planDocumentRecords: RecordKind<PlanDocumentPush> = {
       }
       const pdf = Buffer.from(item.pdfBase64, 'base64');
       const sha256 = createHash('sha256').update(pdf).digest('hex');
-      const fields = { client_id: clientId, title: item.title, version: item.version, document_date: item.documentDate, file_name: item.fileName, sha256 };
+      const fields = {
+        client_id: clientId,
+        title: item.title,
+        version: item.version,
+        document_date: item.documentDate,
+        file_name: item.fileName,
+        sha256,
+      };
       // The row lock keeps a decision from landing between this check and the update
       // (the decision's foreign key needs a lock that conflicts with this one).
       const stored = await trx
@@ -70,10 +81,20 @@ export const planDocumentRecords: RecordKind<PlanDocumentPush> = {
       } else if (stored.decision) {
         outcomes.push({
           status: 'conflict',
-          errors: [{ field: 'ecdId', detail: `this plan was ${stored.decision === 'signed' ? 'signed' : 'rejected'} by the client and cannot be replaced; push the new version under a new ecdId` }],
+          errors: [
+            {
+              field: 'ecdId',
+              detail: `this plan was ${stored.decision === 'signed' ? 'signed' : 'rejected'} by the client and cannot be replaced; push the new version under a new ecdId`,
+            },
+          ],
         });
       } else {
-        await trx.updateTable('plan_documents').set({ ...fields, pdf }).where('tenant_id', '=', tenant.id).where('id', '=', stored.id).execute();
+        await trx
+          .updateTable('plan_documents')
+          .set({ ...fields, pdf })
+          .where('tenant_id', '=', tenant.id)
+          .where('id', '=', stored.id)
+          .execute();
         outcomes.push({ status: 'updated', id: stored.id, clientId });
       }
     }

@@ -17,11 +17,25 @@ export const reportRecords: RecordKind<ReportPush> = {
   resourceType: 'report',
   schema: reportSchema,
   async apply({ trx, tenant }, items) {
-    const clients = await clientIdsByEcdId(trx, tenant.id, items.map((item) => item.clientEcdId));
+    const clients = await clientIdsByEcdId(
+      trx,
+      tenant.id,
+      items.map((item) => item.clientEcdId),
+    );
     const rows = items.flatMap((item) => {
       const clientId = clients.get(item.clientEcdId);
       return clientId
-        ? [{ tenant_id: tenant.id, client_id: clientId, ecd_id: item.ecdId, written_at: item.writtenAt, author_name: item.authorName, author_kind: 'staff' as const, text: item.text }]
+        ? [
+            {
+              tenant_id: tenant.id,
+              client_id: clientId,
+              ecd_id: item.ecdId,
+              written_at: item.writtenAt,
+              author_name: item.authorName,
+              author_kind: 'staff' as const,
+              text: item.text,
+            },
+          ]
         : [];
     });
     const written = rows.length
@@ -43,7 +57,12 @@ export const reportRecords: RecordKind<ReportPush> = {
           .execute()
       : [];
     const byEcdId = new Map(written.map((row) => [row.ecd_id!, row]));
-    const same = await unchangedIds(trx, 'reports', tenant.id, rows.map((row) => row.ecd_id).filter((id) => !byEcdId.has(id)));
+    const same = await unchangedIds(
+      trx,
+      'reports',
+      tenant.id,
+      rows.map((row) => row.ecd_id).filter((id) => !byEcdId.has(id)),
+    );
     return items.map((item): Outcome => {
       if (!clients.has(item.clientEcdId)) return unknownClient();
       const row = byEcdId.get(item.ecdId);

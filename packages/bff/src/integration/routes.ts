@@ -65,13 +65,25 @@ export function integrationRoutes(config: Config) {
     { name: messageRecords.name, make: () => messageRecords },
     { name: planDocumentRecords.name, make: () => planDocumentRecords },
     { name: accessEventRecords.name, make: () => accessEventRecords },
-    { name: 'clients', make: (c: Context<IntegrationEnv>) => clientRecords({ db: c.var.db, outbox: c.var.outbox, bffOrigin: bffOrigin(c) }) },
+    {
+      name: 'clients',
+      make: (c: Context<IntegrationEnv>) => clientRecords({ db: c.var.db, outbox: c.var.outbox, bffOrigin: bffOrigin(c) }),
+    },
   ] as never;
   for (const { name, make } of kinds) {
     const maxSize = name === planDocumentRecords.name ? PLAN_BODY_LIMIT : BODY_LIMIT;
     const limit = bodyLimit({
       maxSize,
-      onError: (c) => problemResponse(c, new Problem(413, 'too-large', 'Te groot', `The request body is larger than ${maxSize / 1024 / 1024} MB; send fewer items per request.`)),
+      onError: (c) =>
+        problemResponse(
+          c,
+          new Problem(
+            413,
+            'too-large',
+            'Te groot',
+            `The request body is larger than ${maxSize / 1024 / 1024} MB; send fewer items per request.`,
+          ),
+        ),
     });
 
     api.post(`/${name}`, limit, async (c) => {
@@ -83,9 +95,13 @@ export function integrationRoutes(config: Config) {
     api.put(`/${name}/:ecdId`, limit, async (c) => {
       const body = await readJson(c);
       const ecdId = c.req.param('ecdId');
-      if (!body || typeof body !== 'object' || Array.isArray(body)) throw Problem.badRequest('Send the record as a JSON object.', [{ field: '(body)', detail: 'an object' }]);
+      if (!body || typeof body !== 'object' || Array.isArray(body))
+        throw Problem.badRequest('Send the record as a JSON object.', [{ field: '(body)', detail: 'an object' }]);
       const given = (body as Record<string, unknown>)['ecdId'];
-      if (given !== undefined && given !== ecdId) throw Problem.badRequest('The ecdId in the body differs from the one in the path.', [{ field: 'ecdId', detail: 'differs from the path' }]);
+      if (given !== undefined && given !== ecdId)
+        throw Problem.badRequest('The ecdId in the body differs from the one in the path.', [
+          { field: 'ecdId', detail: 'differs from the path' },
+        ]);
       const summary = await applyBatch(c, make(c), [{ ...body, ecdId }]);
       return singleResponse(c, summary);
     });
@@ -98,7 +114,10 @@ export function integrationRoutes(config: Config) {
       await markIntegrationWrite(trx);
       const cancelled = await trx
         .updateTable('appointments')
-        .set((eb) => ({ cancelled_at: eb.fn.coalesce('cancelled_at', eb.val(new Date())), updated_at: eb.case().when('cancelled_at', 'is', null).then(eb.val(new Date())).else(eb.ref('updated_at')).end() }))
+        .set((eb) => ({
+          cancelled_at: eb.fn.coalesce('cancelled_at', eb.val(new Date())),
+          updated_at: eb.case().when('cancelled_at', 'is', null).then(eb.val(new Date())).else(eb.ref('updated_at')).end(),
+        }))
         .where('tenant_id', '=', tenant.id)
         .where('ecd_id', '=', c.req.param('ecdId'))
         .returning(['id', 'client_id', 'cancelled_at'])
@@ -106,7 +125,15 @@ export function integrationRoutes(config: Config) {
       if (cancelled) {
         await trx
           .insertInto('audit_log')
-          .values(integrationAuditRow(c, { action: 'integration.appointments.cancel', clientId: cancelled.client_id, resourceType: 'appointment', resourceId: cancelled.id, details: { ecdId: c.req.param('ecdId') } }))
+          .values(
+            integrationAuditRow(c, {
+              action: 'integration.appointments.cancel',
+              clientId: cancelled.client_id,
+              resourceType: 'appointment',
+              resourceId: cancelled.id,
+              details: { ecdId: c.req.param('ecdId') },
+            }),
+          )
           .execute();
       }
       return cancelled;
@@ -131,7 +158,11 @@ export function integrationRoutes(config: Config) {
         .insertInto('audit_log')
         .values(
           [...perClient].map(([clientId, entry]) =>
-            integrationAuditRow(c, { action: 'integration.changes.read', clientId, details: { items: entry.items, kinds: [...entry.kinds], after: c.req.query('after') ?? null } }),
+            integrationAuditRow(c, {
+              action: 'integration.changes.read',
+              clientId,
+              details: { items: entry.items, kinds: [...entry.kinds], after: c.req.query('after') ?? null },
+            }),
           ),
         )
         .execute();

@@ -23,7 +23,17 @@ beforeAll(async () => {
   tenant = await createTenant(database.db, { allowedOrigins: ['https://www.zorg.example'] });
   await database.db
     .insertInto('measurement_types')
-    .values(demoMeasurementTypes.map((t, i) => ({ tenant_id: tenant.id, code: t.code, label: t.label, unit: t.unit, decimals: t.decimals, components: JSON.stringify(t.components) as never, sort_order: i })))
+    .values(
+      demoMeasurementTypes.map((t, i) => ({
+        tenant_id: tenant.id,
+        code: t.code,
+        label: t.label,
+        unit: t.unit,
+        decimals: t.decimals,
+        components: JSON.stringify(t.components) as never,
+        sort_order: i,
+      })),
+    )
     .execute();
   testApp = createTestApp(database);
   key = await createIntegrationKey(database.db, tenant.id);
@@ -57,8 +67,18 @@ const client = (n: number, extra: Record<string, unknown> = {}) => ({
 });
 
 async function snapshot() {
-  const count = async (table: 'clients' | 'accounts' | 'reports' | 'measurements' | 'appointments' | 'messages' | 'plan_documents' | 'challenges') =>
-    Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenant.id).executeTakeFirstOrThrow()).n);
+  const count = async (
+    table: 'clients' | 'accounts' | 'reports' | 'measurements' | 'appointments' | 'messages' | 'plan_documents' | 'challenges',
+  ) =>
+    Number(
+      (
+        await database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('tenant_id', '=', tenant.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     clients: await count('clients'),
     accounts: await count('accounts'),
@@ -68,8 +88,22 @@ async function snapshot() {
     messages: await count('messages'),
     plans: await count('plan_documents'),
     challenges: await count('challenges'),
-    clientsUpdatedAt: (await database.db.selectFrom('clients').select(['ecd_id', 'updated_at']).where('tenant_id', '=', tenant.id).orderBy('ecd_id').execute()).map((r) => `${r.ecd_id}@${new Date(r.updated_at).toISOString()}`),
-    appointmentsUpdatedAt: (await database.db.selectFrom('appointments').select(['ecd_id', 'updated_at']).where('tenant_id', '=', tenant.id).orderBy('ecd_id').execute()).map((r) => `${r.ecd_id}@${new Date(r.updated_at).toISOString()}`),
+    clientsUpdatedAt: (
+      await database.db
+        .selectFrom('clients')
+        .select(['ecd_id', 'updated_at'])
+        .where('tenant_id', '=', tenant.id)
+        .orderBy('ecd_id')
+        .execute()
+    ).map((r) => `${r.ecd_id}@${new Date(r.updated_at).toISOString()}`),
+    appointmentsUpdatedAt: (
+      await database.db
+        .selectFrom('appointments')
+        .select(['ecd_id', 'updated_at'])
+        .where('tenant_id', '=', tenant.id)
+        .orderBy('ecd_id')
+        .execute()
+    ).map((r) => `${r.ecd_id}@${new Date(r.updated_at).toISOString()}`),
     outbox: await testApp.settleOutbox().then(() => testApp.delivered.length),
   };
 }
@@ -86,12 +120,26 @@ describe('pushing clients', () => {
       .select(['a.username', 'a.status', 'a.email', 'a.mobile_phone', 'ac.client_id', 'ac.relation'])
       .where('a.tenant_id', '=', tenant.id)
       .execute();
-    expect(account).toEqual([{ username: 'g.berg1@example.nl', status: 'invited', email: 'g.berg1@example.nl', mobile_phone: '+31612345678', client_id: summary.results[0]!.id, relation: 'self' }]);
+    expect(account).toEqual([
+      {
+        username: 'g.berg1@example.nl',
+        status: 'invited',
+        email: 'g.berg1@example.nl',
+        mobile_phone: '+31612345678',
+        client_id: summary.results[0]!.id,
+        relation: 'self',
+      },
+    ]);
     await testApp.settleOutbox();
     const invitations = testApp.delivered.filter((m) => m.recipient === 'g.berg1@example.nl');
     expect(invitations).toHaveLength(1);
     expect(invitations[0]!.body).toContain('https://www.zorg.example/?activate=');
-    const audited = await database.db.selectFrom('audit_log').select(['actor_kind', 'client_id', 'resource_id']).where('action', '=', 'integration.clients.upsert').where('tenant_id', '=', tenant.id).execute();
+    const audited = await database.db
+      .selectFrom('audit_log')
+      .select(['actor_kind', 'client_id', 'resource_id'])
+      .where('action', '=', 'integration.clients.upsert')
+      .where('tenant_id', '=', tenant.id)
+      .execute();
     expect(audited).toHaveLength(2);
     expect(audited.every((row) => row.actor_kind === 'integration')).toBe(true);
   });
@@ -131,7 +179,14 @@ describe('pushing clients', () => {
     expect(fields(summary.results[3]!)).toEqual(['bsn', 'mobilePhone', 'unknownField']);
     expect(summary.results[4]!.errors).toEqual([{ field: 'ecdId', detail: 'the same ecdId as item 0 of this batch' }]);
     expect(summary).toMatchObject({ created: 1, invalid: 4 });
-    expect(await database.db.selectFrom('clients').select('ecd_id').where('tenant_id', '=', tenant.id).where('ecd_id', 'in', ['C-11', 'C-12', 'C-13']).execute()).toEqual([]);
+    expect(
+      await database.db
+        .selectFrom('clients')
+        .select('ecd_id')
+        .where('tenant_id', '=', tenant.id)
+        .where('ecd_id', 'in', ['C-11', 'C-12', 'C-13'])
+        .execute(),
+    ).toEqual([]);
   });
 
   it('refuses an empty batch, a batch of more than 1,000 and a body that is not JSON', async () => {
@@ -165,7 +220,10 @@ describe('pushing clients', () => {
     });
     expect(response.status).toBe(200);
     const summary = (await response.json()) as BatchSummary;
-    expect(summary.results[0]).toMatchObject({ status: 'created', warnings: [{ field: 'email', detail: expect.stringContaining('allowedOrigins') }] });
+    expect(summary.results[0]).toMatchObject({
+      status: 'created',
+      warnings: [{ field: 'email', detail: expect.stringContaining('allowedOrigins') }],
+    });
     await testApp.settleOutbox();
     expect(testApp.delivered.filter((m) => m.recipient === 'geen.pagina@example.nl')).toEqual([]);
   });
@@ -180,33 +238,76 @@ describe('pushing clients', () => {
 
 describe('pushing reports, measurements and appointments', () => {
   it('upserts reports by ECD id, idempotently', async () => {
-    const reports = Array.from({ length: 50 }, (_, i) => ({ ecdId: `R-${i}`, clientEcdId: i % 2 ? 'C-1' : 'C-2', writtenAt: `2026-03-0${1 + (i % 9)}T09:${String(i).padStart(2, '0')}:00+01:00`, authorName: 'Zr. Jansen', text: `Rapportage ${i}` }));
+    const reports = Array.from({ length: 50 }, (_, i) => ({
+      ecdId: `R-${i}`,
+      clientEcdId: i % 2 ? 'C-1' : 'C-2',
+      writtenAt: `2026-03-0${1 + (i % 9)}T09:${String(i).padStart(2, '0')}:00+01:00`,
+      authorName: 'Zr. Jansen',
+      text: `Rapportage ${i}`,
+    }));
     expect((await batch('reports', reports)).created).toBe(50);
     const before = await snapshot();
     expect((await batch('reports', reports)).unchanged).toBe(50);
     expect(await snapshot()).toEqual(before);
-    const changed = await batch('reports', [{ ...reports[0]!, text: 'Verbeterde tekst' }, { ...reports[1]!, clientEcdId: 'C-404' }]);
+    const changed = await batch('reports', [
+      { ...reports[0]!, text: 'Verbeterde tekst' },
+      { ...reports[1]!, clientEcdId: 'C-404' },
+    ]);
     expect(statuses(changed)).toEqual(['updated', 'invalid']);
     expect(changed.results[1]!.errors).toEqual([{ field: 'clientEcdId', detail: expect.stringContaining('push the client first') }]);
-    const stored = await database.db.selectFrom('reports').select(['text', 'author_kind']).where('tenant_id', '=', tenant.id).where('ecd_id', '=', 'R-0').executeTakeFirstOrThrow();
+    const stored = await database.db
+      .selectFrom('reports')
+      .select(['text', 'author_kind'])
+      .where('tenant_id', '=', tenant.id)
+      .where('ecd_id', '=', 'R-0')
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ text: 'Verbeterde tekst', author_kind: 'staff' });
   });
 
   it('keeps the rest of a batch when the database refuses an item the validation let through', async () => {
-    const report = (n: number, writtenAt: string) => ({ ecdId: `RX-${n}`, clientEcdId: 'C-1', writtenAt, authorName: 'Zr. Jansen', text: `Rapportage ${n}` });
+    const report = (n: number, writtenAt: string) => ({
+      ecdId: `RX-${n}`,
+      clientEcdId: 'C-1',
+      writtenAt,
+      authorName: 'Zr. Jansen',
+      text: `Rapportage ${n}`,
+    });
     // PostgreSQL has no year 0 (the ISO format does): the one-statement write fails, and each item is tried on its own.
-    const summary = await batch('reports', [report(1, '2026-03-05T10:00:00+01:00'), report(2, '0000-03-05T10:00:00+01:00'), report(3, '2026-03-05T11:00:00+01:00')]);
+    const summary = await batch('reports', [
+      report(1, '2026-03-05T10:00:00+01:00'),
+      report(2, '0000-03-05T10:00:00+01:00'),
+      report(3, '2026-03-05T11:00:00+01:00'),
+    ]);
     expect(statuses(summary)).toEqual(['created', 'invalid', 'created']);
     expect(summary.results[1]!.errors![0]!.detail).toMatch(/out of range/i);
-    const stored = await database.db.selectFrom('reports').select('ecd_id').where('tenant_id', '=', tenant.id).where('ecd_id', 'like', 'RX-%').orderBy('ecd_id').execute();
+    const stored = await database.db
+      .selectFrom('reports')
+      .select('ecd_id')
+      .where('tenant_id', '=', tenant.id)
+      .where('ecd_id', 'like', 'RX-%')
+      .orderBy('ecd_id')
+      .execute();
     expect(stored.map((row) => row.ecd_id)).toEqual(['RX-1', 'RX-3']);
   });
 
   it('stores titles and names without bidi overrides or control characters; text keeps its line breaks', async () => {
     const base = { clientEcdId: 'C-1', startsAt: '2026-04-02T10:00:00+02:00', endsAt: '2026-04-02T10:30:00+02:00' };
-    const summary = await batch('appointments', [{ ...base, ecdId: 'A-BIDI', title: 'Wond\u202Ezorg\u2066 \u0007bij\tu\nthuis', description: 'Regel 1\r\nRegel 2\u202E', careWorkerName: 'Zr.\u200F Jansen' }]);
+    const summary = await batch('appointments', [
+      {
+        ...base,
+        ecdId: 'A-BIDI',
+        title: 'Wond\u202Ezorg\u2066 \u0007bij\tu\nthuis',
+        description: 'Regel 1\r\nRegel 2\u202E',
+        careWorkerName: 'Zr.\u200F Jansen',
+      },
+    ]);
     expect(statuses(summary)).toEqual(['created']);
-    const stored = await database.db.selectFrom('appointments').select(['title', 'description', 'care_worker_name']).where('tenant_id', '=', tenant.id).where('ecd_id', '=', 'A-BIDI').executeTakeFirstOrThrow();
+    const stored = await database.db
+      .selectFrom('appointments')
+      .select(['title', 'description', 'care_worker_name'])
+      .where('tenant_id', '=', tenant.id)
+      .where('ecd_id', '=', 'A-BIDI')
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ title: 'Wondzorg bij u thuis', description: 'Regel 1\nRegel 2', care_worker_name: 'Zr. Jansen' });
   });
 
@@ -230,13 +331,24 @@ describe('pushing reports, measurements and appointments', () => {
   });
 
   it('upserts and cancels appointments, without touching updated_at on a repeat', async () => {
-    const appointment = { ecdId: 'A-1', clientEcdId: 'C-1', startsAt: '2026-04-01T10:00:00+02:00', endsAt: '2026-04-01T10:30:00+02:00', title: 'Wondzorg', careWorkerName: 'Zr. Jansen' };
-    expect(statuses(await batch('appointments', [appointment, { ...appointment, ecdId: 'A-2', endsAt: '2026-04-01T09:00:00+02:00' }]))).toEqual(['created', 'invalid']);
+    const appointment = {
+      ecdId: 'A-1',
+      clientEcdId: 'C-1',
+      startsAt: '2026-04-01T10:00:00+02:00',
+      endsAt: '2026-04-01T10:30:00+02:00',
+      title: 'Wondzorg',
+      careWorkerName: 'Zr. Jansen',
+    };
+    expect(
+      statuses(await batch('appointments', [appointment, { ...appointment, ecdId: 'A-2', endsAt: '2026-04-01T09:00:00+02:00' }])),
+    ).toEqual(['created', 'invalid']);
     const before = await snapshot();
     expect(statuses(await batch('appointments', [appointment]))).toEqual(['unchanged']);
     expect(await snapshot()).toEqual(before);
     expect(statuses(await batch('appointments', [{ ...appointment, cancelled: true }]))).toEqual(['updated']);
-    const cancelledAt = (await database.db.selectFrom('appointments').select('cancelled_at').where('ecd_id', '=', 'A-1').executeTakeFirstOrThrow()).cancelled_at;
+    const cancelledAt = (
+      await database.db.selectFrom('appointments').select('cancelled_at').where('ecd_id', '=', 'A-1').executeTakeFirstOrThrow()
+    ).cancelled_at;
     expect(cancelledAt).not.toBeNull();
     expect(statuses(await batch('appointments', [{ ...appointment, cancelled: true }]))).toEqual(['unchanged']);
     expect(statuses(await batch('appointments', [appointment]))).toEqual(['updated']);
@@ -249,31 +361,66 @@ describe('pushing reports, measurements and appointments', () => {
 
 describe('pushing plan documents', () => {
   it('stores the PDF with its SHA-256, replaces an undecided plan and refuses to replace a decided one (409)', async () => {
-    const plan = { ecdId: 'P-1', clientEcdId: 'C-1', title: 'Zorgplan', version: '1', documentDate: '2026-03-01', fileName: 'zorgplan.pdf', pdfBase64: pdf('v1').toString('base64') };
+    const plan = {
+      ecdId: 'P-1',
+      clientEcdId: 'C-1',
+      title: 'Zorgplan',
+      version: '1',
+      documentDate: '2026-03-01',
+      fileName: 'zorgplan.pdf',
+      pdfBase64: pdf('v1').toString('base64'),
+    };
     const created = await call('PUT', '/plan-documents/P-1', plan);
     expect(created.status).toBe(201);
-    const stored = await database.db.selectFrom('plan_documents').select(['id', 'sha256', 'pdf', 'client_id']).where('ecd_id', '=', 'P-1').executeTakeFirstOrThrow();
+    const stored = await database.db
+      .selectFrom('plan_documents')
+      .select(['id', 'sha256', 'pdf', 'client_id'])
+      .where('ecd_id', '=', 'P-1')
+      .executeTakeFirstOrThrow();
     expect(stored.sha256).toBe(createHash('sha256').update(pdf('v1')).digest('hex'));
     expect(Buffer.from(stored.pdf).equals(pdf('v1'))).toBe(true);
     expect((await call('PUT', '/plan-documents/P-1', plan)).status).toBe(200);
     const v2 = { ...plan, version: '2', pdfBase64: pdf('v2').toString('base64') };
     expect(await (await call('PUT', '/plan-documents/P-1', v2)).json()).toMatchObject({ status: 'updated' });
 
-    const account = await database.db.selectFrom('accounts').select('id').where('tenant_id', '=', tenant.id).where('username', '=', 'g.berg1@example.nl').executeTakeFirstOrThrow();
+    const account = await database.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('tenant_id', '=', tenant.id)
+      .where('username', '=', 'g.berg1@example.nl')
+      .executeTakeFirstOrThrow();
     await database.db
       .insertInto('plan_decisions')
-      .values({ tenant_id: tenant.id, plan_document_id: stored.id, client_id: stored.client_id, decision: 'signed', account_id: account.id, decided_by_name: 'G. van der Berg', document_sha256: createHash('sha256').update(pdf('v2')).digest('hex') })
+      .values({
+        tenant_id: tenant.id,
+        plan_document_id: stored.id,
+        client_id: stored.client_id,
+        decision: 'signed',
+        account_id: account.id,
+        decided_by_name: 'G. van der Berg',
+        document_sha256: createHash('sha256').update(pdf('v2')).digest('hex'),
+      })
       .execute();
     expect((await call('PUT', '/plan-documents/P-1', v2)).status).toBe(200);
     const replaced = await call('PUT', '/plan-documents/P-1', { ...v2, version: '3', pdfBase64: pdf('v3').toString('base64') });
     expect(replaced.status).toBe(409);
     expect(await replaced.json()).toMatchObject({ status: 409, errors: [{ field: 'ecdId' }] });
-    const inBatch = await batch('plan-documents', [{ ...v2, version: '3' }, { ...plan, ecdId: 'P-2', version: '3' }]);
+    const inBatch = await batch('plan-documents', [
+      { ...v2, version: '3' },
+      { ...plan, ecdId: 'P-2', version: '3' },
+    ]);
     expect(statuses(inBatch)).toEqual(['conflict', 'created']);
   });
 
   it('refuses what is not a PDF, is not base64 or is larger than 10 MB', async () => {
-    const plan = { ecdId: 'P-9', clientEcdId: 'C-1', title: 'Zorgplan', version: '1', documentDate: '2026-03-01', fileName: 'zorgplan.pdf' };
+    const plan = {
+      ecdId: 'P-9',
+      clientEcdId: 'C-1',
+      title: 'Zorgplan',
+      version: '1',
+      documentDate: '2026-03-01',
+      fileName: 'zorgplan.pdf',
+    };
     const summary = await batch('plan-documents', [
       { ...plan, pdfBase64: Buffer.from('GIF89a').toString('base64') },
       { ...plan, ecdId: 'P-10', pdfBase64: 'not base64!' },
@@ -299,7 +446,11 @@ describe('pushing care-team messages', () => {
       expect(JSON.parse(notices[0]!)).toMatchObject({ k: 'message', m: summary.results[0]!.id });
       expect(statuses(await batch('messages', [message]))).toEqual(['unchanged']);
       expect(statuses(await batch('messages', [{ ...message, body: 'Anders' }]))).toEqual(['conflict']);
-      const row = await database.db.selectFrom('messages').select(['sender_kind', 'sender_name', 'read_at']).where('ecd_id', '=', 'B-1').executeTakeFirstOrThrow();
+      const row = await database.db
+        .selectFrom('messages')
+        .select(['sender_kind', 'sender_name', 'read_at'])
+        .where('ecd_id', '=', 'B-1')
+        .executeTakeFirstOrThrow();
       expect(row).toEqual({ sender_kind: 'staff', sender_name: 'Zr. Jansen', read_at: null });
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(notices).toHaveLength(1);

@@ -43,8 +43,25 @@ async function addTypes(t: TenantRecord) {
           { key: 'diastolic', label: 'Onderdruk', min: 30, max: 150 },
         ]),
       },
-      { tenant_id: t.id, code: 'gewicht', label: 'Gewicht', unit: 'kg', decimals: 1, sort_order: 2, components: json([{ key: 'value', label: 'Gewicht', min: 20, max: 300 }]) },
-      { tenant_id: t.id, code: 'saturatie', label: 'Zuurstofsaturatie', unit: '%', decimals: 0, sort_order: 3, client_may_enter: false, components: json([{ key: 'value', label: 'Saturatie', min: 50, max: 100 }]) },
+      {
+        tenant_id: t.id,
+        code: 'gewicht',
+        label: 'Gewicht',
+        unit: 'kg',
+        decimals: 1,
+        sort_order: 2,
+        components: json([{ key: 'value', label: 'Gewicht', min: 20, max: 300 }]),
+      },
+      {
+        tenant_id: t.id,
+        code: 'saturatie',
+        label: 'Zuurstofsaturatie',
+        unit: '%',
+        decimals: 0,
+        sort_order: 3,
+        client_may_enter: false,
+        components: json([{ key: 'value', label: 'Saturatie', min: 50, max: 100 }]),
+      },
     ])
     .returning(['id', 'code'])
     .execute();
@@ -55,7 +72,15 @@ async function staffMeasurement(who: Person, type: string, values: Record<string
   return (
     await database.db
       .insertInto('measurements')
-      .values({ tenant_id: who.tenant.id, client_id: who.clientId, type_id: typesOf[type]!, measured_at: measuredAt, values, source: 'staff', author_name: 'Zr. Jansen' })
+      .values({
+        tenant_id: who.tenant.id,
+        client_id: who.clientId,
+        type_id: typesOf[type]!,
+        measured_at: measuredAt,
+        values,
+        source: 'staff',
+        author_name: 'Zr. Jansen',
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
@@ -90,14 +115,21 @@ describe('measurement types', () => {
     expect(response.status).toBe(200);
     const { items } = (await response.json()) as { items: { code: string; components: unknown[]; clientMayEnter: boolean }[] };
     expect(items.map((t) => t.code)).toEqual(['bloeddruk', 'gewicht', 'saturatie']);
-    expect(items[0]).toMatchObject({ unit: 'mmHg', decimals: 0, clientMayEnter: true, components: [{ key: 'systolic', min: 50, max: 250 }, { key: 'diastolic' }] });
+    expect(items[0]).toMatchObject({
+      unit: 'mmHg',
+      decimals: 0,
+      clientMayEnter: true,
+      components: [{ key: 'systolic', min: 50, max: 250 }, { key: 'diastolic' }],
+    });
     expect(items[2]).toMatchObject({ clientMayEnter: false });
   });
 });
 
 describe('reading measurements', () => {
   it('shows the recent ones newest first, only the own client’s, with values per component', async () => {
-    const { items } = (await (await call(alice, '/measurements/recent?limit=2')).json()) as { items: { type: string; values: object; deletable: boolean; source: string }[] };
+    const { items } = (await (await call(alice, '/measurements/recent?limit=2')).json()) as {
+      items: { type: string; values: object; deletable: boolean; source: string }[];
+    };
     expect(items).toEqual([
       expect.objectContaining({ type: 'gewicht', values: { value: 71.4 }, source: 'staff', deletable: false, author: 'Zr. Jansen' }),
       expect.objectContaining({ type: 'bloeddruk', values: { systolic: 132, diastolic: 84 } }),
@@ -105,7 +137,11 @@ describe('reading measurements', () => {
   });
 
   it('filters a period by measurement type', async () => {
-    const year = (await (await call(alice, '/measurements?type=gewicht')).json()) as { period: object; type: string; items: { values: { value: number } }[] };
+    const year = (await (await call(alice, '/measurements?type=gewicht')).json()) as {
+      period: object;
+      type: string;
+      items: { values: { value: number } }[];
+    };
     expect(year.type).toBe('gewicht');
     expect(year.items.map((m) => m.values.value)).toEqual([71.4, 72.0]);
     const week = (await (await call(alice, '/measurements?type=gewicht&period=week')).json()) as { items: unknown[] };
@@ -129,7 +165,11 @@ describe('reading measurements', () => {
 
 describe('entering a measurement', () => {
   it('stores a blood pressure the client entered, deletable by the client', async () => {
-    const response = await enter(alice, { type: 'bloeddruk', values: { systolic: 128, diastolic: 82 }, measuredAt: hoursAgo(1).toISOString() });
+    const response = await enter(alice, {
+      type: 'bloeddruk',
+      values: { systolic: 128, diastolic: 82 },
+      measuredAt: hoursAgo(1).toISOString(),
+    });
     expect(response.status).toBe(201);
     const created = (await response.json()) as { id: string; deletable: boolean; source: string; values: object };
     expect(created).toMatchObject({ type: 'bloeddruk', source: 'client', deletable: true, values: { systolic: 128, diastolic: 82 } });
@@ -141,7 +181,10 @@ describe('entering a measurement', () => {
     const cases: [unknown, string[]][] = [
       [{ type: 'bloeddruk', values: { systolic: 300, diastolic: 82 }, measuredAt: hoursAgo(1).toISOString() }, ['values.systolic']],
       [{ type: 'bloeddruk', values: { systolic: 120 }, measuredAt: hoursAgo(1).toISOString() }, ['values.diastolic']],
-      [{ type: 'bloeddruk', values: { systolic: 120.5, diastolic: 80, pulse: 60 }, measuredAt: hoursAgo(1).toISOString() }, ['values.pulse', 'values.systolic']],
+      [
+        { type: 'bloeddruk', values: { systolic: 120.5, diastolic: 80, pulse: 60 }, measuredAt: hoursAgo(1).toISOString() },
+        ['values.pulse', 'values.systolic'],
+      ],
       [{ type: 'gewicht', values: { value: 71.45 }, measuredAt: hoursAgo(1).toISOString() }, ['values.value']],
       [{ type: 'gewicht', values: { value: '71' }, measuredAt: hoursAgo(1).toISOString() }, ['values.value']],
       [{ type: 'gewicht', values: { value: 71.4 }, measuredAt: hoursAgo(-1).toISOString() }, ['measuredAt']],
@@ -156,7 +199,11 @@ describe('entering a measurement', () => {
   });
 
   it('accepts a phone clock slightly ahead, and a weight with one decimal', async () => {
-    const response = await enter(alice, { type: 'gewicht', values: { value: 70.9 }, measuredAt: new Date(Date.now() + 60_000).toISOString() });
+    const response = await enter(alice, {
+      type: 'gewicht',
+      values: { value: 70.9 },
+      measuredAt: new Date(Date.now() + 60_000).toISOString(),
+    });
     expect(response.status).toBe(201);
   });
 
@@ -177,13 +224,20 @@ describe('entering a measurement', () => {
 
 describe('deleting a measurement', () => {
   it('deletes the client’s own entry, which then disappears', async () => {
-    const created = (await (await enter(bob, { type: 'gewicht', values: { value: 88.8 }, measuredAt: hoursAgo(1).toISOString() })).json()) as { id: string };
+    const created = (await (
+      await enter(bob, { type: 'gewicht', values: { value: 88.8 }, measuredAt: hoursAgo(1).toISOString() })
+    ).json()) as { id: string };
     const response = await call(bob, `/measurements/${created.id}`, { method: 'DELETE' });
     expect(response.status).toBe(204);
     const { items } = (await (await call(bob, '/measurements?period=week')).json()) as { items: { id: string }[] };
     expect(items.map((m) => m.id)).not.toContain(created.id);
     expect((await call(bob, `/measurements/${created.id}`, { method: 'DELETE' })).status).toBe(404);
-    const logged = await database.db.selectFrom('audit_log').selectAll().where('action', '=', 'measurements.delete').where('resource_id', '=', created.id).execute();
+    const logged = await database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'measurements.delete')
+      .where('resource_id', '=', created.id)
+      .execute();
     expect(logged.map((r) => r.outcome).sort()).toEqual(['failure', 'success']);
   });
 
@@ -195,11 +249,17 @@ describe('deleting a measurement', () => {
   });
 
   it('answers 404 for another client’s or another tenant’s measurement, or a malformed id', async () => {
-    const alices = (await (await enter(alice, { type: 'gewicht', values: { value: 70 }, measuredAt: hoursAgo(1).toISOString() })).json()) as { id: string };
+    const alices = (await (
+      await enter(alice, { type: 'gewicht', values: { value: 70 }, measuredAt: hoursAgo(1).toISOString() })
+    ).json()) as { id: string };
     expect((await call(bob, `/measurements/${alices.id}`, { method: 'DELETE' })).status).toBe(404);
     expect((await call(alice, `/measurements/${carolMeasurementId}`, { method: 'DELETE' })).status).toBe(404);
     expect((await call(alice, '/measurements/not-a-uuid', { method: 'DELETE' })).status).toBe(404);
-    const stillThere = await database.db.selectFrom('measurements').select('deleted_at').where('id', '=', alices.id).executeTakeFirstOrThrow();
+    const stillThere = await database.db
+      .selectFrom('measurements')
+      .select('deleted_at')
+      .where('id', '=', alices.id)
+      .executeTakeFirstOrThrow();
     expect(stillThere.deleted_at).toBeNull();
   });
 });
@@ -207,7 +267,14 @@ describe('deleting a measurement', () => {
 describe('audit', () => {
   it('logs every read of the client’s measurements', async () => {
     const count = async () =>
-      (await database.db.selectFrom('audit_log').select('action').where('client_id', '=', carol.clientId).where('action', 'like', 'measurements.%').execute()).length;
+      (
+        await database.db
+          .selectFrom('audit_log')
+          .select('action')
+          .where('client_id', '=', carol.clientId)
+          .where('action', 'like', 'measurements.%')
+          .execute()
+      ).length;
     const before = await count();
     await call(carol, '/measurements/types');
     await call(carol, '/measurements/recent');

@@ -71,7 +71,15 @@ function measurementsOfClient(db: Kysely<Database>, scope: MeasurementScope) {
     .where('m.deleted_at', 'is', null);
 }
 
-type Row = { id: string; type: string; measured_at: Date; values: Record<string, number>; source: 'staff' | 'client'; author_name: string; deletable: boolean };
+type Row = {
+  id: string;
+  type: string;
+  measured_at: Date;
+  values: Record<string, number>;
+  source: 'staff' | 'client';
+  author_name: string;
+  deletable: boolean;
+};
 
 function view(row: Row): MeasurementView {
   return {

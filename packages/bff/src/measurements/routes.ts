@@ -41,7 +41,10 @@ function decimalsOf(value: number): number {
 }
 
 /** Every component present, nothing else, each within its range and with at most the type's decimals. */
-export function valueErrors(type: { unit: string; decimals: number; components: MeasurementComponent[] }, values: Record<string, number>): FieldError[] {
+export function valueErrors(
+  type: { unit: string; decimals: number; components: MeasurementComponent[] },
+  values: Record<string, number>,
+): FieldError[] {
   const errors: FieldError[] = [];
   for (const component of type.components) {
     const value = values[component.key];
@@ -55,7 +58,8 @@ export function valueErrors(type: { unit: string; decimals: number; components: 
     }
   }
   for (const key of Object.keys(values)) {
-    if (!type.components.some((component) => component.key === key)) errors.push({ field: `values.${key}`, detail: 'not a value of this measurement type' });
+    if (!type.components.some((component) => component.key === key))
+      errors.push({ field: `values.${key}`, detail: 'not a value of this measurement type' });
   }
   return errors;
 }
@@ -64,12 +68,21 @@ export function valueErrors(type: { unit: string; decimals: number; components: 
 export function measurementRoutes() {
   return new Hono<AppEnv>()
     .get('/measurements/types', requireSession(), async (c) => {
-      const items = await measurementTypes(c.var.db, c.var.tenant.id, auditRow(c, { action: 'measurements.types', resourceType: 'measurement_type' }));
+      const items = await measurementTypes(
+        c.var.db,
+        c.var.tenant.id,
+        auditRow(c, { action: 'measurements.types', resourceType: 'measurement_type' }),
+      );
       return c.json({ items });
     })
     .get('/measurements/recent', requireSession(), async (c) => {
       const { limit } = parseOr400(recentQuery, c.req.query());
-      const items = await recentMeasurements(c.var.db, scopeOf(c), limit, auditRow(c, { action: 'measurements.recent', resourceType: 'measurement', details: { limit } }));
+      const items = await recentMeasurements(
+        c.var.db,
+        scopeOf(c),
+        limit,
+        auditRow(c, { action: 'measurements.recent', resourceType: 'measurement', details: { limit } }),
+      );
       return c.json({ items });
     })
     .get('/measurements', requireSession(), async (c) => {
@@ -83,7 +96,11 @@ export function measurementRoutes() {
         c.var.db,
         scopeOf(c),
         { start: period.start, end: period.end, typeCode: type },
-        auditRow(c, { action: 'measurements.list', resourceType: 'measurement', details: { from: period.from, to: period.to, type: type ?? null } }),
+        auditRow(c, {
+          action: 'measurements.list',
+          resourceType: 'measurement',
+          details: { from: period.from, to: period.to, type: type ?? null },
+        }),
       );
       return c.json({ period: { from: period.from, to: period.to }, type: type ?? null, items });
     })
@@ -92,7 +109,8 @@ export function measurementRoutes() {
       const body = parseOr400(newMeasurementBody, await readJson(c));
       const scope = scopeOf(c);
       const type = await measurementTypeByCode(c.var.db, scope.tenantId, body.type);
-      if (!type) throw Problem.badRequest(`There is no measurement type "${body.type}".`, [{ field: 'type', detail: 'unknown measurement type' }]);
+      if (!type)
+        throw Problem.badRequest(`There is no measurement type "${body.type}".`, [{ field: 'type', detail: 'unknown measurement type' }]);
       if (!type.client_may_enter) {
         throw Problem.forbidden(`${type.label} wordt alleen door uw zorgverlener gemeten; u kunt deze meting niet zelf invoeren.`);
       }
@@ -116,10 +134,16 @@ export function measurementRoutes() {
           (written.measurement.type === type.code &&
             written.measurement.measuredAt === measuredAt.toISOString() &&
             JSON.stringify(Object.entries(written.measurement.values).sort()) === JSON.stringify(Object.entries(body.values).sort()));
-        if (!same) throw Problem.conflict('This Idempotency-Key was already used for a different measurement. Make a new key for a new one.');
+        if (!same)
+          throw Problem.conflict('This Idempotency-Key was already used for a different measurement. Make a new key for a new one.');
         await audit(
           c,
-          { action: written.created ? 'measurements.create' : 'measurements.create.replay', resourceType: 'measurement', resourceId: written.measurement.id, details: { type: type.code } },
+          {
+            action: written.created ? 'measurements.create' : 'measurements.create.replay',
+            resourceType: 'measurement',
+            resourceId: written.measurement.id,
+            details: { type: type.code },
+          },
           trx,
         );
         return written;

@@ -35,10 +35,28 @@ afterAll(async () => {
 describe('care-bff reply', () => {
   it('posts the reply to the running demo server', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    const code = await replyCommand(['--tenant', tenant.slug, '--client-username', alice.username, '--from', 'Zr. Jansen', '--server', url, 'Ik', 'kom', 'om', '10', 'uur.']);
+    const code = await replyCommand([
+      '--tenant',
+      tenant.slug,
+      '--client-username',
+      alice.username,
+      '--from',
+      'Zr. Jansen',
+      '--server',
+      url,
+      'Ik',
+      'kom',
+      'om',
+      '10',
+      'uur.',
+    ]);
     log.mockRestore();
     expect(code).toBe(0);
-    const row = await database.db.selectFrom('messages').select(['sender_kind', 'sender_name', 'body']).where('client_id', '=', alice.clientId).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('messages')
+      .select(['sender_kind', 'sender_name', 'body'])
+      .where('client_id', '=', alice.clientId)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ sender_kind: 'staff', sender_name: 'Zr. Jansen', body: 'Ik kom om 10 uur.' });
   });
 

@@ -36,10 +36,24 @@ export async function replyCommand(argv: string[]): Promise<number> {
     console.log(replyUsage);
     return 0;
   }
-  const input = staffReplySchema.safeParse({ tenant: values.tenant, clientUsername: values['client-username'], from: values.from, body: positionals.join(' ') });
+  const input = staffReplySchema.safeParse({
+    tenant: values.tenant,
+    clientUsername: values['client-username'],
+    from: values.from,
+    body: positionals.join(' '),
+  });
   if (!input.success) {
-    const names: Record<string, string> = { tenant: '--tenant', clientUsername: '--client-username', from: '--from', body: 'the message text' };
-    console.error(`${fieldErrors(input.error).map((e) => `${names[e.field] ?? e.field}: ${e.detail}`).join('\n')}\n\n${replyUsage}`);
+    const names: Record<string, string> = {
+      tenant: '--tenant',
+      clientUsername: '--client-username',
+      from: '--from',
+      body: 'the message text',
+    };
+    console.error(
+      `${fieldErrors(input.error)
+        .map((e) => `${names[e.field] ?? e.field}: ${e.detail}`)
+        .join('\n')}\n\n${replyUsage}`,
+    );
     return 1;
   }
 
@@ -57,7 +71,9 @@ export async function replyCommand(argv: string[]): Promise<number> {
       return 0;
     }
     if (asked) {
-      console.error(`The server at ${asked.server} refused the reply (${asked.status}): ${String(asked.answer['detail'] ?? 'is it running in demo mode?')}`);
+      console.error(
+        `The server at ${asked.server} refused the reply (${asked.status}): ${String(asked.answer['detail'] ?? 'is it running in demo mode?')}`,
+      );
       return 1;
     }
   }
@@ -67,7 +83,11 @@ export async function replyCommand(argv: string[]): Promise<number> {
     await migrateToLatest(database.db);
     const result = await replyAsCareTeam(database.db, input.data);
     if (!result.ok) {
-      console.error(result.reason === 'unknown-tenant' ? `There is no tenant "${input.data.tenant}".` : `No client has the username "${input.data.clientUsername}".`);
+      console.error(
+        result.reason === 'unknown-tenant'
+          ? `There is no tenant "${input.data.tenant}".`
+          : `No client has the username "${input.data.clientUsername}".`,
+      );
       return 1;
     }
     console.log(`Reply stored (message ${result.messageId}).`);

@@ -42,13 +42,28 @@ describe('a dropped LISTEN connection', () => {
     await stream.unread();
 
     const stored: string[] = [];
-    const store = async (body: string) => stored.push((await storeStaffMessage(staffSide.db, { tenantId: tenant.id, clientId: alice.clientId, senderName: 'Zr. Jansen', body })).id);
+    const store = async (body: string) =>
+      stored.push(
+        (await storeStaffMessage(staffSide.db, { tenantId: tenant.id, clientId: alice.clientId, senderName: 'Zr. Jansen', body })).id,
+      );
     await store('voor de eerste onderbreking');
     for (let drop = 1; drop <= 3; drop++) {
       expect(await dropListenConnection()).toBe(1);
       // Stored while the BFF is not listening: no notification will ever say so.
       for (let i = 1; i <= 4; i++) await store(`onderbreking ${drop}, bericht ${i}`);
-      await expect.poll(async () => (await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = 'care-bff-listener'`.execute(staffSide.db)).rows[0]!.n, { timeout: 5000 }).toBe(1);
+      await expect
+        .poll(
+          async () =>
+            (
+              await sql<{
+                n: number;
+              }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = 'care-bff-listener'`.execute(
+                staffSide.db,
+              )
+            ).rows[0]!.n,
+          { timeout: 5000 },
+        )
+        .toBe(1);
       await store(`na onderbreking ${drop}`);
     }
 

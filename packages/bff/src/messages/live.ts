@@ -79,7 +79,8 @@ export class MessageFeed {
    * unsubscribes.
    */
   async subscribe(subscription: StreamSubscription): Promise<() => void> {
-    if (this.#ended) throw new Problem(503, 'shutting-down', 'Tijdelijk niet beschikbaar', 'This server is shutting down; try again.', { retryAfter: 1 });
+    if (this.#ended)
+      throw new Problem(503, 'shutting-down', 'Tijdelijk niet beschikbaar', 'This server is shutting down; try again.', { retryAfter: 1 });
     const key = `${subscription.tenantId}/${subscription.clientId}`;
     let thread = this.#threads.get(key);
     if (!thread) this.#threads.set(key, (thread = new Thread({ tenantId: subscription.tenantId, clientId: subscription.clientId })));
@@ -174,7 +175,8 @@ export class MessageFeed {
       if (row) this.#deliverRows(thread, [row], row.unread);
     } else if (notice.k === 'read') {
       const unread = await unreadOfEachReader(db, thread.key, readers);
-      for (const subscriber of thread.subscribers) subscriber.deliver({ kind: 'unread', unreadCount: Number(unread[subscriber.accountId] ?? 0) });
+      for (const subscriber of thread.subscribers)
+        subscriber.deliver({ kind: 'unread', unreadCount: Number(unread[subscriber.accountId] ?? 0) });
     }
   }
 
@@ -187,11 +189,20 @@ export class MessageFeed {
     const cursors = [...thread.subscribers].map((s) => s.cursor).filter((cursor) => cursor !== undefined);
     if (!cursors.length) return;
     const db = this.database.db;
-    const rows = await messagesAfterOldest(db, thread.key, cursors.filter((c) => c !== null), cursors.includes(null), CATCH_UP_LIMIT);
+    const rows = await messagesAfterOldest(
+      db,
+      thread.key,
+      cursors.filter((c) => c !== null),
+      cursors.includes(null),
+      CATCH_UP_LIMIT,
+    );
     const unread = await unreadOfEachReader(db, thread.key, thread.readers);
     this.#deliverRows(thread, rows, unread);
     if (rows.length === CATCH_UP_LIMIT) this.#endThread(thread, 'reconnect');
-    this.logger?.info('message streams caught up after the LISTEN connection came back', { streams: thread.subscribers.size, messages: rows.length });
+    this.logger?.info('message streams caught up after the LISTEN connection came back', {
+      streams: thread.subscribers.size,
+      messages: rows.length,
+    });
   }
 
   #deliverRows(thread: Thread, rows: MessageRow[], unread: Record<string, number>) {
@@ -201,14 +212,20 @@ export class MessageFeed {
       const missing = at >= 0 ? rows.slice(at + 1) : rows;
       if (missing.length) subscriber.cursor = missing[missing.length - 1]!.id;
       const unreadCount = Number(unread[subscriber.accountId] ?? 0);
-      subscriber.deliver(missing.length ? { kind: 'messages', messages: missing.map((row) => messageView(row, subscriber.accountId)), unreadCount } : { kind: 'unread', unreadCount });
+      subscriber.deliver(
+        missing.length
+          ? { kind: 'messages', messages: missing.map((row) => messageView(row, subscriber.accountId)), unreadCount }
+          : { kind: 'unread', unreadCount },
+      );
     }
   }
 
   #runOrEnd(thread: Thread, job: () => Promise<void>) {
     thread.run(job).catch((error: unknown) => {
       // The notice (or the catch-up) could not be read: the streams cannot know what they missed.
-      this.logger?.warn('message streams could not read a change; asking them to reconnect', { message: error instanceof Error ? error.message : String(error) });
+      this.logger?.warn('message streams could not read a change; asking them to reconnect', {
+        message: error instanceof Error ? error.message : String(error),
+      });
       this.#endThread(thread, 'reconnect');
     });
   }

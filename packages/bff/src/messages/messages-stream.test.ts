@@ -27,7 +27,8 @@ async function openStream(who: SignedIn, headers: Record<string, string> = {}, p
   return reader;
 }
 
-const staff = (who: SignedIn, body: string, db = database.db) => storeStaffMessage(db, { tenantId: who.tenant.id, clientId: who.clientId, senderName: 'Zr. Jansen', body });
+const staff = (who: SignedIn, body: string, db = database.db) =>
+  storeStaffMessage(db, { tenantId: who.tenant.id, clientId: who.clientId, senderName: 'Zr. Jansen', body });
 
 beforeAll(async () => {
   database = await databaseUnderTest();
@@ -66,7 +67,13 @@ describe('the live message stream', () => {
       const stored = await staff(alice, 'Ik kom om 10 uur langs.', other.db);
       const message = await stream.message(1000);
       expect(performance.now() - started).toBeLessThan(1000);
-      expect(message).toMatchObject({ id: stored.id, eventId: stored.id, body: 'Ik kom om 10 uur langs.', own: false, sender: { kind: 'staff', name: 'Zr. Jansen' } });
+      expect(message).toMatchObject({
+        id: stored.id,
+        eventId: stored.id,
+        body: 'Ik kom om 10 uur langs.',
+        own: false,
+        sender: { kind: 'staff', name: 'Zr. Jansen' },
+      });
       expect(await stream.unread()).toBe(1);
     } finally {
       if (other !== database) await other.close();
@@ -136,7 +143,9 @@ describe('the live message stream', () => {
 
   it('requires a session and lets go of its subscription when the browser leaves', async () => {
     expect((await call({ tenant }, '/messages/stream')).status).toBe(401);
-    const expired = await app.request(`/api/tenants/${tenant.slug}/messages/stream`, { headers: { cookie: `${sessionCookieName(tenant.slug)}=nonsense` } });
+    const expired = await app.request(`/api/tenants/${tenant.slug}/messages/stream`, {
+      headers: { cookie: `${sessionCookieName(tenant.slug)}=nonsense` },
+    });
     expect(expired.status).toBe(401);
 
     const feed = messageFeed(database);
@@ -169,12 +178,17 @@ describe('the live message stream', () => {
 
     await streams.pop()!.close();
     await staff(alice, 'Wekt de gesloten stream'); // the closed stream notices it was left when woken
-    await expect.poll(async () => {
-      const response = await call(alice, '/messages/stream');
-      if (response.status === 200) streams.push(new EventReader(response));
-      else await response.body?.cancel();
-      return response.status;
-    }, { timeout: 3000 }).toBe(200);
+    await expect
+      .poll(
+        async () => {
+          const response = await call(alice, '/messages/stream');
+          if (response.status === 200) streams.push(new EventReader(response));
+          else await response.body?.cancel();
+          return response.status;
+        },
+        { timeout: 3000 },
+      )
+      .toBe(200);
     for (const stream of [...streams, bobs]) await stream.close();
   });
 });

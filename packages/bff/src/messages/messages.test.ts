@@ -56,7 +56,11 @@ describe('sending a message', () => {
     const message = (await response.json()) as MessageView;
     expect(message).toMatchObject({ body: 'Hoe laat komt de zuster morgen?', own: true, readAt: null, sender: { kind: 'client' } });
     expect((await page(alice, '?limit=4')).items[0]).toEqual(message);
-    const audited = await database.db.selectFrom('audit_log').select(['action', 'client_id']).where('resource_id', '=', message.id).execute();
+    const audited = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'client_id'])
+      .where('resource_id', '=', message.id)
+      .execute();
     expect(audited).toEqual([{ action: 'messages.send', client_id: alice.clientId }]);
   });
 
@@ -83,13 +87,20 @@ describe('sending a message', () => {
     const retries = await Promise.all(Array.from({ length: 8 }, () => send(alice, { body: 'Verbinding viel weg' }, key)));
     expect(retries.map((r) => r.status)).toEqual(Array(8).fill(201));
     expect(retries.every((r) => r.headers.get('idempotent-replayed') === 'true')).toBe(true);
-    const ids = new Set([(await first.json()) as MessageView, ...(await Promise.all(retries.map((r) => r.json() as Promise<MessageView>)))].map((m) => m.id));
+    const ids = new Set(
+      [(await first.json()) as MessageView, ...(await Promise.all(retries.map((r) => r.json() as Promise<MessageView>)))].map((m) => m.id),
+    );
     expect(ids.size).toBe(1);
 
     const parallelKey = randomUUID();
     const parallel = await Promise.all(Array.from({ length: 8 }, () => send(alice, { body: 'Tegelijk verstuurd' }, parallelKey)));
     expect(parallel.map((r) => r.status)).toEqual(Array(8).fill(201));
-    const stored = await database.db.selectFrom('messages').select('id').where('client_id', '=', alice.clientId).where('idempotency_key', '=', parallelKey).execute();
+    const stored = await database.db
+      .selectFrom('messages')
+      .select('id')
+      .where('client_id', '=', alice.clientId)
+      .where('idempotency_key', '=', parallelKey)
+      .execute();
     expect(stored).toHaveLength(1);
   });
 
@@ -101,7 +112,10 @@ describe('sending a message', () => {
 
   it('requires a session and the widgets’ CSRF header', async () => {
     expect((await call({ tenant }, '/messages')).status).toBe(401);
-    const forged = await call(alice, '/messages', { json: { body: 'x' }, headers: { 'idempotency-key': randomUUID(), 'x-care-widgets': '0' } });
+    const forged = await call(alice, '/messages', {
+      json: { body: 'x' },
+      headers: { 'idempotency-key': randomUUID(), 'x-care-widgets': '0' },
+    });
     expect(forged.status).toBe(403);
   });
 });
@@ -113,7 +127,14 @@ describe('the thread', () => {
     for (let i = 0; i < 12; i++) {
       await database.db
         .insertInto('messages')
-        .values({ tenant_id: tenant.id, client_id: dave.clientId, sender_kind: 'staff', sender_name: 'Zr. Jansen', body: `bericht ${i}`, sent_at: new Date(Date.UTC(2025, 0, 1, 9, Math.floor(i / 3))) })
+        .values({
+          tenant_id: tenant.id,
+          client_id: dave.clientId,
+          sender_kind: 'staff',
+          sender_name: 'Zr. Jansen',
+          body: `bericht ${i}`,
+          sent_at: new Date(Date.UTC(2025, 0, 1, 9, Math.floor(i / 3))),
+        })
         .execute();
     }
     const first = await page(dave, '?limit=4');
@@ -193,11 +214,26 @@ describe('the thread', () => {
 
 describe('demo reply of a care team member', () => {
   it('puts a staff message in the thread of the client with that username', async () => {
-    const result = await replyAsCareTeam(database.db, { tenant: tenant.slug, clientUsername: alice.username.toUpperCase(), from: 'Wijkverpleegkundige Anouk', body: 'Ik kom om 10 uur.' });
+    const result = await replyAsCareTeam(database.db, {
+      tenant: tenant.slug,
+      clientUsername: alice.username.toUpperCase(),
+      from: 'Wijkverpleegkundige Anouk',
+      body: 'Ik kom om 10 uur.',
+    });
     expect(result).toMatchObject({ ok: true, clientId: alice.clientId });
-    expect((await page(alice, '?limit=1')).items[0]).toMatchObject({ body: 'Ik kom om 10 uur.', own: false, sender: { kind: 'staff', name: 'Wijkverpleegkundige Anouk' } });
-    expect(await replyAsCareTeam(database.db, { tenant: otherTenant.slug, clientUsername: alice.username, from: 'X', body: 'y' })).toEqual({ ok: false, reason: 'unknown-client' });
-    expect(await replyAsCareTeam(database.db, { tenant: 'nope', clientUsername: alice.username, from: 'X', body: 'y' })).toEqual({ ok: false, reason: 'unknown-tenant' });
+    expect((await page(alice, '?limit=1')).items[0]).toMatchObject({
+      body: 'Ik kom om 10 uur.',
+      own: false,
+      sender: { kind: 'staff', name: 'Wijkverpleegkundige Anouk' },
+    });
+    expect(await replyAsCareTeam(database.db, { tenant: otherTenant.slug, clientUsername: alice.username, from: 'X', body: 'y' })).toEqual({
+      ok: false,
+      reason: 'unknown-client',
+    });
+    expect(await replyAsCareTeam(database.db, { tenant: 'nope', clientUsername: alice.username, from: 'X', body: 'y' })).toEqual({
+      ok: false,
+      reason: 'unknown-tenant',
+    });
   });
 
   it('is served at /dev/messages/reply in demo mode only', async () => {
@@ -206,7 +242,9 @@ describe('demo reply of a care team member', () => {
     const response = await demo.request('/dev/messages/reply', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(response.status).toBe(201);
     const production = createTestApp(database, { mode: 'production' }).app;
-    expect((await production.request('/dev/messages/reply', { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(404);
+    expect(
+      (await production.request('/dev/messages/reply', { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status,
+    ).toBe(404);
     await sql`select 1`.execute(database.db);
   });
 });

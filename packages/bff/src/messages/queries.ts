@@ -32,7 +32,10 @@ export interface MessageView {
   readAt: string | null;
 }
 
-export type MessageRow = Pick<Selectable<MessagesTable>, 'id' | 'body' | 'sent_at' | 'sender_kind' | 'sender_name' | 'sender_account_id' | 'read_at'>;
+export type MessageRow = Pick<
+  Selectable<MessagesTable>,
+  'id' | 'body' | 'sent_at' | 'sender_kind' | 'sender_name' | 'sender_account_id' | 'read_at'
+>;
 
 const columns = ['id', 'body', 'sent_at', 'sender_kind', 'sender_name', 'sender_account_id', 'read_at'] as const;
 
@@ -68,7 +71,11 @@ export async function messagePage(db: Kysely<Database>, scope: MessageScope, bef
       sql<boolean>`(sent_at, id) < (select m.sent_at, m.id from messages m where m.tenant_id = ${scope.tenantId} and m.client_id = ${scope.clientId} and m.id = ${before})`,
     );
   }
-  const rows = await query.orderBy('sent_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+  const rows = await query
+    .orderBy('sent_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
   const items = rows.slice(0, limit).map((row) => messageView(row, scope.accountId));
   return { items, nextBefore: rows.length > limit ? (items[items.length - 1]?.id ?? null) : null };
 }
@@ -144,7 +151,13 @@ export async function threadHead(db: Kysely<Database>, scope: MessageScope): Pro
  * The thread's messages after the oldest of `afterAny` (oldest first), or from its start when
  * `fromStart`: what the open streams of one client may have missed while LISTEN was away.
  */
-export async function messagesAfterOldest(db: Kysely<Database>, key: ThreadKey, afterAny: string[], fromStart: boolean, limit: number): Promise<MessageRow[]> {
+export async function messagesAfterOldest(
+  db: Kysely<Database>,
+  key: ThreadKey,
+  afterAny: string[],
+  fromStart: boolean,
+  limit: number,
+): Promise<MessageRow[]> {
   let query = db.selectFrom('messages').select(columns).where('tenant_id', '=', key.tenantId).where('client_id', '=', key.clientId);
   if (!fromStart) {
     query = query.where(

@@ -72,7 +72,11 @@ export function messageRoutes(options: MessageRouteOptions = {}) {
       const scope = scopeOf(c);
       if (query.before !== undefined) await messageOfThread(c, scope, query.before);
       const [page, unread] = await Promise.all([messagePage(c.var.db, scope, query.before, query.limit), unreadCount(c.var.db, scope)]);
-      await audit(c, { action: 'messages.list', resourceType: 'message', details: { count: page.items.length, before: query.before ?? null } });
+      await audit(c, {
+        action: 'messages.list',
+        resourceType: 'message',
+        details: { count: page.items.length, before: query.before ?? null },
+      });
       return c.json({ items: page.items, nextBefore: page.nextBefore, unreadCount: unread });
     })
 
@@ -96,7 +100,11 @@ export function messageRoutes(options: MessageRouteOptions = {}) {
         if (!stored.created && (stored.row.body !== body || stored.row.sender_account_id !== session.accountId)) {
           throw Problem.conflict('This Idempotency-Key was already used for another message. Make a new key for a new message.');
         }
-        await audit(c, { action: stored.created ? 'messages.send' : 'messages.send.replay', resourceType: 'message', resourceId: stored.row.id }, trx);
+        await audit(
+          c,
+          { action: stored.created ? 'messages.send' : 'messages.send.replay', resourceType: 'message', resourceId: stored.row.id },
+          trx,
+        );
         return stored;
       });
       if (!result.created) c.header('Idempotent-Replayed', 'true');
@@ -123,7 +131,12 @@ export function messageRoutes(options: MessageRouteOptions = {}) {
       const logger = c.var.logger;
       // Each stream holds a connection and memory: a session gets a few (a tab or two), not a thousand.
       if (feed.streamsOfSession(sessionId) >= streamsPerSession) {
-        throw new Problem(429, 'too-many-streams', 'Te veel open verbindingen', `At most ${streamsPerSession} message streams per session are open at a time: close another tab first.`);
+        throw new Problem(
+          429,
+          'too-many-streams',
+          'Te veel open verbindingen',
+          `At most ${streamsPerSession} message streams per session are open at a time: close another tab first.`,
+        );
       }
       await audit(c, { action: 'messages.stream', resourceType: 'message', details: lastEventId ? { resumeAfter: lastEventId } : {} });
 
@@ -134,7 +147,12 @@ export function messageRoutes(options: MessageRouteOptions = {}) {
         wake?.();
       };
       // Before the answer starts, so that a database fault is a 503 the browser can see.
-      const unsubscribe = await feed.subscribe({ ...scope, sessionId, resumeAfter: lastEventId && isUuid(lastEventId) ? lastEventId : undefined, deliver: push });
+      const unsubscribe = await feed.subscribe({
+        ...scope,
+        sessionId,
+        resumeAfter: lastEventId && isUuid(lastEventId) ? lastEventId : undefined,
+        deliver: push,
+      });
       c.header('X-Accel-Buffering', 'no');
 
       return streamSSE(c, async (stream) => {
@@ -163,7 +181,8 @@ export function messageRoutes(options: MessageRouteOptions = {}) {
             } else if (item.kind === 'messages') {
               let any = false;
               for (const message of item.messages) any = (await sendMessage(stream, sent, message)) || any;
-              if (any && item.unreadCount !== undefined) await stream.writeSSE({ event: 'unread', data: JSON.stringify({ unreadCount: item.unreadCount }) });
+              if (any && item.unreadCount !== undefined)
+                await stream.writeSSE({ event: 'unread', data: JSON.stringify({ unreadCount: item.unreadCount }) });
             } else if (item.kind === 'unread') {
               await stream.writeSSE({ event: 'unread', data: JSON.stringify({ unreadCount: item.unreadCount }) });
             } else {
@@ -174,7 +193,8 @@ export function messageRoutes(options: MessageRouteOptions = {}) {
           }
         } catch (error) {
           if (stream.aborted) return;
-          if (isDatabaseUnavailable(error)) logger.warn('message stream ended: database unavailable', { message: (error as Error).message });
+          if (isDatabaseUnavailable(error))
+            logger.warn('message stream ended: database unavailable', { message: (error as Error).message });
           else logger.error('message stream failed', { error });
         } finally {
           clearInterval(heartbeat);

@@ -19,8 +19,7 @@ export const staffReplySchema = z.object({
 export type StaffReply = z.infer<typeof staffReplySchema>;
 
 export type StaffReplyResult =
-  | { ok: true; messageId: string; clientId: string; sentAt: string }
-  | { ok: false; reason: 'unknown-tenant' | 'unknown-client' };
+  { ok: true; messageId: string; clientId: string; sentAt: string } | { ok: false; reason: 'unknown-tenant' | 'unknown-client' };
 
 /**
  * Demo only, until the ECD integration exists: a "care team member" answers in the thread of
@@ -51,7 +50,12 @@ export function devStaffReplyRoutes() {
   return new Hono<AppEnv>().post('/messages/reply', async (c) => {
     const reply = parseOr400(staffReplySchema, await readJson(c));
     const result = await replyAsCareTeam(c.var.db, reply);
-    if (!result.ok) throw Problem.notFound(result.reason === 'unknown-tenant' ? `There is no tenant "${reply.tenant}".` : `No client has the username "${reply.clientUsername}".`);
+    if (!result.ok)
+      throw Problem.notFound(
+        result.reason === 'unknown-tenant'
+          ? `There is no tenant "${reply.tenant}".`
+          : `No client has the username "${reply.clientUsername}".`,
+      );
     c.var.logger.info('demo staff reply', { tenant: reply.tenant, messageId: result.messageId });
     return c.json(result, 201);
   });

@@ -9,7 +9,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('tenants')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('slug', 'text', (c) => c.notNull().unique().check(sql`slug ~ '^[a-z0-9][a-z0-9-]{1,62}$'`))
+    .addColumn('slug', 'text', (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`slug ~ '^[a-z0-9][a-z0-9-]{1,62}$'`),
+    )
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('settings', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -57,10 +62,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('must_change_password', 'boolean', (c) => c.notNull().defaultTo(true))
     .addColumn('terms_version_accepted', 'text')
     .addColumn('terms_accepted_at', 'timestamptz')
-    .addColumn('second_factor', 'text', (c) => c.notNull().defaultTo('sms').check(sql`second_factor in ('sms', 'email', 'totp')`))
+    .addColumn('second_factor', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('sms')
+        .check(sql`second_factor in ('sms', 'email', 'totp')`),
+    )
     .addColumn('totp_secret', 'text')
     .addColumn('totp_last_used_step', 'bigint')
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('invited').check(sql`status in ('invited', 'active', 'disabled')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('invited')
+        .check(sql`status in ('invited', 'active', 'disabled')`),
+    )
     .addColumn('last_login_at', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -74,12 +89,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('tenant_id', 'uuid', (c) => c.notNull())
     .addColumn('account_id', 'uuid', (c) => c.notNull())
     .addColumn('client_id', 'uuid', (c) => c.notNull())
-    .addColumn('relation', 'text', (c) => c.notNull().defaultTo('self').check(sql`relation in ('self', 'contact')`))
+    .addColumn('relation', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('self')
+        .check(sql`relation in ('self', 'contact')`),
+    )
     .addColumn('rights', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('account_clients_pk', ['tenant_id', 'account_id', 'client_id'])
-    .addForeignKeyConstraint('account_clients_account_fk', ['tenant_id', 'account_id'], 'accounts', ['tenant_id', 'id'], (fk) => fk.onDelete('cascade'))
-    .addForeignKeyConstraint('account_clients_client_fk', ['tenant_id', 'client_id'], 'clients', ['tenant_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint('account_clients_account_fk', ['tenant_id', 'account_id'], 'accounts', ['tenant_id', 'id'], (fk) =>
+      fk.onDelete('cascade'),
+    )
+    .addForeignKeyConstraint('account_clients_client_fk', ['tenant_id', 'client_id'], 'clients', ['tenant_id', 'id'], (fk) =>
+      fk.onDelete('cascade'),
+    )
     .execute();
 
   await db.schema
@@ -99,8 +123,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('user_agent', 'text')
     .addPrimaryKeyConstraint('sessions_pk', ['tenant_id', 'id'])
     .addUniqueConstraint('sessions_token_hash_uq', ['tenant_id', 'token_hash'])
-    .addForeignKeyConstraint('sessions_account_fk', ['tenant_id', 'account_id'], 'accounts', ['tenant_id', 'id'], (fk) => fk.onDelete('cascade'))
-    .addForeignKeyConstraint('sessions_client_fk', ['tenant_id', 'client_id'], 'clients', ['tenant_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint('sessions_account_fk', ['tenant_id', 'account_id'], 'accounts', ['tenant_id', 'id'], (fk) =>
+      fk.onDelete('cascade'),
+    )
+    .addForeignKeyConstraint('sessions_client_fk', ['tenant_id', 'client_id'], 'clients', ['tenant_id', 'id'], (fk) =>
+      fk.onDelete('cascade'),
+    )
     .execute();
   await db.schema.createIndex('sessions_account_idx').on('sessions').columns(['tenant_id', 'account_id']).execute();
 
@@ -127,9 +155,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('consumed_at', 'timestamptz')
     .addColumn('cancelled_at', 'timestamptz')
     .addPrimaryKeyConstraint('challenges_pk', ['tenant_id', 'id'])
-    .addForeignKeyConstraint('challenges_account_fk', ['tenant_id', 'account_id'], 'accounts', ['tenant_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint('challenges_account_fk', ['tenant_id', 'account_id'], 'accounts', ['tenant_id', 'id'], (fk) =>
+      fk.onDelete('cascade'),
+    )
     .execute();
-  await db.schema.createIndex('challenges_account_idx').on('challenges').columns(['tenant_id', 'account_id', 'purpose', 'created_at']).execute();
+  await db.schema
+    .createIndex('challenges_account_idx')
+    .on('challenges')
+    .columns(['tenant_id', 'account_id', 'purpose', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('trusted_devices')
@@ -143,7 +177,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('user_agent', 'text')
     .addPrimaryKeyConstraint('trusted_devices_pk', ['tenant_id', 'id'])
     .addUniqueConstraint('trusted_devices_token_hash_uq', ['tenant_id', 'token_hash'])
-    .addForeignKeyConstraint('trusted_devices_account_fk', ['tenant_id', 'account_id'], 'accounts', ['tenant_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint('trusted_devices_account_fk', ['tenant_id', 'account_id'], 'accounts', ['tenant_id', 'id'], (fk) =>
+      fk.onDelete('cascade'),
+    )
     .execute();
 
   // Rate limits and lockouts: counters per bucket and window, kept in the database so that they
@@ -174,7 +210,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('reports_pk', ['tenant_id', 'id'])
     .addUniqueConstraint('reports_ecd_id_uq', ['tenant_id', 'ecd_id'])
     .addUniqueConstraint('reports_idempotency_uq', ['tenant_id', 'client_id', 'idempotency_key'])
-    .addForeignKeyConstraint('reports_client_fk', ['tenant_id', 'client_id'], 'clients', ['tenant_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint('reports_client_fk', ['tenant_id', 'client_id'], 'clients', ['tenant_id', 'id'], (fk) =>
+      fk.onDelete('cascade'),
+    )
     .execute();
   await db.schema.createIndex('reports_client_written_idx').on('reports').columns(['tenant_id', 'client_id', 'written_at desc']).execute();
 
@@ -214,10 +252,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('measurements_pk', ['tenant_id', 'id'])
     .addUniqueConstraint('measurements_ecd_id_uq', ['tenant_id', 'ecd_id'])
     .addUniqueConstraint('measurements_idempotency_uq', ['tenant_id', 'client_id', 'idempotency_key'])
-    .addForeignKeyConstraint('measurements_client_fk', ['tenant_id', 'client_id'], 'clients', ['tenant_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint('measurements_client_fk', ['tenant_id', 'client_id'], 'clients', ['tenant_id', 'id'], (fk) =>
+      fk.onDelete('cascade'),
+    )
     .addForeignKeyConstraint('measurements_type_fk', ['tenant_id', 'type_id'], 'measurement_types', ['tenant_id', 'id'])
     .execute();
-  await db.schema.createIndex('measurements_client_time_idx').on('measurements').columns(['tenant_id', 'client_id', 'measured_at desc']).execute();
+  await db.schema
+    .createIndex('measurements_client_time_idx')
+    .on('measurements')
+    .columns(['tenant_id', 'client_id', 'measured_at desc'])
+    .execute();
 
   await db.schema
     .createTable('appointments')
@@ -238,10 +282,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('appointments_pk', ['tenant_id', 'id'])
     .addUniqueConstraint('appointments_ecd_id_uq', ['tenant_id', 'ecd_id'])
-    .addForeignKeyConstraint('appointments_client_fk', ['tenant_id', 'client_id'], 'clients', ['tenant_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint('appointments_client_fk', ['tenant_id', 'client_id'], 'clients', ['tenant_id', 'id'], (fk) =>
+      fk.onDelete('cascade'),
+    )
     .addCheckConstraint('appointments_time_ck', sql`ends_at >= starts_at`)
     .execute();
-  await db.schema.createIndex('appointments_client_start_idx').on('appointments').columns(['tenant_id', 'client_id', 'starts_at']).execute();
+  await db.schema
+    .createIndex('appointments_client_start_idx')
+    .on('appointments')
+    .columns(['tenant_id', 'client_id', 'starts_at'])
+    .execute();
 
   await db.schema
     .createTable('messages')
@@ -259,7 +309,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('messages_pk', ['tenant_id', 'id'])
     .addUniqueConstraint('messages_ecd_id_uq', ['tenant_id', 'ecd_id'])
     .addUniqueConstraint('messages_idempotency_uq', ['tenant_id', 'client_id', 'idempotency_key'])
-    .addForeignKeyConstraint('messages_client_fk', ['tenant_id', 'client_id'], 'clients', ['tenant_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint('messages_client_fk', ['tenant_id', 'client_id'], 'clients', ['tenant_id', 'id'], (fk) =>
+      fk.onDelete('cascade'),
+    )
     .execute();
   await db.schema.createIndex('messages_client_sent_idx').on('messages').columns(['tenant_id', 'client_id', 'sent_at desc']).execute();
 
@@ -278,9 +330,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('plan_documents_pk', ['tenant_id', 'id'])
     .addUniqueConstraint('plan_documents_ecd_id_uq', ['tenant_id', 'ecd_id'])
-    .addForeignKeyConstraint('plan_documents_client_fk', ['tenant_id', 'client_id'], 'clients', ['tenant_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint('plan_documents_client_fk', ['tenant_id', 'client_id'], 'clients', ['tenant_id', 'id'], (fk) =>
+      fk.onDelete('cascade'),
+    )
     .execute();
-  await db.schema.createIndex('plan_documents_client_idx').on('plan_documents').columns(['tenant_id', 'client_id', 'document_date desc']).execute();
+  await db.schema
+    .createIndex('plan_documents_client_idx')
+    .on('plan_documents')
+    .columns(['tenant_id', 'client_id', 'document_date desc'])
+    .execute();
 
   // One row per plan: the primary key makes a second decision impossible.
   await db.schema
@@ -297,8 +355,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('user_agent', 'text')
     .addColumn('document_sha256', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('plan_decisions_pk', ['tenant_id', 'plan_document_id'])
-    .addForeignKeyConstraint('plan_decisions_plan_fk', ['tenant_id', 'plan_document_id'], 'plan_documents', ['tenant_id', 'id'], (fk) => fk.onDelete('cascade'))
-    .addForeignKeyConstraint('plan_decisions_client_fk', ['tenant_id', 'client_id'], 'clients', ['tenant_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint('plan_decisions_plan_fk', ['tenant_id', 'plan_document_id'], 'plan_documents', ['tenant_id', 'id'], (fk) =>
+      fk.onDelete('cascade'),
+    )
+    .addForeignKeyConstraint('plan_decisions_client_fk', ['tenant_id', 'client_id'], 'clients', ['tenant_id', 'id'], (fk) =>
+      fk.onDelete('cascade'),
+    )
     .execute();
 
   // NEN 7513: who, which client, what, when, on whose behalf, from where.
@@ -333,7 +395,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sender', 'text', (c) => c.notNull())
     .addColumn('subject', 'text')
     .addColumn('body', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending').check(sql`status in ('pending', 'sent', 'failed')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`status in ('pending', 'sent', 'failed')`),
+    )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('provider_message_id', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

@@ -37,7 +37,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('integration_token_uses_pk', ['tenant_id', 'jti'])
     .addForeignKeyConstraint('integration_token_uses_tenant_fk', ['tenant_id'], 'tenants', ['id'], (fk) => fk.onDelete('cascade'))
     .execute();
-  await db.schema.createIndex('integration_token_uses_expiry_idx').on('integration_token_uses').columns(['tenant_id', 'expires_at']).execute();
+  await db.schema
+    .createIndex('integration_token_uses_expiry_idx')
+    .on('integration_token_uses')
+    .columns(['tenant_id', 'expires_at'])
+    .execute();
 
   await db.schema
     .createTable('integration_changes')
@@ -51,7 +55,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('occurred_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('data', 'jsonb', (c) => c.notNull())
     .addPrimaryKeyConstraint('integration_changes_pk', ['tenant_id', 'seq'])
-    .addForeignKeyConstraint('integration_changes_client_fk', ['tenant_id', 'client_id'], 'clients', ['tenant_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint('integration_changes_client_fk', ['tenant_id', 'client_id'], 'clients', ['tenant_id', 'id'], (fk) =>
+      fk.onDelete('cascade'),
+    )
     .execute();
   await db.schema.createIndex('integration_changes_feed_idx').on('integration_changes').columns(['tenant_id', 'txid', 'seq']).execute();
 

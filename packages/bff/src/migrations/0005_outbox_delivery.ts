@@ -17,7 +17,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('reply_to', 'text')
     .addColumn('last_error', 'text')
     .execute();
-  await sql`alter table outbox add constraint outbox_status_check check (status in ('pending', 'sending', 'sent', 'failed', 'expired'))`.execute(db);
+  await sql`alter table outbox add constraint outbox_status_check check (status in ('pending', 'sending', 'sent', 'failed', 'expired'))`.execute(
+    db,
+  );
   await db.schema.dropIndex('outbox_status_idx').execute();
   await db.schema.createIndex('outbox_due_idx').on('outbox').columns(['status', 'next_attempt_at']).execute();
 }

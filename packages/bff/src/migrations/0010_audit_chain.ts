@@ -108,10 +108,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Chain the rows already there, per tenant in the order they were written.
   await backfillChain(db);
   await sql`create trigger audit_log_chain before insert on audit_log for each row execute function audit_log_chain()`.execute(db);
-  await sql`alter table audit_log alter column chain_seq set not null, alter column prev_hash set not null, alter column row_hash set not null`.execute(db);
+  await sql`alter table audit_log alter column chain_seq set not null, alter column prev_hash set not null, alter column row_hash set not null`.execute(
+    db,
+  );
   await sql`create unique index audit_log_chain_idx on audit_log (tenant_id, chain_seq)`.execute(db);
-  await sql`create trigger audit_log_append_only before update or delete on audit_log for each row execute function audit_log_refuse_change()`.execute(db);
-  await sql`create trigger audit_log_no_truncate before truncate on audit_log for each statement execute function audit_log_refuse_change()`.execute(db);
+  await sql`create trigger audit_log_append_only before update or delete on audit_log for each row execute function audit_log_refuse_change()`.execute(
+    db,
+  );
+  await sql`create trigger audit_log_no_truncate before truncate on audit_log for each statement execute function audit_log_refuse_change()`.execute(
+    db,
+  );
 }
 
 async function backfillChain(db: Kysely<unknown>): Promise<void> {

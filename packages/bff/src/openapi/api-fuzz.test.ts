@@ -25,8 +25,22 @@ const SEED = 20261201;
 const REQUESTS = 2400;
 const PARALLEL = 6;
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; enum?: unknown[]; format?: string; $ref?: string; oneOf?: Schema[]; anyOf?: Schema[]; maxLength?: number };
-type Operation = { parameters?: { name: string; in: string; schema?: Schema }[]; requestBody?: { content?: Record<string, { schema?: Schema }> } };
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  enum?: unknown[];
+  format?: string;
+  $ref?: string;
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  maxLength?: number;
+};
+type Operation = {
+  parameters?: { name: string; in: string; schema?: Schema }[];
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+};
 interface Route {
   api: 'widget' | 'integration';
   method: string;
@@ -35,11 +49,20 @@ interface Route {
   components: Record<string, Schema>;
 }
 
-function routesOf(document: { paths: Record<string, Record<string, unknown>>; components?: { schemas?: Record<string, Schema> } }, api: Route['api']): Route[] {
+function routesOf(
+  document: { paths: Record<string, Record<string, unknown>>; components?: { schemas?: Record<string, Schema> } },
+  api: Route['api'],
+): Route[] {
   return Object.entries(document.paths).flatMap(([path, item]) =>
     Object.entries(item)
       .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
-      .map(([method, operation]) => ({ api, method: method.toUpperCase(), path, operation: operation as Operation, components: document.components?.schemas ?? {} })),
+      .map(([method, operation]) => ({
+        api,
+        method: method.toUpperCase(),
+        path,
+        operation: operation as Operation,
+        components: document.components?.schemas ?? {},
+      })),
   );
 }
 
@@ -54,7 +77,7 @@ function random(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (max: number) => Math.floor(next() * max);
-  const pick = <T,>(items: readonly T[]): T => items[int(items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
   return { next, int, pick, chance: (p: number) => next() < p };
 }
 type Random = ReturnType<typeof random>;
@@ -108,7 +131,12 @@ function junkValue(r: Random, depth = 0): unknown {
     case 5:
       return Array.from({ length: r.int(4) }, () => junkValue(r, depth + 1));
     case 6:
-      return Object.fromEntries(Array.from({ length: r.int(4) }, () => [r.pick(['id', 'code', 'text', '__proto__', 'constructor', 'items', 'x\u0000']), junkValue(r, depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: r.int(4) }, () => [
+          r.pick(['id', 'code', 'text', '__proto__', 'constructor', 'items', 'x\u0000']),
+          junkValue(r, depth + 1),
+        ]),
+      );
     default:
       return Array.from({ length: 200 + r.int(2000) }, () => r.int(10));
   }
@@ -203,7 +231,9 @@ function collectGarbage() {
 
 async function fuzzRequest(r: Random, route: Route) {
   const slug = r.chance(0.9) ? tenant.slug : r.pick(['onbekend', 'a'.repeat(300), 'DE-LINDE', 'de%00linde', '%E2%80%AE', '..', 'x']);
-  let path = route.path.replace('{tenant}', slug).replace(/\{(\w+)\}/g, () => (r.chance(0.7) ? randomUUID() : encodeURIComponent(wellFormed(r.pick(junkStrings))) || 'x'));
+  let path = route.path
+    .replace('{tenant}', slug)
+    .replace(/\{(\w+)\}/g, () => (r.chance(0.7) ? randomUUID() : encodeURIComponent(wellFormed(r.pick(junkStrings))) || 'x'));
   const query = new URLSearchParams();
   for (const parameter of route.operation.parameters ?? []) {
     if (parameter.in === 'query' && r.chance(0.6)) query.set(parameter.name, String(valueFor(r, parameter.schema, route.components)));
@@ -222,7 +252,9 @@ async function fuzzRequest(r: Random, route: Route) {
     else if (roll < 0.08 && route.api === 'widget') body = JSON.stringify({ text: 'x'.repeat(70_000) });
     else if (roll < 0.2) body = JSON.stringify(junkValue(r));
     else body = JSON.stringify(valueFor(r, schema, route.components) ?? {});
-    headers['content-type'] = r.chance(0.95) ? 'application/json' : r.pick(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']);
+    headers['content-type'] = r.chance(0.95)
+      ? 'application/json'
+      : r.pick(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']);
   }
   let url: string;
   if (route.api === 'widget') {
@@ -243,7 +275,13 @@ async function fuzzRequest(r: Random, route: Route) {
     const response = await send(url, route.method, headers, body);
     return { method: route.method, url: url.slice(0, 200), ...response };
   } catch (error) {
-    return { method: route.method, url: url.slice(0, 200), status: 599, type: '', text: `${String(error)}; body of ${body?.length ?? 0}: ${body?.slice(0, 100)}` };
+    return {
+      method: route.method,
+      url: url.slice(0, 200),
+      status: 599,
+      type: '',
+      text: `${String(error)}; body of ${body?.length ?? 0}: ${body?.slice(0, 100)}`,
+    };
   }
 }
 
@@ -251,7 +289,12 @@ async function fuzzRequest(r: Random, route: Route) {
  * One request on a connection of its own (keep-alive reuse would add the client's own races to
  * what is measured); an event stream is cut once its headers arrived.
  */
-function send(url: string, method: string, headers: Record<string, string>, body: string | undefined): Promise<{ status: number; type: string; text: string }> {
+function send(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+): Promise<{ status: number; type: string; text: string }> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(url, { method, headers, agent: false }, (response) => {
       const type = String(response.headers['content-type'] ?? '');

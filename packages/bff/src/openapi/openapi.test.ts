@@ -9,7 +9,12 @@ import { openApiDocument } from './openapi.js';
 // Neither the document nor the route table needs a database.
 function appWithoutDatabase() {
   const config = loadConfig({}, { mode: 'demo', secretKey: DEVELOPMENT_SECRET_KEY });
-  return createApp({ config, database: { db: {} } as unknown as DatabaseHandle, outbox: {} as Outbox, logger: createLogger('error', () => {}) });
+  return createApp({
+    config,
+    database: { db: {} } as unknown as DatabaseHandle,
+    outbox: {} as Outbox,
+    logger: createLogger('error', () => {}),
+  });
 }
 
 /** '/api/tenants/:tenant/appointments/:file{[0-9a-fA-F-]{36}\\.ics}' -> '/appointments/{id}.ics' */
@@ -38,7 +43,9 @@ describe('OpenAPI document of the widget API', () => {
     const routes = appWithoutDatabase()
       .routes.filter((r) => r.path.startsWith('/api/tenants/:tenant') && r.method !== 'ALL')
       .map((r) => `${r.method.toLowerCase()} ${openApiPath(r.path)}`);
-    const documented = Object.entries(openApiDocument.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`));
+    const documented = Object.entries(openApiDocument.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method} ${path}`),
+    );
     const missing = [...new Set(routes)].filter((route) => !documented.includes(route));
     expect(missing).toEqual([]);
   });

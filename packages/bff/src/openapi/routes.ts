@@ -6,6 +6,10 @@ import { openApiDocument } from './openapi.js';
 export function openApiRoutes() {
   const body = JSON.stringify(openApiDocument);
   return new Hono<AppEnv>().get('/', (c) =>
-    c.body(body, 200, { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=300' }),
+    c.body(body, 200, {
+      'content-type': 'application/json; charset=utf-8',
+      'access-control-allow-origin': '*',
+      'cache-control': 'public, max-age=300',
+    }),
   );
 }

@@ -15,9 +15,16 @@ const problems = (environment: Record<string, string>) => {
 describe('production refuses to start without a way to send SMS and e-mail', () => {
   it('names every missing variable at once; console is the demo’s only', () => {
     expect(problems({})).toEqual(['SMS_PROVIDER', 'SMTP_URL', 'MAIL_FROM']);
-    expect(problems({ SMS_PROVIDER: 'console', SMTP_URL: 'smtp://relay.example:587', MAIL_FROM: 'portaal@zorg.example' })).toEqual(['SMS_PROVIDER']);
-    expect(problems({ SMS_PROVIDER: 'twilio', SMTP_URL: 'smtps://relay.example', MAIL_FROM: 'portaal@zorg.example' })).toEqual(['SMS_API_KEY', 'SMS_ACCOUNT_SID']);
-    expect(problems({ SMS_PROVIDER: 'spryng', SMS_API_KEY: 'k', SMTP_URL: 'smtp://relay.example:587', MAIL_FROM: 'portaal@zorg.example' })).toEqual([]);
+    expect(problems({ SMS_PROVIDER: 'console', SMTP_URL: 'smtp://relay.example:587', MAIL_FROM: 'portaal@zorg.example' })).toEqual([
+      'SMS_PROVIDER',
+    ]);
+    expect(problems({ SMS_PROVIDER: 'twilio', SMTP_URL: 'smtps://relay.example', MAIL_FROM: 'portaal@zorg.example' })).toEqual([
+      'SMS_API_KEY',
+      'SMS_ACCOUNT_SID',
+    ]);
+    expect(
+      problems({ SMS_PROVIDER: 'spryng', SMS_API_KEY: 'k', SMTP_URL: 'smtp://relay.example:587', MAIL_FROM: 'portaal@zorg.example' }),
+    ).toEqual([]);
     expect(problems({ CARE_MODE: 'demo' })).toEqual([]);
   });
 

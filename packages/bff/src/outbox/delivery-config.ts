@@ -28,7 +28,13 @@ export const deliveryEnvironment = {
 };
 
 export interface DeliveryConfig {
-  sms: { provider: SmsProviderName | 'console' | undefined; apiKey?: string | undefined; accountSid?: string | undefined; baseUrl?: string | undefined; timeoutMs: number };
+  sms: {
+    provider: SmsProviderName | 'console' | undefined;
+    apiKey?: string | undefined;
+    accountSid?: string | undefined;
+    baseUrl?: string | undefined;
+    timeoutMs: number;
+  };
   smtp: { url: string | undefined; from: string | undefined; requireTls: boolean; caFile?: string | undefined };
 }
 
@@ -36,7 +42,13 @@ type DeliveryEnvironment = z.output<z.ZodObject<typeof deliveryEnvironment>>;
 
 export function deliveryConfig(env: DeliveryEnvironment): DeliveryConfig {
   return {
-    sms: { provider: env.SMS_PROVIDER, apiKey: env.SMS_API_KEY, accountSid: env.SMS_ACCOUNT_SID, baseUrl: env.SMS_BASE_URL, timeoutMs: env.SMS_TIMEOUT_MS },
+    sms: {
+      provider: env.SMS_PROVIDER,
+      apiKey: env.SMS_API_KEY,
+      accountSid: env.SMS_ACCOUNT_SID,
+      baseUrl: env.SMS_BASE_URL,
+      timeoutMs: env.SMS_TIMEOUT_MS,
+    },
     smtp: { url: env.SMTP_URL, from: env.MAIL_FROM, requireTls: env.SMTP_REQUIRE_TLS, caFile: env.SMTP_CA_FILE },
   };
 }
@@ -46,12 +58,17 @@ export function missingDeliveryVariables(delivery: DeliveryConfig): { variable: 
   const missing: { variable: string; message: string }[] = [];
   const provider = delivery.sms.provider;
   if (!provider || provider === 'console') {
-    missing.push({ variable: 'SMS_PROVIDER', message: `required in production: one of ${smsProviderNames.join(', ')} (console is the demo's)` });
+    missing.push({
+      variable: 'SMS_PROVIDER',
+      message: `required in production: one of ${smsProviderNames.join(', ')} (console is the demo's)`,
+    });
   } else {
     if (!delivery.sms.apiKey) missing.push({ variable: 'SMS_API_KEY', message: `required for SMS_PROVIDER=${provider}` });
-    if (provider === 'twilio' && !delivery.sms.accountSid) missing.push({ variable: 'SMS_ACCOUNT_SID', message: 'required for SMS_PROVIDER=twilio (the Account SID)' });
+    if (provider === 'twilio' && !delivery.sms.accountSid)
+      missing.push({ variable: 'SMS_ACCOUNT_SID', message: 'required for SMS_PROVIDER=twilio (the Account SID)' });
   }
-  if (!delivery.smtp.url) missing.push({ variable: 'SMTP_URL', message: 'required in production: smtp://… or smtps://… of the mail relay' });
+  if (!delivery.smtp.url)
+    missing.push({ variable: 'SMTP_URL', message: 'required in production: smtp://… or smtps://… of the mail relay' });
   if (!delivery.smtp.from) missing.push({ variable: 'MAIL_FROM', message: 'required in production: the From address of the e-mails' });
   return missing;
 }

@@ -18,7 +18,18 @@ export function deliveryFromConfig(config: Config, logger: Logger): DeliveryProv
   const { sms, smtp } = config.delivery;
   if (config.mode === 'demo' || !sms.provider || sms.provider === 'console' || !smtp.url || !smtp.from) return consoleDelivery(logger);
   return providerDelivery(
-    createSmsProvider({ provider: sms.provider, apiKey: sms.apiKey ?? '', accountSid: sms.accountSid, baseUrl: sms.baseUrl, timeoutMs: sms.timeoutMs }),
-    createSmtpTransport({ url: smtp.url, from: smtp.from, requireTls: smtp.requireTls, ...(smtp.caFile ? { ca: readFileSync(smtp.caFile, 'utf8') } : {}) }),
+    createSmsProvider({
+      provider: sms.provider,
+      apiKey: sms.apiKey ?? '',
+      accountSid: sms.accountSid,
+      baseUrl: sms.baseUrl,
+      timeoutMs: sms.timeoutMs,
+    }),
+    createSmtpTransport({
+      url: smtp.url,
+      from: smtp.from,
+      requireTls: smtp.requireTls,
+      ...(smtp.caFile ? { ca: readFileSync(smtp.caFile, 'utf8') } : {}),
+    }),
   );
 }

@@ -27,9 +27,24 @@ afterAll(async () => {
   await database?.close();
 });
 
-const row = (id: string | number) => database.db.selectFrom('outbox').selectAll().where('tenant_id', '=', tenant.id).where('id', '=', id as never).executeTakeFirstOrThrow();
-const newest = async () => (await database.db.selectFrom('outbox').select('id').where('tenant_id', '=', tenant.id).orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
-const sms = (body: string, more: Partial<OutgoingMessage> = {}): OutgoingMessage => ({ tenantId: tenant.id, channel: 'sms', recipient: '+31612345678', sender: 'DeLinde', body, ...more });
+const row = (id: string | number) =>
+  database.db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('tenant_id', '=', tenant.id)
+    .where('id', '=', id as never)
+    .executeTakeFirstOrThrow();
+const newest = async () =>
+  (await database.db.selectFrom('outbox').select('id').where('tenant_id', '=', tenant.id).orderBy('id', 'desc').executeTakeFirstOrThrow())
+    .id;
+const sms = (body: string, more: Partial<OutgoingMessage> = {}): OutgoingMessage => ({
+  tenantId: tenant.id,
+  channel: 'sms',
+  recipient: '+31612345678',
+  sender: 'DeLinde',
+  body,
+  ...more,
+});
 
 /** A provider that answers what the test says and records what it was handed, with the row as stored meanwhile. */
 function scriptedProvider(outcomes: ('ok' | 'transient' | 'permanent')[]) {
@@ -71,7 +86,9 @@ describe('retries', () => {
   it('a transient failure answers at once and is retried later while the code is valid, then delivered once', async () => {
     const { provider, handed } = scriptedProvider(['transient', 'ok']);
     const outbox = createOutbox(database.db, provider, quiet, { sealBodies: true });
-    const error = await outbox.send(sms('Uw inlogcode is 1111-222222', { deliverUntil: new Date(Date.now() + 300_000) })).catch((e: unknown) => e);
+    const error = await outbox
+      .send(sms('Uw inlogcode is 1111-222222', { deliverUntil: new Date(Date.now() + 300_000) }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MessageNotDelivered);
     expect((error as MessageNotDelivered).permanent).toBe(false);
     const id = await newest();
@@ -81,7 +98,11 @@ describe('retries', () => {
     expect(waiting.body).toMatch(/^v1\./);
     // Not yet due: nothing is claimed.
     expect(await outbox.deliverDue()).toBe(0);
-    await database.db.updateTable('outbox').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('id', '=', id as never).execute();
+    await database.db
+      .updateTable('outbox')
+      .set({ next_attempt_at: new Date(Date.now() - 1000) })
+      .where('id', '=', id as never)
+      .execute();
     expect(await outbox.deliverDue()).toBe(1);
     expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2, provider_message_id: `pm-${id}` });
     expect(handed.map((h) => h.body)).toEqual(['Uw inlogcode is 1111-222222', 'Uw inlogcode is 1111-222222']);
@@ -94,20 +115,37 @@ describe('retries', () => {
     const error = await outbox.send(sms('Uw inlogcode is 3333-444444')).catch((e: unknown) => e);
     expect((error as MessageNotDelivered).permanent).toBe(true);
     expect(await row(await newest())).toMatchObject({ status: 'failed', attempts: 1, body: 'Uw inlogcode is [code verwijderd]' });
-    await database.db.updateTable('outbox').set({ next_attempt_at: new Date(0) }).where('tenant_id', '=', tenant.id).execute();
+    await database.db
+      .updateTable('outbox')
+      .set({ next_attempt_at: new Date(0) })
+      .where('tenant_id', '=', tenant.id)
+      .execute();
     expect(await outbox.deliverDue()).toBe(0);
     expect(handed).toHaveLength(1);
   });
 
   it('does not send a code again once its challenge was replaced', async () => {
     const person = await createClientWithAccount(database.db, tenant);
-    const issued = await issueCodeChallenge(database.db, { tenantId: tenant.id, accountId: person.accountId, sessionId: null, purpose: 'login', channel: 'sms', destination: '+31612345678' });
+    const issued = await issueCodeChallenge(database.db, {
+      tenantId: tenant.id,
+      accountId: person.accountId,
+      sessionId: null,
+      purpose: 'login',
+      channel: 'sms',
+      destination: '+31612345678',
+    });
     const { provider, handed } = scriptedProvider(['transient']);
     const outbox = createOutbox(database.db, provider, quiet, { sealBodies: true });
-    await outbox.send(sms(`Uw inlogcode is ${issued.prefix}-${issued.code}`, { challengeId: issued.challengeId, deliverUntil: issued.expiresAt })).catch(() => undefined);
+    await outbox
+      .send(sms(`Uw inlogcode is ${issued.prefix}-${issued.code}`, { challengeId: issued.challengeId, deliverUntil: issued.expiresAt }))
+      .catch(() => undefined);
     const id = await newest();
     await cancelOpenChallenges(database.db, tenant.id, person.accountId, 'login');
-    await database.db.updateTable('outbox').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('id', '=', id as never).execute();
+    await database.db
+      .updateTable('outbox')
+      .set({ next_attempt_at: new Date(Date.now() - 1000) })
+      .where('id', '=', id as never)
+      .execute();
     expect(await outbox.deliverDue()).toBe(1);
     expect(handed).toHaveLength(1);
     expect(await row(id)).toMatchObject({ status: 'expired', body: 'Uw inlogcode is [code verwijderd]' });
@@ -120,11 +158,25 @@ describe('an instance that dies while sending', () => {
     const survivor = createOutbox(database.db, provider, quiet, { sealBodies: true });
     const { id } = await database.db
       .insertInto('outbox')
-      .values({ tenant_id: tenant.id, channel: 'email', recipient: 'w.smit@example.nl', sender: 'Zorg', subject: 'Bericht', body: sealSecret('tekst'), status: 'sending', attempts: 1, claimed_until: new Date(Date.now() + 60_000) })
+      .values({
+        tenant_id: tenant.id,
+        channel: 'email',
+        recipient: 'w.smit@example.nl',
+        sender: 'Zorg',
+        subject: 'Bericht',
+        body: sealSecret('tekst'),
+        status: 'sending',
+        attempts: 1,
+        claimed_until: new Date(Date.now() + 60_000),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     expect(await survivor.deliverDue()).toBe(0);
-    await database.db.updateTable('outbox').set({ claimed_until: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
+    await database.db
+      .updateTable('outbox')
+      .set({ claimed_until: new Date(Date.now() - 1000) })
+      .where('id', '=', id)
+      .execute();
     expect(await survivor.deliverDue()).toBe(1);
     expect(handed.map((h) => h.body)).toEqual(['tekst']);
     expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2 });
@@ -144,7 +196,18 @@ describe('several instances on one database', () => {
     };
     const instances = [0, 1, 2].map(() => createOutbox(database.db, provider, quiet, { sealBodies: true }));
     const other = await createTenant(database.db);
-    for (let i = 0; i < 60; i++) await database.db.insertInto('outbox').values({ tenant_id: other.id, channel: 'email', recipient: `p${i}@example.nl`, sender: 'Zorg', subject: 'Bericht', body: `tekst ${i}` }).execute();
+    for (let i = 0; i < 60; i++)
+      await database.db
+        .insertInto('outbox')
+        .values({
+          tenant_id: other.id,
+          channel: 'email',
+          recipient: `p${i}@example.nl`,
+          sender: 'Zorg',
+          subject: 'Bericht',
+          body: `tekst ${i}`,
+        })
+        .execute();
     const drainAll = async (outbox: (typeof instances)[number]) => {
       while ((await outbox.deliverDue(5)) > 0) {
         // keep claiming until nothing is due

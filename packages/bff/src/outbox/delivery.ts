@@ -53,8 +53,15 @@ export function providerDelivery(sms: SmsProvider, mail: MailTransport): Deliver
   return {
     name: `${sms.name}+smtp`,
     async deliver(message) {
-      if (message.channel === 'sms') return sms.send({ to: message.recipient, from: message.sender, text: message.body, reference: message.reference });
-      return mail.send({ to: message.recipient, fromName: message.sender, replyTo: message.replyTo ?? null, subject: message.subject ?? '', text: message.body });
+      if (message.channel === 'sms')
+        return sms.send({ to: message.recipient, from: message.sender, text: message.body, reference: message.reference });
+      return mail.send({
+        to: message.recipient,
+        fromName: message.sender,
+        replyTo: message.replyTo ?? null,
+        subject: message.subject ?? '',
+        text: message.body,
+      });
     },
     close: () => mail.close(),
   };
@@ -166,7 +173,14 @@ export function createOutbox(db: Kysely<Database>, provider: DeliveryProvider, l
       });
       await db
         .updateTable('outbox')
-        .set({ status: 'sent', sent_at: new Date(), claimed_until: null, last_error: null, provider_message_id: result.providerMessageId ?? null, body: seal ? redactSecrets(plaintext) : row.body })
+        .set({
+          status: 'sent',
+          sent_at: new Date(),
+          claimed_until: null,
+          last_error: null,
+          provider_message_id: result.providerMessageId ?? null,
+          body: seal ? redactSecrets(plaintext) : row.body,
+        })
         .where('tenant_id', '=', row.tenant_id)
         .where('id', '=', row.id as never)
         .execute();
@@ -176,7 +190,15 @@ export function createOutbox(db: Kysely<Database>, provider: DeliveryProvider, l
       const delay = retryDelaySeconds(row.attempts);
       const retryAt = new Date(Date.now() + delay * 1000);
       const retry = !permanent && row.attempts < maxAttempts && (row.deliver_until === null || row.deliver_until > retryAt);
-      logger.warn('outbox delivery failed', { outboxId: String(row.id), channel: row.channel, provider: provider.name, attempt: row.attempts, permanent, retryInSeconds: retry ? delay : null, reason });
+      logger.warn('outbox delivery failed', {
+        outboxId: String(row.id),
+        channel: row.channel,
+        provider: provider.name,
+        attempt: row.attempts,
+        permanent,
+        retryInSeconds: retry ? delay : null,
+        reason,
+      });
       await db
         .updateTable('outbox')
         .set(
@@ -225,8 +247,16 @@ export function createOutbox(db: Kysely<Database>, provider: DeliveryProvider, l
         plaintext = readable(row.body);
       } catch (error) {
         // Sealed under another SECRET_KEY: it can never be read again.
-        logger.error('outbox row cannot be opened', { outboxId: String(row.id), error: error instanceof Error ? error.message : String(error) });
-        await db.updateTable('outbox').set({ status: 'failed', claimed_until: null, last_error: 'sealed under another key', body: '' }).where('tenant_id', '=', row.tenant_id).where('id', '=', row.id as never).execute();
+        logger.error('outbox row cannot be opened', {
+          outboxId: String(row.id),
+          error: error instanceof Error ? error.message : String(error),
+        });
+        await db
+          .updateTable('outbox')
+          .set({ status: 'failed', claimed_until: null, last_error: 'sealed under another key', body: '' })
+          .where('tenant_id', '=', row.tenant_id)
+          .where('id', '=', row.id as never)
+          .execute();
         continue;
       }
       if (!(await stillWanted(row))) {
@@ -273,7 +303,19 @@ export function createOutbox(db: Kysely<Database>, provider: DeliveryProvider, l
       const row = await db
         .insertInto('outbox')
         .values({ ...values(message), status: 'sending', attempts: 1, claimed_until: new Date(Date.now() + leaseSeconds * 1000) })
-        .returning(['tenant_id', 'id', 'channel', 'recipient', 'sender', 'subject', 'body', 'reply_to', 'challenge_id', 'deliver_until', 'attempts'])
+        .returning([
+          'tenant_id',
+          'id',
+          'channel',
+          'recipient',
+          'sender',
+          'subject',
+          'body',
+          'reply_to',
+          'challenge_id',
+          'deliver_until',
+          'attempts',
+        ])
         .executeTakeFirstOrThrow();
       await deliverClaimed(row as unknown as ClaimedRow, message.body);
     },

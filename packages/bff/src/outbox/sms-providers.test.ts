@@ -52,11 +52,21 @@ describe('each provider sends the request its API documents', () => {
     expect(request).toMatchObject({ method: 'POST', path: '/messages' });
     expect(request!.headers['authorization']).toBe('Bearer key-123');
     expect(request!.headers['content-type']).toBe('application/json');
-    expect(JSON.parse(request!.body)).toEqual({ body: sms.text, encoding: 'auto', originator: 'DeLinde', recipients: ['31612345678'], route: 'business', reference: '42' });
+    expect(JSON.parse(request!.body)).toEqual({
+      body: sms.text,
+      encoding: 'auto',
+      originator: 'DeLinde',
+      recipients: ['31612345678'],
+      route: 'business',
+      reference: '42',
+    });
   });
 
   it('cm: POST /v1.0/message with the product token, the number with 00, SMS only', async () => {
-    answer = { status: 200, body: { details: 'Created 1 message(s)', errorCode: 0, messages: [{ to: '0031612345678', status: 'Accepted', reference: '42' }] } };
+    answer = {
+      status: 200,
+      body: { details: 'Created 1 message(s)', errorCode: 0, messages: [{ to: '0031612345678', status: 'Accepted', reference: '42' }] },
+    };
     expect(await provider('cm').send(sms)).toEqual({ providerMessageId: '42' });
     const [request] = received;
     expect(request).toMatchObject({ method: 'POST', path: '/v1.0/message' });
@@ -64,7 +74,15 @@ describe('each provider sends the request its API documents', () => {
     expect(JSON.parse(request!.body)).toEqual({
       messages: {
         authentication: { producttoken: 'key-123' },
-        msg: [{ from: 'DeLinde', to: [{ number: '0031612345678' }], body: { type: 'auto', content: sms.text }, reference: '42', allowedChannels: ['SMS'] }],
+        msg: [
+          {
+            from: 'DeLinde',
+            to: [{ number: '0031612345678' }],
+            body: { type: 'auto', content: sms.text },
+            reference: '42',
+            allowedChannels: ['SMS'],
+          },
+        ],
       },
     });
   });
@@ -125,6 +143,9 @@ describe('errors are told apart: permanent ones are never retried', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
     await new Promise((resolve) => closed.close(resolve));
-    expect(await failure(() => provider('cm', closedUrl).send(sms))).toMatchObject({ permanent: false, message: 'cm could not be reached' });
+    expect(await failure(() => provider('cm', closedUrl).send(sms))).toMatchObject({
+      permanent: false,
+      message: 'cm could not be reached',
+    });
   });
 });

@@ -57,7 +57,8 @@ export const defaultBaseUrls: Record<SmsProviderName, string> = {
 export function createSmsProvider(settings: SmsProviderSettings): SmsProvider {
   const base = (settings.baseUrl ?? defaultBaseUrls[settings.provider]).replace(/\/$/, '');
   const timeoutMs = settings.timeoutMs ?? 10_000;
-  const post = (path: string, headers: Record<string, string>, body: string) => postTo(settings.provider, `${base}${path}`, headers, body, timeoutMs);
+  const post = (path: string, headers: Record<string, string>, body: string) =>
+    postTo(settings.provider, `${base}${path}`, headers, body, timeoutMs);
   switch (settings.provider) {
     // Spryng REST v1: POST /v1/messages, Bearer key; recipients without the plus.
     case 'spryng':
@@ -67,7 +68,14 @@ export function createSmsProvider(settings: SmsProviderSettings): SmsProvider {
           const answer = await post(
             '/messages',
             { authorization: `Bearer ${settings.apiKey}`, 'content-type': 'application/json', accept: 'application/json' },
-            JSON.stringify({ body: sms.text, encoding: 'auto', originator: sms.from, recipients: [sms.to.slice(1)], route: 'business', reference: sms.reference }),
+            JSON.stringify({
+              body: sms.text,
+              encoding: 'auto',
+              originator: sms.from,
+              recipients: [sms.to.slice(1)],
+              route: 'business',
+              reference: sms.reference,
+            }),
           );
           return { providerMessageId: stringField(answer.json, 'id') };
         },
@@ -83,13 +91,22 @@ export function createSmsProvider(settings: SmsProviderSettings): SmsProvider {
             JSON.stringify({
               messages: {
                 authentication: { producttoken: settings.apiKey },
-                msg: [{ from: sms.from, to: [{ number: `00${sms.to.slice(1)}` }], body: { type: 'auto', content: sms.text }, reference: sms.reference, allowedChannels: ['SMS'] }],
+                msg: [
+                  {
+                    from: sms.from,
+                    to: [{ number: `00${sms.to.slice(1)}` }],
+                    body: { type: 'auto', content: sms.text },
+                    reference: sms.reference,
+                    allowedChannels: ['SMS'],
+                  },
+                ],
               },
             }),
           );
           // CM answers 200 with errorCode 0 when every message was accepted; its id is our reference.
           const errorCode = numberField(answer.json, 'errorCode');
-          if (errorCode !== null && errorCode !== 0) throw new DeliveryError(`cm refused the message (errorCode ${errorCode})`, true, answer.status);
+          if (errorCode !== null && errorCode !== 0)
+            throw new DeliveryError(`cm refused the message (errorCode ${errorCode})`, true, answer.status);
           return { providerMessageId: sms.reference };
         },
       };
@@ -114,7 +131,11 @@ export function createSmsProvider(settings: SmsProviderSettings): SmsProvider {
         async send(sms) {
           const answer = await post(
             `/2010-04-01/Accounts/${encodeURIComponent(sid)}/Messages.json`,
-            { authorization: `Basic ${Buffer.from(`${sid}:${settings.apiKey}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+            {
+              authorization: `Basic ${Buffer.from(`${sid}:${settings.apiKey}`).toString('base64')}`,
+              'content-type': 'application/x-www-form-urlencoded',
+              accept: 'application/json',
+            },
             new URLSearchParams({ To: sms.to, From: sms.from, Body: sms.text }).toString(),
           );
           return { providerMessageId: stringField(answer.json, 'sid') };
@@ -124,12 +145,21 @@ export function createSmsProvider(settings: SmsProviderSettings): SmsProvider {
   }
 }
 
-async function postTo(provider: string, url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<{ status: number; json: unknown }> {
+async function postTo(
+  provider: string,
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+): Promise<{ status: number; json: unknown }> {
   let response: Response;
   try {
     response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
-    const reason = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError') ? `no answer within ${timeoutMs} ms` : 'could not be reached';
+    const reason =
+      error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
+        ? `no answer within ${timeoutMs} ms`
+        : 'could not be reached';
     throw new DeliveryError(`${provider} ${reason}`, false);
   }
   const text = await response.text().catch(() => '');
@@ -156,7 +186,10 @@ function isPermanent(status: number) {
 function describeError(json: unknown): string {
   if (!json || typeof json !== 'object') return '';
   const record = json as Record<string, unknown>;
-  const code = record['code'] ?? record['errorCode'] ?? (Array.isArray(record['errors']) ? (record['errors'][0] as Record<string, unknown> | undefined)?.['code'] : undefined);
+  const code =
+    record['code'] ??
+    record['errorCode'] ??
+    (Array.isArray(record['errors']) ? (record['errors'][0] as Record<string, unknown> | undefined)?.['code'] : undefined);
   return code === undefined ? '' : ` (code ${String(code).slice(0, 40)})`;
 }
 

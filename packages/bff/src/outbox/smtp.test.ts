@@ -12,7 +12,27 @@ import { createSmtpTransport } from './smtp.js';
 let certificate: { key: string; cert: string };
 const dir = mkdtempSync(join(tmpdir(), 'care-smtp-'));
 beforeAll(() => {
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
   certificate = { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,7 +61,12 @@ describe('SMTP with STARTTLS', () => {
   it('upgrades an smtp:// connection with STARTTLS, trusting the relay through SMTP_CA_FILE', async () => {
     const server = await relay({ key: certificate.key, cert: certificate.cert });
     try {
-      const transport = createSmtpTransport({ url: `smtp://127.0.0.1:${server.port}`, from: 'portaal@berken.example', requireTls: true, ca: certificate.cert });
+      const transport = createSmtpTransport({
+        url: `smtp://127.0.0.1:${server.port}`,
+        from: 'portaal@berken.example',
+        requireTls: true,
+        ca: certificate.cert,
+      });
       await transport.send(mail);
       transport.close();
       expect(server.received).toEqual([{ secure: true }]);
@@ -54,10 +79,18 @@ describe('SMTP with STARTTLS', () => {
     const plain = await relay({ disabledCommands: ['STARTTLS'] });
     const untrusted = await relay({ key: certificate.key, cert: certificate.cert });
     try {
-      const noTls = await createSmtpTransport({ url: `smtp://127.0.0.1:${plain.port}`, from: 'portaal@berken.example', requireTls: true }).send(mail).catch((e: unknown) => e);
+      const noTls = await createSmtpTransport({ url: `smtp://127.0.0.1:${plain.port}`, from: 'portaal@berken.example', requireTls: true })
+        .send(mail)
+        .catch((e: unknown) => e);
       expect(noTls).toBeInstanceOf(DeliveryError);
       expect((noTls as DeliveryError).permanent).toBe(false);
-      const unknownCa = await createSmtpTransport({ url: `smtp://127.0.0.1:${untrusted.port}`, from: 'portaal@berken.example', requireTls: true }).send(mail).catch((e: unknown) => e);
+      const unknownCa = await createSmtpTransport({
+        url: `smtp://127.0.0.1:${untrusted.port}`,
+        from: 'portaal@berken.example',
+        requireTls: true,
+      })
+        .send(mail)
+        .catch((e: unknown) => e);
       expect(unknownCa).toBeInstanceOf(DeliveryError);
       expect(plain.received).toEqual([]);
       expect(untrusted.received).toEqual([]);
@@ -77,7 +110,9 @@ describe('SMTP answers', () => {
       },
     });
     try {
-      const refused = await createSmtpTransport({ url: `smtp://127.0.0.1:${server.port}`, from: 'portaal@berken.example' }).send(mail).catch((e: unknown) => e);
+      const refused = await createSmtpTransport({ url: `smtp://127.0.0.1:${server.port}`, from: 'portaal@berken.example' })
+        .send(mail)
+        .catch((e: unknown) => e);
       expect(refused).toMatchObject({ permanent: true, status: 550 });
     } finally {
       await server.close();

@@ -20,7 +20,13 @@ export interface MailTransport {
  * with STARTTLS whenever the server offers it (and `requireTLS` refuses a server that does not).
  * The address in MAIL_FROM is the envelope and From address; the name is the tenant's.
  */
-export function createSmtpTransport(settings: { url: string; from: string; requireTls?: boolean; ca?: string; timeoutMs?: number }): MailTransport {
+export function createSmtpTransport(settings: {
+  url: string;
+  from: string;
+  requireTls?: boolean;
+  ca?: string;
+  timeoutMs?: number;
+}): MailTransport {
   const url = new URL(settings.url);
   const timeout = settings.timeoutMs ?? 15_000;
   const transporter = nodemailer.createTransport({
@@ -67,7 +73,11 @@ function smtpError(error: unknown): DeliveryError {
   const record = (error ?? {}) as { responseCode?: number; code?: string };
   const status = typeof record.responseCode === 'number' ? record.responseCode : undefined;
   const permanent = status !== undefined && status >= 500 && status < 600 && (record.code === 'EENVELOPE' || record.code === 'EMESSAGE');
-  return new DeliveryError(`smtp ${status ? `answered ${status}` : `failed (${String(record.code ?? 'no answer').slice(0, 40)})`}`, permanent, status);
+  return new DeliveryError(
+    `smtp ${status ? `answered ${status}` : `failed (${String(record.code ?? 'no answer').slice(0, 40)})`}`,
+    permanent,
+    status,
+  );
 }
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -40,7 +40,10 @@ export async function sendConfirmationCode(
 ): Promise<SentConfirmation> {
   const tenant = c.var.tenant;
   const session = c.var.session!;
-  const budgets = [authLimits.confirmationsPerAccount(session.accountId), authLimits.confirmationsPerDestination(input.destination, session.accountId)];
+  const budgets = [
+    authLimits.confirmationsPerAccount(session.accountId),
+    authLimits.confirmationsPerDestination(input.destination, session.accountId),
+  ];
   for (const limit of budgets) {
     const result = await consume(c.var.db, tenant.id, limit);
     if (!result.allowed) {
@@ -51,7 +54,10 @@ export async function sendConfirmationCode(
         ...(input.resourceId ? { resourceId: input.resourceId } : {}),
         details: { bucket: limit.bucket.split(':').slice(0, 2).join(':') },
       });
-      throw Problem.tooManyRequests(`Er zijn te veel codes verstuurd. Probeer het over ${Math.ceil(result.retryAfterSeconds / 60)} minuten opnieuw.`, result.retryAfterSeconds);
+      throw Problem.tooManyRequests(
+        `Er zijn te veel codes verstuurd. Probeer het over ${Math.ceil(result.retryAfterSeconds / 60)} minuten opnieuw.`,
+        result.retryAfterSeconds,
+      );
     }
   }
   const issued = await issueCodeChallenge(c.var.db, {
@@ -83,9 +89,18 @@ export async function sendConfirmationCode(
     resourceType: input.resourceType,
     ...(input.resourceId ? { resourceId: input.resourceId } : {}),
     // The binding names what is confirmed; free text (a rejection's reason) stays out of the log.
-    details: { challengeId: issued.challengeId, prefix: issued.prefix, ...Object.fromEntries(Object.entries(input.binding).filter(([key]) => key !== 'reason')) },
+    details: {
+      challengeId: issued.challengeId,
+      prefix: issued.prefix,
+      ...Object.fromEntries(Object.entries(input.binding).filter(([key]) => key !== 'reason')),
+    },
   });
-  return { challengeId: issued.challengeId, prefix: issued.prefix, expiresInSeconds: CONFIRMATION_TTL_SECONDS, destinationHint: maskPhone(input.destination) };
+  return {
+    challengeId: issued.challengeId,
+    prefix: issued.prefix,
+    expiresInSeconds: CONFIRMATION_TTL_SECONDS,
+    destinationHint: maskPhone(input.destination),
+  };
 }
 
 export const confirmFields = {

@@ -48,14 +48,17 @@ async function addPlan(who: SignedIn, options: { title?: string; version?: strin
 /** A fresh client with its own mobile number, so the SMS limits of one test do not reach the next. */
 async function freshClient(t = tenant) {
   mobileCounter++;
-  return signedInClient(database.db, t, { mobile: `+316${String(10_000_000 + mobileCounter + Math.floor(Math.random() * 80_000_000)).slice(0, 8)}` });
+  return signedInClient(database.db, t, {
+    mobile: `+316${String(10_000_000 + mobileCounter + Math.floor(Math.random() * 80_000_000)).slice(0, 8)}`,
+  });
 }
 
 const askCode = (who: SignedIn, planId: string, body: unknown) => call(who, `/plans/${planId}/decision`, { json: body });
 const confirm = (who: SignedIn, planId: string, body: unknown) => call(who, `/plans/${planId}/decision/confirm`, { json: body });
 
 async function mobileOf(who: SignedIn) {
-  return (await database.db.selectFrom('accounts').select('mobile_phone').where('id', '=', who.accountId).executeTakeFirstOrThrow()).mobile_phone!;
+  return (await database.db.selectFrom('accounts').select('mobile_phone').where('id', '=', who.accountId).executeTakeFirstOrThrow())
+    .mobile_phone!;
 }
 
 /** Asks for a code and reads it from the captured SMS. */
@@ -154,7 +157,11 @@ describe('signing or rejecting a plan', () => {
     const decided = (await response.json()) as PlanView;
     expect(decided).toMatchObject({ id: plan.id, status: 'signed', decision: { by: `Test ${who.username}`, reason: null } });
 
-    const row = await database.db.selectFrom('plan_decisions').selectAll().where('plan_document_id', '=', plan.id).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('plan_decisions')
+      .selectAll()
+      .where('plan_document_id', '=', plan.id)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       decision: 'signed',
       account_id: who.accountId,
@@ -162,7 +169,12 @@ describe('signing or rejecting a plan', () => {
       user_agent: 'Testbrowser/1.0',
       document_sha256: createHash('sha256').update(plan.pdf).digest('hex'),
     });
-    const audited = await database.db.selectFrom('audit_log').select(['action', 'occurred_at']).where('resource_id', '=', plan.id).where('action', '=', 'plans.sign').execute();
+    const audited = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'occurred_at'])
+      .where('resource_id', '=', plan.id)
+      .where('action', '=', 'plans.sign')
+      .execute();
     expect(audited).toHaveLength(1);
 
     // Decided for good: no new code, no second confirmation.
@@ -184,9 +196,16 @@ describe('signing or rejecting a plan', () => {
     expect((await askCode(who, plan.id, { decision: 'maybe' })).status).toBe(400);
 
     const code = await codeFor(who, plan.id, { decision: 'reject', reason: 'De afspraken over de avondzorg kloppen niet.' });
-    const response = await confirm(who, plan.id, { challengeId: code.challengeId, code: `${code.prefix}-${code.code}`, decision: 'reject' });
+    const response = await confirm(who, plan.id, {
+      challengeId: code.challengeId,
+      code: `${code.prefix}-${code.code}`,
+      decision: 'reject',
+    });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'rejected', decision: { reason: 'De afspraken over de avondzorg kloppen niet.' } });
+    expect(await response.json()).toMatchObject({
+      status: 'rejected',
+      decision: { reason: 'De afspraken over de avondzorg kloppen niet.' },
+    });
   });
 
   it('refuses a code for the other decision, for another plan, a changed document, or a login code', async () => {
@@ -203,13 +222,26 @@ describe('signing or rejecting a plan', () => {
     // The ECD replaced the document's bytes after the code was sent: the code no longer fits.
     const fresh = await codeFor(who, planA.id, { decision: 'sign' });
     const replaced = pdfBytes('vervangen');
-    await database.db.updateTable('plan_documents').set({ pdf: replaced, sha256: createHash('sha256').update(replaced).digest('hex') }).where('id', '=', planA.id).execute();
+    await database.db
+      .updateTable('plan_documents')
+      .set({ pdf: replaced, sha256: createHash('sha256').update(replaced).digest('hex') })
+      .where('id', '=', planA.id)
+      .execute();
     expect((await confirm(who, planA.id, { challengeId: fresh.challengeId, code: fresh.code })).status).toBe(400);
 
     // A login code of the same account, however right, confirms nothing.
-    const login = await issueCodeChallenge(database.db, { tenantId: tenant.id, accountId: who.accountId, sessionId: who.sessionId, purpose: 'login', channel: 'sms', destination: '+31600000000' });
+    const login = await issueCodeChallenge(database.db, {
+      tenantId: tenant.id,
+      accountId: who.accountId,
+      sessionId: who.sessionId,
+      purpose: 'login',
+      channel: 'sms',
+      destination: '+31600000000',
+    });
     expect((await confirm(who, planB.id, { challengeId: login.challengeId, code: login.code })).status).toBe(400);
-    expect((await database.db.selectFrom('plan_decisions').select('plan_document_id').where('client_id', '=', who.clientId).execute())).toHaveLength(0);
+    expect(
+      await database.db.selectFrom('plan_decisions').select('plan_document_id').where('client_id', '=', who.clientId).execute(),
+    ).toHaveLength(0);
   });
 
   it('allows 3 tries per code and expires it after 5 minutes', async () => {
@@ -227,8 +259,14 @@ describe('signing or rejecting a plan', () => {
 
     const later = await codeFor(who, plan.id, { decision: 'sign' });
     await sql`update challenges set expires_at = now() - interval '1 second' where id = ${later.challengeId}`.execute(database.db);
-    expect(await (await confirm(who, plan.id, { challengeId: later.challengeId, code: later.code })).json()).toMatchObject({ code: 'code-expired' });
-    const row = await database.db.selectFrom('challenges').select(['max_attempts', 'purpose', 'binding']).where('id', '=', later.challengeId).executeTakeFirstOrThrow();
+    expect(await (await confirm(who, plan.id, { challengeId: later.challengeId, code: later.code })).json()).toMatchObject({
+      code: 'code-expired',
+    });
+    const row = await database.db
+      .selectFrom('challenges')
+      .select(['max_attempts', 'purpose', 'binding'])
+      .where('id', '=', later.challengeId)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ max_attempts: 3, purpose: 'plan_decision', binding: { planId: plan.id, decision: 'sign' } });
   });
 
@@ -236,13 +274,26 @@ describe('signing or rejecting a plan', () => {
     const who = await freshClient();
     const plan = await addPlan(who);
     const token = 'trusted-device-token-of-this-test-000000000';
-    await database.db.insertInto('trusted_devices').values({ tenant_id: tenant.id, account_id: who.accountId, token_hash: hashToken(token), expires_at: new Date(Date.now() + 86_400_000) }).execute();
+    await database.db
+      .insertInto('trusted_devices')
+      .values({
+        tenant_id: tenant.id,
+        account_id: who.accountId,
+        token_hash: hashToken(token),
+        expires_at: new Date(Date.now() + 86_400_000),
+      })
+      .execute();
     const cookie = `__Host-care-${tenant.slug}=${who.token}; ${deviceCookieName(tenant.slug)}=${token}`;
     const asked = await call({ tenant }, `/plans/${plan.id}/decision`, { json: { decision: 'sign' }, headers: { cookie } });
     expect(asked.status).toBe(202);
     expect(delivered.filter((m) => m.channel === 'sms')).toHaveLength(1);
-    expect((await call({ tenant }, `/plans/${plan.id}/decision/confirm`, { json: { challengeId: randomUUID(), code: '' }, headers: { cookie } })).status).toBe(400);
-    expect((await database.db.selectFrom('plan_decisions').select('plan_document_id').where('plan_document_id', '=', plan.id).execute())).toHaveLength(0);
+    expect(
+      (await call({ tenant }, `/plans/${plan.id}/decision/confirm`, { json: { challengeId: randomUUID(), code: '' }, headers: { cookie } }))
+        .status,
+    ).toBe(400);
+    expect(
+      await database.db.selectFrom('plan_decisions').select('plan_document_id').where('plan_document_id', '=', plan.id).execute(),
+    ).toHaveLength(0);
   });
 
   it('limits the SMS codes per account and per number', async () => {
@@ -260,11 +311,28 @@ describe('signing or rejecting a plan', () => {
     // A relative with access to the same client, deciding at the same moment on another phone.
     const relative = await database.db
       .insertInto('accounts')
-      .values({ tenant_id: tenant.id, username: `rel-${randomUUID()}`, display_name: 'Dochter', mobile_phone: '+31687654321', status: 'active', must_change_password: false })
+      .values({
+        tenant_id: tenant.id,
+        username: `rel-${randomUUID()}`,
+        display_name: 'Dochter',
+        mobile_phone: '+31687654321',
+        status: 'active',
+        must_change_password: false,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await database.db.insertInto('account_clients').values({ tenant_id: tenant.id, account_id: relative.id, client_id: who.clientId, relation: 'contact' }).execute();
-    const session = await createSession(database.db, { tenant, accountId: relative.id, clientId: who.clientId, state: 'active', ip: null, userAgent: null });
+    await database.db
+      .insertInto('account_clients')
+      .values({ tenant_id: tenant.id, account_id: relative.id, client_id: who.clientId, relation: 'contact' })
+      .execute();
+    const session = await createSession(database.db, {
+      tenant,
+      accountId: relative.id,
+      clientId: who.clientId,
+      state: 'active',
+      ip: null,
+      userAgent: null,
+    });
     const daughter: SignedIn = { ...who, accountId: relative.id, token: session.token, sessionId: session.id };
 
     const mine = await codeFor(who, plan.id, { decision: 'sign' });
@@ -274,15 +342,33 @@ describe('signing or rejecting a plan', () => {
       confirm(daughter, plan.id, { challengeId: hers.challengeId, code: hers.code }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    expect(await database.db.selectFrom('plan_decisions').select('decision').where('plan_document_id', '=', plan.id).execute()).toHaveLength(1);
-    const audited = await database.db.selectFrom('audit_log').select('action').where('resource_id', '=', plan.id).where('action', 'in', ['plans.sign', 'plans.reject']).execute();
+    expect(
+      await database.db.selectFrom('plan_decisions').select('decision').where('plan_document_id', '=', plan.id).execute(),
+    ).toHaveLength(1);
+    const audited = await database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('resource_id', '=', plan.id)
+      .where('action', 'in', ['plans.sign', 'plans.reject'])
+      .execute();
     expect(audited).toHaveLength(1);
 
     // The same at the storage level: parallel inserts of a decision, exactly one lands.
     const other = await addPlan(who);
-    const decision = { planId: other.id, decision: 'signed' as const, reason: null, accountId: who.accountId, decidedByName: 'X', ip: null, userAgent: null, documentSha256: 'x' };
+    const decision = {
+      planId: other.id,
+      decision: 'signed' as const,
+      reason: null,
+      accountId: who.accountId,
+      decidedByName: 'X',
+      ip: null,
+      userAgent: null,
+      documentSha256: 'x',
+    };
     const landed = await Promise.all(
-      Array.from({ length: 5 }, () => database.db.transaction().execute((trx) => recordPlanDecision(trx, { tenantId: tenant.id, clientId: who.clientId }, decision))),
+      Array.from({ length: 5 }, () =>
+        database.db.transaction().execute((trx) => recordPlanDecision(trx, { tenantId: tenant.id, clientId: who.clientId }, decision)),
+      ),
     );
     expect(landed.filter(Boolean)).toHaveLength(1);
   });

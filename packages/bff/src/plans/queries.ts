@@ -26,7 +26,18 @@ function plansOfClient(db: Kysely<Database>, scope: PlanScope) {
   return db
     .selectFrom('plan_documents as p')
     .leftJoin('plan_decisions as d', (join) => join.onRef('d.tenant_id', '=', 'p.tenant_id').onRef('d.plan_document_id', '=', 'p.id'))
-    .select(['p.id', 'p.title', 'p.version', 'p.document_date', 'p.file_name', 'p.sha256', 'd.decision', 'd.decided_by_name', 'd.decided_at', 'd.reason'])
+    .select([
+      'p.id',
+      'p.title',
+      'p.version',
+      'p.document_date',
+      'p.file_name',
+      'p.sha256',
+      'd.decision',
+      'd.decided_by_name',
+      'd.decided_at',
+      'd.reason',
+    ])
     .where('p.tenant_id', '=', scope.tenantId)
     .where('p.client_id', '=', scope.clientId);
 }
@@ -48,7 +59,11 @@ function planView(row: PlanRow): PlanView {
 
 /** Newest document first; the PDF bytes stay in the database. */
 export async function plansOf(db: Kysely<Database>, scope: PlanScope): Promise<PlanView[]> {
-  const rows = await plansOfClient(db, scope).orderBy('p.document_date', 'desc').orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').execute();
+  const rows = await plansOfClient(db, scope)
+    .orderBy('p.document_date', 'desc')
+    .orderBy('p.created_at', 'desc')
+    .orderBy('p.id', 'desc')
+    .execute();
   return rows.map(planView);
 }
 

@@ -35,16 +35,26 @@ async function planInScope(c: Context<AppEnv>, scope: PlanScope): Promise<PlanVi
 }
 
 function alreadyDecided(plan: PlanView) {
-  return new Problem(409, 'plan-decided', 'Al besloten', plan.status === 'signed' ? 'Dit cliëntplan is al ondertekend.' : 'Dit cliëntplan is al afgekeurd.', {
-    plan,
-  });
+  return new Problem(
+    409,
+    'plan-decided',
+    'Al besloten',
+    plan.status === 'signed' ? 'Dit cliëntplan is al ondertekend.' : 'Dit cliëntplan is al afgekeurd.',
+    {
+      plan,
+    },
+  );
 }
 
 /** A file name for Content-Disposition: ASCII for old agents, the exact name as RFC 8187 filename*. */
 function contentDisposition(stored: string) {
   // Stored names predate the cleaning of pushed titles: a bidi override must not turn "fdp.exe" into "exe.pdf".
   const fileName = plainLine(stored).trim() || 'clientplan.pdf';
-  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'clientplan.pdf';
+  const ascii =
+    fileName
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '_') || 'clientplan.pdf';
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
@@ -89,7 +99,12 @@ export function planRoutes() {
         .where('id', '=', c.var.session!.accountId)
         .executeTakeFirst();
       if (!account?.mobile_phone) {
-        throw new Problem(409, 'no-mobile', 'Geen mobiel nummer', 'Er is geen mobiel nummer bekend om de code naar te sturen. Neem contact op met uw zorgteam.');
+        throw new Problem(
+          409,
+          'no-mobile',
+          'Geen mobiel nummer',
+          'Er is geen mobiel nummer bekend om de code naar te sturen. Neem contact op met uw zorgteam.',
+        );
       }
       const sha256 = await planDocumentHash(c.var.db, scope, plan.id);
       if (!sha256) throw Problem.notFound('Dit cliëntplan bestaat niet of u heeft er geen toegang toe.');
@@ -137,7 +152,12 @@ export function planRoutes() {
         if (inserted) {
           await audit(
             c,
-            { action: decision === 'sign' ? 'plans.sign' : 'plans.reject', resourceType: 'plan', resourceId: plan.id, details: { sha256, challengeId: body.challengeId } },
+            {
+              action: decision === 'sign' ? 'plans.sign' : 'plans.reject',
+              resourceType: 'plan',
+              resourceId: plan.id,
+              details: { sha256, challengeId: body.challengeId },
+            },
             trx,
           );
         }

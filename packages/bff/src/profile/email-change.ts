@@ -13,7 +13,10 @@ const EMAIL_LINK_MAX_ATTEMPTS = 5;
  * stored, in a challenge of purpose 'email_change' bound to the new address. A new request
  * cancels the previous link.
  */
-export function issueEmailChangeLink(db: Kysely<Database>, input: { tenantId: string; accountId: string; sessionId: string; email: string }) {
+export function issueEmailChangeLink(
+  db: Kysely<Database>,
+  input: { tenantId: string; accountId: string; sessionId: string; email: string },
+) {
   return issueLinkChallenge(db, {
     tenantId: input.tenantId,
     accountId: input.accountId,
@@ -43,6 +46,11 @@ export async function useEmailChangeLink(db: Kysely<Database>, tenantId: string,
  * (or the BFF's own), else the tenant's first origin, else the BFF. The token rides in
  * `?confirm-email=`; the widget posts it to /profile/email/confirm.
  */
-export function emailConfirmationLink(tenant: TenantRecord, pageUrl: string | null | undefined, bffOrigin: string | undefined, token: string): string {
+export function emailConfirmationLink(
+  tenant: TenantRecord,
+  pageUrl: string | null | undefined,
+  bffOrigin: string | undefined,
+  token: string,
+): string {
   return tenantPageLink(tenant, pageUrl, bffOrigin, 'confirm-email', token);
 }

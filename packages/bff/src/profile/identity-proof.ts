@@ -52,19 +52,35 @@ export async function checkCurrentPassword(c: Context<AppEnv>, currentPassword: 
 }
 
 /** Sends the identity code through the account's current second factor (none for the app). */
-export async function sendIdentityCode(c: Context<AppEnv>, account: Account, purpose: ContactPurpose, change: Binding): Promise<IdentityChallenge> {
+export async function sendIdentityCode(
+  c: Context<AppEnv>,
+  account: Account,
+  purpose: ContactPurpose,
+  change: Binding,
+): Promise<IdentityChallenge> {
   const tenant = c.var.tenant;
   const channel = effectiveSecondFactor(account, tenant);
   if (!channel) {
-    throw new Problem(409, 'no-second-factor', 'Niet mogelijk', 'Er is geen mobiel nummer, e-mailadres of app bekend om uw identiteit mee te bevestigen. Neem contact op met uw zorgorganisatie.');
+    throw new Problem(
+      409,
+      'no-second-factor',
+      'Niet mogelijk',
+      'Er is geen mobiel nummer, e-mailadres of app bekend om uw identiteit mee te bevestigen. Neem contact op met uw zorgorganisatie.',
+    );
   }
   const destination = channel === 'sms' ? account.mobile_phone! : channel === 'email' ? account.email! : null;
   if (destination) {
-    for (const limit of [authLimits.confirmationsPerAccount(account.id), authLimits.confirmationsPerDestination(destination.toLowerCase(), account.id)]) {
+    for (const limit of [
+      authLimits.confirmationsPerAccount(account.id),
+      authLimits.confirmationsPerDestination(destination.toLowerCase(), account.id),
+    ]) {
       const result = await consume(c.var.db, tenant.id, limit);
       if (!result.allowed) {
         await audit(c, { action: `${purpose}.identity.limited`, outcome: 'denied' });
-        throw Problem.tooManyRequests(`Er zijn te veel codes verstuurd. Probeer het over ${Math.ceil(result.retryAfterSeconds / 60)} minuten opnieuw.`, result.retryAfterSeconds);
+        throw Problem.tooManyRequests(
+          `Er zijn te veel codes verstuurd. Probeer het over ${Math.ceil(result.retryAfterSeconds / 60)} minuten opnieuw.`,
+          result.retryAfterSeconds,
+        );
       }
     }
   }
@@ -80,7 +96,13 @@ export async function sendIdentityCode(c: Context<AppEnv>, account: Account, pur
     maxAttempts: CONFIRMATION_MAX_ATTEMPTS,
   });
   if (channel === 'sms') {
-    await c.var.outbox.send({ tenantId: tenant.id, channel: 'sms', recipient: destination!, sender: tenant.settings.sms.sender, body: confirmationSmsText(issued.prefix, issued.code!) });
+    await c.var.outbox.send({
+      tenantId: tenant.id,
+      channel: 'sms',
+      recipient: destination!,
+      sender: tenant.settings.sms.sender,
+      body: confirmationSmsText(issued.prefix, issued.code!),
+    });
   } else if (channel === 'email') {
     await c.var.outbox.send({
       tenantId: tenant.id,
@@ -102,7 +124,13 @@ export async function sendIdentityCode(c: Context<AppEnv>, account: Account, pur
 }
 
 /** Checks the identity code of a change; the code is used up on success. Failures are 400s naming `code`. */
-export async function verifyIdentityCode(c: Context<AppEnv>, purpose: ContactPurpose, challengeId: string, typedCode: string, change: Binding): Promise<void> {
+export async function verifyIdentityCode(
+  c: Context<AppEnv>,
+  purpose: ContactPurpose,
+  challengeId: string,
+  typedCode: string,
+  change: Binding,
+): Promise<void> {
   const tenant = c.var.tenant;
   const accountId = c.var.session!.accountId;
   const typed = typedCode.replace(/[\s-]/g, '');

@@ -23,7 +23,9 @@ let counter = 0;
 
 async function freshClient(t = tenant) {
   counter++;
-  const who = await signedInClient(database.db, t, { mobile: `+3161${String(counter).padStart(3, '0')}${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}` });
+  const who = await signedInClient(database.db, t, {
+    mobile: `+3161${String(counter).padStart(3, '0')}${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`,
+  });
   await database.db
     .updateTable('clients')
     .set({
@@ -72,14 +74,25 @@ async function proveIdentity(who: SignedIn, field: 'mobile' | 'email', body: Rec
 }
 
 async function stored(who: SignedIn) {
-  const client = await database.db.selectFrom('clients').select(['mobile_phone', 'email']).where('id', '=', who.clientId).executeTakeFirstOrThrow();
-  const account = await database.db.selectFrom('accounts').select(['mobile_phone', 'email']).where('id', '=', who.accountId).executeTakeFirstOrThrow();
+  const client = await database.db
+    .selectFrom('clients')
+    .select(['mobile_phone', 'email'])
+    .where('id', '=', who.clientId)
+    .executeTakeFirstOrThrow();
+  const account = await database.db
+    .selectFrom('accounts')
+    .select(['mobile_phone', 'email'])
+    .where('id', '=', who.accountId)
+    .executeTakeFirstOrThrow();
   return { client, account };
 }
 
 beforeAll(async () => {
   database = await databaseUnderTest();
-  tenant = await createTenant(database.db, { contact: { phone: '038-7654321', email: 'zorg@delinde.example' }, allowedOrigins: ['https://www.delinde.example'] });
+  tenant = await createTenant(database.db, {
+    contact: { phone: '038-7654321', email: 'zorg@delinde.example' },
+    allowedOrigins: ['https://www.delinde.example'],
+  });
   otherTenant = await createTenant(database.db);
   clearTenantCache();
   const test = createTestApp(database);
@@ -117,7 +130,12 @@ describe('reading the profile', () => {
     });
     expect(typeof profile['age']).toBe('number');
     expect(JSON.stringify(profile)).not.toContain('123456789');
-    const audited = await database.db.selectFrom('audit_log').select('action').where('client_id', '=', who.clientId).where('action', '=', 'profile.view').execute();
+    const audited = await database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('client_id', '=', who.clientId)
+      .where('action', '=', 'profile.view')
+      .execute();
     expect(audited).toHaveLength(1);
   });
 
@@ -135,7 +153,9 @@ describe('reading the profile', () => {
     const a = await freshClient();
     const b = await signedInClient(database.db, tenant);
     const c = await signedInClient(database.db, otherTenant);
-    const [pa, pb, pc] = await Promise.all([a, b, c].map(async (who) => (await (await call(who, '/profile')).json()) as { name: string; email: string }));
+    const [pa, pb, pc] = await Promise.all(
+      [a, b, c].map(async (who) => (await (await call(who, '/profile')).json()) as { name: string; email: string }),
+    );
     expect(pa!.name).toBe('Elisabeth de Vries');
     expect(pb!.name).toBe(`Test ${b.username}`);
     expect(pc!.email).toBe(`${c.username}@example.nl`);
@@ -146,10 +166,19 @@ describe('reading the profile', () => {
 
 describe('changing the mobile number', () => {
   it('normalises Dutch mobile numbers', () => {
-    for (const input of ['0612345678', '06-12345678', '06 1234 5678', '+31612345678', '+31 6 12 34 56 78', '+31 (0)6 12345678', '0031612345678']) {
+    for (const input of [
+      '0612345678',
+      '06-12345678',
+      '06 1234 5678',
+      '+31612345678',
+      '+31 6 12 34 56 78',
+      '+31 (0)6 12345678',
+      '0031612345678',
+    ]) {
       expect(normaliseDutchMobile(input)).toBe('+31612345678');
     }
-    for (const input of ['0201234567', '+32612345678', '061234567', '06123456789', 'nul zes', '']) expect(normaliseDutchMobile(input)).toBeUndefined();
+    for (const input of ['0201234567', '+32612345678', '061234567', '06123456789', 'nul zes', ''])
+      expect(normaliseDutchMobile(input)).toBeUndefined();
   });
 
   it('after the password and a code to the current number, sends a code to the new number and changes it only when that code is confirmed', async () => {
@@ -166,17 +195,26 @@ describe('changing the mobile number', () => {
     expect(await stored(who)).toMatchObject({ client: { mobile_phone: old }, account: { mobile_phone: old } });
     expect(await (await call(who, '/profile')).json()).toMatchObject({ mobile: old, pending: { mobile: '+31698765432' } });
 
-    const wrong = await call(who, '/profile/mobile/confirm', { json: { challengeId: answer.challengeId, code: code.code === '000000' ? '111111' : '000000' } });
+    const wrong = await call(who, '/profile/mobile/confirm', {
+      json: { challengeId: answer.challengeId, code: code.code === '000000' ? '111111' : '000000' },
+    });
     expect(wrong.status).toBe(400);
     expect(await wrong.json()).toMatchObject({ code: 'invalid-code', errors: [{ field: 'code' }] });
 
-    const confirmed = await call(who, '/profile/mobile/confirm', { json: { challengeId: answer.challengeId, code: `${code.prefix}-${code.code}` } });
+    const confirmed = await call(who, '/profile/mobile/confirm', {
+      json: { challengeId: answer.challengeId, code: `${code.prefix}-${code.code}` },
+    });
     expect(confirmed.status).toBe(200);
     expect(await stored(who)).toMatchObject({ client: { mobile_phone: '+31698765432' }, account: { mobile_phone: '+31698765432' } });
     expect((await mailTo(`${who.username}@example.nl`))?.subject).toBe('Uw mobiele nummer is gewijzigd');
     // The old number is told too: it no longer receives the codes.
     expect([...delivered].reverse().find((m) => m.recipient === old)?.body).toMatch(/is gewijzigd; codes gaan niet meer naar dit nummer/);
-    const audited = await database.db.selectFrom('audit_log').select(['action', 'details']).where('client_id', '=', who.clientId).where('action', '=', 'profile.mobile.change').execute();
+    const audited = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('client_id', '=', who.clientId)
+      .where('action', '=', 'profile.mobile.change')
+      .execute();
     expect(audited).toHaveLength(1);
     // Used once.
     expect((await call(who, '/profile/mobile/confirm', { json: { challengeId: answer.challengeId, code: code.code } })).status).toBe(400);
@@ -195,10 +233,17 @@ describe('changing the mobile number', () => {
 
   it('says the number is already the client’s own, with a code of its own, and sends nothing', async () => {
     const who = await freshClient();
-    const { mobile_phone } = await database.db.selectFrom('clients').select('mobile_phone').where('id', '=', who.clientId).executeTakeFirstOrThrow();
+    const { mobile_phone } = await database.db
+      .selectFrom('clients')
+      .select('mobile_phone')
+      .where('id', '=', who.clientId)
+      .executeTakeFirstOrThrow();
     const response = await call(who, '/profile/mobile', { json: { mobile: mobile_phone, currentPassword: who.password } });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ code: 'unchanged', errors: [{ field: 'mobile', detail: 'Dit is al uw mobiele nummer.' }] });
+    expect(await response.json()).toMatchObject({
+      code: 'unchanged',
+      errors: [{ field: 'mobile', detail: 'Dit is al uw mobiele nummer.' }],
+    });
     expect(delivered).toHaveLength(0);
   });
 
@@ -206,7 +251,16 @@ describe('changing the mobile number', () => {
     const who = await freshClient();
     const plan = await database.db
       .insertInto('plan_documents')
-      .values({ tenant_id: tenant.id, client_id: who.clientId, title: 'Plan', version: '1', document_date: '2025-01-01', file_name: 'p.pdf', pdf: Buffer.from('%PDF'), sha256: 'x' })
+      .values({
+        tenant_id: tenant.id,
+        client_id: who.clientId,
+        title: 'Plan',
+        version: '1',
+        document_date: '2025-01-01',
+        file_name: 'p.pdf',
+        pdf: Buffer.from('%PDF'),
+        sha256: 'x',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const planCode = await call(who, `/plans/${plan.id}/decision`, { json: { decision: 'sign' } });
@@ -221,11 +275,27 @@ describe('changing the mobile number', () => {
     const who = await freshClient();
     const relative = await database.db
       .insertInto('accounts')
-      .values({ tenant_id: tenant.id, username: `rel-${randomUUID()}`, display_name: 'Zoon', status: 'active', must_change_password: false })
+      .values({
+        tenant_id: tenant.id,
+        username: `rel-${randomUUID()}`,
+        display_name: 'Zoon',
+        status: 'active',
+        must_change_password: false,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await database.db.insertInto('account_clients').values({ tenant_id: tenant.id, account_id: relative.id, client_id: who.clientId, relation: 'contact' }).execute();
-    const session = await createSession(database.db, { tenant, accountId: relative.id, clientId: who.clientId, state: 'active', ip: null, userAgent: null });
+    await database.db
+      .insertInto('account_clients')
+      .values({ tenant_id: tenant.id, account_id: relative.id, client_id: who.clientId, relation: 'contact' })
+      .execute();
+    const session = await createSession(database.db, {
+      tenant,
+      accountId: relative.id,
+      clientId: who.clientId,
+      state: 'active',
+      ip: null,
+      userAgent: null,
+    });
     const son = { tenant, token: session.token };
     expect(await (await call(son, '/profile')).json()).toMatchObject({ name: 'Elisabeth de Vries', editable: [] });
     expect((await call(son, '/profile/mobile', { json: { mobile: '0611111111', currentPassword: 'x' } })).status).toBe(403);
@@ -237,14 +307,23 @@ describe('changing the e-mail address', () => {
   it('sends a single-use link to the new address and changes it only when the link is used', async () => {
     const who = await freshClient();
     const old = `${who.username}@example.nl`;
-    const asked = await proveIdentity(who, 'email', { email: 'nieuw@example.nl', pageUrl: 'https://www.delinde.example/portaal?tab=profiel' });
+    const asked = await proveIdentity(who, 'email', {
+      email: 'nieuw@example.nl',
+      pageUrl: 'https://www.delinde.example/portaal?tab=profiel',
+    });
     expect(asked.status).toBe(202);
     expect(await asked.json()).toEqual({ email: 'nieuw@example.nl', expiresInSeconds: 86400 });
     const mail = (await mailTo('nieuw@example.nl'))!;
     expect(mail.body).toContain('https://www.delinde.example/portaal?tab=profiel&confirm-email=');
     const token = tokenIn(mail.body)!;
     expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
-    const challenge = await database.db.selectFrom('challenges').select(['secret_hash', 'expires_at', 'created_at']).where('purpose', '=', 'email_change').where('channel', '=', 'link').where('account_id', '=', who.accountId).executeTakeFirstOrThrow();
+    const challenge = await database.db
+      .selectFrom('challenges')
+      .select(['secret_hash', 'expires_at', 'created_at'])
+      .where('purpose', '=', 'email_change')
+      .where('channel', '=', 'link')
+      .where('account_id', '=', who.accountId)
+      .executeTakeFirstOrThrow();
     expect(Buffer.from(challenge.secret_hash!).toString('base64url')).not.toBe(token);
     expect(new Date(challenge.expires_at).getTime() - new Date(challenge.created_at).getTime()).toBeCloseTo(86_400_000, -4);
 
@@ -259,7 +338,12 @@ describe('changing the e-mail address', () => {
     const again = await call({ tenant }, '/profile/email/confirm', { json: { token } });
     expect(again.status).toBe(400);
     expect(await again.json()).toMatchObject({ code: 'invalid-link', errors: [{ field: 'token' }] });
-    const audited = await database.db.selectFrom('audit_log').select(['action', 'actor_account_id']).where('client_id', '=', who.clientId).where('action', '=', 'profile.email.change').execute();
+    const audited = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_account_id'])
+      .where('client_id', '=', who.clientId)
+      .where('action', '=', 'profile.email.change')
+      .execute();
     expect(audited).toEqual([{ action: 'profile.email.change', actor_account_id: who.accountId }]);
   });
 
@@ -283,7 +367,10 @@ describe('changing the e-mail address', () => {
 describe('moving the second factor needs more than a session (a shared or unlocked computer)', () => {
   it('refuses a change of number or address without the right current password, and sends nothing', async () => {
     const who = await freshClient();
-    for (const [field, value] of [['mobile', '0687654321'], ['email', 'dief@example.nl']] as const) {
+    for (const [field, value] of [
+      ['mobile', '0687654321'],
+      ['email', 'dief@example.nl'],
+    ] as const) {
       const missing = await call(who, `/profile/${field}`, { json: { [field]: value } });
       expect(missing.status).toBe(400);
       expect(await missing.json()).toMatchObject({ errors: [{ field: 'currentPassword' }] });
@@ -305,7 +392,9 @@ describe('moving the second factor needs more than a session (a shared or unlock
     const skipped = await call(who, '/profile/mobile/confirm', { json: { challengeId: identity.challengeId, code: sms(own).code } });
     expect(skipped.status).toBe(400);
     expect((await stored(who)).account.mobile_phone).toBe(own);
-    const wrongCode = await call(who, '/profile/mobile/verify', { json: { challengeId: identity.challengeId, code: sms(own).code === '000000' ? '111111' : '000000' } });
+    const wrongCode = await call(who, '/profile/mobile/verify', {
+      json: { challengeId: identity.challengeId, code: sms(own).code === '000000' ? '111111' : '000000' },
+    });
     expect(await wrongCode.json()).toMatchObject({ code: 'invalid-code' });
     expect(delivered.some((m) => m.recipient === '+31687654321')).toBe(false);
   });
@@ -315,14 +404,19 @@ describe('moving the second factor needs more than a session (a shared or unlock
     clearTenantCache();
     const who = await signedInClient(database.db, appTenant, { mobile: '+31611112222' });
     const secret = newTotpSecret();
-    await database.db.updateTable('accounts').set({ totp_secret: sealSecret(secret), second_factor: 'totp' }).where('id', '=', who.accountId).execute();
+    await database.db
+      .updateTable('accounts')
+      .set({ totp_secret: sealSecret(secret), second_factor: 'totp' })
+      .where('id', '=', who.accountId)
+      .execute();
     const asked = await call(who, '/profile/email', { json: { email: 'app@example.nl', currentPassword: who.password } });
     const identity = (await asked.json()) as { challengeId: string };
     expect(identity).toMatchObject({ channel: 'totp', prefix: null, destinationHint: null });
     expect(delivered).toHaveLength(0);
-    const verified = await call(who, '/profile/email/verify', { json: { challengeId: identity.challengeId, code: currentTotpCode(secret) } });
+    const verified = await call(who, '/profile/email/verify', {
+      json: { challengeId: identity.challengeId, code: currentTotpCode(secret) },
+    });
     expect(verified.status).toBe(202);
     expect((await mailTo('app@example.nl'))?.body).toContain('confirm-email=');
   });
 });
-

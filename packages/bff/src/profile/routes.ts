@@ -72,182 +72,260 @@ async function identityChange(c: Context<AppEnv>, purpose: 'mobile_change' | 'em
  * before it replaces the old; the old number and address are told.
  */
 export function profileRoutes() {
-  return new Hono<AppEnv>()
-    .get('/profile', requireSession(), async (c) => {
-      const scope = scopeOf(c);
-      const row = await profileRow(c.var.db, scope);
-      if (!row) throw Problem.notFound();
-      const own = c.var.session!.relation === 'self';
-      await audit(c, { action: 'profile.view', resourceType: 'client', resourceId: scope.clientId });
-      return c.json({
-        ...profileView(row),
-        editable: own ? [...EDITABLE] : [],
-        pending: own ? await pendingChanges(c.var.db, scope) : { mobile: null, email: null },
-        contact: contactText(c),
-      });
-    })
-
-    .post('/profile/mobile', requireSession(), async (c) => {
-      const body = parseOr400(mobileBody, await readJson(c));
-      assertOwnProfile(c);
-      const mobile = normaliseDutchMobile(body.mobile);
-      if (!mobile) {
-        throw Problem.badRequest('mobile: Vul een Nederlands mobiel nummer in, bijvoorbeeld 06 12345678.', [
-          { field: 'mobile', detail: 'Vul een Nederlands mobiel nummer in, bijvoorbeeld 06 12345678.' },
-        ]);
-      }
-      const scope = scopeOf(c);
-      const current = await profileRow(c.var.db, scope);
-      if (current?.mobile_phone === mobile) {
-        throw unchanged('mobile', 'Dit is al uw mobiele nummer.');
-      }
-      const account = await checkCurrentPassword(c, body.currentPassword);
-      const identity = await sendIdentityCode(c, account, 'mobile_change', { mobile });
-      return c.json({ ...identity, mobile }, 202);
-    })
-
-    // The identity code is right: now a code to the new number proves the client holds that phone.
-    .post('/profile/mobile/verify', requireSession(), async (c) => {
-      const body = parseOr400(z.object(confirmFields), await readJson(c));
-      assertOwnProfile(c);
-      const scope = scopeOf(c);
-      const mobile = (await identityChange(c, 'mobile_change', body.challengeId))?.['mobile'] ?? '';
-      await verifyIdentityCode(c, 'mobile_change', body.challengeId, body.code, { mobile });
-      const sent = await sendConfirmationCode(c, { purpose: 'mobile_change', destination: mobile, binding: { mobile }, resourceType: 'client', resourceId: scope.clientId });
-      return c.json({ ...sent, mobile }, 202);
-    })
-
-    .post('/profile/mobile/confirm', requireSession(), async (c) => {
-      const body = parseOr400(z.object(confirmFields), await readJson(c));
-      assertOwnProfile(c);
-      const scope = scopeOf(c);
-      // The number is the one the code was sent to: the code proves the client holds that phone.
-      const mobile = (await challengeBinding(c, 'mobile_change', body.challengeId))?.['mobile'] ?? '';
-      await verifyConfirmationCode(c, {
-        purpose: 'mobile_change',
-        challengeId: body.challengeId,
-        code: body.code,
-        binding: { mobile },
-        resourceType: 'client',
-        resourceId: scope.clientId,
-      });
-      const before = await currentContact(c, scope);
-      await c.var.db.transaction().execute(async (trx) => {
-        const now = new Date();
-        await trx.updateTable('clients').set({ mobile_phone: mobile, updated_at: now }).where('tenant_id', '=', scope.tenantId).where('id', '=', scope.clientId).execute();
-        await trx.updateTable('accounts').set({ mobile_phone: mobile, updated_at: now }).where('tenant_id', '=', scope.tenantId).where('id', '=', scope.accountId).execute();
-        await audit(
-          c,
-          { action: 'profile.mobile.change', resourceType: 'client', resourceId: scope.clientId, details: { from: maskPhone(before.mobile_phone), to: maskPhone(mobile) } },
-          trx,
-        );
-      });
-      if (before.email) {
-        await notifyChange(c, before.email, 'Uw mobiele nummer is gewijzigd', `Het mobiele nummer van uw account is gewijzigd in ${maskPhone(mobile)}.`);
-      }
-      if (before.mobile_phone && before.mobile_phone !== mobile) await notifyOldNumber(c, before.mobile_phone);
-      return c.json({ mobile });
-    })
-
-    .post('/profile/email', requireSession(), async (c) => {
-      const body = parseOr400(emailBody, await readJson(c));
-      assertOwnProfile(c);
-      const scope = scopeOf(c);
-      const email = body.email;
-      const current = await profileRow(c.var.db, scope);
-      if (current?.email?.toLowerCase() === email.toLowerCase()) {
-        throw unchanged('email', 'Dit is al uw e-mailadres.');
-      }
-      const account = await checkCurrentPassword(c, body.currentPassword);
-      const identity = await sendIdentityCode(c, account, 'email_change', { email, ...(body.pageUrl ? { pageUrl: body.pageUrl } : {}) });
-      return c.json({ ...identity, email }, 202);
-    })
-
-    // The identity code is right: now a link to the new address proves the client reads it.
-    .post('/profile/email/verify', requireSession(), async (c) => {
-      const body = parseOr400(z.object(confirmFields), await readJson(c));
-      assertOwnProfile(c);
-      const scope = scopeOf(c);
-      const change = (await identityChange(c, 'email_change', body.challengeId)) ?? {};
-      const email = change['email'] ?? '';
-      await verifyIdentityCode(c, 'email_change', body.challengeId, body.code, change);
-      const tenant = c.var.tenant;
-      for (const limit of [authLimits.confirmationsPerAccount(scope.accountId), authLimits.confirmationsPerDestination(email.toLowerCase(), scope.accountId)]) {
-        const result = await consume(c.var.db, tenant.id, limit);
-        if (!result.allowed) {
-          await audit(c, { action: 'email_change.link.limited', outcome: 'denied', resourceType: 'client', resourceId: scope.clientId });
-          throw Problem.tooManyRequests(`Er zijn te veel e-mails verstuurd. Probeer het over ${Math.ceil(result.retryAfterSeconds / 60)} minuten opnieuw.`, result.retryAfterSeconds);
-        }
-      }
-      const issued = await issueEmailChangeLink(c.var.db, { tenantId: tenant.id, accountId: scope.accountId, sessionId: c.var.session!.id, email });
-      const link = emailConfirmationLink(tenant, change['pageUrl'], ownOrigin(c), issued.token);
-      await c.var.outbox.enqueue({
-        tenantId: tenant.id,
-        channel: 'email',
-        recipient: email,
-        ...emailSender(tenant),
-        subject: 'Bevestig uw nieuwe e-mailadres',
-        body: [
-          `Beste ${c.var.session!.displayName},`,
-          '',
-          `U heeft gevraagd om dit e-mailadres te gebruiken voor het cliëntportaal van ${tenant.name}. Bevestig het met deze link:`,
-          '',
-          link,
-          '',
-          'De link is 24 uur geldig en werkt één keer. Tot u bevestigt, blijft uw oude e-mailadres in gebruik.',
-          'Heeft u dit niet gevraagd? Dan kunt u deze e-mail negeren.',
-        ].join('\n'),
-      });
-      await audit(c, { action: 'email_change.link.sent', resourceType: 'client', resourceId: scope.clientId, details: { challengeId: issued.challengeId, to: maskEmail(email) } });
-      return c.json({ email, expiresInSeconds: EMAIL_LINK_SECONDS }, 202);
-    })
-
-    // Opened from the e-mail, possibly on another device: the token alone identifies the change.
-    .post('/profile/email/confirm', async (c) => {
-      const body = parseOr400(linkBody, await readJson(c));
-      const address = clientAddress(c, c.var.config.trustedProxies);
-      if (address) {
-        const limit = await consume(c.var.db, c.var.tenant.id, authLimits.perAddress(address));
-        if (!limit.allowed) throw Problem.tooManyRequests('Te veel pogingen vanaf dit adres. Probeer het later opnieuw.', limit.retryAfterSeconds);
-      }
-      const tenant = c.var.tenant;
-      const used = await useEmailChangeLink(c.var.db, tenant.id, body.token);
-      if (!used) {
-        await audit(c, { action: 'profile.email.change', outcome: 'failure', accountId: null, clientId: null, details: { reason: 'invalid-link' } });
-        throw new Problem(400, 'invalid-link', 'Link niet meer geldig', 'Deze link is niet meer geldig. Vraag in het portaal opnieuw om uw e-mailadres te wijzigen.', {
-          errors: [{ field: 'token', detail: 'not valid (any more)' }],
+  return (
+    new Hono<AppEnv>()
+      .get('/profile', requireSession(), async (c) => {
+        const scope = scopeOf(c);
+        const row = await profileRow(c.var.db, scope);
+        if (!row) throw Problem.notFound();
+        const own = c.var.session!.relation === 'self';
+        await audit(c, { action: 'profile.view', resourceType: 'client', resourceId: scope.clientId });
+        return c.json({
+          ...profileView(row),
+          editable: own ? [...EDITABLE] : [],
+          pending: own ? await pendingChanges(c.var.db, scope) : { mobile: null, email: null },
+          contact: contactText(c),
         });
-      }
-      const own = await c.var.db
-        .selectFrom('account_clients')
-        .select('client_id')
-        .where('tenant_id', '=', tenant.id)
-        .where('account_id', '=', used.accountId)
-        .where('relation', '=', 'self')
-        .executeTakeFirst();
-      const before = await c.var.db.selectFrom('accounts').select('email').where('tenant_id', '=', tenant.id).where('id', '=', used.accountId).executeTakeFirstOrThrow();
-      await c.var.db.transaction().execute(async (trx) => {
-        const now = new Date();
-        await trx.updateTable('accounts').set({ email: used.email, updated_at: now }).where('tenant_id', '=', tenant.id).where('id', '=', used.accountId).execute();
-        if (own) await trx.updateTable('clients').set({ email: used.email, updated_at: now }).where('tenant_id', '=', tenant.id).where('id', '=', own.client_id).execute();
-        await audit(
-          c,
-          {
+      })
+
+      .post('/profile/mobile', requireSession(), async (c) => {
+        const body = parseOr400(mobileBody, await readJson(c));
+        assertOwnProfile(c);
+        const mobile = normaliseDutchMobile(body.mobile);
+        if (!mobile) {
+          throw Problem.badRequest('mobile: Vul een Nederlands mobiel nummer in, bijvoorbeeld 06 12345678.', [
+            { field: 'mobile', detail: 'Vul een Nederlands mobiel nummer in, bijvoorbeeld 06 12345678.' },
+          ]);
+        }
+        const scope = scopeOf(c);
+        const current = await profileRow(c.var.db, scope);
+        if (current?.mobile_phone === mobile) {
+          throw unchanged('mobile', 'Dit is al uw mobiele nummer.');
+        }
+        const account = await checkCurrentPassword(c, body.currentPassword);
+        const identity = await sendIdentityCode(c, account, 'mobile_change', { mobile });
+        return c.json({ ...identity, mobile }, 202);
+      })
+
+      // The identity code is right: now a code to the new number proves the client holds that phone.
+      .post('/profile/mobile/verify', requireSession(), async (c) => {
+        const body = parseOr400(z.object(confirmFields), await readJson(c));
+        assertOwnProfile(c);
+        const scope = scopeOf(c);
+        const mobile = (await identityChange(c, 'mobile_change', body.challengeId))?.['mobile'] ?? '';
+        await verifyIdentityCode(c, 'mobile_change', body.challengeId, body.code, { mobile });
+        const sent = await sendConfirmationCode(c, {
+          purpose: 'mobile_change',
+          destination: mobile,
+          binding: { mobile },
+          resourceType: 'client',
+          resourceId: scope.clientId,
+        });
+        return c.json({ ...sent, mobile }, 202);
+      })
+
+      .post('/profile/mobile/confirm', requireSession(), async (c) => {
+        const body = parseOr400(z.object(confirmFields), await readJson(c));
+        assertOwnProfile(c);
+        const scope = scopeOf(c);
+        // The number is the one the code was sent to: the code proves the client holds that phone.
+        const mobile = (await challengeBinding(c, 'mobile_change', body.challengeId))?.['mobile'] ?? '';
+        await verifyConfirmationCode(c, {
+          purpose: 'mobile_change',
+          challengeId: body.challengeId,
+          code: body.code,
+          binding: { mobile },
+          resourceType: 'client',
+          resourceId: scope.clientId,
+        });
+        const before = await currentContact(c, scope);
+        await c.var.db.transaction().execute(async (trx) => {
+          const now = new Date();
+          await trx
+            .updateTable('clients')
+            .set({ mobile_phone: mobile, updated_at: now })
+            .where('tenant_id', '=', scope.tenantId)
+            .where('id', '=', scope.clientId)
+            .execute();
+          await trx
+            .updateTable('accounts')
+            .set({ mobile_phone: mobile, updated_at: now })
+            .where('tenant_id', '=', scope.tenantId)
+            .where('id', '=', scope.accountId)
+            .execute();
+          await audit(
+            c,
+            {
+              action: 'profile.mobile.change',
+              resourceType: 'client',
+              resourceId: scope.clientId,
+              details: { from: maskPhone(before.mobile_phone), to: maskPhone(mobile) },
+            },
+            trx,
+          );
+        });
+        if (before.email) {
+          await notifyChange(
+            c,
+            before.email,
+            'Uw mobiele nummer is gewijzigd',
+            `Het mobiele nummer van uw account is gewijzigd in ${maskPhone(mobile)}.`,
+          );
+        }
+        if (before.mobile_phone && before.mobile_phone !== mobile) await notifyOldNumber(c, before.mobile_phone);
+        return c.json({ mobile });
+      })
+
+      .post('/profile/email', requireSession(), async (c) => {
+        const body = parseOr400(emailBody, await readJson(c));
+        assertOwnProfile(c);
+        const scope = scopeOf(c);
+        const email = body.email;
+        const current = await profileRow(c.var.db, scope);
+        if (current?.email?.toLowerCase() === email.toLowerCase()) {
+          throw unchanged('email', 'Dit is al uw e-mailadres.');
+        }
+        const account = await checkCurrentPassword(c, body.currentPassword);
+        const identity = await sendIdentityCode(c, account, 'email_change', { email, ...(body.pageUrl ? { pageUrl: body.pageUrl } : {}) });
+        return c.json({ ...identity, email }, 202);
+      })
+
+      // The identity code is right: now a link to the new address proves the client reads it.
+      .post('/profile/email/verify', requireSession(), async (c) => {
+        const body = parseOr400(z.object(confirmFields), await readJson(c));
+        assertOwnProfile(c);
+        const scope = scopeOf(c);
+        const change = (await identityChange(c, 'email_change', body.challengeId)) ?? {};
+        const email = change['email'] ?? '';
+        await verifyIdentityCode(c, 'email_change', body.challengeId, body.code, change);
+        const tenant = c.var.tenant;
+        for (const limit of [
+          authLimits.confirmationsPerAccount(scope.accountId),
+          authLimits.confirmationsPerDestination(email.toLowerCase(), scope.accountId),
+        ]) {
+          const result = await consume(c.var.db, tenant.id, limit);
+          if (!result.allowed) {
+            await audit(c, { action: 'email_change.link.limited', outcome: 'denied', resourceType: 'client', resourceId: scope.clientId });
+            throw Problem.tooManyRequests(
+              `Er zijn te veel e-mails verstuurd. Probeer het over ${Math.ceil(result.retryAfterSeconds / 60)} minuten opnieuw.`,
+              result.retryAfterSeconds,
+            );
+          }
+        }
+        const issued = await issueEmailChangeLink(c.var.db, {
+          tenantId: tenant.id,
+          accountId: scope.accountId,
+          sessionId: c.var.session!.id,
+          email,
+        });
+        const link = emailConfirmationLink(tenant, change['pageUrl'], ownOrigin(c), issued.token);
+        await c.var.outbox.enqueue({
+          tenantId: tenant.id,
+          channel: 'email',
+          recipient: email,
+          ...emailSender(tenant),
+          subject: 'Bevestig uw nieuwe e-mailadres',
+          body: [
+            `Beste ${c.var.session!.displayName},`,
+            '',
+            `U heeft gevraagd om dit e-mailadres te gebruiken voor het cliëntportaal van ${tenant.name}. Bevestig het met deze link:`,
+            '',
+            link,
+            '',
+            'De link is 24 uur geldig en werkt één keer. Tot u bevestigt, blijft uw oude e-mailadres in gebruik.',
+            'Heeft u dit niet gevraagd? Dan kunt u deze e-mail negeren.',
+          ].join('\n'),
+        });
+        await audit(c, {
+          action: 'email_change.link.sent',
+          resourceType: 'client',
+          resourceId: scope.clientId,
+          details: { challengeId: issued.challengeId, to: maskEmail(email) },
+        });
+        return c.json({ email, expiresInSeconds: EMAIL_LINK_SECONDS }, 202);
+      })
+
+      // Opened from the e-mail, possibly on another device: the token alone identifies the change.
+      .post('/profile/email/confirm', async (c) => {
+        const body = parseOr400(linkBody, await readJson(c));
+        const address = clientAddress(c, c.var.config.trustedProxies);
+        if (address) {
+          const limit = await consume(c.var.db, c.var.tenant.id, authLimits.perAddress(address));
+          if (!limit.allowed)
+            throw Problem.tooManyRequests('Te veel pogingen vanaf dit adres. Probeer het later opnieuw.', limit.retryAfterSeconds);
+        }
+        const tenant = c.var.tenant;
+        const used = await useEmailChangeLink(c.var.db, tenant.id, body.token);
+        if (!used) {
+          await audit(c, {
             action: 'profile.email.change',
-            accountId: used.accountId,
-            clientId: own?.client_id ?? null,
-            resourceType: 'client',
-            ...(own ? { resourceId: own.client_id } : {}),
-            details: { from: maskEmail(before.email), to: maskEmail(used.email), challengeId: used.challengeId },
-          },
-          trx,
-        );
-      });
-      if (before.email && before.email.toLowerCase() !== used.email.toLowerCase()) {
-        await notifyChange(c, before.email, 'Uw e-mailadres is gewijzigd', `Het e-mailadres van uw account is gewijzigd in ${maskEmail(used.email)}.`);
-      }
-      return c.json({ email: used.email });
-    });
+            outcome: 'failure',
+            accountId: null,
+            clientId: null,
+            details: { reason: 'invalid-link' },
+          });
+          throw new Problem(
+            400,
+            'invalid-link',
+            'Link niet meer geldig',
+            'Deze link is niet meer geldig. Vraag in het portaal opnieuw om uw e-mailadres te wijzigen.',
+            {
+              errors: [{ field: 'token', detail: 'not valid (any more)' }],
+            },
+          );
+        }
+        const own = await c.var.db
+          .selectFrom('account_clients')
+          .select('client_id')
+          .where('tenant_id', '=', tenant.id)
+          .where('account_id', '=', used.accountId)
+          .where('relation', '=', 'self')
+          .executeTakeFirst();
+        const before = await c.var.db
+          .selectFrom('accounts')
+          .select('email')
+          .where('tenant_id', '=', tenant.id)
+          .where('id', '=', used.accountId)
+          .executeTakeFirstOrThrow();
+        await c.var.db.transaction().execute(async (trx) => {
+          const now = new Date();
+          await trx
+            .updateTable('accounts')
+            .set({ email: used.email, updated_at: now })
+            .where('tenant_id', '=', tenant.id)
+            .where('id', '=', used.accountId)
+            .execute();
+          if (own)
+            await trx
+              .updateTable('clients')
+              .set({ email: used.email, updated_at: now })
+              .where('tenant_id', '=', tenant.id)
+              .where('id', '=', own.client_id)
+              .execute();
+          await audit(
+            c,
+            {
+              action: 'profile.email.change',
+              accountId: used.accountId,
+              clientId: own?.client_id ?? null,
+              resourceType: 'client',
+              ...(own ? { resourceId: own.client_id } : {}),
+              details: { from: maskEmail(before.email), to: maskEmail(used.email), challengeId: used.challengeId },
+            },
+            trx,
+          );
+        });
+        if (before.email && before.email.toLowerCase() !== used.email.toLowerCase()) {
+          await notifyChange(
+            c,
+            before.email,
+            'Uw e-mailadres is gewijzigd',
+            `Het e-mailadres van uw account is gewijzigd in ${maskEmail(used.email)}.`,
+          );
+        }
+        return c.json({ email: used.email });
+      })
+  );
 }
 
 /** Tells the old address that a contact detail changed, so a takeover does not go unnoticed. */

@@ -19,7 +19,16 @@ beforeAll(async () => {
   const now = Date.now();
   await database.db
     .insertInto('reports')
-    .values(Array.from({ length: 300 }, (_, i) => ({ tenant_id: client.tenant.id, client_id: client.clientId, written_at: new Date(now - (i + 1) * 86_400_000), author_name: 'Zr. Jansen', author_kind: 'staff' as const, text: `${i + 1}. Goed geslapen, ontbeten; de wond is verzorgd.` })))
+    .values(
+      Array.from({ length: 300 }, (_, i) => ({
+        tenant_id: client.tenant.id,
+        client_id: client.clientId,
+        written_at: new Date(now - (i + 1) * 86_400_000),
+        author_name: 'Zr. Jansen',
+        author_kind: 'staff' as const,
+        text: `${i + 1}. Goed geslapen, ontbeten; de wond is verzorgd.`,
+      })),
+    )
     .execute();
   bff = await startBffProcess({ DATABASE_URL: database.url!, ...productionEnvironment(), MIGRATE_ON_START: 'false' });
 }, 120_000);
@@ -29,7 +38,10 @@ afterAll(async () => {
 });
 
 const download = (signal?: AbortSignal) =>
-  fetch(`${bff.url}/api/tenants/${client.tenant.slug}/reports.pdf?period=year`, { headers: { cookie: `${sessionCookieName(client.tenant.slug)}=${client.token}` }, signal: signal ?? AbortSignal.timeout(20_000) });
+  fetch(`${bff.url}/api/tenants/${client.tenant.slug}/reports.pdf?period=year`, {
+    headers: { cookie: `${sessionCookieName(client.tenant.slug)}=${client.token}` },
+    signal: signal ?? AbortSignal.timeout(20_000),
+  });
 
 describe('report PDFs made off the main thread', () => {
   it('are the same PDFs, also in parallel and after a cancelled download', async () => {

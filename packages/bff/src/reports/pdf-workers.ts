@@ -87,7 +87,8 @@ function run(worker: Worker, { input, output }: Job) {
         (next) => !finished && worker.postMessage(next.done ? { kind: 'no-more' } : { kind: 'batch', rows: next.value }),
         (error: unknown) => finish(error instanceof Error ? error : new Error(String(error))),
       );
-    } else if (message.kind === 'bytes') output.write(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength));
+    } else if (message.kind === 'bytes')
+      output.write(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength));
     else if (message.kind === 'done') finish('done');
     else finish(new Error(`reports PDF failed: ${message.message}`));
   };

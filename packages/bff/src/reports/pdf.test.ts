@@ -24,7 +24,14 @@ describe('the reports PDF', () => {
       if (rendering) setTimeout(tick, 1);
     };
     setTimeout(tick, 1);
-    const doc = streamReportsPdf({ organisation: 'Zorggroep', clientName: 'J. de Vries', period: { from: '2025-12-01', to: '2026-11-30' }, total: year.length, generatedAt: new Date(), batches: batches() });
+    const doc = streamReportsPdf({
+      organisation: 'Zorggroep',
+      clientName: 'J. de Vries',
+      period: { from: '2025-12-01', to: '2026-11-30' },
+      total: year.length,
+      generatedAt: new Date(),
+      batches: batches(),
+    });
     // CPU time, not the wall clock: other processes on a busy test machine do not count.
     const cpu = process.cpuUsage();
     const chunks: Buffer[] = [];

@@ -61,7 +61,14 @@ const writtenAtFormat = new Intl.DateTimeFormat('nl-NL', {
   minute: '2-digit',
 });
 const longDate = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-const createdFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: zone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const createdFormat = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: zone,
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 export interface ReportsPdfInput {
   organisation: string;
@@ -129,7 +136,12 @@ export function streamReportsPdf(input: ReportsPdfInput): Readable {
     doc.save();
     doc.fillColor(grey).font('regular').fontSize(8);
     doc.text(runningTitle, margin.left, 36, { width, lineBreak: false, ellipsis: true, height: 12 });
-    doc.moveTo(margin.left, 52).lineTo(doc.page.width - margin.right, 52).lineWidth(0.5).strokeColor('#999999').stroke();
+    doc
+      .moveTo(margin.left, 52)
+      .lineTo(doc.page.width - margin.right, 52)
+      .lineWidth(0.5)
+      .strokeColor('#999999')
+      .stroke();
 
     doc.fontSize(footerSize);
     const prefix = `Pagina ${pageCount} van`;
@@ -146,7 +158,9 @@ export function streamReportsPdf(input: ReportsPdfInput): Readable {
     });
     internals.page.xobjects['CWPageTotal'] = totalRef;
     const baseline = doc.page.height - top - (fontRes.ascender / 1000) * footerSize;
-    internals.addContent(`q 1 0 0 -1 0 ${doc.page.height} cm 1 0 0 1 ${(left + prefixWidth).toFixed(2)} ${baseline.toFixed(2)} cm /CWPageTotal Do Q`);
+    internals.addContent(
+      `q 1 0 0 -1 0 ${doc.page.height} cm 1 0 0 1 ${(left + prefixWidth).toFixed(2)} ${baseline.toFixed(2)} cm /CWPageTotal Do Q`,
+    );
     doc.restore();
     internals._font = font;
     internals._fontSize = fontSize;
@@ -165,7 +179,10 @@ export function streamReportsPdf(input: ReportsPdfInput): Readable {
     doc.text(`Cliënt: ${input.clientName}`, { width });
     doc.text(`Periode: ${periodLabel(input.period)}`, { width });
     doc.text(`Aantal rapportages: ${input.total}`, { width });
-    doc.fillColor(grey).fontSize(9).text(`Gemaakt op ${createdFormat.format(input.generatedAt)}`, { width });
+    doc
+      .fillColor(grey)
+      .fontSize(9)
+      .text(`Gemaakt op ${createdFormat.format(input.generatedAt)}`, { width });
     doc.fillColor('black').moveDown(1);
     if (input.total === 0) doc.fontSize(10.5).text('Er zijn geen rapportages in deze periode.', { width });
 

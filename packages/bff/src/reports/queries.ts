@@ -72,10 +72,16 @@ function reportsJson(
     .innerJoinLateral(
       // The row whose JSON is one item: the keys in the order of `ReportView`.
       sql<ReportView>`(select r.id, to_char(r.written_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "writtenAt",
-        r.author_name as author, r.author_kind as "authorKind", coalesce(r.author_account_id = ${scope.accountId}, false) as own, r.text)`.as('v'),
+        r.author_name as author, r.author_kind as "authorKind", coalesce(r.author_account_id = ${scope.accountId}, false) as own, r.text)`.as(
+        'v',
+      ),
       (join) => join.onTrue(),
     )
-    .select(sql<Uint8Array>`convert_to(coalesce('[' || string_agg(row_to_json(v)::text, ',' order by r.written_at desc, r.id desc) || ']', '[]'), 'UTF8')`.as('items'))
+    .select(
+      sql<Uint8Array>`convert_to(coalesce('[' || string_agg(row_to_json(v)::text, ',' order by r.written_at desc, r.id desc) || ']', '[]'), 'UTF8')`.as(
+        'items',
+      ),
+    )
     .executeTakeFirstOrThrow()
     .then((row) => row.items);
 }
@@ -95,11 +101,21 @@ export function reportsForPeriodJson(
   period: { start: Date; end: Date },
   auditRow: Insertable<AuditLogTable>,
 ): Promise<Uint8Array> {
-  return reportsJson(db, scope, (reports) => reports.where('written_at', '>=', period.start).where('written_at', '<', period.end), auditRow);
+  return reportsJson(
+    db,
+    scope,
+    (reports) => reports.where('written_at', '>=', period.start).where('written_at', '<', period.end),
+    auditRow,
+  );
 }
 
 /** The newest `limit` reports as JSON (see `reportsJson`), and the audit row of reading them. */
-export function latestReportsJson(db: Kysely<Database>, scope: ReportScope, limit: number, auditRow: Insertable<AuditLogTable>): Promise<Uint8Array> {
+export function latestReportsJson(
+  db: Kysely<Database>,
+  scope: ReportScope,
+  limit: number,
+  auditRow: Insertable<AuditLogTable>,
+): Promise<Uint8Array> {
   return reportsJson(db, scope, (reports) => reports.orderBy('written_at', 'desc').orderBy('id', 'desc').limit(limit), auditRow);
 }
 
@@ -199,8 +215,6 @@ export async function writeClientReport(
     .returning(['id', 'written_at', 'author_name', 'author_kind', 'text', sql<boolean>`true`.as('own')])
     .executeTakeFirst();
   if (inserted) return { report: reportView(inserted), created: true };
-  const existing = await reportsOfClient(trx, scope)
-    .where('idempotency_key', '=', report.idempotencyKey)
-    .executeTakeFirstOrThrow();
+  const existing = await reportsOfClient(trx, scope).where('idempotency_key', '=', report.idempotencyKey).executeTakeFirstOrThrow();
   return { report: reportView(existing), created: false };
 }

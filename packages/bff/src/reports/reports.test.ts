@@ -19,7 +19,8 @@ let bob: SignedInClient;
 let carol: SignedInClient;
 
 const signedIn = (t: TenantRecord) => signedInClient(database.db, t);
-const call = (t: TenantRecord, token: string | undefined, path: string, init: RequestInit = {}) => clientRequest(app, { tenant: t, token }, path, init);
+const call = (t: TenantRecord, token: string | undefined, path: string, init: RequestInit = {}) =>
+  clientRequest(app, { tenant: t, token }, path, init);
 const get = (who: { token: string }, path: string) => call(tenant, who.token, path);
 const postReport = (who: { token: string }, body: unknown, key?: string) =>
   call(tenant, who.token, '/reports', { method: 'POST', body: JSON.stringify(body), headers: key ? { 'idempotency-key': key } : {} });
@@ -71,7 +72,10 @@ describe('reading reports', () => {
   it('shows the last 7 days by default, newest first, only the own client’s', async () => {
     const response = await get(alice, '/reports');
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { period: { from: string; to: string }; items: { text: string; author: string; own: boolean; writtenAt: string }[] };
+    const body = (await response.json()) as {
+      period: { from: string; to: string };
+      items: { text: string; author: string; own: boolean; writtenAt: string }[];
+    };
     expect(body.period).toEqual({ from: isoDate(addDays(today, -7)), to: isoDate(today) });
     expect(body.items.map((r) => r.text)).toEqual([
       'Mevrouw heeft goed geslapen. De cliënt is geïnformeerd over één nieuwe afspraak.',
@@ -112,7 +116,10 @@ describe('reading reports', () => {
       expect(response.status, path).toBe(400);
       expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
       const problem = (await response.json()) as { errors: { field: string }[] };
-      expect(problem.errors.map((e) => e.field), path).toContain(field);
+      expect(
+        problem.errors.map((e) => e.field),
+        path,
+      ).toContain(field);
     }
   });
 
@@ -152,16 +159,30 @@ describe('the list as PostgreSQL writes it', () => {
     const text = 'Quotes " and \\ backslash, tab\t, newline\n, control \u0001, emoji 😀, ü, \u2028 end';
     const { id } = await database.db
       .insertInto('reports')
-      .values({ tenant_id: tenant.id, client_id: dave.clientId, written_at: sql<Date>`now() - interval '1 day' + interval '0.000999 second'` as never, author_name: 'Zr. "Ö"', author_kind: 'staff', text })
+      .values({
+        tenant_id: tenant.id,
+        client_id: dave.clientId,
+        written_at: sql<Date>`now() - interval '1 day' + interval '0.000999 second'` as never,
+        author_name: 'Zr. "Ö"',
+        author_kind: 'staff',
+        text,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const stored = await sql<{ micros: string }>`select to_char(written_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as micros from reports where id = ${id}`.execute(database.db);
+    const stored = await sql<{
+      micros: string;
+    }>`select to_char(written_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as micros from reports where id = ${id}`.execute(
+      database.db,
+    );
     const micros = stored.rows[0]!.micros;
     const response = await get(dave, '/reports');
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const body = (await response.json()) as { items: unknown[] };
     expect(body.items).toEqual([{ id, writtenAt: `${micros.slice(0, 23)}Z`, author: 'Zr. "Ö"', authorKind: 'staff', own: false, text }]);
-    expect(await (await get(dave, '/reports?from=2020-01-01&to=2020-01-31')).json()).toEqual({ period: { from: '2020-01-01', to: '2020-01-31' }, items: [] });
+    expect(await (await get(dave, '/reports?from=2020-01-01&to=2020-01-31')).json()).toEqual({
+      period: { from: '2020-01-01', to: '2020-01-31' },
+      items: [],
+    });
     expect(await (await get(dave, '/reports/latest?limit=1')).json()).toEqual({ items: body.items });
   });
 });
@@ -183,7 +204,12 @@ describe('writing a report', () => {
     expect(responses.map((r) => r.status)).toEqual(Array(6).fill(201));
     const ids = new Set(await Promise.all(responses.map(async (r) => ((await r.json()) as { id: string }).id)));
     expect(ids.size).toBe(1);
-    const rows = await database.db.selectFrom('reports').select('id').where('client_id', '=', bob.clientId).where('text', '=', 'Dubbel verstuurd?').execute();
+    const rows = await database.db
+      .selectFrom('reports')
+      .select('id')
+      .where('client_id', '=', bob.clientId)
+      .where('text', '=', 'Dubbel verstuurd?')
+      .execute();
     expect(rows).toHaveLength(1);
     expect(responses.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(5);
   });
@@ -220,7 +246,11 @@ describe('writing a report', () => {
 describe('downloading reports as PDF', () => {
   it('is a real PDF of exactly the period, with names, Dutch characters, wrapped long texts and page numbers', async () => {
     const client = await signedIn(tenant);
-    await database.db.updateTable('clients').set({ first_name: 'Anneke', last_name_prefix: 'van', last_name: 'Brügge' }).where('id', '=', client.clientId).execute();
+    await database.db
+      .updateTable('clients')
+      .set({ first_name: 'Anneke', last_name_prefix: 'van', last_name: 'Brügge' })
+      .where('id', '=', client.clientId)
+      .execute();
     const long = Array.from({ length: 120 }, (_, i) => `Zin ${i + 1}: de cliënt is geïnformeerd over één wijziging in de zorg.`).join(' ');
     await addReport(client.clientId, amsterdamTime({ year: 2026, month: 11, day: 16 }, 8, 15), 'Eerste dag van de periode.');
     await addReport(client.clientId, amsterdamTime({ year: 2026, month: 11, day: 20 }, 14, 0), long, 'Zr. Özdemir');

@@ -54,7 +54,12 @@ export function reportRoutes() {
     })
     .get('/reports/latest', requireSession(), async (c) => {
       const { limit } = parseOr400(latestQuery, c.req.query());
-      const items = await latestReportsJson(c.var.db, scopeOf(c), limit, auditRow(c, { action: 'reports.latest', resourceType: 'report', details: { limit } }));
+      const items = await latestReportsJson(
+        c.var.db,
+        scopeOf(c),
+        limit,
+        auditRow(c, { action: 'reports.latest', resourceType: 'report', details: { limit } }),
+      );
       return jsonBytes(c, '{"items":', items, '}');
     })
     .post('/reports', requireSession(), async (c) => {

@@ -134,7 +134,8 @@ export function measurementRows(context: HistoryContext, typeIds: ReadonlyMap<st
       from: '08:00',
       to: '09:30',
       values: (daysAgo) => {
-        const systolic = 140 + 9 * Math.sin((2 * Math.PI * daysAgo) / HISTORY_DAYS + phase) + (daysAgo / HISTORY_DAYS) * 6 + rng.gaussian(0, 7);
+        const systolic =
+          140 + 9 * Math.sin((2 * Math.PI * daysAgo) / HISTORY_DAYS + phase) + (daysAgo / HISTORY_DAYS) * 6 + rng.gaussian(0, 7);
         return {
           systolic: Math.round(clamp(systolic, 95, 200)),
           diastolic: Math.round(clamp(systolic * 0.55 + 6 + rng.gaussian(0, 4), 50, 120)),
@@ -338,7 +339,13 @@ export function staffAccessRows(context: HistoryContext): Insertable<StaffAccess
   const { tenant, now, today } = context;
   const rng = context.rng.fork('staff-access');
   const rows: Insertable<StaffAccessEventsTable>[] = [];
-  const access = (occurredAt: Date, name: string, data_category: StaffAccessEventsTable['data_category'], action: StaffAccessEventsTable['action'], extra: Partial<Insertable<StaffAccessEventsTable>> = {}) => {
+  const access = (
+    occurredAt: Date,
+    name: string,
+    data_category: StaffAccessEventsTable['data_category'],
+    action: StaffAccessEventsTable['action'],
+    extra: Partial<Insertable<StaffAccessEventsTable>> = {},
+  ) => {
     if (occurredAt > now) return;
     const staffIndex = tenant.staff.indexOf(name);
     rows.push({

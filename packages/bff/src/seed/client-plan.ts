@@ -58,7 +58,9 @@ export function clientPlan(
       'Steunkousen aantrekken in de ochtend en uittrekken in de avond.',
       'Medicatie aanreiken uit de baxterrol en het innemen controleren.',
       ...(profile.diabetes ? ['Bloedsuiker nuchter meten en insuline toedienen volgens het schema van de huisarts.'] : []),
-      ...(profile.wound ? ['Wondverzorging op dinsdag en vrijdag volgens het wondplan; de wijkverpleegkundige evalueert elke twee weken.'] : []),
+      ...(profile.wound
+        ? ['Wondverzorging op dinsdag en vrijdag volgens het wondplan; de wijkverpleegkundige evalueert elke twee weken.']
+        : []),
       ...(profile.pain ? ['Pijnscore twee keer per week vastleggen; bij een score van 7 of hoger wordt de huisarts geïnformeerd.'] : []),
       'Bloeddruk meten op maandag, woensdag en vrijdag; gewicht wekelijks op maandag.',
     ],

@@ -70,7 +70,12 @@ async function rowCounts(): Promise<Record<string, number>> {
 }
 
 async function invitationMails(email: string) {
-  return database.db.selectFrom('outbox').select(['body', 'subject']).where('channel', '=', 'email').where('recipient', '=', email).execute();
+  return database.db
+    .selectFrom('outbox')
+    .select(['body', 'subject'])
+    .where('channel', '=', 'email')
+    .where('recipient', '=', email)
+    .execute();
 }
 
 describe('seedDemo', () => {
@@ -97,7 +102,11 @@ describe('seedDemo', () => {
 
   it('gives every demo account a password that opens it and meets its organisation’s policy', async () => {
     for (const tenant of first.tenants) {
-      const row = await database.db.selectFrom('tenants').select(['id', 'settings']).where('slug', '=', tenant.slug).executeTakeFirstOrThrow();
+      const row = await database.db
+        .selectFrom('tenants')
+        .select(['id', 'settings'])
+        .where('slug', '=', tenant.slug)
+        .executeTakeFirstOrThrow();
       const policy = parseTenantSettings(row.settings).passwordPolicy;
       expect(tenant.accounts).toHaveLength(2);
       for (const credentials of tenant.accounts) {
@@ -118,7 +127,14 @@ describe('seedDemo', () => {
     const accounts = await database.db
       .selectFrom('accounts')
       .innerJoin('tenants', 'tenants.id', 'accounts.tenant_id')
-      .select(['tenants.slug', 'tenants.settings', 'accounts.must_change_password', 'accounts.terms_version_accepted', 'accounts.status', 'accounts.second_factor'])
+      .select([
+        'tenants.slug',
+        'tenants.settings',
+        'accounts.must_change_password',
+        'accounts.terms_version_accepted',
+        'accounts.status',
+        'accounts.second_factor',
+      ])
       .where('accounts.status', '!=', 'invited')
       .execute();
     for (const slug of ['zorggroep-de-linde', 'thuiszorg-het-baken']) {
@@ -176,7 +192,9 @@ describe('seedDemo', () => {
     const plans = await database.db
       .selectFrom('plan_documents')
       .leftJoin('plan_decisions', (join) =>
-        join.onRef('plan_decisions.tenant_id', '=', 'plan_documents.tenant_id').onRef('plan_decisions.plan_document_id', '=', 'plan_documents.id'),
+        join
+          .onRef('plan_decisions.tenant_id', '=', 'plan_documents.tenant_id')
+          .onRef('plan_decisions.plan_document_id', '=', 'plan_documents.id'),
       )
       .select([
         'plan_documents.client_id',
@@ -227,7 +245,11 @@ describe('seedDemo', () => {
   });
 
   it('leaves the latest staff messages unread', async () => {
-    const messages = await database.db.selectFrom('messages').select(['client_id', 'sender_kind', 'sent_at', 'read_at']).orderBy('sent_at').execute();
+    const messages = await database.db
+      .selectFrom('messages')
+      .select(['client_id', 'sender_kind', 'sent_at', 'read_at'])
+      .orderBy('sent_at')
+      .execute();
     for (const clientId of new Set(messages.map((m) => m.client_id))) {
       const thread = messages.filter((m) => m.client_id === clientId);
       expect(thread.length).toBeGreaterThanOrEqual(10);
@@ -238,8 +260,11 @@ describe('seedDemo', () => {
     }
   });
 
-  it('holds the care team\'s accesses from the ECD: daily reads of the past quarter, one under break-the-glass', async () => {
-    const events = await database.db.selectFrom('staff_access_events').select(['client_id', 'occurred_at', 'staff_role', 'data_category', 'break_the_glass']).execute();
+  it("holds the care team's accesses from the ECD: daily reads of the past quarter, one under break-the-glass", async () => {
+    const events = await database.db
+      .selectFrom('staff_access_events')
+      .select(['client_id', 'occurred_at', 'staff_role', 'data_category', 'break_the_glass'])
+      .execute();
     // The clients with a care history (not the invitees, who have none yet).
     const clients = await database.db.selectFrom('reports').select('client_id as id').distinct().execute();
     expect(clients.length).toBe(4);
@@ -252,7 +277,9 @@ describe('seedDemo', () => {
       expect((Math.max(...times) - Math.min(...times)) / dayMs).toBeGreaterThan(89);
       expect((Math.max(...times) - Math.min(...times)) / dayMs).toBeLessThan(92);
       expect(new Set(own.map((event) => event.data_category))).toEqual(new Set(['reports', 'measurements', 'client-plan']));
-      expect(own.filter((event) => event.break_the_glass)).toEqual([expect.objectContaining({ staff_role: 'Verpleegkundige nachtdienst' })]);
+      expect(own.filter((event) => event.break_the_glass)).toEqual([
+        expect.objectContaining({ staff_role: 'Verpleegkundige nachtdienst' }),
+      ]);
     }
   });
 
@@ -262,8 +289,12 @@ describe('seedDemo', () => {
       const account = await database.db
         .selectFrom('accounts')
         .innerJoin('tenants', 'tenants.id', 'accounts.tenant_id')
-        .innerJoin('account_clients', (join) => join.onRef('account_clients.tenant_id', '=', 'accounts.tenant_id').onRef('account_clients.account_id', '=', 'accounts.id'))
-        .innerJoin('clients', (join) => join.onRef('clients.tenant_id', '=', 'account_clients.tenant_id').onRef('clients.id', '=', 'account_clients.client_id'))
+        .innerJoin('account_clients', (join) =>
+          join.onRef('account_clients.tenant_id', '=', 'accounts.tenant_id').onRef('account_clients.account_id', '=', 'accounts.id'),
+        )
+        .innerJoin('clients', (join) =>
+          join.onRef('clients.tenant_id', '=', 'account_clients.tenant_id').onRef('clients.id', '=', 'account_clients.client_id'),
+        )
         .select(['accounts.status', 'accounts.username', 'accounts.password_hash', 'clients.date_of_birth'])
         .where('tenants.slug', '=', tenant.slug)
         .where('accounts.email', '=', person.email)
@@ -283,9 +314,17 @@ describe('seedDemo', () => {
 
   it('allows the example pages of the port the demo runs on, also after a restart on another port', async () => {
     const origins = async () =>
-      (await database.db.selectFrom('tenants').select(['slug', 'settings']).where('slug', 'in', demoTenants.map((t) => t.slug)).execute()).map(
-        (row) => parseTenantSettings(row.settings).allowedOrigins,
-      );
+      (
+        await database.db
+          .selectFrom('tenants')
+          .select(['slug', 'settings'])
+          .where(
+            'slug',
+            'in',
+            demoTenants.map((t) => t.slug),
+          )
+          .execute()
+      ).map((row) => parseTenantSettings(row.settings).allowedOrigins);
     expect(await origins()).toEqual(demoTenants.map(() => ['http://127.0.0.1:8787', 'http://localhost:8787']));
     await seedDemo(database.db, { now, demoOrigin: 'http://127.0.0.1:9123' });
     expect(await origins()).toEqual(demoTenants.map(() => ['http://127.0.0.1:9123', 'http://localhost:9123']));

@@ -11,7 +11,15 @@ import { addDays, amsterdamDate, amsterdamTime, isoDate, type LocalDate } from '
 import { fictionalBsn } from './bsn.js';
 import { appointmentRows, INACTIVE_DAYS, measurementRows, reportRows, type HistoryContext, staffAccessRows } from './care-history.js';
 import { clientPlan } from './client-plan.js';
-import { demoAllowedOrigins, demoTenants, displayName, fullName, type DemoClient, type DemoInvitee, type DemoTenant } from './demo-tenants.js';
+import {
+  demoAllowedOrigins,
+  demoTenants,
+  displayName,
+  fullName,
+  type DemoClient,
+  type DemoInvitee,
+  type DemoTenant,
+} from './demo-tenants.js';
 import { demoMeasurementTypes } from './measurement-types.js';
 import { messageRows } from './message-thread.js';
 import { renderPlanPdf } from './plan-pdf.js';
@@ -97,10 +105,20 @@ async function followDemoPort(db: Kysely<Database>, slug: string, allowedOrigins
   const row = await db.selectFrom('tenants').select('settings').where('slug', '=', slug).executeTakeFirstOrThrow();
   const settings = parseTenantSettings(row.settings);
   if (settings.allowedOrigins.join(' ') === allowedOrigins.join(' ')) return;
-  await db.updateTable('tenants').set({ settings: { ...settings, allowedOrigins } }).where('slug', '=', slug).execute();
+  await db
+    .updateTable('tenants')
+    .set({ settings: { ...settings, allowedOrigins } })
+    .where('slug', '=', slug)
+    .execute();
 }
 
-async function inviteDemoAccount(db: Kysely<Database>, outbox: Outbox, tenant: DemoTenant, accountId: string, demoOrigin: string): Promise<void> {
+async function inviteDemoAccount(
+  db: Kysely<Database>,
+  outbox: Outbox,
+  tenant: DemoTenant,
+  accountId: string,
+  demoOrigin: string,
+): Promise<void> {
   const record = await tenantBySlug(db, tenant.slug);
   if (!record) throw new Error(`The demo tenant ${tenant.slug} is missing after seeding it.`);
   const pageUrl = new URL(tenant.invitee.examplePage, demoOrigin).toString();
@@ -148,7 +166,9 @@ export function demoCredentialsText(result: DemoSeedResult): string {
     for (const invited of tenant.invited) {
       const [year, month, day] = invited.dateOfBirth.split('-');
       lines.push(`    ${invited.email.padEnd(userWidth)}  ${'(invited)'.padEnd(passwordWidth)}  ${invited.clientName}`);
-      lines.push(`    ${''.padEnd(userWidth)}  ${''.padEnd(passwordWidth)}  Not activated yet: date of birth ${day}-${month}-${year}. Activatielink: zie /dev/outbox`);
+      lines.push(
+        `    ${''.padEnd(userWidth)}  ${''.padEnd(passwordWidth)}  Not activated yet: date of birth ${day}-${month}-${year}. Activatielink: zie /dev/outbox`,
+      );
     }
   }
   return lines.join('\n');
@@ -262,13 +282,19 @@ async function seedInvitee(trx: Transaction<Database>, tenant: DemoTenant, tenan
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await trx.insertInto('account_clients').values({ tenant_id: tenantId, account_id: accountId, client_id: clientId, relation: 'self' }).execute();
+  await trx
+    .insertInto('account_clients')
+    .values({ tenant_id: tenantId, account_id: accountId, client_id: clientId, relation: 'self' })
+    .execute();
   return accountId;
 }
 
 /** "ZDL-104233": the organisation's initials and a number, like an ECD's client number. */
 function ecdId(tenant: DemoTenant, index: number): string {
-  return `${tenant.shortName.split(' ').map((word) => word[0]).join('')}-${104233 + index * 7919}`;
+  return `${tenant.shortName
+    .split(' ')
+    .map((word) => word[0])
+    .join('')}-${104233 + index * 7919}`;
 }
 
 async function prepareClient(tenant: DemoTenant, client: DemoClient, today: LocalDate): Promise<PreparedClient> {
@@ -369,7 +395,10 @@ async function seedClient(
     .returning('id')
     .executeTakeFirstOrThrow();
 
-  await trx.insertInto('account_clients').values({ tenant_id: tenantId, account_id: accountId, client_id: clientId, relation: 'self' }).execute();
+  await trx
+    .insertInto('account_clients')
+    .values({ tenant_id: tenantId, account_id: accountId, client_id: clientId, relation: 'self' })
+    .execute();
 
   const context: HistoryContext = { tenant, client, tenantId, clientId, accountId, now, today, rng: new SeededRandom(client.key) };
   await insertBatched(trx, 'reports', reportRows(context));

@@ -28,6 +28,20 @@ export const demoMeasurementTypes: readonly DemoMeasurementType[] = [
   { code: 'temperatuur', label: 'Temperatuur', unit: '°C', decimals: 1, components: single('Temperatuur', 34, 43), clientMayEnter: true },
   { code: 'pols', label: 'Pols', unit: 'slagen/min', decimals: 0, components: single('Hartslag', 30, 220), clientMayEnter: true },
   { code: 'bloedsuiker', label: 'Bloedsuiker', unit: 'mmol/L', decimals: 1, components: single('Glucose', 1, 35), clientMayEnter: true },
-  { code: 'saturatie', label: 'Zuurstofsaturatie', unit: '%', decimals: 0, components: single('Saturatie', 50, 100), clientMayEnter: false },
-  { code: 'pijnscore', label: 'Pijnscore', unit: 'score', decimals: 0, components: single('Pijn (0 = geen, 10 = ergst denkbaar)', 0, 10), clientMayEnter: true },
+  {
+    code: 'saturatie',
+    label: 'Zuurstofsaturatie',
+    unit: '%',
+    decimals: 0,
+    components: single('Saturatie', 50, 100),
+    clientMayEnter: false,
+  },
+  {
+    code: 'pijnscore',
+    label: 'Pijnscore',
+    unit: 'score',
+    decimals: 0,
+    components: single('Pijn (0 = geen, 10 = ergst denkbaar)', 0, 10),
+    clientMayEnter: true,
+  },
 ];

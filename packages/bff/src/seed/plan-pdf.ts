@@ -35,7 +35,11 @@ export function renderPlanPdf(plan: ClientPlan): Promise<Buffer> {
   doc.font('Helvetica').fontSize(9).fillColor(muted).text(plan.team);
   doc.moveDown(1.2);
   doc.font('Helvetica-Bold').fontSize(22).fillColor('black').text(plan.title);
-  doc.font('Helvetica').fontSize(11).fillColor(muted).text(`Versie ${plan.version} – ${dutchDate(plan.documentDate)}`);
+  doc
+    .font('Helvetica')
+    .fontSize(11)
+    .fillColor(muted)
+    .text(`Versie ${plan.version} – ${dutchDate(plan.documentDate)}`);
   doc.moveDown(1);
 
   const facts: [string, string][] = [
@@ -46,10 +50,17 @@ export function renderPlanPdf(plan: ClientPlan): Promise<Buffer> {
     ['Contactpersoon', plan.contactPerson],
   ];
   const boxTop = doc.y;
-  doc.rect(doc.page.margins.left, boxTop, width, facts.length * 16 + 16).fillColor('#eef4f4').fill();
+  doc
+    .rect(doc.page.margins.left, boxTop, width, facts.length * 16 + 16)
+    .fillColor('#eef4f4')
+    .fill();
   let y = boxTop + 8;
   for (const [label, value] of facts) {
-    doc.font('Helvetica-Bold').fontSize(10).fillColor('black').text(label, doc.page.margins.left + 10, y, { width: 110 });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(10)
+      .fillColor('black')
+      .text(label, doc.page.margins.left + 10, y, { width: 110 });
     doc.font('Helvetica').text(value, doc.page.margins.left + 125, y, { width: width - 135 });
     y += 16;
   }
@@ -89,11 +100,16 @@ export function renderPlanPdf(plan: ClientPlan): Promise<Buffer> {
       .font('Helvetica')
       .fontSize(8)
       .fillColor(muted)
-      .text(`${plan.title} ${plan.client.name} – versie ${plan.version} – pagina ${i + 1} van ${range.count}`, doc.page.margins.left, bottom, {
-        width,
-        align: 'center',
-        lineBreak: false,
-      });
+      .text(
+        `${plan.title} ${plan.client.name} – versie ${plan.version} – pagina ${i + 1} van ${range.count}`,
+        doc.page.margins.left,
+        bottom,
+        {
+          width,
+          align: 'center',
+          lineBreak: false,
+        },
+      );
     doc.page.margins.bottom = margin;
   }
   doc.end();

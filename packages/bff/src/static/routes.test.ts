@@ -7,7 +7,12 @@ import type { Outbox } from '../outbox/delivery.js';
 
 function demoApp() {
   const config = loadConfig({}, { mode: 'demo', secretKey: DEVELOPMENT_SECRET_KEY });
-  return createApp({ config, database: { db: {} } as unknown as DatabaseHandle, outbox: {} as Outbox, logger: createLogger('error', () => {}) });
+  return createApp({
+    config,
+    database: { db: {} } as unknown as DatabaseHandle,
+    outbox: {} as Outbox,
+    logger: createLogger('error', () => {}),
+  });
 }
 
 describe('example host pages', () => {

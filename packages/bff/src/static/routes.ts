@@ -36,7 +36,9 @@ const examplePageHeaders: Record<string, Record<string, string>> = {
 export function staticRoutes(config: Config) {
   const app = new Hono<AppEnv>();
   // Module scripts are fetched in CORS mode: a host page on another origin needs this header.
-  app.get('/widgets/*', (c) => serveFile(c, config.widgetsDir, c.req.path.slice('/widgets/'.length), { 'access-control-allow-origin': '*' }));
+  app.get('/widgets/*', (c) =>
+    serveFile(c, config.widgetsDir, c.req.path.slice('/widgets/'.length), { 'access-control-allow-origin': '*' }),
+  );
   if (config.mode === 'demo') {
     app.get('/', (c) => serveFile(c, config.examplesDir, 'index.html'));
     app.get('/examples/*', (c) => {

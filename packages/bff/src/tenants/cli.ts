@@ -3,7 +3,16 @@ import { parseArgs } from 'node:util';
 import { loadCliConfig } from '../cli-support.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { applyTenant, listTenants, tenantFileJsonSchema, parseTenantFile, planTenant, tenantAsFile, TenantFileError, type TenantPlan } from './tenant-file.js';
+import {
+  applyTenant,
+  listTenants,
+  tenantFileJsonSchema,
+  parseTenantFile,
+  planTenant,
+  tenantAsFile,
+  TenantFileError,
+  type TenantPlan,
+} from './tenant-file.js';
 
 export const tenantUsage = `care-bff tenant <command>
 
@@ -22,7 +31,11 @@ Needs DATABASE_URL, or the embedded database with the server stopped.`;
 export async function tenantCommand(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    });
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n\n${tenantUsage}`);
     return 1;
@@ -38,7 +51,9 @@ export async function tenantCommand(argv: string[]): Promise<number> {
     return 0;
   }
   if (!command || !['apply', 'list', 'show'].includes(command) || ((command === 'apply' || command === 'show') && !argument)) {
-    console.error(`${command === 'apply' ? 'apply: name the tenant file' : command === 'show' ? 'show: name the tenant slug' : 'name a command: apply, list or show'}\n\n${tenantUsage}`);
+    console.error(
+      `${command === 'apply' ? 'apply: name the tenant file' : command === 'show' ? 'show: name the tenant slug' : 'name a command: apply, list or show'}\n\n${tenantUsage}`,
+    );
     return 1;
   }
 
@@ -72,7 +87,10 @@ export async function tenantCommand(argv: string[]): Promise<number> {
         const tenants = await listTenants(database.db);
         if (!tenants.length) console.log('There are no tenants yet: care-bff tenant apply FILE');
         const width = Math.max(4, ...tenants.map((t) => t.slug.length));
-        for (const t of tenants) console.log(`${t.slug.padEnd(width)}  ${t.name}  (${t.allowedOrigins.join(', ') || 'no allowed origins'}; ${t.measurementTypes} measurement types)`);
+        for (const t of tenants)
+          console.log(
+            `${t.slug.padEnd(width)}  ${t.name}  (${t.allowedOrigins.join(', ') || 'no allowed origins'}; ${t.measurementTypes} measurement types)`,
+          );
         return 0;
       }
       case 'show': {
@@ -102,7 +120,11 @@ export function describePlan(plan: TenantPlan, dryRun: boolean): string {
     : `${plan.slug}: ${dryRun ? 'would ' : ''}${plan.exists ? (dryRun ? 'update' : 'updated') : dryRun ? 'create' : 'created'} (${changing.length} ${changing.length === 1 ? 'change' : 'changes'})${dryRun ? '; nothing was written (--dry-run)' : ''}`;
   const show = (value: unknown) => JSON.stringify(value);
   const lines = plan.changes.map((c) =>
-    c.change === 'create' ? `  + ${c.what}: ${show(c.to)}` : c.change === 'update' ? `  ~ ${c.what}: ${show(c.from)} -> ${show(c.to)}` : `  = ${c.what}: not in the file, kept`,
+    c.change === 'create'
+      ? `  + ${c.what}: ${show(c.to)}`
+      : c.change === 'update'
+        ? `  ~ ${c.what}: ${show(c.from)} -> ${show(c.to)}`
+        : `  = ${c.what}: not in the file, kept`,
   );
   return [head, ...lines].join('\n');
 }

@@ -28,7 +28,10 @@ export const tenantSettingsSchema = z.object({
   passwordPolicy: passwordPolicySchema.default(passwordPolicySchema.parse({})),
   secondFactors: z
     .object({
-      allowed: z.array(z.enum(['sms', 'email', 'totp'])).min(1).default(['sms']),
+      allowed: z
+        .array(z.enum(['sms', 'email', 'totp']))
+        .min(1)
+        .default(['sms']),
       default: z.enum(['sms', 'email', 'totp']).default('sms'),
     })
     .default({ allowed: ['sms'], default: 'sms' }),

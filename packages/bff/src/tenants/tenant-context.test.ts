@@ -48,7 +48,7 @@ describe('CSRF defence for state-changing requests', () => {
     expect(runs()).toBe(1);
   });
 
-  it('accepts a same-origin POST (the BFF\'s origin configured as PUBLIC_ORIGIN)', async () => {
+  it("accepts a same-origin POST (the BFF's origin configured as PUBLIC_ORIGIN)", async () => {
     const { app } = appWithProbe({ publicOrigin: 'http://bff.test' });
     const response = await app.request(`http://bff.test/api/tenants/${tenant.slug}/probe`, {
       method: 'POST',

@@ -17,7 +17,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-const withChanges = (changes: Record<string, unknown>) => JSON.stringify({ ...(JSON.parse(exampleText) as Record<string, unknown>), ...changes });
+const withChanges = (changes: Record<string, unknown>) =>
+  JSON.stringify({ ...(JSON.parse(exampleText) as Record<string, unknown>), ...changes });
 const problemsOf = (text: string) => {
   try {
     parseTenantFile(text);
@@ -42,7 +43,9 @@ describe('the tenant file', () => {
           passwordPolicy: { minLength: 4, requireDigt: true },
           secondFactors: { allowed: ['sms'], default: 'totp' },
           allowedOrigins: ['niet-een-url'],
-          measurementTypes: [{ code: 'pols', label: 'Pols', unit: 'slagen/min', components: [{ key: 'value', label: 'Hartslag', min: 220, max: 30 }] }],
+          measurementTypes: [
+            { code: 'pols', label: 'Pols', unit: 'slagen/min', components: [{ key: 'value', label: 'Hartslag', min: 220, max: 30 }] },
+          ],
           smsSender: 'typo',
         }),
       ),
@@ -69,16 +72,29 @@ describe('tenant apply', () => {
     const created = await applyTenant(database.db, file);
     expect(describePlan(created, false)).toMatch(/^zorgcentrum-de-berken: created \(\d+ changes\)\n {2}\+ tenant: /);
     const stored = await tenantAsFile(database.db, file.slug);
-    expect(stored).toMatchObject({ name: 'Zorgcentrum De Berken', passwordPolicy: { minLength: 12 }, sms: { sender: 'DeBerken' }, email: { replyTo: 'clientenservice@zorgcentrum-de-berken.example.nl' } });
-    expect((stored!['measurementTypes'] as { code: string }[]).map((t) => t.code)).toEqual(['bloeddruk', 'gewicht', 'temperatuur', 'saturatie']);
+    expect(stored).toMatchObject({
+      name: 'Zorgcentrum De Berken',
+      passwordPolicy: { minLength: 12 },
+      sms: { sender: 'DeBerken' },
+      email: { replyTo: 'clientenservice@zorgcentrum-de-berken.example.nl' },
+    });
+    expect((stored!['measurementTypes'] as { code: string }[]).map((t) => t.code)).toEqual([
+      'bloeddruk',
+      'gewicht',
+      'temperatuur',
+      'saturatie',
+    ]);
     // What `show` prints is a file `apply` accepts, and it describes exactly this tenant.
     const shown = parseTenantFile(JSON.stringify(stored));
     expect((await planTenant(database.db, shown)).changes).toEqual([]);
 
-    const updatedAt = (await database.db.selectFrom('tenants').select('updated_at').where('slug', '=', file.slug).executeTakeFirstOrThrow()).updated_at;
+    const updatedAt = (await database.db.selectFrom('tenants').select('updated_at').where('slug', '=', file.slug).executeTakeFirstOrThrow())
+      .updated_at;
     const again = await applyTenant(database.db, parseTenantFile(exampleText));
     expect(describePlan(again, false)).toBe('zorgcentrum-de-berken: up to date; nothing changed.');
-    expect((await database.db.selectFrom('tenants').select('updated_at').where('slug', '=', file.slug).executeTakeFirstOrThrow()).updated_at).toEqual(updatedAt);
+    expect(
+      (await database.db.selectFrom('tenants').select('updated_at').where('slug', '=', file.slug).executeTakeFirstOrThrow()).updated_at,
+    ).toEqual(updatedAt);
   });
 
   it('--dry-run prints what would change and writes nothing; apply then changes exactly that', async () => {
@@ -88,7 +104,15 @@ describe('tenant apply', () => {
       withChanges({
         slug: 'de-berken-proef',
         passwordPolicy: { minLength: 14 },
-        measurementTypes: [{ code: 'gewicht', label: 'Lichaamsgewicht', unit: 'kg', decimals: 1, components: [{ key: 'value', label: 'Gewicht', min: 20, max: 300 }] }],
+        measurementTypes: [
+          {
+            code: 'gewicht',
+            label: 'Lichaamsgewicht',
+            unit: 'kg',
+            decimals: 1,
+            components: [{ key: 'value', label: 'Gewicht', min: 20, max: 300 }],
+          },
+        ],
       }),
     );
     const plan = await planTenant(database.db, changed);

@@ -15,7 +15,9 @@ function strict(schema: z.ZodType): z.ZodType {
   if (schema instanceof z.ZodOptional) return strict(schema.unwrap() as z.ZodType).optional();
   if (schema instanceof z.ZodArray) return z.array(strict(schema.element as z.ZodType));
   if (schema instanceof z.ZodObject) {
-    return z.strictObject(Object.fromEntries(Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, value]) => [key, strict(value)])));
+    return z.strictObject(
+      Object.fromEntries(Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, value]) => [key, strict(value)])),
+    );
   }
   return schema;
 }
@@ -39,10 +41,15 @@ export const measurementTypeFileSchema = z
     clientMayEnter: z.boolean().default(true),
   })
   .refine((type) => type.components.every((c) => c.min < c.max), { message: 'every component needs min < max', path: ['components'] })
-  .refine((type) => new Set(type.components.map((c) => c.key)).size === type.components.length, { message: 'component keys must differ', path: ['components'] });
+  .refine((type) => new Set(type.components.map((c) => c.key)).size === type.components.length, {
+    message: 'component keys must differ',
+    path: ['components'],
+  });
 
 // Same keys, types and defaults as the stored settings, only strict: typed as the original shape.
-const settingsShape = Object.fromEntries(Object.entries(tenantSettingsSchema.shape).map(([key, value]) => [key, strict(value as z.ZodType)])) as typeof tenantSettingsSchema.shape;
+const settingsShape = Object.fromEntries(
+  Object.entries(tenantSettingsSchema.shape).map(([key, value]) => [key, strict(value as z.ZodType)]),
+) as typeof tenantSettingsSchema.shape;
 
 export const tenantFileSchema = z
   .strictObject({
@@ -55,7 +62,10 @@ export const tenantFileSchema = z
     /** The organisation's "meetsoorten", in display order. Types not in the file are kept (measurements refer to them). */
     measurementTypes: z.array(measurementTypeFileSchema).default([]),
   })
-  .refine((file) => new Set(file.measurementTypes.map((t) => t.code)).size === file.measurementTypes.length, { message: 'measurement type codes must differ', path: ['measurementTypes'] })
+  .refine((file) => new Set(file.measurementTypes.map((t) => t.code)).size === file.measurementTypes.length, {
+    message: 'measurement type codes must differ',
+    path: ['measurementTypes'],
+  })
   .refine((file) => file.secondFactors.allowed.includes(file.secondFactors.default), {
     message: 'the default second factor must be one of the allowed ones',
     path: ['secondFactors', 'default'],
@@ -93,7 +103,8 @@ export function parseTenantFile(text: string): TenantFile {
   if (!parsed.success) {
     throw new TenantFileError(
       parsed.error.issues.map((issue) => {
-        const path = issue.path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('') || '(file)';
+        const path =
+          issue.path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('') || '(file)';
         return `${path}: ${issue.message}`;
       }),
     );
@@ -123,11 +134,24 @@ export interface TenantPlan {
 const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
   return value;
 }
 
-type StoredType = { code: string; label: string; unit: string; decimals: number; components: MeasurementComponent[]; sort_order: number; client_may_enter: boolean };
+type StoredType = {
+  code: string;
+  label: string;
+  unit: string;
+  decimals: number;
+  components: MeasurementComponent[];
+  sort_order: number;
+  client_may_enter: boolean;
+};
 const typeRow = (type: MeasurementTypeFile, index: number) => ({
   label: type.label,
   unit: type.unit,
@@ -138,7 +162,14 @@ const typeRow = (type: MeasurementTypeFile, index: number) => ({
 });
 // jsonb keeps its own key order: put the components back in the file's.
 const components = (list: MeasurementComponent[]) => list.map((c) => ({ key: c.key, label: c.label, min: c.min, max: c.max }));
-const storedTypeRow = (t: StoredType) => ({ label: t.label, unit: t.unit, decimals: t.decimals, components: components(t.components), sort_order: t.sort_order, client_may_enter: t.client_may_enter });
+const storedTypeRow = (t: StoredType) => ({
+  label: t.label,
+  unit: t.unit,
+  decimals: t.decimals,
+  components: components(t.components),
+  sort_order: t.sort_order,
+  client_may_enter: t.client_may_enter,
+});
 
 /** What applying the file would change, setting by setting; nothing is written. */
 export async function planTenant(db: Kysely<Database>, file: TenantFile): Promise<TenantPlan> {
@@ -148,13 +179,15 @@ export async function planTenant(db: Kysely<Database>, file: TenantFile): Promis
   if (!row) {
     changes.push({ what: 'tenant', change: 'create', to: { slug: file.slug, name: file.name } });
     for (const [key, value] of Object.entries(desired)) changes.push({ what: `settings.${key}`, change: 'create', to: value });
-    for (const type of file.measurementTypes) changes.push({ what: `measurementTypes.${type.code}`, change: 'create', to: typeRow(type, file.measurementTypes.indexOf(type)) });
+    for (const type of file.measurementTypes)
+      changes.push({ what: `measurementTypes.${type.code}`, change: 'create', to: typeRow(type, file.measurementTypes.indexOf(type)) });
     return { slug: file.slug, exists: false, changes };
   }
   if (row.name !== file.name) changes.push({ what: 'name', change: 'update', from: row.name, to: file.name });
   const current = parseTenantSettings(row.settings);
   for (const key of Object.keys(desired) as (keyof TenantSettings)[]) {
-    if (!same(current[key], desired[key])) changes.push({ what: `settings.${key}`, change: 'update', from: current[key], to: desired[key] });
+    if (!same(current[key], desired[key]))
+      changes.push({ what: `settings.${key}`, change: 'update', from: current[key], to: desired[key] });
   }
   const stored = (await db
     .selectFrom('measurement_types')
@@ -166,10 +199,12 @@ export async function planTenant(db: Kysely<Database>, file: TenantFile): Promis
     const existing = byCode.get(type.code);
     const wanted = typeRow(type, index);
     if (!existing) changes.push({ what: `measurementTypes.${type.code}`, change: 'create', to: wanted });
-    else if (!same(storedTypeRow(existing), wanted)) changes.push({ what: `measurementTypes.${type.code}`, change: 'update', from: storedTypeRow(existing), to: wanted });
+    else if (!same(storedTypeRow(existing), wanted))
+      changes.push({ what: `measurementTypes.${type.code}`, change: 'update', from: storedTypeRow(existing), to: wanted });
   });
   const inFile = new Set(file.measurementTypes.map((t) => t.code));
-  for (const type of stored) if (!inFile.has(type.code)) changes.push({ what: `measurementTypes.${type.code}`, change: 'keep', from: storedTypeRow(type) });
+  for (const type of stored)
+    if (!inFile.has(type.code)) changes.push({ what: `measurementTypes.${type.code}`, change: 'keep', from: storedTypeRow(type) });
   return { slug: file.slug, exists: true, changes };
 }
 
@@ -213,11 +248,23 @@ export async function listTenants(db: Kysely<Database>): Promise<TenantSummary[]
   const rows = await db
     .selectFrom('tenants')
     .leftJoin('measurement_types', 'measurement_types.tenant_id', 'tenants.id')
-    .select(['tenants.slug', 'tenants.name', 'tenants.settings', 'tenants.updated_at', (eb) => eb.fn.count<number>('measurement_types.id').as('types')])
+    .select([
+      'tenants.slug',
+      'tenants.name',
+      'tenants.settings',
+      'tenants.updated_at',
+      (eb) => eb.fn.count<number>('measurement_types.id').as('types'),
+    ])
     .groupBy(['tenants.id', 'tenants.slug', 'tenants.name', 'tenants.settings', 'tenants.updated_at'])
     .orderBy('tenants.slug')
     .execute();
-  return rows.map((r) => ({ slug: r.slug, name: r.name, allowedOrigins: parseTenantSettings(r.settings).allowedOrigins, measurementTypes: Number(r.types), updatedAt: new Date(r.updated_at) }));
+  return rows.map((r) => ({
+    slug: r.slug,
+    name: r.name,
+    allowedOrigins: parseTenantSettings(r.settings).allowedOrigins,
+    measurementTypes: Number(r.types),
+    updatedAt: new Date(r.updated_at),
+  }));
 }
 
 /** The tenant as a file: `tenant show SLUG > tenant.json` gives a file that `apply` accepts unchanged. */
@@ -235,6 +282,13 @@ export async function tenantAsFile(db: Kysely<Database>, slug: string): Promise<
     slug: row.slug,
     name: row.name,
     ...parseTenantSettings(row.settings),
-    measurementTypes: types.map((t) => ({ code: t.code, label: t.label, unit: t.unit, decimals: t.decimals, components: components(t.components), clientMayEnter: t.client_may_enter })),
+    measurementTypes: types.map((t) => ({
+      code: t.code,
+      label: t.label,
+      unit: t.unit,
+      decimals: t.decimals,
+      components: components(t.components),
+      clientMayEnter: t.client_may_enter,
+    })),
   };
 }

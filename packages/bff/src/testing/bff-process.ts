@@ -27,7 +27,11 @@ export async function ensureBuiltCli(): Promise<string> {
     // not built yet
   }
   if (built < newestSource(join(packageDir, 'src'))) {
-    await promisify(execFile)(process.execPath, [join(packageDir, '../../node_modules/typescript/bin/tsc'), '-p', join(packageDir, 'tsconfig.build.json')], { cwd: packageDir });
+    await promisify(execFile)(
+      process.execPath,
+      [join(packageDir, '../../node_modules/typescript/bin/tsc'), '-p', join(packageDir, 'tsconfig.build.json')],
+      { cwd: packageDir },
+    );
   }
   return cli;
 }
@@ -113,7 +117,8 @@ export async function startBffProcess(env: Record<string, string>, options: { wa
       const deadline = performance.now() + ms;
       while (!pattern.test(output)) {
         if (!alive) throw new Error(`care-bff start ended before printing ${pattern}:\n${output.slice(-3000)}`);
-        if (performance.now() > deadline) throw new Error(`care-bff start did not print ${pattern} within ${ms} ms:\n${output.slice(-3000)}`);
+        if (performance.now() > deadline)
+          throw new Error(`care-bff start did not print ${pattern} within ${ms} ms:\n${output.slice(-3000)}`);
         await sleep(20);
       }
     },

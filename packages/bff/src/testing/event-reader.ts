@@ -28,7 +28,10 @@ export class EventReader {
       this.#ready.length = 0;
       const left = deadline - Date.now();
       if (left <= 0) throw new Error('no matching event in time');
-      const chunk = await Promise.race([this.#reader.read(), new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), left))]);
+      const chunk = await Promise.race([
+        this.#reader.read(),
+        new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), left)),
+      ]);
       if (chunk === 'timeout') throw new Error('no matching event in time');
       if (chunk.done) throw new Error('stream ended');
       this.#buffer += this.#decoder.decode(chunk.value, { stream: true });
@@ -66,7 +69,10 @@ export class EventReader {
     for (;;) {
       const left = deadline - Date.now();
       if (left <= 0) return false;
-      const chunk = await Promise.race([this.#reader.read(), new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), left))]);
+      const chunk = await Promise.race([
+        this.#reader.read(),
+        new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), left)),
+      ]);
       if (chunk === 'timeout') return false;
       if (chunk.done) return true;
     }

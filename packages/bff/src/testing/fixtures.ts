@@ -8,7 +8,11 @@ let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 /** A tenant with its own settings, for tests that need one without the demo seed. */
-export async function createTenant(db: Kysely<Database>, settings: TenantSettingsInput = {}, slug = `t-${unique()}`): Promise<TenantRecord> {
+export async function createTenant(
+  db: Kysely<Database>,
+  settings: TenantSettingsInput = {},
+  slug = `t-${unique()}`,
+): Promise<TenantRecord> {
   const row = await db
     .insertInto('tenants')
     .values({ slug, name: `Zorg ${slug}`, settings: settings as never })
@@ -28,13 +32,26 @@ export interface ClientWithAccount {
 export async function createClientWithAccount(
   db: Kysely<Database>,
   tenant: TenantRecord,
-  options: { password?: string; mustChangePassword?: boolean; mobile?: string; email?: string; secondFactor?: 'sms' | 'email' | 'totp' } = {},
+  options: {
+    password?: string;
+    mustChangePassword?: boolean;
+    mobile?: string;
+    email?: string;
+    secondFactor?: 'sms' | 'email' | 'totp';
+  } = {},
 ): Promise<ClientWithAccount> {
   const username = `client-${unique()}`;
   const password = options.password ?? 'Zomer-Appel-42!';
   const client = await db
     .insertInto('clients')
-    .values({ tenant_id: tenant.id, first_name: 'Test', last_name: username, date_of_birth: '1945-06-01', mobile_phone: options.mobile ?? '+31612345678', email: options.email ?? `${username}@example.nl` })
+    .values({
+      tenant_id: tenant.id,
+      first_name: 'Test',
+      last_name: username,
+      date_of_birth: '1945-06-01',
+      mobile_phone: options.mobile ?? '+31612345678',
+      email: options.email ?? `${username}@example.nl`,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const account = await db
@@ -55,6 +72,9 @@ export async function createClientWithAccount(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('account_clients').values({ tenant_id: tenant.id, account_id: account.id, client_id: client.id, relation: 'self' }).execute();
+  await db
+    .insertInto('account_clients')
+    .values({ tenant_id: tenant.id, account_id: account.id, client_id: client.id, relation: 'self' })
+    .execute();
   return { clientId: client.id, accountId: account.id, username, password };
 }

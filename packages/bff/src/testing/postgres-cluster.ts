@@ -61,7 +61,8 @@ export async function startPostgresCluster(clusterOptions: PostgresClusterOption
   const dir = mkdtempSync(join(tmpdir(), 'care-pg-'));
   const dataDir = join(dir, 'data');
   const asRoot = process.getuid?.() === 0;
-  const command = (tool: string, args: string[]) => (asRoot ? { file: 'runuser', args: ['-u', 'postgres', '--', join(bin, tool), ...args] } : { file: join(bin, tool), args });
+  const command = (tool: string, args: string[]) =>
+    asRoot ? { file: 'runuser', args: ['-u', 'postgres', '--', join(bin, tool), ...args] } : { file: join(bin, tool), args };
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
@@ -77,7 +78,9 @@ export async function startPostgresCluster(clusterOptions: PostgresClusterOption
     `-p ${port}`,
     '-c listen_addresses=127.0.0.1',
     `-c unix_socket_directories=${dir}`,
-    ...(clusterOptions.durable ? ['-c fsync=on', '-c synchronous_commit=on'] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
+    ...(clusterOptions.durable
+      ? ['-c fsync=on', '-c synchronous_commit=on']
+      : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
     '-c max_connections=300',
     '-c shared_buffers=128MB',
   ].join(' ');

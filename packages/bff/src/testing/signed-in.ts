@@ -13,7 +13,14 @@ export async function signedInClient(
   options: Parameters<typeof createClientWithAccount>[2] = {},
 ): Promise<SignedInClient> {
   const person = await createClientWithAccount(db, tenant, options);
-  const { token, id } = await createSession(db, { tenant, accountId: person.accountId, clientId: person.clientId, state: 'active', ip: null, userAgent: null });
+  const { token, id } = await createSession(db, {
+    tenant,
+    accountId: person.accountId,
+    clientId: person.clientId,
+    state: 'active',
+    ip: null,
+    userAgent: null,
+  });
   return { ...person, token, tenant, sessionId: id };
 }
 
@@ -29,7 +36,12 @@ export type ClientRequestInit = RequestInit & { json?: unknown };
  * state-changing method the allowed Origin, the X-Care-Widgets header and a JSON body type.
  * `who` without a token makes an anonymous request.
  */
-export function clientRequest(app: RequestingApp, who: { tenant: TenantRecord; token?: string | undefined }, path: string, init: ClientRequestInit = {}) {
+export function clientRequest(
+  app: RequestingApp,
+  who: { tenant: TenantRecord; token?: string | undefined },
+  path: string,
+  init: ClientRequestInit = {},
+) {
   const { json, ...rest } = init;
   const headers = new Headers(rest.headers);
   const method = rest.method ?? (json !== undefined ? 'POST' : 'GET');
@@ -45,5 +57,6 @@ export function clientRequest(app: RequestingApp, who: { tenant: TenantRecord; t
 
 /** clientRequest bound to one app. */
 export function caller(app: RequestingApp) {
-  return (who: { tenant: TenantRecord; token?: string | undefined }, path: string, init: ClientRequestInit = {}) => clientRequest(app, who, path, init);
+  return (who: { tenant: TenantRecord; token?: string | undefined }, path: string, init: ClientRequestInit = {}) =>
+    clientRequest(app, who, path, init);
 }

@@ -31,7 +31,9 @@ export function createTestApp(database: DatabaseHandle, overrides: Partial<Confi
       const busy = await database.db
         .selectFrom('outbox')
         .select('id')
-        .where((eb) => eb.or([eb('status', '=', 'sending'), eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', new Date())])]))
+        .where((eb) =>
+          eb.or([eb('status', '=', 'sending'), eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', new Date())])]),
+        )
         .executeTakeFirst();
       if (!busy) return;
       await new Promise((resolve) => setTimeout(resolve, 10));

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { Problem, parseOr400 } from '../http/problem.js';
-import { addDays, addMonths, amsterdamDate, daysBetween, isoDate, parseIsoDate, startOfAmsterdamDay, type LocalDate } from './amsterdam-time.js';
+import {
+  addDays,
+  addMonths,
+  amsterdamDate,
+  daysBetween,
+  isoDate,
+  parseIsoDate,
+  startOfAmsterdamDay,
+  type LocalDate,
+} from './amsterdam-time.js';
 
 export const periodNames = ['week', 'month', 'year'] as const;
 export type PeriodName = (typeof periodNames)[number];

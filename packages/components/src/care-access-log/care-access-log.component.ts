@@ -28,7 +28,17 @@ export interface AccessLogPeriod {
 type PeriodChoice = 'week' | 'month' | 'year' | 'custom';
 type PeriodField = 'from' | 'to';
 const presets = ['week', 'month', 'year'] as const;
-const knownCategories = new Set(['reports', 'measurements', 'client-plan', 'appointments', 'messages', 'profile', 'portal-input', 'documents', 'medication']);
+const knownCategories = new Set([
+  'reports',
+  'measurements',
+  'client-plan',
+  'appointments',
+  'messages',
+  'profile',
+  'portal-input',
+  'documents',
+  'medication',
+]);
 
 let instances = 0;
 
@@ -126,7 +136,9 @@ export class CareAccessLog extends CareDataElement {
 
   protected override async fetchData(client: CareApiClient, signal: AbortSignal): Promise<void> {
     try {
-      const { items, period } = await client.get<{ items: AccessLogLine[]; period: AccessLogPeriod }>(`/access-log?${this.periodQuery()}`, { signal });
+      const { items, period } = await client.get<{ items: AccessLogLine[]; period: AccessLogPeriod }>(`/access-log?${this.periodQuery()}`, {
+        signal,
+      });
       this.items = items;
       this.shownPeriod = period;
     } catch (error) {
@@ -218,9 +230,11 @@ export class CareAccessLog extends CareDataElement {
     return html`<section part="base" aria-labelledby=${this.idFor('heading')}>
       <h2 part="heading" id=${this.idFor('heading')} tabindex="-1">${this.t('heading')}</h2>
       <p class="hint">${this.t('intro')}</p>
-      ${state.status !== 'signed-out' && !(state.status === 'error' && state.error.kind === 'session-expired')
-        ? html`${this.renderPeriodControls()}${this.renderSummary()}`
-        : nothing}
+      ${
+        state.status !== 'signed-out' && !(state.status === 'error' && state.error.kind === 'session-expired')
+          ? html`${this.renderPeriodControls()}${this.renderSummary()}`
+          : nothing
+      }
       <div class="results" aria-busy=${busy ? 'true' : 'false'}>
         ${renderLoadState(state, this.locale, () => this.reload())}
         ${state.status === 'ready' ? this.renderResults() : nothing}
@@ -280,13 +294,15 @@ export class CareAccessLog extends CareDataElement {
     const locale = this.locale;
     return html`<div class="summary-row">
       <p part="summary" class="summary" role="status">
-        ${period
-          ? this.t(this.items.length === 1 ? 'summary.one' : 'summary.other', {
-              count: this.items.length,
-              from: formatDate(period.from, locale),
-              to: formatDate(period.to, locale),
-            })
-          : nothing}
+        ${
+          period
+            ? this.t(this.items.length === 1 ? 'summary.one' : 'summary.other', {
+                count: this.items.length,
+                from: formatDate(period.from, locale),
+                to: formatDate(period.to, locale),
+              })
+            : nothing
+        }
       </p>
       ${period && this.items.length ? this.renderDownload(period) : nothing}
     </div>`;
@@ -310,9 +326,11 @@ export class CareAccessLog extends CareDataElement {
               <time part="time" class="time" datetime=${line.at}>${clock}</time>
               <span part="who" class="who">${this.who(line)}</span>
               <span class="what">${this.what(line)}</span>
-              ${line.breakTheGlass
-                ? html`<span part="break-the-glass" class="badge">${this.t('breakTheGlass')}<span class="visually-hidden">: ${this.t('breakTheGlassHint')}</span></span>`
-                : nothing}
+              ${
+                line.breakTheGlass
+                  ? html`<span part="break-the-glass" class="badge">${this.t('breakTheGlass')}<span class="visually-hidden">: ${this.t('breakTheGlassHint')}</span></span>`
+                  : nothing
+              }
             </li>`,
           )}
         </ol>`,

@@ -67,7 +67,9 @@ describe('<care-access-log>', () => {
     await settled(el);
     const emergency = lines(el).filter((line) => line.querySelector('[part~="break-the-glass"]'));
     expect(emergency).to.have.length(1);
-    expect(text(emergency[0]!)).to.match(/Verpleegkundige nachtdienst, Nachtdienst .+ Rapportages bekeken Noodtoegang: Ingezien met de noodprocedure/);
+    expect(text(emergency[0]!)).to.match(
+      /Verpleegkundige nachtdienst, Nachtdienst .+ Rapportages bekeken Noodtoegang: Ingezien met de noodprocedure/,
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -103,7 +105,9 @@ describe('<care-access-log>', () => {
     const response = await fetch(link.href);
     expect(response.status).to.equal(200);
     expect(response.headers.get('content-type')).to.contain('text/csv');
-    expect((await response.text()).split('\r\n')[0]).to.equal('"Datum";"Tijd";"Wie";"Naam";"Rol";"Organisatie";"Gegevens";"Handeling";"Noodtoegang"');
+    expect((await response.text()).split('\r\n')[0]).to.equal(
+      '"Datum";"Tijd";"Wie";"Naam";"Rol";"Organisatie";"Gegevens";"Handeling";"Noodtoegang"',
+    );
   });
 
   it('works alone with tenant and api attributes, in English', async () => {
@@ -113,7 +117,9 @@ describe('<care-access-log>', () => {
   });
 
   it('offers to try again when the BFF cannot be reached', async () => {
-    const el = await settled(await fixture<CareAccessLog>(html`<care-access-log tenant=${LINDE} api="http://127.0.0.1:9"></care-access-log>`));
+    const el = await settled(
+      await fixture<CareAccessLog>(html`<care-access-log tenant=${LINDE} api="http://127.0.0.1:9"></care-access-log>`),
+    );
     expect(text($(el, '[role="alert"]')!)).to.contain('Er is geen verbinding met het cliëntportaal.');
     expect(button(el, 'Opnieuw proberen')).to.exist;
     await expect(el).to.be.accessible();

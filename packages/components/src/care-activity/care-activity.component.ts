@@ -66,7 +66,12 @@ export class CareActivity extends CareDataElement {
 
   private open(widget: string) {
     const proceed = this.dispatchEvent(
-      new CustomEvent<CareNavigateDetail>('care-navigate', { detail: { widget, view: 'all' }, bubbles: true, composed: true, cancelable: true }),
+      new CustomEvent<CareNavigateDetail>('care-navigate', {
+        detail: { widget, view: 'all' },
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      }),
     );
     if (!proceed) return;
     const target = document.querySelector<HTMLElement & { view?: string }>(widget);
@@ -83,7 +88,13 @@ export class CareActivity extends CareDataElement {
   }
 
   private visitDate(iso: string): string {
-    return new Intl.DateTimeFormat(this.locale === 'en' ? 'en-GB' : 'nl-NL', { timeZone: CARE_TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+    return new Intl.DateTimeFormat(this.locale === 'en' ? 'en-GB' : 'nl-NL', {
+      timeZone: CARE_TIME_ZONE,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(new Date(iso));
   }
 
   protected override render() {
@@ -97,19 +108,23 @@ export class CareActivity extends CareDataElement {
   private renderOverview(overview: ActivityOverview) {
     const { since, nextAppointment } = overview;
     return html`<p>${this.t(overview.previousVisit ? 'welcome' : 'welcomeFirst', { name: overview.displayName })}</p>
-      ${since && overview.previousVisit
-        ? html`<p>${this.t('since', { date: this.visitDate(overview.previousVisit) })}</p>
+      ${
+        since && overview.previousVisit
+          ? html`<p>${this.t('since', { date: this.visitDate(overview.previousVisit) })}</p>
             <ul class="lines">
               ${this.line(this.count('reports', since.reports), 'care-reports')} ${this.line(this.count('appointments', since.appointmentsHeld), 'care-agenda')}
               ${this.line(this.count('messages', since.messages), 'care-messages')} ${this.line(this.count('measurements', since.measurements), 'care-measurements')}
               ${overview.plansAwaitingDecision ? this.line(this.count('plans', overview.plansAwaitingDecision), 'care-plan') : nothing}
             </ul>`
-        : overview.plansAwaitingDecision
-          ? html`<ul class="lines">${this.line(this.count('plans', overview.plansAwaitingDecision), 'care-plan')}</ul>`
-          : nothing}
+          : overview.plansAwaitingDecision
+            ? html`<ul class="lines">${this.line(this.count('plans', overview.plansAwaitingDecision), 'care-plan')}</ul>`
+            : nothing
+      }
       <h3>${this.t('next')}</h3>
-      ${nextAppointment
-        ? html`<p><button type="button" class="link-button" @click=${() => this.open('care-agenda')}>${formatDateTime(nextAppointment.startsAt, this.locale)}: ${nextAppointment.title}${nextAppointment.location ? `, ${nextAppointment.location}` : ''}</button></p>`
-        : html`<p>${this.t('nextNone')}</p>`}`;
+      ${
+        nextAppointment
+          ? html`<p><button type="button" class="link-button" @click=${() => this.open('care-agenda')}>${formatDateTime(nextAppointment.startsAt, this.locale)}: ${nextAppointment.title}${nextAppointment.location ? `, ${nextAppointment.location}` : ''}</button></p>`
+          : html`<p>${this.t('nextNone')}</p>`
+      }`;
   }
 }

@@ -25,27 +25,36 @@ describe('<care-activity>', () => {
   });
 
   it('welcomes the client back and lists what is new since the previous visit, each line opening its widget', async () => {
-    const portal = await fixture(html`<care-portal tenant=${LINDE} api=""><care-activity></care-activity><care-messages></care-messages></care-portal>`);
+    const portal = await fixture(
+      html`<care-portal tenant=${LINDE} api=""><care-activity></care-activity><care-messages></care-messages></care-portal>`,
+    );
     const el = await settled(portal.querySelector('care-activity')!);
     expect(text($(el, 'h2')!)).to.equal('Sinds uw vorige bezoek');
     expect(text($$(el, 'p')[0]!)).to.match(/^Welkom terug, .+\.$/);
     expect(text($$(el, 'p')[1]!)).to.match(/^Sinds (maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d{1,2} [a-z]+ \d{4}:$/);
     const lines = $$(el, '.lines button').map(text);
     expect(lines.some((line) => /^(Geen nieuwe berichten|1 nieuw bericht|\d+ nieuwe berichten)$/.test(line))).to.equal(true);
-    expect(lines.some((line) => /^(1 afspraak|\d+ afspraken) geweest$/.test(line)), lines.join(" / ")).to.equal(true);
+    expect(
+      lines.some((line) => /^(1 afspraak|\d+ afspraken) geweest$/.test(line)),
+      lines.join(' / '),
+    ).to.equal(true);
     expect(text($(el, 'h3')!)).to.equal('Volgende afspraak');
     await expect(el).to.be.accessible();
 
     const messages = portal.querySelector('care-messages')!;
     const navigated = oneEvent(el, 'care-navigate');
-    $$<HTMLButtonElement>(el, '.lines button').find((b) => /bericht/.test(text(b)))!.click();
+    $$<HTMLButtonElement>(el, '.lines button')
+      .find((b) => /bericht/.test(text(b)))!
+      .click();
     const event = (await navigated) as CustomEvent<CareNavigateDetail>;
     expect(event.detail).to.deep.equal({ widget: 'care-messages', view: 'all' });
     await waitUntil(() => messages.view === 'all', 'care-messages did not open its full view');
   });
 
   it('leaves the routing to a host page that prevents the event', async () => {
-    const host = await fixture<HTMLDivElement>(html`<div><care-activity tenant=${LINDE} api="" lang="en"></care-activity><care-messages tenant=${LINDE} api=""></care-messages></div>`);
+    const host = await fixture<HTMLDivElement>(
+      html`<div><care-activity tenant=${LINDE} api="" lang="en"></care-activity><care-messages tenant=${LINDE} api=""></care-messages></div>`,
+    );
     const el = await settled(host.querySelector('care-activity')!);
     await waitUntil(() => text($(el, 'h2')!) === 'Since your last visit', 'no English');
     host.addEventListener('care-navigate', (e) => e.preventDefault());

@@ -175,15 +175,19 @@ export class CareAgenda extends CareViewElement {
 
   // --- navigation -----------------------------------------------------------------------------------
 
-
-
   // --- adding and changing own appointments ---------------------------------------------------------
 
   private openForm(appointment: Appointment | undefined, event: Event) {
     this.trigger = event.currentTarget as HTMLElement;
     this.editing = appointment ?? 'new';
     this.draft = appointment
-      ? { title: appointment.title, date: appointment.localDate, start: appointment.localStart, end: appointment.localEnd, location: appointment.location ?? '' }
+      ? {
+          title: appointment.title,
+          date: appointment.localDate,
+          start: appointment.localStart,
+          end: appointment.localEnd,
+          location: appointment.location ?? '',
+        }
       : { title: '', date: amsterdamToday(), start: '', end: '', location: '' };
     this.draftErrors = {};
     this.formError = '';
@@ -218,7 +222,8 @@ export class CareAgenda extends CareViewElement {
     if (!/^\d{2}:\d{2}$/.test(d.start)) errors.start = this.t('form.timeInvalid');
     if (!/^\d{2}:\d{2}$/.test(d.end)) errors.end = this.t('form.timeInvalid');
     if (startsAt && !errors.start && Date.parse(startsAt) < Date.now()) errors.start = this.t('form.past');
-    if (startsAt && endsAt && !errors.start && !errors.end && Date.parse(endsAt) <= Date.parse(startsAt)) errors.end = this.t('form.endBeforeStart');
+    if (startsAt && endsAt && !errors.start && !errors.end && Date.parse(endsAt) <= Date.parse(startsAt))
+      errors.end = this.t('form.endBeforeStart');
     this.draftErrors = errors;
     if (Object.keys(errors).length || !startsAt || !endsAt) {
       this.focusAfterUpdate = 'form [aria-invalid="true"]';
@@ -235,7 +240,12 @@ export class CareAgenda extends CareViewElement {
     this.formError = '';
     const times = this.checkDraft();
     if (!times) return;
-    const body = { title: this.draft.title.trim(), ...times, location: this.draft.location.trim() || null, description: editing === 'new' ? null : editing.description };
+    const body = {
+      title: this.draft.title.trim(),
+      ...times,
+      location: this.draft.location.trim() || null,
+      description: editing === 'new' ? null : editing.description,
+    };
     this.saving = true;
     try {
       // One key per draft: a retry after a lost answer finds the appointment instead of adding one.
@@ -248,7 +258,9 @@ export class CareAgenda extends CareViewElement {
       this.editing = undefined;
       this.trigger = undefined;
       this.focusAfterUpdate = `#${this.idFor('add')}`;
-      this.dispatchEvent(new CustomEvent<CareAppointmentDetail>('care-appointment-saved', { detail: { appointment }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent<CareAppointmentDetail>('care-appointment-saved', { detail: { appointment }, bubbles: true, composed: true }),
+      );
       await this.refresh(client);
     } catch (error) {
       const apiError = this.apiError(error);
@@ -262,7 +274,9 @@ export class CareAgenda extends CareViewElement {
       }
       this.draftErrors = errors;
       if (Object.keys(errors).length) this.focusAfterUpdate = 'form [aria-invalid="true"]';
-      else this.formError = apiError.kind === 'offline' || apiError.status === 403 ? problemText(apiError, this.locale) : this.common('state.saveError');
+      else
+        this.formError =
+          apiError.kind === 'offline' || apiError.status === 403 ? problemText(apiError, this.locale) : this.common('state.saveError');
     } finally {
       this.saving = false;
     }
@@ -312,7 +326,9 @@ export class CareAgenda extends CareViewElement {
       this.announcement = this.t('removed');
       this.trigger = undefined;
       this.closeDialog();
-      this.dispatchEvent(new CustomEvent<CareAppointmentDetail>('care-appointment-removed', { detail: { appointment }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent<CareAppointmentDetail>('care-appointment-removed', { detail: { appointment }, bubbles: true, composed: true }),
+      );
       if (this.view !== 'all') void this.refresh(client);
     } catch (error) {
       const apiError = this.apiError(error);
@@ -333,17 +349,21 @@ export class CareAgenda extends CareViewElement {
     return html`<section part="base" aria-labelledby=${this.idFor('heading')}>
         <div class="header">
           <h2 part="heading" id=${this.idFor('heading')} tabindex="-1">${this.t(all ? 'all' : 'heading')}</h2>
-          ${answer?.clientMayAddAppointments && !this.editing
-            ? html`<button type="button" part="button add" class="button button--secondary" id=${this.idFor('add')} @click=${(e: Event) => this.openForm(undefined, e)}>
+          ${
+            answer?.clientMayAddAppointments && !this.editing
+              ? html`<button type="button" part="button add" class="button button--secondary" id=${this.idFor('add')} @click=${(e: Event) => this.openForm(undefined, e)}>
                 ${this.t('add')}
               </button>`
-            : nothing}
+              : nothing
+          }
         </div>
-        ${all && this.openedFromHome
-          ? html`<button type="button" part="button back" class="link-button" @click=${this.backHome}>
+        ${
+          all && this.openedFromHome
+            ? html`<button type="button" part="button back" class="link-button" @click=${this.backHome}>
               <span aria-hidden="true">←</span> ${this.common('common.back')}
             </button>`
-          : nothing}
+            : nothing
+        }
         ${answer?.notice ? html`<p part="notice" class="notice">${answer.notice}</p>` : nothing}
         ${this.editing ? this.renderForm(this.editing) : nothing}
         <p part="status" class="status" role="status">${this.announcement}</p>
@@ -351,14 +371,18 @@ export class CareAgenda extends CareViewElement {
           ${renderLoadState(state, this.locale, () => this.reload())}
           ${answer ? (all ? this.renderDays(answer.items) : this.renderList(answer.items)) : nothing}
         </div>
-        ${answer
-          ? html`<div class="actions">
+        ${
+          answer
+            ? html`<div class="actions">
               ${all ? nothing : html`<button type="button" part="button all" class="button" @click=${this.showAll}>${this.t('all')}</button>`}
-              ${answer.items.length
-                ? html`<a part="button ics-all" class="button button--secondary" href=${this.client?.url('/appointments.ics') ?? ''} download="afspraken.ics" @click=${this.saveFile}>${this.t('icsAll')}</a>`
-                : nothing}
+              ${
+                answer.items.length
+                  ? html`<a part="button ics-all" class="button button--secondary" href=${this.client?.url('/appointments.ics') ?? ''} download="afspraken.ics" @click=${this.saveFile}>${this.t('icsAll')}</a>`
+                  : nothing
+              }
             </div>`
-          : nothing}
+            : nothing
+        }
       </section>
       ${this.removing ? this.renderDialog(this.removing) : nothing}`;
   }
@@ -406,14 +430,16 @@ export class CareAgenda extends CareViewElement {
         <a part="button ics" class="link-button" href=${this.client?.url(`/appointments/${a.id}.ics`) ?? ''} download=${`afspraak-${a.localDate}.ics`} @click=${this.saveFile}>
           ${this.t('ics')}<span class="visually-hidden">: ${a.title}, ${day || `${formatDayHeading(a.localDate, this.locale)}, `}${when}</span>
         </a>
-        ${a.editable
-          ? html`<button type="button" part="button edit" class="link-button" aria-describedby=${titleId} @click=${(e: Event) => this.openForm(a, e)}>
+        ${
+          a.editable
+            ? html`<button type="button" part="button edit" class="link-button" aria-describedby=${titleId} @click=${(e: Event) => this.openForm(a, e)}>
                 ${this.t('edit')}
               </button>
               <button type="button" part="button remove" class="link-button" aria-describedby=${titleId} @click=${(e: Event) => this.askRemove(a, e)}>
                 ${this.t('remove')}
               </button>`
-          : nothing}
+            : nothing
+        }
       </div>
     </li>`;
   }
@@ -421,7 +447,12 @@ export class CareAgenda extends CareViewElement {
   private renderForm(editing: 'new' | Appointment) {
     const errors = this.draftErrors;
     const d = this.draft;
-    const field = (name: DraftField, label: AgendaKey, type: string, extra: Record<string, string> = {}) => html`<div class="field ${name === 'title' || name === 'location' ? 'field--wide' : ''}">
+    const field = (
+      name: DraftField,
+      label: AgendaKey,
+      type: string,
+      extra: Record<string, string> = {},
+    ) => html`<div class="field ${name === 'title' || name === 'location' ? 'field--wide' : ''}">
       <label for=${this.idFor(name)}>${this.t(label)}</label>
       <input
         part="input"

@@ -18,7 +18,8 @@ const errorOf = (el: CareAgenda, name: string) => {
   const id = field(el, name).getAttribute('aria-describedby');
   return id ? ($(el, `#${id}`)?.textContent ?? '') : '';
 };
-const dayPattern = /^(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)( \d{4})?$/;
+const dayPattern =
+  /^(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)( \d{4})?$/;
 
 async function settled(el: CareAgenda) {
   await el.updateComplete;
@@ -58,7 +59,9 @@ describe('<care-agenda>', () => {
   it('shows the first 4 appointments to come with the indicative-time notice and calendar links', async () => {
     const el = await inPortal(BAKEN);
     expect($(el, 'h2')!.textContent).to.equal('Afspraken');
-    expect($(el, '[part~="notice"]')!.textContent).to.equal('De tijden zijn bij benadering; de zorgverlener kan een half uur eerder of later komen.');
+    expect($(el, '[part~="notice"]')!.textContent).to.equal(
+      'De tijden zijn bij benadering; de zorgverlener kan een half uur eerder of later komen.',
+    );
     const items = $$(el, '[part~="item"]');
     expect(items).to.have.length(4);
     for (const item of items) {
@@ -134,7 +137,13 @@ describe('<care-agenda>', () => {
     const saved = oneEvent(el, 'care-appointment-saved');
     await save(el);
     const { appointment } = (await saved).detail;
-    expect(appointment).to.include({ title: 'Kapper', localDate: daysFromToday(3), localStart: '10:00', localEnd: '11:00', editable: true });
+    expect(appointment).to.include({
+      title: 'Kapper',
+      localDate: daysFromToday(3),
+      localStart: '10:00',
+      localEnd: '11:00',
+      editable: true,
+    });
     await settled(el);
     await waitUntil(() => $(el, '[role="status"]')!.textContent === 'Uw afspraak is toegevoegd.', 'no saved message');
 
@@ -156,7 +165,9 @@ describe('<care-agenda>', () => {
     await waitUntil(() => $(el, '[role="status"]')!.textContent === 'Uw afspraak is gewijzigd.', 'no changed message', { timeout: 8000 });
     await waitUntil(() => mine() === undefined, 'the old title stays');
 
-    const changed = $$(el, '[part~="item"]').find((li) => li.querySelector('.appointment__title')!.textContent === 'Kapper (knippen en föhnen)')!;
+    const changed = $$(el, '[part~="item"]').find(
+      (li) => li.querySelector('.appointment__title')!.textContent === 'Kapper (knippen en föhnen)',
+    )!;
     changed.querySelector<HTMLButtonElement>('[part~="remove"]')!.click();
     await el.updateComplete;
     const dialog = $<HTMLDialogElement>(el, 'dialog')!;

@@ -54,7 +54,19 @@ export interface Activation {
   passwordPolicy: PasswordPolicy;
 }
 
-type Step = 'loading' | 'login' | 'code' | 'password' | 'terms' | 'done' | 'account' | 'forgot' | 'forgot-sent' | 'reset' | 'activate' | 'activate-choose';
+type Step =
+  | 'loading'
+  | 'login'
+  | 'code'
+  | 'password'
+  | 'terms'
+  | 'done'
+  | 'account'
+  | 'forgot'
+  | 'forgot-sent'
+  | 'reset'
+  | 'activate'
+  | 'activate-choose';
 
 /** Everything the login shows; one object, replaced on every change. */
 export interface LoginView {
@@ -539,13 +551,17 @@ export class CareLogin extends LitElement {
 
   #renderLogin() {
     const channel = this.state?.tenant?.secondFactors.default ?? 'sms';
-    return this.form(this.t('heading'), (f) => this.#login(f), html`
+    return this.form(
+      this.t('heading'),
+      (f) => this.#login(f),
+      html`
       ${this.input('username', this.t('username'), 'text', 'username', { value: this.view.username })}
       ${this.input('password', this.t('password'), this.passwordType, 'current-password')} ${this.passwordToggle()}
       <div class="care-login__actions">
         ${this.submit(this.t(`submit.${channel}`))}
         ${this.link(this.t('forgot'), () => this.run(() => this.go('forgot')))}
       </div>
-    `);
+    `,
+    );
   }
 }

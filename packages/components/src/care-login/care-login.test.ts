@@ -15,7 +15,9 @@ const LINDE = 'zorggroep-de-linde';
 const BAKEN = 'thuiszorg-het-baken';
 
 async function mount(tenant: string, lang?: string) {
-  const portal = await fixture<CarePortal>(html`<care-portal tenant=${tenant} api="" lang=${lang ?? ''}><care-login></care-login></care-portal>`);
+  const portal = await fixture<CarePortal>(
+    html`<care-portal tenant=${tenant} api="" lang=${lang ?? ''}><care-login></care-login></care-portal>`,
+  );
   if (!lang) portal.removeAttribute('lang');
   const login = portal.querySelector('care-login')!;
   await waitUntil(() => login.querySelector('form'), 'the login did not render', { timeout: 8000 });
@@ -52,7 +54,10 @@ async function codeSentTo(recipient: string, after: string | null = null) {
   let found: { id: string; body: string } | undefined;
   await waitUntil(
     async () => {
-      const messages = (await (await fetch(`/dev/outbox?recipient=${encodeURIComponent(recipient)}&limit=1`)).json()) as Array<{ id: string; body: string }>;
+      const messages = (await (await fetch(`/dev/outbox?recipient=${encodeURIComponent(recipient)}&limit=1`)).json()) as Array<{
+        id: string;
+        body: string;
+      }>;
       found = messages[0];
       return found && found.id !== after && /\d{4}-\d{6}/.test(found.body);
     },
@@ -76,7 +81,10 @@ async function logIn(login: CareLogin, username: string, password: string) {
 
 /** The lines `el`'s text wraps into on screen; a soft hyphen a line ends on shows as "-". */
 function renderedLines(el: Element) {
-  const text = el.firstChild?.nodeType === Node.TEXT_NODE ? (el.firstChild as Text) : [...el.childNodes].find((n): n is Text => n.nodeType === Node.TEXT_NODE)!;
+  const text =
+    el.firstChild?.nodeType === Node.TEXT_NODE
+      ? (el.firstChild as Text)
+      : [...el.childNodes].find((n): n is Text => n.nodeType === Node.TEXT_NODE)!;
   const lines: string[] = [];
   let top: number | null = null;
   let pendingHyphen = false;
@@ -199,7 +207,13 @@ describe('<care-login>', () => {
     const measure = (login: CareLogin) =>
       [field(login, 'username'), button(login, 'SMS-inlogcode aanvragen')].map((el) => {
         const style = getComputedStyle(el);
-        return { height: el.getBoundingClientRect().height, fontSize: style.fontSize, border: style.borderTopWidth, background: style.backgroundColor, transform: style.textTransform };
+        return {
+          height: el.getBoundingClientRect().height,
+          fontSize: style.fontSize,
+          border: style.borderTopWidth,
+          background: style.backgroundColor,
+          transform: style.textTransform,
+        };
       });
     const plain = measure((await mount(LINDE)).login);
     const cms = document.createElement('style');
@@ -269,7 +283,9 @@ describe('<care-login>', () => {
     } finally {
       window.fetch = realFetch;
     }
-    expect(alertText(login)).to.equal('Er is geen verbinding met het cliëntportaal. Controleer uw internetverbinding en probeer het opnieuw.');
+    expect(alertText(login)).to.equal(
+      'Er is geen verbinding met het cliëntportaal. Controleer uw internetverbinding en probeer het opnieuw.',
+    );
   });
 
   it('shows the code step: prefix fixed, one 6-digit field that takes a pasted code, resend after a countdown', async () => {
@@ -306,7 +322,9 @@ describe('<care-login>', () => {
     const countdown = login.querySelector('.care-login__countdown')!;
     const first = Number(/(\d+) seconden/.exec(countdown.textContent!)![1]);
     expect(first).to.be.within(25, 30);
-    await waitUntil(() => Number(/(\d+) seconden/.exec(countdown.textContent!)?.[1]) < first, 'the countdown stands still', { timeout: 3000 });
+    await waitUntil(() => Number(/(\d+) seconden/.exec(countdown.textContent!)?.[1]) < first, 'the countdown stands still', {
+      timeout: 3000,
+    });
     expect(resend.disabled).to.equal(true);
     await expect(login).to.be.accessible();
 
@@ -367,7 +385,10 @@ describe('<care-login>', () => {
     expect(field(login, 'newPassword').autocomplete).to.equal('new-password');
     expect(field(login, 'repeatPassword').autocomplete).to.equal('new-password');
     const save = button(login, 'Wachtwoord opslaan');
-    const rules = () => [...login.querySelectorAll('.checklist li')].map((li) => `${li.getAttribute('data-rule')}:${li.textContent!.includes('✓') ? 'ok' : 'no'}`);
+    const rules = () =>
+      [...login.querySelectorAll('.checklist li')].map(
+        (li) => `${li.getAttribute('data-rule')}:${li.textContent!.includes('✓') ? 'ok' : 'no'}`,
+      );
     expect(login.querySelector('.checklist ul')!.getAttribute('aria-live')).to.equal('polite');
     expect(save.disabled).to.equal(true);
     await expect(login).to.be.accessible();
@@ -449,7 +470,10 @@ describe('<care-login>', () => {
     let link = '';
     await waitUntil(
       async () => {
-        const [mail] = (await (await fetch('/dev/outbox?recipient=w.dejonge%40example.nl&limit=1')).json()) as Array<{ id: string; body: string }>;
+        const [mail] = (await (await fetch('/dev/outbox?recipient=w.dejonge%40example.nl&limit=1')).json()) as Array<{
+          id: string;
+          body: string;
+        }>;
         link = mail && mail.id !== before ? (/https?:\/\/\S*[?&]reset=\S+/.exec(mail.body)?.[0] ?? '') : '';
         return link;
       },
@@ -476,7 +500,11 @@ describe('<care-login>', () => {
     // The same link again (the e-mail is still there): it says so before any password is typed.
     pageParam('reset', token);
     const reused = await mount(BAKEN);
-    await waitUntil(() => reused.login.querySelector('h2')?.textContent === 'Deze link werkt niet meer', 'the used link was not found out', { timeout: 8000 });
+    await waitUntil(
+      () => reused.login.querySelector('h2')?.textContent === 'Deze link werkt niet meer',
+      'the used link was not found out',
+      { timeout: 8000 },
+    );
     expect(reused.login.textContent).to.contain('Deze link is al gebruikt. Een link werkt maar één keer.');
     expect(reused.login.querySelector('[name="newPassword"]')).to.equal(null);
     expect(document.activeElement).to.equal(reused.login.querySelector('h2'));
@@ -490,7 +518,9 @@ describe('<care-login>', () => {
     pageParam('activate', 'not-a-real-token');
     const { login } = await mount(LINDE);
     expect(step(login)).to.equal('activate');
-    await waitUntil(() => login.querySelector('h2')?.textContent === 'Deze link werkt niet meer', 'the dead link was not found out', { timeout: 8000 });
+    await waitUntil(() => login.querySelector('h2')?.textContent === 'Deze link werkt niet meer', 'the dead link was not found out', {
+      timeout: 8000,
+    });
     expect(login.textContent).to.contain('Deze link is niet (meer) geldig.');
     // Not "Vraag een nieuwe link aan": an invitation comes from the organisation.
     expect(login.textContent).to.match(/Neem contact op met Zorggroep De Linde( \([^)]+\))? voor een nieuwe uitnodiging\./);
@@ -507,7 +537,16 @@ describe('<care-login>', () => {
     // No demo account has an app enrolled yet: the BFF's answer for one, as docs/auth-api.md gives it.
     window.fetch = async (input, init) =>
       String(input).endsWith('/auth/login')
-        ? Response.json({ step: 'second-factor', channel: 'totp', prefix: null, codeSent: false, resendAvailableInSeconds: 0, expiresInSeconds: 300, destinationHint: null, trustedDeviceDays: 7 })
+        ? Response.json({
+            step: 'second-factor',
+            channel: 'totp',
+            prefix: null,
+            codeSent: false,
+            resendAvailableInSeconds: 0,
+            expiresInSeconds: 300,
+            destinationHint: null,
+            trustedDeviceDays: 7,
+          })
         : realFetch(input, init);
     try {
       await logIn(login, 'w.dejonge@example.nl', 'HetBaken-demo-2024!');
@@ -599,7 +638,11 @@ describe('<care-login>', () => {
         expect(withOld.status).to.equal(401);
         expect((await (await fetch(`/api/tenants/${BAKEN}/auth/session`)).json()).state).to.equal('active');
       } finally {
-        const back = await bff(BAKEN, 'POST', '/auth/password/change', { currentPassword: newPassword, newPassword: oldPassword, repeatPassword: oldPassword });
+        const back = await bff(BAKEN, 'POST', '/auth/password/change', {
+          currentPassword: newPassword,
+          newPassword: oldPassword,
+          repeatPassword: oldPassword,
+        });
         expect(back.status, 'the earlier password is restored').to.equal(200);
       }
     });
@@ -646,7 +689,9 @@ describe('<care-login>', () => {
 
         await type(login, 'code', await totpCode(key));
         login.querySelector<HTMLFormElement>('form[data-step="account-factor"]')!.requestSubmit();
-        await waitUntil(() => !login.querySelector('.care-account__key') && !login.view.busy, 'the code was not accepted', { timeout: 8000 });
+        await waitUntil(() => !login.querySelector('.care-account__key') && !login.view.busy, 'the code was not accepted', {
+          timeout: 8000,
+        });
         const factor = login.querySelector('form[data-step="account-factor"]')!;
         expect(factor.querySelector('[role="alert"]')!.textContent!.trim()).to.equal('');
         expect(factor.querySelector('[role="status"]')!.textContent).to.contain('De authenticator-app is ingesteld.');

@@ -153,7 +153,8 @@ export class CareMeasurements extends CareViewElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if ((changed.has('view') && changed.get('view') !== undefined) || (changed.has('type') && changed.get('type') !== undefined)) this.reload();
+    if ((changed.has('view') && changed.get('view') !== undefined) || (changed.has('type') && changed.get('type') !== undefined))
+      this.reload();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -182,14 +183,20 @@ export class CareMeasurements extends CareViewElement {
         ? Promise.resolve({ items: this.types })
         : client.get<{ items: MeasurementType[] }>('/measurements/types', { signal });
     if (this.view !== 'all') {
-      const [types, recent] = await Promise.all([typesRequest, client.get<{ items: Measurement[] }>('/measurements/recent?limit=5', { signal })]);
+      const [types, recent] = await Promise.all([
+        typesRequest,
+        client.get<{ items: Measurement[] }>('/measurements/recent?limit=5', { signal }),
+      ]);
       this.setTypes(types.items, client);
       this.items = recent.items;
       return;
     }
     if (this.type === undefined) {
       // Start with the type the client measured last: that is the one they come to look at.
-      const [types, newest] = await Promise.all([typesRequest, client.get<{ items: Measurement[] }>('/measurements/recent?limit=1', { signal })]);
+      const [types, newest] = await Promise.all([
+        typesRequest,
+        client.get<{ items: Measurement[] }>('/measurements/recent?limit=1', { signal }),
+      ]);
       this.setTypes(types.items, client);
       this.type = newest.items[0]?.type ?? types.items[0]?.code ?? '';
     } else {
@@ -218,8 +225,6 @@ export class CareMeasurements extends CareViewElement {
   }
 
   // --- navigation -----------------------------------------------------------------------------------
-
-
 
   private chooseType(event: Event) {
     this.type = (event.target as HTMLSelectElement).value;
@@ -261,7 +266,9 @@ export class CareMeasurements extends CareViewElement {
       this.announcement = this.t('deleted');
       this.deleteTrigger = undefined;
       this.closeDialog();
-      this.dispatchEvent(new CustomEvent<CareMeasurementDetail>('care-measurement-deleted', { detail: { measurement }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent<CareMeasurementDetail>('care-measurement-deleted', { detail: { measurement }, bubbles: true, composed: true }),
+      );
       if (this.view !== 'all') this.refillRecent(client);
     } catch (error) {
       const apiError = this.apiError(error);
@@ -361,7 +368,9 @@ export class CareMeasurements extends CareViewElement {
       this.composing = false;
       this.announcement = this.t('new.saved');
       this.focusAfterUpdate = `#${this.idFor('new')}`;
-      this.dispatchEvent(new CustomEvent<CareMeasurementDetail>('care-measurement-created', { detail: { measurement }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent<CareMeasurementDetail>('care-measurement-created', { detail: { measurement }, bubbles: true, composed: true }),
+      );
     } catch (error) {
       this.showSaveError(this.apiError(error), type);
     } finally {
@@ -380,7 +389,8 @@ export class CareMeasurements extends CareViewElement {
     }
     this.formErrors = errors;
     if (Object.keys(errors).length) this.focusFirstError();
-    else this.formError = error.kind === 'offline' || error.status === 403 ? problemText(error, this.locale) : this.common('state.saveError');
+    else
+      this.formError = error.kind === 'offline' || error.status === 403 ? problemText(error, this.locale) : this.common('state.saveError');
   }
 
   private focusFirstError() {
@@ -403,17 +413,21 @@ export class CareMeasurements extends CareViewElement {
     return html`<section part="base" aria-labelledby=${this.idFor('heading')}>
         <div class="header">
           <h2 part="heading" id=${this.idFor('heading')} tabindex="-1">${this.t(all ? 'all' : 'heading')}</h2>
-          ${state.status === 'ready' && !this.composing && this.types.some((t) => t.clientMayEnter)
-            ? html`<button type="button" part="button new" class="button button--secondary" id=${this.idFor('new')} @click=${this.openForm}>
+          ${
+            state.status === 'ready' && !this.composing && this.types.some((t) => t.clientMayEnter)
+              ? html`<button type="button" part="button new" class="button button--secondary" id=${this.idFor('new')} @click=${this.openForm}>
                 ${this.t('new')}
               </button>`
-            : nothing}
+              : nothing
+          }
         </div>
-        ${all && this.openedFromHome
-          ? html`<button type="button" part="button back" class="link-button" @click=${this.backHome}>
+        ${
+          all && this.openedFromHome
+            ? html`<button type="button" part="button back" class="link-button" @click=${this.backHome}>
               <span aria-hidden="true">←</span> ${this.common('common.back')}
             </button>`
-          : nothing}
+            : nothing
+        }
         ${this.composing ? this.renderForm() : nothing}
         <p part="status" class="status" role="status">${this.announcement}</p>
         ${all && signedIn && this.types.length ? this.renderTypeSelect() : nothing}
@@ -421,9 +435,11 @@ export class CareMeasurements extends CareViewElement {
           ${renderLoadState(state, this.locale, () => this.reload())}
           ${state.status === 'ready' ? (all ? this.renderAll() : this.renderRecent()) : nothing}
         </div>
-        ${!all && state.status === 'ready'
-          ? html`<div class="actions"><button type="button" part="button all" class="button" @click=${this.showAll}>${this.t('all')}</button></div>`
-          : nothing}
+        ${
+          !all && state.status === 'ready'
+            ? html`<div class="actions"><button type="button" part="button all" class="button" @click=${this.showAll}>${this.t('all')}</button></div>`
+            : nothing
+        }
       </section>
       ${this.confirming ? this.renderDialog(this.confirming) : nothing}`;
   }
@@ -481,12 +497,12 @@ export class CareMeasurements extends CareViewElement {
     if (!type) return this.renderTable(undefined, this.t('period', { from, to }));
     const caption = this.t('table.caption', { type: type.label, from, to });
     return html`${this.measurementChart?.({
-        id: this.idFor('chart-summary'),
-        type,
-        items: this.items,
-        summary: this.chartSummary(type, from, to),
-        locale: this.locale,
-      })}
+      id: this.idFor('chart-summary'),
+      type,
+      items: this.items,
+      summary: this.chartSummary(type, from, to),
+      locale: this.locale,
+    })}
       <div class="actions">
         <button
           type="button"
@@ -577,7 +593,8 @@ export class CareMeasurements extends CareViewElement {
     const type = this.typeOf(this.formType);
     const errors = this.formErrors;
     const now = amsterdamDateTimeLocal();
-    const describe = (field: string, hint?: string) => [hint, errors[field] ? this.idFor(`${field}-error`) : undefined].filter(Boolean).join(' ') || nothing;
+    const describe = (field: string, hint?: string) =>
+      [hint, errors[field] ? this.idFor(`${field}-error`) : undefined].filter(Boolean).join(' ') || nothing;
     const error = (field: string) =>
       errors[field] ? html`<p class="field-error" id=${this.idFor(`${field}-error`)}>${errors[field]}</p>` : nothing;
     return html`<form part="form" class="new-measurement" novalidate @submit=${this.submitMeasurement}>
@@ -599,8 +616,11 @@ export class CareMeasurements extends CareViewElement {
         </select>
         ${error('type')}
       </div>
-      ${type
-        ? keyed(type.code, html`<div class="fields">
+      ${
+        type
+          ? keyed(
+              type.code,
+              html`<div class="fields">
             ${type.components.map((c) => {
               const field = `values.${c.key}`;
               const hintId = this.idFor(`${c.key}-hint`);
@@ -626,8 +646,10 @@ export class CareMeasurements extends CareViewElement {
                 ${error(field)}
               </div>`;
             })}
-          </div>`)
-        : nothing}
+          </div>`,
+            )
+          : nothing
+      }
       <div class="field">
         <label for=${this.idFor('measuredAt')}>${this.t('new.when')}</label>
         <input

@@ -26,7 +26,9 @@ async function settled(el: CareMeasurements) {
 }
 
 async function inPortal(view: 'home' | 'all' = 'home', type?: string) {
-  const portal = await fixture(html`<care-portal tenant=${LINDE} api=""><care-measurements view=${view} type=${type ?? ''}></care-measurements></care-portal>`);
+  const portal = await fixture(
+    html`<care-portal tenant=${LINDE} api=""><care-measurements view=${view} type=${type ?? ''}></care-measurements></care-portal>`,
+  );
   const el = portal.querySelector('care-measurements')!;
   if (type === undefined) el.removeAttribute('type');
   return settled(el);
@@ -60,7 +62,9 @@ describe('<care-measurements>', () => {
     const items = $$(el, '[part~="item"]');
     expect(items.length).to.be.within(1, 5);
     for (const item of items) {
-      expect(item.querySelector('.measurement__type')!.textContent).to.match(/^(Bloeddruk|Gewicht|Temperatuur|Pols|Bloedsuiker|Zuurstofsaturatie|Pijnscore)$/);
+      expect(item.querySelector('.measurement__type')!.textContent).to.match(
+        /^(Bloeddruk|Gewicht|Temperatuur|Pols|Bloedsuiker|Zuurstofsaturatie|Pijnscore)$/,
+      );
       // "Pijnscore 4", not "Pijnscore 4 score".
       const unit = item.querySelector('.measurement__type')!.textContent === 'Pijnscore' ? '' : ' (mmHg|kg|°C|slagen\\/min|mmol\\/L|%)';
       expect(item.querySelector('.measurement__value')!.textContent).to.match(new RegExp(`^\\d+(,\\d)?(\\/\\d+)?${unit}$`));
@@ -87,7 +91,9 @@ describe('<care-measurements>', () => {
     const svg = $(el, 'svg')!;
     expect(svg.getAttribute('role')).to.equal('img');
     const summary = $(el, `#${svg.getAttribute('aria-labelledby')}`)!.textContent!;
-    expect(summary).to.match(/^Gewicht van \d+ \w+ \d{4} tot en met \d+ \w+ \d{4}: \d+ metingen\. Laagste \d+,\d kg, hoogste \d+,\d kg, laatste \d+,\d kg\.$/);
+    expect(summary).to.match(
+      /^Gewicht van \d+ \w+ \d{4} tot en met \d+ \w+ \d{4}: \d+ metingen\. Laagste \d+,\d kg, hoogste \d+,\d kg, laatste \d+,\d kg\.$/,
+    );
     expect($$(el, 'polyline')).to.have.length(1);
     await expect(el).to.be.accessible();
 
@@ -98,7 +104,12 @@ describe('<care-measurements>', () => {
     expect(button(el, 'Tabel verbergen').getAttribute('aria-expanded')).to.equal('true');
     const table = $(el, 'table')!;
     expect(table.querySelector('caption')!.textContent).to.match(/^Gewicht van .+ tot en met .+$/);
-    expect([...table.querySelectorAll('th')].map((th) => th.textContent!.trim())).to.deep.equal(['Datum en tijd', 'Waarde', 'Ingevoerd door', 'Acties']);
+    expect([...table.querySelectorAll('th')].map((th) => th.textContent!.trim())).to.deep.equal([
+      'Datum en tijd',
+      'Waarde',
+      'Ingevoerd door',
+      'Acties',
+    ]);
     expect(table.querySelectorAll('tbody tr').length).to.be.greaterThan(10);
     await expect(el).to.be.accessible();
 
@@ -171,7 +182,9 @@ describe('<care-measurements>', () => {
     };
     try {
       await submit(el);
-      await waitUntil(() => field(el, 'values.systolic').getAttribute('aria-invalid') === 'true', 'no field error from the BFF', { timeout: 8000 });
+      await waitUntil(() => field(el, 'values.systolic').getAttribute('aria-invalid') === 'true', 'no field error from the BFF', {
+        timeout: 8000,
+      });
     } finally {
       window.fetch = realFetch;
     }
@@ -240,8 +253,7 @@ describe('<care-measurements>', () => {
     const staff = list.items.find((m) => !m.deletable)!;
     // The widget offers no x for it; a changed request reaches the BFF, which refuses.
     const realFetch = window.fetch;
-    window.fetch = (input, init) =>
-      realFetch(init?.method === 'DELETE' ? String(input).replace(/[^/]+$/, staff.id) : input, init);
+    window.fetch = (input, init) => realFetch(init?.method === 'DELETE' ? String(input).replace(/[^/]+$/, staff.id) : input, init);
     try {
       own.click();
       await el.updateComplete;
@@ -257,7 +269,9 @@ describe('<care-measurements>', () => {
   });
 
   it('offers to try again when the BFF cannot be reached', async () => {
-    const el = await settled(await fixture<CareMeasurements>(html`<care-measurements tenant=${LINDE} api="http://127.0.0.1:9"></care-measurements>`));
+    const el = await settled(
+      await fixture<CareMeasurements>(html`<care-measurements tenant=${LINDE} api="http://127.0.0.1:9"></care-measurements>`),
+    );
     expect($(el, '[role="alert"]')!.textContent).to.contain('Er is geen verbinding met het cliëntportaal.');
     expect(button(el, 'Opnieuw proberen')).to.exist;
     await expect(el).to.be.accessible();

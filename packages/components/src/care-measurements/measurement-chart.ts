@@ -39,17 +39,21 @@ export function measurementChart({ id, type, items, summary, locale }: ChartOpti
 
   const series = type.components.map((component, index) => {
     const coords = points
-      .map((m, i) => (m.values[component.key] === undefined ? undefined : `${x(times[i]!).toFixed(1)},${y(m.values[component.key]!).toFixed(1)}`))
+      .map((m, i) =>
+        m.values[component.key] === undefined ? undefined : `${x(times[i]!).toFixed(1)},${y(m.values[component.key]!).toFixed(1)}`,
+      )
       .filter(Boolean)
       .join(' ');
     return svg`<polyline class="series series-${index}" points=${coords} vector-effect="non-scaling-stroke"></polyline>
-      ${dots
-        ? points.map((m, i) =>
-            m.values[component.key] === undefined
-              ? nothing
-              : svg`<circle class="dot series-${index}" cx=${x(times[i]!).toFixed(1)} cy=${y(m.values[component.key]!).toFixed(1)} r="3.5" vector-effect="non-scaling-stroke"></circle>`,
-          )
-        : nothing}`;
+      ${
+        dots
+          ? points.map((m, i) =>
+              m.values[component.key] === undefined
+                ? nothing
+                : svg`<circle class="dot series-${index}" cx=${x(times[i]!).toFixed(1)} cy=${y(m.values[component.key]!).toFixed(1)} r="3.5" vector-effect="non-scaling-stroke"></circle>`,
+            )
+          : nothing
+      }`;
   });
 
   return html`<figure part="chart" class="chart">
@@ -68,11 +72,13 @@ export function measurementChart({ id, type, items, summary, locale }: ChartOpti
       <span>${formatShortDate(points[0]!.measuredAt, locale)}</span>
       ${points.length > 1 ? html`<span>${formatShortDate(points[points.length - 1]!.measuredAt, locale)}</span>` : nothing}
     </div>
-    ${type.components.length > 1
-      ? html`<ul class="chart__legend" aria-hidden="true">
+    ${
+      type.components.length > 1
+        ? html`<ul class="chart__legend" aria-hidden="true">
           ${type.components.map((c, i) => html`<li><span class="swatch series-${i}"></span>${c.label}</li>`)}
         </ul>`
-      : nothing}
+        : nothing
+    }
     <figcaption id=${id} class="chart__summary">${summary}</figcaption>
   </figure>`;
 }

@@ -54,11 +54,7 @@ export function formatReading(type: MeasurementType | undefined, values: Record<
 }
 
 export type ValueProblem =
-  | { kind: 'required' }
-  | { kind: 'not-a-number' }
-  | { kind: 'out-of-range' }
-  | { kind: 'whole-number' }
-  | { kind: 'too-many-decimals' };
+  { kind: 'required' } | { kind: 'not-a-number' } | { kind: 'out-of-range' } | { kind: 'whole-number' } | { kind: 'too-many-decimals' };
 
 /**
  * Reads what the client typed ("72,4", "72.4", " 128 ") as a number and checks it against the

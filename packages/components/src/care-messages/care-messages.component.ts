@@ -221,7 +221,9 @@ export class CareMessages extends CareViewElement {
   private setUnread(count: number) {
     if (count === this.unread) return;
     this.unread = count;
-    this.dispatchEvent(new CustomEvent<CareUnreadChangedDetail>('care-unread-changed', { detail: { count }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent<CareUnreadChangedDetail>('care-unread-changed', { detail: { count }, bubbles: true, composed: true }),
+    );
   }
 
   /** Adds messages, each once (the stream and a send's answer may bring the same one). */
@@ -239,9 +241,13 @@ export class CareMessages extends CareViewElement {
     this.closeStream();
     // A stream opened anew (not the browser's own reconnect) resumes after the newest message known.
     const after = this.items[0]?.id;
-    const source = new EventSource(client.url(`/messages/stream${after ? `?lastEventId=${encodeURIComponent(after)}` : ''}`), { withCredentials: true });
+    const source = new EventSource(client.url(`/messages/stream${after ? `?lastEventId=${encodeURIComponent(after)}` : ''}`), {
+      withCredentials: true,
+    });
     source.addEventListener('message', (event) => this.received(JSON.parse((event as MessageEvent<string>).data) as Message));
-    source.addEventListener('unread', (event) => this.setUnread((JSON.parse((event as MessageEvent<string>).data) as { unreadCount: number }).unreadCount));
+    source.addEventListener('unread', (event) =>
+      this.setUnread((JSON.parse((event as MessageEvent<string>).data) as { unreadCount: number }).unreadCount),
+    );
     source.addEventListener('session-expired', () => {
       this.closeStream();
       this.apiError(new ApiError({ kind: 'session-expired', status: 401, code: 'session-expired', title: 'Sessie verlopen' }));
@@ -299,8 +305,6 @@ export class CareMessages extends CareViewElement {
 
   // --- views ---------------------------------------------------------------------------------------
 
-
-
   private async loadOlder() {
     const client = this.client;
     if (!client || !this.nextBefore || this.loadingOlder) return;
@@ -352,7 +356,9 @@ export class CareMessages extends CareViewElement {
       this.outgoing = this.outgoing.filter((o) => o.key !== message.key);
       this.merge([stored]);
       this.announcement = this.m('messages.sent');
-      this.dispatchEvent(new CustomEvent<CareMessageSentDetail>('care-message-sent', { detail: { message: stored }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent<CareMessageSentDetail>('care-message-sent', { detail: { message: stored }, bubbles: true, composed: true }),
+      );
     } catch (error) {
       if (this.apiError(error).kind === 'session-expired') return;
       this.patchOutgoing(message.key, 'failed');
@@ -378,11 +384,13 @@ export class CareMessages extends CareViewElement {
         <h2 part="heading" id=${this.idFor('heading')} tabindex="-1">${this.m(all ? 'messages.all' : 'messages.heading')}</h2>
         ${this.unread > 0 ? html`<span part="unread-badge" class="badge unread">${this.m('messages.unread', { n: this.unread })}</span>` : nothing}
       </div>
-      ${all && this.openedFromHome
-        ? html`<button type="button" part="button back" class="link-button" @click=${this.backHome}>
+      ${
+        all && this.openedFromHome
+          ? html`<button type="button" part="button back" class="link-button" @click=${this.backHome}>
             <span aria-hidden="true">←</span> ${this.m('messages.back')}
           </button>`
-        : nothing}
+          : nothing
+      }
       <p class="visually-hidden" role="status">${this.announcement}</p>
       <div class="results" aria-busy=${state.status === 'loading' ? 'true' : 'false'}>
         ${renderLoadState(state, this.locale, () => this.reload())} ${state.status === 'ready' ? this.renderThread(all) : nothing}
@@ -392,22 +400,28 @@ export class CareMessages extends CareViewElement {
 
   private renderThread(all: boolean) {
     const shown = [...this.items].reverse();
-    return html`${all && this.nextBefore
+    return html`${
+      all && this.nextBefore
         ? html`<button type="button" part="button older" class="button button--secondary older" aria-disabled=${this.loadingOlder ? 'true' : 'false'} @click=${this.loadOlder}>
             ${this.m('messages.older')}
           </button>`
-        : nothing}
+        : nothing
+    }
       ${this.olderError ? html`<div part="error" role="alert"><p>${this.olderError}</p></div>` : nothing}
-      ${shown.length || this.outgoing.length
-        ? html`<ol part="list" class="plain thread" aria-labelledby=${this.idFor('heading')}>
+      ${
+        shown.length || this.outgoing.length
+          ? html`<ol part="list" class="plain thread" aria-labelledby=${this.idFor('heading')}>
             ${shown.map((m) => this.renderMessage(m))} ${this.outgoing.map((o) => this.renderOutgoing(o))}
           </ol>`
-        : html`<p part="status" class="state state--empty">${this.m('messages.empty')}</p>`}
-      ${all
-        ? nothing
-        : html`<div class="actions">
+          : html`<p part="status" class="state state--empty">${this.m('messages.empty')}</p>`
+      }
+      ${
+        all
+          ? nothing
+          : html`<div class="actions">
             <button type="button" part="button all" class="button button--secondary" @click=${this.showAll}>${this.m('messages.all')}</button>
-          </div>`}
+          </div>`
+      }
       ${this.renderForm()}`;
   }
 
@@ -436,19 +450,25 @@ export class CareMessages extends CareViewElement {
         <time datetime=${o.writtenAt}>${formatDateTime(o.writtenAt, this.locale)}</time>
       </p>
       <p class="body">${o.body}</p>
-      ${o.status === 'sending'
-        ? html`<p part="delivery" class="delivery">${this.m('messages.sending')}</p>`
-        : html`<p part="delivery" class="delivery delivery--failed">
+      ${
+        o.status === 'sending'
+          ? html`<p part="delivery" class="delivery">${this.m('messages.sending')}</p>`
+          : html`<p part="delivery" class="delivery delivery--failed">
             ${this.m('messages.failed')} —
             <button type="button" part="button retry" class="link-button" @click=${() => this.retry(o)}>${this.m('messages.retry')}</button>
-          </p>`}
+          </p>`
+      }
     </li>`;
   }
 
   private renderForm() {
     const length = [...normalised(this.draft)].length;
     const counter =
-      length < COUNTER_FROM ? '' : length <= MAX_CHARACTERS ? this.m('messages.left', { n: MAX_CHARACTERS - length }) : this.m('messages.over', { n: length - MAX_CHARACTERS });
+      length < COUNTER_FROM
+        ? ''
+        : length <= MAX_CHARACTERS
+          ? this.m('messages.left', { n: MAX_CHARACTERS - length })
+          : this.m('messages.over', { n: length - MAX_CHARACTERS });
     const describedBy = [this.idFor('hint'), this.idFor('counter'), this.draftError ? this.idFor('error') : ''].filter(Boolean).join(' ');
     return html`<form part="form" class="compose" novalidate @submit=${this.submit}>
       <div class="field field--wide">

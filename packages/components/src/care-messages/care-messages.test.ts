@@ -29,7 +29,9 @@ async function inPortal(options: { view?: 'home' | 'all'; lang?: string; hidden?
 
 /** The live stream is open (its first `unread` event has arrived). */
 async function streaming(el: CareMessages) {
-  await waitUntil(() => (el as unknown as { stream?: EventSource }).stream?.readyState === EventSource.OPEN, 'the stream never opened', { timeout: 8000 });
+  await waitUntil(() => (el as unknown as { stream?: EventSource }).stream?.readyState === EventSource.OPEN, 'the stream never opened', {
+    timeout: 8000,
+  });
 }
 
 async function write(el: CareMessages, text: string) {
@@ -173,7 +175,9 @@ describe('<care-messages>', () => {
     }
     const failed = $(el, '.message--failed')!;
     expect(failed.querySelector('.body')!.textContent).to.equal(body);
-    expect(failed.querySelector('[part~="delivery"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Niet verstuurd — Opnieuw proberen');
+    expect(failed.querySelector('[part~="delivery"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Niet verstuurd — Opnieuw proberen',
+    );
     await expect(el).to.be.accessible();
 
     window.fetch = async (input, init) => {
@@ -231,7 +235,9 @@ describe('<care-messages>', () => {
   });
 
   it('works alone, speaks English with lang="en" and fits a 320 px wide phone', async () => {
-    const el = await settled(await fixture<CareMessages>(html`<care-messages tenant=${LINDE} api="" lang="en" style="width: 320px"></care-messages>`));
+    const el = await settled(
+      await fixture<CareMessages>(html`<care-messages tenant=${LINDE} api="" lang="en" style="width: 320px"></care-messages>`),
+    );
     await waitUntil(() => $(el, 'h2')!.textContent === 'Messages', 'English never arrived');
     expect(button(el, 'Send')).to.exist;
     expect(button(el, 'All messages')).to.exist;

@@ -194,7 +194,10 @@ export class CarePlan extends CareDataElement {
   private requestCode(): Promise<CodeChallenge> {
     const { planId, decision } = this.deciding!;
     const reason = this.reason.trim();
-    return this.client!.post<CodeChallenge>(`/plans/${planId}/decision`, decision === 'reject' && reason ? { decision, reason } : { decision });
+    return this.client!.post<CodeChallenge>(
+      `/plans/${planId}/decision`,
+      decision === 'reject' && reason ? { decision, reason } : { decision },
+    );
   }
 
   private confirmCode(challenge: CodeChallenge, code: string): Promise<Plan> {
@@ -281,23 +284,27 @@ export class CarePlan extends CareDataElement {
         <time datetime=${plan.date}>${formatDate(plan.date, locale)}</time>
         <span part="status-badge" class="badge badge--${plan.status}">${this.m(`plan.status.${plan.status}`)}</span>
       </p>
-      ${decision
-        ? html`<p part="decision" class="decision" id=${this.idFor(`decision-${plan.id}`)} tabindex="-1">
+      ${
+        decision
+          ? html`<p part="decision" class="decision" id=${this.idFor(`decision-${plan.id}`)} tabindex="-1">
             ${this.m(plan.status === 'signed' ? 'plan.signedBy' : 'plan.rejectedBy', { by: decision.by, at: formatDateTime(decision.at, locale) })}
             ${plan.status === 'rejected' && decision.reason ? html`<span class="reason">${this.m('plan.reason', { reason: decision.reason })}</span>` : nothing}
           </p>`
-        : nothing}
+          : nothing
+      }
       ${choosing ? html`<p class="hint">${this.m('plan.undecidedHint')}</p>` : nothing}
       <div class="actions">
         <a part="button download" class="button button--secondary" href=${this.client?.url(`/plans/${plan.id}/pdf`) ?? ''} download=${plan.fileName} @click=${this.saveFile}>
           ${this.m('plan.download')}<span class="visually-hidden"> ${this.m('plan.downloadDetail', { title: plan.title, version: plan.version })}</span>
         </a>
-        ${choosing
-          ? html`<button type="button" part="button sign" class="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => this.sign(plan)}>
+        ${
+          choosing
+            ? html`<button type="button" part="button sign" class="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => this.sign(plan)}>
                 ${this.m('plan.sign')}
               </button>
               <button type="button" part="button reject" class="button button--secondary" @click=${() => this.reject(plan)}>${this.m('plan.reject')}</button>`
-          : nothing}
+            : nothing
+        }
       </div>
       ${deciding ? this.renderDeciding(plan, deciding) : nothing}
     </li>`;
@@ -336,4 +343,3 @@ export class CarePlan extends CareDataElement {
     </form>`;
   }
 }
-

@@ -13,7 +13,8 @@ export const nl = {
   'plan.reason': 'Reden: {reason}',
   'plan.download': 'Download',
   'plan.downloadDetail': '{title} versie {version} (pdf)',
-  'plan.undecidedHint': 'Lees het cliëntplan. Kies daarna Ondertekenen (goedkeuren) of Afkeuren; u bevestigt uw keuze met een code die u per sms krijgt.',
+  'plan.undecidedHint':
+    'Lees het cliëntplan. Kies daarna Ondertekenen (goedkeuren) of Afkeuren; u bevestigt uw keuze met een code die u per sms krijgt.',
   'plan.sign': 'Ondertekenen',
   'plan.reject': 'Afkeuren',
   'plan.reject.intro': 'U keurt {title} versie {version} af. Als u wilt, schrijft u erbij waarom.',

@@ -60,7 +60,9 @@ describe('<care-plan>', () => {
     expect(button(el, 'Ondertekenen')).to.exist;
     expect(button(el, 'Afkeuren')).to.exist;
     expect(older.querySelector('[part~="status-badge"]')!.textContent).to.equal('Ondertekend');
-    expect(older.querySelector('[part~="decision"]')!.textContent!.trim()).to.match(/^Ondertekend door J\.M\. de Vries op \w+ \d+ \w+\.? \d{4}/);
+    expect(older.querySelector('[part~="decision"]')!.textContent!.trim()).to.match(
+      /^Ondertekend door J\.M\. de Vries op \w+ \d+ \w+\.? \d{4}/,
+    );
 
     const download = newest.querySelector<HTMLAnchorElement>('[part~="download"]')!;
     expect(download.textContent).to.contain('Download');
@@ -125,7 +127,9 @@ describe('<care-plan>', () => {
     await stale.updateComplete;
     button(stale, 'Code per sms aanvragen')!.click();
     await waitUntil(() => $(stale, '[part~="error"]'), 'no 409 message', { timeout: 8000 });
-    expect($(stale, '[part~="error"]')!.textContent!.trim()).to.equal('Over dit cliëntplan is al besloten. Hieronder ziet u hoe het nu staat.');
+    expect($(stale, '[part~="error"]')!.textContent!.trim()).to.equal(
+      'Over dit cliëntplan is al besloten. Hieronder ziet u hoe het nu staat.',
+    );
     await settled(stale);
     expect(items(stale)[0]!.querySelector('[part~="decision"]')!.textContent).to.match(/Ondertekend door H\.J\. van der Meer/);
     expect(await latestOutboxId(phone)).to.equal(before);
@@ -184,7 +188,9 @@ describe('<care-plan>', () => {
     expect(items(offline)).to.have.length(2);
 
     window.fetch = async (input, init) =>
-      String(input).endsWith('/plans') ? new Response('{"items":[]}', { headers: { 'content-type': 'application/json' } }) : realFetch(input, init);
+      String(input).endsWith('/plans')
+        ? new Response('{"items":[]}', { headers: { 'content-type': 'application/json' } })
+        : realFetch(input, init);
     try {
       const empty = await settled(await fixture<CarePlan>(html`<care-plan tenant=${LINDE} api=""></care-plan>`));
       expect($(empty, '.state--empty')!.textContent).to.equal('Er is nog geen cliëntplan voor u.');

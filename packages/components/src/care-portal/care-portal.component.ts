@@ -173,7 +173,14 @@ export class CarePortal extends LitElement {
       const [tenant, session] = await Promise.all([api.tenant({ signal: controller.signal }), signedInSession(api, controller.signal)]);
       if (controller.signal.aborted) return;
       // A login widget that knows better (it just signed someone in) may have told us meanwhile.
-      this.portal = { status: 'ready', tenant, locale: this.localeFor(tenant), api, session: this.portal.session ?? session, sessionChecked: true };
+      this.portal = {
+        status: 'ready',
+        tenant,
+        locale: this.localeFor(tenant),
+        api,
+        session: this.portal.session ?? session,
+        sessionChecked: true,
+      };
       this.dispatchEvent(
         new CustomEvent<CarePortalReadyDetail>('care-portal-ready', { detail: { tenant }, bubbles: true, composed: true }),
       );
@@ -225,9 +232,7 @@ export class CarePortal extends LitElement {
 
   private fail(api: CareApiClient, error: ApiError): void {
     this.portal = { status: 'error', locale: this.localeFor(undefined), api, session: null, error };
-    this.dispatchEvent(
-      new CustomEvent<CarePortalErrorDetail>('care-portal-error', { detail: { error }, bubbles: true, composed: true }),
-    );
+    this.dispatchEvent(new CustomEvent<CarePortalErrorDetail>('care-portal-error', { detail: { error }, bubbles: true, composed: true }));
   }
 
   private localeFor(tenant: PublicTenant | undefined): Locale {
@@ -245,9 +250,11 @@ export class CarePortal extends LitElement {
     const text = portalMessages.t(locale, error.code === 'tenant-not-found' ? 'portal.error.tenantNotFound' : 'portal.error.unavailable');
     return html`<div part="error" role="alert">
       ${text}
-      ${error.requestId
-        ? html`<span class="request-id">${portalMessages.t(locale, 'portal.error.requestId', { requestId: error.requestId })}</span>`
-        : nothing}
+      ${
+        error.requestId
+          ? html`<span class="request-id">${portalMessages.t(locale, 'portal.error.requestId', { requestId: error.requestId })}</span>`
+          : nothing
+      }
     </div>`;
   }
 }
@@ -255,7 +262,9 @@ export class CarePortal extends LitElement {
 /** Who is signed in at the BFF for this tenant, if anyone; a failed check counts as nobody. */
 async function signedInSession(api: CareApiClient, signal: AbortSignal): Promise<PortalSession | null> {
   try {
-    const view = await api.get<{ state: string; accountId?: string; displayName?: string; clientId?: string | null }>('/auth/session', { signal });
+    const view = await api.get<{ state: string; accountId?: string; displayName?: string; clientId?: string | null }>('/auth/session', {
+      signal,
+    });
     if (view.state !== 'active' || !view.accountId || !view.clientId) return null;
     return { accountId: view.accountId, displayName: view.displayName ?? '', clientId: view.clientId, state: 'active' };
   } catch {

@@ -28,9 +28,13 @@ async function portalWithWidgets() {
   const profile = portal.querySelector('care-profile')!;
   const reports = portal.querySelector('care-reports')!;
   await waitUntil(() => step(login) === 'done', 'the login did not show the signed-in step', { timeout: 8000 });
-  await waitUntil(() => shadowText(profile).includes('Johanna de Vries') && reports.shadowRoot!.querySelector('[part="item"]'), 'the widgets did not load', {
-    timeout: 8000,
-  });
+  await waitUntil(
+    () => shadowText(profile).includes('Johanna de Vries') && reports.shadowRoot!.querySelector('[part="item"]'),
+    'the widgets did not load',
+    {
+      timeout: 8000,
+    },
+  );
   return { portal, login, profile, reports };
 }
 
@@ -45,7 +49,9 @@ async function signedOutEverywhere(widgets: { login: CareLogin; profile: Element
   expect(notice(widgets.login)).to.equal(reason);
   expect(widgets.login.textContent).to.not.contain('U bent ingelogd als');
   for (const widget of [widgets.profile, widgets.reports]) {
-    await waitUntil(() => shadowText(widget).includes('U bent niet ingelogd.'), `${widget.localName} still shows the client's data`, { timeout: 8000 });
+    await waitUntil(() => shadowText(widget).includes('U bent niet ingelogd.'), `${widget.localName} still shows the client's data`, {
+      timeout: 8000,
+    });
   }
   expect(shadowText(widgets.profile)).to.not.contain('Johanna de Vries');
   expect(widgets.reports.shadowRoot!.querySelector('[part="item"]')).to.equal(null);

@@ -61,9 +61,7 @@ describe('<care-portal>', () => {
   });
 
   it('shows a Dutch alert for an organisation it does not know, and keeps its content', async () => {
-    const portal = await settled(
-      await fixture<CarePortal>(html`<care-portal tenant="bestaat-niet" api=""><p>Welkom</p></care-portal>`),
-    );
+    const portal = await settled(await fixture<CarePortal>(html`<care-portal tenant="bestaat-niet" api=""><p>Welkom</p></care-portal>`));
     expect(portal.getAttribute('state')).to.equal('error');
     const alert = alertOf(portal)!;
     expect(alert.getAttribute('role')).to.equal('alert');
@@ -78,16 +76,12 @@ describe('<care-portal>', () => {
     );
     expect(portal.getAttribute('state')).to.equal('error');
     expect(portal.portalState.error?.kind).to.equal('offline');
-    expect(alertOf(portal)!.textContent).to.contain(
-      'Het cliëntportaal is op dit moment niet bereikbaar. Probeer het later opnieuw.',
-    );
+    expect(alertOf(portal)!.textContent).to.contain('Het cliëntportaal is op dit moment niet bereikbaar. Probeer het later opnieuw.');
     await expect(portal).to.be.accessible();
   });
 
   it('shows the not-reachable alert when the api address answers with something else than the BFF', async () => {
-    const portal = await settled(
-      await fixture<CarePortal>(html`<care-portal tenant="zorggroep-de-linde" api="/geen-bff"></care-portal>`),
-    );
+    const portal = await settled(await fixture<CarePortal>(html`<care-portal tenant="zorggroep-de-linde" api="/geen-bff"></care-portal>`));
     expect(portal.getAttribute('state')).to.equal('error');
     expect(alertOf(portal)!.textContent).to.contain('niet bereikbaar');
   });

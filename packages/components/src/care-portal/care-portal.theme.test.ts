@@ -54,7 +54,9 @@ describe('<care-portal> theme', () => {
     await themed(portal, '--care-color-primary', '#2f6b3a');
     portal.setAttribute('tenant', 'thuiszorg-het-baken');
     await themed(portal, '--care-color-primary', '#1b4f72');
-    expect(portal.shadowRoot!.adoptedStyleSheets.filter((s) => [...s.cssRules].some((r) => r.cssText.includes('--care-color-primary')))).to.have.length(1);
+    expect(
+      portal.shadowRoot!.adoptedStyleSheets.filter((s) => [...s.cssRules].some((r) => r.cssText.includes('--care-color-primary'))),
+    ).to.have.length(1);
   });
 
   it('loads no theme with theme="none", leaving the tokens to the page', async () => {

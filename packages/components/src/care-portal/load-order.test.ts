@@ -18,7 +18,11 @@ function permutations<T>(items: T[]): T[][] {
 }
 
 /** Every order of the three modules, alone and with the bundle before, between and after them. */
-const orders = permutations(perElement).flatMap((order) => [order, ...order.map((_, i) => [...order.slice(0, i), bundle, ...order.slice(i)]), [...order, bundle]]);
+const orders = permutations(perElement).flatMap((order) => [
+  order,
+  ...order.map((_, i) => [...order.slice(0, i), bundle, ...order.slice(i)]),
+  [...order, bundle],
+]);
 
 interface HostPage {
   frame: HTMLIFrameElement;
@@ -67,12 +71,20 @@ describe('loading the widget modules in any order', () => {
     for (let i = 0; i < orders.length; i += 6) {
       const pages = await Promise.all(orders.slice(i, i + 6).map(async (order) => ({ order, page: await hostPage(order) })));
       for (const { order, page } of pages) {
-        await waitUntil(() => text(page, 'care-login').includes('U bent ingelogd als J.M. de Vries.'), `${short(order)}: the login did not show the session`, {
-          timeout: 8000,
-        });
-        await waitUntil(() => page.doc.querySelector('care-reports')?.shadowRoot?.querySelector('[part="item"]'), `${short(order)}: the reports did not load`, {
-          timeout: 8000,
-        });
+        await waitUntil(
+          () => text(page, 'care-login').includes('U bent ingelogd als J.M. de Vries.'),
+          `${short(order)}: the login did not show the session`,
+          {
+            timeout: 8000,
+          },
+        );
+        await waitUntil(
+          () => page.doc.querySelector('care-reports')?.shadowRoot?.querySelector('[part="item"]'),
+          `${short(order)}: the reports did not load`,
+          {
+            timeout: 8000,
+          },
+        );
         expect(reportsText(page), short(order)).to.not.contain('Bezig met laden');
         expect(page.errors, short(order)).to.deep.equal([]);
       }

@@ -180,7 +180,12 @@ export class CareProfile extends CareDataElement {
       const apiError = error instanceof ApiError ? error : ApiError.offline(error);
       this.linkOutcome = {
         ok: false,
-        text: apiError.code === 'invalid-link' ? this.m('profile.linkInvalid') : apiError.kind === 'offline' ? problemText(apiError, this.locale) : this.m('profile.failed'),
+        text:
+          apiError.code === 'invalid-link'
+            ? this.m('profile.linkInvalid')
+            : apiError.kind === 'offline'
+              ? problemText(apiError, this.locale)
+              : this.m('profile.failed'),
       };
     }
   }
@@ -233,7 +238,6 @@ export class CareProfile extends CareDataElement {
     if (field) this.focusLater(`[part~="change-${field}"]`);
   }
 
-
   private changed(field: EditableField, value: string, announcement: string) {
     if (this.profile) this.profile = { ...this.profile, [field]: value, pending: { ...this.profile.pending, [field]: null } };
     this.editing = undefined;
@@ -243,7 +247,9 @@ export class CareProfile extends CareDataElement {
   }
 
   private dispatchChanged(field: EditableField, value: string) {
-    this.dispatchEvent(new CustomEvent<CareProfileChangedDetail>('care-profile-changed', { detail: { field, value }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent<CareProfileChangedDetail>('care-profile-changed', { detail: { field, value }, bubbles: true, composed: true }),
+    );
   }
 
   // --- rendering -----------------------------------------------------------------------------------
@@ -277,12 +283,14 @@ export class CareProfile extends CareDataElement {
     return html`<p part="name" class="name">${p.name}</p>
       <dl part="fields" class="fields-list" id=${this.idFor('details')}>
         ${row('profile.dateOfBirth', formatDate(p.dateOfBirth, locale))} ${row('profile.age', age)}
-        ${this.expanded
-          ? html`${row('profile.maritalStatus', p.maritalStatus)} ${row('profile.placeOfBirth', p.placeOfBirth)}
+        ${
+          this.expanded
+            ? html`${row('profile.maritalStatus', p.maritalStatus)} ${row('profile.placeOfBirth', p.placeOfBirth)}
             ${row('profile.nationality', p.nationality)} ${row('profile.bsn', p.bsn)} ${row('profile.address', address)}
             ${row('profile.addressExtra', p.address?.extra ?? null)} ${row('profile.phone', p.phone)}
             ${row('profile.mobile', p.mobile, this.renderEditable(p, 'mobile'))} ${row('profile.email', p.email, this.renderEditable(p, 'email'))}`
-          : nothing}
+            : nothing
+        }
       </dl>
       ${this.editing ? this.change?.render() : nothing}
       <div class="actions">
@@ -303,14 +311,18 @@ export class CareProfile extends CareDataElement {
   private renderEditable(p: Profile, field: EditableField): TemplateResult | typeof nothing {
     const pending = p.pending[field];
     const can = p.editable.includes(field);
-    return html`${pending && pending !== p[field]
-      ? html`<span part="pending" class="pending">${this.m(field === 'mobile' ? 'profile.pending.mobile' : 'profile.pending.email', { value: pending })}</span>`
-      : nothing}
-    ${can && this.editing !== field
-      ? html`<button type="button" part="button change-${field}" class="link-button change" @click=${() => this.edit(field)}>
+    return html`${
+      pending && pending !== p[field]
+        ? html`<span part="pending" class="pending">${this.m(field === 'mobile' ? 'profile.pending.mobile' : 'profile.pending.email', { value: pending })}</span>`
+        : nothing
+    }
+    ${
+      can && this.editing !== field
+        ? html`<button type="button" part="button change-${field}" class="link-button change" @click=${() => this.edit(field)}>
           ${this.m('profile.change')}<span class="visually-hidden"> ${this.m(field === 'mobile' ? 'profile.change.mobile' : 'profile.change.email')}</span>
         </button>`
-      : nothing}`;
+        : nothing
+    }`;
   }
 
   private renderContact(contact: Profile['contact']) {
@@ -318,9 +330,11 @@ export class CareProfile extends CareDataElement {
       <p>${this.m('profile.readOnly')} ${this.m('profile.contactText')}</p>
       <p>
         <strong>${contact.organisation}</strong>
-        ${contact.phone
-          ? html`<br />${this.m('profile.contactPhone')}: <a href=${`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>${contact.phone}</a>`
-          : nothing}
+        ${
+          contact.phone
+            ? html`<br />${this.m('profile.contactPhone')}: <a href=${`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>${contact.phone}</a>`
+            : nothing
+        }
         ${contact.email ? html`<br />${this.m('profile.contactEmail')}: <a href=${`mailto:${contact.email}`}>${contact.email}</a>` : nothing}
       </p>
     </div>`;

@@ -10,7 +10,8 @@ const BAKEN = 'thuiszorg-het-baken';
 
 const $ = <T extends Element = HTMLElement>(el: CareProfile, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: CareProfile, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
-const button = (el: CareProfile, text: string) => $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(text));
+const button = (el: CareProfile, text: string) =>
+  $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(text));
 const labels = (el: CareProfile) => $$(el, 'dt').map((dt) => dt.textContent!.trim());
 const valueOf = (el: CareProfile, label: string) =>
   $$(el, '[part~="field"]')
@@ -136,11 +137,17 @@ describe('<care-profile>', () => {
     await type(el, newValue(el), old);
     await type(el, passwordField(el), PASSWORD);
     button(el, 'Verder')!.click();
-    await waitUntil(() => $(el, '.field-error')?.textContent === 'Dit is al uw mobiele nummer.', 'the BFF never said it is the same number', { timeout: 8000 });
+    await waitUntil(
+      () => $(el, '.field-error')?.textContent === 'Dit is al uw mobiele nummer.',
+      'the BFF never said it is the same number',
+      { timeout: 8000 },
+    );
     await type(el, newValue(el), '06 9876 5432');
     await type(el, passwordField(el), 'Niet-mijn-wachtwoord');
     button(el, 'Verder')!.click();
-    await waitUntil(() => $(el, '.field-error')?.textContent === 'Het wachtwoord is niet juist.', 'a wrong password was taken', { timeout: 8000 });
+    await waitUntil(() => $(el, '.field-error')?.textContent === 'Het wachtwoord is niet juist.', 'a wrong password was taken', {
+      timeout: 8000,
+    });
     expect(passwordField(el).getAttribute('aria-invalid')).to.equal('true');
 
     // The first code goes to the current address (Het Baken signs in with an e-mail code), not to the new number.
@@ -153,12 +160,18 @@ describe('<care-profile>', () => {
     expect($(el, '[part~="confirm-form"]')!.textContent).to.contain('We hebben een bevestigingscode gestuurd naar a');
     expect(await latestOutboxId('+31698765432')).to.equal(before);
     await expect(el).to.be.accessible();
-    const [, , identityCode] = /(\d{4})-(\d{6})/.exec((await outboxMessage('a.vanderhoek@example.nl', beforeIdentity, /bevestigingscode is \d{4}-\d{6}/)).body)!;
+    const [, , identityCode] = /(\d{4})-(\d{6})/.exec(
+      (await outboxMessage('a.vanderhoek@example.nl', beforeIdentity, /bevestigingscode is \d{4}-\d{6}/)).body,
+    )!;
     await type(el, $<HTMLInputElement>(el, 'input[autocomplete="one-time-code"]')!, identityCode!);
     button(el, 'Bevestigen')!.click();
 
     const [, prefix, code] = /(\d{4})-(\d{6})/.exec((await outboxMessage('+31698765432', before, /bevestigingscode is \d{4}-\d{6}/)).body)!;
-    await waitUntil(() => $(el, '[part~="confirm-form"]')?.textContent?.includes('U wijzigt uw mobiele nummer'), 'no code step for the new number', { timeout: 8000 });
+    await waitUntil(
+      () => $(el, '[part~="confirm-form"]')?.textContent?.includes('U wijzigt uw mobiele nummer'),
+      'no code step for the new number',
+      { timeout: 8000 },
+    );
     expect($(el, '.care-code__prefix')!.textContent).to.equal(`${prefix}-`);
     expect($(el, '[part~="confirm-form"]')!.textContent).to.contain('U wijzigt uw mobiele nummer in +31698765432.');
     expect(valueOf(el, 'Mobiel nummer')).to.contain(old);
@@ -207,7 +220,9 @@ describe('<care-profile>', () => {
     expect($(el, '[part~="confirm-form"]')!.textContent).to.contain('Bevestig eerst dat u het bent.');
     expect($(el, '[part~="confirm-form"]')!.textContent).to.contain('We hebben een bevestigingscode gestuurd naar ••••••••6789');
     expect(await latestOutboxId(address)).to.equal(before);
-    const [, , identityCode] = /(\d{4})-(\d{6})/.exec((await outboxMessage(mobile, beforeIdentity, /bevestigingscode is \d{4}-\d{6}/)).body)!;
+    const [, , identityCode] = /(\d{4})-(\d{6})/.exec(
+      (await outboxMessage(mobile, beforeIdentity, /bevestigingscode is \d{4}-\d{6}/)).body,
+    )!;
     await type(el, $<HTMLInputElement>(el, 'input[autocomplete="one-time-code"]')!, identityCode!);
     button(el, 'Bevestigen')!.click();
     await waitUntil(() => $(el, '[part~="status"]')!.textContent!.includes('bevestigingslink'), 'no link sent', { timeout: 8000 });
@@ -221,7 +236,9 @@ describe('<care-profile>', () => {
 
     // The link opens the page: the widget confirms, says so, and takes the token out of the address.
     pageParam('confirm-email', token);
-    const changed = new Promise<CustomEvent>((resolve) => document.addEventListener('care-profile-changed', (e) => resolve(e as CustomEvent), { once: true }));
+    const changed = new Promise<CustomEvent>((resolve) =>
+      document.addEventListener('care-profile-changed', (e) => resolve(e as CustomEvent), { once: true }),
+    );
     const opened = await inPortal(LINDE);
     expect(new URL(location.href).searchParams.has('confirm-email')).to.equal(false);
     expect((await changed).detail).to.deep.equal({ field: 'email', value: address });
@@ -241,7 +258,11 @@ describe('<care-profile>', () => {
     const alerts = $$(el, '[role="alert"]').map((a) => a.textContent!.replace(/\s+/g, ' ').trim());
     expect(alerts).to.include('Deze link is niet meer geldig. Vraag in het portaal opnieuw om uw e-mailadres te wijzigen.');
     await waitUntil(() => alerts.length === 2 || $$(el, '[role="alert"]').length === 2, 'no session-expired state', { timeout: 8000 });
-    expect($$(el, '[role="alert"]').map((a) => a.textContent).join(' ')).to.contain('Uw sessie is verlopen.');
+    expect(
+      $$(el, '[role="alert"]')
+        .map((a) => a.textContent)
+        .join(' '),
+    ).to.contain('Uw sessie is verlopen.');
     expect(new URL(location.href).searchParams.has('confirm-email')).to.equal(false);
     await expect(el).to.be.accessible();
   });
@@ -255,7 +276,9 @@ describe('<care-profile>', () => {
     await el.updateComplete;
     expect(labels(el)).to.include('Date of birth');
     // The whom-to-contact notice in English too, not half Dutch.
-    expect($(el, '[part~="contact"]')!.textContent).to.contain('You cannot change the other details yourself. Is something wrong? Contact your personal counsellor');
+    expect($(el, '[part~="contact"]')!.textContent).to.contain(
+      'You cannot change the other details yourself. Is something wrong? Contact your personal counsellor',
+    );
     expect($(el, '[part~="contact"]')!.textContent).to.not.contain('Klopt er iets niet');
     expect($(el, '[part~="base"]')!.scrollWidth).to.be.at.most(320);
     await expect(el).to.be.accessible();

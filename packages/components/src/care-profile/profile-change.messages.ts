@@ -3,7 +3,8 @@ import { defineMessages } from '../shared/messages.js';
 /** Texts of the change of mobile number or e-mail address, loaded with it (profile-change.ts). */
 export const nl = {
   'profile.newMobile': 'Nieuw mobiel nummer',
-  'profile.newMobileHint': 'Bijvoorbeeld 06 12345678. We sturen een sms met een code naar dit nummer. Tot u de code invult, blijft uw huidige nummer in gebruik.',
+  'profile.newMobileHint':
+    'Bijvoorbeeld 06 12345678. We sturen een sms met een code naar dit nummer. Tot u de code invult, blijft uw huidige nummer in gebruik.',
   'profile.invalidMobile': 'Vul een Nederlands mobiel nummer in, bijvoorbeeld 06 12345678.',
   'profile.sameMobile': 'Dit is al uw mobiele nummer.',
   'profile.confirmMobile': 'U wijzigt uw mobiele nummer in {mobile}.',

@@ -51,14 +51,16 @@ export class ProfileChange {
       ...shared,
       id: host.idFor('identity'),
       request: () => this.requestIdentityCode(),
-      confirm: (challenge, code) => host.client().post<IdentityProven>(`/profile/${this.field}/verify`, { challengeId: challenge.challengeId, code }),
+      confirm: (challenge, code) =>
+        host.client().post<IdentityProven>(`/profile/${this.field}/verify`, { challengeId: challenge.challengeId, code }),
       confirmed: (result) => this.identityProven(result),
     });
     this.confirmation = new SmsConfirmation(host.element, {
       ...shared,
       id: host.idFor('confirm'),
       request: () => this.takeMobileChallenge(),
-      confirm: (challenge, code) => host.client().post<{ mobile: string }>('/profile/mobile/confirm', { challengeId: challenge.challengeId, code }),
+      confirm: (challenge, code) =>
+        host.client().post<{ mobile: string }>('/profile/mobile/confirm', { challengeId: challenge.challengeId, code }),
       confirmed: ({ mobile }) => host.changed('mobile', mobile, this.m('profile.mobileChanged', { mobile })),
     });
   }
@@ -126,7 +128,10 @@ export class ProfileChange {
       this.fieldError = this.m(`profile.${error.code === 'unchanged' ? 'same' : 'invalid'}${this.field === 'mobile' ? 'Mobile' : 'Email'}`);
       this.host.focusLater(`#${this.host.idFor('new-value')}`);
     } else if (error.code === 'wrong-password' || error.code === 'login-delayed') {
-      this.passwordError = error.code === 'wrong-password' ? this.m('profile.wrongPassword') : this.m('profile.passwordDelayed', { n: error.retryAfter ?? 60 });
+      this.passwordError =
+        error.code === 'wrong-password'
+          ? this.m('profile.wrongPassword')
+          : this.m('profile.passwordDelayed', { n: error.retryAfter ?? 60 });
       this.host.focusLater(password);
     } else if (error.code === 'prove-again') {
       this.identity.reset();
@@ -162,7 +167,8 @@ export class ProfileChange {
   render() {
     const { field, identity, confirmation: c } = this;
     const id = (name: string) => this.host.idFor(name);
-    if (field === 'mobile' && c.challenge) return c.render(this.m('profile.confirmMobile', { mobile: (c.challenge as MobileChallenge).mobile }));
+    if (field === 'mobile' && c.challenge)
+      return c.render(this.m('profile.confirmMobile', { mobile: (c.challenge as MobileChallenge).mobile }));
     if (identity.challenge) return identity.render(this.m('profile.identity'));
     const mobile = field === 'mobile';
     const error = this.fieldError;

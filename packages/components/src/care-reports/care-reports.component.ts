@@ -232,8 +232,6 @@ export class CareReports extends CareViewElement {
 
   // --- navigation and periods ---------------------------------------------------------------------
 
-
-
   private choosePreset(choice: (typeof presets)[number]) {
     this.customOpen = false;
     this.periodErrors = {};
@@ -316,7 +314,9 @@ export class CareReports extends CareViewElement {
       this.draft = '';
       this.announcement = this.t('new.saved');
       this.focusAfterUpdate = `#${this.idFor('new')}`;
-      this.dispatchEvent(new CustomEvent<CareReportCreatedDetail>('care-report-created', { detail: { report }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent<CareReportCreatedDetail>('care-report-created', { detail: { report }, bubbles: true, composed: true }),
+      );
     } catch (error) {
       const apiError = this.apiError(error);
       if (apiError.kind === 'session-expired') return;
@@ -324,7 +324,8 @@ export class CareReports extends CareViewElement {
         this.draftError = this.t(text.length > MAX_TEXT ? 'new.tooLong' : 'new.required');
         this.focusAfterUpdate = `#${this.idFor('text')}`;
       } else {
-        this.formError = apiError.kind === 'offline' || apiError.status === 403 ? problemText(apiError, this.locale) : this.common('state.saveError');
+        this.formError =
+          apiError.kind === 'offline' || apiError.status === 403 ? problemText(apiError, this.locale) : this.common('state.saveError');
       }
     } finally {
       this.saving = false;
@@ -351,29 +352,37 @@ export class CareReports extends CareViewElement {
     return html`<section part="base" aria-labelledby=${this.idFor('heading')}>
       <div class="header">
         <h2 part="heading" id=${this.idFor('heading')} tabindex="-1">${this.t(all ? 'all' : 'heading')}</h2>
-        ${state.status === 'ready' && !this.composing
-          ? html`<button type="button" part="button new" class="button button--secondary" id=${this.idFor('new')} @click=${this.openForm}>
+        ${
+          state.status === 'ready' && !this.composing
+            ? html`<button type="button" part="button new" class="button button--secondary" id=${this.idFor('new')} @click=${this.openForm}>
               ${this.t('new')}
             </button>`
-          : nothing}
+            : nothing
+        }
       </div>
-      ${all && this.openedFromHome
-        ? html`<button type="button" part="button back" class="link-button" @click=${this.backHome}><span aria-hidden="true">←</span> ${this.common('common.back')}</button>`
-        : nothing}
+      ${
+        all && this.openedFromHome
+          ? html`<button type="button" part="button back" class="link-button" @click=${this.backHome}><span aria-hidden="true">←</span> ${this.common('common.back')}</button>`
+          : nothing
+      }
       ${this.composing ? this.renderForm() : nothing}
       <p part="status" class="status" role="status">${this.announcement}</p>
-      ${all && state.status !== 'signed-out' && !(state.status === 'error' && state.error.kind === 'session-expired')
-        ? html`${this.renderPeriodControls()}${this.renderSummary()}`
-        : nothing}
+      ${
+        all && state.status !== 'signed-out' && !(state.status === 'error' && state.error.kind === 'session-expired')
+          ? html`${this.renderPeriodControls()}${this.renderSummary()}`
+          : nothing
+      }
       <div class="results" aria-busy=${busy ? 'true' : 'false'}>
         ${renderLoadState(state, this.locale, () => this.reload())}
         ${state.status === 'ready' ? this.renderResults(all) : nothing}
       </div>
-      ${!all && state.status === 'ready'
-        ? html`<div class="actions">
+      ${
+        !all && state.status === 'ready'
+          ? html`<div class="actions">
             <button type="button" part="button all" class="button" @click=${this.showAll}>${this.t('all')}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 
@@ -440,13 +449,15 @@ export class CareReports extends CareViewElement {
     const locale = this.locale;
     return html`<div class="summary-row">
       <p part="summary" class="summary" role="status">
-        ${period
-          ? this.t(this.items.length === 1 ? 'summary.one' : 'summary.other', {
-              count: this.items.length,
-              from: formatDate(period.from, locale),
-              to: formatDate(period.to, locale),
-            })
-          : nothing}
+        ${
+          period
+            ? this.t(this.items.length === 1 ? 'summary.one' : 'summary.other', {
+                count: this.items.length,
+                from: formatDate(period.from, locale),
+                to: formatDate(period.to, locale),
+              })
+            : nothing
+        }
       </p>
       ${period && this.items.length ? this.renderDownload(period) : nothing}
     </div>`;

@@ -21,7 +21,9 @@ async function settled(el: CareReports) {
 }
 
 async function inPortal(view: 'home' | 'all' = 'home', lang = '') {
-  const portal = await fixture(html`<care-portal tenant=${LINDE} api="" lang=${lang}><care-reports view=${view}></care-reports></care-portal>`);
+  const portal = await fixture(
+    html`<care-portal tenant=${LINDE} api="" lang=${lang}><care-reports view=${view}></care-reports></care-portal>`,
+  );
   if (!lang) portal.removeAttribute('lang');
   return settled(portal.querySelector('care-reports')!);
 }

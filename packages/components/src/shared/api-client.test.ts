@@ -40,7 +40,9 @@ describe('ApiError.fromResponse', () => {
   it('takes retryAfter from the body or else the Retry-After header', async () => {
     const fromBody = await ApiError.fromResponse(problem(429, { code: 'rate-limited', title: 'Te veel pogingen', retryAfter: 30 }));
     expect(fromBody.retryAfter).to.equal(30);
-    const fromHeader = await ApiError.fromResponse(problem(429, { code: 'rate-limited', title: 'Te veel pogingen' }, { 'retry-after': '12' }));
+    const fromHeader = await ApiError.fromResponse(
+      problem(429, { code: 'rate-limited', title: 'Te veel pogingen' }, { 'retry-after': '12' }),
+    );
     expect(fromHeader.retryAfter).to.equal(12);
   });
 

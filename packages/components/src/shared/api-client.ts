@@ -89,11 +89,7 @@ export class ApiError extends Error {
     const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
     const header = response.headers.get('retry-after');
     const retryAfter =
-      typeof body['retryAfter'] === 'number'
-        ? body['retryAfter']
-        : header !== null && /^\d+$/.test(header)
-          ? Number(header)
-          : undefined;
+      typeof body['retryAfter'] === 'number' ? body['retryAfter'] : header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
     return new ApiError({
       kind: response.status === 401 ? 'session-expired' : 'problem',
       status: response.status,

@@ -7,11 +7,7 @@ import { isLocale, type Params } from './messages.js';
 import { stateMessages, type StatesKey } from './states.messages.js';
 
 /** Where a widget's data is: on its way, there, or not coming (and why). */
-export type LoadState =
-  | { status: 'loading' }
-  | { status: 'ready' }
-  | { status: 'signed-out' }
-  | { status: 'error'; error: ApiError };
+export type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'signed-out' } | { status: 'error'; error: ApiError };
 
 export interface CareSessionExpiredDetail {
   /** `session-expired` (it ran out or was revoked) or `unauthenticated` (no session at all). */
@@ -102,7 +98,11 @@ export abstract class CareDataElement extends LitElement {
     whenPortalDefined(
       this,
       () => this.portal.hostConnected(),
-      () => (this.loadState = { status: 'error', error: new ApiError({ kind: 'problem', status: 0, code: 'portal-not-defined', title: '<care-portal> is not defined' }) }),
+      () =>
+        (this.loadState = {
+          status: 'error',
+          error: new ApiError({ kind: 'problem', status: 0, code: 'portal-not-defined', title: '<care-portal> is not defined' }),
+        }),
     );
   }
 

@@ -24,7 +24,9 @@ async function portal(reportsHistory?: string) {
   const reports = page.querySelector<CareReports>('care-reports')!;
   const messages = page.querySelector<CareMessages>('care-messages')!;
   if (!reportsHistory) reports.removeAttribute('history');
-  await waitUntil(() => button(reports, 'Alle rapportages') && button(messages, 'Alle berichten'), 'the widgets did not load', { timeout: 8000 });
+  await waitUntil(() => button(reports, 'Alle rapportages') && button(messages, 'Alle berichten'), 'the widgets did not load', {
+    timeout: 8000,
+  });
   return { reports, messages };
 }
 

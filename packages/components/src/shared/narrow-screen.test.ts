@@ -21,7 +21,17 @@ import { addLongTitles, removeLongTitles, testSession } from './testing/test-ses
 
 const LINDE = 'zorggroep-de-linde';
 const longTitle = 'Zorgleefplanevaluatiegesprek'.repeat(8).slice(0, 200);
-const widgets = ['care-login', 'care-reports', 'care-measurements', 'care-agenda', 'care-messages', 'care-plan', 'care-profile', 'care-access-log', 'care-activity'];
+const widgets = [
+  'care-login',
+  'care-reports',
+  'care-measurements',
+  'care-agenda',
+  'care-messages',
+  'care-plan',
+  'care-profile',
+  'care-access-log',
+  'care-activity',
+];
 
 const root = (widget: Element): ParentNode => widget.shadowRoot ?? widget;
 const button = (widget: Element, text: string) =>
@@ -41,7 +51,9 @@ async function click(portal: CarePortal, tag: string, text: string) {
   const widget = portal.querySelector(tag)!;
   await waitUntil(() => button(widget, text), `<${tag}> has no button "${text}"`, { timeout: 8000 });
   button(widget, text)!.click();
-  await waitUntil(() => !root(widget).querySelector('[part~="status"].state--loading, [aria-busy="true"]'), `<${tag}> stays busy`, { timeout: 8000 });
+  await waitUntil(() => !root(widget).querySelector('[part~="status"].state--loading, [aria-busy="true"]'), `<${tag}> stays busy`, {
+    timeout: 8000,
+  });
 }
 
 async function portalPage(api = '', style = '') {
@@ -113,8 +125,12 @@ async function signedInStates(style = '', planCode = true) {
   await testSession(LINDE, 'j.de.vries');
   const portal = await portalPage('', style);
   const plan = portal.querySelector('care-plan')!;
-  await waitUntil(() => root(plan).textContent!.includes(longTitle.slice(0, 40)), 'the plan with the long title did not load', { timeout: 8000 });
-  await waitUntil(() => root(portal.querySelector('care-agenda')!).querySelector('[part="item"]'), 'the agenda did not load', { timeout: 8000 });
+  await waitUntil(() => root(plan).textContent!.includes(longTitle.slice(0, 40)), 'the plan with the long title did not load', {
+    timeout: 8000,
+  });
+  await waitUntil(() => root(portal.querySelector('care-agenda')!).querySelector('[part="item"]'), 'the agenda did not load', {
+    timeout: 8000,
+  });
   const problems: string[] = [];
   await fits(portal, 'home', problems);
 

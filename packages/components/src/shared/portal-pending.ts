@@ -11,7 +11,9 @@ export function waitForPortal(widget: Element, ask: () => void, missing: () => v
   void registry.whenDefined('care-portal').then(ask);
   setTimeout(() => {
     if (registry.get('care-portal')) return;
-    console.error(`<${widget.localName}> is inside <care-portal>, which is not defined: load /widgets/care-portal.js (or the bundle) on this page too.`);
+    console.error(
+      `<${widget.localName}> is inside <care-portal>, which is not defined: load /widgets/care-portal.js (or the bundle) on this page too.`,
+    );
     missing();
   }, PATIENCE_MS);
 }

@@ -29,9 +29,13 @@ async function portalOnAnotherSite() {
     </care-portal>
   `);
   const [plan, reports, agenda] = ['care-plan', 'care-reports', 'care-agenda'].map((tag) => portal.querySelector(tag)!);
-  await waitUntil(() => link(plan!, 'download') && link(reports!, 'download') && link(agenda!, 'ics'), 'the widgets did not load from the BFF', {
-    timeout: 8000,
-  });
+  await waitUntil(
+    () => link(plan!, 'download') && link(reports!, 'download') && link(agenda!, 'ics'),
+    'the widgets did not load from the BFF',
+    {
+      timeout: 8000,
+    },
+  );
   return { api, plan: plan!, reports: reports!, agenda: agenda! };
 }
 
@@ -76,7 +80,11 @@ describe('downloads on a host of another site', () => {
     link(plan, 'download').click();
     await expired;
     for (const widget of [plan, reports]) {
-      await waitUntil(() => widget.shadowRoot!.textContent!.includes('U bent niet ingelogd.'), `${widget.localName} still shows the client's data`, { timeout: 8000 });
+      await waitUntil(
+        () => widget.shadowRoot!.textContent!.includes('U bent niet ingelogd.'),
+        `${widget.localName} still shows the client's data`,
+        { timeout: 8000 },
+      );
     }
     expect(plan.shadowRoot!.querySelector('[part="item"]')).to.equal(null);
     await expect(plan).to.be.accessible();

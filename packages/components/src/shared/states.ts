@@ -45,9 +45,11 @@ export function renderProblem(error: ApiError, locale: Locale, retry?: () => voi
   const kind = error.kind === 'problem' ? 'error' : error.kind;
   return html`<div part="error" class="state state--${kind}" role="alert">
     <p>${problemText(error, locale)}</p>
-    ${error.kind === 'problem' && error.requestId
-      ? html`<p class="request-id">${msg(locale, 'state.requestId', { requestId: error.requestId })}</p>`
-      : nothing}
+    ${
+      error.kind === 'problem' && error.requestId
+        ? html`<p class="request-id">${msg(locale, 'state.requestId', { requestId: error.requestId })}</p>`
+        : nothing
+    }
     ${canRetry ? html`<button type="button" part="button retry" class="button button--secondary" @click=${retry}>${msg(locale, 'state.retry')}</button>` : nothing}
   </div>`;
 }

@@ -35,7 +35,9 @@ async function page(hostCss: string) {
   `);
   const reports = portal.querySelector('care-reports')!;
   const login = portal.querySelector<CareLogin>('care-login')!;
-  await waitUntil(() => reports.shadowRoot!.querySelector('[part="item"]') && login.querySelector('form'), 'the widgets did not load', { timeout: 8000 });
+  await waitUntil(() => reports.shadowRoot!.querySelector('[part="item"]') && login.querySelector('form'), 'the widgets did not load', {
+    timeout: 8000,
+  });
   return { reports, login, report: reports.shadowRoot!.querySelector('[part="item"]')!, loginText: login.querySelector('form p')! };
 }
 

@@ -27,7 +27,8 @@ export default {
   seconds: '{n} seconds',
   minutes: '{n} minutes',
   'code.heading': 'Enter login code',
-  'code.sms': 'Within a minute you will receive a text message on {destination} reading “Uw inlogcode is {prefix}-xxxxxx”. Enter the last 6 digits after “Login code”.',
+  'code.sms':
+    'Within a minute you will receive a text message on {destination} reading “Uw inlogcode is {prefix}-xxxxxx”. Enter the last 6 digits after “Login code”.',
   'code.email': 'We have sent an e-mail with your login code to {destination}. Enter the last 6 digits after “Login code”.',
   'code.prefixNote': 'The first four digits have already been filled in.',
   'code.totp': 'Open the authenticator app on your phone and enter the 6-digit code.',
@@ -86,7 +87,8 @@ export default {
   'terms.required': 'Tick the box to accept the terms of use.',
   'terms.submit': 'Continue',
   'forgot.heading': 'Forgot your password',
-  'forgot.intro': 'Enter your username. You will receive an e-mail with a link. When you click the link, you will be asked to enter a new password.',
+  'forgot.intro':
+    'Enter your username. You will receive an e-mail with a link. When you click the link, you will be asked to enter a new password.',
   'forgot.submit': 'Request link',
   'forgot.sent': 'If this account exists, you will receive an e-mail with a link.',
   'reset.heading': 'Set a new password',
@@ -96,7 +98,8 @@ export default {
   'activate.dateOfBirth': 'Date of birth',
   'activate.verify': 'Send',
   'activate.choose': 'Choose a username and password',
-  'activate.chooseIntro': 'Your e-mail address is filled in as your username. You may choose another username if you like. Remember your username and password well.',
+  'activate.chooseIntro':
+    'Your e-mail address is filled in as your username. You may choose another username if you like. Remember your username and password well.',
   'activate.password': 'Password',
   'activate.repeat': 'Password (repeat)',
   'activate.submit': 'Next',
@@ -117,7 +120,8 @@ export default {
   'account.current.note': '(current setting)',
   'account.factorSubmit': 'Save',
   'account.factorSaved': 'Your choice has been saved. This is how you will receive the login code from now on.',
-  'account.enrolIntro': 'Scan the QR code with the authenticator app on your phone, or enter the key by hand. Then enter the 6-digit code from the app.',
+  'account.enrolIntro':
+    'Scan the QR code with the authenticator app on your phone, or enter the key by hand. Then enter the 6-digit code from the app.',
   'account.qr': 'QR code for the authenticator app ({account})',
   'account.key': 'Key to enter by hand',
   'account.code': 'Code from the app',

@@ -156,11 +156,15 @@ function renderFactor(login: CareLogin) {
       <legend>${t(login, 'account.factorLegend')}</legend>
       ${offered.map(option)}
     </fieldset>
-    ${enrolment
-      ? html`<p>${t(login, 'account.enrolIntro')}</p>
+    ${
+      enrolment
+        ? html`<p>${t(login, 'account.enrolIntro')}</p>
           <img class="care-account__qr" src=${enrolment.qrDataUrl} alt=${t(login, 'account.qr', { account: enrolment.accountName })} width="200" height="200" />
           <p class="care-account__key-label" id=${login.idOf('key-label')}>${t(login, 'account.key')}</p>
-          <p class="care-account__key" aria-labelledby=${login.idOf('key-label')}>${enrolment.manualKey.replace(/\s/g, '').match(/.{1,4}/g)!.join(' ')}</p>
+          <p class="care-account__key" aria-labelledby=${login.idOf('key-label')}>${enrolment.manualKey
+            .replace(/\s/g, '')
+            .match(/.{1,4}/g)!
+            .join(' ')}</p>
           <div class="care-login__field">
             ${codeInput({
               id: login.idOf('code'),
@@ -174,7 +178,8 @@ function renderFactor(login: CareLogin) {
             <p class="care-login__hint" id=${login.idOf('code-hint')}>${codeMessages.t(login.locale, 'code.hint')}</p>
           </div>
           <div class="care-login__actions">${login.submit(t(login, 'account.confirm'))}</div>`
-      : html`<div class="care-login__actions">${login.submit(t(login, 'account.factorSubmit'), !choice || choice === factors.current)}</div>`}
+        : html`<div class="care-login__actions">${login.submit(t(login, 'account.factorSubmit'), !choice || choice === factors.current)}</div>`
+    }
   </form>`;
 }
 

@@ -3,7 +3,8 @@ import { defineMessages } from '../../shared/messages.js';
 /** Texts of the code step (seeds 003/004 §1, 000 step 3, 002): loaded with it, after the password. */
 export const nl = {
   'code.heading': 'Inlogcode invullen',
-  'code.sms': 'U ontvangt binnen een minuut een sms op {destination} met de tekst “Uw inlogcode is {prefix}-xxxxxx”. Vul de laatste 6 cijfers in achter “Inlogcode”.',
+  'code.sms':
+    'U ontvangt binnen een minuut een sms op {destination} met de tekst “Uw inlogcode is {prefix}-xxxxxx”. Vul de laatste 6 cijfers in achter “Inlogcode”.',
   'code.email': 'Wij hebben een e-mail met uw inlogcode gestuurd naar {destination}. Vul de laatste 6 cijfers in achter “Inlogcode”.',
   'code.prefixNote': 'De eerste vier cijfers zijn al ingevuld.',
   'code.totp': 'Open de authenticator-app op uw telefoon en vul de code van 6 cijfers in.',

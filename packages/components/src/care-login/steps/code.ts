@@ -67,7 +67,9 @@ function verify(login: CareLogin) {
   const { code, challenge, trust } = login.view;
   if (!/^\d{6}$/.test(code)) return login.fail(t(login, 'code.invalid'), ['code']);
   const full = challenge?.prefix ? `${challenge.prefix}-${code}` : code;
-  return login.run(async () => login.afterStep(await login.apiClient.post<AuthStep>('/auth/code/verify', { code: full, ...(trust ? { trustDevice: true } : {}) })));
+  return login.run(async () =>
+    login.afterStep(await login.apiClient.post<AuthStep>('/auth/code/verify', { code: full, ...(trust ? { trustDevice: true } : {}) })),
+  );
 }
 
 function resend(login: CareLogin) {
@@ -98,7 +100,10 @@ function renderCode(login: CareLogin) {
   const intro = t(login, `code.${channel}`, { destination: challenge?.destinationHint ?? '', prefix: prefix ?? 'xxxx' });
   // None went out (too many asked): then no promise of an SMS within a minute.
   const codeWentOut = totp || challenge?.codeSent !== false;
-  return login.form(t(login, 'code.heading'), () => verify(login), html`
+  return login.form(
+    t(login, 'code.heading'),
+    () => verify(login),
+    html`
     ${codeWentOut ? html`<p>${intro}</p>` : nothing}
     <div class="care-login__field">
       ${codeInput({
@@ -112,8 +117,9 @@ function renderCode(login: CareLogin) {
       })}
       <p class="care-login__hint" id=${hintId}>${t(login, prefix ? 'code.prefixNote' : 'code.hint')}</p>
     </div>
-    ${days > 0
-      ? html`<div class="care-login__check">
+    ${
+      days > 0
+        ? html`<div class="care-login__check">
           <input
             type="checkbox"
             id=${login.idOf('trust')}
@@ -125,12 +131,14 @@ function renderCode(login: CareLogin) {
           <label for=${login.idOf('trust')}>${t(login, 'code.trust', { days })}</label>
           <p class="care-login__hint" id=${login.idOf('trust-hint')}>${t(login, 'code.trustHint', { days })}</p>
         </div>`
-      : nothing}
+        : nothing
+    }
     <div class="care-login__actions">
       ${login.submit(t(login, totp ? 'code.totpSubmit' : 'code.submit'))}
-      ${totp
-        ? nothing
-        : html`<button
+      ${
+        totp
+          ? nothing
+          : html`<button
             class="care-login__button care-login__button--secondary"
             part="button resend"
             type="button"
@@ -139,11 +147,13 @@ function renderCode(login: CareLogin) {
             @click=${() => resend(login)}
           >
             ${t(login, 'code.resend')}
-          </button>`}
+          </button>`
+      }
     </div>
     ${!totp && wait > 0 ? html`<p class="care-login__hint care-login__countdown" id=${login.idOf('resend-wait')}>${t(login, 'code.resendIn', { time: duration(login, wait) })}</p>` : nothing}
     <div class="care-login__actions">${login.backLink()}</div>
-  `);
+  `,
+  );
 }
 
 const s = unsafeCSS(scope);

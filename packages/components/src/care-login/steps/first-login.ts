@@ -26,7 +26,9 @@ function acceptTerms(login: CareLogin, form: FormData) {
   if (!form.get('accept')) return login.fail(t(login, 'terms.required'), ['accept']);
   return login.run(async () => {
     try {
-      await login.afterStep(await login.apiClient.post<AuthStep>('/auth/first-login/terms', { version: login.view.firstLogin!.terms.version }));
+      await login.afterStep(
+        await login.apiClient.post<AuthStep>('/auth/first-login/terms', { version: login.view.firstLogin!.terms.version }),
+      );
     } catch (error) {
       // New terms were published while the client was reading: show those.
       if (error instanceof ApiError && error.code === 'terms-version-changed') {
@@ -39,18 +41,25 @@ function acceptTerms(login: CareLogin, form: FormData) {
 
 function renderPassword(login: CareLogin) {
   const firstLogin = login.view.firstLogin;
-  return login.form(t(login, 'newPassword.heading'), (f) => savePassword(login, f), html`
+  return login.form(
+    t(login, 'newPassword.heading'),
+    (f) => savePassword(login, f),
+    html`
     <p>${t(login, 'newPassword.firstLogin')}</p>
     <input type="text" name="username" autocomplete="username" .value=${firstLogin?.username ?? ''} hidden readonly />
     ${newPasswordFields(login, 'newPassword', firstLogin?.passwordPolicy, firstLogin?.username ?? null, 'newPassword.submit')}
-  `);
+  `,
+  );
 }
 
 function renderTerms(login: CareLogin) {
   const terms = login.view.firstLogin?.terms;
   const invalid = login.view.invalid.includes('accept');
   const id = login.idOf('accept');
-  return login.form(t(login, 'terms.heading'), (f) => acceptTerms(login, f), html`
+  return login.form(
+    t(login, 'terms.heading'),
+    (f) => acceptTerms(login, f),
+    html`
     <p>${t(login, 'terms.intro', { version: terms?.version ?? '' })}</p>
     <div class="care-login__terms" tabindex="0" role="region" aria-label=${t(login, 'terms.heading').replace('\u00AD', '')}>${terms?.text ?? ''}</div>
     <div class="care-login__check">
@@ -64,7 +73,8 @@ function renderTerms(login: CareLogin) {
       <label for=${id}>${t(login, 'terms.accept')}</label>
     </div>
     <div class="care-login__actions">${login.submit(t(login, 'terms.submit'))}</div>
-  `);
+  `,
+  );
 }
 
 export const steps: StepModule['steps'] = { password: renderPassword, terms: renderTerms };

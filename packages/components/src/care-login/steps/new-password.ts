@@ -3,7 +3,8 @@ import type { CareLogin, PasswordPolicy } from '../care-login.component.js';
 import { passwordChecklist, renderChecklist } from './password-checklist.js';
 import { stepMessages, type StepMessageKey } from './steps.messages.js';
 
-export const t = (login: CareLogin, key: StepMessageKey, params?: Record<string, string | number>) => stepMessages.t(login.locale, key, params);
+export const t = (login: CareLogin, key: StepMessageKey, params?: Record<string, string | number>) =>
+  stepMessages.t(login.locale, key, params);
 
 /**
  * A new password twice with the live checklist of the rules, for the first login, a reset link

@@ -52,7 +52,11 @@ function linkStep(login: CareLogin, param: LinkParam, form: () => TemplateResult
       checking.set(login, token);
       queueMicrotask(() => void checkLink(login, param));
     }
-    return login.form(t(login, param === 'reset' ? 'reset.heading' : 'activate.heading'), () => undefined, html`<p role="status">${t(login, 'link.checking')}</p>`);
+    return login.form(
+      t(login, param === 'reset' ? 'reset.heading' : 'activate.heading'),
+      () => undefined,
+      html`<p role="status">${t(login, 'link.checking')}</p>`,
+    );
   }
   if (link.state === 'valid') return form();
   const toLogin = () => {
@@ -60,23 +64,35 @@ function linkStep(login: CareLogin, param: LinkParam, form: () => TemplateResult
     return login.go('login', { token: undefined, link: undefined });
   };
   if (param === 'activate' && link.accountActive) {
-    return login.form(t(login, 'link.activeHeading'), toLogin, html`<p>${t(login, 'link.active')}</p>${login.submit(t(login, 'link.toLogin'))}`);
+    return login.form(
+      t(login, 'link.activeHeading'),
+      toLogin,
+      html`<p>${t(login, 'link.active')}</p>${login.submit(t(login, 'link.toLogin'))}`,
+    );
   }
   const why = html`<p>${t(login, `link.${link.state}`)}</p>`;
   if (param === 'reset') {
-    return login.form(t(login, 'link.heading'), () => (forgetLinkToken(), login.go('forgot', { token: undefined, link: undefined })), html`
+    return login.form(
+      t(login, 'link.heading'),
+      () => (forgetLinkToken(), login.go('forgot', { token: undefined, link: undefined })),
+      html`
       ${why}
       <p>${t(login, 'link.newReset')}</p>
       <div class="care-login__actions">${login.submit(t(login, 'link.requestReset'))} ${login.link(login.t('back'), toLogin)}</div>
-    `);
+    `,
+    );
   }
   const tenant = login.state?.tenant;
   const phone = tenant?.contact.phone;
-  return login.form(t(login, 'link.heading'), toLogin, html`
+  return login.form(
+    t(login, 'link.heading'),
+    toLogin,
+    html`
     ${why}
     <p>${t(login, phone ? 'link.newInvitationPhone' : 'link.newInvitation', { organisation: tenant?.name ?? '', phone: phone ?? '' })}</p>
     ${login.submit(t(login, 'link.toLogin'))}
-  `);
+  `,
+  );
 }
 
 function reset(login: CareLogin, form: FormData) {
@@ -96,7 +112,13 @@ function verifyActivation(login: CareLogin, form: FormData) {
   if (!dateOfBirth) return login.fail(login.required(t(login, 'activate.dateOfBirth')), ['dateOfBirth']);
   return login.run(async () => {
     const activation = await login.apiClient.post<Activation>('/auth/activation/verify', { token: login.view.token, dateOfBirth });
-    await login.go('activate-choose', { activation, dateOfBirth, username: activation.usernameSuggestion, newPassword: '', repeatPassword: '' });
+    await login.go('activate-choose', {
+      activation,
+      dateOfBirth,
+      username: activation.usernameSuggestion,
+      newPassword: '',
+      repeatPassword: '',
+    });
   });
 }
 
@@ -117,40 +139,60 @@ function completeActivation(login: CareLogin, form: FormData) {
 
 export const steps: StepModule['steps'] = {
   forgot: (login) =>
-    login.form(t(login, 'forgot.heading'), (f) => forgot(login, f), html`
+    login.form(
+      t(login, 'forgot.heading'),
+      (f) => forgot(login, f),
+      html`
       <p>${t(login, 'forgot.intro')}</p>
       ${login.input('username', login.t('username'), 'text', 'username', { value: login.view.username })}
       <div class="care-login__actions">${login.submit(t(login, 'forgot.submit'))} ${login.backLink()}</div>
-    `),
+    `,
+    ),
   'forgot-sent': (login) =>
-    login.form(t(login, 'forgot.heading'), () => login.go('login'), html`
+    login.form(
+      t(login, 'forgot.heading'),
+      () => login.go('login'),
+      html`
       <p>${t(login, 'forgot.sent')}</p>
       ${login.submit(login.t('back'))}
-    `),
+    `,
+    ),
   reset: (login) =>
     linkStep(login, 'reset', () =>
-      login.form(t(login, 'reset.heading'), (f) => reset(login, f), html`
+      login.form(
+        t(login, 'reset.heading'),
+        (f) => reset(login, f),
+        html`
         <p>${t(login, 'reset.intro')}</p>
         ${newPasswordFields(login, 'newPassword', undefined, null, 'newPassword.submit')}
         <div class="care-login__actions">${login.backLink()}</div>
-      `),
+      `,
+      ),
     ),
   activate: (login) =>
     linkStep(login, 'activate', () =>
-      login.form(t(login, 'activate.heading'), (f) => verifyActivation(login, f), html`
+      login.form(
+        t(login, 'activate.heading'),
+        (f) => verifyActivation(login, f),
+        html`
         <p>${t(login, 'activate.intro')}</p>
         ${login.input('dateOfBirth', t(login, 'activate.dateOfBirth'), 'date', 'bday')}
         ${login.submit(t(login, 'activate.verify'))}
-      `),
+      `,
+      ),
     ),
   'activate-choose': (login) =>
-    login.form(t(login, 'activate.choose'), (f) => completeActivation(login, f), html`
+    login.form(
+      t(login, 'activate.choose'),
+      (f) => completeActivation(login, f),
+      html`
       <p>${t(login, 'activate.chooseIntro')}</p>
       ${login.input('username', login.t('username'), 'text', 'username', {
         value: login.view.activation?.usernameSuggestion ?? '',
         onInput: (username) => login.patch({ username }),
       })}
       ${newPasswordFields(login, 'password', login.view.activation?.passwordPolicy, login.view.username, 'activate.submit')}
-    `),
+    `,
+    ),
 };
 export { stepMessages as messages, stepStyles as styles };

@@ -8,7 +8,8 @@ import { signInMessages } from './sign-in.messages.js';
  * login starts loading it beside its first request, so it is there long before the password is.
  */
 type SignInMessageKey = Parameters<typeof signInMessages.t>[1];
-const t = (login: CareLogin, key: SignInMessageKey, params?: Record<string, string | number>) => signInMessages.t(login.locale, key, params);
+const t = (login: CareLogin, key: SignInMessageKey, params?: Record<string, string | number>) =>
+  signInMessages.t(login.locale, key, params);
 
 const codeStep = () => import('./code.js');
 const firstLoginSteps = () => import('./first-login.js');
@@ -16,8 +17,10 @@ const firstLoginSteps = () => import('./first-login.js');
 /** A page opened with a sign-in in progress or done: to its step. False when signed out. */
 export async function resume(login: CareLogin, session: SessionView): Promise<boolean> {
   if (session.state === 'active') signedIn(login, session, true);
-  else if (session.state === 'second_factor' && session.secondFactor) await (await codeStep()).enterCode(login, { ...session.secondFactor, codeSent: true }, false);
-  else if (session.state === 'pending') await (await firstLoginSteps()).enterFirstLogin(login, session.firstLogin?.remaining ?? ['password', 'terms'], false);
+  else if (session.state === 'second_factor' && session.secondFactor)
+    await (await codeStep()).enterCode(login, { ...session.secondFactor, codeSent: true }, false);
+  else if (session.state === 'pending')
+    await (await firstLoginSteps()).enterFirstLogin(login, session.firstLogin?.remaining ?? ['password', 'terms'], false);
   else return false;
   return true;
 }

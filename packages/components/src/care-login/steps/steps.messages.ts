@@ -45,7 +45,8 @@ export const nl = {
   'terms.required': 'Vink aan dat u akkoord gaat met de gebruiksvoorwaarden.',
   'terms.submit': 'Doorgaan',
   'forgot.heading': 'Wachtwoord vergeten',
-  'forgot.intro': 'Vul uw gebruikersnaam in. U ontvangt een e-mail met een link. Als u de link aanklikt, wordt u gevraagd een nieuw wachtwoord in te voeren.',
+  'forgot.intro':
+    'Vul uw gebruikersnaam in. U ontvangt een e-mail met een link. Als u de link aanklikt, wordt u gevraagd een nieuw wachtwoord in te voeren.',
   'forgot.submit': 'Link aanvragen',
   'forgot.sent': 'Als dit account bestaat, ontvangt u een e-mail met een link.',
   'reset.heading': 'Nieuw wachtwoord instellen',
@@ -55,7 +56,8 @@ export const nl = {
   'activate.dateOfBirth': 'Geboortedatum',
   'activate.verify': 'Versturen',
   'activate.choose': 'Gebruikersnaam en wachtwoord kiezen',
-  'activate.chooseIntro': 'Bij gebruikersnaam staat standaard uw e-mailadres. U kunt een andere gebruikersnaam kiezen als u dat wilt. Onthoud uw gebruikersnaam en wachtwoord goed.',
+  'activate.chooseIntro':
+    'Bij gebruikersnaam staat standaard uw e-mailadres. U kunt een andere gebruikersnaam kiezen als u dat wilt. Onthoud uw gebruikersnaam en wachtwoord goed.',
   'activate.password': 'Wachtwoord',
   'activate.repeat': 'Wachtwoord (herhaal)',
   'activate.submit': 'Volgende',
@@ -76,7 +78,8 @@ export const nl = {
   'account.current.note': '(huidige instelling)',
   'account.factorSubmit': 'Opslaan',
   'account.factorSaved': 'Uw keuze is opgeslagen. U ontvangt de inlogcode voortaan zo.',
-  'account.enrolIntro': 'Scan de QR-code met de authenticator-app op uw telefoon, of vul de sleutel met de hand in. Vul daarna de code van 6 cijfers uit de app in.',
+  'account.enrolIntro':
+    'Scan de QR-code met de authenticator-app op uw telefoon, of vul de sleutel met de hand in. Vul daarna de code van 6 cijfers uit de app in.',
   'account.qr': 'QR-code voor de authenticator-app ({account})',
   'account.key': 'Sleutel om met de hand in te vullen',
   'account.code': 'Code uit de app',

@@ -14,7 +14,8 @@ export default {
   'plan.reason': 'Reason: {reason}',
   'plan.download': 'Download',
   'plan.downloadDetail': '{title} version {version} (pdf)',
-  'plan.undecidedHint': 'Read the client plan. Then choose Sign (approve) or Reject; you confirm your choice with a code sent to you by text message.',
+  'plan.undecidedHint':
+    'Read the client plan. Then choose Sign (approve) or Reject; you confirm your choice with a code sent to you by text message.',
   'plan.sign': 'Sign',
   'plan.reject': 'Reject',
   'plan.reject.intro': 'You are rejecting {title} version {version}. If you like, say why.',

@@ -3,7 +3,8 @@ import type { nl } from '../profile-change.messages.js';
 
 export default {
   'profile.newMobile': 'New mobile number',
-  'profile.newMobileHint': 'For example 06 12345678. We send a text message with a code to this number. Until you enter the code, your current number stays in use.',
+  'profile.newMobileHint':
+    'For example 06 12345678. We send a text message with a code to this number. Until you enter the code, your current number stays in use.',
   'profile.invalidMobile': 'Enter a Dutch mobile number, for example 06 12345678.',
   'profile.sameMobile': 'This is already your mobile number.',
   'profile.confirmMobile': 'You are changing your mobile number to {mobile}.',

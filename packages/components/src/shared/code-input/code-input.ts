@@ -82,8 +82,7 @@ export async function receiveSmsCode(signal: AbortSignal): Promise<string | null
   if (!('OTPCredential' in window)) return null;
   try {
     const credential = (await navigator.credentials.get({ otp: { transport: ['sms'] }, signal } as CredentialRequestOptions)) as
-      | (Credential & { code?: string })
-      | null;
+      (Credential & { code?: string }) | null;
     return credential?.code ?? null;
   } catch {
     return null;

@@ -164,7 +164,8 @@ export class SmsConfirmation<T> implements ReactiveController {
         this.error = this.t('code.expired');
         this.expired = true;
       } else {
-        this.error = apiError.kind === 'offline' || apiError.status === 403 ? problemText(apiError, this.options.locale()) : this.t('code.failed');
+        this.error =
+          apiError.kind === 'offline' || apiError.status === 403 ? problemText(apiError, this.options.locale()) : this.t('code.failed');
       }
       this.focusCode();
     } finally {
@@ -203,11 +204,13 @@ export class SmsConfirmation<T> implements ReactiveController {
       ${this.error ? html`<p class="field-error" id=${`${id}-error`} role="alert">${this.error}</p>` : nothing}
       <p class="status" role="status">${this.notice}</p>
       <div class="actions">
-        ${this.expired
-          ? html`<button type="button" part="button new-code" class="button" ?disabled=${this.busy} @click=${() => this.start()}>${this.t('code.new')}</button>`
-          : html`<button type="submit" part="button confirm" class="button" aria-disabled=${this.busy ? 'true' : 'false'}>
+        ${
+          this.expired
+            ? html`<button type="button" part="button new-code" class="button" ?disabled=${this.busy} @click=${() => this.start()}>${this.t('code.new')}</button>`
+            : html`<button type="submit" part="button confirm" class="button" aria-disabled=${this.busy ? 'true' : 'false'}>
               ${this.busy ? this.t('code.busy') : this.t('code.confirm')}
-            </button>`}
+            </button>`
+        }
         <button type="button" part="button cancel" class="button button--secondary" @click=${() => this.cancel()}>${this.t('code.cancel')}</button>
       </div>
     </form>`;

@@ -22,12 +22,16 @@ export function overflowingParts(widget: Element): string[] {
       const rect = element.getBoundingClientRect();
       const hidden = rect.width <= 1 && rect.height <= 1;
       if (!hidden && rect.width > 0 && (rect.right > box.right + 0.5 || rect.left < box.left - 0.5)) {
-        found.push(`${describe(element)} ${Math.round(rect.left - box.left)}…${Math.round(rect.right - box.left)} px in a ${Math.round(box.width)} px box`);
+        found.push(
+          `${describe(element)} ${Math.round(rect.left - box.left)}…${Math.round(rect.right - box.left)} px in a ${Math.round(box.width)} px box`,
+        );
       }
       const scrolls = /auto|scroll|hidden|clip/.test(style.overflowX);
       // Text wider than its element (an unbroken word) overflows without the element growing.
       if (!scrolls && !hidden && element.scrollWidth > element.clientWidth + 1 && rect.left + element.scrollWidth > box.right + 0.5) {
-        found.push(`the text of ${describe(element)} reaches ${Math.round(rect.left + element.scrollWidth - box.left)} px in a ${Math.round(box.width)} px box`);
+        found.push(
+          `the text of ${describe(element)} reaches ${Math.round(rect.left + element.scrollWidth - box.left)} px in a ${Math.round(box.width)} px box`,
+        );
       }
       if (!scrolls) {
         if (element.shadowRoot) visit(element.shadowRoot);

@@ -9,8 +9,17 @@
  * Demo clients (seed): zorggroep-de-linde `j.de.vries`, `h.van.der.meer`; thuiszorg-het-baken
  * `w.dejonge@example.nl`, `a.vanderhoek@example.nl`.
  */
-export async function testSession(tenant: string, username: string, options: { revoked?: boolean; password?: string } = {}): Promise<{ displayName: string }> {
-  return (await executeServerCommand('care-test-session', { tenant, username, revoked: options.revoked ?? false, ...(options.password ? { password: options.password } : {}) })) as {
+export async function testSession(
+  tenant: string,
+  username: string,
+  options: { revoked?: boolean; password?: string } = {},
+): Promise<{ displayName: string }> {
+  return (await executeServerCommand('care-test-session', {
+    tenant,
+    username,
+    revoked: options.revoked ?? false,
+    ...(options.password ? { password: options.password } : {}),
+  })) as {
     displayName: string;
   };
 }
@@ -52,7 +61,10 @@ export async function executeServerCommand(command: string, payload: unknown): P
 export async function outboxMessage(recipient: string, afterId: string | null, pattern: RegExp): Promise<{ id: string; body: string }> {
   const deadline = Date.now() + 8000;
   while (Date.now() < deadline) {
-    const [message] = (await (await fetch(`/dev/outbox?recipient=${encodeURIComponent(recipient)}&limit=1`)).json()) as Array<{ id: string; body: string }>;
+    const [message] = (await (await fetch(`/dev/outbox?recipient=${encodeURIComponent(recipient)}&limit=1`)).json()) as Array<{
+      id: string;
+      body: string;
+    }>;
     if (message && message.id !== afterId && pattern.test(message.body)) return message;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
