@@ -1,7 +1,6 @@
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import type { Decorator, Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import manifest from '../../packages/components/custom-elements.json';
 import baseTheme from '../../packages/themes/dist/base.css?inline';
 import deLindeTheme from '../../packages/themes/dist/de-linde.css?inline';
 import hetBakenTheme from '../../packages/themes/dist/het-baken.css?inline';
@@ -11,6 +10,11 @@ import { usableControls } from '../support/controls.js';
 import { installNetworkGuard } from '../support/network-guard.js';
 import { withoutLinks } from '../support/stories.js';
 import './preview.css';
+
+// The manifest is generated (`pnpm run prepare-data`), so the typecheck of a fresh checkout must not need it.
+const [manifest] = Object.values(import.meta.glob('../../packages/components/custom-elements.json', { eager: true, import: 'default' }));
+if (!manifest)
+  throw new Error('packages/components/custom-elements.json is missing: run `pnpm --filter @care-widgets/stories run prepare-data`.');
 
 installNetworkGuard();
 setCustomElementsManifest(manifest);
