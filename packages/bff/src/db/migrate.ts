@@ -7,6 +7,7 @@ import * as outboxDelivery from '../migrations/0005_outbox_delivery.js';
 import * as auditChain from '../migrations/0010_audit_chain.js';
 import * as staffAccessEvents from '../migrations/0010_staff_access_events.js';
 import * as previousVisit from '../migrations/0011_previous_visit.js';
+import * as contacts from '../migrations/0012_contacts.js';
 import type { Database } from './schema.js';
 
 /** Migrations in order. A migration, once released, is never edited: add a new one. */
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0010_audit_chain': auditChain,
   '0010_staff_access_events': staffAccessEvents,
   '0011_previous_visit': previousVisit,
+  '0012_contacts': contacts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

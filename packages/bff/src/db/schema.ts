@@ -69,13 +69,50 @@ export interface AccountsTable {
   updated_at: UpdatedAt;
 }
 
+/** What a contact person is to the client (migration 0012); the labels are in contacts/rights.ts. */
+export type Relationship =
+  | 'partner'
+  | 'daughter'
+  | 'son'
+  | 'parent'
+  | 'sibling'
+  | 'grandchild'
+  | 'family'
+  | 'informal-carer'
+  | 'friend'
+  | 'neighbour'
+  | 'legal-representative'
+  | 'mentor'
+  | 'curator'
+  | 'administrator'
+  | 'other';
+
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
 export interface AccountClientsTable {
   tenant_id: string;
   account_id: string;
   client_id: string;
   relation: Generated<'self' | 'contact'>;
+  /** Rights per area of a contact link ({ reports: true, … }); a 'self' link has every right. */
   rights: Generated<Json<Record<string, boolean>>>;
   created_at: CreatedAt;
+  /** Migration 0012: the relationship, the organisation's lock and representative flag, the ECD's id, who invited. */
+  relationship: Defaulted<Relationship | null>;
+  locked: Defaulted<boolean>;
+  legal_representative: Defaulted<boolean>;
+  ecd_id: Defaulted<string | null>;
+  invited_by_account_id: Defaulted<string | null>;
+  updated_at: UpdatedAt;
+}
+
+/** Read marks per reader (migration 0012). */
+export interface MessageReadsTable {
+  tenant_id: string;
+  message_id: string;
+  account_id: string;
+  client_id: string;
+  read_at: DefaultedTimestamp;
 }
 
 export type SessionState = 'second_factor' | 'pending' | 'active';
@@ -98,7 +135,8 @@ export interface SessionsTable {
   previous_visit_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
-export type ChallengePurpose = 'login' | 'plan_decision' | 'mobile_change' | 'email_change' | 'password_reset' | 'activation';
+export type ChallengePurpose =
+  'login' | 'plan_decision' | 'mobile_change' | 'email_change' | 'password_reset' | 'activation' | 'contact_change';
 export type ChallengeChannel = 'sms' | 'email' | 'totp' | 'link';
 
 export interface ChallengesTable {
@@ -351,6 +389,7 @@ export interface Database {
   measurements: MeasurementsTable;
   appointments: AppointmentsTable;
   messages: MessagesTable;
+  message_reads: MessageReadsTable;
   plan_documents: PlanDocumentsTable;
   plan_decisions: PlanDecisionsTable;
   audit_log: AuditLogTable;
