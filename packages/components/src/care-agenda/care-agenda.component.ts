@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { CareApiClient } from '../shared/api-client.js';
-import { CareViewElement, DraftKey } from '../shared/care-data-element.js';
+import { CareViewElement } from '../shared/care-data-element.js';
 import { amsterdamIso, amsterdamToday, formatDayHeading, isCalendarDate } from '../shared/date-format.js';
 import { MessagesController, type Params } from '../shared/messages.js';
 import { problemText, renderLoadState } from '../shared/states.js';
@@ -122,7 +122,6 @@ export class CareAgenda extends CareViewElement {
   declare protected announcement: string;
 
   private readonly uid = `care-agenda-${++instances}`;
-  private readonly draftKey = new DraftKey();
   private trigger: HTMLElement | undefined;
   private dialogClosing = false;
   private busyRemoving = false;

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { ApiError, CareApiClient } from '../shared/api-client.js';
-import { CareViewElement, DraftKey } from '../shared/care-data-element.js';
+import { CareViewElement } from '../shared/care-data-element.js';
 import { amsterdamDateTimeLocal, amsterdamIso, formatDate, formatDateTime } from '../shared/date-format.js';
 import { MessagesController, type Params } from '../shared/messages.js';
 import { problemText, renderLoadState } from '../shared/states.js';
@@ -112,7 +112,6 @@ export class CareMeasurements extends CareViewElement {
   declare protected announcement: string;
 
   private readonly uid = `care-measurements-${++instances}`;
-  private readonly draftKey = new DraftKey();
   private typesFrom: CareApiClient | undefined;
   private deleteTrigger: HTMLElement | undefined;
   /** Between close() and the dialog's close event, when an update must not open it again. */

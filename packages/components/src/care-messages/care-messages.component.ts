@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { ApiError, type CareApiClient } from '../shared/api-client.js';
-import { CareViewElement, newIdempotencyKey } from '../shared/care-data-element.js';
+import { CareViewElement } from '../shared/care-data-element.js';
+import { newIdempotencyKey } from '../shared/idempotency.js';
 import { formatDateTime } from '../shared/date-format.js';
 import { MessagesController } from '../shared/messages.js';
 import { stateMessages } from '../shared/states.messages.js';

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { ApiError, type CareApiClient } from '../shared/api-client.js';
-import { CareViewElement, DraftKey } from '../shared/care-data-element.js';
+import { CareViewElement } from '../shared/care-data-element.js';
 import { amsterdamToday, formatDate, formatDateTime, isCalendarDate } from '../shared/date-format.js';
 import { MessagesController, type Params } from '../shared/messages.js';
 import { stateMessages } from '../shared/states.messages.js';
@@ -131,7 +131,6 @@ export class CareReports extends CareViewElement {
   declare protected shown: number;
 
   private readonly uid = `care-reports-${++instances}`;
-  private readonly draftKey = new DraftKey();
   private custom: ReportPeriod = { from: '', to: '' };
   private chunkTimer: ReturnType<typeof setTimeout> | undefined;
 

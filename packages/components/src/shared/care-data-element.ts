@@ -3,6 +3,7 @@ import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit'
 import { ApiError, CareApiClient, defaultApiBase } from './api-client.js';
 import { portalContext, whenPortalDefined, type PortalSession, type PortalState } from './context.js';
 import type { Locale } from './i18n.js';
+import { DraftKey } from './idempotency.js';
 import { isLocale, type Params } from './messages.js';
 import { stateMessages, type StatesKey } from './states.messages.js';
 
@@ -45,6 +46,8 @@ export abstract class CareDataElement extends LitElement {
   declare protected loadState: LoadState;
 
   protected readonly portal = new ContextConsumer(this, { context: portalContext, subscribe: true });
+  /** The Idempotency-Key of the widget's draft (a new report, measurement or appointment). */
+  protected readonly draftKey = new DraftKey();
   private ownClient: CareApiClient | undefined;
   private loadedWith: CareApiClient | undefined;
   private loadedSession: PortalSession | null | undefined;
@@ -328,37 +331,6 @@ export abstract class CareViewElement extends CareDataElement {
     this.openedFromHome = view === 'all';
     this.view = view;
     this.focusAfterUpdate = '[part~="heading"]';
-  }
-}
-
-/** A new key for a write the BFF must apply once, however often it is retried. */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  // randomUUID needs a secure context; a plain-http intranet page still gets 128 random bits.
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/**
- * The Idempotency-Key of a draft: the same for every retry of the same content, a new one once
- * the content changed (the BFF refuses one key for two different bodies).
- */
-export class DraftKey {
-  private key: string | undefined;
-  private body: string | undefined;
-
-  for(body: unknown): string {
-    const text = JSON.stringify(body);
-    if (!this.key || text !== this.body) {
-      this.key = newIdempotencyKey();
-      this.body = text;
-    }
-    return this.key;
-  }
-
-  /** The draft was saved or thrown away: the next one is a new write. */
-  reset(): void {
-    this.key = undefined;
-    this.body = undefined;
   }
 }
 
