@@ -3,8 +3,12 @@ import { DEVELOPMENT_SECRET_KEY, loadConfig, type Config } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { createLogger } from '../http/logger.js';
 import { createOutbox, type DeliveryProvider, type OutgoingMessage } from '../outbox/delivery.js';
+import { checkAnswersAgainstContract } from './contract-check.js';
 
-/** The app on a given database, with captured log lines and delivered messages, for in-process tests. */
+/**
+ * The app on a given database, with captured log lines and delivered messages, for in-process tests.
+ * Every answer of the widget API is checked against its contract (testing/contract-check.ts).
+ */
 export function createTestApp(database: DatabaseHandle, overrides: Partial<Config> = {}, options: { shutdown?: AbortSignal } = {}) {
   const logLines: Record<string, unknown>[] = [];
   const delivered: OutgoingMessage[] = [];
@@ -22,7 +26,7 @@ export function createTestApp(database: DatabaseHandle, overrides: Partial<Confi
   };
   const config = loadConfig({}, { mode: 'demo', secretKey: DEVELOPMENT_SECRET_KEY, ...overrides });
   const outbox = createOutbox(database.db, delivery, logger, { sealBodies: config.mode === 'production' });
-  const app = createApp({ config, database, outbox, logger, ...options });
+  const app = checkAnswersAgainstContract(createApp({ config, database, outbox, logger, ...options }));
   /** Waits (at most 5 s) until the background worker has handed every due e-mail to `delivered`. */
   const settleOutbox = async () => {
     const deadline = Date.now() + 5_000;
