@@ -28,7 +28,7 @@ export interface MessageView {
   sender: { kind: AuthorKind; name: string };
   /** Written by the signed-in account (shown on the right, never counted as unread). */
   own: boolean;
-  /** When the thread's reader first saw it; null while unread. Always null for own messages. */
+  /** When this reader marked it read; null while unread for them. Always null for own messages. */
   readAt: string | null;
 }
 
@@ -38,6 +38,22 @@ export type MessageRow = Pick<
 >;
 
 const columns = ['id', 'body', 'sent_at', 'sender_kind', 'sender_name', 'sender_account_id', 'read_at'] as const;
+const sharedColumns = ['id', 'body', 'sent_at', 'sender_kind', 'sender_name', 'sender_account_id'] as const;
+
+/** When this reader marked the message read: read marks are per reader (message_reads, migration 0012). */
+function readAtOf(accountId: string) {
+  return sql<Date | null>`(select r.read_at from message_reads r
+    where r.tenant_id = messages.tenant_id and r.message_id = messages.id and r.account_id = ${accountId})`.as('read_at');
+}
+
+/** The columns of a row that several readers share: a message just announced is unread for each of them. */
+const unreadForAll = sql<Date | null>`null::timestamptz`.as('read_at');
+
+/** Not written by the reader and not marked read by the reader. */
+function unreadBy(accountId: string, alias = 'messages') {
+  return sql<boolean>`${sql.ref(`${alias}.sender_account_id`)} is distinct from ${accountId}::uuid and not exists (select 1 from message_reads r
+    where r.tenant_id = ${sql.ref(`${alias}.tenant_id`)} and r.message_id = ${sql.ref(`${alias}.id`)} and r.account_id = ${accountId}::uuid)`;
+}
 
 export function messageView(row: MessageRow, accountId: string): MessageView {
   const own = row.sender_account_id === accountId;
@@ -65,7 +81,7 @@ export async function messageExists(db: Kysely<Database>, scope: MessageScope, i
  * the last message of the previous page and must belong to this thread (the caller checks).
  */
 export async function messagePage(db: Kysely<Database>, scope: MessageScope, before: string | undefined, limit: number) {
-  let query = thread(db, scope).select(columns);
+  let query = thread(db, scope).select([...sharedColumns, readAtOf(scope.accountId)]);
   if (before) {
     query = query.where(
       sql<boolean>`(sent_at, id) < (select m.sent_at, m.id from messages m where m.tenant_id = ${scope.tenantId} and m.client_id = ${scope.clientId} and m.id = ${before})`,
@@ -83,7 +99,7 @@ export async function messagePage(db: Kysely<Database>, scope: MessageScope, bef
 /** Messages after a given one (oldest first), for a stream that resumes from Last-Event-ID. */
 export async function messagesAfter(db: Kysely<Database>, scope: MessageScope, after: string, limit: number): Promise<MessageView[]> {
   const rows = await thread(db, scope)
-    .select(columns)
+    .select([...sharedColumns, readAtOf(scope.accountId)])
     .where(
       sql<boolean>`(sent_at, id) > (select m.sent_at, m.id from messages m where m.tenant_id = ${scope.tenantId} and m.client_id = ${scope.clientId} and m.id = ${after})`,
     )
@@ -94,12 +110,11 @@ export async function messagesAfter(db: Kysely<Database>, scope: MessageScope, a
   return rows.map((row) => messageView(row, scope.accountId));
 }
 
-/** Messages of others that this thread has not read yet. */
+/** Messages of others that this reader has not read yet. */
 export async function unreadCount(db: Kysely<Database>, scope: MessageScope): Promise<number> {
   const row = await thread(db, scope)
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('read_at', 'is', null)
-    .where(sql<boolean>`sender_account_id is distinct from ${scope.accountId}`)
+    .where(unreadBy(scope.accountId))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -113,8 +128,9 @@ export interface ThreadKey {
 /** `{ accountId: unread count }` for several readers of one thread, as one SQL expression. */
 function unreadOfReaders(key: ThreadKey, accountIds: string[]) {
   return sql<Record<string, number>>`(select coalesce(json_object_agg(a.id, (select count(*) from messages u
-    where u.tenant_id = ${key.tenantId} and u.client_id = ${key.clientId} and u.read_at is null
-    and u.sender_account_id is distinct from a.id::uuid)), '{}'::json)
+    where u.tenant_id = ${key.tenantId} and u.client_id = ${key.clientId}
+    and u.sender_account_id is distinct from a.id::uuid
+    and not exists (select 1 from message_reads r where r.tenant_id = u.tenant_id and r.message_id = u.id and r.account_id = a.id::uuid))), '{}'::json)
     from json_array_elements_text(${JSON.stringify(accountIds)}::json) as a(id))`;
 }
 
@@ -125,7 +141,7 @@ function unreadOfReaders(key: ThreadKey, accountIds: string[]) {
 export async function messageForReaders(db: Kysely<Database>, key: ThreadKey, id: string, accountIds: string[]) {
   return db
     .selectFrom('messages')
-    .select(columns)
+    .select([...sharedColumns, unreadForAll])
     .select(unreadOfReaders(key, accountIds).as('unread'))
     .where('tenant_id', '=', key.tenantId)
     .where('client_id', '=', key.clientId)
@@ -142,8 +158,8 @@ export async function unreadOfEachReader(db: Kysely<Database>, key: ThreadKey, a
 export async function threadHead(db: Kysely<Database>, scope: MessageScope): Promise<{ newestId: string | null; unreadCount: number }> {
   const { rows } = await sql<{ newest: string | null; unread: number }>`select
     (select id from messages where tenant_id = ${scope.tenantId} and client_id = ${scope.clientId} order by sent_at desc, id desc limit 1) as newest,
-    (select count(*) from messages where tenant_id = ${scope.tenantId} and client_id = ${scope.clientId} and read_at is null
-      and sender_account_id is distinct from ${scope.accountId}) as unread`.execute(db);
+    (select count(*) from messages where tenant_id = ${scope.tenantId} and client_id = ${scope.clientId}
+      and ${unreadBy(scope.accountId)}) as unread`.execute(db);
   return { newestId: rows[0]?.newest ?? null, unreadCount: Number(rows[0]?.unread ?? 0) };
 }
 
@@ -158,7 +174,11 @@ export async function messagesAfterOldest(
   fromStart: boolean,
   limit: number,
 ): Promise<MessageRow[]> {
-  let query = db.selectFrom('messages').select(columns).where('tenant_id', '=', key.tenantId).where('client_id', '=', key.clientId);
+  let query = db
+    .selectFrom('messages')
+    .select([...sharedColumns, unreadForAll])
+    .where('tenant_id', '=', key.tenantId)
+    .where('client_id', '=', key.clientId);
   if (!fromStart) {
     query = query.where(
       sql<boolean>`(sent_at, id) > (select m.sent_at, m.id from messages m where m.tenant_id = ${key.tenantId} and m.client_id = ${key.clientId}
@@ -245,24 +265,29 @@ export async function storeStaffMessage(
 }
 
 /**
- * Marks the messages of others read, up to and including `upTo` (or all). Returns how many
- * changed; notifies when any did, so other tabs update their count.
+ * Marks the messages of others read for this reader, up to and including `upTo` (or all): a
+ * relative reading does not mark a message read for the client. `messages.read_at` keeps when
+ * anyone first read it. Returns how many changed for the reader; notifies when any did, so other
+ * tabs update their count.
  */
 export async function markRead(trx: Kysely<Database>, scope: MessageScope, upTo: string | 'all'): Promise<number> {
-  let update = trx
-    .updateTable('messages')
-    .set({ read_at: sql<Date>`now()` as never })
-    .where('tenant_id', '=', scope.tenantId)
-    .where('client_id', '=', scope.clientId)
-    .where('read_at', 'is', null)
-    .where(sql<boolean>`sender_account_id is distinct from ${scope.accountId}`);
-  if (upTo !== 'all') {
-    update = update.where(
-      sql<boolean>`(sent_at, id) <= (select m.sent_at, m.id from messages m where m.tenant_id = ${scope.tenantId} and m.client_id = ${scope.clientId} and m.id = ${upTo})`,
-    );
-  }
-  const result = await update.executeTakeFirst();
-  const changed = Number(result.numUpdatedRows ?? 0);
+  const upToFilter =
+    upTo === 'all'
+      ? sql``
+      : sql`and (m.sent_at, m.id) <= (select u.sent_at, u.id from messages u where u.tenant_id = ${scope.tenantId} and u.client_id = ${scope.clientId} and u.id = ${upTo})`;
+  const { rows } = await sql<{ n: number }>`
+    with marked as (
+      insert into message_reads (tenant_id, message_id, account_id, client_id)
+      select m.tenant_id, m.id, ${scope.accountId}, m.client_id from messages m
+       where m.tenant_id = ${scope.tenantId} and m.client_id = ${scope.clientId} and ${unreadBy(scope.accountId, 'm')} ${upToFilter}
+      on conflict do nothing
+      returning message_id
+    ), first_read as (
+      update messages set read_at = now()
+       where tenant_id = ${scope.tenantId} and read_at is null and id in (select message_id from marked)
+    )
+    select count(*)::int as n from marked`.execute(trx);
+  const changed = Number(rows[0]?.n ?? 0);
   if (changed > 0) await notifyThread(trx, { t: scope.tenantId, c: scope.clientId, k: 'read' });
   return changed;
 }

@@ -405,6 +405,11 @@ async function seedClient(
   await insertBatched(trx, 'measurements', measurementRows(context, typeIds));
   await insertBatched(trx, 'appointments', appointmentRows(context));
   await insertBatched(trx, 'messages', messageRows(context));
+  // Read marks are the client's own (per reader, migration 0012).
+  await sql`insert into message_reads (tenant_id, message_id, account_id, client_id, read_at)
+    select tenant_id, id, ${accountId}, client_id, read_at from messages
+     where tenant_id = ${tenantId} and client_id = ${clientId} and read_at is not null
+       and sender_account_id is distinct from ${accountId}`.execute(trx);
   await insertBatched(trx, 'staff_access_events', staffAccessRows(context));
 
   for (const plan of prepared.plans) {
