@@ -165,7 +165,7 @@ export async function updateClientAppointment(trx: Kysely<Database>, scope: Agen
       title: input.title,
       location: input.location,
       description: input.description,
-      updated_at: sql<Date>`now()` as never,
+      updated_at: sql<Date>`now()`,
     })
     .where('tenant_id', '=', scope.tenantId)
     .where('client_id', '=', scope.clientId)
@@ -177,7 +177,7 @@ export async function updateClientAppointment(trx: Kysely<Database>, scope: Agen
 export async function cancelAppointment(trx: Kysely<Database>, scope: AgendaScope, id: string) {
   await trx
     .updateTable('appointments')
-    .set({ cancelled_at: sql<Date>`now()` as never, updated_at: sql<Date>`now()` as never })
+    .set({ cancelled_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
     .where('tenant_id', '=', scope.tenantId)
     .where('client_id', '=', scope.clientId)
     .where('id', '=', id)

@@ -37,7 +37,7 @@ export function auditRow(c: Context<AppEnv>, entry: AuditEntry): Insertable<Audi
     ip: clientAddress(c, c.var.config.trustedProxies),
     user_agent: c.req.header('user-agent')?.slice(0, 500) ?? null,
     request_id: c.var.requestId ?? null,
-    details: (entry.details ?? {}) as never,
+    details: entry.details ?? {},
   };
 }
 

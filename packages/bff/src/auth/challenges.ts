@@ -80,10 +80,10 @@ export async function issueCodeChallenge(db: Kysely<Database>, input: IssueCode)
         purpose: input.purpose,
         channel: input.channel,
         prefix,
-        binding: (input.binding ?? {}) as never,
+        binding: input.binding ?? {},
         destination: input.destination,
         max_attempts: input.maxAttempts ?? CODE_MAX_ATTEMPTS,
-        expires_at: sql<Date>`now() + make_interval(secs => ${ttl})` as never,
+        expires_at: sql<Date>`now() + make_interval(secs => ${ttl})`,
       })
       .returning(['id', 'expires_at'])
       .executeTakeFirstOrThrow();
@@ -102,7 +102,7 @@ export async function issueCodeChallenge(db: Kysely<Database>, input: IssueCode)
 export async function cancelOpenChallenges(db: Kysely<Database>, tenantId: string, accountId: string, purpose: ChallengePurpose) {
   await db
     .updateTable('challenges')
-    .set({ cancelled_at: sql`now()` as never })
+    .set({ cancelled_at: sql`now()` })
     .where('tenant_id', '=', tenantId)
     .where('account_id', '=', accountId)
     .where('purpose', '=', purpose)
@@ -254,7 +254,7 @@ async function wasConsumed(db: Kysely<Database>, tenantId: string, challengeId: 
 export async function consumeChallenge(db: Kysely<Database>, tenantId: string, challengeId: string): Promise<boolean> {
   const row = await db
     .updateTable('challenges')
-    .set({ consumed_at: sql`now()` as never })
+    .set({ consumed_at: sql`now()` })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', challengeId)
     .where('consumed_at', 'is', null)
@@ -310,10 +310,10 @@ export async function issueLinkChallenge(
         purpose: input.purpose,
         channel: 'link',
         secret_hash: linkTokenHash(token),
-        binding: (input.binding ?? {}) as never,
+        binding: input.binding ?? {},
         destination: input.destination,
         max_attempts: input.maxAttempts,
-        expires_at: sql<Date>`now() + make_interval(secs => ${input.ttlSeconds})` as never,
+        expires_at: sql<Date>`now() + make_interval(secs => ${input.ttlSeconds})`,
       })
       .returning(['id', 'expires_at'])
       .executeTakeFirstOrThrow();

@@ -118,7 +118,7 @@ describe('one set of values on both dialects', () => {
     expect(Array.from(plan.pdf)).toEqual([37, 80, 68, 70]);
     const audit = await database.db
       .insertInto('audit_log')
-      .values({ tenant_id: tenantA, actor_kind: 'system', action: 'test', outcome: 'success', details: { nested: { ok: true } } as never })
+      .values({ tenant_id: tenantA, actor_kind: 'system', action: 'test', outcome: 'success', details: { nested: { ok: true } } })
       .returning(['id', 'details'])
       .executeTakeFirstOrThrow();
     expect(typeof audit.id).toBe('number');

@@ -9,6 +9,8 @@ type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | str
 /** `date` columns travel as ISO strings (YYYY-MM-DD) on both dialects, never as local-time Dates. */
 type CalendarDate = ColumnType<string, string, string>;
 type Json<T> = ColumnType<T, T, T>;
+/** `Generated<Json<T>>` would make the insert type the ColumnType object itself instead of `T`. */
+type GeneratedJson<T> = ColumnType<T, T | undefined, T>;
 
 export interface TenantsTable {
   id: Generated<string>;
@@ -95,7 +97,7 @@ export interface AccountClientsTable {
   client_id: string;
   relation: Generated<'self' | 'contact'>;
   /** Rights per area of a contact link ({ reports: true, … }); a 'self' link has every right. */
-  rights: Generated<Json<Record<string, boolean>>>;
+  rights: GeneratedJson<Record<string, boolean>>;
   created_at: CreatedAt;
   /** Migration 0012: the relationship, the organisation's lock and representative flag, the ECD's id, who invited. */
   relationship: Defaulted<Relationship | null>;
@@ -148,7 +150,7 @@ export interface ChallengesTable {
   channel: ChallengeChannel;
   prefix: string | null;
   secret_hash: Uint8Array | null;
-  binding: Generated<Json<Record<string, string>>>;
+  binding: GeneratedJson<Record<string, string>>;
   destination: string | null;
   attempts: Generated<number>;
   max_attempts: number;
@@ -305,7 +307,7 @@ export interface AuditLogTable {
   ip: string | null;
   user_agent: string | null;
   request_id: string | null;
-  details: Generated<Json<Record<string, unknown>>>;
+  details: GeneratedJson<Record<string, unknown>>;
   /** Set by the audit_log_chain trigger (migration 0010): position and sha256 links in the tenant's chain. */
   chain_seq: Generated<string>;
   prev_hash: Generated<Buffer>;

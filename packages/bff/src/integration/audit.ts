@@ -15,6 +15,6 @@ export function integrationAuditRow(c: Context<IntegrationEnv>, entry: Omit<Audi
   return {
     ...row,
     actor_kind: 'integration',
-    details: { ...(principal ? { kid: principal.kid, jti: principal.jti } : {}), ...(entry.details ?? {}) } as never,
+    details: { ...(principal ? { kid: principal.kid, jti: principal.jti } : {}), ...(entry.details ?? {}) },
   };
 }

@@ -122,7 +122,7 @@ export async function listIntegrationKeys(db: Kysely<Database>, tenantId: string
 export async function revokeIntegrationKey(db: Kysely<Database>, tenantId: string, kid: string): Promise<boolean> {
   const result = await integrationDb(db)
     .updateTable('integration_keys')
-    .set({ revoked_at: sql<Date>`coalesce(revoked_at, now())` as never })
+    .set({ revoked_at: sql<Date>`coalesce(revoked_at, now())` })
     .where('tenant_id', '=', tenantId)
     .where('kid', '=', kid)
     .executeTakeFirst();

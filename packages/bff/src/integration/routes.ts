@@ -69,7 +69,7 @@ export function integrationRoutes(config: Config) {
       name: 'clients',
       make: (c: Context<IntegrationEnv>) => clientRecords({ db: c.var.db, outbox: c.var.outbox, bffOrigin: bffOrigin(c) }),
     },
-  ] as never;
+  ];
   for (const { name, make } of kinds) {
     const maxSize = name === planDocumentRecords.name ? PLAN_BODY_LIMIT : BODY_LIMIT;
     const limit = bodyLimit({
@@ -172,7 +172,7 @@ export function integrationRoutes(config: Config) {
 
   const root = new Hono<AppEnv>();
   root.get('/integration/v1/openapi.json', (c) => c.json(openApiDocument));
-  root.route('/integration/v1/tenants/:tenant', api as never);
+  root.route('/integration/v1/tenants/:tenant', api);
 
   if (config.mode === 'demo') {
     root.post('/dev/integration-keys', async (c) => {

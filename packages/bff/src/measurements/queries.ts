@@ -182,7 +182,7 @@ export async function measurementForDeletion(trx: Kysely<Database>, scope: Measu
 export async function markMeasurementDeleted(trx: Kysely<Database>, scope: MeasurementScope, id: string) {
   await trx
     .updateTable('measurements')
-    .set({ deleted_at: sql<Date>`now()` as never })
+    .set({ deleted_at: sql<Date>`now()` })
     .where('tenant_id', '=', scope.tenantId)
     .where('client_id', '=', scope.clientId)
     .where('id', '=', id)

@@ -27,13 +27,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-const row = (id: string | number) =>
-  database.db
-    .selectFrom('outbox')
-    .selectAll()
-    .where('tenant_id', '=', tenant.id)
-    .where('id', '=', id as never)
-    .executeTakeFirstOrThrow();
+const row = (id: number) =>
+  database.db.selectFrom('outbox').selectAll().where('tenant_id', '=', tenant.id).where('id', '=', id).executeTakeFirstOrThrow();
 const newest = async () =>
   (await database.db.selectFrom('outbox').select('id').where('tenant_id', '=', tenant.id).orderBy('id', 'desc').executeTakeFirstOrThrow())
     .id;
@@ -52,7 +47,7 @@ function scriptedProvider(outcomes: ('ok' | 'transient' | 'permanent')[]) {
   const provider: DeliveryProvider = {
     name: 'scripted',
     async deliver(message) {
-      handed.push({ body: message.body, storedBody: (await row(message.reference)).body });
+      handed.push({ body: message.body, storedBody: (await row(Number(message.reference))).body });
       const outcome = outcomes.shift() ?? 'ok';
       if (outcome === 'transient') throw new DeliveryError('gateway answered 503', false, 503);
       if (outcome === 'permanent') throw new DeliveryError('gateway answered 400', true, 400);
@@ -101,7 +96,7 @@ describe('retries', () => {
     await database.db
       .updateTable('outbox')
       .set({ next_attempt_at: new Date(Date.now() - 1000) })
-      .where('id', '=', id as never)
+      .where('id', '=', id)
       .execute();
     expect(await outbox.deliverDue()).toBe(1);
     expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2, provider_message_id: `pm-${id}` });
@@ -144,7 +139,7 @@ describe('retries', () => {
     await database.db
       .updateTable('outbox')
       .set({ next_attempt_at: new Date(Date.now() - 1000) })
-      .where('id', '=', id as never)
+      .where('id', '=', id)
       .execute();
     expect(await outbox.deliverDue()).toBe(1);
     expect(handed).toHaveLength(1);

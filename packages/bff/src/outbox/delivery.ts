@@ -118,7 +118,7 @@ export function retryDelaySeconds(attempts: number): number {
 
 type ClaimedRow = {
   tenant_id: string;
-  id: string;
+  id: number;
   channel: 'sms' | 'email';
   recipient: string;
   sender: string;
@@ -182,7 +182,7 @@ export function createOutbox(db: Kysely<Database>, provider: DeliveryProvider, l
           body: seal ? redactSecrets(plaintext) : row.body,
         })
         .where('tenant_id', '=', row.tenant_id)
-        .where('id', '=', row.id as never)
+        .where('id', '=', row.id)
         .execute();
     } catch (error) {
       const permanent = error instanceof DeliveryError ? error.permanent : false;
@@ -207,7 +207,7 @@ export function createOutbox(db: Kysely<Database>, provider: DeliveryProvider, l
             : { status: 'failed', claimed_until: null, last_error: reason, body: seal ? redactSecrets(plaintext) : row.body },
         )
         .where('tenant_id', '=', row.tenant_id)
-        .where('id', '=', row.id as never)
+        .where('id', '=', row.id)
         .execute();
       throw new MessageNotDelivered(permanent, { cause: error });
     }
@@ -255,7 +255,7 @@ export function createOutbox(db: Kysely<Database>, provider: DeliveryProvider, l
           .updateTable('outbox')
           .set({ status: 'failed', claimed_until: null, last_error: 'sealed under another key', body: '' })
           .where('tenant_id', '=', row.tenant_id)
-          .where('id', '=', row.id as never)
+          .where('id', '=', row.id)
           .execute();
         continue;
       }
@@ -264,7 +264,7 @@ export function createOutbox(db: Kysely<Database>, provider: DeliveryProvider, l
           .updateTable('outbox')
           .set({ status: 'expired', claimed_until: null, body: afterwards(row.body) })
           .where('tenant_id', '=', row.tenant_id)
-          .where('id', '=', row.id as never)
+          .where('id', '=', row.id)
           .execute();
         continue;
       }
@@ -317,7 +317,7 @@ export function createOutbox(db: Kysely<Database>, provider: DeliveryProvider, l
           'attempts',
         ])
         .executeTakeFirstOrThrow();
-      await deliverClaimed(row as unknown as ClaimedRow, message.body);
+      await deliverClaimed(row, message.body);
     },
     async enqueue(message) {
       await db.insertInto('outbox').values(values(message)).execute();

@@ -204,7 +204,7 @@ export async function writeClientReport(
     .values({
       tenant_id: scope.tenantId,
       client_id: scope.clientId,
-      written_at: sql<Date>`now()` as never,
+      written_at: sql<Date>`now()`,
       author_name: report.authorName,
       author_kind: report.authorKind,
       author_account_id: scope.accountId,

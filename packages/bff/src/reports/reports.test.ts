@@ -162,7 +162,7 @@ describe('the list as PostgreSQL writes it', () => {
       .values({
         tenant_id: tenant.id,
         client_id: dave.clientId,
-        written_at: sql<Date>`now() - interval '1 day' + interval '0.000999 second'` as never,
+        written_at: sql<Date>`now() - interval '1 day' + interval '0.000999 second'`,
         author_name: 'Zr. "Ö"',
         author_kind: 'staff',
         text,

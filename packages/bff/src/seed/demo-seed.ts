@@ -454,11 +454,9 @@ type BulkTable = 'reports' | 'measurements' | 'appointments' | 'messages' | 'sta
 
 async function insertBatched<T extends BulkTable>(trx: Transaction<Database>, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
-    // The union of the tables' row types is too wide for Kysely's overloads; each call
-    // site passes rows of its own table.
     await trx
       .insertInto(table)
-      .values(rows.slice(i, i + BATCH) as never)
+      .values(rows.slice(i, i + BATCH))
       .execute();
   }
 }

@@ -10,7 +10,7 @@ import { parseTenantSettings, tenantSettingsSchema, type TenantSettings } from '
  * strict here, so a misspelt key in a file is an error instead of a setting silently missing.
  */
 function strict(schema: z.ZodType): z.ZodType {
-  if (schema instanceof z.ZodDefault) return strict(schema.unwrap() as z.ZodType).default(schema.def.defaultValue as never);
+  if (schema instanceof z.ZodDefault) return strict(schema.unwrap() as z.ZodType).default(schema.def.defaultValue);
   if (schema instanceof z.ZodNullable) return strict(schema.unwrap() as z.ZodType).nullable();
   if (schema instanceof z.ZodOptional) return strict(schema.unwrap() as z.ZodType).optional();
   if (schema instanceof z.ZodArray) return z.array(strict(schema.element as z.ZodType));

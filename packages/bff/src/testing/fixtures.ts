@@ -13,6 +13,7 @@ export async function createTenant(
   settings: TenantSettingsInput = {},
   slug = `t-${unique()}`,
 ): Promise<TenantRecord> {
+  // The column is typed as parsed settings; a row holds the input form that parseTenantSettings completes on read.
   const row = await db
     .insertInto('tenants')
     .values({ slug, name: `Zorg ${slug}`, settings: settings as never })
