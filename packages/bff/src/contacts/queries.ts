@@ -152,7 +152,7 @@ export async function addContact(trx: Kysely<Database>, scope: ContactScope, inp
       client_id: scope.clientId,
       relation: 'contact',
       relationship: input.relationship,
-      rights: input.rights as never,
+      rights: input.rights,
       invited_by_account_id: input.invitedByAccountId,
     })
     .execute();
@@ -168,7 +168,7 @@ export async function changeContact(
 ): Promise<boolean> {
   const result = await trx
     .updateTable('account_clients')
-    .set({ relationship: change.relationship, rights: change.rights as never, updated_at: new Date() })
+    .set({ relationship: change.relationship, rights: change.rights, updated_at: new Date() })
     .where('tenant_id', '=', scope.tenantId)
     .where('client_id', '=', scope.clientId)
     .where('account_id', '=', accountId)
