@@ -26,7 +26,9 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     settings: {
       // Imports name `.ts` files with `.js` specifiers (NodeNext); the TypeScript resolver maps them back.
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['packages/*/tsconfig.json', 'stories/tsconfig.json', 'e2e/tsconfig.json'] })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: ['packages/*/tsconfig.json', 'stories/tsconfig.json', 'e2e/tsconfig.json'] }),
+      ],
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
