@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { ApiError, type CareApiClient } from '../shared/api-client.js';
 import { CareDataElement } from '../shared/care-data-element.js';
 import { amsterdamDateTimeLocal, formatDate, formatDayHeading, isCalendarDate } from '../shared/date-format.js';
+import { focusAfterUpdate } from '../shared/focus.js';
 import { MessagesController, type Params } from '../shared/messages.js';
 import { stateMessages } from '../shared/states.messages.js';
 import { renderLoadState } from '../shared/states.js';
@@ -152,7 +153,7 @@ export class CareAccessLog extends CareDataElement {
       this.periodErrors = errors;
       this.customOpen = true;
       this.clearData();
-      this.focusAfterUpdate = `#${this.idFor(errors.from ? 'from' : 'to')}`;
+      focusAfterUpdate(this, `#${this.idFor(errors.from ? 'from' : 'to')}`);
     }
   }
 
@@ -170,7 +171,7 @@ export class CareAccessLog extends CareDataElement {
     this.customOpen = !this.customOpen;
     if (this.customOpen) {
       if (!this.custom.from && this.shownPeriod) this.custom = { ...this.shownPeriod };
-      this.focusAfterUpdate = `#${this.idFor('from')}`;
+      focusAfterUpdate(this, `#${this.idFor('from')}`);
     }
   }
 
@@ -194,7 +195,7 @@ export class CareAccessLog extends CareDataElement {
     this.custom = { from: fromInput.value, to: toInput.value };
     this.periodErrors = errors;
     if (errors.from || errors.to) {
-      this.focusAfterUpdate = `#${this.idFor(errors.from ? 'from' : 'to')}`;
+      focusAfterUpdate(this, `#${this.idFor(errors.from ? 'from' : 'to')}`);
       return;
     }
     this.choice = 'custom';

@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import type { CareApiClient } from '../shared/api-client.js';
-import { CareDataElement, type CareNavigateDetail } from '../shared/care-data-element.js';
+import { CareDataElement } from '../shared/care-data-element.js';
 import { CARE_TIME_ZONE, formatDateTime } from '../shared/date-format.js';
+import { emit } from '../shared/events.js';
 import { MessagesController, type Params } from '../shared/messages.js';
 import { stateMessages } from '../shared/states.messages.js';
 import { renderLoadState } from '../shared/states.js';
@@ -65,14 +66,7 @@ export class CareActivity extends CareDataElement {
   }
 
   private open(widget: string) {
-    const proceed = this.dispatchEvent(
-      new CustomEvent<CareNavigateDetail>('care-navigate', {
-        detail: { widget, view: 'all' },
-        bubbles: true,
-        composed: true,
-        cancelable: true,
-      }),
-    );
+    const proceed = emit(this, 'care-navigate', { widget, view: 'all' }, true);
     if (!proceed) return;
     const target = document.querySelector<HTMLElement & { view?: string }>(widget);
     if (!target) return;

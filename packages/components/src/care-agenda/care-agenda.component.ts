@@ -1,7 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { CareApiClient } from '../shared/api-client.js';
 import { CareViewElement } from '../shared/care-data-element.js';
+import { confirmDialog } from '../shared/confirm-dialog.js';
 import { amsterdamIso, amsterdamToday, formatDayHeading, isCalendarDate } from '../shared/date-format.js';
+import { emit } from '../shared/events.js';
+import { focusAfterUpdate } from '../shared/focus.js';
 import { MessagesController, type Params } from '../shared/messages.js';
 import { problemText, renderLoadState } from '../shared/states.js';
 import { stateMessages } from '../shared/states.messages.js';
@@ -105,8 +108,6 @@ export class CareAgenda extends CareViewElement {
     draftErrors: { state: true },
     formError: { state: true },
     saving: { state: true },
-    removing: { state: true },
-    removeError: { state: true },
     announcement: { state: true },
   };
 
@@ -117,14 +118,15 @@ export class CareAgenda extends CareViewElement {
   declare protected draftErrors: Partial<Record<DraftField, string>>;
   declare protected formError: string;
   declare protected saving: boolean;
-  declare protected removing: Appointment | undefined;
-  declare protected removeError: string;
   declare protected announcement: string;
 
   private readonly uid = `care-agenda-${++instances}`;
   private trigger: HTMLElement | undefined;
-  private dialogClosing = false;
-  private busyRemoving = false;
+  private readonly removal = confirmDialog<Appointment>(this, {
+    id: `${this.uid}-dialog`,
+    locale: () => this.locale,
+    confirmed: (appointment) => this.confirmRemove(appointment),
+  });
 
   constructor() {
     super();
@@ -135,8 +137,6 @@ export class CareAgenda extends CareViewElement {
     this.draftErrors = {};
     this.formError = '';
     this.saving = false;
-    this.removing = undefined;
-    this.removeError = '';
     this.announcement = '';
   }
 
@@ -153,19 +153,10 @@ export class CareAgenda extends CareViewElement {
     if (changed.has('view') && changed.get('view') !== undefined) this.reload();
   }
 
-  protected override updated(changed: PropertyValues): void {
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
-    if (dialog && this.removing && !dialog.open && !this.dialogClosing) {
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>('[part~="cancel"]')?.focus();
-    }
-    super.updated(changed);
-  }
-
   protected override clearData(): void {
     this.answer = undefined;
     this.editing = undefined;
-    this.removing = undefined;
+    this.removal.reset();
   }
 
   protected override async fetchData(client: CareApiClient, signal: AbortSignal): Promise<void> {
@@ -191,7 +182,7 @@ export class CareAgenda extends CareViewElement {
     this.draftErrors = {};
     this.formError = '';
     this.announcement = '';
-    this.focusAfterUpdate = `#${this.idFor('title')}`;
+    focusAfterUpdate(this, `#${this.idFor('title')}`);
   }
 
   private closeForm() {
@@ -199,7 +190,7 @@ export class CareAgenda extends CareViewElement {
     const trigger = this.trigger;
     this.trigger = undefined;
     if (trigger?.isConnected) trigger.focus();
-    else this.focusAfterUpdate = '[part~="heading"]';
+    else focusAfterUpdate(this, '[part~="heading"]');
   }
 
   private input(field: DraftField) {
@@ -225,7 +216,7 @@ export class CareAgenda extends CareViewElement {
       errors.end = this.t('form.endBeforeStart');
     this.draftErrors = errors;
     if (Object.keys(errors).length || !startsAt || !endsAt) {
-      this.focusAfterUpdate = 'form [aria-invalid="true"]';
+      focusAfterUpdate(this, 'form [aria-invalid="true"]');
       return undefined;
     }
     return { startsAt, endsAt };
@@ -256,10 +247,8 @@ export class CareAgenda extends CareViewElement {
       this.announcement = this.t(editing === 'new' ? 'saved' : 'updated');
       this.editing = undefined;
       this.trigger = undefined;
-      this.focusAfterUpdate = `#${this.idFor('add')}`;
-      this.dispatchEvent(
-        new CustomEvent<CareAppointmentDetail>('care-appointment-saved', { detail: { appointment }, bubbles: true, composed: true }),
-      );
+      focusAfterUpdate(this, `#${this.idFor('add')}`);
+      emit(this, 'care-appointment-saved', { appointment });
       await this.refresh(client);
     } catch (error) {
       const apiError = this.apiError(error);
@@ -272,7 +261,7 @@ export class CareAgenda extends CareViewElement {
         else if (field === 'location') errors.location = this.t('form.locationTooLong');
       }
       this.draftErrors = errors;
-      if (Object.keys(errors).length) this.focusAfterUpdate = 'form [aria-invalid="true"]';
+      if (Object.keys(errors).length) focusAfterUpdate(this, 'form [aria-invalid="true"]');
       else
         this.formError =
           apiError.kind === 'offline' || apiError.status === 403 ? problemText(apiError, this.locale) : this.common('state.saveError');
@@ -292,50 +281,18 @@ export class CareAgenda extends CareViewElement {
 
   // --- removing own appointments --------------------------------------------------------------------
 
-  private askRemove(appointment: Appointment, event: Event) {
-    this.trigger = event.currentTarget as HTMLElement;
-    this.removeError = '';
-    this.removing = appointment;
-  }
-
-  private closeDialog() {
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog?.open) return;
-    this.dialogClosing = true;
-    dialog.close();
-  }
-
-  private onDialogClose() {
-    this.dialogClosing = false;
-    this.removing = undefined;
-    const trigger = this.trigger;
-    this.trigger = undefined;
-    if (trigger?.isConnected) trigger.focus();
-    else this.focusAfterUpdate = '[part~="heading"]';
-  }
-
-  private async confirmRemove() {
-    const appointment = this.removing;
+  private async confirmRemove(appointment: Appointment) {
     const client = this.client;
-    if (!appointment || !client || this.busyRemoving) return;
-    this.busyRemoving = true;
+    if (!client) return;
     try {
       await client.delete(`/appointments/${encodeURIComponent(appointment.id)}`);
       if (this.answer) this.answer = { ...this.answer, items: this.answer.items.filter((a) => a.id !== appointment.id) };
       this.announcement = this.t('removed');
-      this.trigger = undefined;
-      this.closeDialog();
-      this.dispatchEvent(
-        new CustomEvent<CareAppointmentDetail>('care-appointment-removed', { detail: { appointment }, bubbles: true, composed: true }),
-      );
+      this.removal.done();
+      emit(this, 'care-appointment-removed', { appointment });
       if (this.view !== 'all') void this.refresh(client);
     } catch (error) {
-      const apiError = this.apiError(error);
-      if (apiError.kind === 'session-expired') return this.closeDialog();
-      this.removeError = problemText(apiError, this.locale);
-    } finally {
-      this.busyRemoving = false;
-      this.requestUpdate();
+      this.removal.failed(this.apiError(error));
     }
   }
 
@@ -383,7 +340,11 @@ export class CareAgenda extends CareViewElement {
             : nothing
         }
       </section>
-      ${this.removing ? this.renderDialog(this.removing) : nothing}`;
+      ${this.removal.render((a) => ({
+        title: this.t('remove'),
+        text: this.t('remove.confirm'),
+        subject: html`<strong>${a.title}</strong>, ${formatDayHeading(a.localDate, this.locale)}, ${this.t('time', { start: a.localStart, end: a.localEnd })}`,
+      }))}`;
   }
 
   private renderDays(items: Appointment[]) {
@@ -434,7 +395,7 @@ export class CareAgenda extends CareViewElement {
             ? html`<button type="button" part="button edit" class="link-button" aria-describedby=${titleId} @click=${(e: Event) => this.openForm(a, e)}>
                 ${this.t('edit')}
               </button>
-              <button type="button" part="button remove" class="link-button" aria-describedby=${titleId} @click=${(e: Event) => this.askRemove(a, e)}>
+              <button type="button" part="button remove" class="link-button" aria-describedby=${titleId} @click=${(e: Event) => this.removal.open(a, e)}>
                 ${this.t('remove')}
               </button>`
             : nothing
@@ -480,20 +441,5 @@ export class CareAgenda extends CareViewElement {
         <button type="button" part="button cancel" class="button button--secondary" @click=${this.closeForm}>${this.common('common.cancel')}</button>
       </div>
     </form>`;
-  }
-
-  private renderDialog(a: Appointment) {
-    return html`<dialog part="dialog" aria-labelledby=${this.idFor('dialog-title')} aria-describedby=${this.idFor('dialog-text')} @close=${this.onDialogClose}>
-      <h2 id=${this.idFor('dialog-title')} class="dialog__title">${this.t('remove')}</h2>
-      <p id=${this.idFor('dialog-text')}>
-        ${this.t('remove.confirm')}<br />
-        <strong>${a.title}</strong>, ${formatDayHeading(a.localDate, this.locale)}, ${this.t('time', { start: a.localStart, end: a.localEnd })}
-      </p>
-      ${this.removeError ? html`<div part="error" role="alert"><p>${this.removeError}</p></div>` : nothing}
-      <div class="actions">
-        <button type="button" part="button confirm" class="button button--danger" @click=${this.confirmRemove}>${this.common('common.delete')}</button>
-        <button type="button" part="button cancel" class="button button--secondary" @click=${this.closeDialog}>${this.common('common.cancel')}</button>
-      </div>
-    </dialog>`;
   }
 }

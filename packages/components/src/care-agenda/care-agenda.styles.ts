@@ -68,9 +68,5 @@ export const careAgendaStyles = [
     .appointment-form h3 {
       margin-block-end: 0.25em;
     }
-
-    .dialog__title {
-      margin-block-end: 0.5em;
-    }
   `,
 ];

@@ -2,7 +2,10 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { ApiError, CareApiClient } from '../shared/api-client.js';
 import { CareViewElement } from '../shared/care-data-element.js';
+import { confirmDialog } from '../shared/confirm-dialog.js';
 import { amsterdamDateTimeLocal, amsterdamIso, formatDate, formatDateTime } from '../shared/date-format.js';
+import { emit } from '../shared/events.js';
+import { focusAfterUpdate } from '../shared/focus.js';
 import { MessagesController, type Params } from '../shared/messages.js';
 import { problemText, renderLoadState } from '../shared/states.js';
 import { stateMessages } from '../shared/states.messages.js';
@@ -87,9 +90,6 @@ export class CareMeasurements extends CareViewElement {
     formErrors: { state: true },
     formError: { state: true },
     saving: { state: true },
-    confirming: { state: true },
-    deleteError: { state: true },
-    deleting: { state: true },
     announcement: { state: true },
   };
 
@@ -106,16 +106,16 @@ export class CareMeasurements extends CareViewElement {
   declare protected formErrors: FormErrors;
   declare protected formError: string;
   declare protected saving: boolean;
-  declare protected confirming: Measurement | undefined;
-  declare protected deleteError: string;
-  declare protected deleting: boolean;
   declare protected announcement: string;
 
   private readonly uid = `care-measurements-${++instances}`;
   private typesFrom: CareApiClient | undefined;
-  private deleteTrigger: HTMLElement | undefined;
-  /** Between close() and the dialog's close event, when an update must not open it again. */
-  private dialogClosing = false;
+  private readonly deletion = confirmDialog<Measurement>(this, {
+    id: `${this.uid}-dialog`,
+    locale: () => this.locale,
+    confirmed: (measurement) => this.confirmDelete(measurement),
+    showBusy: true,
+  });
 
   constructor() {
     super();
@@ -131,9 +131,6 @@ export class CareMeasurements extends CareViewElement {
     this.formErrors = {};
     this.formError = '';
     this.saving = false;
-    this.confirming = undefined;
-    this.deleteError = '';
-    this.deleting = false;
     this.announcement = '';
   }
 
@@ -156,23 +153,13 @@ export class CareMeasurements extends CareViewElement {
       this.reload();
   }
 
-  protected override updated(changed: PropertyValues): void {
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
-    if (dialog && this.confirming && !dialog.open && !this.dialogClosing) {
-      dialog.showModal();
-      // The safe choice first: Enter on an unexpected dialog must not delete anything.
-      dialog.querySelector<HTMLElement>('[part~="cancel"]')?.focus();
-    }
-    super.updated(changed);
-  }
-
   protected override clearData(): void {
     this.items = [];
     this.types = [];
     this.typesFrom = undefined;
     this.period = undefined;
     this.composing = false;
-    this.confirming = undefined;
+    this.deletion.reset();
     this.draftKey.reset();
   }
 
@@ -231,51 +218,19 @@ export class CareMeasurements extends CareViewElement {
 
   // --- deleting an own measurement -------------------------------------------------------------------
 
-  private askDelete(measurement: Measurement, event: Event) {
-    this.deleteTrigger = event.currentTarget as HTMLElement;
-    this.deleteError = '';
-    this.confirming = measurement;
-  }
-
-  private closeDialog() {
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog?.open) return;
-    this.dialogClosing = true;
-    dialog.close();
-  }
-
-  /** The dialog closed (Annuleren, Esc or after deleting): focus goes back where it came from. */
-  private onDialogClose() {
-    this.dialogClosing = false;
-    const trigger = this.deleteTrigger;
-    this.confirming = undefined;
-    this.deleteTrigger = undefined;
-    if (trigger?.isConnected) trigger.focus();
-    else this.focusAfterUpdate = '[part~="heading"]';
-  }
-
-  private async confirmDelete() {
-    const measurement = this.confirming;
+  private async confirmDelete(measurement: Measurement) {
     const client = this.client;
-    if (!measurement || !client || this.deleting) return;
-    this.deleting = true;
+    if (!client) return;
     try {
       await client.delete(`/measurements/${encodeURIComponent(measurement.id)}`);
       this.items = this.items.filter((m) => m.id !== measurement.id);
       this.announcement = this.t('deleted');
-      this.deleteTrigger = undefined;
-      this.closeDialog();
-      this.dispatchEvent(
-        new CustomEvent<CareMeasurementDetail>('care-measurement-deleted', { detail: { measurement }, bubbles: true, composed: true }),
-      );
+      this.deletion.done();
+      emit(this, 'care-measurement-deleted', { measurement });
       if (this.view !== 'all') this.refillRecent(client);
     } catch (error) {
-      const apiError = this.apiError(error);
-      if (apiError.kind === 'session-expired') return this.closeDialog();
       // The BFF's Dutch 403 says why (entered by the care team or by someone else).
-      this.deleteError = problemText(apiError, this.locale);
-    } finally {
-      this.deleting = false;
+      this.deletion.failed(this.apiError(error));
     }
   }
 
@@ -299,13 +254,13 @@ export class CareMeasurements extends CareViewElement {
     this.formError = '';
     this.announcement = '';
     this.composing = true;
-    this.focusAfterUpdate = `#${this.idFor('form-type')}`;
+    focusAfterUpdate(this, `#${this.idFor('form-type')}`);
   }
 
   private cancelForm() {
     this.composing = false;
     this.draftKey.reset();
-    this.focusAfterUpdate = `#${this.idFor('new')}`;
+    focusAfterUpdate(this, `#${this.idFor('new')}`);
   }
 
   private valueMessage(type: MeasurementType, key: string, kind: string): string {
@@ -366,10 +321,8 @@ export class CareMeasurements extends CareViewElement {
       this.addMeasurement(measurement);
       this.composing = false;
       this.announcement = this.t('new.saved');
-      this.focusAfterUpdate = `#${this.idFor('new')}`;
-      this.dispatchEvent(
-        new CustomEvent<CareMeasurementDetail>('care-measurement-created', { detail: { measurement }, bubbles: true, composed: true }),
-      );
+      focusAfterUpdate(this, `#${this.idFor('new')}`);
+      emit(this, 'care-measurement-created', { measurement });
     } catch (error) {
       this.showSaveError(this.apiError(error), type);
     } finally {
@@ -393,7 +346,7 @@ export class CareMeasurements extends CareViewElement {
   }
 
   private focusFirstError() {
-    this.focusAfterUpdate = 'form [aria-invalid="true"]';
+    focusAfterUpdate(this, 'form [aria-invalid="true"]');
   }
 
   private addMeasurement(measurement: Measurement) {
@@ -440,7 +393,14 @@ export class CareMeasurements extends CareViewElement {
             : nothing
         }
       </section>
-      ${this.confirming ? this.renderDialog(this.confirming) : nothing}`;
+      ${this.deletion.render((m) => {
+        const type = this.typeOf(m.type);
+        return {
+          title: this.t('delete'),
+          text: this.t('delete.confirm'),
+          subject: html`<strong>${type?.label ?? m.type}: ${formatReading(type, m.values, this.locale)}</strong>, ${formatDateTime(m.measuredAt, this.locale)}`,
+        };
+      })}`;
   }
 
   private renderTypeSelect() {
@@ -461,7 +421,7 @@ export class CareMeasurements extends CareViewElement {
           class="delete"
           aria-label=${this.t('delete')}
           aria-describedby=${describedBy}
-          @click=${(e: Event) => this.askDelete(m, e)}
+          @click=${(e: Event) => this.deletion.open(m, e)}
         >
           <span aria-hidden="true">×</span>
         </button>`
@@ -567,24 +527,6 @@ export class CareMeasurements extends CareViewElement {
         </tbody>
       </table>
     </div>`;
-  }
-
-  private renderDialog(m: Measurement) {
-    const type = this.typeOf(m.type);
-    return html`<dialog part="dialog" aria-labelledby=${this.idFor('dialog-title')} aria-describedby=${this.idFor('dialog-text')} @close=${this.onDialogClose}>
-      <h2 id=${this.idFor('dialog-title')} class="dialog__title">${this.t('delete')}</h2>
-      <p id=${this.idFor('dialog-text')}>
-        ${this.t('delete.confirm')}<br />
-        <strong>${type?.label ?? m.type}: ${formatReading(type, m.values, this.locale)}</strong>, ${formatDateTime(m.measuredAt, this.locale)}
-      </p>
-      ${this.deleteError ? html`<div part="error" role="alert"><p>${this.deleteError}</p></div>` : nothing}
-      <div class="actions">
-        <button type="button" part="button confirm" class="button button--danger" aria-disabled=${this.deleting ? 'true' : 'false'} @click=${this.confirmDelete}>
-          ${this.deleting ? this.common('common.busy') : this.common('common.delete')}
-        </button>
-        <button type="button" part="button cancel" class="button button--secondary" @click=${this.closeDialog}>${this.common('common.cancel')}</button>
-      </div>
-    </dialog>`;
   }
 
   private renderForm() {

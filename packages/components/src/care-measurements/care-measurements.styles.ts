@@ -197,9 +197,5 @@ export const careMeasurementsStyles = [
     [hidden] {
       display: none !important;
     }
-
-    .dialog__title {
-      margin-block-end: 0.5em;
-    }
   `,
 ];

@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { ApiError, type CareApiClient } from '../shared/api-client.js';
 import { CareViewElement } from '../shared/care-data-element.js';
+import { emit } from '../shared/events.js';
+import { focusAfterUpdate } from '../shared/focus.js';
 import { newIdempotencyKey } from '../shared/idempotency.js';
 import { formatDateTime } from '../shared/date-format.js';
 import { MessagesController } from '../shared/messages.js';
@@ -222,9 +224,7 @@ export class CareMessages extends CareViewElement {
   private setUnread(count: number) {
     if (count === this.unread) return;
     this.unread = count;
-    this.dispatchEvent(
-      new CustomEvent<CareUnreadChangedDetail>('care-unread-changed', { detail: { count }, bubbles: true, composed: true }),
-    );
+    emit(this, 'care-unread-changed', { count });
   }
 
   /** Adds messages, each once (the stream and a send's answer may bring the same one). */
@@ -317,7 +317,7 @@ export class CareMessages extends CareViewElement {
       this.nextBefore = page.nextBefore;
       this.announcement = page.nextBefore ? this.m('messages.olderLoaded', { n: page.items.length }) : this.m('messages.noOlder');
       // The button is gone on the last page: the oldest message takes the focus.
-      if (!page.nextBefore) this.focusAfterUpdate = '[part~="message"]';
+      if (!page.nextBefore) focusAfterUpdate(this, '[part~="message"]');
     } catch (error) {
       const apiError = this.apiError(error);
       if (apiError.kind !== 'session-expired') this.olderError = problemText(apiError, this.locale);
@@ -334,7 +334,7 @@ export class CareMessages extends CareViewElement {
     const length = [...body].length;
     this.draftError = !length ? this.m('messages.required') : length > MAX_CHARACTERS ? this.m('messages.tooLong') : '';
     if (this.draftError) {
-      this.focusAfterUpdate = `#${this.idFor('text')}`;
+      focusAfterUpdate(this, `#${this.idFor('text')}`);
       return;
     }
     const message: Outgoing = { key: newIdempotencyKey(), body, writtenAt: new Date().toISOString(), status: 'sending' };
@@ -344,7 +344,7 @@ export class CareMessages extends CareViewElement {
   }
 
   private retry(message: Outgoing) {
-    this.focusAfterUpdate = `#${this.idFor('text')}`;
+    focusAfterUpdate(this, `#${this.idFor('text')}`);
     void this.send(message);
   }
 
@@ -357,9 +357,7 @@ export class CareMessages extends CareViewElement {
       this.outgoing = this.outgoing.filter((o) => o.key !== message.key);
       this.merge([stored]);
       this.announcement = this.m('messages.sent');
-      this.dispatchEvent(
-        new CustomEvent<CareMessageSentDetail>('care-message-sent', { detail: { message: stored }, bubbles: true, composed: true }),
-      );
+      emit(this, 'care-message-sent', { message: stored });
     } catch (error) {
       if (this.apiError(error).kind === 'session-expired') return;
       this.patchOutgoing(message.key, 'failed');

@@ -2,6 +2,8 @@ import { html, nothing } from 'lit';
 import type { ApiError, CareApiClient } from '../shared/api-client.js';
 import { CareDataElement } from '../shared/care-data-element.js';
 import { formatDate, formatDateTime } from '../shared/date-format.js';
+import { emit } from '../shared/events.js';
+import { focusAfterUpdate } from '../shared/focus.js';
 import { MessagesController } from '../shared/messages.js';
 import { stateMessages } from '../shared/states.messages.js';
 import { confirmationMessages } from '../shared/sms-confirmation/sms-confirmation.messages.js';
@@ -152,10 +154,6 @@ export class CarePlan extends CareDataElement {
     return this.plans.find((p) => p.id === id);
   }
 
-  private focusLater(selector: string) {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
-  }
-
   // --- deciding ------------------------------------------------------------------------------------
 
   private sign(plan: Plan) {
@@ -166,7 +164,7 @@ export class CarePlan extends CareDataElement {
 
   private reject(plan: Plan) {
     this.begin(plan, 'reject');
-    this.focusLater(`#${this.idFor('reason')}`);
+    focusAfterUpdate(this, `#${this.idFor('reason')}`);
   }
 
   private begin(plan: Plan, decision: PlanDecisionKind) {
@@ -182,7 +180,7 @@ export class CarePlan extends CareDataElement {
     const decision = this.deciding?.decision;
     this.deciding = undefined;
     this.reason = '';
-    if (planId) this.focusLater(`[data-plan="${planId}"] [part~="${decision ?? 'sign'}"]`);
+    if (planId) focusAfterUpdate(this, `[data-plan="${planId}"] [part~="${decision ?? 'sign'}"]`);
   }
 
   private async submitReason(event: SubmitEvent) {
@@ -215,14 +213,11 @@ export class CarePlan extends CareDataElement {
     this.reason = '';
     const signed = plan.status === 'signed';
     this.announcement = this.m(signed ? 'plan.done.signed' : 'plan.done.rejected');
-    this.focusLater(`#${this.idFor(`decision-${plan.id}`)}`);
-    this.dispatchEvent(
-      new CustomEvent<CarePlanDecidedDetail>(signed ? 'care-plan-signed' : 'care-plan-rejected', {
-        detail: { planId: plan.id, decidedAt: plan.decision?.at ?? new Date().toISOString() },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    focusAfterUpdate(this, `#${this.idFor(`decision-${plan.id}`)}`);
+    emit(this, signed ? 'care-plan-signed' : 'care-plan-rejected', {
+      planId: plan.id,
+      decidedAt: plan.decision?.at ?? new Date().toISOString(),
+    });
   }
 
   /** A 401 ends the session; a 409 means the plan was decided meanwhile (another tab, a race). */
@@ -241,7 +236,7 @@ export class CarePlan extends CareDataElement {
       if (current?.id) this.replacePlan(current);
       // The list may have changed in more ways than this one plan.
       this.reload();
-      if (planId) this.focusLater(`[part~="error"]`);
+      if (planId) focusAfterUpdate(this, `[part~="error"]`);
       return true;
     }
     return false;

@@ -2,6 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ApiError, CareApiClient, defaultApiBase, type PublicTenant } from '../shared/api-client.js';
 import { portalContext, type PortalSession, type PortalState } from '../shared/context.js';
+import { emit } from '../shared/events.js';
 import type { Locale } from '../shared/i18n.js';
 import { isLocale, MessagesController } from '../shared/messages.js';
 import { loadTenantTheme, themeUrl } from '../shared/tenant-theme.js';
@@ -181,9 +182,7 @@ export class CarePortal extends LitElement {
         session: this.portal.session ?? session,
         sessionChecked: true,
       };
-      this.dispatchEvent(
-        new CustomEvent<CarePortalReadyDetail>('care-portal-ready', { detail: { tenant }, bubbles: true, composed: true }),
-      );
+      emit(this, 'care-portal-ready', { tenant });
     } catch (error) {
       if (controller.signal.aborted) return;
       this.fail(api, error instanceof ApiError ? error : ApiError.offline(error));
@@ -232,7 +231,7 @@ export class CarePortal extends LitElement {
 
   private fail(api: CareApiClient, error: ApiError): void {
     this.portal = { status: 'error', locale: this.localeFor(undefined), api, session: null, error };
-    this.dispatchEvent(new CustomEvent<CarePortalErrorDetail>('care-portal-error', { detail: { error }, bubbles: true, composed: true }));
+    emit(this, 'care-portal-error', { error });
   }
 
   private localeFor(tenant: PublicTenant | undefined): Locale {

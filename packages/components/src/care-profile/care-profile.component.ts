@@ -2,6 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError, type CareApiClient } from '../shared/api-client.js';
 import { CareDataElement } from '../shared/care-data-element.js';
 import { formatDate } from '../shared/date-format.js';
+import { emit } from '../shared/events.js';
+import { focusAfterUpdate } from '../shared/focus.js';
 import { MessagesController } from '../shared/messages.js';
 import { stateMessages } from '../shared/states.messages.js';
 import { problemText, renderLoadState } from '../shared/states.js';
@@ -138,10 +140,6 @@ export class CareProfile extends CareDataElement {
     return `${this.uid}-${name}`;
   }
 
-  private focusLater(selector: string) {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
-  }
-
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
     const client = this.client;
@@ -214,7 +212,6 @@ export class CareProfile extends CareDataElement {
       locale: () => this.locale,
       currentEmail: () => this.profile?.email ?? null,
       idFor: (name) => this.idFor(name),
-      focusLater: (selector) => this.focusLater(selector),
       pending,
       sessionEnded: (error) => {
         this.editing = undefined;
@@ -225,7 +222,7 @@ export class CareProfile extends CareDataElement {
         pending('email', email);
         this.editing = undefined;
         this.announcement = announcement;
-        this.focusLater(`[part~="change-email"]`);
+        focusAfterUpdate(this, `[part~="change-email"]`);
       },
       stop: () => this.stopEditing(),
     };
@@ -235,21 +232,19 @@ export class CareProfile extends CareDataElement {
     const field = this.editing;
     this.editing = undefined;
     this.change?.reset();
-    if (field) this.focusLater(`[part~="change-${field}"]`);
+    if (field) focusAfterUpdate(this, `[part~="change-${field}"]`);
   }
 
   private changed(field: EditableField, value: string, announcement: string) {
     if (this.profile) this.profile = { ...this.profile, [field]: value, pending: { ...this.profile.pending, [field]: null } };
     this.editing = undefined;
     this.announcement = announcement;
-    this.focusLater(`[part~="change-${field}"]`);
+    focusAfterUpdate(this, `[part~="change-${field}"]`);
     this.dispatchChanged(field, value);
   }
 
   private dispatchChanged(field: EditableField, value: string) {
-    this.dispatchEvent(
-      new CustomEvent<CareProfileChangedDetail>('care-profile-changed', { detail: { field, value }, bubbles: true, composed: true }),
-    );
+    emit(this, 'care-profile-changed', { field, value });
   }
 
   // --- rendering -----------------------------------------------------------------------------------

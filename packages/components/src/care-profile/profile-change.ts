@@ -1,5 +1,6 @@
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveElement } from 'lit';
 import { ApiError, type CareApiClient } from '../shared/api-client.js';
+import { focusAfterUpdate } from '../shared/focus.js';
 import type { Locale } from '../shared/i18n.js';
 import { MessagesController } from '../shared/messages.js';
 import { confirmationMessages } from '../shared/sms-confirmation/sms-confirmation.messages.js';
@@ -12,12 +13,11 @@ type IdentityProven = MobileChallenge | { email: string; expiresInSeconds: numbe
 
 /** What <care-profile> lends the change flow. */
 export interface ChangeHost {
-  element: ReactiveControllerHost & HTMLElement;
+  element: ReactiveElement;
   client(): CareApiClient;
   locale(): Locale;
   currentEmail(): string | null;
   idFor(name: string): string;
-  focusLater(selector: string): void;
   pending(field: EditableField, value: string): void;
   /** The session ended (401): the widget shows it. */
   sessionEnded(error: ApiError): void;
@@ -76,7 +76,7 @@ export class ProfileChange {
   start(field: EditableField) {
     this.reset();
     this.field = field;
-    this.host.focusLater(`#${this.host.idFor('new-value')}`);
+    focusAfterUpdate(this.host.element, `#${this.host.idFor('new-value')}`);
   }
 
   reset() {
@@ -126,18 +126,18 @@ export class ProfileChange {
     }
     if (error.status === 400 && error.errors.some((e) => e.field === this.field)) {
       this.fieldError = this.m(`profile.${error.code === 'unchanged' ? 'same' : 'invalid'}${this.field === 'mobile' ? 'Mobile' : 'Email'}`);
-      this.host.focusLater(`#${this.host.idFor('new-value')}`);
+      focusAfterUpdate(this.host.element, `#${this.host.idFor('new-value')}`);
     } else if (error.code === 'wrong-password' || error.code === 'login-delayed') {
       this.passwordError =
         error.code === 'wrong-password'
           ? this.m('profile.wrongPassword')
           : this.m('profile.passwordDelayed', { n: error.retryAfter ?? 60 });
-      this.host.focusLater(password);
+      focusAfterUpdate(this.host.element, password);
     } else if (error.code === 'prove-again') {
       this.identity.reset();
       this.confirmation.reset();
       this.formError = this.m('profile.proveAgain');
-      this.host.focusLater(password);
+      focusAfterUpdate(this.host.element, password);
     } else {
       return false;
     }
@@ -159,8 +159,8 @@ export class ProfileChange {
     }
     if (!this.fieldError && !this.password) this.passwordError = this.m('profile.passwordRequired');
     this.update();
-    if (this.fieldError) this.host.focusLater(`#${this.host.idFor('new-value')}`);
-    else if (this.passwordError) this.host.focusLater(`#${this.host.idFor('password')}`);
+    if (this.fieldError) focusAfterUpdate(this.host.element, `#${this.host.idFor('new-value')}`);
+    else if (this.passwordError) focusAfterUpdate(this.host.element, `#${this.host.idFor('password')}`);
     else await this.identity.start();
   }
 

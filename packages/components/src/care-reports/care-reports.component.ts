@@ -2,6 +2,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { ApiError, type CareApiClient } from '../shared/api-client.js';
 import { CareViewElement } from '../shared/care-data-element.js';
 import { amsterdamToday, formatDate, formatDateTime, isCalendarDate } from '../shared/date-format.js';
+import { emit } from '../shared/events.js';
+import { focusAfterUpdate } from '../shared/focus.js';
 import { MessagesController, type Params } from '../shared/messages.js';
 import { stateMessages } from '../shared/states.messages.js';
 import { problemText, renderLoadState } from '../shared/states.js';
@@ -225,7 +227,7 @@ export class CareReports extends CareViewElement {
       this.customOpen = true;
       this.showItems([]);
       this.shownPeriod = undefined;
-      this.focusAfterUpdate = `#${this.idFor(errors.from ? 'from' : 'to')}`;
+      focusAfterUpdate(this, `#${this.idFor(errors.from ? 'from' : 'to')}`);
     }
   }
 
@@ -243,7 +245,7 @@ export class CareReports extends CareViewElement {
     this.customOpen = !this.customOpen;
     if (this.customOpen) {
       if (!this.custom.from && this.shownPeriod) this.custom = { ...this.shownPeriod };
-      this.focusAfterUpdate = `#${this.idFor('from')}`;
+      focusAfterUpdate(this, `#${this.idFor('from')}`);
     }
   }
 
@@ -267,7 +269,7 @@ export class CareReports extends CareViewElement {
     this.custom = { from: fromInput.value, to: toInput.value };
     this.periodErrors = errors;
     if (errors.from || errors.to) {
-      this.focusAfterUpdate = `#${this.idFor(errors.from ? 'from' : 'to')}`;
+      focusAfterUpdate(this, `#${this.idFor(errors.from ? 'from' : 'to')}`);
       return;
     }
     this.choice = 'custom';
@@ -279,7 +281,7 @@ export class CareReports extends CareViewElement {
   private openForm() {
     this.composing = true;
     this.announcement = '';
-    this.focusAfterUpdate = `#${this.idFor('text')}`;
+    focusAfterUpdate(this, `#${this.idFor('text')}`);
   }
 
   private cancelForm() {
@@ -288,7 +290,7 @@ export class CareReports extends CareViewElement {
     this.draftError = '';
     this.formError = '';
     this.draftKey.reset();
-    this.focusAfterUpdate = `#${this.idFor('new')}`;
+    focusAfterUpdate(this, `#${this.idFor('new')}`);
   }
 
   private async submitReport(event: SubmitEvent) {
@@ -300,7 +302,7 @@ export class CareReports extends CareViewElement {
     this.formError = '';
     this.draftError = !text ? this.t('new.required') : text.length > MAX_TEXT ? this.t('new.tooLong') : '';
     if (this.draftError) {
-      this.focusAfterUpdate = `#${this.idFor('text')}`;
+      focusAfterUpdate(this, `#${this.idFor('text')}`);
       return;
     }
     this.saving = true;
@@ -312,16 +314,14 @@ export class CareReports extends CareViewElement {
       this.composing = false;
       this.draft = '';
       this.announcement = this.t('new.saved');
-      this.focusAfterUpdate = `#${this.idFor('new')}`;
-      this.dispatchEvent(
-        new CustomEvent<CareReportCreatedDetail>('care-report-created', { detail: { report }, bubbles: true, composed: true }),
-      );
+      focusAfterUpdate(this, `#${this.idFor('new')}`);
+      emit(this, 'care-report-created', { report });
     } catch (error) {
       const apiError = this.apiError(error);
       if (apiError.kind === 'session-expired') return;
       if (apiError.errors.some((e) => e.field === 'text')) {
         this.draftError = this.t(text.length > MAX_TEXT ? 'new.tooLong' : 'new.required');
-        this.focusAfterUpdate = `#${this.idFor('text')}`;
+        focusAfterUpdate(this, `#${this.idFor('text')}`);
       } else {
         this.formError =
           apiError.kind === 'offline' || apiError.status === 403 ? problemText(apiError, this.locale) : this.common('state.saveError');

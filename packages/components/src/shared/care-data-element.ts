@@ -2,6 +2,8 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ApiError, CareApiClient, defaultApiBase } from './api-client.js';
 import { portalContext, whenPortalDefined, type PortalSession, type PortalState } from './context.js';
+import { emit } from './events.js';
+import { focusAfterUpdate } from './focus.js';
 import type { Locale } from './i18n.js';
 import { DraftKey } from './idempotency.js';
 import { isLocale, type Params } from './messages.js';
@@ -127,17 +129,6 @@ export abstract class CareDataElement extends LitElement {
     if (this.loadState.status === 'error' && this.loadState.error.kind === 'offline') this.reload();
   };
 
-  /** A selector in the render root that gets the focus after the next render: a view's heading, the first error. */
-  protected focusAfterUpdate: string | undefined;
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (this.focusAfterUpdate) {
-      this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate)?.focus();
-      this.focusAfterUpdate = undefined;
-    }
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const portal = this.portal.value;
@@ -215,13 +206,7 @@ export abstract class CareDataElement extends LitElement {
     if (apiError.kind === 'session-expired') {
       this.clearData();
       this.loadState = { status: 'error', error: apiError };
-      this.dispatchEvent(
-        new CustomEvent<CareSessionExpiredDetail>('care-session-expired', {
-          detail: { code: apiError.code, tenant: this.client?.tenantSlug ?? this.tenant ?? '' },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      emit(this, 'care-session-expired', { code: apiError.code, tenant: this.client?.tenantSlug ?? this.tenant ?? '' });
     }
     return apiError;
   }
@@ -249,14 +234,7 @@ export abstract class CareDataElement extends LitElement {
    * returns true when the widget should switch in place.
    */
   protected navigate(view: string): boolean {
-    return this.dispatchEvent(
-      new CustomEvent<CareNavigateDetail>('care-navigate', {
-        detail: { widget: this.localName, view },
-        bubbles: true,
-        composed: true,
-        cancelable: true,
-      }),
-    );
+    return emit(this, 'care-navigate', { widget: this.localName, view }, true);
   }
 }
 
@@ -330,7 +308,7 @@ export abstract class CareViewElement extends CareDataElement {
   private show(view: 'home' | 'all'): void {
     this.openedFromHome = view === 'all';
     this.view = view;
-    this.focusAfterUpdate = '[part~="heading"]';
+    focusAfterUpdate(this, '[part~="heading"]');
   }
 }
 

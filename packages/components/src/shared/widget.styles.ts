@@ -324,6 +324,10 @@ export const careWidgetStyles = css`
     background: var(--care-color-backdrop, #00000073);
   }
 
+  .dialog__title {
+    margin-block-end: 0.5em;
+  }
+
   :is(ul, ol).plain {
     margin: 0;
     padding: 0;
