@@ -164,7 +164,7 @@ export class CareMessages extends CareViewElement {
     new MessagesController(this, [messagesMessages, stateMessages], () => this.locale);
   }
 
-  private m(key: keyof typeof nl, params?: Record<string, string | number>) {
+  private t(key: keyof typeof nl, params?: Record<string, string | number>) {
     return messagesMessages.t(this.locale, key, params);
   }
 
@@ -285,7 +285,7 @@ export class CareMessages extends CareViewElement {
   private received(message: Message) {
     const known = this.items.some((m) => m.id === message.id);
     this.merge([message]);
-    if (!known && !message.own) this.announcement = this.m('messages.received', { name: message.sender.name });
+    if (!known && !message.own) this.announcement = this.t('messages.received', { name: message.sender.name });
   }
 
   /** Marks everything up to the newest message shown as read, while the block is in view. */
@@ -315,7 +315,7 @@ export class CareMessages extends CareViewElement {
       const page = await client.get<MessagePage>(`/messages?before=${encodeURIComponent(this.nextBefore)}&limit=${PAGE_SIZE}`);
       this.merge(page.items);
       this.nextBefore = page.nextBefore;
-      this.announcement = page.nextBefore ? this.m('messages.olderLoaded', { n: page.items.length }) : this.m('messages.noOlder');
+      this.announcement = page.nextBefore ? this.t('messages.olderLoaded', { n: page.items.length }) : this.t('messages.noOlder');
       // The button is gone on the last page: the oldest message takes the focus.
       if (!page.nextBefore) focusAfterUpdate(this, '[part~="message"]');
     } catch (error) {
@@ -332,7 +332,7 @@ export class CareMessages extends CareViewElement {
     event.preventDefault();
     const body = normalised(this.draft);
     const length = [...body].length;
-    this.draftError = !length ? this.m('messages.required') : length > MAX_CHARACTERS ? this.m('messages.tooLong') : '';
+    this.draftError = !length ? this.t('messages.required') : length > MAX_CHARACTERS ? this.t('messages.tooLong') : '';
     if (this.draftError) {
       focusAfterUpdate(this, `#${this.idFor('text')}`);
       return;
@@ -356,7 +356,7 @@ export class CareMessages extends CareViewElement {
       const stored = await client.post<Message>('/messages', { body: message.body }, { idempotencyKey: message.key });
       this.outgoing = this.outgoing.filter((o) => o.key !== message.key);
       this.merge([stored]);
-      this.announcement = this.m('messages.sent');
+      this.announcement = this.t('messages.sent');
       emit(this, 'care-message-sent', { message: stored });
     } catch (error) {
       if (this.apiError(error).kind === 'session-expired') return;
@@ -380,13 +380,13 @@ export class CareMessages extends CareViewElement {
     const state = this.loadState;
     return html`<section part="base" aria-labelledby=${this.idFor('heading')}>
       <div class="header">
-        <h2 part="heading" id=${this.idFor('heading')} tabindex="-1">${this.m(all ? 'messages.all' : 'messages.heading')}</h2>
-        ${this.unread > 0 ? html`<span part="unread-badge" class="badge unread">${this.m('messages.unread', { n: this.unread })}</span>` : nothing}
+        <h2 part="heading" id=${this.idFor('heading')} tabindex="-1">${this.t(all ? 'messages.all' : 'messages.heading')}</h2>
+        ${this.unread > 0 ? html`<span part="unread-badge" class="badge unread">${this.t('messages.unread', { n: this.unread })}</span>` : nothing}
       </div>
       ${
         all && this.openedFromHome
           ? html`<button type="button" part="button back" class="link-button" @click=${this.backHome}>
-            <span aria-hidden="true">←</span> ${this.m('messages.back')}
+            <span aria-hidden="true">←</span> ${this.t('messages.back')}
           </button>`
           : nothing
       }
@@ -402,7 +402,7 @@ export class CareMessages extends CareViewElement {
     return html`${
       all && this.nextBefore
         ? html`<button type="button" part="button older" class="button button--secondary older" aria-disabled=${this.loadingOlder ? 'true' : 'false'} @click=${this.loadOlder}>
-            ${this.m('messages.older')}
+            ${this.t('messages.older')}
           </button>`
         : nothing
     }
@@ -412,22 +412,22 @@ export class CareMessages extends CareViewElement {
           ? html`<ol part="list" class="plain thread" aria-labelledby=${this.idFor('heading')}>
             ${shown.map((m) => this.renderMessage(m))} ${this.outgoing.map((o) => this.renderOutgoing(o))}
           </ol>`
-          : html`<p part="status" class="state state--empty">${this.m('messages.empty')}</p>`
+          : html`<p part="status" class="state state--empty">${this.t('messages.empty')}</p>`
       }
       ${
         all
           ? nothing
           : html`<div class="actions">
-            <button type="button" part="button all" class="button button--secondary" @click=${this.showAll}>${this.m('messages.all')}</button>
+            <button type="button" part="button all" class="button button--secondary" @click=${this.showAll}>${this.t('messages.all')}</button>
           </div>`
       }
       ${this.renderForm()}`;
   }
 
   private renderSender(kind: Message['sender']['kind'], name: string, own: boolean) {
-    if (own) return html`<span class="sender">${this.m('messages.you')}</span>`;
-    return html`<span class="sender"><span class="visually-hidden">${this.m('messages.from')} </span>${name}</span>
-      <span class="role">(${this.m(kind === 'contact' ? 'messages.kind.contact' : 'messages.kind.staff')})</span>`;
+    if (own) return html`<span class="sender">${this.t('messages.you')}</span>`;
+    return html`<span class="sender"><span class="visually-hidden">${this.t('messages.from')} </span>${name}</span>
+      <span class="role">(${this.t(kind === 'contact' ? 'messages.kind.contact' : 'messages.kind.staff')})</span>`;
   }
 
   private renderMessage(m: Message) {
@@ -436,7 +436,7 @@ export class CareMessages extends CareViewElement {
       <p part="meta" class="meta">
         ${this.renderSender(m.sender.kind, m.sender.name, m.own)}
         <time datetime=${m.sentAt}>${formatDateTime(m.sentAt, this.locale)}</time>
-        ${!m.own && !m.readAt ? html`<span class="badge new">${this.m('messages.new')}</span>` : nothing}
+        ${!m.own && !m.readAt ? html`<span class="badge new">${this.t('messages.new')}</span>` : nothing}
       </p>
       <p class="body">${m.body}</p>
     </li>`;
@@ -451,10 +451,10 @@ export class CareMessages extends CareViewElement {
       <p class="body">${o.body}</p>
       ${
         o.status === 'sending'
-          ? html`<p part="delivery" class="delivery">${this.m('messages.sending')}</p>`
+          ? html`<p part="delivery" class="delivery">${this.t('messages.sending')}</p>`
           : html`<p part="delivery" class="delivery delivery--failed">
-            ${this.m('messages.failed')} —
-            <button type="button" part="button retry" class="link-button" @click=${() => this.retry(o)}>${this.m('messages.retry')}</button>
+            ${this.t('messages.failed')} —
+            <button type="button" part="button retry" class="link-button" @click=${() => this.retry(o)}>${this.t('messages.retry')}</button>
           </p>`
       }
     </li>`;
@@ -466,13 +466,13 @@ export class CareMessages extends CareViewElement {
       length < COUNTER_FROM
         ? ''
         : length <= MAX_CHARACTERS
-          ? this.m('messages.left', { n: MAX_CHARACTERS - length })
-          : this.m('messages.over', { n: length - MAX_CHARACTERS });
+          ? this.t('messages.left', { n: MAX_CHARACTERS - length })
+          : this.t('messages.over', { n: length - MAX_CHARACTERS });
     const describedBy = [this.idFor('hint'), this.idFor('counter'), this.draftError ? this.idFor('error') : ''].filter(Boolean).join(' ');
     return html`<form part="form" class="compose" novalidate @submit=${this.submit}>
       <div class="field field--wide">
-        <label for=${this.idFor('text')}>${this.m('messages.label')}</label>
-        <p class="hint" id=${this.idFor('hint')}>${this.m('messages.hint')}</p>
+        <label for=${this.idFor('text')}>${this.t('messages.label')}</label>
+        <p class="hint" id=${this.idFor('hint')}>${this.t('messages.hint')}</p>
         <textarea
           part="input"
           id=${this.idFor('text')}
@@ -491,7 +491,7 @@ export class CareMessages extends CareViewElement {
         ${this.draftError ? html`<p class="field-error" id=${this.idFor('error')} role="alert">${this.draftError}</p>` : nothing}
       </div>
       <div class="actions">
-        <button type="submit" part="button send" class="button">${this.m('messages.send')}</button>
+        <button type="submit" part="button send" class="button">${this.t('messages.send')}</button>
       </div>
     </form>`;
   }

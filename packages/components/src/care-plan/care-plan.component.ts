@@ -130,7 +130,7 @@ export class CarePlan extends CareDataElement {
     });
   }
 
-  private m(key: keyof typeof nl, params?: Record<string, string | number>) {
+  private t(key: keyof typeof nl, params?: Record<string, string | number>) {
     return planMessages.t(this.locale, key, params);
   }
 
@@ -212,7 +212,7 @@ export class CarePlan extends CareDataElement {
     this.deciding = undefined;
     this.reason = '';
     const signed = plan.status === 'signed';
-    this.announcement = this.m(signed ? 'plan.done.signed' : 'plan.done.rejected');
+    this.announcement = this.t(signed ? 'plan.done.signed' : 'plan.done.rejected');
     focusAfterUpdate(this, `#${this.idFor(`decision-${plan.id}`)}`);
     emit(this, signed ? 'care-plan-signed' : 'care-plan-rejected', {
       planId: plan.id,
@@ -232,7 +232,7 @@ export class CarePlan extends CareDataElement {
       const planId = this.deciding?.planId;
       this.deciding = undefined;
       this.reason = '';
-      this.alert = this.m('plan.alreadyDecided');
+      this.alert = this.t('plan.alreadyDecided');
       if (current?.id) this.replacePlan(current);
       // The list may have changed in more ways than this one plan.
       this.reload();
@@ -248,7 +248,7 @@ export class CarePlan extends CareDataElement {
     const state = this.loadState;
     return html`<section part="base" aria-labelledby=${this.idFor('heading')}>
       <div class="header">
-        <h2 part="heading" id=${this.idFor('heading')} tabindex="-1">${this.m('plan.heading')}</h2>
+        <h2 part="heading" id=${this.idFor('heading')} tabindex="-1">${this.t('plan.heading')}</h2>
       </div>
       <p part="status" class="status" role="status">${this.announcement}</p>
       ${this.alert ? html`<div part="error" role="alert" tabindex="-1"><p>${this.alert}</p></div>` : nothing}
@@ -259,8 +259,8 @@ export class CarePlan extends CareDataElement {
   }
 
   private renderPlans() {
-    if (!this.plans.length) return html`<p part="status" class="state state--empty">${this.m('plan.empty')}</p>`;
-    return html`<h3 id=${this.idFor('print')}>${this.m('plan.print')}</h3>
+    if (!this.plans.length) return html`<p part="status" class="state state--empty">${this.t('plan.empty')}</p>`;
+    return html`<h3 id=${this.idFor('print')}>${this.t('plan.print')}</h3>
       <ul part="list" class="plain plans" aria-labelledby=${this.idFor('print')}>
         ${this.plans.map((plan) => this.renderPlan(plan))}
       </ul>`;
@@ -274,30 +274,30 @@ export class CarePlan extends CareDataElement {
     const choosing = plan.status === 'undecided' && (!deciding || (deciding.step === 'code' && !this.confirmation.challenge));
     const busy = Boolean(deciding) && this.confirmation.busy;
     return html`<li part="item" class="plan" data-plan=${plan.id} data-status=${plan.status}>
-      <p class="title"><strong>${plan.title}</strong> ${this.m('plan.version', { version: plan.version })}</p>
+      <p class="title"><strong>${plan.title}</strong> ${this.t('plan.version', { version: plan.version })}</p>
       <p class="meta">
         <time datetime=${plan.date}>${formatDate(plan.date, locale)}</time>
-        <span part="status-badge" class="badge badge--${plan.status}">${this.m(`plan.status.${plan.status}`)}</span>
+        <span part="status-badge" class="badge badge--${plan.status}">${this.t(`plan.status.${plan.status}`)}</span>
       </p>
       ${
         decision
           ? html`<p part="decision" class="decision" id=${this.idFor(`decision-${plan.id}`)} tabindex="-1">
-            ${this.m(plan.status === 'signed' ? 'plan.signedBy' : 'plan.rejectedBy', { by: decision.by, at: formatDateTime(decision.at, locale) })}
-            ${plan.status === 'rejected' && decision.reason ? html`<span class="reason">${this.m('plan.reason', { reason: decision.reason })}</span>` : nothing}
+            ${this.t(plan.status === 'signed' ? 'plan.signedBy' : 'plan.rejectedBy', { by: decision.by, at: formatDateTime(decision.at, locale) })}
+            ${plan.status === 'rejected' && decision.reason ? html`<span class="reason">${this.t('plan.reason', { reason: decision.reason })}</span>` : nothing}
           </p>`
           : nothing
       }
-      ${choosing ? html`<p class="hint">${this.m('plan.undecidedHint')}</p>` : nothing}
+      ${choosing ? html`<p class="hint">${this.t('plan.undecidedHint')}</p>` : nothing}
       <div class="actions">
         <a part="button download" class="button button--secondary" href=${this.client?.url(`/plans/${plan.id}/pdf`) ?? ''} download=${plan.fileName} @click=${this.saveFile}>
-          ${this.m('plan.download')}<span class="visually-hidden"> ${this.m('plan.downloadDetail', { title: plan.title, version: plan.version })}</span>
+          ${this.t('plan.download')}<span class="visually-hidden"> ${this.t('plan.downloadDetail', { title: plan.title, version: plan.version })}</span>
         </a>
         ${
           choosing
             ? html`<button type="button" part="button sign" class="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => this.sign(plan)}>
-                ${this.m('plan.sign')}
+                ${this.t('plan.sign')}
               </button>
-              <button type="button" part="button reject" class="button button--secondary" @click=${() => this.reject(plan)}>${this.m('plan.reject')}</button>`
+              <button type="button" part="button reject" class="button button--secondary" @click=${() => this.reject(plan)}>${this.t('plan.reject')}</button>`
             : nothing
         }
       </div>
@@ -308,14 +308,14 @@ export class CarePlan extends CareDataElement {
   private renderDeciding(plan: Plan, deciding: Deciding) {
     const names = { title: plan.title, version: plan.version };
     const c = this.confirmation;
-    if (c.challenge) return c.render(this.m(deciding.decision === 'sign' ? 'plan.confirm.sign' : 'plan.confirm.reject', names));
+    if (c.challenge) return c.render(this.t(deciding.decision === 'sign' ? 'plan.confirm.sign' : 'plan.confirm.reject', names));
     const requestError = c.error ? html`<p class="field-error" id=${this.idFor('request-error')} role="alert">${c.error}</p>` : nothing;
     if (deciding.step !== 'reason') return requestError;
     const left = MAX_REASON - this.reason.length;
     return html`<form part="reason-form" class="form" novalidate @submit=${this.submitReason}>
-      <p>${this.m('plan.reject.intro', names)}</p>
+      <p>${this.t('plan.reject.intro', names)}</p>
       <div class="field field--wide">
-        <label for=${this.idFor('reason')}>${this.m('plan.reject.reason')}</label>
+        <label for=${this.idFor('reason')}>${this.t('plan.reject.reason')}</label>
         <textarea
           part="input"
           id=${this.idFor('reason')}
@@ -328,12 +328,12 @@ export class CarePlan extends CareDataElement {
             this.reason = (e.target as HTMLTextAreaElement).value;
           }}
         ></textarea>
-        <p class="hint counter" id=${this.idFor('reason-left')} aria-live=${left <= 100 ? 'polite' : 'off'}>${this.m('plan.reject.left', { n: left })}</p>
+        <p class="hint counter" id=${this.idFor('reason-left')} aria-live=${left <= 100 ? 'polite' : 'off'}>${this.t('plan.reject.left', { n: left })}</p>
       </div>
       ${requestError}
       <div class="actions">
-        <button type="submit" part="button request-code" class="button" aria-disabled=${c.busy ? 'true' : 'false'}>${this.m('plan.requestCode')}</button>
-        <button type="button" part="button cancel" class="button button--secondary" @click=${() => this.stopDeciding()}>${this.m('plan.cancel')}</button>
+        <button type="submit" part="button request-code" class="button" aria-disabled=${c.busy ? 'true' : 'false'}>${this.t('plan.requestCode')}</button>
+        <button type="button" part="button cancel" class="button button--secondary" @click=${() => this.stopDeciding()}>${this.t('plan.cancel')}</button>
       </div>
     </form>`;
   }

@@ -132,7 +132,7 @@ export class CareProfile extends CareDataElement {
     new MessagesController(this, [profileMessages, stateMessages], () => this.locale);
   }
 
-  private m(key: Key, params?: Record<string, string | number>) {
+  private t(key: Key, params?: Record<string, string | number>) {
     return profileMessages.t(this.locale, key, params);
   }
 
@@ -171,7 +171,7 @@ export class CareProfile extends CareDataElement {
     history.replaceState(history.state, '', url);
     try {
       const { email } = await client.post<{ email: string }>('/profile/email/confirm', { token });
-      this.linkOutcome = { ok: true, text: this.m('profile.emailConfirmed', { email }) };
+      this.linkOutcome = { ok: true, text: this.t('profile.emailConfirmed', { email }) };
       if (this.profile) this.profile = { ...this.profile, email, pending: { ...this.profile.pending, email: null } };
       this.dispatchChanged('email', email);
     } catch (error) {
@@ -180,10 +180,10 @@ export class CareProfile extends CareDataElement {
         ok: false,
         text:
           apiError.code === 'invalid-link'
-            ? this.m('profile.linkInvalid')
+            ? this.t('profile.linkInvalid')
             : apiError.kind === 'offline'
               ? problemText(apiError, this.locale)
-              : this.m('profile.failed'),
+              : this.t('profile.failed'),
       };
     }
   }
@@ -254,7 +254,7 @@ export class CareProfile extends CareDataElement {
     const link = this.linkOutcome;
     return html`<section part="base" aria-labelledby=${this.idFor('heading')}>
       <div class="header">
-        <h2 part="heading" id=${this.idFor('heading')} tabindex="-1">${this.m('profile.heading')}</h2>
+        <h2 part="heading" id=${this.idFor('heading')} tabindex="-1">${this.t('profile.heading')}</h2>
       </div>
       ${link && !link.ok ? html`<div part="error" role="alert"><p>${link.text}</p></div>` : nothing}
       <p part="status" class="status" role="status">${link?.ok ? link.text : ''}${link?.ok && this.announcement ? ' ' : ''}${this.announcement}</p>
@@ -267,13 +267,13 @@ export class CareProfile extends CareDataElement {
 
   private renderProfile(p: Profile) {
     const locale = this.locale;
-    const unknown = this.m('profile.unknown');
+    const unknown = this.t('profile.unknown');
     const row = (label: Key, value: string | null, extra: unknown = nothing) =>
       html`<div part="field" class="row">
-        <dt>${this.m(label)}</dt>
+        <dt>${this.t(label)}</dt>
         <dd>${value ?? html`<span class="muted">${unknown}</span>`}${extra}</dd>
       </div>`;
-    const age = p.age === null ? null : this.m('profile.years', { n: p.age });
+    const age = p.age === null ? null : this.t('profile.years', { n: p.age });
     const address = p.address ? `${p.address.street} ${p.address.houseNumber}, ${p.address.postalCode} ${p.address.city}` : null;
     return html`<p part="name" class="name">${p.name}</p>
       <dl part="fields" class="fields-list" id=${this.idFor('details')}>
@@ -297,7 +297,7 @@ export class CareProfile extends CareDataElement {
           aria-controls=${this.idFor('details')}
           @click=${this.toggle}
         >
-          ${this.m(this.expanded ? 'profile.short' : 'profile.full')}
+          ${this.t(this.expanded ? 'profile.short' : 'profile.full')}
         </button>
       </div>
       ${this.renderContact(p.contact)}`;
@@ -308,13 +308,13 @@ export class CareProfile extends CareDataElement {
     const can = p.editable.includes(field);
     return html`${
       pending && pending !== p[field]
-        ? html`<span part="pending" class="pending">${this.m(field === 'mobile' ? 'profile.pending.mobile' : 'profile.pending.email', { value: pending })}</span>`
+        ? html`<span part="pending" class="pending">${this.t(field === 'mobile' ? 'profile.pending.mobile' : 'profile.pending.email', { value: pending })}</span>`
         : nothing
     }
     ${
       can && this.editing !== field
         ? html`<button type="button" part="button change-${field}" class="link-button change" @click=${() => this.edit(field)}>
-          ${this.m('profile.change')}<span class="visually-hidden"> ${this.m(field === 'mobile' ? 'profile.change.mobile' : 'profile.change.email')}</span>
+          ${this.t('profile.change')}<span class="visually-hidden"> ${this.t(field === 'mobile' ? 'profile.change.mobile' : 'profile.change.email')}</span>
         </button>`
         : nothing
     }`;
@@ -322,15 +322,15 @@ export class CareProfile extends CareDataElement {
 
   private renderContact(contact: Profile['contact']) {
     return html`<div part="contact" class="notice contact">
-      <p>${this.m('profile.readOnly')} ${this.m('profile.contactText')}</p>
+      <p>${this.t('profile.readOnly')} ${this.t('profile.contactText')}</p>
       <p>
         <strong>${contact.organisation}</strong>
         ${
           contact.phone
-            ? html`<br />${this.m('profile.contactPhone')}: <a href=${`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>${contact.phone}</a>`
+            ? html`<br />${this.t('profile.contactPhone')}: <a href=${`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>${contact.phone}</a>`
             : nothing
         }
-        ${contact.email ? html`<br />${this.m('profile.contactEmail')}: <a href=${`mailto:${contact.email}`}>${contact.email}</a>` : nothing}
+        ${contact.email ? html`<br />${this.t('profile.contactEmail')}: <a href=${`mailto:${contact.email}`}>${contact.email}</a>` : nothing}
       </p>
     </div>`;
   }

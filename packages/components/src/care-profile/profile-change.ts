@@ -61,11 +61,11 @@ export class ProfileChange {
       request: () => this.takeMobileChallenge(),
       confirm: (challenge, code) =>
         host.client().post<{ mobile: string }>('/profile/mobile/confirm', { challengeId: challenge.challengeId, code }),
-      confirmed: ({ mobile }) => host.changed('mobile', mobile, this.m('profile.mobileChanged', { mobile })),
+      confirmed: ({ mobile }) => host.changed('mobile', mobile, this.t('profile.mobileChanged', { mobile })),
     });
   }
 
-  private m(key: keyof typeof nl, params?: Record<string, string | number>) {
+  private t(key: keyof typeof nl, params?: Record<string, string | number>) {
     return changeMessages.t(this.host.locale(), key, params);
   }
 
@@ -104,7 +104,7 @@ export class ProfileChange {
       this.nextMobileChallenge = result;
       void this.confirmation.start();
     } else {
-      this.host.linkSent(result.email, this.m('profile.linkSent', { email: result.email }));
+      this.host.linkSent(result.email, this.t('profile.linkSent', { email: result.email }));
     }
   }
 
@@ -125,18 +125,18 @@ export class ProfileChange {
       return true;
     }
     if (error.status === 400 && error.errors.some((e) => e.field === this.field)) {
-      this.fieldError = this.m(`profile.${error.code === 'unchanged' ? 'same' : 'invalid'}${this.field === 'mobile' ? 'Mobile' : 'Email'}`);
+      this.fieldError = this.t(`profile.${error.code === 'unchanged' ? 'same' : 'invalid'}${this.field === 'mobile' ? 'Mobile' : 'Email'}`);
       focusAfterUpdate(this.host.element, `#${this.host.idFor('new-value')}`);
     } else if (error.code === 'wrong-password' || error.code === 'login-delayed') {
       this.passwordError =
         error.code === 'wrong-password'
-          ? this.m('profile.wrongPassword')
-          : this.m('profile.passwordDelayed', { n: error.retryAfter ?? 60 });
+          ? this.t('profile.wrongPassword')
+          : this.t('profile.passwordDelayed', { n: error.retryAfter ?? 60 });
       focusAfterUpdate(this.host.element, password);
     } else if (error.code === 'prove-again') {
       this.identity.reset();
       this.confirmation.reset();
-      this.formError = this.m('profile.proveAgain');
+      this.formError = this.t('profile.proveAgain');
       focusAfterUpdate(this.host.element, password);
     } else {
       return false;
@@ -151,13 +151,13 @@ export class ProfileChange {
     const input = this.host.element.shadowRoot?.querySelector<HTMLInputElement>(`#${this.host.idFor('new-value')}`);
     this.fieldError = this.passwordError = this.formError = '';
     if (this.field === 'mobile') {
-      if (!/^[+\d][\d\s().-]{8,}$/.test(value)) this.fieldError = this.m('profile.invalidMobile');
+      if (!/^[+\d][\d\s().-]{8,}$/.test(value)) this.fieldError = this.t('profile.invalidMobile');
     } else if (!value || !input?.checkValidity()) {
-      this.fieldError = this.m('profile.invalidEmail');
+      this.fieldError = this.t('profile.invalidEmail');
     } else if (value.toLowerCase() === this.host.currentEmail()?.toLowerCase()) {
-      this.fieldError = this.m('profile.sameEmail');
+      this.fieldError = this.t('profile.sameEmail');
     }
-    if (!this.fieldError && !this.password) this.passwordError = this.m('profile.passwordRequired');
+    if (!this.fieldError && !this.password) this.passwordError = this.t('profile.passwordRequired');
     this.update();
     if (this.fieldError) focusAfterUpdate(this.host.element, `#${this.host.idFor('new-value')}`);
     else if (this.passwordError) focusAfterUpdate(this.host.element, `#${this.host.idFor('password')}`);
@@ -168,16 +168,16 @@ export class ProfileChange {
     const { field, identity, confirmation: c } = this;
     const id = (name: string) => this.host.idFor(name);
     if (field === 'mobile' && c.challenge)
-      return c.render(this.m('profile.confirmMobile', { mobile: (c.challenge as MobileChallenge).mobile }));
-    if (identity.challenge) return identity.render(this.m('profile.identity'));
+      return c.render(this.t('profile.confirmMobile', { mobile: (c.challenge as MobileChallenge).mobile }));
+    if (identity.challenge) return identity.render(this.t('profile.identity'));
     const mobile = field === 'mobile';
     const error = this.fieldError;
     const formError = this.formError || identity.error || c.error;
     const busy = identity.busy || c.busy;
     return html`<form part="change-form" class="form" novalidate @submit=${(e: SubmitEvent) => this.submit(e)}>
       <div class="field">
-        <label for=${id('new-value')}>${this.m(mobile ? 'profile.newMobile' : 'profile.newEmail')}</label>
-        <p class="hint" id=${id('new-hint')}>${this.m(mobile ? 'profile.newMobileHint' : 'profile.newEmailHint')}</p>
+        <label for=${id('new-value')}>${this.t(mobile ? 'profile.newMobile' : 'profile.newEmail')}</label>
+        <p class="hint" id=${id('new-hint')}>${this.t(mobile ? 'profile.newMobileHint' : 'profile.newEmailHint')}</p>
         <input
           part="input"
           id=${id('new-value')}
@@ -196,7 +196,7 @@ export class ProfileChange {
         ${error ? html`<p class="field-error" id=${id('new-error')} role="alert">${error}</p>` : nothing}
       </div>
       <div class="field">
-        <label for=${id('password')}>${this.m('profile.currentPassword')}</label>
+        <label for=${id('password')}>${this.t('profile.currentPassword')}</label>
         <input
           part="input"
           id=${id('password')}
@@ -214,8 +214,8 @@ export class ProfileChange {
       </div>
       ${formError ? html`<div part="error" role="alert"><p>${formError}</p></div>` : nothing}
       <div class="actions">
-        <button type="submit" part="button submit" class="button" aria-disabled=${busy ? 'true' : 'false'}>${this.m('profile.continue')}</button>
-        <button type="button" part="button cancel" class="button button--secondary" @click=${() => this.host.stop()}>${this.m('profile.cancel')}</button>
+        <button type="submit" part="button submit" class="button" aria-disabled=${busy ? 'true' : 'false'}>${this.t('profile.continue')}</button>
+        <button type="button" part="button cancel" class="button button--secondary" @click=${() => this.host.stop()}>${this.t('profile.cancel')}</button>
       </div>
     </form>`;
   }

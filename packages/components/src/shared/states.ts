@@ -4,7 +4,7 @@ import type { LoadState } from './care-data-element.js';
 import type { Locale } from './i18n.js';
 import { stateMessages } from './states.messages.js';
 
-const msg = stateMessages.t;
+const t = stateMessages.t;
 
 /**
  * The states every data widget shows in the same words and the same places: loading, signed
@@ -16,9 +16,9 @@ export function renderLoadState(state: LoadState, locale: Locale, retry: () => v
     case 'ready':
       return nothing;
     case 'loading':
-      return html`<p part="status" class="state state--loading" role="status">${msg(locale, 'state.loading')}</p>`;
+      return html`<p part="status" class="state state--loading" role="status">${t(locale, 'state.loading')}</p>`;
     case 'signed-out':
-      return html`<p part="status" class="state" role="status">${msg(locale, 'state.signedOut')}</p>`;
+      return html`<p part="status" class="state" role="status">${t(locale, 'state.signedOut')}</p>`;
     case 'error':
       return renderProblem(state.error, locale, retry);
   }
@@ -26,14 +26,14 @@ export function renderLoadState(state: LoadState, locale: Locale, retry: () => v
 
 /** The message for an error, as shown in the widget's alert. */
 export function problemText(error: ApiError, locale: Locale): string {
-  if (error.kind === 'offline') return msg(locale, 'state.offline');
+  if (error.kind === 'offline') return t(locale, 'state.offline');
   if (error.kind === 'session-expired') {
-    return msg(locale, error.code === 'session-expired' ? 'state.sessionExpired' : 'state.signedOut');
+    return t(locale, error.code === 'session-expired' ? 'state.sessionExpired' : 'state.signedOut');
   }
   // A 403's detail is Dutch and written for the client (first login not finished, not allowed).
   if (error.status === 403 && error.detail && locale === 'nl') return error.detail;
-  if (error.status === 403) return msg(locale, 'state.forbidden');
-  return msg(locale, 'state.error');
+  if (error.status === 403) return t(locale, 'state.forbidden');
+  return t(locale, 'state.error');
 }
 
 export function renderProblem(error: ApiError, locale: Locale, retry?: () => void): TemplateResult {
@@ -47,9 +47,9 @@ export function renderProblem(error: ApiError, locale: Locale, retry?: () => voi
     <p>${problemText(error, locale)}</p>
     ${
       error.kind === 'problem' && error.requestId
-        ? html`<p class="request-id">${msg(locale, 'state.requestId', { requestId: error.requestId })}</p>`
+        ? html`<p class="request-id">${t(locale, 'state.requestId', { requestId: error.requestId })}</p>`
         : nothing
     }
-    ${canRetry ? html`<button type="button" part="button retry" class="button button--secondary" @click=${retry}>${msg(locale, 'state.retry')}</button>` : nothing}
+    ${canRetry ? html`<button type="button" part="button retry" class="button button--secondary" @click=${retry}>${t(locale, 'state.retry')}</button>` : nothing}
   </div>`;
 }
