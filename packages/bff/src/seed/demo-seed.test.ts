@@ -136,6 +136,16 @@ describe('seedDemo', () => {
         'accounts.second_factor',
       ])
       .where('accounts.status', '!=', 'invited')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('account_clients')
+            .select('account_clients.client_id')
+            .whereRef('account_clients.tenant_id', '=', 'accounts.tenant_id')
+            .whereRef('account_clients.account_id', '=', 'accounts.id')
+            .where('account_clients.relation', '=', 'self'),
+        ),
+      )
       .execute();
     for (const slug of ['zorggroep-de-linde', 'thuiszorg-het-baken']) {
       const own = accounts.filter((a) => a.slug === slug);
@@ -310,6 +320,70 @@ describe('seedDemo', () => {
     const text = demoCredentialsText(first);
     expect(text).toContain('date of birth 12-03-1947');
     expect(text).toContain('Activatielink: zie /dev/outbox');
+  });
+
+  it('lets Marieke de Vries see two De Linde clients with the rights they gave her, and gives Het Baken a legal representative', async () => {
+    const links = await database.db
+      .selectFrom('account_clients as ac')
+      .innerJoin('accounts as a', (join) => join.onRef('a.tenant_id', '=', 'ac.tenant_id').onRef('a.id', '=', 'ac.account_id'))
+      .innerJoin('clients as c', (join) => join.onRef('c.tenant_id', '=', 'ac.tenant_id').onRef('c.id', '=', 'ac.client_id'))
+      .innerJoin('tenants as t', 't.id', 'ac.tenant_id')
+      .select(['t.slug', 'a.username', 'a.status', 'c.first_name', 'ac.relationship', 'ac.rights', 'ac.locked', 'ac.legal_representative'])
+      .where('ac.relation', '=', 'contact')
+      .orderBy('a.username')
+      .orderBy('c.first_name')
+      .execute();
+    expect(links).toEqual([
+      {
+        slug: 'zorggroep-de-linde',
+        username: 'm.de.vries',
+        status: 'active',
+        first_name: 'Hendrik',
+        relationship: 'informal-carer',
+        rights: { agenda: true, messages: true },
+        locked: false,
+        legal_representative: false,
+      },
+      {
+        slug: 'zorggroep-de-linde',
+        username: 'm.de.vries',
+        status: 'active',
+        first_name: 'Johanna',
+        relationship: 'daughter',
+        rights: { reports: true, agenda: true, messages: true },
+        locked: false,
+        legal_representative: false,
+      },
+      {
+        slug: 'thuiszorg-het-baken',
+        username: 's.kodde@example.nl',
+        status: 'active',
+        first_name: 'Willem',
+        relationship: 'mentor',
+        rights: { reports: true, measurements: true, agenda: true, messages: true, plan: true, profile: true },
+        locked: true,
+        legal_representative: true,
+      },
+    ]);
+    for (const tenant of first.tenants) {
+      const row = await database.db
+        .selectFrom('tenants')
+        .select(['id', 'settings'])
+        .where('slug', '=', tenant.slug)
+        .executeTakeFirstOrThrow();
+      for (const credentials of tenant.contacts) {
+        const account = await database.db
+          .selectFrom('accounts')
+          .select('password_hash')
+          .where('tenant_id', '=', row.id)
+          .where('username', '=', credentials.username)
+          .executeTakeFirstOrThrow();
+        expect(await verifyPassword(account.password_hash!, credentials.password)).toBe(true);
+        expect(meetsPolicy(credentials.password, parseTenantSettings(row.settings).passwordPolicy)).toBe(true);
+      }
+    }
+    expect(first.tenants[0]!.contacts[0]).toMatchObject({ username: 'm.de.vries', clientName: 'Johanna de Vries, Hendrik van der Meer' });
+    expect(demoCredentialsText(first)).toContain('m.de.vries');
   });
 
   it('allows the example pages of the port the demo runs on, also after a restart on another port', async () => {

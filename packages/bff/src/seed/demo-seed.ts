@@ -47,7 +47,14 @@ export interface DemoInvitedAccount {
 export interface DemoSeedResult {
   /** false when the demo tenants were already there and nothing was inserted. */
   created: boolean;
-  tenants: { slug: string; name: string; accounts: DemoAccountCredentials[]; invited: DemoInvitedAccount[] }[];
+  tenants: {
+    slug: string;
+    name: string;
+    accounts: DemoAccountCredentials[];
+    invited: DemoInvitedAccount[];
+    /** Relatives and representatives; `clientName` lists every client they may see. */
+    contacts: DemoAccountCredentials[];
+  }[];
 }
 
 export interface DemoSeedOptions {
@@ -138,6 +145,13 @@ function demoCredentials(): DemoSeedResult['tenants'] {
       note: client.account.note,
     })),
     invited: [invitedCredentials(tenant.invitee)],
+    contacts: tenant.contacts.map((contact) => ({
+      username: contact.username,
+      password: contact.password,
+      displayName: displayName(contact.person),
+      clientName: contact.links.map((link) => fullName(tenant.clients.find((client) => client.key === link.clientKey)!.person)).join(', '),
+      note: contact.note,
+    })),
   }));
 }
 
@@ -154,7 +168,7 @@ function invitedCredentials(invitee: DemoInvitee): DemoInvitedAccount {
 /** The credentials as a block for the console when the demo starts. */
 export function demoCredentialsText(result: DemoSeedResult): string {
   const lines = ['Demo accounts (fictional clients):'];
-  const rows = result.tenants.flatMap((t) => t.accounts);
+  const rows = result.tenants.flatMap((t) => [...t.accounts, ...t.contacts]);
   const userWidth = Math.max(...rows.map((a) => a.username.length));
   const passwordWidth = Math.max(...rows.map((a) => a.password.length));
   for (const tenant of result.tenants) {
@@ -162,6 +176,10 @@ export function demoCredentialsText(result: DemoSeedResult): string {
     for (const account of tenant.accounts) {
       lines.push(`    ${account.username.padEnd(userWidth)}  ${account.password.padEnd(passwordWidth)}  ${account.clientName}`);
       lines.push(`    ${''.padEnd(userWidth)}  ${''.padEnd(passwordWidth)}  ${account.note}`);
+    }
+    for (const contact of tenant.contacts) {
+      lines.push(`    ${contact.username.padEnd(userWidth)}  ${contact.password.padEnd(passwordWidth)}  ${contact.clientName}`);
+      lines.push(`    ${''.padEnd(userWidth)}  ${''.padEnd(passwordWidth)}  ${contact.note}`);
     }
     for (const invited of tenant.invited) {
       const [year, month, day] = invited.dateOfBirth.split('-');
@@ -198,6 +216,7 @@ async function seedTenant(db: Kysely<Database>, tenant: DemoTenant, now: Date, a
   // Hashing and PDF rendering are the slow parts; they need no database, so they run before
   // the transaction takes the (on PGlite: only) connection.
   const prepared = await Promise.all(tenant.clients.map((client) => prepareClient(tenant, client, today)));
+  const contactHashes = await Promise.all(tenant.contacts.map((contact) => hashPassword(contact.password)));
   const settings = parseTenantSettings({ ...tenant.settings, allowedOrigins });
 
   return db.transaction().execute(async (trx) => {
@@ -229,9 +248,11 @@ async function seedTenant(db: Kysely<Database>, tenant: DemoTenant, now: Date, a
       .execute();
     const typeIds = new Map(types.map((t) => [t.code, t.id]));
 
+    const clientIds = new Map<string, string>();
     for (const [index, p] of prepared.entries()) {
-      await seedClient(trx, tenant, tenantId, p, index, typeIds, now, today);
+      clientIds.set(p.client.key, await seedClient(trx, tenant, tenantId, p, index, typeIds, now, today));
     }
+    await seedContacts(trx, tenant, tenantId, clientIds, contactHashes, today);
     return seedInvitee(trx, tenant, tenantId, prepared.length, now);
   });
 }
@@ -336,7 +357,7 @@ async function seedClient(
   typeIds: ReadonlyMap<string, string>,
   now: Date,
   today: LocalDate,
-): Promise<void> {
+): Promise<string> {
   const { client, dateOfBirth, bsn, passwordHash } = prepared;
   const { person, account } = client;
   const ready = account.state === 'ready';
@@ -444,6 +465,73 @@ async function seedClient(
           ip: '198.51.100.23',
           user_agent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36',
           document_sha256: plan.sha256,
+        })
+        .execute();
+    }
+  }
+  return clientId;
+}
+
+/**
+ * The relatives and representatives of the demo, each with an own activated account (SMS or
+ * e-mail code like the tenant's clients) and links with rights; a legal representative's link is
+ * the organisation's (locked), the others the client's own choice.
+ */
+async function seedContacts(
+  trx: Transaction<Database>,
+  tenant: DemoTenant,
+  tenantId: string,
+  clientIds: ReadonlyMap<string, string>,
+  passwordHashes: string[],
+  today: LocalDate,
+): Promise<void> {
+  const settings = parseTenantSettings(tenant.settings);
+  const daysAgo = (days: number, hour = 10) => amsterdamTime(addDays(today, -days), hour, 0);
+  for (const [index, contact] of tenant.contacts.entries()) {
+    const { id: accountId } = await trx
+      .insertInto('accounts')
+      .values({
+        tenant_id: tenantId,
+        username: contact.username,
+        display_name: fullName(contact.person),
+        email: contact.person.email,
+        mobile_phone: contact.person.mobilePhone,
+        password_hash: passwordHashes[index]!,
+        password_changed_at: daysAgo(30),
+        must_change_password: false,
+        terms_version_accepted: settings.terms.version,
+        terms_accepted_at: daysAgo(60),
+        second_factor: settings.secondFactors.default,
+        status: 'active',
+        last_login_at: daysAgo(3, 20),
+        created_at: daysAgo(60),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const [linkIndex, link] of contact.links.entries()) {
+      const clientId = clientIds.get(link.clientKey);
+      if (!clientId) throw new Error(`Demo contact ${contact.username} names an unknown client ${link.clientKey}`);
+      const self = await trx
+        .selectFrom('account_clients')
+        .select('account_id')
+        .where('tenant_id', '=', tenantId)
+        .where('client_id', '=', clientId)
+        .where('relation', '=', 'self')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('account_clients')
+        .values({
+          tenant_id: tenantId,
+          account_id: accountId,
+          client_id: clientId,
+          relation: 'contact',
+          relationship: link.relationship,
+          rights: Object.fromEntries(link.rights.map((area) => [area, true])),
+          locked: link.legalRepresentative === true,
+          legal_representative: link.legalRepresentative === true,
+          ecd_id: link.legalRepresentative ? `${tenant.slug}-rel-${index + 1}-${linkIndex + 1}` : null,
+          invited_by_account_id: link.legalRepresentative ? null : self.account_id,
+          created_at: daysAgo(60 - linkIndex),
         })
         .execute();
     }

@@ -1,3 +1,5 @@
+import type { RightArea } from '../contacts/rights.js';
+import type { Relationship } from '../db/schema.js';
 import type { TenantSettingsInput } from '../tenants/settings.js';
 
 /**
@@ -88,6 +90,24 @@ export interface DemoTenant {
   clients: readonly DemoClient[];
   /** A client the organisation invited to the portal who has not activated the account yet. */
   invitee: DemoInvitee;
+  /** Relatives and representatives with their own accounts (issue 16, docs/rights-model.md). */
+  contacts: readonly DemoContact[];
+}
+
+/** A contact person with an own, activated account and links to one or more clients of the tenant. */
+export interface DemoContact {
+  username: string;
+  password: string;
+  person: Pick<DemoPerson, 'initials' | 'firstName' | 'lastNamePrefix' | 'lastName' | 'mobilePhone' | 'email'>;
+  links: readonly {
+    /** The `key` of a client of the tenant. */
+    clientKey: string;
+    relationship: Relationship;
+    rights: readonly RightArea[];
+    /** Registered by the organisation (locked; may sign or reject the client plan). */
+    legalRepresentative?: true;
+  }[];
+  note: string;
 }
 
 /**
@@ -230,6 +250,25 @@ export const demoTenants: readonly DemoTenant[] = [
         },
       },
     ],
+    contacts: [
+      {
+        username: 'm.de.vries',
+        password: 'DeLinde-naaste1!',
+        person: {
+          initials: 'M.',
+          firstName: 'Marieke',
+          lastNamePrefix: 'de',
+          lastName: 'Vries',
+          mobilePhone: '+31687654321',
+          email: 'marieke.devries@example.nl',
+        },
+        links: [
+          { clientKey: 'de-linde/j.de.vries', relationship: 'daughter', rights: ['reports', 'agenda', 'messages'] },
+          { clientKey: 'de-linde/h.van.der.meer', relationship: 'informal-carer', rights: ['agenda', 'messages'] },
+        ],
+        note: 'Contact person: daughter of Johanna de Vries (reports, agenda, messages; no measurements, no plan) and mantelzorger of Hendrik van der Meer: picks a client after signing in.',
+      },
+    ],
     invitee: {
       examplePage: '/',
       person: {
@@ -358,6 +397,29 @@ export const demoTenants: readonly DemoTenant[] = [
           careDays: [0, 1, 2, 3, 4, 5, 6],
           physiotherapy: false,
         },
+      },
+    ],
+    contacts: [
+      {
+        username: 's.kodde@example.nl',
+        password: 'HetBaken-Mentor-1',
+        person: {
+          initials: 'S.',
+          firstName: 'Sanne',
+          lastNamePrefix: '',
+          lastName: 'Kodde',
+          mobilePhone: '+31678901234',
+          email: 's.kodde@example.nl',
+        },
+        links: [
+          {
+            clientKey: 'het-baken/w.dejonge',
+            relationship: 'mentor',
+            rights: ['reports', 'measurements', 'agenda', 'messages', 'plan', 'profile'],
+            legalRepresentative: true,
+          },
+        ],
+        note: 'Legal representative (mentor) of Willem de Jonge, set by the organisation (locked): every right, may sign the plan.',
       },
     ],
     invitee: {
