@@ -1,4 +1,5 @@
 import { defineMessages } from '../shared/messages.js';
+import { translator } from './translate.js';
 
 /**
  * Texts of the login's first screen, username and password, and what every step shares (seeds
@@ -23,3 +24,4 @@ export const nl = {
 export type LoginMessageKey = keyof typeof nl;
 
 export const loginMessages = defineMessages<LoginMessageKey>(nl, () => import('./locales/en.js'));
+export const t = translator(loginMessages);

@@ -585,7 +585,9 @@ describe('<care-login>', () => {
       const { portal, login } = await openAccount(LINDE, 'j.de.vries');
       expect(document.activeElement).to.equal(login.querySelector('h2'));
       expect(login.querySelector('h2')!.textContent).to.equal('Mijn inloggegevens');
-      await waitUntil(() => !login.view.busy && login.view.account?.factors, 'the second-factor settings did not load', { timeout: 8000 });
+      await waitUntil(() => !login.flow.view.busy && login.flow.view.account?.factors, 'the second-factor settings did not load', {
+        timeout: 8000,
+      });
       await login.updateComplete;
       // De Linde offers only SMS, the method in use.
       expect(login.textContent).not.to.contain('Tweestapsverificatie');
@@ -689,7 +691,7 @@ describe('<care-login>', () => {
 
         await type(login, 'code', await totpCode(key));
         login.querySelector<HTMLFormElement>('form[data-step="account-factor"]')!.requestSubmit();
-        await waitUntil(() => !login.querySelector('.care-account__key') && !login.view.busy, 'the code was not accepted', {
+        await waitUntil(() => !login.querySelector('.care-account__key') && !login.flow.view.busy, 'the code was not accepted', {
           timeout: 8000,
         });
         const factor = login.querySelector('form[data-step="account-factor"]')!;

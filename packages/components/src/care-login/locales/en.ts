@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../shared/messages.js';
 import type { nl as login } from '../care-login.messages.js';
 import type { nl as code } from '../steps/code.messages.js';
-import type { nl as signIn } from '../steps/sign-in.messages.js';
+import type { nl as answers } from '../answers.messages.js';
 import type { nl as signedIn } from '../steps/signed-in.messages.js';
 import type { nl as steps } from '../steps/steps.messages.js';
 
@@ -127,4 +127,4 @@ export default {
   'account.code': 'Code from the app',
   'account.confirm': 'Confirm',
   'account.totpDone': 'The authenticator app has been set up. From now on you log in with a code from the app.',
-} satisfies Catalogue<typeof login & typeof code & typeof signIn & typeof signedIn & typeof steps>;
+} satisfies Catalogue<typeof login & typeof code & typeof answers & typeof signedIn & typeof steps>;

@@ -1,11 +1,13 @@
 import { css, html, nothing, unsafeCSS } from 'lit';
 import { codeInput } from '../../shared/code-input/code-input.js';
-import type { CareLogin, StepModule } from '../care-login.component.js';
 import { scope } from '../care-login.styles.js';
+import type { AccountView, LoginFlow, SecondFactorMethod, SecondFactorSettings, StepModule, TotpEnrolment } from '../login-flow.js';
 import { codeStepStyles } from './code.js';
-import { codeMessages } from './code.messages.js';
-import { newPasswordFields, t } from './new-password.js';
-import { stepMessages } from './steps.messages.js';
+import { codeMessages, t as codeT } from './code.messages.js';
+import { input, link, submit } from './form.js';
+import { newPasswordFields } from './new-password.js';
+import { whileSignedIn } from './signed-in.js';
+import { stepMessages, t } from './steps.messages.js';
 import { stepStyles } from './steps.styles.js';
 
 /**
@@ -13,125 +15,99 @@ import { stepStyles } from './steps.styles.js';
  * including the enrolment of an authenticator app (seeds 003/004 §2, 000, 002).
  */
 
-export type SecondFactorMethod = 'sms' | 'email' | 'totp';
-
-/** GET /auth/second-factor, PUT /auth/second-factor and POST /auth/totp/confirm. */
-export interface SecondFactorSettings {
-  current: SecondFactorMethod | null;
-  allowed: SecondFactorMethod[];
-  totpEnrolled: boolean;
-  destinations: { sms: string | null; email: string | null };
-}
-
-/** POST /auth/totp/enrol. */
-export interface TotpEnrolment {
-  qrDataUrl: string;
-  manualKey: string;
-  issuer: string;
-  accountName: string;
-}
-
-export interface AccountView {
-  /** Which form the step's alert and notice belong to. */
-  section: 'password' | 'factor';
-  factors?: SecondFactorSettings;
-  choice?: SecondFactorMethod;
-  enrolment?: TotpEnrolment;
-}
-
 const METHODS: SecondFactorMethod[] = ['sms', 'email', 'totp'];
 
-function account(login: CareLogin): AccountView {
-  return login.view.account ?? { section: 'password' };
+function account(flow: LoginFlow): AccountView {
+  return flow.view.account ?? { section: 'password' };
 }
 
-function patchAccount(login: CareLogin, changes: Partial<AccountView>) {
-  login.patch({ account: { ...account(login), ...changes } });
+function patchAccount(flow: LoginFlow, changes: Partial<AccountView>) {
+  flow.patch({ account: { ...account(flow), ...changes } });
 }
 
 /** The factors are asked once the step shows; until then the section is absent. */
-async function loadFactors(login: CareLogin) {
-  const factors = await login.apiClient.get<SecondFactorSettings>('/auth/second-factor').catch(() => undefined);
-  if (login.view.step === 'account') patchAccount(login, { factors, choice: factors?.current ?? undefined });
+async function loadFactors(flow: LoginFlow) {
+  const factors = await flow.api.get<SecondFactorSettings>('/auth/second-factor').catch(() => undefined);
+  if (flow.view.step === 'account') patchAccount(flow, { factors, choice: factors?.current ?? undefined });
 }
 
-function changePassword(login: CareLogin, form: HTMLFormElement) {
-  patchAccount(login, { section: 'password' });
+function changePassword(flow: LoginFlow, form: HTMLFormElement) {
+  patchAccount(flow, { section: 'password' });
   const data = new FormData(form);
-  return login.run(async () => {
-    await login.apiClient.post('/auth/password/change', {
+  return flow.run(async () => {
+    await flow.api.post('/auth/password/change', {
       currentPassword: data.get('currentPassword'),
       newPassword: data.get('newPassword'),
       repeatPassword: data.get('repeatPassword'),
     });
     form.reset();
-    login.patch({ newPassword: '', repeatPassword: '', showPassword: false, notice: t(login, 'account.passwordChanged') });
+    flow.patch({ newPassword: '', repeatPassword: '', showPassword: false, notice: t(flow, 'account.passwordChanged') });
   });
 }
 
 /** Choosing the app without one enrolled starts the enrolment: a QR code and a key to type. */
-function choose(login: CareLogin, choice: SecondFactorMethod) {
-  patchAccount(login, { section: 'factor', choice, enrolment: undefined });
-  if (choice !== 'totp' || account(login).factors?.totpEnrolled) return;
-  return login.run(async () => patchAccount(login, { enrolment: await login.apiClient.post<TotpEnrolment>('/auth/totp/enrol', {}) }));
+function choose(flow: LoginFlow, choice: SecondFactorMethod) {
+  patchAccount(flow, { section: 'factor', choice, enrolment: undefined });
+  if (choice !== 'totp' || account(flow).factors?.totpEnrolled) return;
+  return flow.run(async () => patchAccount(flow, { enrolment: await flow.api.post<TotpEnrolment>('/auth/totp/enrol', {}) }));
 }
 
-function saveFactor(login: CareLogin, form: HTMLFormElement) {
-  const { choice, enrolment } = account(login);
-  patchAccount(login, { section: 'factor' });
+function saveFactor(flow: LoginFlow, form: HTMLFormElement) {
+  const { choice, enrolment } = account(flow);
+  patchAccount(flow, { section: 'factor' });
   if (enrolment) {
     const code = String(new FormData(form).get('code') ?? '');
-    if (!/^\d{6}$/.test(code)) return login.fail(codeMessages.t(login.locale, 'code.invalid'), ['code']);
-    return login.run(async () => {
-      const factors = await login.apiClient.post<SecondFactorSettings>('/auth/totp/confirm', { code });
-      patchAccount(login, { factors, choice: 'totp', enrolment: undefined });
-      login.patch({ notice: t(login, 'account.totpDone') });
+    if (!/^\d{6}$/.test(code)) return flow.fail(codeT(flow, 'code.invalid'), ['code']);
+    return flow.run(async () => {
+      const factors = await flow.api.post<SecondFactorSettings>('/auth/totp/confirm', { code });
+      patchAccount(flow, { factors, choice: 'totp', enrolment: undefined });
+      flow.patch({ notice: t(flow, 'account.totpDone') });
     });
   }
-  return login.run(async () => {
-    const factors = await login.apiClient.put<SecondFactorSettings>('/auth/second-factor', { method: choice });
-    patchAccount(login, { factors });
-    login.patch({ notice: t(login, 'account.factorSaved') });
+  return flow.run(async () => {
+    const factors = await flow.api.put<SecondFactorSettings>('/auth/second-factor', { method: choice });
+    patchAccount(flow, { factors });
+    flow.patch({ notice: t(flow, 'account.factorSaved') });
   });
 }
 
 /** The step's alert and notice, in the form the last action came from; ids stay unique. */
-function messages(login: CareLogin, section: AccountView['section']) {
-  const own = account(login).section === section;
-  const { error, notice } = login.view;
+function messages(flow: LoginFlow, section: AccountView['section']) {
+  const own = account(flow).section === section;
+  const { error, notice } = flow.view;
   return html`<div class="care-login__notice" part="notice" role="status">${own ? notice || nothing : nothing}</div>
-    <div class="care-login__alert" part="error" role="alert" id=${login.idOf(own ? 'error' : `error-${section}`)}>${own ? error || nothing : nothing}</div>`;
+    <div class="care-login__alert" part="error" role="alert" id=${flow.idOf(own ? 'error' : `error-${section}`)}>${own ? error || nothing : nothing}</div>`;
 }
 
-function onSubmit(login: CareLogin, save: (login: CareLogin, form: HTMLFormElement) => unknown) {
+function onSubmit(flow: LoginFlow, save: (flow: LoginFlow, form: HTMLFormElement) => unknown) {
   return (e: SubmitEvent) => {
     e.preventDefault();
-    if (!login.view.busy) void save(login, e.currentTarget as HTMLFormElement);
+    if (!flow.view.busy) void save(flow, e.currentTarget as HTMLFormElement);
   };
 }
 
-function renderPassword(login: CareLogin) {
-  const username = login.view.username;
-  return html`<form class="care-login__form" part="form" method="post" action="#" novalidate data-step="account" aria-labelledby=${login.idOf('password-heading')} @submit=${onSubmit(login, changePassword)}>
-    <h3 class="care-account__heading" id=${login.idOf('password-heading')}>${t(login, 'account.password')}</h3>
-    ${messages(login, 'password')}
-    <p>${t(login, 'account.passwordIntro')}</p>
+function renderPassword(flow: LoginFlow) {
+  const username = flow.view.username;
+  return html`<form class="care-login__form" part="form" method="post" action="#" novalidate data-step="account" aria-labelledby=${flow.idOf('password-heading')} @submit=${onSubmit(flow, changePassword)}>
+    <h3 class="care-account__heading" id=${flow.idOf('password-heading')}>${t(flow, 'account.password')}</h3>
+    ${messages(flow, 'password')}
+    <p>${t(flow, 'account.passwordIntro')}</p>
     ${username ? html`<input type="text" name="username" autocomplete="username" .value=${username} hidden readonly />` : nothing}
-    ${login.input('currentPassword', t(login, 'account.current'), login.passwordType, 'current-password')}
-    ${newPasswordFields(login, 'newPassword', undefined, username || null, 'account.passwordSubmit')}
+    ${input(flow, 'currentPassword', t(flow, 'account.current'), 'password', 'current-password')}
+    ${newPasswordFields(flow, 'newPassword', undefined, username || null, 'account.passwordSubmit')}
   </form>`;
 }
 
-function renderFactor(login: CareLogin) {
-  const { factors, choice, enrolment } = account(login);
+function renderFactor(flow: LoginFlow) {
+  const { factors, choice, enrolment } = account(flow);
   if (!factors) return nothing;
   const offered = METHODS.filter((m) => factors.allowed.includes(m));
   if (offered.length < 2 && offered[0] === factors.current) return nothing;
-  const invalid = login.view.invalid.includes('code');
-  const hintId = login.idOf('factor-intro');
+  const invalid = flow.view.invalid.includes('code');
+  const hintId = flow.idOf('factor-intro');
   const option = (method: SecondFactorMethod) => {
     const destination = method === 'totp' ? '' : factors.destinations[method];
-    const id = login.idOf(`factor-${method}`);
+    const id = flow.idOf(`factor-${method}`);
     return html`<div class="care-login__check">
       <input
         type="radio"
@@ -140,58 +116,58 @@ function renderFactor(login: CareLogin) {
         value=${method}
         .checked=${choice === method}
         ?disabled=${method !== 'totp' && !destination}
-        @change=${() => choose(login, method)}
+        @change=${() => choose(flow, method)}
       />
       <label for=${id}
-        >${t(login, `account.${method}`, { destination: destination ?? t(login, 'account.unknown') })}
-        ${method === factors.current ? t(login, 'account.current.note') : nothing}</label
+        >${t(flow, `account.${method}`, { destination: destination ?? t(flow, 'account.unknown') })}
+        ${method === factors.current ? t(flow, 'account.current.note') : nothing}</label
       >
     </div>`;
   };
-  return html`<form class="care-login__form" part="form" method="post" action="#" novalidate data-step="account-factor" aria-labelledby=${login.idOf('factor-heading')} @submit=${onSubmit(login, saveFactor)}>
-    <h3 class="care-account__heading" id=${login.idOf('factor-heading')}>${t(login, 'account.factor')}</h3>
-    ${messages(login, 'factor')}
-    <p id=${hintId}>${t(login, 'account.factorIntro')}</p>
+  return html`<form class="care-login__form" part="form" method="post" action="#" novalidate data-step="account-factor" aria-labelledby=${flow.idOf('factor-heading')} @submit=${onSubmit(flow, saveFactor)}>
+    <h3 class="care-account__heading" id=${flow.idOf('factor-heading')}>${t(flow, 'account.factor')}</h3>
+    ${messages(flow, 'factor')}
+    <p id=${hintId}>${t(flow, 'account.factorIntro')}</p>
     <fieldset class="care-account__choice" aria-describedby=${hintId}>
-      <legend>${t(login, 'account.factorLegend')}</legend>
+      <legend>${t(flow, 'account.factorLegend')}</legend>
       ${offered.map(option)}
     </fieldset>
     ${
       enrolment
-        ? html`<p>${t(login, 'account.enrolIntro')}</p>
-          <img class="care-account__qr" src=${enrolment.qrDataUrl} alt=${t(login, 'account.qr', { account: enrolment.accountName })} width="200" height="200" />
-          <p class="care-account__key-label" id=${login.idOf('key-label')}>${t(login, 'account.key')}</p>
-          <p class="care-account__key" aria-labelledby=${login.idOf('key-label')}>${enrolment.manualKey
+        ? html`<p>${t(flow, 'account.enrolIntro')}</p>
+          <img class="care-account__qr" src=${enrolment.qrDataUrl} alt=${t(flow, 'account.qr', { account: enrolment.accountName })} width="200" height="200" />
+          <p class="care-account__key-label" id=${flow.idOf('key-label')}>${t(flow, 'account.key')}</p>
+          <p class="care-account__key" aria-labelledby=${flow.idOf('key-label')}>${enrolment.manualKey
             .replace(/\s/g, '')
             .match(/.{1,4}/g)!
             .join(' ')}</p>
           <div class="care-login__field">
             ${codeInput({
-              id: login.idOf('code'),
-              label: t(login, 'account.code'),
+              id: flow.idOf('code'),
+              label: t(flow, 'account.code'),
               prefix: null,
-              value: login.view.code,
-              describedBy: [login.idOf('code-hint'), invalid ? login.idOf('error') : ''].filter(Boolean).join(' '),
+              value: flow.view.code,
+              describedBy: [flow.idOf('code-hint'), invalid ? flow.idOf('error') : ''].filter(Boolean).join(' '),
               invalid,
-              onCode: (code) => login.patch({ code }),
+              onCode: (code) => flow.patch({ code }),
             })}
-            <p class="care-login__hint" id=${login.idOf('code-hint')}>${codeMessages.t(login.locale, 'code.hint')}</p>
+            <p class="care-login__hint" id=${flow.idOf('code-hint')}>${codeT(flow, 'code.hint')}</p>
           </div>
-          <div class="care-login__actions">${login.submit(t(login, 'account.confirm'))}</div>`
-        : html`<div class="care-login__actions">${login.submit(t(login, 'account.factorSubmit'), !choice || choice === factors.current)}</div>`
+          <div class="care-login__actions">${submit(flow, t(flow, 'account.confirm'))}</div>`
+        : html`<div class="care-login__actions">${submit(flow, t(flow, 'account.factorSubmit'), !choice || choice === factors.current)}</div>`
     }
   </form>`;
 }
 
-function renderAccount(login: CareLogin) {
-  if (!login.view.account) {
-    login.view.account = { section: 'password' };
-    queueMicrotask(() => void loadFactors(login));
+function renderAccount(flow: LoginFlow) {
+  if (!flow.view.account) {
+    flow.view.account = { section: 'password' };
+    queueMicrotask(() => void loadFactors(flow));
   }
-  return html`<h2 class="care-login__heading" part="heading" tabindex="-1">${t(login, 'account.heading')}</h2>
-    ${renderPassword(login)} ${renderFactor(login)}
+  return html`<h2 class="care-login__heading" part="heading" tabindex="-1">${t(flow, 'account.heading')}</h2>
+    ${renderPassword(flow)} ${renderFactor(flow)}
     <div class="care-login__actions">
-      ${login.link(t(login, 'account.back'), () => login.go('done', { account: undefined, newPassword: '', repeatPassword: '', code: '' }))}
+      ${link(t(flow, 'account.back'), () => flow.go('done', { account: undefined, newPassword: '', repeatPassword: '', code: '' }))}
     </div>`;
 }
 
@@ -235,4 +211,4 @@ const accountStyles = css`
 
 export const steps: StepModule['steps'] = { account: renderAccount };
 const accountMessages: StepModule['messages'] = [stepMessages, codeMessages];
-export { accountMessages as messages, accountStyles as styles };
+export { accountMessages as messages, accountStyles as styles, whileSignedIn as update };

@@ -1,4 +1,5 @@
 import { defineMessages } from '../../shared/messages.js';
+import { translator } from '../translate.js';
 
 /** Texts of the code step (seeds 003/004 §1, 000 step 3, 002): loaded with it, after the password. */
 export const nl = {
@@ -23,3 +24,4 @@ export const nl = {
 };
 
 export const codeMessages = defineMessages<keyof typeof nl>(nl, () => import('../locales/en.js'));
+export const t = translator(codeMessages);

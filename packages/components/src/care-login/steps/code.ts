@@ -2,139 +2,142 @@ import { css, html, nothing, unsafeCSS } from 'lit';
 import { ApiError } from '../../shared/api-client.js';
 import { codeDigits, codeInput, receiveSmsCode } from '../../shared/code-input/code-input.js';
 import { codeInputStyles } from '../../shared/code-input/code-input.styles.js';
-import type { AuthStep, CareLogin, SecondFactorStep, StepModule } from '../care-login.component.js';
+import { answerMessages } from '../answers.messages.js';
+import { duration } from '../duration.js';
+import { t as loginT } from '../care-login.messages.js';
 import { scope } from '../care-login.styles.js';
+import type { AuthStep, LoginFlow, SecondFactorStep, StepModule } from '../login-flow.js';
+import { codeMessages, t } from './code.messages.js';
+import { form, link, submit } from './form.js';
 import { sharedStepStyles } from './shared-steps.styles.js';
-import { codeMessages } from './code.messages.js';
-import { duration } from './sign-in.js';
-import { signInMessages } from './sign-in.messages.js';
 
 /**
  * The code step: the code by SMS, e-mail or an authenticator app, resend with a countdown, "trust
- * this computer", and WebOTP. Not part of the first screen's download: the login starts loading
+ * this computer", and WebOTP. Not part of the first screen's download: the flow starts loading
  * this module when the password is sent, so it is there when the BFF's argon2id check answers.
  */
 
-type CodeMessageKey = Parameters<typeof codeMessages.t>[1];
-const t = (login: CareLogin, key: CodeMessageKey, params?: Record<string, string | number>) => codeMessages.t(login.locale, key, params);
-
 /** Shows the code step for `challenge` (after the password, a resend, or a page opened mid-login). */
-export async function enterCode(login: CareLogin, challenge: SecondFactorStep, focus = true) {
+export async function enterCode(flow: LoginFlow, challenge: SecondFactorStep, focus = true) {
   const notSent = challenge.codeSent === false && challenge.channel !== 'totp';
-  await login.go('code', { challenge, code: '', trust: false, resendAt: Date.now() + challenge.resendAvailableInSeconds * 1000 }, focus);
-  if (notSent) login.patch({ error: t(login, 'code.notSent', { time: duration(login, challenge.resendAvailableInSeconds) }) });
-  startTicker(login);
-  if (challenge.channel === 'sms') listenForSms(login, challenge.prefix);
+  await flow.go('code', { challenge, code: '', trust: false, resendAt: Date.now() + challenge.resendAvailableInSeconds * 1000 }, focus);
+  if (notSent) flow.patch({ error: t(flow, 'code.notSent', { time: duration(flow, challenge.resendAvailableInSeconds) }) });
+  startTicker(flow);
+  if (challenge.channel === 'sms') listenForSms(flow, challenge.prefix);
 }
 
 /** The countdown to "Opnieuw versturen" and the WebOTP request of each login on the code step. */
-const running = new WeakMap<CareLogin, { ticker?: ReturnType<typeof setInterval>; listening?: AbortController }>();
+const running = new WeakMap<LoginFlow, { ticker?: ReturnType<typeof setInterval>; listening?: AbortController }>();
 
-function startTicker(login: CareLogin) {
-  const state = running.get(login) ?? {};
-  running.set(login, state);
+function startTicker(flow: LoginFlow) {
+  const state = running.get(flow) ?? {};
+  running.set(flow, state);
   state.ticker ??= setInterval(() => {
-    if (Date.now() >= login.view.resendAt && state.ticker) {
+    if (Date.now() >= flow.view.resendAt && state.ticker) {
       clearInterval(state.ticker);
       state.ticker = undefined;
     }
-    login.requestUpdate();
+    flow.host.requestUpdate();
   }, 1000);
 }
 
-function leave(login: CareLogin) {
-  const state = running.get(login);
+function leave(flow: LoginFlow) {
+  const state = running.get(flow);
   state?.listening?.abort();
   if (state?.ticker) clearInterval(state.ticker);
-  running.delete(login);
+  running.delete(flow);
 }
 
 /** WebOTP: where the browser can read the SMS itself, the code fills in and is sent. */
-function listenForSms(login: CareLogin, prefix: string | null) {
-  const state = running.get(login) ?? {};
-  running.set(login, state);
+function listenForSms(flow: LoginFlow, prefix: string | null) {
+  const state = running.get(flow) ?? {};
+  running.set(flow, state);
   state.listening?.abort();
   state.listening = new AbortController();
   const signal = state.listening.signal;
   void receiveSmsCode(signal).then((code) => {
-    if (!code || signal.aborted || login.view.step !== 'code') return;
-    login.patch({ code: codeDigits(code, prefix) });
-    void verify(login);
+    if (!code || signal.aborted || flow.view.step !== 'code') return;
+    flow.patch({ code: codeDigits(code, prefix) });
+    void verify(flow);
   });
 }
 
-function verify(login: CareLogin) {
-  const { code, challenge, trust } = login.view;
-  if (!/^\d{6}$/.test(code)) return login.fail(t(login, 'code.invalid'), ['code']);
+function verify(flow: LoginFlow) {
+  const { code, challenge, trust } = flow.view;
+  if (!/^\d{6}$/.test(code)) return flow.fail(t(flow, 'code.invalid'), ['code']);
   const full = challenge?.prefix ? `${challenge.prefix}-${code}` : code;
-  return login.run(async () =>
-    login.afterStep(await login.apiClient.post<AuthStep>('/auth/code/verify', { code: full, ...(trust ? { trustDevice: true } : {}) })),
+  return flow.run(async () =>
+    (await flow.answers()).afterStep(
+      flow,
+      await flow.api.post<AuthStep>('/auth/code/verify', { code: full, ...(trust ? { trustDevice: true } : {}) }),
+    ),
   );
 }
 
-function resend(login: CareLogin) {
-  return login.run(async () => {
+function resend(flow: LoginFlow) {
+  return flow.run(async () => {
     try {
-      const next = await login.apiClient.post<SecondFactorStep>('/auth/code/resend', {});
-      await enterCode(login, next, false);
-      if (next.codeSent) login.patch({ notice: t(login, 'code.resent') });
+      const next = await flow.api.post<SecondFactorStep>('/auth/code/resend', {});
+      await enterCode(flow, next, false);
+      if (next.codeSent) flow.patch({ notice: t(flow, 'code.resent') });
     } catch (error) {
       if (error instanceof ApiError && error.status === 429 && error.retryAfter) {
-        login.patch({ resendAt: Date.now() + error.retryAfter * 1000 });
-        startTicker(login);
+        flow.patch({ resendAt: Date.now() + error.retryAfter * 1000 });
+        startTicker(flow);
       }
       throw error;
     }
-    login.querySelector<HTMLInputElement>('.care-code__input')?.focus();
+    flow.host.querySelector<HTMLInputElement>('.care-code__input')?.focus();
   });
 }
 
-function renderCode(login: CareLogin) {
-  const { challenge, code, invalid, busy } = login.view;
+function renderCode(flow: LoginFlow) {
+  const { challenge, code, invalid, busy } = flow.view;
   const channel = challenge?.channel ?? 'sms';
   const prefix = challenge?.prefix ?? null;
   const totp = channel === 'totp';
-  const wait = Math.max(0, Math.ceil((login.view.resendAt - Date.now()) / 1000));
-  const days = challenge?.trustedDeviceDays ?? login.state?.tenant?.trustedDeviceDays ?? 0;
-  const hintId = login.idOf('code-hint');
-  const intro = t(login, `code.${channel}`, { destination: challenge?.destinationHint ?? '', prefix: prefix ?? 'xxxx' });
+  const wait = Math.max(0, Math.ceil((flow.view.resendAt - Date.now()) / 1000));
+  const days = challenge?.trustedDeviceDays ?? flow.state?.tenant?.trustedDeviceDays ?? 0;
+  const hintId = flow.idOf('code-hint');
+  const intro = t(flow, `code.${channel}`, { destination: challenge?.destinationHint ?? '', prefix: prefix ?? 'xxxx' });
   // None went out (too many asked): then no promise of an SMS within a minute.
   const codeWentOut = totp || challenge?.codeSent !== false;
-  return login.form(
-    t(login, 'code.heading'),
-    () => verify(login),
+  return form(
+    flow,
+    t(flow, 'code.heading'),
+    () => verify(flow),
     html`
     ${codeWentOut ? html`<p>${intro}</p>` : nothing}
     <div class="care-login__field">
       ${codeInput({
-        id: login.idOf('code'),
-        label: t(login, totp ? 'code.totpLabel' : 'code.label'),
+        id: flow.idOf('code'),
+        label: t(flow, totp ? 'code.totpLabel' : 'code.label'),
         prefix,
         value: code,
-        describedBy: [hintId, invalid.includes('code') ? login.idOf('error') : ''].filter(Boolean).join(' '),
+        describedBy: [hintId, invalid.includes('code') ? flow.idOf('error') : ''].filter(Boolean).join(' '),
         invalid: invalid.includes('code'),
-        onCode: (digits) => login.patch({ code: digits }),
+        onCode: (digits) => flow.patch({ code: digits }),
       })}
-      <p class="care-login__hint" id=${hintId}>${t(login, prefix ? 'code.prefixNote' : 'code.hint')}</p>
+      <p class="care-login__hint" id=${hintId}>${t(flow, prefix ? 'code.prefixNote' : 'code.hint')}</p>
     </div>
     ${
       days > 0
         ? html`<div class="care-login__check">
           <input
             type="checkbox"
-            id=${login.idOf('trust')}
+            id=${flow.idOf('trust')}
             name="trustDevice"
-            .checked=${login.view.trust}
-            aria-describedby=${login.idOf('trust-hint')}
-            @change=${(e: Event) => login.patch({ trust: (e.target as HTMLInputElement).checked })}
+            .checked=${flow.view.trust}
+            aria-describedby=${flow.idOf('trust-hint')}
+            @change=${(e: Event) => flow.patch({ trust: (e.target as HTMLInputElement).checked })}
           />
-          <label for=${login.idOf('trust')}>${t(login, 'code.trust', { days })}</label>
-          <p class="care-login__hint" id=${login.idOf('trust-hint')}>${t(login, 'code.trustHint', { days })}</p>
+          <label for=${flow.idOf('trust')}>${t(flow, 'code.trust', { days })}</label>
+          <p class="care-login__hint" id=${flow.idOf('trust-hint')}>${t(flow, 'code.trustHint', { days })}</p>
         </div>`
         : nothing
     }
     <div class="care-login__actions">
-      ${login.submit(t(login, totp ? 'code.totpSubmit' : 'code.submit'))}
+      ${submit(flow, t(flow, totp ? 'code.totpSubmit' : 'code.submit'))}
       ${
         totp
           ? nothing
@@ -143,15 +146,15 @@ function renderCode(login: CareLogin) {
             part="button resend"
             type="button"
             ?disabled=${wait > 0 || busy}
-            aria-describedby=${wait > 0 ? login.idOf('resend-wait') : nothing}
-            @click=${() => resend(login)}
+            aria-describedby=${wait > 0 ? flow.idOf('resend-wait') : nothing}
+            @click=${() => resend(flow)}
           >
-            ${t(login, 'code.resend')}
+            ${t(flow, 'code.resend')}
           </button>`
       }
     </div>
-    ${!totp && wait > 0 ? html`<p class="care-login__hint care-login__countdown" id=${login.idOf('resend-wait')}>${t(login, 'code.resendIn', { time: duration(login, wait) })}</p>` : nothing}
-    <div class="care-login__actions">${login.backLink()}</div>
+    ${!totp && wait > 0 ? html`<p class="care-login__hint care-login__countdown" id=${flow.idOf('resend-wait')}>${t(flow, 'code.resendIn', { time: duration(flow, wait) })}</p>` : nothing}
+    <div class="care-login__actions">${link(loginT(flow, 'back'), () => flow.go('login'))}</div>
   `,
   );
 }
@@ -168,5 +171,5 @@ export const codeStepStyles = css`
 `;
 
 export const steps: StepModule['steps'] = { code: renderCode };
-export const messages: StepModule['messages'] = [codeMessages, signInMessages];
+export const messages: StepModule['messages'] = [codeMessages, answerMessages];
 export { codeStepStyles as styles, leave };

@@ -1,78 +1,79 @@
 import { html, nothing } from 'lit';
 import { ApiError } from '../../shared/api-client.js';
-import type { AuthStep, CareLogin, FirstLogin, StepModule } from '../care-login.component.js';
-import { newPasswordFields, t } from './new-password.js';
-import { stepMessages } from './steps.messages.js';
+import type { AuthStep, FirstLogin, LoginFlow, StepModule } from '../login-flow.js';
+import { form, submit } from './form.js';
+import { newPasswordFields } from './new-password.js';
+import { stepMessages, t } from './steps.messages.js';
 import { stepStyles } from './steps.styles.js';
 
-/** The first login: a new password of the client's own, then the terms of use. */
-export async function enterFirstLogin(login: CareLogin, remaining: Array<'password' | 'terms'>, focus = true) {
-  if (!login.view.firstLogin) login.patch({ firstLogin: await login.apiClient.get<FirstLogin>('/auth/first-login') });
-  await login.go(remaining[0] ?? 'terms', { newPassword: '', repeatPassword: '' }, focus);
-}
-
-function savePassword(login: CareLogin, form: FormData) {
-  return login.run(async () =>
-    login.afterStep(
-      await login.apiClient.post<AuthStep>('/auth/first-login/password', {
-        newPassword: form.get('newPassword'),
-        repeatPassword: form.get('repeatPassword'),
+/** The first login: a new password of the client's own, then the terms of use (answers.ts leads here). */
+function savePassword(flow: LoginFlow, data: FormData) {
+  return flow.run(async () =>
+    (await flow.answers()).afterStep(
+      flow,
+      await flow.api.post<AuthStep>('/auth/first-login/password', {
+        newPassword: data.get('newPassword'),
+        repeatPassword: data.get('repeatPassword'),
       }),
     ),
   );
 }
 
-function acceptTerms(login: CareLogin, form: FormData) {
-  if (!form.get('accept')) return login.fail(t(login, 'terms.required'), ['accept']);
-  return login.run(async () => {
+function acceptTerms(flow: LoginFlow, data: FormData) {
+  if (!data.get('accept')) return flow.fail(t(flow, 'terms.required'), ['accept']);
+  return flow.run(async () => {
     try {
-      await login.afterStep(
-        await login.apiClient.post<AuthStep>('/auth/first-login/terms', { version: login.view.firstLogin!.terms.version }),
+      const answers = await flow.answers();
+      await answers.afterStep(
+        flow,
+        await flow.api.post<AuthStep>('/auth/first-login/terms', { version: flow.view.firstLogin!.terms.version }),
       );
     } catch (error) {
       // New terms were published while the client was reading: show those.
       if (error instanceof ApiError && error.code === 'terms-version-changed') {
-        login.patch({ firstLogin: await login.apiClient.get<FirstLogin>('/auth/first-login') });
+        flow.patch({ firstLogin: await flow.api.get<FirstLogin>('/auth/first-login') });
       }
       throw error;
     }
   });
 }
 
-function renderPassword(login: CareLogin) {
-  const firstLogin = login.view.firstLogin;
-  return login.form(
-    t(login, 'newPassword.heading'),
-    (f) => savePassword(login, f),
+function renderPassword(flow: LoginFlow) {
+  const firstLogin = flow.view.firstLogin;
+  return form(
+    flow,
+    t(flow, 'newPassword.heading'),
+    (f) => savePassword(flow, f),
     html`
-    <p>${t(login, 'newPassword.firstLogin')}</p>
+    <p>${t(flow, 'newPassword.firstLogin')}</p>
     <input type="text" name="username" autocomplete="username" .value=${firstLogin?.username ?? ''} hidden readonly />
-    ${newPasswordFields(login, 'newPassword', firstLogin?.passwordPolicy, firstLogin?.username ?? null, 'newPassword.submit')}
+    ${newPasswordFields(flow, 'newPassword', firstLogin?.passwordPolicy, firstLogin?.username ?? null, 'newPassword.submit')}
   `,
   );
 }
 
-function renderTerms(login: CareLogin) {
-  const terms = login.view.firstLogin?.terms;
-  const invalid = login.view.invalid.includes('accept');
-  const id = login.idOf('accept');
-  return login.form(
-    t(login, 'terms.heading'),
-    (f) => acceptTerms(login, f),
+function renderTerms(flow: LoginFlow) {
+  const terms = flow.view.firstLogin?.terms;
+  const invalid = flow.view.invalid.includes('accept');
+  const id = flow.idOf('accept');
+  return form(
+    flow,
+    t(flow, 'terms.heading'),
+    (f) => acceptTerms(flow, f),
     html`
-    <p>${t(login, 'terms.intro', { version: terms?.version ?? '' })}</p>
-    <div class="care-login__terms" tabindex="0" role="region" aria-label=${t(login, 'terms.heading').replace('\u00AD', '')}>${terms?.text ?? ''}</div>
+    <p>${t(flow, 'terms.intro', { version: terms?.version ?? '' })}</p>
+    <div class="care-login__terms" tabindex="0" role="region" aria-label=${t(flow, 'terms.heading').replace('\u00AD', '')}>${terms?.text ?? ''}</div>
     <div class="care-login__check">
       <input
         type="checkbox"
         id=${id}
         name="accept"
         aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby=${invalid ? login.idOf('error') : nothing}
+        aria-describedby=${invalid ? flow.idOf('error') : nothing}
       />
-      <label for=${id}>${t(login, 'terms.accept')}</label>
+      <label for=${id}>${t(flow, 'terms.accept')}</label>
     </div>
-    <div class="care-login__actions">${login.submit(t(login, 'terms.submit'))}</div>
+    <div class="care-login__actions">${submit(flow, t(flow, 'terms.submit'))}</div>
   `,
   );
 }

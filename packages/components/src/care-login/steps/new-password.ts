@@ -1,39 +1,37 @@
 import { html, nothing } from 'lit';
-import type { CareLogin, PasswordPolicy } from '../care-login.component.js';
+import type { LoginFlow, PasswordPolicy } from '../login-flow.js';
+import { input, passwordToggle, submit } from './form.js';
 import { passwordChecklist, renderChecklist } from './password-checklist.js';
-import { stepMessages, type StepMessageKey } from './steps.messages.js';
-
-export const t = (login: CareLogin, key: StepMessageKey, params?: Record<string, string | number>) =>
-  stepMessages.t(login.locale, key, params);
+import { t, type StepMessageKey } from './steps.messages.js';
 
 /**
- * A new password twice with the live checklist of the rules, for the first login, a reset link
+ * A new password twice with the live checklist of the rules, for the first flow, a reset link
  * and an activation. The button works once every rule has its ✓.
  */
 export function newPasswordFields(
-  login: CareLogin,
+  flow: LoginFlow,
   name: 'newPassword' | 'password',
   policy: PasswordPolicy | undefined,
   username: string | null,
   submitKey: StepMessageKey,
 ) {
-  const { view } = login;
-  const rulesOf = policy ?? login.state!.tenant!.passwordPolicy;
+  const { view } = flow;
+  const rulesOf = policy ?? flow.state!.tenant!.passwordPolicy;
   const rules = passwordChecklist(view.newPassword, view.repeatPassword, rulesOf, username);
   const ready = rules.every((r) => r.ok);
-  const checklistId = login.idOf('checklist');
+  const checklistId = flow.idOf('checklist');
   const activation = view.step === 'activate-choose';
   return html`
-    ${login.input(name, t(login, activation ? 'activate.password' : 'newPassword.new'), login.passwordType, 'new-password', {
+    ${input(flow, name, t(flow, activation ? 'activate.password' : 'newPassword.new'), 'password', 'new-password', {
       describedBy: checklistId,
-      onInput: (newPassword) => login.patch({ newPassword }),
+      onInput: (newPassword) => flow.patch({ newPassword }),
     })}
-    ${login.input('repeatPassword', t(login, activation ? 'activate.repeat' : 'newPassword.repeat'), login.passwordType, 'new-password', {
-      onInput: (repeatPassword) => login.patch({ repeatPassword }),
+    ${input(flow, 'repeatPassword', t(flow, activation ? 'activate.repeat' : 'newPassword.repeat'), 'password', 'new-password', {
+      onInput: (repeatPassword) => flow.patch({ repeatPassword }),
     })}
-    ${login.passwordToggle()} ${renderChecklist(checklistId, rules, rulesOf, login.locale)}
-    <p class="care-login__hint">${t(login, 'newPassword.tip')}</p>
-    <div class="care-login__actions">${login.submit(t(login, submitKey), !ready)}</div>
-    ${ready ? nothing : html`<p class="care-login__hint">${t(login, 'newPassword.notReady')}</p>`}
+    ${passwordToggle(flow)} ${renderChecklist(checklistId, rules, rulesOf, flow.locale)}
+    <p class="care-login__hint">${t(flow, 'newPassword.tip')}</p>
+    <div class="care-login__actions">${submit(flow, t(flow, submitKey), !ready)}</div>
+    ${ready ? nothing : html`<p class="care-login__hint">${t(flow, 'newPassword.notReady')}</p>`}
   `;
 }

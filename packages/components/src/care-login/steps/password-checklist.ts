@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import type { PasswordPolicy } from '../care-login.component.js';
+import type { PasswordPolicy } from '../login-flow.js';
 import type { Locale } from '../../shared/i18n.js';
 import { stepMessages, type StepMessageKey } from './steps.messages.js';
 

@@ -1,18 +1,23 @@
 import { html, type TemplateResult } from 'lit';
-import type { Activation, CareLogin, LoginView, StepModule } from '../care-login.component.js';
-import { newPasswordFields, t } from './new-password.js';
-import { stepMessages } from './steps.messages.js';
+import { t as loginT } from '../care-login.messages.js';
+import type { Activation, LoginFlow, LoginView, StepModule } from '../login-flow.js';
+import { form, input, link, required, submit } from './form.js';
+import { newPasswordFields } from './new-password.js';
+import { stepMessages, t } from './steps.messages.js';
 import { stepStyles } from './steps.styles.js';
 
 /** A forgotten password, and the links of the e-mails: `?reset=` and `?activate=`. */
-function forgot(login: CareLogin, form: FormData) {
-  const username = String(form.get('username') ?? '').trim();
-  if (!username) return login.fail(login.required(login.t('username')), ['username']);
-  return login.run(async () => {
-    await login.apiClient.post('/auth/password/forgot', { username, pageUrl: location.href });
-    await login.go('forgot-sent');
+function forgot(flow: LoginFlow, data: FormData) {
+  const username = String(data.get('username') ?? '').trim();
+  if (!username) return flow.fail(required(flow, loginT(flow, 'username')), ['username']);
+  return flow.run(async () => {
+    await flow.api.post('/auth/password/forgot', { username, pageUrl: location.href });
+    await flow.go('forgot-sent');
   });
 }
+
+/** "Terug naar inloggen". */
+const backLink = (flow: LoginFlow) => link(loginT(flow, 'back'), () => flow.go('login'));
 
 /** The link's token must not stay in the address bar or the history once it is used. */
 function forgetLinkToken() {
@@ -24,95 +29,99 @@ function forgetLinkToken() {
 
 type LinkParam = 'reset' | 'activate';
 
-/** Per login, the token whose check is under way or done. */
-const checking = new WeakMap<CareLogin, string | undefined>();
+/** Per flow, the token whose check is under way or done. */
+const checking = new WeakMap<LoginFlow, string | undefined>();
 
 /**
  * Asks the BFF, as the page of a link opens, whether the link still works, then shows the step
  * again with the focus on its heading: on a phone that scrolls the login into view. An answer
  * that does not come counts as valid; the form then says what the BFF says when it is sent.
  */
-async function checkLink(login: CareLogin, param: LinkParam) {
-  const step = login.view.step;
-  let link: NonNullable<LoginView['link']> = { state: 'valid' };
+async function checkLink(flow: LoginFlow, param: LinkParam) {
+  const step = flow.view.step;
+  let answer: NonNullable<LoginView['link']> = { state: 'valid' };
   try {
-    link = await login.apiClient.post<NonNullable<LoginView['link']>>('/auth/links/check', { link: param, token: login.view.token });
+    answer = await flow.api.post<NonNullable<LoginView['link']>>('/auth/links/check', { link: param, token: flow.view.token });
   } catch {
     // Offline, or a BFF without the check: the form as before.
   }
-  if (login.view.step === step) await login.go(step, { link });
+  if (flow.view.step === step) await flow.go(step, { link: answer });
 }
 
-/** The step of a link: "Even geduld" while it is checked, what to do next when it no longer works, else `form`. */
-function linkStep(login: CareLogin, param: LinkParam, form: () => TemplateResult) {
-  const { link, token } = login.view;
-  if (!link) {
+/** The step of a link: "Even geduld" while it is checked, what to do next when it no longer works, else `valid`. */
+function linkStep(flow: LoginFlow, param: LinkParam, valid: () => TemplateResult) {
+  const { link: checked, token } = flow.view;
+  if (!checked) {
     // Once per link, after this render.
-    if (!checking.has(login) || checking.get(login) !== token) {
-      checking.set(login, token);
-      queueMicrotask(() => void checkLink(login, param));
+    if (!checking.has(flow) || checking.get(flow) !== token) {
+      checking.set(flow, token);
+      queueMicrotask(() => void checkLink(flow, param));
     }
-    return login.form(
-      t(login, param === 'reset' ? 'reset.heading' : 'activate.heading'),
+    return form(
+      flow,
+      t(flow, param === 'reset' ? 'reset.heading' : 'activate.heading'),
       () => undefined,
-      html`<p role="status">${t(login, 'link.checking')}</p>`,
+      html`<p role="status">${t(flow, 'link.checking')}</p>`,
     );
   }
-  if (link.state === 'valid') return form();
+  if (checked.state === 'valid') return valid();
   const toLogin = () => {
     forgetLinkToken();
-    return login.go('login', { token: undefined, link: undefined });
+    return flow.go('login', { token: undefined, link: undefined });
   };
-  if (param === 'activate' && link.accountActive) {
-    return login.form(
-      t(login, 'link.activeHeading'),
+  if (param === 'activate' && checked.accountActive) {
+    return form(
+      flow,
+      t(flow, 'link.activeHeading'),
       toLogin,
-      html`<p>${t(login, 'link.active')}</p>${login.submit(t(login, 'link.toLogin'))}`,
+      html`<p>${t(flow, 'link.active')}</p>${submit(flow, t(flow, 'link.toLogin'))}`,
     );
   }
-  const why = html`<p>${t(login, `link.${link.state}`)}</p>`;
+  const why = html`<p>${t(flow, `link.${checked.state}`)}</p>`;
   if (param === 'reset') {
-    return login.form(
-      t(login, 'link.heading'),
-      () => (forgetLinkToken(), login.go('forgot', { token: undefined, link: undefined })),
+    return form(
+      flow,
+      t(flow, 'link.heading'),
+      () => (forgetLinkToken(), flow.go('forgot', { token: undefined, link: undefined })),
       html`
       ${why}
-      <p>${t(login, 'link.newReset')}</p>
-      <div class="care-login__actions">${login.submit(t(login, 'link.requestReset'))} ${login.link(login.t('back'), toLogin)}</div>
+      <p>${t(flow, 'link.newReset')}</p>
+      <div class="care-login__actions">${submit(flow, t(flow, 'link.requestReset'))} ${link(loginT(flow, 'back'), toLogin)}</div>
     `,
     );
   }
-  const tenant = login.state?.tenant;
+  const tenant = flow.state?.tenant;
   const phone = tenant?.contact.phone;
-  return login.form(
-    t(login, 'link.heading'),
+  return form(
+    flow,
+    t(flow, 'link.heading'),
     toLogin,
     html`
     ${why}
-    <p>${t(login, phone ? 'link.newInvitationPhone' : 'link.newInvitation', { organisation: tenant?.name ?? '', phone: phone ?? '' })}</p>
-    ${login.submit(t(login, 'link.toLogin'))}
+    <p>${t(flow, phone ? 'link.newInvitationPhone' : 'link.newInvitation', { organisation: tenant?.name ?? '', phone: phone ?? '' })}</p>
+    ${submit(flow, t(flow, 'link.toLogin'))}
   `,
   );
 }
 
-function reset(login: CareLogin, form: FormData) {
-  return login.run(async () => {
-    await login.apiClient.post('/auth/password/reset', {
-      token: login.view.token,
-      newPassword: form.get('newPassword'),
-      repeatPassword: form.get('repeatPassword'),
+function reset(flow: LoginFlow, data: FormData) {
+  return flow.run(async () => {
+    await flow.api.post('/auth/password/reset', {
+      token: flow.view.token,
+      newPassword: data.get('newPassword'),
+      repeatPassword: data.get('repeatPassword'),
     });
     forgetLinkToken();
-    await login.go('login', { token: undefined, notice: t(login, 'resetDone') });
+    await flow.go('login', { token: undefined, notice: t(flow, 'resetDone') });
   });
 }
 
-function verifyActivation(login: CareLogin, form: FormData) {
-  const dateOfBirth = String(form.get('dateOfBirth') ?? '');
-  if (!dateOfBirth) return login.fail(login.required(t(login, 'activate.dateOfBirth')), ['dateOfBirth']);
-  return login.run(async () => {
-    const activation = await login.apiClient.post<Activation>('/auth/activation/verify', { token: login.view.token, dateOfBirth });
-    await login.go('activate-choose', {
+function verifyActivation(flow: LoginFlow, data: FormData) {
+  const dateOfBirth = String(data.get('dateOfBirth') ?? '');
+  if (!dateOfBirth) return flow.fail(required(flow, t(flow, 'activate.dateOfBirth')), ['dateOfBirth']);
+  return flow.run(async () => {
+    const activation = await flow.api.post<Activation>('/auth/activation/verify', { token: flow.view.token, dateOfBirth });
+    await flow.go('activate-choose', {
       activation,
       dateOfBirth,
       username: activation.usernameSuggestion,
@@ -122,76 +131,81 @@ function verifyActivation(login: CareLogin, form: FormData) {
   });
 }
 
-function completeActivation(login: CareLogin, form: FormData) {
-  const { token, dateOfBirth } = login.view;
-  return login.run(async () => {
-    const done = await login.apiClient.post<{ username: string }>('/auth/activation/complete', {
+function completeActivation(flow: LoginFlow, data: FormData) {
+  const { token, dateOfBirth } = flow.view;
+  return flow.run(async () => {
+    const done = await flow.api.post<{ username: string }>('/auth/activation/complete', {
       token,
       dateOfBirth,
-      username: String(form.get('username') ?? '').trim(),
-      password: form.get('password'),
-      repeatPassword: form.get('repeatPassword'),
+      username: String(data.get('username') ?? '').trim(),
+      password: data.get('password'),
+      repeatPassword: data.get('repeatPassword'),
     });
     forgetLinkToken();
-    await login.go('login', { token: undefined, activation: undefined, username: done.username, notice: t(login, 'activated') });
+    await flow.go('login', { token: undefined, activation: undefined, username: done.username, notice: t(flow, 'activated') });
   });
 }
 
 export const steps: StepModule['steps'] = {
-  forgot: (login) =>
-    login.form(
-      t(login, 'forgot.heading'),
-      (f) => forgot(login, f),
+  forgot: (flow) =>
+    form(
+      flow,
+      t(flow, 'forgot.heading'),
+      (f) => forgot(flow, f),
       html`
-      <p>${t(login, 'forgot.intro')}</p>
-      ${login.input('username', login.t('username'), 'text', 'username', { value: login.view.username })}
-      <div class="care-login__actions">${login.submit(t(login, 'forgot.submit'))} ${login.backLink()}</div>
+      <p>${t(flow, 'forgot.intro')}</p>
+      ${input(flow, 'username', loginT(flow, 'username'), 'text', 'username', { value: flow.view.username })}
+      <div class="care-login__actions">${submit(flow, t(flow, 'forgot.submit'))} ${backLink(flow)}</div>
     `,
     ),
-  'forgot-sent': (login) =>
-    login.form(
-      t(login, 'forgot.heading'),
-      () => login.go('login'),
+  'forgot-sent': (flow) =>
+    form(
+      flow,
+      t(flow, 'forgot.heading'),
+      () => flow.go('login'),
       html`
-      <p>${t(login, 'forgot.sent')}</p>
-      ${login.submit(login.t('back'))}
+      <p>${t(flow, 'forgot.sent')}</p>
+      ${submit(flow, loginT(flow, 'back'))}
     `,
     ),
-  reset: (login) =>
-    linkStep(login, 'reset', () =>
-      login.form(
-        t(login, 'reset.heading'),
-        (f) => reset(login, f),
+  reset: (flow) =>
+    linkStep(flow, 'reset', () =>
+      form(
+        flow,
+        t(flow, 'reset.heading'),
+        (f) => reset(flow, f),
         html`
-        <p>${t(login, 'reset.intro')}</p>
-        ${newPasswordFields(login, 'newPassword', undefined, null, 'newPassword.submit')}
-        <div class="care-login__actions">${login.backLink()}</div>
+        <p>${t(flow, 'reset.intro')}</p>
+        ${newPasswordFields(flow, 'newPassword', undefined, null, 'newPassword.submit')}
+        <div class="care-login__actions">${backLink(flow)}</div>
       `,
       ),
     ),
-  activate: (login) =>
-    linkStep(login, 'activate', () =>
-      login.form(
-        t(login, 'activate.heading'),
-        (f) => verifyActivation(login, f),
+  activate: (flow) =>
+    linkStep(flow, 'activate', () =>
+      form(
+        flow,
+        t(flow, 'activate.heading'),
+        (f) => verifyActivation(flow, f),
         html`
-        <p>${t(login, 'activate.intro')}</p>
-        ${login.input('dateOfBirth', t(login, 'activate.dateOfBirth'), 'date', 'bday')}
-        ${login.submit(t(login, 'activate.verify'))}
+        <p>${t(flow, 'activate.intro')}</p>
+        ${input(flow, 'dateOfBirth', t(flow, 'activate.dateOfBirth'), 'date', 'bday')}
+        ${submit(flow, t(flow, 'activate.verify'))}
       `,
       ),
     ),
-  'activate-choose': (login) =>
-    login.form(
-      t(login, 'activate.choose'),
-      (f) => completeActivation(login, f),
+  'activate-choose': (flow) =>
+    form(
+      flow,
+      t(flow, 'activate.choose'),
+      (f) => completeActivation(flow, f),
       html`
-      <p>${t(login, 'activate.chooseIntro')}</p>
-      ${login.input('username', login.t('username'), 'text', 'username', {
-        value: login.view.activation?.usernameSuggestion ?? '',
-        onInput: (username) => login.patch({ username }),
+      <p>${t(flow, 'activate.chooseIntro')}</p>
+      ${input(flow, 'username', loginT(flow, 'username'), 'text', 'username', {
+        value: flow.view.activation?.usernameSuggestion ?? '',
+        onInput: (username) => flow.patch({ username }),
       })}
-      ${newPasswordFields(login, 'password', login.view.activation?.passwordPolicy, login.view.username, 'activate.submit')}
+      ${newPasswordFields(flow, 'password', flow.view.activation?.passwordPolicy, flow.view.username, 'activate.submit')}
     `,
     ),
 };

@@ -1,69 +1,36 @@
-import { ApiError } from '../../shared/api-client.js';
-import type { AuthStep, CareLogin, CareLoginDetail, SessionView, SignedIn } from '../care-login.component.js';
-import { signInMessages } from './sign-in.messages.js';
+import { html } from 'lit';
+import { t } from '../care-login.messages.js';
+import type { AuthStep, LoginFlow } from '../login-flow.js';
+import { form, input, link, passwordToggle, required, submit } from './form.js';
 
 /**
- * What follows the first screen's fields: where each answer of the BFF leads, and the errors of
- * every step. Not part of what must load before the fields show: the
- * login starts loading it beside its first request, so it is there long before the password is.
+ * The first screen: username and password. In the login's own module, with what every step
+ * shares (form.ts); where the BFF's answer leads is in answers.ts, loaded beside the first request.
  */
-type SignInMessageKey = Parameters<typeof signInMessages.t>[1];
-const t = (login: CareLogin, key: SignInMessageKey, params?: Record<string, string | number>) =>
-  signInMessages.t(login.locale, key, params);
-
-const codeStep = () => import('./code.js');
-const firstLoginSteps = () => import('./first-login.js');
-
-/** A page opened with a sign-in in progress or done: to its step. False when signed out. */
-export async function resume(login: CareLogin, session: SessionView): Promise<boolean> {
-  if (session.state === 'active') signedIn(login, session, true);
-  else if (session.state === 'second_factor' && session.secondFactor)
-    await (await codeStep()).enterCode(login, { ...session.secondFactor, codeSent: true }, false);
-  else if (session.state === 'pending')
-    await (await firstLoginSteps()).enterFirstLogin(login, session.firstLogin?.remaining ?? ['password', 'terms'], false);
-  else return false;
-  return true;
+function signIn(flow: LoginFlow, data: FormData) {
+  const username = String(data.get('username') ?? '').trim();
+  const password = String(data.get('password') ?? '');
+  const missing = [!username && 'username', !password && 'password'].filter((f): f is 'username' | 'password' => Boolean(f));
+  if (missing.length) return flow.fail(missing.map((f) => required(flow, t(flow, f))).join(' '), missing);
+  flow.patch({ username, firstLogin: undefined });
+  // The code step's module loads while the BFF checks the password (argon2id takes a while anyway).
+  flow.load('code').catch(() => undefined);
+  return flow.run(async () => (await flow.answers()).afterStep(flow, await flow.api.post<AuthStep>('/auth/login', { username, password })));
 }
 
-export async function afterStep(login: CareLogin, result: AuthStep) {
-  if (result.step === 'second-factor') return (await codeStep()).enterCode(login, result);
-  if (result.step === 'first-login') return (await firstLoginSteps()).enterFirstLogin(login, result.remaining);
-  return signedIn(login, result.session, false);
-}
-
-function signedIn(login: CareLogin, session: SignedIn, restored: boolean) {
-  void login.go('done', { session, firstLogin: undefined }, !restored);
-  login.dispatchEvent(
-    new CustomEvent<CareLoginDetail>('care-login', {
-      detail: { accountId: session.accountId, displayName: session.displayName, clientId: session.clientId, restored },
-      bubbles: true,
-      composed: true,
-    }),
+export function renderSignIn(flow: LoginFlow) {
+  const channel = flow.state?.tenant?.secondFactors.default ?? 'sms';
+  return form(
+    flow,
+    t(flow, 'heading'),
+    (data) => signIn(flow, data),
+    html`
+      ${input(flow, 'username', t(flow, 'username'), 'text', 'username', { value: flow.view.username })}
+      ${input(flow, 'password', t(flow, 'password'), 'password', 'current-password')} ${passwordToggle(flow)}
+      <div class="care-login__actions">
+        ${submit(flow, t(flow, `submit.${channel}`))}
+        ${link(t(flow, 'forgot'), () => flow.run(() => flow.go('forgot')))}
+      </div>
+    `,
   );
-}
-
-/** A failed request of any step, in the step's alert. */
-export async function showError(login: CareLogin, cause: unknown) {
-  await signInMessages.load(login.locale).catch(() => undefined);
-  if (!(cause instanceof ApiError)) {
-    console.error(cause);
-    return login.fail(t(login, 'error.generic'));
-  }
-  if (cause.kind === 'offline') return login.fail(t(login, 'error.offline'));
-  if (cause.status === 401 && cause.code !== 'invalid-credentials' && login.view.step !== 'login') {
-    return login.go('login', { error: t(login, 'error.sessionExpired') });
-  }
-  let text = cause.detail ?? cause.title;
-  if (cause.status === 429 && cause.retryAfter && !/\d/.test(text)) {
-    text += ` ${t(login, 'error.wait', { time: duration(login, cause.retryAfter) })}`;
-  }
-  const fields = cause.errors.map((e) => e.field);
-  if (cause.code === 'invalid-credentials') fields.push('password');
-  return login.fail(text, fields);
-}
-
-/** "1 seconde", "45 seconden", "11 minuten" (never "631 seconden"). */
-export function duration(login: CareLogin, seconds: number) {
-  if (seconds === 1) return t(login, 'second');
-  return seconds < 120 ? t(login, 'seconds', { n: seconds }) : t(login, 'minutes', { n: Math.ceil(seconds / 60) });
 }

@@ -1,4 +1,5 @@
 import { defineMessages } from '../../shared/messages.js';
+import { translator } from '../translate.js';
 
 /** Texts of the signed-in view ("Ingelogd", "Uitloggen"), loaded with it. */
 export const nl = {
@@ -10,3 +11,4 @@ export const nl = {
 };
 
 export const signedInMessages = defineMessages<keyof typeof nl>(nl, () => import('../locales/en.js'));
+export const t = translator(signedInMessages);

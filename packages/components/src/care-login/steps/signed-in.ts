@@ -1,31 +1,36 @@
 import { css, html } from 'lit';
-import type { CareLogin, StepModule } from '../care-login.component.js';
-import { signedInMessages } from './signed-in.messages.js';
+import type { LoginFlow, StepModule } from '../login-flow.js';
+import { form, link, submit } from './form.js';
+import { signedInMessages, t } from './signed-in.messages.js';
 
 /** Signed in: who, "Uitloggen" and "Mijn inloggegevens" (steps/account.ts). Loaded after the code. */
-type SignedInMessageKey = Parameters<typeof signedInMessages.t>[1];
-const t = (login: CareLogin, key: SignedInMessageKey, params?: Record<string, string | number>) =>
-  signedInMessages.t(login.locale, key, params);
 
-function logout(login: CareLogin) {
-  return login.run(async () => {
-    await login.apiClient.post('/auth/logout', {});
-    void login.go('login', { session: undefined, notice: t(login, 'loggedOut') });
-    login.dispatchEvent(new CustomEvent('care-logout', { bubbles: true, composed: true }));
+/** Signed in (also account.ts): when the portal ends the session (idle, a 401, a logout in another tab), back to the login, saying why. */
+export function whileSignedIn(flow: LoginFlow) {
+  const state = flow.state;
+  if (state?.signedOutReason && !state.session) void flow.go('login', { session: undefined, notice: state.signedOutReason });
+}
+
+function logout(flow: LoginFlow) {
+  return flow.run(async () => {
+    await flow.api.post('/auth/logout', {});
+    void flow.go('login', { session: undefined, notice: t(flow, 'loggedOut') });
+    flow.host.dispatchEvent(new CustomEvent('care-logout', { bubbles: true, composed: true }));
   });
 }
 
-function renderSignedIn(login: CareLogin) {
-  return login.form(
-    t(login, 'done.heading'),
-    () => logout(login),
+function renderSignedIn(flow: LoginFlow) {
+  return form(
+    flow,
+    t(flow, 'done.heading'),
+    () => logout(flow),
     html`
-    <p>${t(login, 'done.as', { name: login.view.session?.displayName ?? '' })}</p>
-    <div class="care-login__actions">${login.submit(t(login, 'logout'))} ${login.link(t(login, 'account'), () => login.run(() => login.go('account')))}</div>
+    <p>${t(flow, 'done.as', { name: flow.view.session?.displayName ?? '' })}</p>
+    <div class="care-login__actions">${submit(flow, t(flow, 'logout'))} ${link(t(flow, 'account'), () => flow.run(() => flow.go('account')))}</div>
   `,
   );
 }
 
 export const steps: StepModule['steps'] = { done: renderSignedIn };
 export const styles = css``;
-export { signedInMessages as messages };
+export { signedInMessages as messages, whileSignedIn as update };

@@ -1,4 +1,5 @@
 import { defineMessages } from '../../shared/messages.js';
+import { translator } from '../translate.js';
 
 /**
  * Texts of the steps loaded on first use: first login, forgotten password, reset and activation
@@ -90,3 +91,4 @@ export const nl = {
 export type StepMessageKey = keyof typeof nl;
 
 export const stepMessages = defineMessages<StepMessageKey>(nl, () => import('../locales/en.js'));
+export const t = translator(stepMessages);

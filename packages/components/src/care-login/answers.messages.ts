@@ -1,6 +1,7 @@
-import { defineMessages } from '../../shared/messages.js';
+import { defineMessages } from '../shared/messages.js';
+import { translator } from './translate.js';
 
-/** Texts of what follows the first screen's fields: the answers to a sent step (steps/sign-in.ts). */
+/** Texts of what follows a sent step: the errors of every step and waiting times (answers.ts). */
 export const nl = {
   'error.offline': 'Er is geen verbinding met het cliëntportaal. Controleer uw internetverbinding en probeer het opnieuw.',
   'error.sessionExpired': 'Uw sessie is verlopen. Log opnieuw in.',
@@ -11,4 +12,5 @@ export const nl = {
   minutes: '{n} minuten',
 };
 
-export const signInMessages = defineMessages<keyof typeof nl>(nl, () => import('../locales/en.js'));
+export const answerMessages = defineMessages<keyof typeof nl>(nl, () => import('./locales/en.js'));
+export const t = translator(answerMessages);
