@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../care-portal/care-portal.js';
+import { runDataWidgetStateSuite } from '../shared/testing/data-widget-states.js';
 import { signIn } from '../shared/testing/sign-in.js';
 import type { CareAccessLog } from './care-access-log.component.js';
 import './care-access-log.js';
@@ -147,4 +148,14 @@ describe('<care-access-log>', () => {
     expect(button(el, 'Laatste week')).to.equal(undefined);
     await expect(el).to.be.accessible();
   });
+});
+
+runDataWidgetStateSuite({
+  tag: 'care-access-log',
+  tenant: 'zorggroep-de-linde',
+  username: 'j.de.vries',
+  empty: {
+    answer: (path) => (path.startsWith('/access-log?') ? { items: [], period: { from: '2026-01-01', to: '2026-01-31' } } : undefined),
+    text: 'Niemand heeft uw dossier in deze periode ingezien.',
+  },
 });

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../care-portal/care-portal.js';
 import '../care-messages/care-messages.js';
 import type { CareNavigateDetail } from '../shared/care-data-element.js';
+import { runDataWidgetStateSuite } from '../shared/testing/data-widget-states.js';
 import { signIn } from '../shared/testing/sign-in.js';
 import type { CareActivity } from './care-activity.component.js';
 import './care-activity.js';
@@ -88,4 +89,17 @@ describe('<care-activity>', () => {
     expect($$(el, '.lines button')).to.have.length(0);
     await expect(el).to.be.accessible();
   });
+});
+
+runDataWidgetStateSuite({
+  tag: 'care-activity',
+  tenant: 'zorggroep-de-linde',
+  username: 'j.de.vries',
+  empty: {
+    answer: (path) =>
+      path === '/activity'
+        ? { displayName: 'J. de Vries', previousVisit: null, since: null, plansAwaitingDecision: 0, nextAppointment: null }
+        : undefined,
+    text: 'Er staan geen afspraken gepland.',
+  },
 });

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../care-portal/care-portal.js';
 import { amsterdamToday } from '../shared/date-format.js';
+import { runDataWidgetStateSuite } from '../shared/testing/data-widget-states.js';
 import { signIn } from '../shared/testing/sign-in.js';
 import type { Appointment, CareAgenda } from './care-agenda.component.js';
 import './care-agenda.js';
@@ -231,4 +232,14 @@ describe('<care-agenda>', () => {
     expect($(alone, '[part~="notice"]') === null, 'no notice without a session').to.equal(true);
     await expect(alone).to.be.accessible();
   });
+});
+
+runDataWidgetStateSuite({
+  tag: 'care-agenda',
+  tenant: 'zorggroep-de-linde',
+  username: 'j.de.vries',
+  empty: {
+    answer: (path) => (path.startsWith('/appointments') ? { notice: null, clientMayAddAppointments: false, items: [] } : undefined),
+    text: 'Er zijn geen afspraken gepland.',
+  },
 });

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../care-portal/care-portal.js';
+import { runDataWidgetStateSuite } from '../shared/testing/data-widget-states.js';
 import { signIn } from '../shared/testing/sign-in.js';
 import type { CareMeasurements, Measurement } from './care-measurements.component.js';
 import './care-measurements.js';
@@ -287,4 +288,11 @@ describe('<care-measurements>', () => {
     expect($(el, '.state--signed-out')!.textContent).to.equal('You are not logged in. Log in to see your data.');
     await expect(el).to.be.accessible();
   });
+});
+
+runDataWidgetStateSuite({
+  tag: 'care-measurements',
+  tenant: 'zorggroep-de-linde',
+  username: 'j.de.vries',
+  empty: { answer: (path) => (path.startsWith('/measurements/recent') ? { items: [] } : undefined), text: 'Er zijn nog geen metingen.' },
 });

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../care-portal/care-portal.js';
+import { runDataWidgetStateSuite } from '../shared/testing/data-widget-states.js';
 import { testSession } from '../shared/testing/test-session.js';
 import type { CareMessages, Message } from './care-messages.component.js';
 import './care-messages.js';
@@ -248,4 +249,14 @@ describe('<care-messages>', () => {
     expect(getComputedStyle(thread).paddingInlineStart).to.equal('0px');
     await expect(el).to.be.accessible();
   });
+});
+
+runDataWidgetStateSuite({
+  tag: 'care-messages',
+  tenant: 'zorggroep-de-linde',
+  username: 'j.de.vries',
+  empty: {
+    answer: (path) => (path.startsWith('/messages?') ? { items: [], nextBefore: null, unreadCount: 0 } : undefined),
+    text: 'Er zijn nog geen berichten. Stel hieronder uw vraag aan het zorgteam.',
+  },
 });

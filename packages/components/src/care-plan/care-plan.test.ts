@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../care-portal/care-portal.js';
+import { runDataWidgetStateSuite } from '../shared/testing/data-widget-states.js';
 import { latestOutboxId, outboxMessage, testSession } from '../shared/testing/test-session.js';
 import type { CarePlan } from './care-plan.component.js';
 import './care-plan.js';
@@ -210,4 +211,11 @@ describe('<care-plan>', () => {
     expect($(el, '[part~="base"]')!.scrollWidth).to.be.at.most(320);
     await expect(el).to.be.accessible();
   });
+});
+
+runDataWidgetStateSuite({
+  tag: 'care-plan',
+  tenant: 'zorggroep-de-linde',
+  username: 'j.de.vries',
+  empty: { answer: (path) => (path === '/plans' ? { items: [] } : undefined), text: 'Er is nog geen cliëntplan voor u.' },
 });

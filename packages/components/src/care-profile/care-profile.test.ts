@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../care-portal/care-portal.js';
+import { runDataWidgetStateSuite } from '../shared/testing/data-widget-states.js';
 import { latestOutboxId, outboxMessage, restorePassword, testSession } from '../shared/testing/test-session.js';
 import type { CareProfile } from './care-profile.component.js';
 import './care-profile.js';
@@ -283,4 +284,11 @@ describe('<care-profile>', () => {
     expect($(el, '[part~="base"]')!.scrollWidth).to.be.at.most(320);
     await expect(el).to.be.accessible();
   });
+});
+
+runDataWidgetStateSuite({
+  tag: 'care-profile',
+  tenant: 'zorggroep-de-linde',
+  username: 'j.de.vries',
+  // A client always has a profile: no empty state.
 });

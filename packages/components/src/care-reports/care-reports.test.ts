@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../care-portal/care-portal.js';
+import { runDataWidgetStateSuite } from '../shared/testing/data-widget-states.js';
 import { signIn } from '../shared/testing/sign-in.js';
 import type { CareReports, Report } from './care-reports.component.js';
 import './care-reports.js';
@@ -319,4 +320,11 @@ describe('<care-reports>', () => {
     // The best of five: the test machine runs other work too; the bench measures the same.
     expect(Math.min(...times)).to.be.below(50);
   });
+});
+
+runDataWidgetStateSuite({
+  tag: 'care-reports',
+  tenant: 'zorggroep-de-linde',
+  username: 'j.de.vries',
+  empty: { answer: (path) => (path.startsWith('/reports/latest') ? { items: [] } : undefined), text: 'Er zijn nog geen rapportages.' },
 });
