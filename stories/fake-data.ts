@@ -1,6 +1,21 @@
 // Canned Dutch portal data for the stories, shaped exactly as the BFF answers (docs/auth-api.md,
 // docs/data-api.md). Dates are relative to today, so "upcoming" and "last week" stay true.
-import type { PublicTenant } from '../packages/components/src/shared/api-client.js';
+// The types are the BFF's contract (packages/bff/src/api-types.ts), so a field the BFF adds, drops or renames breaks the typecheck here.
+import type {
+  AccessLogLine,
+  Activity,
+  Appointment,
+  Measurement,
+  MeasurementType,
+  Message,
+  Plan,
+  Profile,
+  PublicTenant,
+  Report,
+  SecondFactorStep,
+  Terms,
+  TotpEnrolment,
+} from '../packages/bff/src/api-types.js';
 
 const day = 24 * 60 * 60 * 1000;
 const today = new Date();
@@ -26,7 +41,7 @@ export const tenants: Record<'zorggroep-de-linde' | 'thuiszorg-het-baken', Publi
     name: 'Zorggroep De Linde',
     theme: 'de-linde',
     defaultLocale: 'nl',
-    enabledWidgets: ['care-login', 'care-reports', 'care-measurements', 'care-agenda', 'care-messages', 'care-plan', 'care-profile'],
+    enabledWidgets: ['login', 'reports', 'measurements', 'agenda', 'messages', 'plan', 'profile'],
     passwordPolicy: {
       minLength: 10,
       requireLowercase: true,
@@ -49,7 +64,7 @@ export const tenants: Record<'zorggroep-de-linde' | 'thuiszorg-het-baken', Publi
     name: 'Thuiszorg Het Baken',
     theme: 'het-baken',
     defaultLocale: 'nl',
-    enabledWidgets: ['care-login', 'care-reports', 'care-measurements', 'care-agenda', 'care-messages', 'care-profile'],
+    enabledWidgets: ['login', 'reports', 'measurements', 'agenda', 'messages', 'profile'],
     passwordPolicy: {
       minLength: 12,
       requireLowercase: true,
@@ -66,7 +81,7 @@ export const tenants: Record<'zorggroep-de-linde' | 'thuiszorg-het-baken', Publi
   },
 };
 
-export const terms = {
+export const terms: Terms = {
   version: '2024-03',
   text:
     'Gebruiksvoorwaarden cliëntportaal\n\nU gebruikt het cliëntportaal alleen voor uzelf of, met uw toestemming, ' +
@@ -76,7 +91,7 @@ export const terms = {
 
 export const signedIn = { displayName: 'Mevrouw A. de Boer', clientId: '5a1f6c62-4c1e-4d8e-9a51-1f0c2d7b9e10' };
 
-export const secondFactorSms = {
+export const secondFactorSms: Omit<SecondFactorStep, 'step'> = {
   channel: 'sms' as const,
   prefix: '4821',
   codeSent: true,
@@ -86,48 +101,50 @@ export const secondFactorSms = {
   trustedDeviceDays: 7,
 };
 
-export const reports = [
-  {
-    author: 'Zr. Jansen',
-    authorKind: 'staff',
-    own: false,
-    days: 0,
-    time: '08:15',
-    text: 'Mevrouw heeft goed geslapen en zelf ontbeten. Medicatie op tijd ingenomen.',
-  },
-  {
-    author: 'Anna de Boer',
-    authorKind: 'client',
-    own: true,
-    days: -1,
-    time: '19:40',
-    text: 'Vandaag een wandeling gemaakt naar de markt. Wat moe in de benen.',
-  },
-  {
-    author: 'Dhr. Bakker (wijkverpleegkundige)',
-    authorKind: 'staff',
-    own: false,
-    days: -2,
-    time: '10:05',
-    text: 'Wond aan het onderbeen verzorgd; ziet er rustig uit.\nVolgende controle over een week.',
-  },
-  {
-    author: 'Zr. El Idrissi',
-    authorKind: 'staff',
-    own: false,
-    days: -4,
-    time: '07:50',
-    text: 'Ochtendzorg verleend. Mevrouw gaf aan wat pijn in de rug te hebben; pijnscore 4.',
-  },
-  {
-    author: 'Peter de Boer (zoon)',
-    authorKind: 'contact',
-    own: false,
-    days: -6,
-    time: '16:20',
-    text: 'Op bezoek geweest. Moeder was vrolijk en heeft verteld over de dagbesteding.',
-  },
-].map((r, i) => ({
+export const reports: Report[] = (
+  [
+    {
+      author: 'Zr. Jansen',
+      authorKind: 'staff',
+      own: false,
+      days: 0,
+      time: '08:15',
+      text: 'Mevrouw heeft goed geslapen en zelf ontbeten. Medicatie op tijd ingenomen.',
+    },
+    {
+      author: 'Anna de Boer',
+      authorKind: 'client',
+      own: true,
+      days: -1,
+      time: '19:40',
+      text: 'Vandaag een wandeling gemaakt naar de markt. Wat moe in de benen.',
+    },
+    {
+      author: 'Dhr. Bakker (wijkverpleegkundige)',
+      authorKind: 'staff',
+      own: false,
+      days: -2,
+      time: '10:05',
+      text: 'Wond aan het onderbeen verzorgd; ziet er rustig uit.\nVolgende controle over een week.',
+    },
+    {
+      author: 'Zr. El Idrissi',
+      authorKind: 'staff',
+      own: false,
+      days: -4,
+      time: '07:50',
+      text: 'Ochtendzorg verleend. Mevrouw gaf aan wat pijn in de rug te hebben; pijnscore 4.',
+    },
+    {
+      author: 'Peter de Boer (zoon)',
+      authorKind: 'contact',
+      own: false,
+      days: -6,
+      time: '16:20',
+      text: 'Op bezoek geweest. Moeder was vrolijk en heeft verteld over de dagbesteding.',
+    },
+  ] as const
+).map((r, i) => ({
   id: `r-${i + 1}`,
   writtenAt: at(r.days, r.time),
   author: r.author,
@@ -137,98 +154,100 @@ export const reports = [
 }));
 
 /** Who looked at the file: the client, a contact person, the care team, the ECD, and once an emergency access. */
-export const accessLog = [
-  {
-    days: 0,
-    time: '08:12',
-    actor: 'staff',
-    name: null,
-    role: 'Verzorgende IG',
-    organisation: 'Team De Linde Noord',
-    category: 'reports',
-    action: 'view',
-    breakTheGlass: false,
-  },
-  {
-    days: 0,
-    time: '07:45',
-    actor: 'client',
-    name: null,
-    role: null,
-    organisation: null,
-    category: 'measurements',
-    action: 'create',
-    breakTheGlass: false,
-  },
-  {
-    days: -1,
-    time: '21:03',
-    actor: 'contact',
-    name: 'Peter de Boer',
-    role: null,
-    organisation: null,
-    category: 'appointments',
-    action: 'view',
-    breakTheGlass: false,
-  },
-  {
-    days: -1,
-    time: '14:30',
-    actor: 'client',
-    name: null,
-    role: null,
-    organisation: null,
-    category: 'reports',
-    action: 'download',
-    breakTheGlass: false,
-  },
-  {
-    days: -1,
-    time: '02:24',
-    actor: 'staff',
-    name: null,
-    role: 'Verpleegkundige nachtdienst',
-    organisation: 'Nachtdienst De Linde',
-    category: 'reports',
-    action: 'view',
-    breakTheGlass: true,
-  },
-  {
-    days: -3,
-    time: '13:40',
-    actor: 'staff',
-    name: null,
-    role: 'Wijkverpleegkundige',
-    organisation: 'Team De Linde Noord',
-    category: 'client-plan',
-    action: 'update',
-    breakTheGlass: false,
-  },
-  {
-    days: -3,
-    time: '09:00',
-    actor: 'ecd',
-    name: null,
-    role: null,
-    organisation: 'Zorggroep De Linde',
-    category: 'portal-input',
-    action: 'view',
-    breakTheGlass: false,
-  },
-  {
-    days: -5,
-    time: '18:15',
-    actor: 'client',
-    name: null,
-    role: null,
-    organisation: null,
-    category: 'client-plan',
-    action: 'sign',
-    breakTheGlass: false,
-  },
-].map(({ days, time, ...line }) => ({ at: at(days, time), ...line }));
+export const accessLog: AccessLogLine[] = (
+  [
+    {
+      days: 0,
+      time: '08:12',
+      actor: 'staff',
+      name: null,
+      role: 'Verzorgende IG',
+      organisation: 'Team De Linde Noord',
+      category: 'reports',
+      action: 'view',
+      breakTheGlass: false,
+    },
+    {
+      days: 0,
+      time: '07:45',
+      actor: 'client',
+      name: null,
+      role: null,
+      organisation: null,
+      category: 'measurements',
+      action: 'create',
+      breakTheGlass: false,
+    },
+    {
+      days: -1,
+      time: '21:03',
+      actor: 'contact',
+      name: 'Peter de Boer',
+      role: null,
+      organisation: null,
+      category: 'appointments',
+      action: 'view',
+      breakTheGlass: false,
+    },
+    {
+      days: -1,
+      time: '14:30',
+      actor: 'client',
+      name: null,
+      role: null,
+      organisation: null,
+      category: 'reports',
+      action: 'download',
+      breakTheGlass: false,
+    },
+    {
+      days: -1,
+      time: '02:24',
+      actor: 'staff',
+      name: null,
+      role: 'Verpleegkundige nachtdienst',
+      organisation: 'Nachtdienst De Linde',
+      category: 'reports',
+      action: 'view',
+      breakTheGlass: true,
+    },
+    {
+      days: -3,
+      time: '13:40',
+      actor: 'staff',
+      name: null,
+      role: 'Wijkverpleegkundige',
+      organisation: 'Team De Linde Noord',
+      category: 'client-plan',
+      action: 'update',
+      breakTheGlass: false,
+    },
+    {
+      days: -3,
+      time: '09:00',
+      actor: 'ecd',
+      name: null,
+      role: null,
+      organisation: 'Zorggroep De Linde',
+      category: 'portal-input',
+      action: 'view',
+      breakTheGlass: false,
+    },
+    {
+      days: -5,
+      time: '18:15',
+      actor: 'client',
+      name: null,
+      role: null,
+      organisation: null,
+      category: 'client-plan',
+      action: 'sign',
+      breakTheGlass: false,
+    },
+  ] as const
+).map(({ days, time, ...line }) => ({ at: at(days, time), ...line }));
 
-export const measurementTypes = [
+export const measurementTypes: MeasurementType[] = [
   {
     code: 'bloeddruk',
     label: 'Bloeddruk',
@@ -266,40 +285,42 @@ export const measurementTypes = [
   },
 ];
 
-export const measurements = [
-  {
-    type: 'bloeddruk',
-    days: 0,
-    time: '08:10',
-    values: { systolic: 128, diastolic: 82 },
-    source: 'client',
-    author: 'Anna de Boer',
-    deletable: true,
-  },
-  { type: 'gewicht', days: -1, time: '07:30', values: { value: 72.4 }, source: 'client', author: 'Anna de Boer', deletable: true },
-  {
-    type: 'bloeddruk',
-    days: -3,
-    time: '09:00',
-    values: { systolic: 135, diastolic: 85 },
-    source: 'staff',
-    author: 'Zr. Jansen',
-    deletable: false,
-  },
-  { type: 'temperatuur', days: -4, time: '08:00', values: { value: 37.1 }, source: 'staff', author: 'Zr. El Idrissi', deletable: false },
-  { type: 'gewicht', days: -8, time: '07:45', values: { value: 72.9 }, source: 'client', author: 'Anna de Boer', deletable: true },
-  {
-    type: 'bloeddruk',
-    days: -10,
-    time: '08:20',
-    values: { systolic: 131, diastolic: 80 },
-    source: 'staff',
-    author: 'Zr. Jansen',
-    deletable: false,
-  },
-  { type: 'gewicht', days: -15, time: '07:40', values: { value: 73.3 }, source: 'client', author: 'Anna de Boer', deletable: true },
-  { type: 'pijnscore', days: -4, time: '08:05', values: { value: 4 }, source: 'staff', author: 'Zr. El Idrissi', deletable: false },
-].map((m, i) => ({
+export const measurements: Measurement[] = (
+  [
+    {
+      type: 'bloeddruk',
+      days: 0,
+      time: '08:10',
+      values: { systolic: 128, diastolic: 82 },
+      source: 'client',
+      author: 'Anna de Boer',
+      deletable: true,
+    },
+    { type: 'gewicht', days: -1, time: '07:30', values: { value: 72.4 }, source: 'client', author: 'Anna de Boer', deletable: true },
+    {
+      type: 'bloeddruk',
+      days: -3,
+      time: '09:00',
+      values: { systolic: 135, diastolic: 85 },
+      source: 'staff',
+      author: 'Zr. Jansen',
+      deletable: false,
+    },
+    { type: 'temperatuur', days: -4, time: '08:00', values: { value: 37.1 }, source: 'staff', author: 'Zr. El Idrissi', deletable: false },
+    { type: 'gewicht', days: -8, time: '07:45', values: { value: 72.9 }, source: 'client', author: 'Anna de Boer', deletable: true },
+    {
+      type: 'bloeddruk',
+      days: -10,
+      time: '08:20',
+      values: { systolic: 131, diastolic: 80 },
+      source: 'staff',
+      author: 'Zr. Jansen',
+      deletable: false,
+    },
+    { type: 'gewicht', days: -15, time: '07:40', values: { value: 73.3 }, source: 'client', author: 'Anna de Boer', deletable: true },
+    { type: 'pijnscore', days: -4, time: '08:05', values: { value: 4 }, source: 'staff', author: 'Zr. El Idrissi', deletable: false },
+  ] as const
+).map((m, i) => ({
   id: `m-${i + 1}`,
   type: m.type,
   measuredAt: at(m.days, m.time),
@@ -316,8 +337,8 @@ function appointment(
   end: string,
   title: string,
   careWorker: string | null,
-  extra: Partial<{ location: string; description: string; source: string; editable: boolean }> = {},
-) {
+  extra: Partial<{ location: string; description: string; source: Appointment['source']; editable: boolean }> = {},
+): Appointment {
   return {
     id: `a-${i}`,
     title,
@@ -342,48 +363,50 @@ export const appointments = [
   appointment(5, 8, '09:00', '10:00', 'Evaluatie zorgplan', 'Mw. Visser (EVV)', { location: 'Bij u thuis' }),
 ];
 
-export const messages = [
-  {
-    days: 0,
-    time: '09:12',
-    body: 'Goedemorgen mevrouw De Boer, de fysiotherapeut komt donderdag om 11 uur. Met vriendelijke groet, Zr. Jansen',
-    sender: { kind: 'staff', name: 'Zr. Jansen' },
-    own: false,
-    read: false,
-  },
-  {
-    days: -1,
-    time: '20:03',
-    body: 'Dank u wel. Kan de ochtendzorg zaterdag iets later, rond half negen?',
-    sender: { kind: 'client', name: 'Anna de Boer' },
-    own: true,
-    read: true,
-  },
-  {
-    days: -1,
-    time: '15:45',
-    body: 'Zaterdag komt Zr. El Idrissi voor de ochtendzorg.',
-    sender: { kind: 'staff', name: 'Planning De Linde' },
-    own: false,
-    read: true,
-  },
-  {
-    days: -3,
-    time: '11:30',
-    body: 'Ik neem de nieuwe medicijnlijst mee bij mijn bezoek op zondag. Peter',
-    sender: { kind: 'contact', name: 'Peter de Boer' },
-    own: false,
-    read: true,
-  },
-  {
-    days: -5,
-    time: '10:00',
-    body: 'Welkom in het cliëntportaal! Hier kunt u ons een bericht sturen.',
-    sender: { kind: 'staff', name: 'Cliëntenbureau' },
-    own: false,
-    read: true,
-  },
-].map((m, i) => ({
+export const messages: Message[] = (
+  [
+    {
+      days: 0,
+      time: '09:12',
+      body: 'Goedemorgen mevrouw De Boer, de fysiotherapeut komt donderdag om 11 uur. Met vriendelijke groet, Zr. Jansen',
+      sender: { kind: 'staff', name: 'Zr. Jansen' },
+      own: false,
+      read: false,
+    },
+    {
+      days: -1,
+      time: '20:03',
+      body: 'Dank u wel. Kan de ochtendzorg zaterdag iets later, rond half negen?',
+      sender: { kind: 'client', name: 'Anna de Boer' },
+      own: true,
+      read: true,
+    },
+    {
+      days: -1,
+      time: '15:45',
+      body: 'Zaterdag komt Zr. El Idrissi voor de ochtendzorg.',
+      sender: { kind: 'staff', name: 'Planning De Linde' },
+      own: false,
+      read: true,
+    },
+    {
+      days: -3,
+      time: '11:30',
+      body: 'Ik neem de nieuwe medicijnlijst mee bij mijn bezoek op zondag. Peter',
+      sender: { kind: 'contact', name: 'Peter de Boer' },
+      own: false,
+      read: true,
+    },
+    {
+      days: -5,
+      time: '10:00',
+      body: 'Welkom in het cliëntportaal! Hier kunt u ons een bericht sturen.',
+      sender: { kind: 'staff', name: 'Cliëntenbureau' },
+      own: false,
+      read: true,
+    },
+  ] as const
+).map((m, i) => ({
   id: `b-${i + 1}`,
   body: m.body,
   sentAt: at(m.days, m.time),
@@ -394,7 +417,7 @@ export const messages = [
 
 const sha = '9f2c6a1b7e3d4c5b8a9f0e1d2c3b4a5968776655443322110ffeeddccbbaa998';
 
-export const plans = {
+export const plans: Record<'undecided' | 'signed' | 'rejected', Plan> = {
   undecided: {
     id: 'p-3',
     title: 'Cliëntplan 2025',
@@ -431,7 +454,7 @@ export const plans = {
   },
 };
 
-export const profile = {
+export const profile: Profile = {
   name: 'Anna de Boer',
   formalName: 'A. de Boer',
   dateOfBirth: '1941-05-14',
@@ -470,7 +493,7 @@ function fakeQrDataUrl() {
 }
 
 /** POST /auth/totp/enrol. */
-export const totpEnrolment = {
+export const totpEnrolment: TotpEnrolment = {
   otpauthUri:
     'otpauth://totp/Zorggroep%20De%20Linde:a.deboer%40voorbeeld.nl?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Zorggroep%20De%20Linde',
   qrDataUrl: fakeQrDataUrl(),
@@ -480,7 +503,7 @@ export const totpEnrolment = {
 };
 
 /** "Sinds uw vorige bezoek" as seed 002 words it: two new messages since a visit three days ago. */
-export const activity = {
+export const activity: Activity = {
   displayName: signedIn.displayName,
   previousVisit: at(-3, '19:30'),
   since: { reports: 0, messages: 2, appointmentsHeld: 0, measurements: 1 },
@@ -493,7 +516,7 @@ export const activity = {
     location: 'Thuis',
   },
 };
-export const firstVisit = {
+export const firstVisit: Activity = {
   displayName: signedIn.displayName,
   previousVisit: null,
   since: null,

@@ -127,7 +127,13 @@ export const problemSchema = z
     instance: z.string(),
     code: z.string(),
     requestId: z.string().optional(),
-    errors: z.array(z.strictObject({ field: z.string(), detail: z.string() })).optional(),
+    errors: z
+      .array(z.strictObject({ field: z.string(), detail: z.string(), rule: z.string().optional().describe('The password rule not met') }))
+      .optional(),
+    rules: z
+      .array(z.strictObject({ rule: z.string(), ok: z.boolean() }))
+      .optional()
+      .describe('`password-policy`: every rule of the policy, met or not'),
     retryAfter: z.int().optional(),
     attemptsLeft: z.int().optional(),
   })

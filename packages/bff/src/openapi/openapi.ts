@@ -7,7 +7,6 @@
  */
 import { z } from 'zod';
 import { problemSchema, type Operation, type ResponseSpec } from '../contract/operations.js';
-import { legacyDocument } from './legacy-document.js';
 import { widgetOperations } from './widget-operations.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -93,7 +92,41 @@ const idempotencyKeyHeader = {
 const generated = openApiDocumentOf(widgetOperations);
 
 export const openApiDocument = {
-  ...legacyDocument,
-  paths: { ...legacyDocument.paths, ...generated.paths },
-  components: { ...legacyDocument.components, schemas: { ...legacyDocument.components.schemas, ...generated.schemas } },
+  openapi: '3.1.0',
+  info: {
+    title: 'care-widgets BFF — widget API',
+    version: '0.1.0',
+    description:
+      'The JSON API the care widgets call. Every path is below `/api/tenants/{tenant}`. Sessions are cookies set by the BFF ' +
+      '(`__Host-care-{tenant}`); every write needs `X-Care-Widgets: 1` and an allowed `Origin` (CSRF). Errors are ' +
+      '`application/problem+json` (RFC 9457) with a stable `code`. Every read and write of client data is written to the ' +
+      'NEN 7513 audit log. Guides: docs/auth-api.md, docs/data-api.md, docs/embedding.md, docs/security-model.md.',
+    license: { name: 'Proprietary (demo)' },
+  },
+  servers: [{ url: '/api/tenants/{tenant}', variables: { tenant: { default: 'zorggroep-de-linde', description: 'The tenant slug.' } } }],
+  tags: [
+    { name: 'tenant', description: 'Public settings of the care organisation.' },
+    { name: 'auth', description: 'Login with password and second factor, first login, reset, activation (docs/auth-api.md).' },
+    { name: 'reports', description: '<care-reports>' },
+    { name: 'measurements', description: '<care-measurements>' },
+    { name: 'agenda', description: '<care-agenda>' },
+    { name: 'messages', description: '<care-messages>' },
+    { name: 'plans', description: '<care-plan>' },
+    { name: 'profile', description: '<care-profile>' },
+    { name: 'activity', description: '<care-activity>' },
+    { name: 'access-log', description: '<care-access-log>' },
+  ],
+  paths: generated.paths,
+  components: {
+    securitySchemes: {
+      session: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: '__Host-care-{tenant}',
+        description: 'HttpOnly session cookie set by the BFF; SameSite=Lax, or None + Partitioned for cross-site tenants.',
+      },
+      csrf: { type: 'apiKey', in: 'header', name: 'X-Care-Widgets', description: 'Must be `1` on every write, from an allowed Origin.' },
+    },
+    schemas: generated.schemas,
+  },
 };

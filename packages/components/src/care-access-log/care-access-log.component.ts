@@ -8,23 +8,8 @@ import { stateMessages } from '../shared/states.messages.js';
 import { renderLoadState } from '../shared/states.js';
 import { accessLogMessages, type AccessLogKey } from './care-access-log.messages.js';
 import { careAccessLogStyles } from './care-access-log.styles.js';
-
-/** One access to the client's data as the BFF gives it (docs/data-api.md). */
-export interface AccessLogLine {
-  at: string;
-  actor: 'client' | 'contact' | 'staff' | 'ecd';
-  name: string | null;
-  role: string | null;
-  organisation: string | null;
-  category: string;
-  action: 'view' | 'download' | 'create' | 'update' | 'delete' | 'sign' | 'reject';
-  breakTheGlass: boolean;
-}
-
-export interface AccessLogPeriod {
-  from: string;
-  to: string;
-}
+import type { AccessLogLine, Period as AccessLogPeriod } from '@care-widgets/bff/api-types';
+export type { AccessLogLine, AccessLogPeriod };
 
 type PeriodChoice = 'week' | 'month' | 'year' | 'custom';
 type PeriodField = 'from' | 'to';

@@ -8,15 +8,8 @@ import { stateMessages } from '../shared/states.messages.js';
 import { renderLoadState } from '../shared/states.js';
 import { activityMessages, type ActivityKey } from './care-activity.messages.js';
 import { careActivityStyles } from './care-activity.styles.js';
-
-/** `GET /activity` (docs/data-api.md). */
-export interface ActivityOverview {
-  displayName: string;
-  previousVisit: string | null;
-  since: { reports: number; messages: number; appointmentsHeld: number; measurements: number } | null;
-  plansAwaitingDecision: number;
-  nextAppointment: { id: string; startsAt: string; endsAt: string; title: string; location: string | null } | null;
-}
+import type { Activity as ActivityOverview } from '@care-widgets/bff/api-types';
+export type { ActivityOverview };
 
 let instances = 0;
 

@@ -10,22 +10,8 @@ import { problemText, renderLoadState } from '../shared/states.js';
 import { stateMessages } from '../shared/states.messages.js';
 import { agendaMessages, type AgendaKey } from './care-agenda.messages.js';
 import { careAgendaStyles } from './care-agenda.styles.js';
-
-/** An appointment as the BFF gives it; `localDate`/`localStart` are Amsterdam wall-clock values. */
-export interface Appointment {
-  id: string;
-  title: string;
-  description: string | null;
-  location: string | null;
-  careWorker: string | null;
-  startsAt: string;
-  endsAt: string;
-  localDate: string;
-  localStart: string;
-  localEnd: string;
-  source: 'care_team' | 'client';
-  editable: boolean;
-}
+import type { Appointment } from '@care-widgets/bff/api-types';
+export type { Appointment };
 
 interface AgendaAnswer {
   notice: string | null;

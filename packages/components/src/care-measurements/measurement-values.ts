@@ -1,31 +1,6 @@
 import type { Locale } from '../shared/i18n.js';
-
-/** A measurement type ("meetsoort") of the tenant, as GET /measurements/types gives it. */
-export interface MeasurementType {
-  code: string;
-  label: string;
-  unit: string;
-  decimals: number;
-  clientMayEnter: boolean;
-  components: MeasurementComponent[];
-}
-
-export interface MeasurementComponent {
-  key: string;
-  label: string;
-  min: number;
-  max: number;
-}
-
-export interface Measurement {
-  id: string;
-  type: string;
-  measuredAt: string;
-  values: Record<string, number>;
-  source: 'client' | 'staff' | string;
-  author: string;
-  deletable: boolean;
-}
+import type { Measurement, MeasurementComponent, MeasurementType } from '@care-widgets/bff/api-types';
+export type { Measurement, MeasurementComponent, MeasurementType };
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 

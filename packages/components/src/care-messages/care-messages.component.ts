@@ -10,24 +10,8 @@ import { stateMessages } from '../shared/states.messages.js';
 import { problemText, renderLoadState } from '../shared/states.js';
 import { messagesMessages, type nl } from './care-messages.messages.js';
 import { careMessagesStyles } from './care-messages.styles.js';
-
-/** A message of the thread as the BFF gives it (docs/data-api.md, "Messages"). */
-export interface Message {
-  id: string;
-  body: string;
-  /** ISO 8601, UTC. */
-  sentAt: string;
-  sender: { kind: 'client' | 'staff' | 'contact'; name: string };
-  /** Written by the signed-in account. */
-  own: boolean;
-  readAt: string | null;
-}
-
-interface MessagePage {
-  items: Message[];
-  nextBefore: string | null;
-  unreadCount: number;
-}
+import type { Message, MessagePage } from '@care-widgets/bff/api-types';
+export type { Message };
 
 /** A message on its way: shown at once, sent (and re-sent) under one Idempotency-Key. */
 interface Outgoing {

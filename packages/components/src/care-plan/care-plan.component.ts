@@ -11,19 +11,8 @@ import { SmsConfirmation, type CodeChallenge } from '../shared/sms-confirmation/
 import { renderLoadState } from '../shared/states.js';
 import { planMessages, type nl } from './care-plan.messages.js';
 import { carePlanStyles } from './care-plan.styles.js';
-
-/** A client plan document as the BFF gives it (docs/data-api.md, "Client plan"). */
-export interface Plan {
-  id: string;
-  title: string;
-  version: string;
-  /** The document's date, "YYYY-MM-DD". */
-  date: string;
-  fileName: string;
-  sha256: string;
-  status: 'undecided' | 'signed' | 'rejected';
-  decision: { by: string; at: string; reason: string | null } | null;
-}
+import type { Plan } from '@care-widgets/bff/api-types';
+export type { Plan };
 
 export type PlanDecisionKind = 'sign' | 'reject';
 

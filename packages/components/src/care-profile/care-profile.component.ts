@@ -10,29 +10,10 @@ import { problemText, renderLoadState } from '../shared/states.js';
 import { profileMessages, type nl } from './care-profile.messages.js';
 import { careProfileStyles } from './care-profile.styles.js';
 import type { ChangeHost, ProfileChange } from './profile-change.js';
+import type { Profile } from '@care-widgets/bff/api-types';
+export type { Profile };
 
 const loadChange = () => import('./profile-change.js');
-
-/** The client's personal data as the BFF gives it (docs/data-api.md, "Profile"). */
-export interface Profile {
-  name: string;
-  formalName: string;
-  /** "YYYY-MM-DD" */
-  dateOfBirth: string;
-  age: number | null;
-  maritalStatus: string | null;
-  placeOfBirth: string | null;
-  nationality: string | null;
-  /** Masked by the BFF but for its last digits: "******789". */
-  bsn: string | null;
-  address: { street: string; houseNumber: string; extra: string | null; postalCode: string; city: string } | null;
-  phone: string | null;
-  mobile: string | null;
-  email: string | null;
-  editable: EditableField[];
-  pending: { mobile: string | null; email: string | null };
-  contact: { text: string; organisation: string; phone: string | null; email: string | null };
-}
 
 export type EditableField = 'mobile' | 'email';
 

@@ -9,21 +9,8 @@ import { stateMessages } from '../shared/states.messages.js';
 import { problemText, renderLoadState } from '../shared/states.js';
 import { reportMessages, type ReportKey } from './care-reports.messages.js';
 import { careReportsStyles } from './care-reports.styles.js';
-
-/** A report as the BFF gives it (docs/data-api.md). */
-export interface Report {
-  id: string;
-  writtenAt: string;
-  author: string;
-  authorKind: 'staff' | 'client' | 'contact';
-  own: boolean;
-  text: string;
-}
-
-export interface ReportPeriod {
-  from: string;
-  to: string;
-}
+import type { Period as ReportPeriod, Report } from '@care-widgets/bff/api-types';
+export type { Report, ReportPeriod };
 
 export type PeriodChoice = 'week' | 'month' | 'year' | 'custom';
 

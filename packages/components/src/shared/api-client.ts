@@ -1,24 +1,7 @@
+import type { PublicTenant } from '@care-widgets/bff/api-types';
+
 /** Public settings of a care organisation, as GET /api/tenants/:tenant returns them. */
-export interface PublicTenant {
-  slug: string;
-  name: string;
-  theme: string;
-  defaultLocale: 'nl' | 'en';
-  enabledWidgets: string[];
-  passwordPolicy: {
-    minLength: number;
-    requireLowercase: boolean;
-    requireUppercase: boolean;
-    requireDigit: boolean;
-    requireSpecial: boolean;
-    maxAgeDays: number | null;
-  };
-  secondFactors: { allowed: Array<'sms' | 'email' | 'totp'>; default: 'sms' | 'email' | 'totp' };
-  trustedDeviceDays: number;
-  agenda: { indicativeTimeNotice: string | null; clientMayAddAppointments: boolean };
-  terms: { version: string };
-  contact: { phone: string | null; email: string | null };
-}
+export type { PublicTenant };
 
 export interface FieldError {
   field: string;

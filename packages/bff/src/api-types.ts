@@ -1,0 +1,76 @@
+/**
+ * The widget API's request and answer types, inferred from the zod schemas the BFF parses and
+ * checks them with (`schemas.ts` beside each feature's routes). Types only: import them with
+ * `import type` from `@care-widgets/bff/api-types`; nothing of the BFF enters a widget bundle.
+ */
+import type { z } from 'zod';
+import type { accessLogLine, accessLogOfPeriod } from './access-log/schemas.js';
+import type { activity } from './activity/schemas.js';
+import type { appointment, appointmentBody, appointmentsOfPeriod, upcomingAppointments } from './agenda/schemas.js';
+import type {
+  authStepAnswer,
+  firstLoginView,
+  linkState,
+  secondFactorSettings,
+  secondFactorStep,
+  sessionView,
+  signedInStep,
+  totpEnrolment,
+} from './auth/schemas.js';
+import type { codeSent, identityChallenge } from './contract/confirmation.js';
+import type { period, problemSchema } from './contract/operations.js';
+import type { measurement, measurementComponent, measurementType, newMeasurementBody } from './measurements/schemas.js';
+import type { markedRead, message, messagePage } from './messages/schemas.js';
+import type { plan, planCodeSent } from './plans/schemas.js';
+import type { profile } from './profile/schemas.js';
+import type { report, reportsOfPeriod } from './reports/schemas.js';
+import type { passwordPolicy, publicTenant, terms } from './tenants/schemas.js';
+
+/** `{ items: T[] }`, the shape of every list answer. */
+export interface ItemList<T> {
+  items: T[];
+}
+
+export type Problem = z.infer<typeof problemSchema>;
+export type Period = z.infer<typeof period>;
+
+export type PublicTenant = z.infer<typeof publicTenant>;
+export type PasswordPolicy = z.infer<typeof passwordPolicy>;
+export type Terms = z.infer<typeof terms>;
+
+export type SecondFactorStep = z.infer<typeof secondFactorStep>;
+export type SignedInStep = z.infer<typeof signedInStep>;
+export type AuthStep = z.infer<typeof authStepAnswer>;
+export type SessionView = z.infer<typeof sessionView>;
+export type FirstLoginView = z.infer<typeof firstLoginView>;
+export type SecondFactorSettings = z.infer<typeof secondFactorSettings>;
+export type TotpEnrolment = z.infer<typeof totpEnrolment>;
+export type LinkState = z.infer<typeof linkState>;
+
+export type CodeSent = z.infer<typeof codeSent>;
+export type IdentityChallenge = z.infer<typeof identityChallenge>;
+
+export type Report = z.infer<typeof report>;
+export type ReportsOfPeriod = z.infer<typeof reportsOfPeriod>;
+
+export type MeasurementType = z.infer<typeof measurementType>;
+export type MeasurementComponent = z.infer<typeof measurementComponent>;
+export type Measurement = z.infer<typeof measurement>;
+export type NewMeasurement = z.input<typeof newMeasurementBody>;
+
+export type Appointment = z.infer<typeof appointment>;
+export type AppointmentInput = z.input<typeof appointmentBody>;
+export type UpcomingAppointments = z.infer<typeof upcomingAppointments>;
+export type AppointmentsOfPeriod = z.infer<typeof appointmentsOfPeriod>;
+
+export type Message = z.infer<typeof message>;
+export type MessagePage = z.infer<typeof messagePage>;
+export type MarkedRead = z.infer<typeof markedRead>;
+
+export type Plan = z.infer<typeof plan>;
+export type PlanCodeSent = z.infer<typeof planCodeSent>;
+
+export type Profile = z.infer<typeof profile>;
+export type Activity = z.infer<typeof activity>;
+export type AccessLogLine = z.infer<typeof accessLogLine>;
+export type AccessLogOfPeriod = z.infer<typeof accessLogOfPeriod>;
