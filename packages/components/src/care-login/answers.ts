@@ -1,8 +1,9 @@
 import { ApiError } from '../shared/api-client.js';
+import { emit } from '../shared/events.js';
 import { answerMessages, t } from './answers.messages.js';
 import { duration } from './duration.js';
 import { enterCode } from './steps/code.js';
-import type { AuthStep, CareLoginDetail, FirstLogin, LoginFlow, SessionView, SignedIn } from './login-flow.js';
+import type { AuthStep, FirstLogin, LoginFlow, SessionView, SignedIn } from './login-flow.js';
 
 /**
  * Where each answer of the BFF leads, and the errors of every step. Not part of what must load
@@ -34,13 +35,7 @@ async function enterFirstLogin(flow: LoginFlow, remaining: Array<'password' | 't
 
 function signedIn(flow: LoginFlow, session: SignedIn, restored: boolean) {
   void flow.go('done', { session, firstLogin: undefined }, !restored);
-  flow.host.dispatchEvent(
-    new CustomEvent<CareLoginDetail>('care-login', {
-      detail: { accountId: session.accountId, displayName: session.displayName, clientId: session.clientId, restored },
-      bubbles: true,
-      composed: true,
-    }),
-  );
+  emit(flow.host, 'care-login', { accountId: session.accountId, displayName: session.displayName, clientId: session.clientId, restored });
 }
 
 /** A failed request of any step, in the step's alert. */

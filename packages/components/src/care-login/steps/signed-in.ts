@@ -1,4 +1,5 @@
 import { css, html } from 'lit';
+import { emit } from '../../shared/events.js';
 import type { LoginFlow, StepModule } from '../login-flow.js';
 import { form, link, submit } from './form.js';
 import { signedInMessages, t } from './signed-in.messages.js';
@@ -15,7 +16,7 @@ function logout(flow: LoginFlow) {
   return flow.run(async () => {
     await flow.api.post('/auth/logout', {});
     void flow.go('login', { session: undefined, notice: t(flow, 'loggedOut') });
-    flow.host.dispatchEvent(new CustomEvent('care-logout', { bubbles: true, composed: true }));
+    emit(flow.host, 'care-logout', undefined);
   });
 }
 
