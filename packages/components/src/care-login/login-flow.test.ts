@@ -1,0 +1,88 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { css, LitElement } from 'lit';
+import { defineMessages } from '../shared/messages.js';
+import { LoginFlow, type Answers, type StepModule } from './login-flow.js';
+
+/**
+ * The flow on its own, in an element that is not <care-login>, with step modules and answers of
+ * the test's making: what the element tests would only reach through the BFF.
+ */
+class FlowHost extends LitElement {
+  protected override createRenderRoot() {
+    return this;
+  }
+}
+customElements.define('login-flow-test-host', FlowHost);
+
+const noAnswers: Answers = { resume: async () => false, afterStep: async () => undefined, showError: async () => undefined };
+
+describe('LoginFlow', () => {
+  it('loads a step’s module once, with its styles, and tells it each time the flow leaves one of its steps', async () => {
+    const host = await fixture<FlowHost>(html`<login-flow-test-host></login-flow-test-host>`);
+    let loads = 0;
+    const left: string[] = [];
+    const module: StepModule = {
+      steps: { forgot: () => html``, 'forgot-sent': () => html`` },
+      messages: defineMessages({ text: 'tekst' }, async () => ({ default: { text: 'text' } })),
+      styles: css`
+        login-flow-test-host {
+          outline-style: dotted;
+        }
+      `,
+      leave: (flow) => left.push(flow.view.step),
+    };
+    const load = async () => {
+      loads += 1;
+      return module;
+    };
+    const flow = new LoginFlow(host, { forgot: load, 'forgot-sent': load }, async () => noAnswers);
+
+    flow.patch({ error: 'Oud', invalid: ['username'], notice: 'Oud' });
+    await flow.go('forgot');
+    expect(flow.view).to.include({ step: 'forgot', error: '', notice: '' });
+    expect(flow.view.invalid).to.deep.equal([]);
+    expect(flow.focus).to.equal('.care-login__heading');
+    expect(getComputedStyle(host).outlineStyle).to.equal('dotted');
+    await flow.go('forgot-sent', {}, false);
+    expect(flow.focus).to.equal('');
+    await flow.go('login');
+    expect(loads).to.equal(1);
+    expect(flow.loaded['forgot-sent']).to.equal(module);
+    expect(left).to.deep.equal(['forgot', 'forgot-sent']);
+  });
+
+  it('runs one request at a time, busy meanwhile, and shows what failed through answers.ts or, without it, as unavailable', async () => {
+    const host = await fixture<FlowHost>(html`<login-flow-test-host></login-flow-test-host>`);
+    const shown: unknown[] = [];
+    const answers: Answers = {
+      ...noAnswers,
+      showError: async (flow, cause) => {
+        shown.push(cause);
+        flow.fail('Mis', ['password']);
+      },
+    };
+    const flow = new LoginFlow(host, {}, async () => answers);
+    let calls = 0;
+    let fail!: (error: Error) => void;
+    const first = flow.run(() => {
+      calls += 1;
+      return new Promise((_, reject) => (fail = reject));
+    });
+    expect(flow.view.busy).to.equal(true);
+    await flow.run(async () => {
+      calls += 1;
+    });
+    expect(calls).to.equal(1);
+    const cause = new Error('boom');
+    fail(cause);
+    await first;
+    expect(shown).to.deep.equal([cause]);
+    expect(flow.view).to.include({ busy: false, error: 'Mis' });
+    expect(flow.view.invalid).to.deep.equal(['password']);
+    expect(flow.focus).to.equal('[aria-invalid=true]');
+
+    const offline = new LoginFlow(host, {}, () => Promise.reject(new TypeError('Failed to fetch')));
+    await offline.run(() => Promise.reject(new Error('boom')));
+    expect(offline.view.error).to.equal('Het cliëntportaal is op dit moment niet bereikbaar. Probeer het later opnieuw.');
+  });
+});
