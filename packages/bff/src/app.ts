@@ -1,11 +1,9 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
-import type { Kysely } from 'kysely';
 import { requireSecretKey, type Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import { isDatabaseUnavailable } from './db/unavailable.js';
-import type { Database } from './db/schema.js';
 import { healthRoutes } from './health/routes.js';
 import { integrationRoutes } from './integration/routes.js';
 import { messageRoutes } from './messages/routes.js';
@@ -13,6 +11,7 @@ import { devStaffReplyRoutes } from './messages/staff-reply.js';
 import { planRoutes } from './plans/routes.js';
 import { profileRoutes } from './profile/routes.js';
 import { widgetBodyLimit } from './http/body-limit.js';
+import type { AppEnv } from './http/app-env.js';
 import type { Logger } from './http/logger.js';
 import { refuseNulInUrl } from './http/nul-guard.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -22,18 +21,18 @@ import { configureServerSecret } from './security/server-secret.js';
 import { devOutboxRoutes } from './outbox/routes.js';
 import type { Outbox } from './outbox/delivery.js';
 import { authRoutes } from './auth/routes.js';
-import type { SessionInfo } from './auth/session.js';
 import { staticRoutes } from './static/routes.js';
-import type { TenantRecord } from './tenants/queries.js';
-import { agendaRoutes } from './agenda/routes.js';
+import { agendaCalendarRoutes, agendaRoutes } from './agenda/routes.js';
 import { measurementRoutes } from './measurements/routes.js';
-import { reportRoutes } from './reports/routes.js';
-import { accessLogRoutes } from './access-log/routes.js';
+import { reportPdfRoutes, reportRoutes } from './reports/routes.js';
+import { accessLogCsvRoutes, accessLogRoutes } from './access-log/routes.js';
 import { activityRoutes } from './activity/routes.js';
 import { openApiRoutes } from './openapi/routes.js';
 import { tenantRoutes } from './tenants/routes.js';
 import { tenantContext } from './tenants/tenant-context.js';
 import { themeRoutes } from './themes/routes.js';
+
+export type { AppEnv } from './http/app-env.js';
 
 export interface AppDependencies {
   config: Config;
@@ -43,21 +42,6 @@ export interface AppDependencies {
   /** Aborted when the server starts draining: /readyz then answers 503. */
   shutdown?: AbortSignal;
 }
-
-export type AppEnv = {
-  Variables: {
-    requestId: string;
-    config: Config;
-    database: DatabaseHandle;
-    db: Kysely<Database>;
-    outbox: Outbox;
-    logger: Logger;
-    /** Set for every route under /api/tenants/:tenant. */
-    tenant: TenantRecord;
-    /** Set by requireSession(). */
-    session?: SessionInfo;
-  };
-};
 
 export function createApp(deps: AppDependencies) {
   configureServerSecret(requireSecretKey(deps.config));
@@ -88,18 +72,7 @@ export function createApp(deps: AppDependencies) {
   app.use('/api/*', requestTimeout(deps.config.requestTimeoutMs));
   app.route('/', healthRoutes(deps.shutdown));
   app.route('/api/openapi.json', openApiRoutes());
-  app.use('/api/tenants/:tenant/*', tenantContext());
-  app.use('/api/tenants/:tenant', tenantContext());
-  app.route('/api/tenants/:tenant', tenantRoutes());
-  app.route('/api/tenants/:tenant/auth', authRoutes());
-  app.route('/api/tenants/:tenant', reportRoutes());
-  app.route('/api/tenants/:tenant', measurementRoutes());
-  app.route('/api/tenants/:tenant', agendaRoutes());
-  app.route('/api/tenants/:tenant', messageRoutes());
-  app.route('/api/tenants/:tenant', planRoutes());
-  app.route('/api/tenants/:tenant', profileRoutes());
-  app.route('/api/tenants/:tenant', accessLogRoutes());
-  app.route('/api/tenants/:tenant', activityRoutes());
+  app.route('/api/tenants/:tenant', tenantApi());
   if (deps.config.mode === 'demo') app.route('/dev', devOutboxRoutes());
   if (deps.config.mode === 'demo') app.route('/dev', devStaffReplyRoutes());
   app.route('/', integrationRoutes(deps.config));
@@ -133,3 +106,27 @@ export function createApp(deps: AppDependencies) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/**
+ * Everything under /api/tenants/:tenant: the tenant's context (and its CORS and CSRF checks) once,
+ * then each feature at its own prefix. The data features require a signed-in client themselves
+ * (auth/session-middleware.ts); a feature whose URLs have two stems (`/reports`, `/reports.pdf`)
+ * is mounted at both.
+ */
+function tenantApi() {
+  return new Hono<AppEnv>()
+    .use(tenantContext())
+    .route('/', tenantRoutes())
+    .route('/auth', authRoutes())
+    .route('/reports', reportRoutes())
+    .route('/reports.pdf', reportPdfRoutes())
+    .route('/measurements', measurementRoutes())
+    .route('/appointments', agendaRoutes())
+    .route('/appointments.ics', agendaCalendarRoutes())
+    .route('/messages', messageRoutes())
+    .route('/plans', planRoutes())
+    .route('/profile', profileRoutes())
+    .route('/access-log', accessLogRoutes())
+    .route('/access-log.csv', accessLogCsvRoutes())
+    .route('/activity', activityRoutes());
+}

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { AppEnv, ClientEnv } from '../http/app-env.js';
 import { auditRow } from '../audit/audit-log.js';
-import { requireSession, sessionClientId } from '../auth/session.js';
+import { requireClientSession } from '../auth/session-middleware.js';
 import { Problem } from '../http/problem.js';
 import { amsterdamClock, amsterdamDate, isoDate } from '../time/amsterdam-time.js';
 import { periodFromQuery } from '../time/period.js';
@@ -10,14 +10,14 @@ import { accessLogLines, type AccessLogLine, type AccessLogScope } from './queri
 /** Longest period one read or download covers: a year and a day, as for the reports. */
 const MAX_PERIOD_DAYS = 367;
 
-function scopeOf(c: Context<AppEnv>): AccessLogScope {
+function scopeOf(c: Context<ClientEnv>): AccessLogScope {
   // A contact person would need a right to see the client's log; there is no rights model yet.
-  if (c.var.session!.relation === 'contact') throw Problem.forbidden('Only the client can see who looked at the file.');
+  if (c.var.session.relation === 'contact') throw Problem.forbidden('Only the client can see who looked at the file.');
   const tenant = c.var.tenant;
   return {
     tenantId: tenant.id,
     tenantName: tenant.name,
-    clientId: sessionClientId(c),
+    clientId: c.var.scope.clientId,
     showStaffNames: tenant.settings.accessLog.showStaffNames,
   };
 }
@@ -69,39 +69,42 @@ export function accessLogCsv(lines: AccessLogLine[]): string {
 }
 
 /**
- * "Wie heeft mijn dossier bekeken?" (Wabvpz art. 15e, NEN 7513): every access to the signed-in
- * client's data in a period, newest first, as JSON or CSV. Reading it is audited too.
+ * "Wie heeft mijn dossier bekeken?" (Wabvpz art. 15e, NEN 7513), at /access-log: every access to
+ * the signed-in client's data in a period, newest first. Reading it is audited too.
  */
 export function accessLogRoutes() {
-  return new Hono<AppEnv>()
-    .get('/access-log', requireSession(), async (c) => {
-      const scope = scopeOf(c);
-      const period = periodFromQuery(c.req.query(), { fallback: 'month', maxDays: MAX_PERIOD_DAYS });
-      const items = await accessLogLines(
-        c.var.db,
-        scope,
-        period,
-        auditRow(c, { action: 'access-log.list', resourceType: 'access-log', details: { from: period.from, to: period.to } }),
-      );
-      return c.json({ period: { from: period.from, to: period.to }, items });
-    })
-    .get('/access-log.csv', requireSession(), async (c) => {
-      const scope = scopeOf(c);
-      const period = periodFromQuery(c.req.query(), { fallback: 'month', maxDays: MAX_PERIOD_DAYS });
-      const items = await accessLogLines(
-        c.var.db,
-        scope,
-        period,
-        auditRow(c, {
-          action: 'access-log.download',
-          resourceType: 'access-log',
-          details: { from: period.from, to: period.to, format: 'csv' },
-        }),
-      );
-      return c.body(accessLogCsv(items), 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="inzage-dossier-${period.from}-${period.to}.csv"`,
-        'cache-control': 'no-store',
-      });
+  return new Hono<AppEnv>().use(requireClientSession()).get('/', async (c) => {
+    const scope = scopeOf(c);
+    const period = periodFromQuery(c.req.query(), { fallback: 'month', maxDays: MAX_PERIOD_DAYS });
+    const items = await accessLogLines(
+      c.var.db,
+      scope,
+      period,
+      auditRow(c, { action: 'access-log.list', resourceType: 'access-log', details: { from: period.from, to: period.to } }),
+    );
+    return c.json({ period: { from: period.from, to: period.to }, items });
+  });
+}
+
+/** The same log as a CSV download, at /access-log.csv. */
+export function accessLogCsvRoutes() {
+  return new Hono<AppEnv>().use(requireClientSession()).get('/', async (c) => {
+    const scope = scopeOf(c);
+    const period = periodFromQuery(c.req.query(), { fallback: 'month', maxDays: MAX_PERIOD_DAYS });
+    const items = await accessLogLines(
+      c.var.db,
+      scope,
+      period,
+      auditRow(c, {
+        action: 'access-log.download',
+        resourceType: 'access-log',
+        details: { from: period.from, to: period.to, format: 'csv' },
+      }),
+    );
+    return c.body(accessLogCsv(items), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="inzage-dossier-${period.from}-${period.to}.csv"`,
+      'cache-control': 'no-store',
     });
+  });
 }

@@ -1,12 +1,7 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { AuditLogTable, Database } from '../db/schema.js';
 import { amsterdamClock, amsterdamDate, isoDate } from '../time/amsterdam-time.js';
-
-export interface AgendaScope {
-  tenantId: string;
-  clientId: string;
-  accountId: string;
-}
+import type { ClientScope } from '../http/session-types.js';
 
 export interface AppointmentView {
   id: string;
@@ -69,7 +64,7 @@ export function appointmentView(row: Row, accountId: string): AppointmentView {
   };
 }
 
-function appointmentsOfClient(db: Kysely<Database>, scope: AgendaScope) {
+function appointmentsOfClient(db: Kysely<Database>, scope: ClientScope) {
   return db
     .selectFrom('appointments')
     .select(columns)
@@ -79,7 +74,7 @@ function appointmentsOfClient(db: Kysely<Database>, scope: AgendaScope) {
 }
 
 /** Appointments not yet over, soonest first, read in the statement that logs the read. */
-export async function upcomingAppointments(db: Kysely<Database>, scope: AgendaScope, limit: number, auditRow: Audit) {
+export async function upcomingAppointments(db: Kysely<Database>, scope: ClientScope, limit: number, auditRow: Audit) {
   const rows = await db
     .with('logged', (db) => db.insertInto('audit_log').values(auditRow).returning('id'))
     .selectFrom(() =>
@@ -98,7 +93,7 @@ export async function upcomingAppointments(db: Kysely<Database>, scope: AgendaSc
 }
 
 /** Appointments starting in [start, end), soonest first. */
-export async function appointmentsForPeriod(db: Kysely<Database>, scope: AgendaScope, period: { start: Date; end: Date }, auditRow: Audit) {
+export async function appointmentsForPeriod(db: Kysely<Database>, scope: ClientScope, period: { start: Date; end: Date }, auditRow: Audit) {
   const rows = await db
     .with('logged', (db) => db.insertInto('audit_log').values(auditRow).returning('id'))
     .selectFrom(() => appointmentsOfClient(db, scope).where('starts_at', '>=', period.start).where('starts_at', '<', period.end).as('a'))
@@ -109,7 +104,7 @@ export async function appointmentsForPeriod(db: Kysely<Database>, scope: AgendaS
   return rows.map((row) => appointmentView(row, scope.accountId));
 }
 
-export async function appointmentById(db: Kysely<Database>, scope: AgendaScope, id: string, options: { forUpdate?: boolean } = {}) {
+export async function appointmentById(db: Kysely<Database>, scope: ClientScope, id: string, options: { forUpdate?: boolean } = {}) {
   let query = appointmentsOfClient(db, scope).where('id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
   return query.executeTakeFirst();
@@ -127,7 +122,7 @@ export interface AppointmentInput {
  * Adds the client's own appointment under the widget's Idempotency-Key. A retry of the same
  * submit finds the first attempt's appointment (`created: false`) instead of adding one.
  */
-export async function insertClientAppointment(trx: Kysely<Database>, scope: AgendaScope, input: AppointmentInput, idempotencyKey: string) {
+export async function insertClientAppointment(trx: Kysely<Database>, scope: ClientScope, input: AppointmentInput, idempotencyKey: string) {
   const inserted = await trx
     .insertInto('appointments')
     .values({
@@ -156,7 +151,7 @@ export async function insertClientAppointment(trx: Kysely<Database>, scope: Agen
   return { appointment: existing, created: false };
 }
 
-export async function updateClientAppointment(trx: Kysely<Database>, scope: AgendaScope, id: string, input: AppointmentInput) {
+export async function updateClientAppointment(trx: Kysely<Database>, scope: ClientScope, id: string, input: AppointmentInput) {
   return trx
     .updateTable('appointments')
     .set({
@@ -174,7 +169,7 @@ export async function updateClientAppointment(trx: Kysely<Database>, scope: Agen
     .executeTakeFirstOrThrow();
 }
 
-export async function cancelAppointment(trx: Kysely<Database>, scope: AgendaScope, id: string) {
+export async function cancelAppointment(trx: Kysely<Database>, scope: ClientScope, id: string) {
   await trx
     .updateTable('appointments')
     .set({ cancelled_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })

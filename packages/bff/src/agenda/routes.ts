@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { plainLine, plainText } from '../http/plain-text.js';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
 import { audit, auditRow } from '../audit/audit-log.js';
-import { requireSession, sessionClientId } from '../auth/session.js';
+import { requireClientSession } from '../auth/session-middleware.js';
 import { idempotencyKey, isUuid } from '../http/idempotency.js';
 import { Problem, parseOr400, readJson, type FieldError } from '../http/problem.js';
 import type { TenantRecord } from '../tenants/queries.js';
@@ -18,7 +18,6 @@ import {
   insertClientAppointment,
   updateClientAppointment,
   upcomingAppointments,
-  type AgendaScope,
   type AppointmentInput,
   type AppointmentView,
 } from './queries.js';
@@ -36,10 +35,6 @@ const appointmentBody = z.object({
   location: z.string().overwrite(plainLine).trim().max(200).nullish(),
   description: z.string().overwrite(plainText).trim().max(2000).nullish(),
 });
-
-function scopeOf(c: Context<AppEnv>): AgendaScope {
-  return { tenantId: c.var.tenant.id, clientId: sessionClientId(c), accountId: c.var.session!.accountId };
-}
 
 function appointmentInput(body: z.infer<typeof appointmentBody>): AppointmentInput {
   const startsAt = new Date(body.startsAt);
@@ -75,7 +70,7 @@ function calendarEvent(tenant: TenantRecord, appointment: AppointmentView): Cale
   };
 }
 
-function icsResponse(c: Context<AppEnv>, fileName: string, events: CalendarEvent[]) {
+function icsResponse<E extends AppEnv>(c: Context<E>, fileName: string, events: CalendarEvent[]) {
   const body = icsCalendar({ name: `Afspraken ${c.var.tenant.name}`, events });
   return c.body(body, 200, {
     'content-type': 'text/calendar; charset=utf-8',
@@ -84,14 +79,15 @@ function icsResponse(c: Context<AppEnv>, fileName: string, events: CalendarEvent
   });
 }
 
-/** The client's agenda ("Afspraken"): upcoming, a period, .ics export, and own appointments. */
+/** The client's agenda ("Afspraken"), at /appointments: upcoming, a period, one as .ics, and own appointments. */
 export function agendaRoutes() {
   return new Hono<AppEnv>()
-    .get('/appointments/upcoming', requireSession(), async (c) => {
+    .use(requireClientSession())
+    .get('/upcoming', async (c) => {
       const { limit } = parseOr400(upcomingQuery, c.req.query());
       const items = await upcomingAppointments(
         c.var.db,
-        scopeOf(c),
+        c.var.scope,
         limit,
         auditRow(c, { action: 'appointments.upcoming', resourceType: 'appointment', details: { limit } }),
       );
@@ -101,7 +97,7 @@ export function agendaRoutes() {
         items,
       });
     })
-    .get('/appointments', requireSession(), async (c) => {
+    .get('/', async (c) => {
       const query = c.req.query();
       if (query['period'] !== undefined) {
         throw Problem.badRequest('The agenda takes from and to, not period.', [
@@ -115,7 +111,7 @@ export function agendaRoutes() {
           : periodFromQuery(query, { fallback: 'year', maxDays: MAX_PERIOD_DAYS });
       const items = await appointmentsForPeriod(
         c.var.db,
-        scopeOf(c),
+        c.var.scope,
         period,
         auditRow(c, { action: 'appointments.list', resourceType: 'appointment', details: { from: period.from, to: period.to } }),
       );
@@ -126,22 +122,9 @@ export function agendaRoutes() {
         items,
       });
     })
-    .get('/appointments.ics', requireSession(), async (c) => {
-      const items = await upcomingAppointments(
-        c.var.db,
-        scopeOf(c),
-        ICS_LIMIT,
-        auditRow(c, { action: 'appointments.export', resourceType: 'appointment', details: { format: 'ics' } }),
-      );
-      return icsResponse(
-        c,
-        'afspraken.ics',
-        items.map((item) => calendarEvent(c.var.tenant, item)),
-      );
-    })
-    .get('/appointments/:file{[0-9a-fA-F-]{36}\\.ics}', requireSession(), async (c) => {
+    .get('/:file{[0-9a-fA-F-]{36}\\.ics}', async (c) => {
       const id = c.req.param('file').slice(0, -'.ics'.length);
-      const scope = scopeOf(c);
+      const scope = c.var.scope;
       const row = isUuid(id) ? await appointmentById(c.var.db, scope, id) : undefined;
       await audit(c, {
         action: 'appointments.export',
@@ -154,11 +137,11 @@ export function agendaRoutes() {
       const view = appointmentView(row, scope.accountId);
       return icsResponse(c, `afspraak-${view.localDate}.ics`, [calendarEvent(c.var.tenant, view)]);
     })
-    .post('/appointments', requireSession(), async (c) => {
+    .post('/', async (c) => {
       mayAdd(c.var.tenant);
       const key = idempotencyKey(c);
       const input = appointmentInput(parseOr400(appointmentBody, await readJson(c)));
-      const scope = scopeOf(c);
+      const scope = c.var.scope;
       const result = await c.var.db.transaction().execute(async (trx) => {
         const written = await insertClientAppointment(trx, scope, input, key);
         const { appointment } = written;
@@ -179,11 +162,11 @@ export function agendaRoutes() {
       if (!result.created) c.header('Idempotent-Replayed', 'true');
       return c.json(appointmentView(result.appointment, scope.accountId), 201);
     })
-    .put('/appointments/:id', requireSession(), async (c) => {
+    .put('/:id', async (c) => {
       mayAdd(c.var.tenant);
       const id = c.req.param('id');
       const input = appointmentInput(parseOr400(appointmentBody, await readJson(c)));
-      const scope = scopeOf(c);
+      const scope = c.var.scope;
       const outcome = await c.var.db.transaction().execute(async (trx) => {
         const found = isUuid(id) ? await appointmentById(trx, scope, id, { forUpdate: true }) : undefined;
         if (!found) return 'not-found' as const;
@@ -196,9 +179,9 @@ export function agendaRoutes() {
       if (typeof outcome === 'object') return c.json(appointmentView(outcome, scope.accountId));
       return refuse(c, 'appointments.update', id, outcome);
     })
-    .delete('/appointments/:id', requireSession(), async (c) => {
+    .delete('/:id', async (c) => {
       const id = c.req.param('id');
-      const scope = scopeOf(c);
+      const scope = c.var.scope;
       const outcome = await c.var.db.transaction().execute(async (trx) => {
         const found = isUuid(id) ? await appointmentById(trx, scope, id, { forUpdate: true }) : undefined;
         if (!found) return 'not-found' as const;
@@ -213,7 +196,29 @@ export function agendaRoutes() {
     });
 }
 
-async function refuse(c: Context<AppEnv>, action: string, id: string, reason: 'not-found' | 'care-team' | 'other-author'): Promise<never> {
+/** The coming appointments as one calendar file, at /appointments.ics. */
+export function agendaCalendarRoutes() {
+  return new Hono<AppEnv>().use(requireClientSession()).get('/', async (c) => {
+    const items = await upcomingAppointments(
+      c.var.db,
+      c.var.scope,
+      ICS_LIMIT,
+      auditRow(c, { action: 'appointments.export', resourceType: 'appointment', details: { format: 'ics' } }),
+    );
+    return icsResponse(
+      c,
+      'afspraken.ics',
+      items.map((item) => calendarEvent(c.var.tenant, item)),
+    );
+  });
+}
+
+async function refuse<E extends AppEnv>(
+  c: Context<E>,
+  action: string,
+  id: string,
+  reason: 'not-found' | 'care-team' | 'other-author',
+): Promise<never> {
   await audit(c, {
     action,
     outcome: reason === 'not-found' ? 'failure' : 'denied',

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { Insertable, Kysely } from 'kysely';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
 import type { AuditLogTable, Database } from '../db/schema.js';
 import { clientAddress } from '../http/client-address.js';
 
@@ -18,7 +18,7 @@ export interface AuditEntry {
 }
 
 /** The audit_log row for an entry in this request, for callers that insert it in their own statement. */
-export function auditRow(c: Context<AppEnv>, entry: AuditEntry): Insertable<AuditLogTable> {
+export function auditRow<E extends AppEnv>(c: Context<E>, entry: AuditEntry): Insertable<AuditLogTable> {
   const session = c.var.session;
   const tenant = c.var.tenant;
   if (!tenant) throw new Error('audit() needs the tenant context');
@@ -46,6 +46,6 @@ export function auditRow(c: Context<AppEnv>, entry: AuditEntry): Insertable<Audi
  * Pass `db` to write inside the caller's transaction, so the audit row commits with the change.
  * A read that must stay one round trip inserts `auditRow()` in a CTE of its own query instead.
  */
-export async function audit(c: Context<AppEnv>, entry: AuditEntry, db: Kysely<Database> = c.var.db): Promise<void> {
+export async function audit<E extends AppEnv>(c: Context<E>, entry: AuditEntry, db: Kysely<Database> = c.var.db): Promise<void> {
   await db.insertInto('audit_log').values(auditRow(c, entry)).execute();
 }

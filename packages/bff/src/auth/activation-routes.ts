@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
 import { audit } from '../audit/audit-log.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
 import { accountById, portalClientOf } from './accounts.js';
@@ -88,7 +88,7 @@ function usernameTaken() {
 }
 
 /** The link must be open and the date of birth right; every try counts against the link. */
-async function provePerson(c: Context<AppEnv>, linkToken: string, dob: string) {
+async function provePerson<E extends AppEnv>(c: Context<E>, linkToken: string, dob: string) {
   await limitAddress(c);
   const tenant = c.var.tenant;
   const claim = await claimLinkAttempt(c.var.db, tenant.id, 'activation', linkToken);

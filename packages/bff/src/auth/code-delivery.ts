@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
 import { Problem } from '../http/problem.js';
 import { MessageNotDelivered, type OutgoingMessage } from '../outbox/delivery.js';
 import { refund, type Limit } from './rate-limits.js';
@@ -30,7 +30,7 @@ export function codeNotDelivered(channel: 'sms' | 'email') {
  * send took from the person's budgets are given back (it is not their fault) and the answer is
  * a 503 in plain Dutch; a transient failure stays queued and is retried while the code is valid.
  */
-export async function deliverCode(c: Context<AppEnv>, message: OutgoingMessage, budgets: Limit[]): Promise<void> {
+export async function deliverCode<E extends AppEnv>(c: Context<E>, message: OutgoingMessage, budgets: Limit[]): Promise<void> {
   try {
     await c.var.outbox.send(message);
   } catch (error) {

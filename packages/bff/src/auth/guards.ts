@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
 import { audit } from '../audit/audit-log.js';
 import { clientAddress } from '../http/client-address.js';
 import { Problem, type FieldError } from '../http/problem.js';
@@ -23,7 +23,7 @@ export function loginDelayed(retryAfter: number) {
 }
 
 /** Per-IP limit on the calls that anyone may make without a session. */
-export async function limitAddress(c: Context<AppEnv>) {
+export async function limitAddress<E extends AppEnv>(c: Context<E>) {
   const address = clientAddress(c, c.var.config.trustedProxies);
   if (!address) return;
   const result = await consume(c.var.db, c.var.tenant.id, authLimits.perAddress(address));

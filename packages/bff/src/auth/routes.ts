@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
 import { audit } from '../audit/audit-log.js';
 import type { Account } from '../db/schema.js';
 import { clientAddress } from '../http/client-address.js';
@@ -49,12 +49,12 @@ import {
   createSession,
   hashToken,
   recordSignIn,
-  requireSession,
   revokeOtherSessions,
   sessionCookieName,
   setSessionCookie,
   touchSession,
 } from './session.js';
+import { requireSession } from './session-middleware.js';
 import { enrolmentFor, matchingStep, newTotpSecret, useTotpCode } from './totp.js';
 import { forgetDeviceCookie, isTrustedDevice, revokeTrustedDevices, trustDevice } from './trusted-devices.js';
 import { activationRoutes } from './activation-routes.js';
@@ -69,7 +69,7 @@ const newPasswordFields = { newPassword: secret, repeatPassword: z.string().max(
  * Finishes a sign-in step for a session (or, after a trusted-device login, creates it): pending
  * while first-login steps remain, active otherwise, always under a new token.
  */
-async function signInStep(c: Context<AppEnv>, account: Account, sessionId: string | null) {
+async function signInStep<E extends AppEnv>(c: Context<E>, account: Account, sessionId: string | null) {
   const tenant = c.var.tenant;
   const db = c.var.db;
   const steps = firstLoginSteps(account, tenant);
@@ -101,7 +101,7 @@ async function signInStep(c: Context<AppEnv>, account: Account, sessionId: strin
   return { step: 'first-login' as const, remaining: steps };
 }
 
-async function freshAccount(c: Context<AppEnv>, accountId: string): Promise<Account> {
+async function freshAccount<E extends AppEnv>(c: Context<E>, accountId: string): Promise<Account> {
   const account = await accountById(c.var.db, c.var.tenant.id, accountId);
   if (!account) throw Problem.unauthorized();
   return account;
@@ -165,7 +165,7 @@ export function authRoutes() {
 
       // --- step 2: the code --------------------------------------------------------------------
       .post('/code/resend', requireSession({ allow: ['second_factor'] }), async (c) => {
-        const session = c.var.session!;
+        const session = c.var.session;
         const current = await currentSecondFactorStep(c, session.id);
         if (current && current.channel === 'totp') {
           throw new Problem(409, 'not-applicable', 'Geen code te versturen', 'Gebruik de code uit uw authenticator-app.');
@@ -184,7 +184,7 @@ export function authRoutes() {
           z.object({ code: z.string().trim().min(1, 'required').max(20), trustDevice: z.boolean().optional() }),
           await readJson(c),
         );
-        const session = c.var.session!;
+        const session = c.var.session;
         const tenant = c.var.tenant;
         const db = c.var.db;
         const failureBucket = buckets.secondFactorFailures(session.accountId);
@@ -234,7 +234,7 @@ export function authRoutes() {
 
       // --- first login: new password and terms ---------------------------------------------------
       .get('/first-login', requireSession({ allow: ['pending', 'active'] }), async (c) => {
-        const account = await freshAccount(c, c.var.session!.accountId);
+        const account = await freshAccount(c, c.var.session.accountId);
         const { terms, passwordPolicy } = c.var.tenant.settings;
         return c.json({
           remaining: firstLoginSteps(account, c.var.tenant),
@@ -246,7 +246,7 @@ export function authRoutes() {
 
       .post('/first-login/password', requireSession({ allow: ['pending'] }), async (c) => {
         const body = parseOr400(z.object(newPasswordFields), await readJson(c));
-        const session = c.var.session!;
+        const session = c.var.session;
         const tenant = c.var.tenant;
         const account = await freshAccount(c, session.accountId);
         if (!firstLoginSteps(account, tenant).includes('password')) {
@@ -267,7 +267,7 @@ export function authRoutes() {
 
       .post('/first-login/terms', requireSession({ allow: ['pending'] }), async (c) => {
         const body = parseOr400(z.object({ version: z.string().min(1, 'required').max(100) }), await readJson(c));
-        const session = c.var.session!;
+        const session = c.var.session;
         const tenant = c.var.tenant;
         const current = tenant.settings.terms.version;
         if (body.version !== current) {
@@ -417,7 +417,7 @@ export function authRoutes() {
       // --- signed in: change password, second factor -------------------------------------------------
       .post('/password/change', requireSession(), async (c) => {
         const body = parseOr400(z.object({ currentPassword: secret, ...newPasswordFields }), await readJson(c));
-        const session = c.var.session!;
+        const session = c.var.session;
         const tenant = c.var.tenant;
         const db = c.var.db;
         const account = await freshAccount(c, session.accountId);
@@ -442,13 +442,13 @@ export function authRoutes() {
       })
 
       .get('/second-factor', requireSession(), async (c) =>
-        c.json(secondFactorView(c.var.tenant, await freshAccount(c, c.var.session!.accountId))),
+        c.json(secondFactorView(c.var.tenant, await freshAccount(c, c.var.session.accountId))),
       )
 
       .put('/second-factor', requireSession(), async (c) => {
         const body = parseOr400(z.object({ method: z.enum(['sms', 'email', 'totp']) }), await readJson(c));
         const tenant = c.var.tenant;
-        const account = await freshAccount(c, c.var.session!.accountId);
+        const account = await freshAccount(c, c.var.session.accountId);
         const view = secondFactorView(tenant, account);
         if (!view.allowed.includes(body.method)) {
           throw new Problem(403, 'factor-not-allowed', 'Niet mogelijk', 'Uw zorgorganisatie biedt deze manier niet aan.', {
@@ -485,7 +485,7 @@ export function authRoutes() {
         if (!tenant.settings.secondFactors.allowed.includes('totp')) {
           throw new Problem(403, 'factor-not-allowed', 'Niet mogelijk', 'Uw zorgorganisatie biedt de authenticator-app niet aan.');
         }
-        const account = await freshAccount(c, c.var.session!.accountId);
+        const account = await freshAccount(c, c.var.session.accountId);
         const secret = newTotpSecret();
         await c.var.db
           .updateTable('accounts')
@@ -501,7 +501,7 @@ export function authRoutes() {
         const body = parseOr400(z.object({ code: z.string().trim().min(1, 'required').max(20) }), await readJson(c));
         const tenant = c.var.tenant;
         const db = c.var.db;
-        const account = await freshAccount(c, c.var.session!.accountId);
+        const account = await freshAccount(c, c.var.session.accountId);
         const failureBucket = buckets.secondFactorFailures(account.id);
         const locked = await lockedFor(db, tenant.id, failureBucket);
         if (locked > 0) throw secondFactorLocked(locked);
@@ -552,13 +552,13 @@ export function authRoutes() {
 }
 
 /** Whether the request carries a trusted-device cookie of this username's account: its owner's own computer. */
-async function fromTrustedDevice(c: Context<AppEnv>, username: string): Promise<boolean> {
+async function fromTrustedDevice<E extends AppEnv>(c: Context<E>, username: string): Promise<boolean> {
   if (c.var.tenant.settings.trustedDeviceDays <= 0) return false;
   const account = await accountByUsername(c.var.db, c.var.tenant.id, username);
   return account !== undefined && (await isTrustedDevice(c, c.var.tenant, account.id));
 }
 
-async function createSessionForSecondFactor(c: Context<AppEnv>, account: Account) {
+async function createSessionForSecondFactor<E extends AppEnv>(c: Context<E>, account: Account) {
   const tenant = c.var.tenant;
   const created = await createSession(c.var.db, {
     tenant,

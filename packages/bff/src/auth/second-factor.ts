@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
 import { audit } from '../audit/audit-log.js';
 import type { Account, SecondFactorKind } from '../db/schema.js';
 import { Problem } from '../http/problem.js';
@@ -41,7 +41,7 @@ export function secondFactorLocked(retryAfter: number) {
  * challenge that cancels the previous one, and for SMS and e-mail the code itself, within the
  * limits per account and per destination.
  */
-export async function startSecondFactor(c: Context<AppEnv>, account: Account, sessionId: string): Promise<SecondFactorStep> {
+export async function startSecondFactor<E extends AppEnv>(c: Context<E>, account: Account, sessionId: string): Promise<SecondFactorStep> {
   const tenant = c.var.tenant;
   const db = c.var.db;
   const channel = effectiveSecondFactor(account, tenant);
@@ -150,8 +150,8 @@ export async function startSecondFactor(c: Context<AppEnv>, account: Account, se
 }
 
 /** The code step of a session as it stands, for GET /auth/session after a page reload. */
-export async function currentSecondFactorStep(
-  c: Context<AppEnv>,
+export async function currentSecondFactorStep<E extends AppEnv>(
+  c: Context<E>,
   sessionId: string,
 ): Promise<Omit<SecondFactorStep, 'step' | 'codeSent'> | null> {
   const challenge = await openChallengeOfSession(c.var.db, c.var.tenant.id, sessionId, 'login');

@@ -1,14 +1,15 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
 import { databaseUnderTest } from '../testing/database-under-test.js';
 import { createClientWithAccount, createTenant, type ClientWithAccount } from '../testing/fixtures.js';
 import { createTestApp } from '../testing/test-app.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import type { TenantRecord } from '../tenants/queries.js';
 import { clearTenantCache } from '../tenants/tenant-context.js';
-import { advanceSession, createSession, requireSession, revokeOtherSessions, sessionCookieName } from './session.js';
+import { advanceSession, createSession, revokeOtherSessions, sessionCookieName } from './session.js';
+import { requireClientSession, requireSession } from './session-middleware.js';
 
 let database: TestDatabase;
 let tenant: TenantRecord;
@@ -29,8 +30,12 @@ function app() {
   test.app.route(
     '/api/tenants/:tenant',
     new Hono<AppEnv>()
-      .get('/me', requireSession(), (c) => c.json({ accountId: c.var.session!.accountId, clientId: c.var.session!.clientId }))
-      .get('/first-login', requireSession({ allow: ['pending', 'active'] }), (c) => c.json({ state: c.var.session!.state })),
+      .get('/me', requireSession(), (c) => c.json({ accountId: c.var.session.accountId, clientId: c.var.session.clientId }))
+      .get('/first-login', requireSession({ allow: ['pending', 'active'] }), (c) => c.json({ state: c.var.session.state }))
+      .route(
+        '/data',
+        new Hono<AppEnv>().use(requireClientSession()).get('/', (c) => c.json({ scope: c.var.scope, sessionId: c.var.session.id })),
+      ),
   );
   return test.app;
 }
@@ -104,5 +109,32 @@ describe('sessions', () => {
     await revokeOtherSessions(database.db, tenant.id, person.accountId, kept.id);
     expect((await request('/me', kept.token)).status).toBe(200);
     expect((await request('/me', other.token)).status).toBe(401);
+  });
+
+  it('gives every data route the session and the client scope, from the session alone', async () => {
+    const { token, id } = await newSession();
+    const response = await request('/data', token);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      scope: { tenantId: tenant.id, clientId: person.clientId, accountId: person.accountId },
+      sessionId: id,
+    });
+  });
+
+  it('refuses data routes without a session, before the second factor, during first login and without a client file', async () => {
+    expect(await (await request('/data')).json()).toMatchObject({ status: 401, code: 'unauthenticated' });
+    const halfway = await newSession('second_factor');
+    expect(await (await request('/data', halfway.token)).json()).toMatchObject({ status: 401, code: 'second-factor-required' });
+    const pending = await newSession('pending');
+    expect(await (await request('/data', pending.token)).json()).toMatchObject({ status: 403, code: 'first-login-incomplete' });
+    const clientless = await createSession(database.db, {
+      tenant,
+      accountId: person.accountId,
+      clientId: null,
+      state: 'active',
+      ip: null,
+      userAgent: null,
+    });
+    expect(await (await request('/data', clientless.token)).json()).toMatchObject({ status: 403, code: 'no-client' });
   });
 });

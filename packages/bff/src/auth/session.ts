@@ -1,27 +1,11 @@
+import type { Context } from 'hono';
 import { createHash, randomBytes } from 'node:crypto';
-import type { Context, MiddlewareHandler } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import { sql, type Kysely } from 'kysely';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
 import type { Database, SessionState } from '../db/schema.js';
-import { Problem } from '../http/problem.js';
+import type { SessionInfo } from '../http/session-types.js';
 import type { TenantRecord } from '../tenants/queries.js';
-
-/** The signed-in person as every data route sees it. */
-export interface SessionInfo {
-  id: string;
-  tenantId: string;
-  accountId: string;
-  /** The client whose portal this is; null until the login is complete. */
-  clientId: string | null;
-  relation: 'self' | 'contact';
-  state: SessionState;
-  displayName: string;
-  idleExpiresAt: Date;
-  absoluteExpiresAt: Date;
-  /** When the account's previous sign-in started; null on the first visit ever. */
-  previousVisitAt: Date | null;
-}
 
 /** 256 random bits, sent to the browser; only its SHA-256 is stored. */
 export function newSecretToken(): { token: string; hash: Buffer } {
@@ -37,11 +21,11 @@ export function sessionCookieName(tenantSlug: string) {
   return `__Host-care-${tenantSlug}`;
 }
 
-export function setSessionCookie(c: Context<AppEnv>, tenant: TenantRecord, token: string) {
+export function setSessionCookie<E extends AppEnv>(c: Context<E>, tenant: TenantRecord, token: string) {
   setCookie(c, sessionCookieName(tenant.slug), token, cookieAttributes(tenant));
 }
 
-export function clearSessionCookie(c: Context<AppEnv>, tenant: TenantRecord) {
+export function clearSessionCookie<E extends AppEnv>(c: Context<E>, tenant: TenantRecord) {
   deleteCookie(c, sessionCookieName(tenant.slug), cookieAttributes(tenant));
 }
 
@@ -188,48 +172,4 @@ export async function touchSession(db: Kysely<Database>, tenant: TenantRecord, t
     absoluteExpiresAt: row.absolute_expires_at,
     previousVisitAt: row.previous_visit_at ? new Date(row.previous_visit_at) : null,
   };
-}
-
-/**
- * Requires a live session of this tenant in a given state (default: fully signed in). A pending
- * session (first login: new password and terms still to do) gets 403 everywhere else.
- */
-export function requireSession(options: { allow?: SessionState[] } = {}): MiddlewareHandler<AppEnv> {
-  const allow = options.allow ?? ['active'];
-  return async (c, next) => {
-    const tenant = c.var.tenant;
-    const token = getCookie(c, sessionCookieName(tenant.slug));
-    if (!token) throw new Problem(401, 'unauthenticated', 'Niet ingelogd', 'Log in om verder te gaan.');
-    const session = await touchSession(c.var.db, tenant, token);
-    if (!session) {
-      clearSessionCookie(c, tenant);
-      throw new Problem(401, 'session-expired', 'Sessie verlopen', 'Uw sessie is verlopen. Log opnieuw in.');
-    }
-    if (!allow.includes(session.state)) {
-      if (session.state === 'pending') {
-        throw new Problem(
-          403,
-          'first-login-incomplete',
-          'Eerst uw wachtwoord wijzigen',
-          'Kies eerst een nieuw wachtwoord en ga akkoord met de gebruiksvoorwaarden.',
-        );
-      }
-      throw new Problem(401, 'second-factor-required', 'Inlogcode nodig', 'Vul eerst uw inlogcode in.');
-    }
-    c.set('session', session);
-    await next();
-  };
-}
-
-/** The client whose data a data route serves: the session's, never one named in the request. */
-export function sessionClientId(c: Context<AppEnv>): string {
-  const clientId = c.var.session?.clientId;
-  if (!clientId)
-    throw new Problem(
-      403,
-      'no-client',
-      'Geen dossier',
-      'Dit account hoort niet bij een cliëntdossier. Neem contact op met uw zorgorganisatie.',
-    );
-  return clientId;
 }

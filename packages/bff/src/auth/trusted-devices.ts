@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
 import type { Database } from '../db/schema.js';
 import type { TenantRecord } from '../tenants/queries.js';
 import { cookieAttributes, hashToken, newSecretToken } from './session.js';
@@ -15,7 +15,7 @@ export function deviceCookieName(tenantSlug: string) {
   return `__Host-care-device-${tenantSlug}`;
 }
 
-export async function trustDevice(c: Context<AppEnv>, tenant: TenantRecord, accountId: string): Promise<void> {
+export async function trustDevice<E extends AppEnv>(c: Context<E>, tenant: TenantRecord, accountId: string): Promise<void> {
   const days = tenant.settings.trustedDeviceDays;
   if (days <= 0) return;
   const { token, hash } = newSecretToken();
@@ -34,7 +34,7 @@ export async function trustDevice(c: Context<AppEnv>, tenant: TenantRecord, acco
 }
 
 /** True when the request carries a live trusted-device token of this account. */
-export async function isTrustedDevice(c: Context<AppEnv>, tenant: TenantRecord, accountId: string): Promise<boolean> {
+export async function isTrustedDevice<E extends AppEnv>(c: Context<E>, tenant: TenantRecord, accountId: string): Promise<boolean> {
   if (tenant.settings.trustedDeviceDays <= 0) return false;
   const token = getCookie(c, deviceCookieName(tenant.slug));
   if (!token || token.length > 100) return false;
@@ -50,7 +50,7 @@ export async function isTrustedDevice(c: Context<AppEnv>, tenant: TenantRecord, 
   return row !== undefined;
 }
 
-export function forgetDeviceCookie(c: Context<AppEnv>, tenant: TenantRecord) {
+export function forgetDeviceCookie<E extends AppEnv>(c: Context<E>, tenant: TenantRecord) {
   deleteCookie(c, deviceCookieName(tenant.slug), cookieAttributes(tenant));
 }
 

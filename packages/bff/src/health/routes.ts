@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
 
 /**
  * /healthz: the process is alive (a load balancer must not restart it for a database fault).

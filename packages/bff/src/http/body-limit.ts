@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from './app-env.js';
 import { Problem, problemResponse } from './problem.js';
 
 /** Sign-in bodies are a username, a password, a code: a few hundred bytes. */

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from './app-env.js';
 import { Problem } from './problem.js';
 
 /**
@@ -14,23 +14,4 @@ export function refuseNulInUrl(): MiddlewareHandler<AppEnv> {
     }
     await next();
   };
-}
-
-/** True when any string (or key) anywhere in a parsed JSON value holds U+0000. */
-export function jsonHasNul(value: unknown): boolean {
-  const stack: unknown[] = [value];
-  while (stack.length) {
-    const item = stack.pop();
-    if (typeof item === 'string') {
-      if (item.includes('\0')) return true;
-    } else if (Array.isArray(item)) {
-      for (const inner of item) stack.push(inner);
-    } else if (item && typeof item === 'object') {
-      for (const [key, inner] of Object.entries(item)) {
-        if (key.includes('\0')) return true;
-        stack.push(inner);
-      }
-    }
-  }
-  return false;
 }

@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import { jsonHasNul } from './nul-guard.js';
 
 export interface FieldError {
   /** Dotted path of the offending field in the request, e.g. `to` or `items.3.text`. */
@@ -117,4 +116,23 @@ export async function readJson(c: Context): Promise<unknown> {
   if (jsonHasNul(body))
     throw Problem.badRequest('The request body contains a NUL character (\\u0000).', [{ field: '(body)', detail: 'contains U+0000' }]);
   return body;
+}
+
+/** True when any string (or key) anywhere in a parsed JSON value holds U+0000. */
+function jsonHasNul(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const item = stack.pop();
+    if (typeof item === 'string') {
+      if (item.includes('\0')) return true;
+    } else if (Array.isArray(item)) {
+      for (const inner of item) stack.push(inner);
+    } else if (item && typeof item === 'object') {
+      for (const [key, inner] of Object.entries(item)) {
+        if (key.includes('\0')) return true;
+        stack.push(inner);
+      }
+    }
+  }
+  return false;
 }

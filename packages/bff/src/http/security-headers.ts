@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from './app-env.js';
 
 /** Paths whose answers carry client data or session state: never cached, never framed. */
 const DATA_PATHS = /^\/(api\/tenants|integration|dev)\//;

@@ -1,9 +1,8 @@
 import type { Context } from 'hono';
 import type { Insertable } from 'kysely';
-import type { AppEnv } from '../app.js';
 import { auditRow, type AuditEntry } from '../audit/audit-log.js';
 import type { AuditLogTable } from '../db/schema.js';
-import type { IntegrationEnv, IntegrationPrincipal } from './auth.js';
+import type { IntegrationEnv, IntegrationPrincipal } from './integration-env.js';
 
 /**
  * The audit row of something the ECD did (actor 'integration', no account): which key signed
@@ -11,7 +10,7 @@ import type { IntegrationEnv, IntegrationPrincipal } from './auth.js';
  */
 export function integrationAuditRow(c: Context<IntegrationEnv>, entry: Omit<AuditEntry, 'accountId'>): Insertable<AuditLogTable> {
   const principal = c.var.integration as IntegrationPrincipal | undefined;
-  const row = auditRow(c as unknown as Context<AppEnv>, { clientId: null, ...entry, accountId: null });
+  const row = auditRow(c, { clientId: null, ...entry, accountId: null });
   return {
     ...row,
     actor_kind: 'integration',

@@ -1,13 +1,13 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { decodeProtectedHeader, errors, importJWK, jwtVerify, type JWK } from 'jose';
 import { sql } from 'kysely';
-import type { AppEnv } from '../app.js';
 import { consume } from '../auth/rate-limits.js';
 import { clientAddress } from '../http/client-address.js';
 import { Problem, problemResponse } from '../http/problem.js';
 import type { TenantRecord } from '../tenants/queries.js';
 import { parseTenantSettings } from '../tenants/settings.js';
 import { integrationAuditRow } from './audit.js';
+import type { IntegrationEnv } from './integration-env.js';
 import { integrationDb, type IntegrationKeyAlgorithm } from './schema.js';
 
 /** The `aud` every integration token must carry. */
@@ -16,13 +16,6 @@ export const INTEGRATION_AUDIENCE = 'care-widgets:integration';
 export const MAX_TOKEN_SECONDS = 300;
 /** Clock difference between the ECD and the BFF that is forgiven. */
 export const CLOCK_TOLERANCE_SECONDS = 30;
-
-export interface IntegrationPrincipal {
-  kid: string;
-  jti: string;
-}
-
-export type IntegrationEnv = AppEnv & { Variables: { integration: IntegrationPrincipal } };
 
 export type TokenFailure =
   | 'missing-token'

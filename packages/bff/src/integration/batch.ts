@@ -5,7 +5,7 @@ import { NoLinkOrigin } from '../auth/links.js';
 import type { Database } from '../db/schema.js';
 import { fieldErrors, type FieldError } from '../http/problem.js';
 import type { TenantRecord } from '../tenants/queries.js';
-import type { IntegrationEnv } from './auth.js';
+import type { IntegrationEnv } from './integration-env.js';
 import { integrationAuditRow } from './audit.js';
 
 /** At most this many items per batch request. */

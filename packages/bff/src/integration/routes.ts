@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
 import type { Config } from '../config.js';
 import { ownOrigin } from '../http/own-origin.js';
 import { Problem, parseOr400, problemResponse, readJson } from '../http/problem.js';
@@ -9,7 +9,8 @@ import { tenantBySlug } from '../tenants/queries.js';
 import { accessEventRecords } from './access-events.js';
 import { appointmentRecords } from './appointments.js';
 import { integrationAuditRow } from './audit.js';
-import { requireIntegrationToken, type IntegrationEnv } from './auth.js';
+import { requireIntegrationToken } from './auth.js';
+import type { IntegrationEnv } from './integration-env.js';
 import { applyBatch, markIntegrationWrite, MAX_BATCH_ITEMS, type BatchSummary, type RecordKind } from './batch.js';
 import { changesAfter, FEED_START, MAX_FEED_PAGE, parseCursor } from './changes-feed.js';
 import { clientRecords } from './clients.js';

@@ -1,11 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { AuditLogTable, Database, MeasurementComponent } from '../db/schema.js';
-
-export interface MeasurementScope {
-  tenantId: string;
-  clientId: string;
-  accountId: string;
-}
+import type { ClientScope } from '../http/session-types.js';
 
 export interface MeasurementTypeView {
   code: string;
@@ -53,7 +48,7 @@ export async function measurementTypeByCode(db: Kysely<Database>, tenantId: stri
   return db.selectFrom('measurement_types').selectAll().where('tenant_id', '=', tenantId).where('code', '=', code).executeTakeFirst();
 }
 
-function measurementsOfClient(db: Kysely<Database>, scope: MeasurementScope) {
+function measurementsOfClient(db: Kysely<Database>, scope: ClientScope) {
   return db
     .selectFrom('measurements as m')
     .innerJoin('measurement_types as t', (join) => join.onRef('t.tenant_id', '=', 'm.tenant_id').onRef('t.id', '=', 'm.type_id'))
@@ -94,7 +89,7 @@ function view(row: Row): MeasurementView {
 }
 
 /** The newest measurements of any type, newest first, read in the statement that logs the read. */
-export async function recentMeasurements(db: Kysely<Database>, scope: MeasurementScope, limit: number, auditRow: Audit) {
+export async function recentMeasurements(db: Kysely<Database>, scope: ClientScope, limit: number, auditRow: Audit) {
   const rows = await db
     .with('logged', (db) => db.insertInto('audit_log').values(auditRow).returning('id'))
     .selectFrom(() => measurementsOfClient(db, scope).orderBy('m.measured_at', 'desc').orderBy('m.id', 'desc').limit(limit).as('r'))
@@ -108,7 +103,7 @@ export async function recentMeasurements(db: Kysely<Database>, scope: Measuremen
 /** A period's measurements, of one type or all, newest first. */
 export async function measurementsForPeriod(
   db: Kysely<Database>,
-  scope: MeasurementScope,
+  scope: ClientScope,
   filter: { start: Date; end: Date; typeCode?: string | undefined },
   auditRow: Audit,
 ) {
@@ -134,7 +129,7 @@ export interface NewMeasurement {
 }
 
 /** Stores a measurement the client entered, once per idempotency key (see writeClientReport). */
-export async function writeClientMeasurement(trx: Kysely<Database>, scope: MeasurementScope, input: NewMeasurement) {
+export async function writeClientMeasurement(trx: Kysely<Database>, scope: ClientScope, input: NewMeasurement) {
   const inserted = await trx
     .insertInto('measurements')
     .values({
@@ -167,7 +162,7 @@ export async function writeClientMeasurement(trx: Kysely<Database>, scope: Measu
 }
 
 /** The client's live measurement with this id, with who entered it; undefined if not the client's. */
-export async function measurementForDeletion(trx: Kysely<Database>, scope: MeasurementScope, id: string) {
+export async function measurementForDeletion(trx: Kysely<Database>, scope: ClientScope, id: string) {
   return trx
     .selectFrom('measurements')
     .select(['id', 'source', 'author_account_id'])
@@ -179,7 +174,7 @@ export async function measurementForDeletion(trx: Kysely<Database>, scope: Measu
     .executeTakeFirst();
 }
 
-export async function markMeasurementDeleted(trx: Kysely<Database>, scope: MeasurementScope, id: string) {
+export async function markMeasurementDeleted(trx: Kysely<Database>, scope: ClientScope, id: string) {
   await trx
     .updateTable('measurements')
     .set({ deleted_at: sql<Date>`now()` })

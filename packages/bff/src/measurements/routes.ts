@@ -1,8 +1,8 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
 import { audit, auditRow } from '../audit/audit-log.js';
-import { requireSession, sessionClientId } from '../auth/session.js';
+import { requireClientSession } from '../auth/session-middleware.js';
 import type { MeasurementComponent } from '../db/schema.js';
 import { idempotencyKey, isUuid } from '../http/idempotency.js';
 import { Problem, parseOr400, readJson, type FieldError } from '../http/problem.js';
@@ -15,7 +15,6 @@ import {
   measurementTypes,
   recentMeasurements,
   writeClientMeasurement,
-  type MeasurementScope,
 } from './queries.js';
 
 /** A phone's clock may run a little ahead of ours; more than this is a time in the future. */
@@ -29,10 +28,6 @@ const newMeasurementBody = z.object({
   values: z.record(z.string(), z.number({ error: 'must be a number' })),
   measuredAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset, e.g. 2026-11-23T08:15:00+01:00' }),
 });
-
-function scopeOf(c: Context<AppEnv>): MeasurementScope {
-  return { tenantId: c.var.tenant.id, clientId: sessionClientId(c), accountId: c.var.session!.accountId };
-}
 
 function decimalsOf(value: number): number {
   const text = String(value);
@@ -64,10 +59,11 @@ export function valueErrors(
   return errors;
 }
 
-/** The client's measurements ("Metingen"): types, recent, a period per type, enter and delete own. */
+/** The client's measurements ("Metingen"), at /measurements: types, recent, a period per type, enter and delete own. */
 export function measurementRoutes() {
   return new Hono<AppEnv>()
-    .get('/measurements/types', requireSession(), async (c) => {
+    .use(requireClientSession())
+    .get('/types', async (c) => {
       const items = await measurementTypes(
         c.var.db,
         c.var.tenant.id,
@@ -75,17 +71,17 @@ export function measurementRoutes() {
       );
       return c.json({ items });
     })
-    .get('/measurements/recent', requireSession(), async (c) => {
+    .get('/recent', async (c) => {
       const { limit } = parseOr400(recentQuery, c.req.query());
       const items = await recentMeasurements(
         c.var.db,
-        scopeOf(c),
+        c.var.scope,
         limit,
         auditRow(c, { action: 'measurements.recent', resourceType: 'measurement', details: { limit } }),
       );
       return c.json({ items });
     })
-    .get('/measurements', requireSession(), async (c) => {
+    .get('/', async (c) => {
       const query = c.req.query();
       const { type } = parseOr400(listQuery, { type: query['type'] });
       const period = periodFromQuery(query, { fallback: 'year', maxDays: MAX_PERIOD_DAYS });
@@ -94,7 +90,7 @@ export function measurementRoutes() {
       }
       const items = await measurementsForPeriod(
         c.var.db,
-        scopeOf(c),
+        c.var.scope,
         { start: period.start, end: period.end, typeCode: type },
         auditRow(c, {
           action: 'measurements.list',
@@ -104,10 +100,10 @@ export function measurementRoutes() {
       );
       return c.json({ period: { from: period.from, to: period.to }, type: type ?? null, items });
     })
-    .post('/measurements', requireSession(), async (c) => {
+    .post('/', async (c) => {
       const key = idempotencyKey(c);
       const body = parseOr400(newMeasurementBody, await readJson(c));
-      const scope = scopeOf(c);
+      const scope = c.var.scope;
       const type = await measurementTypeByCode(c.var.db, scope.tenantId, body.type);
       if (!type)
         throw Problem.badRequest(`There is no measurement type "${body.type}".`, [{ field: 'type', detail: 'unknown measurement type' }]);
@@ -125,7 +121,7 @@ export function measurementRoutes() {
           typeCode: type.code,
           measuredAt,
           values: body.values,
-          authorName: c.var.session!.displayName,
+          authorName: c.var.session.displayName,
           idempotencyKey: key,
         });
         if (!written.measurement) throw Problem.conflict('This Idempotency-Key was used for a measurement that has since been deleted.');
@@ -151,9 +147,9 @@ export function measurementRoutes() {
       if (!result.created) c.header('Idempotent-Replayed', 'true');
       return c.json(result.measurement, 201);
     })
-    .delete('/measurements/:id', requireSession(), async (c) => {
+    .delete('/:id', async (c) => {
       const id = c.req.param('id');
-      const scope = scopeOf(c);
+      const scope = c.var.scope;
       const outcome = await c.var.db.transaction().execute(async (trx) => {
         const found = isUuid(id) ? await measurementForDeletion(trx, scope, id) : undefined;
         if (!found) return 'not-found' as const;

@@ -37,7 +37,7 @@ beforeAll(async () => {
   clearTenantCache();
   app = createTestApp(database).app;
   // A copy of the routes with a fast heartbeat, for the heartbeat and session tests.
-  app.route('/api/tenants/:tenant/fast', messageRoutes({ heartbeatMs: 100, retryMs: 1500 }));
+  app.route('/api/tenants/:tenant/fast/messages', messageRoutes({ heartbeatMs: 100, retryMs: 1500 }));
   call = caller(app);
 });
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AuthorKind, Database, MessagesTable } from '../db/schema.js';
+import type { ClientScope } from '../http/session-types.js';
 
 /** The NOTIFY channel of new and read messages; the payload names tenant, client and message. */
 export const MESSAGES_CHANNEL = 'care_messages';
@@ -15,12 +16,6 @@ export interface MessageNotice {
 }
 
 /** Whose thread, and who is looking: "own" and "unread" depend on the account. */
-export interface MessageScope {
-  tenantId: string;
-  clientId: string;
-  accountId: string;
-}
-
 export interface MessageView {
   id: string;
   body: string;
@@ -67,12 +62,12 @@ export function messageView(row: MessageRow, accountId: string): MessageView {
   };
 }
 
-function thread(db: Kysely<Database>, scope: MessageScope) {
+function thread(db: Kysely<Database>, scope: ClientScope) {
   return db.selectFrom('messages').where('tenant_id', '=', scope.tenantId).where('client_id', '=', scope.clientId);
 }
 
 /** True when the id names a message of this client's thread. */
-export async function messageExists(db: Kysely<Database>, scope: MessageScope, id: string): Promise<boolean> {
+export async function messageExists(db: Kysely<Database>, scope: ClientScope, id: string): Promise<boolean> {
   return (await thread(db, scope).select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
 
@@ -80,7 +75,7 @@ export async function messageExists(db: Kysely<Database>, scope: MessageScope, i
  * A page of the thread, newest first. Keyset pagination on (sent_at, id): `before` is the id of
  * the last message of the previous page and must belong to this thread (the caller checks).
  */
-export async function messagePage(db: Kysely<Database>, scope: MessageScope, before: string | undefined, limit: number) {
+export async function messagePage(db: Kysely<Database>, scope: ClientScope, before: string | undefined, limit: number) {
   let query = thread(db, scope).select([...sharedColumns, readAtOf(scope.accountId)]);
   if (before) {
     query = query.where(
@@ -97,7 +92,7 @@ export async function messagePage(db: Kysely<Database>, scope: MessageScope, bef
 }
 
 /** Messages after a given one (oldest first), for a stream that resumes from Last-Event-ID. */
-export async function messagesAfter(db: Kysely<Database>, scope: MessageScope, after: string, limit: number): Promise<MessageView[]> {
+export async function messagesAfter(db: Kysely<Database>, scope: ClientScope, after: string, limit: number): Promise<MessageView[]> {
   const rows = await thread(db, scope)
     .select([...sharedColumns, readAtOf(scope.accountId)])
     .where(
@@ -111,7 +106,7 @@ export async function messagesAfter(db: Kysely<Database>, scope: MessageScope, a
 }
 
 /** Messages of others that this reader has not read yet. */
-export async function unreadCount(db: Kysely<Database>, scope: MessageScope): Promise<number> {
+export async function unreadCount(db: Kysely<Database>, scope: ClientScope): Promise<number> {
   const row = await thread(db, scope)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where(unreadBy(scope.accountId))
@@ -155,7 +150,7 @@ export async function unreadOfEachReader(db: Kysely<Database>, key: ThreadKey, a
 }
 
 /** Where a stream starts: the thread's newest message (null when empty) and the reader's unread count. */
-export async function threadHead(db: Kysely<Database>, scope: MessageScope): Promise<{ newestId: string | null; unreadCount: number }> {
+export async function threadHead(db: Kysely<Database>, scope: ClientScope): Promise<{ newestId: string | null; unreadCount: number }> {
   const { rows } = await sql<{ newest: string | null; unread: number }>`select
     (select id from messages where tenant_id = ${scope.tenantId} and client_id = ${scope.clientId} order by sent_at desc, id desc limit 1) as newest,
     (select count(*) from messages where tenant_id = ${scope.tenantId} and client_id = ${scope.clientId}
@@ -270,7 +265,7 @@ export async function storeStaffMessage(
  * anyone first read it. Returns how many changed for the reader; notifies when any did, so other
  * tabs update their count.
  */
-export async function markRead(trx: Kysely<Database>, scope: MessageScope, upTo: string | 'all'): Promise<number> {
+export async function markRead(trx: Kysely<Database>, scope: ClientScope, upTo: string | 'all'): Promise<number> {
   const upToFilter =
     upTo === 'all'
       ? sql``

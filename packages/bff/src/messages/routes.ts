@@ -3,9 +3,10 @@ import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { plainText } from '../http/plain-text.js';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
+import type { ClientScope } from '../http/session-types.js';
 import { audit } from '../audit/audit-log.js';
-import { requireSession, sessionClientId } from '../auth/session.js';
+import { requireClientSession } from '../auth/session-middleware.js';
 import { idempotencyKey, isUuid } from '../http/idempotency.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
@@ -19,7 +20,6 @@ import {
   messageView,
   storeMessage,
   unreadCount,
-  type MessageScope,
 } from './queries.js';
 
 export interface MessageRouteOptions {
@@ -48,18 +48,14 @@ const readBody = z.object({
   upTo: z.union([z.literal('all'), z.string().refine(isUuid, 'a message id or "all"')]),
 });
 
-function scopeOf(c: Context<AppEnv>): MessageScope {
-  return { tenantId: c.var.tenant.id, clientId: sessionClientId(c), accountId: c.var.session!.accountId };
-}
-
 /** A message id from the request that must belong to this thread: anything else is a 404. */
-async function messageOfThread(c: Context<AppEnv>, scope: MessageScope, id: string): Promise<string> {
+async function messageOfThread<E extends AppEnv>(c: Context<E>, scope: ClientScope, id: string): Promise<string> {
   if (!isUuid(id) || !(await messageExists(c.var.db, scope, id))) throw Problem.notFound('Dit bericht bestaat niet (meer).');
   return id;
 }
 
 /**
- * The client's message thread with the care team ("Berichten"): pages of history, sending with
+ * The client's message thread with the care team ("Berichten"), at /messages: pages of history, sending with
  * an idempotency key, read marks, the unread count, and a live stream of new messages.
  */
 export function messageRoutes(options: MessageRouteOptions = {}) {
@@ -67,9 +63,10 @@ export function messageRoutes(options: MessageRouteOptions = {}) {
   const retryMs = options.retryMs ?? 3_000;
   const streamsPerSession = options.streamsPerSession ?? 6;
   return new Hono<AppEnv>()
-    .get('/messages', requireSession(), async (c) => {
+    .use(requireClientSession())
+    .get('/', async (c) => {
       const query = parseOr400(pageQuery, c.req.query());
-      const scope = scopeOf(c);
+      const scope = c.var.scope;
       if (query.before !== undefined) await messageOfThread(c, scope, query.before);
       const [page, unread] = await Promise.all([messagePage(c.var.db, scope, query.before, query.limit), unreadCount(c.var.db, scope)]);
       await audit(c, {
@@ -80,13 +77,13 @@ export function messageRoutes(options: MessageRouteOptions = {}) {
       return c.json({ items: page.items, nextBefore: page.nextBefore, unreadCount: unread });
     })
 
-    .get('/messages/unread-count', requireSession(), async (c) => c.json({ unreadCount: await unreadCount(c.var.db, scopeOf(c)) }))
+    .get('/unread-count', async (c) => c.json({ unreadCount: await unreadCount(c.var.db, c.var.scope) }))
 
-    .post('/messages', requireSession(), async (c) => {
+    .post('/', async (c) => {
       const key = idempotencyKey(c);
       const { body } = parseOr400(newMessageBody, await readJson(c));
-      const scope = scopeOf(c);
-      const session = c.var.session!;
+      const scope = c.var.scope;
+      const session = c.var.session;
       const result = await c.var.db.transaction().execute(async (trx) => {
         const stored = await storeMessage(trx, {
           tenantId: scope.tenantId,
@@ -111,9 +108,9 @@ export function messageRoutes(options: MessageRouteOptions = {}) {
       return c.json(messageView(result.row, scope.accountId), 201);
     })
 
-    .post('/messages/read', requireSession(), async (c) => {
+    .post('/read', async (c) => {
       const { upTo } = parseOr400(readBody, await readJson(c));
-      const scope = scopeOf(c);
+      const scope = c.var.scope;
       if (upTo !== 'all') await messageOfThread(c, scope, upTo);
       const marked = await c.var.db.transaction().execute(async (trx) => {
         const changed = await markRead(trx, scope, upTo);
@@ -123,11 +120,11 @@ export function messageRoutes(options: MessageRouteOptions = {}) {
       return c.json({ marked, unreadCount: await unreadCount(c.var.db, scope) });
     })
 
-    .get('/messages/stream', requireSession(), async (c) => {
-      const scope = scopeOf(c);
+    .get('/stream', async (c) => {
+      const scope = c.var.scope;
       const feed = messageFeed(c.var.database, c.var.logger);
       const lastEventId = c.req.header('last-event-id') ?? c.req.query('lastEventId');
-      const sessionId = c.var.session!.id;
+      const sessionId = c.var.session.id;
       const logger = c.var.logger;
       // Each stream holds a connection and memory: a session gets a few (a tab or two), not a thousand.
       if (feed.streamsOfSession(sessionId) >= streamsPerSession) {
@@ -211,7 +208,7 @@ async function sendMessage(stream: SSEStreamingApi, sent: RecentIds, message: Re
 }
 
 /** A stream ends with the session: logout, revocation or the idle/absolute timeout. It does not extend it. */
-async function sessionStillLive(c: Context<AppEnv>, sessionId: string): Promise<boolean> {
+async function sessionStillLive<E extends AppEnv>(c: Context<E>, sessionId: string): Promise<boolean> {
   const row = await c.var.db
     .selectFrom('sessions')
     .select('id')

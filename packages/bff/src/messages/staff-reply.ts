@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
 import type { Database } from '../db/schema.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
 import { characterCount, MESSAGE_MAX_CHARACTERS, storeStaffMessage } from './queries.js';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
 import { openApiDocument } from './openapi.js';
 
 /** GET /api/openapi.json: the widget API's OpenAPI document, readable from any origin. */

@@ -367,7 +367,9 @@ describe('signing or rejecting a plan', () => {
     };
     const landed = await Promise.all(
       Array.from({ length: 5 }, () =>
-        database.db.transaction().execute((trx) => recordPlanDecision(trx, { tenantId: tenant.id, clientId: who.clientId }, decision)),
+        database.db
+          .transaction()
+          .execute((trx) => recordPlanDecision(trx, { tenantId: tenant.id, clientId: who.clientId, accountId: who.accountId }, decision)),
       ),
     );
     expect(landed.filter(Boolean)).toHaveLength(1);

@@ -1,10 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-
-export interface PlanScope {
-  tenantId: string;
-  clientId: string;
-}
+import type { ClientScope } from '../http/session-types.js';
 
 export type PlanStatus = 'undecided' | 'signed' | 'rejected';
 
@@ -22,7 +18,7 @@ export interface PlanView {
   decision: { by: string; at: string; reason: string | null } | null;
 }
 
-function plansOfClient(db: Kysely<Database>, scope: PlanScope) {
+function plansOfClient(db: Kysely<Database>, scope: ClientScope) {
   return db
     .selectFrom('plan_documents as p')
     .leftJoin('plan_decisions as d', (join) => join.onRef('d.tenant_id', '=', 'p.tenant_id').onRef('d.plan_document_id', '=', 'p.id'))
@@ -58,7 +54,7 @@ function planView(row: PlanRow): PlanView {
 }
 
 /** Newest document first; the PDF bytes stay in the database. */
-export async function plansOf(db: Kysely<Database>, scope: PlanScope): Promise<PlanView[]> {
+export async function plansOf(db: Kysely<Database>, scope: ClientScope): Promise<PlanView[]> {
   const rows = await plansOfClient(db, scope)
     .orderBy('p.document_date', 'desc')
     .orderBy('p.created_at', 'desc')
@@ -67,7 +63,7 @@ export async function plansOf(db: Kysely<Database>, scope: PlanScope): Promise<P
   return rows.map(planView);
 }
 
-export async function planOf(db: Kysely<Database>, scope: PlanScope, id: string): Promise<PlanView | undefined> {
+export async function planOf(db: Kysely<Database>, scope: ClientScope, id: string): Promise<PlanView | undefined> {
   const row = await plansOfClient(db, scope).where('p.id', '=', id).executeTakeFirst();
   return row && planView(row);
 }
@@ -76,7 +72,7 @@ export async function planOf(db: Kysely<Database>, scope: PlanScope, id: string)
  * The hash a decision is bound to: computed from the bytes themselves, so a code asked for one
  * version of a document cannot confirm another that the ECD put in its place.
  */
-export async function planDocumentHash(db: Kysely<Database>, scope: PlanScope, id: string): Promise<string | undefined> {
+export async function planDocumentHash(db: Kysely<Database>, scope: ClientScope, id: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('plan_documents')
     .select(sql<string>`encode(sha256(pdf), 'hex')`.as('sha256'))
@@ -87,7 +83,7 @@ export async function planDocumentHash(db: Kysely<Database>, scope: PlanScope, i
   return row?.sha256;
 }
 
-export async function planPdf(db: Kysely<Database>, scope: PlanScope, id: string) {
+export async function planPdf(db: Kysely<Database>, scope: ClientScope, id: string) {
   return db
     .selectFrom('plan_documents')
     .select(['pdf', 'file_name', 'sha256'])
@@ -109,7 +105,7 @@ export interface NewPlanDecision {
 }
 
 /** Records the one decision of a plan; false when there already is one (the primary key decides). */
-export async function recordPlanDecision(trx: Kysely<Database>, scope: PlanScope, decision: NewPlanDecision): Promise<boolean> {
+export async function recordPlanDecision(trx: Kysely<Database>, scope: ClientScope, decision: NewPlanDecision): Promise<boolean> {
   const row = await trx
     .insertInto('plan_decisions')
     .values({

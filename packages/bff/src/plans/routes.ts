@@ -1,14 +1,15 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { plainLine } from '../http/plain-text.js';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
+import type { ClientScope } from '../http/session-types.js';
 import { audit } from '../audit/audit-log.js';
-import { requireSession, sessionClientId } from '../auth/session.js';
+import { requireClientSession } from '../auth/session-middleware.js';
 import { clientAddress } from '../http/client-address.js';
 import { isUuid } from '../http/idempotency.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
-import { challengeBinding, confirmFields, sendConfirmationCode, verifyConfirmationCode } from './confirmation-code.js';
-import { planDocumentHash, planOf, planPdf, plansOf, recordPlanDecision, type PlanScope, type PlanView } from './queries.js';
+import { challengeBinding, confirmFields, sendConfirmationCode, verifyConfirmationCode } from '../auth/confirmation-code.js';
+import { planDocumentHash, planOf, planPdf, plansOf, recordPlanDecision, type PlanView } from './queries.js';
 
 const decisionBody = z
   .object({
@@ -23,11 +24,7 @@ const confirmBody = z.object({
   decision: z.enum(['sign', 'reject']).optional(),
 });
 
-function scopeOf(c: Context<AppEnv>): PlanScope {
-  return { tenantId: c.var.tenant.id, clientId: sessionClientId(c) };
-}
-
-async function planInScope(c: Context<AppEnv>, scope: PlanScope): Promise<PlanView> {
+async function planInScope<E extends AppEnv>(c: Context<E>, scope: ClientScope): Promise<PlanView> {
   const id = c.req.param('id') ?? '';
   const plan = isUuid(id) ? await planOf(c.var.db, scope, id) : undefined;
   if (!plan) throw Problem.notFound('Dit cliëntplan bestaat niet of u heeft er geen toegang toe.');
@@ -59,19 +56,20 @@ function contentDisposition(stored: string) {
 }
 
 /**
- * The client plan ("Cliëntplan"): its documents, each PDF as stored, and the one decision per
+ * The client plan ("Cliëntplan"), at /plans: its documents, each PDF as stored, and the one decision per
  * document (sign or reject), confirmed with a fresh SMS code bound to plan, decision and hash.
  */
 export function planRoutes() {
   return new Hono<AppEnv>()
-    .get('/plans', requireSession(), async (c) => {
-      const items = await plansOf(c.var.db, scopeOf(c));
+    .use(requireClientSession())
+    .get('/', async (c) => {
+      const items = await plansOf(c.var.db, c.var.scope);
       await audit(c, { action: 'plans.list', resourceType: 'plan', details: { count: items.length } });
       return c.json({ items });
     })
 
-    .get('/plans/:id/pdf', requireSession(), async (c) => {
-      const scope = scopeOf(c);
+    .get('/:id/pdf', async (c) => {
+      const scope = c.var.scope;
       const plan = await planInScope(c, scope);
       const file = await planPdf(c.var.db, scope, plan.id);
       if (!file) throw Problem.notFound('Dit cliëntplan bestaat niet of u heeft er geen toegang toe.');
@@ -87,16 +85,16 @@ export function planRoutes() {
       });
     })
 
-    .post('/plans/:id/decision', requireSession(), async (c) => {
+    .post('/:id/decision', async (c) => {
       const body = parseOr400(decisionBody, await readJson(c));
-      const scope = scopeOf(c);
+      const scope = c.var.scope;
       const plan = await planInScope(c, scope);
       if (plan.status !== 'undecided') throw alreadyDecided(plan);
       const account = await c.var.db
         .selectFrom('accounts')
         .select('mobile_phone')
         .where('tenant_id', '=', scope.tenantId)
-        .where('id', '=', c.var.session!.accountId)
+        .where('id', '=', c.var.session.accountId)
         .executeTakeFirst();
       if (!account?.mobile_phone) {
         throw new Problem(
@@ -118,10 +116,10 @@ export function planRoutes() {
       return c.json({ ...sent, decision: body.decision }, 202);
     })
 
-    .post('/plans/:id/decision/confirm', requireSession(), async (c) => {
+    .post('/:id/decision/confirm', async (c) => {
       const body = parseOr400(confirmBody, await readJson(c));
-      const scope = scopeOf(c);
-      const session = c.var.session!;
+      const scope = c.var.scope;
+      const session = c.var.session;
       const plan = await planInScope(c, scope);
       if (plan.status !== 'undecided') throw alreadyDecided(plan);
       // Plan, decision and hash are what the server holds now; the reason is the one typed when

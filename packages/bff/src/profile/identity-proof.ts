@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { SessionEnv } from '../http/app-env.js';
 import { audit } from '../audit/audit-log.js';
 import { accountById, effectiveSecondFactor, maskEmail, maskPhone } from '../auth/accounts.js';
 import { codeFailureProblem, issueCodeChallenge, verifyCodeChallenge, type Binding } from '../auth/challenges.js';
@@ -11,7 +11,7 @@ import type { Account, SecondFactorKind } from '../db/schema.js';
 import { clientAddress } from '../http/client-address.js';
 import { Problem } from '../http/problem.js';
 import { emailSender } from '../outbox/delivery.js';
-import { CONFIRMATION_MAX_ATTEMPTS, CONFIRMATION_TTL_SECONDS, confirmationSmsText } from '../plans/confirmation-code.js';
+import { CONFIRMATION_MAX_ATTEMPTS, CONFIRMATION_TTL_SECONDS, confirmationSmsText } from '../auth/confirmation-code.js';
 
 /**
  * Before a second factor or recovery address moves, the person proves who they are: the current
@@ -33,10 +33,10 @@ export interface IdentityChallenge {
 /** The binding of an identity challenge: what change it opens, and that it is the identity step. */
 export const identityBinding = (change: Binding): Binding => ({ ...change, step: 'identity' });
 
-export async function checkCurrentPassword(c: Context<AppEnv>, currentPassword: string): Promise<Account> {
+export async function checkCurrentPassword<E extends SessionEnv>(c: Context<E>, currentPassword: string): Promise<Account> {
   const tenant = c.var.tenant;
   const db = c.var.db;
-  const account = await accountById(db, tenant.id, c.var.session!.accountId);
+  const account = await accountById(db, tenant.id, c.var.session.accountId);
   if (!account) throw Problem.unauthorized();
   const failures = buckets.passwordFailures(account.username, clientAddress(c, c.var.config.trustedProxies));
   const wait = await lockedFor(db, tenant.id, failures);
@@ -52,8 +52,8 @@ export async function checkCurrentPassword(c: Context<AppEnv>, currentPassword: 
 }
 
 /** Sends the identity code through the account's current second factor (none for the app). */
-export async function sendIdentityCode(
-  c: Context<AppEnv>,
+export async function sendIdentityCode<E extends SessionEnv>(
+  c: Context<E>,
   account: Account,
   purpose: ContactPurpose,
   change: Binding,
@@ -87,7 +87,7 @@ export async function sendIdentityCode(
   const issued = await issueCodeChallenge(c.var.db, {
     tenantId: tenant.id,
     accountId: account.id,
-    sessionId: c.var.session!.id,
+    sessionId: c.var.session.id,
     purpose,
     channel,
     destination,
@@ -124,15 +124,15 @@ export async function sendIdentityCode(
 }
 
 /** Checks the identity code of a change; the code is used up on success. Failures are 400s naming `code`. */
-export async function verifyIdentityCode(
-  c: Context<AppEnv>,
+export async function verifyIdentityCode<E extends SessionEnv>(
+  c: Context<E>,
   purpose: ContactPurpose,
   challengeId: string,
   typedCode: string,
   change: Binding,
 ): Promise<void> {
   const tenant = c.var.tenant;
-  const accountId = c.var.session!.accountId;
+  const accountId = c.var.session.accountId;
   const typed = typedCode.replace(/[\s-]/g, '');
   const prefix = /^\d{10}$/.test(typed) ? typed.slice(0, 4) : undefined;
   const result = await verifyCodeChallenge(c.var.db, {

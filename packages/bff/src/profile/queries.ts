@@ -1,12 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { amsterdamDate, parseIsoDate, type LocalDate } from '../time/amsterdam-time.js';
-
-export interface ProfileScope {
-  tenantId: string;
-  clientId: string;
-  accountId: string;
-}
+import type { ClientScope } from '../http/session-types.js';
 
 /** Whole years from a date of birth to a day (a 29 February birthday counts from 1 March). */
 export function ageOn(dateOfBirth: LocalDate, day: LocalDate): number {
@@ -32,7 +27,7 @@ export function normaliseDutchMobile(input: string): string | undefined {
   return match ? `+31${match[1]}` : undefined;
 }
 
-export async function profileRow(db: Kysely<Database>, scope: ProfileScope) {
+export async function profileRow(db: Kysely<Database>, scope: ClientScope) {
   return db
     .selectFrom('clients')
     .select([
@@ -91,7 +86,7 @@ export function profileView(row: ProfileRow, now = new Date()) {
 }
 
 /** New contact details asked for and not yet confirmed (the old ones stay until then). */
-export async function pendingChanges(db: Kysely<Database>, scope: ProfileScope) {
+export async function pendingChanges(db: Kysely<Database>, scope: ClientScope) {
   const rows = await db
     .selectFrom('challenges')
     .select(['purpose', 'destination'])

@@ -1,18 +1,19 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../app.js';
+import type { AppEnv, SessionEnv } from '../http/app-env.js';
+import type { ClientScope } from '../http/session-types.js';
 import { audit } from '../audit/audit-log.js';
 import { maskEmail, maskPhone } from '../auth/accounts.js';
 import { authLimits, consume } from '../auth/rate-limits.js';
-import { requireSession, sessionClientId } from '../auth/session.js';
+import { requireClientSession } from '../auth/session-middleware.js';
 import { clientAddress } from '../http/client-address.js';
 import { ownOrigin } from '../http/own-origin.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
 import { emailSender } from '../outbox/delivery.js';
-import { challengeBinding, confirmFields, sendConfirmationCode, verifyConfirmationCode } from '../plans/confirmation-code.js';
+import { challengeBinding, confirmFields, sendConfirmationCode, verifyConfirmationCode } from '../auth/confirmation-code.js';
 import { checkCurrentPassword, sendIdentityCode, verifyIdentityCode } from './identity-proof.js';
 import { EMAIL_LINK_SECONDS, emailConfirmationLink, issueEmailChangeLink, useEmailChangeLink } from './email-change.js';
-import { normaliseDutchMobile, pendingChanges, profileRow, profileView, type ProfileScope } from './queries.js';
+import { normaliseDutchMobile, pendingChanges, profileRow, profileView } from './queries.js';
 
 /** The only fields a client changes in the portal (seed 001); everything else comes from the ECD. */
 const EDITABLE = ['mobile', 'email'] as const;
@@ -26,18 +27,14 @@ const emailBody = z.object({
 });
 const linkBody = z.object({ token: z.string().min(1, 'required').max(200) });
 
-function scopeOf(c: Context<AppEnv>): ProfileScope {
-  return { tenantId: c.var.tenant.id, clientId: sessionClientId(c), accountId: c.var.session!.accountId };
-}
-
 /** Only the client's own account changes the client's contact details, not a relative's. */
-function assertOwnProfile(c: Context<AppEnv>) {
-  if (c.var.session!.relation !== 'self') {
+function assertOwnProfile<E extends SessionEnv>(c: Context<E>) {
+  if (c.var.session.relation !== 'self') {
     throw new Problem(403, 'not-editable', 'Niet te wijzigen', 'Alleen de cliënt zelf kan het mobiele nummer en e-mailadres wijzigen.');
   }
 }
 
-function contactText(c: Context<AppEnv>) {
+function contactText<E extends AppEnv>(c: Context<E>) {
   const { phone, email } = c.var.tenant.settings.contact;
   return {
     text: 'Klopt er iets niet? Neem contact op met uw persoonlijk begeleider, wijkverpleegkundige of contactverzorgende.',
@@ -47,7 +44,7 @@ function contactText(c: Context<AppEnv>) {
   };
 }
 
-async function currentContact(c: Context<AppEnv>, scope: ProfileScope) {
+async function currentContact<E extends AppEnv>(c: Context<E>, scope: ClientScope) {
   const row = await c.var.db
     .selectFrom('accounts')
     .select(['email', 'mobile_phone', 'display_name'])
@@ -58,7 +55,7 @@ async function currentContact(c: Context<AppEnv>, scope: ProfileScope) {
 }
 
 /** The change an identity challenge opens, as stored in its binding; undefined for any other challenge. */
-async function identityChange(c: Context<AppEnv>, purpose: 'mobile_change' | 'email_change', challengeId: string) {
+async function identityChange<E extends SessionEnv>(c: Context<E>, purpose: 'mobile_change' | 'email_change', challengeId: string) {
   const binding = await challengeBinding(c, purpose, challengeId);
   if (binding?.['step'] !== 'identity') return undefined;
   const { step: _step, ...change } = binding;
@@ -66,7 +63,7 @@ async function identityChange(c: Context<AppEnv>, purpose: 'mobile_change' | 'em
 }
 
 /**
- * The client profile ("Cliëntprofiel"): read-only personal data from the ECD, and the two fields
+ * The client profile ("Cliëntprofiel"), at /profile: read-only personal data from the ECD, and the two fields
  * the client may change. A change first proves who asks (the current password and a code through
  * the current second factor, see identity-proof.ts), then is confirmed through the new channel
  * before it replaces the old; the old number and address are told.
@@ -74,179 +71,9 @@ async function identityChange(c: Context<AppEnv>, purpose: 'mobile_change' | 'em
 export function profileRoutes() {
   return (
     new Hono<AppEnv>()
-      .get('/profile', requireSession(), async (c) => {
-        const scope = scopeOf(c);
-        const row = await profileRow(c.var.db, scope);
-        if (!row) throw Problem.notFound();
-        const own = c.var.session!.relation === 'self';
-        await audit(c, { action: 'profile.view', resourceType: 'client', resourceId: scope.clientId });
-        return c.json({
-          ...profileView(row),
-          editable: own ? [...EDITABLE] : [],
-          pending: own ? await pendingChanges(c.var.db, scope) : { mobile: null, email: null },
-          contact: contactText(c),
-        });
-      })
-
-      .post('/profile/mobile', requireSession(), async (c) => {
-        const body = parseOr400(mobileBody, await readJson(c));
-        assertOwnProfile(c);
-        const mobile = normaliseDutchMobile(body.mobile);
-        if (!mobile) {
-          throw Problem.badRequest('mobile: Vul een Nederlands mobiel nummer in, bijvoorbeeld 06 12345678.', [
-            { field: 'mobile', detail: 'Vul een Nederlands mobiel nummer in, bijvoorbeeld 06 12345678.' },
-          ]);
-        }
-        const scope = scopeOf(c);
-        const current = await profileRow(c.var.db, scope);
-        if (current?.mobile_phone === mobile) {
-          throw unchanged('mobile', 'Dit is al uw mobiele nummer.');
-        }
-        const account = await checkCurrentPassword(c, body.currentPassword);
-        const identity = await sendIdentityCode(c, account, 'mobile_change', { mobile });
-        return c.json({ ...identity, mobile }, 202);
-      })
-
-      // The identity code is right: now a code to the new number proves the client holds that phone.
-      .post('/profile/mobile/verify', requireSession(), async (c) => {
-        const body = parseOr400(z.object(confirmFields), await readJson(c));
-        assertOwnProfile(c);
-        const scope = scopeOf(c);
-        const mobile = (await identityChange(c, 'mobile_change', body.challengeId))?.['mobile'] ?? '';
-        await verifyIdentityCode(c, 'mobile_change', body.challengeId, body.code, { mobile });
-        const sent = await sendConfirmationCode(c, {
-          purpose: 'mobile_change',
-          destination: mobile,
-          binding: { mobile },
-          resourceType: 'client',
-          resourceId: scope.clientId,
-        });
-        return c.json({ ...sent, mobile }, 202);
-      })
-
-      .post('/profile/mobile/confirm', requireSession(), async (c) => {
-        const body = parseOr400(z.object(confirmFields), await readJson(c));
-        assertOwnProfile(c);
-        const scope = scopeOf(c);
-        // The number is the one the code was sent to: the code proves the client holds that phone.
-        const mobile = (await challengeBinding(c, 'mobile_change', body.challengeId))?.['mobile'] ?? '';
-        await verifyConfirmationCode(c, {
-          purpose: 'mobile_change',
-          challengeId: body.challengeId,
-          code: body.code,
-          binding: { mobile },
-          resourceType: 'client',
-          resourceId: scope.clientId,
-        });
-        const before = await currentContact(c, scope);
-        await c.var.db.transaction().execute(async (trx) => {
-          const now = new Date();
-          await trx
-            .updateTable('clients')
-            .set({ mobile_phone: mobile, updated_at: now })
-            .where('tenant_id', '=', scope.tenantId)
-            .where('id', '=', scope.clientId)
-            .execute();
-          await trx
-            .updateTable('accounts')
-            .set({ mobile_phone: mobile, updated_at: now })
-            .where('tenant_id', '=', scope.tenantId)
-            .where('id', '=', scope.accountId)
-            .execute();
-          await audit(
-            c,
-            {
-              action: 'profile.mobile.change',
-              resourceType: 'client',
-              resourceId: scope.clientId,
-              details: { from: maskPhone(before.mobile_phone), to: maskPhone(mobile) },
-            },
-            trx,
-          );
-        });
-        if (before.email) {
-          await notifyChange(
-            c,
-            before.email,
-            'Uw mobiele nummer is gewijzigd',
-            `Het mobiele nummer van uw account is gewijzigd in ${maskPhone(mobile)}.`,
-          );
-        }
-        if (before.mobile_phone && before.mobile_phone !== mobile) await notifyOldNumber(c, before.mobile_phone);
-        return c.json({ mobile });
-      })
-
-      .post('/profile/email', requireSession(), async (c) => {
-        const body = parseOr400(emailBody, await readJson(c));
-        assertOwnProfile(c);
-        const scope = scopeOf(c);
-        const email = body.email;
-        const current = await profileRow(c.var.db, scope);
-        if (current?.email?.toLowerCase() === email.toLowerCase()) {
-          throw unchanged('email', 'Dit is al uw e-mailadres.');
-        }
-        const account = await checkCurrentPassword(c, body.currentPassword);
-        const identity = await sendIdentityCode(c, account, 'email_change', { email, ...(body.pageUrl ? { pageUrl: body.pageUrl } : {}) });
-        return c.json({ ...identity, email }, 202);
-      })
-
-      // The identity code is right: now a link to the new address proves the client reads it.
-      .post('/profile/email/verify', requireSession(), async (c) => {
-        const body = parseOr400(z.object(confirmFields), await readJson(c));
-        assertOwnProfile(c);
-        const scope = scopeOf(c);
-        const change = (await identityChange(c, 'email_change', body.challengeId)) ?? {};
-        const email = change['email'] ?? '';
-        await verifyIdentityCode(c, 'email_change', body.challengeId, body.code, change);
-        const tenant = c.var.tenant;
-        for (const limit of [
-          authLimits.confirmationsPerAccount(scope.accountId),
-          authLimits.confirmationsPerDestination(email.toLowerCase(), scope.accountId),
-        ]) {
-          const result = await consume(c.var.db, tenant.id, limit);
-          if (!result.allowed) {
-            await audit(c, { action: 'email_change.link.limited', outcome: 'denied', resourceType: 'client', resourceId: scope.clientId });
-            throw Problem.tooManyRequests(
-              `Er zijn te veel e-mails verstuurd. Probeer het over ${Math.ceil(result.retryAfterSeconds / 60)} minuten opnieuw.`,
-              result.retryAfterSeconds,
-            );
-          }
-        }
-        const issued = await issueEmailChangeLink(c.var.db, {
-          tenantId: tenant.id,
-          accountId: scope.accountId,
-          sessionId: c.var.session!.id,
-          email,
-        });
-        const link = emailConfirmationLink(tenant, change['pageUrl'], ownOrigin(c), issued.token);
-        await c.var.outbox.enqueue({
-          tenantId: tenant.id,
-          channel: 'email',
-          recipient: email,
-          ...emailSender(tenant),
-          subject: 'Bevestig uw nieuwe e-mailadres',
-          body: [
-            `Beste ${c.var.session!.displayName},`,
-            '',
-            `U heeft gevraagd om dit e-mailadres te gebruiken voor het cliëntportaal van ${tenant.name}. Bevestig het met deze link:`,
-            '',
-            link,
-            '',
-            'De link is 24 uur geldig en werkt één keer. Tot u bevestigt, blijft uw oude e-mailadres in gebruik.',
-            'Heeft u dit niet gevraagd? Dan kunt u deze e-mail negeren.',
-          ].join('\n'),
-        });
-        await audit(c, {
-          action: 'email_change.link.sent',
-          resourceType: 'client',
-          resourceId: scope.clientId,
-          details: { challengeId: issued.challengeId, to: maskEmail(email) },
-        });
-        return c.json({ email, expiresInSeconds: EMAIL_LINK_SECONDS }, 202);
-      })
-
-      // Opened from the e-mail, possibly on another device: the token alone identifies the change.
-      .post('/profile/email/confirm', async (c) => {
+      // Opened from the e-mail, possibly on another device: the token alone identifies the change,
+      // so this one route comes before the session middleware.
+      .post('/email/confirm', async (c) => {
         const body = parseOr400(linkBody, await readJson(c));
         const address = clientAddress(c, c.var.config.trustedProxies);
         if (address) {
@@ -325,11 +152,183 @@ export function profileRoutes() {
         }
         return c.json({ email: used.email });
       })
+
+      .use(requireClientSession())
+      .get('/', async (c) => {
+        const scope = c.var.scope;
+        const row = await profileRow(c.var.db, scope);
+        if (!row) throw Problem.notFound();
+        const own = c.var.session.relation === 'self';
+        await audit(c, { action: 'profile.view', resourceType: 'client', resourceId: scope.clientId });
+        return c.json({
+          ...profileView(row),
+          editable: own ? [...EDITABLE] : [],
+          pending: own ? await pendingChanges(c.var.db, scope) : { mobile: null, email: null },
+          contact: contactText(c),
+        });
+      })
+
+      .post('/mobile', async (c) => {
+        const body = parseOr400(mobileBody, await readJson(c));
+        assertOwnProfile(c);
+        const mobile = normaliseDutchMobile(body.mobile);
+        if (!mobile) {
+          throw Problem.badRequest('mobile: Vul een Nederlands mobiel nummer in, bijvoorbeeld 06 12345678.', [
+            { field: 'mobile', detail: 'Vul een Nederlands mobiel nummer in, bijvoorbeeld 06 12345678.' },
+          ]);
+        }
+        const scope = c.var.scope;
+        const current = await profileRow(c.var.db, scope);
+        if (current?.mobile_phone === mobile) {
+          throw unchanged('mobile', 'Dit is al uw mobiele nummer.');
+        }
+        const account = await checkCurrentPassword(c, body.currentPassword);
+        const identity = await sendIdentityCode(c, account, 'mobile_change', { mobile });
+        return c.json({ ...identity, mobile }, 202);
+      })
+
+      // The identity code is right: now a code to the new number proves the client holds that phone.
+      .post('/mobile/verify', async (c) => {
+        const body = parseOr400(z.object(confirmFields), await readJson(c));
+        assertOwnProfile(c);
+        const scope = c.var.scope;
+        const mobile = (await identityChange(c, 'mobile_change', body.challengeId))?.['mobile'] ?? '';
+        await verifyIdentityCode(c, 'mobile_change', body.challengeId, body.code, { mobile });
+        const sent = await sendConfirmationCode(c, {
+          purpose: 'mobile_change',
+          destination: mobile,
+          binding: { mobile },
+          resourceType: 'client',
+          resourceId: scope.clientId,
+        });
+        return c.json({ ...sent, mobile }, 202);
+      })
+
+      .post('/mobile/confirm', async (c) => {
+        const body = parseOr400(z.object(confirmFields), await readJson(c));
+        assertOwnProfile(c);
+        const scope = c.var.scope;
+        // The number is the one the code was sent to: the code proves the client holds that phone.
+        const mobile = (await challengeBinding(c, 'mobile_change', body.challengeId))?.['mobile'] ?? '';
+        await verifyConfirmationCode(c, {
+          purpose: 'mobile_change',
+          challengeId: body.challengeId,
+          code: body.code,
+          binding: { mobile },
+          resourceType: 'client',
+          resourceId: scope.clientId,
+        });
+        const before = await currentContact(c, scope);
+        await c.var.db.transaction().execute(async (trx) => {
+          const now = new Date();
+          await trx
+            .updateTable('clients')
+            .set({ mobile_phone: mobile, updated_at: now })
+            .where('tenant_id', '=', scope.tenantId)
+            .where('id', '=', scope.clientId)
+            .execute();
+          await trx
+            .updateTable('accounts')
+            .set({ mobile_phone: mobile, updated_at: now })
+            .where('tenant_id', '=', scope.tenantId)
+            .where('id', '=', scope.accountId)
+            .execute();
+          await audit(
+            c,
+            {
+              action: 'profile.mobile.change',
+              resourceType: 'client',
+              resourceId: scope.clientId,
+              details: { from: maskPhone(before.mobile_phone), to: maskPhone(mobile) },
+            },
+            trx,
+          );
+        });
+        if (before.email) {
+          await notifyChange(
+            c,
+            before.email,
+            'Uw mobiele nummer is gewijzigd',
+            `Het mobiele nummer van uw account is gewijzigd in ${maskPhone(mobile)}.`,
+          );
+        }
+        if (before.mobile_phone && before.mobile_phone !== mobile) await notifyOldNumber(c, before.mobile_phone);
+        return c.json({ mobile });
+      })
+
+      .post('/email', async (c) => {
+        const body = parseOr400(emailBody, await readJson(c));
+        assertOwnProfile(c);
+        const scope = c.var.scope;
+        const email = body.email;
+        const current = await profileRow(c.var.db, scope);
+        if (current?.email?.toLowerCase() === email.toLowerCase()) {
+          throw unchanged('email', 'Dit is al uw e-mailadres.');
+        }
+        const account = await checkCurrentPassword(c, body.currentPassword);
+        const identity = await sendIdentityCode(c, account, 'email_change', { email, ...(body.pageUrl ? { pageUrl: body.pageUrl } : {}) });
+        return c.json({ ...identity, email }, 202);
+      })
+
+      // The identity code is right: now a link to the new address proves the client reads it.
+      .post('/email/verify', async (c) => {
+        const body = parseOr400(z.object(confirmFields), await readJson(c));
+        assertOwnProfile(c);
+        const scope = c.var.scope;
+        const change = (await identityChange(c, 'email_change', body.challengeId)) ?? {};
+        const email = change['email'] ?? '';
+        await verifyIdentityCode(c, 'email_change', body.challengeId, body.code, change);
+        const tenant = c.var.tenant;
+        for (const limit of [
+          authLimits.confirmationsPerAccount(scope.accountId),
+          authLimits.confirmationsPerDestination(email.toLowerCase(), scope.accountId),
+        ]) {
+          const result = await consume(c.var.db, tenant.id, limit);
+          if (!result.allowed) {
+            await audit(c, { action: 'email_change.link.limited', outcome: 'denied', resourceType: 'client', resourceId: scope.clientId });
+            throw Problem.tooManyRequests(
+              `Er zijn te veel e-mails verstuurd. Probeer het over ${Math.ceil(result.retryAfterSeconds / 60)} minuten opnieuw.`,
+              result.retryAfterSeconds,
+            );
+          }
+        }
+        const issued = await issueEmailChangeLink(c.var.db, {
+          tenantId: tenant.id,
+          accountId: scope.accountId,
+          sessionId: c.var.session.id,
+          email,
+        });
+        const link = emailConfirmationLink(tenant, change['pageUrl'], ownOrigin(c), issued.token);
+        await c.var.outbox.enqueue({
+          tenantId: tenant.id,
+          channel: 'email',
+          recipient: email,
+          ...emailSender(tenant),
+          subject: 'Bevestig uw nieuwe e-mailadres',
+          body: [
+            `Beste ${c.var.session.displayName},`,
+            '',
+            `U heeft gevraagd om dit e-mailadres te gebruiken voor het cliëntportaal van ${tenant.name}. Bevestig het met deze link:`,
+            '',
+            link,
+            '',
+            'De link is 24 uur geldig en werkt één keer. Tot u bevestigt, blijft uw oude e-mailadres in gebruik.',
+            'Heeft u dit niet gevraagd? Dan kunt u deze e-mail negeren.',
+          ].join('\n'),
+        });
+        await audit(c, {
+          action: 'email_change.link.sent',
+          resourceType: 'client',
+          resourceId: scope.clientId,
+          details: { challengeId: issued.challengeId, to: maskEmail(email) },
+        });
+        return c.json({ email, expiresInSeconds: EMAIL_LINK_SECONDS }, 202);
+      })
   );
 }
 
 /** Tells the old address that a contact detail changed, so a takeover does not go unnoticed. */
-async function notifyChange(c: Context<AppEnv>, to: string, subject: string, text: string) {
+async function notifyChange<E extends AppEnv>(c: Context<E>, to: string, subject: string, text: string) {
   const tenant = c.var.tenant;
   try {
     await c.var.outbox.enqueue({
@@ -346,7 +345,7 @@ async function notifyChange(c: Context<AppEnv>, to: string, subject: string, tex
 }
 
 /** Tells the old number by SMS that it no longer receives the codes. */
-async function notifyOldNumber(c: Context<AppEnv>, to: string) {
+async function notifyOldNumber<E extends AppEnv>(c: Context<E>, to: string) {
   const tenant = c.var.tenant;
   try {
     await c.var.outbox.enqueue({

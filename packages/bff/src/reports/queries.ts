@@ -1,13 +1,8 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { AuditLogTable, AuthorKind, Database } from '../db/schema.js';
+import type { ClientScope } from '../http/session-types.js';
 
 /** Whose reports: the session's tenant, client and account (the account decides `own`). */
-export interface ReportScope {
-  tenantId: string;
-  clientId: string;
-  accountId: string;
-}
-
 export interface ReportView {
   id: string;
   writtenAt: string;
@@ -38,7 +33,7 @@ export function reportView(row: ReportRow): ReportView {
   };
 }
 
-function reportsOfClient(db: Kysely<Database>, scope: ReportScope) {
+function reportsOfClient(db: Kysely<Database>, scope: ClientScope) {
   return db
     .selectFrom('reports')
     .select([
@@ -62,7 +57,7 @@ function reportsOfClient(db: Kysely<Database>, scope: ReportScope) {
  */
 function reportsJson(
   db: Kysely<Database>,
-  scope: ReportScope,
+  scope: ClientScope,
   narrow: (reports: ReturnType<typeof storedReports>) => ReturnType<typeof storedReports>,
   auditRow: Insertable<AuditLogTable>,
 ): Promise<Uint8Array> {
@@ -86,7 +81,7 @@ function reportsJson(
     .then((row) => row.items);
 }
 
-function storedReports(db: Kysely<Database>, scope: ReportScope) {
+function storedReports(db: Kysely<Database>, scope: ClientScope) {
   return db
     .selectFrom('reports')
     .select(['id', 'written_at', 'author_name', 'author_kind', 'author_account_id', 'text'])
@@ -97,7 +92,7 @@ function storedReports(db: Kysely<Database>, scope: ReportScope) {
 /** The reports written in [start, end) as JSON (see `reportsJson`), and the audit row of reading them. */
 export function reportsForPeriodJson(
   db: Kysely<Database>,
-  scope: ReportScope,
+  scope: ClientScope,
   period: { start: Date; end: Date },
   auditRow: Insertable<AuditLogTable>,
 ): Promise<Uint8Array> {
@@ -112,7 +107,7 @@ export function reportsForPeriodJson(
 /** The newest `limit` reports as JSON (see `reportsJson`), and the audit row of reading them. */
 export function latestReportsJson(
   db: Kysely<Database>,
-  scope: ReportScope,
+  scope: ClientScope,
   limit: number,
   auditRow: Insertable<AuditLogTable>,
 ): Promise<Uint8Array> {
@@ -132,7 +127,7 @@ export interface ReportCursor {
  */
 export async function reportPage(
   db: Kysely<Database>,
-  scope: ReportScope,
+  scope: ClientScope,
   period: { start: Date; end: Date },
   after: ReportCursor | undefined,
   size: number,
@@ -156,7 +151,7 @@ export async function reportPage(
  */
 export async function clientNameForDownload(
   db: Kysely<Database>,
-  scope: ReportScope,
+  scope: ClientScope,
   period: { start: Date; end: Date },
   auditRow: Insertable<AuditLogTable>,
 ): Promise<{ clientName: string; total: number } | undefined> {
@@ -196,7 +191,7 @@ export interface NewReport {
  */
 export async function writeClientReport(
   trx: Kysely<Database>,
-  scope: ReportScope,
+  scope: ClientScope,
   report: NewReport,
 ): Promise<{ report: ReportView; created: boolean }> {
   const inserted = await trx

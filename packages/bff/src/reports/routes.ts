@@ -1,9 +1,9 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import { plainText } from '../http/plain-text.js';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
 import { audit, auditRow } from '../audit/audit-log.js';
-import { requireSession, sessionClientId } from '../auth/session.js';
+import { requireClientSession } from '../auth/session-middleware.js';
 import { idempotencyKey } from '../http/idempotency.js';
 import { jsonBytes } from '../http/json-bytes.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
@@ -17,7 +17,6 @@ import {
   reportsForPeriodJson,
   writeClientReport,
   type ReportCursor,
-  type ReportScope,
   type ReportView,
 } from './queries.js';
 
@@ -30,20 +29,13 @@ const newReportBody = z.object({
 });
 const latestQuery = z.object({ limit: z.coerce.number().int().min(1).max(20).default(3) });
 
-function scopeOf(c: Context<AppEnv>): ReportScope {
-  return { tenantId: c.var.tenant.id, clientId: sessionClientId(c), accountId: c.var.session!.accountId };
-}
-
-/**
- * The client's reports ("Rapportages"): the latest few, a period, a PDF of a period, and a report
- * the client writes. Paths are absolute below /api/tenants/:tenant so `/reports.pdf` sits beside
- * `/reports`.
- */
+/** The client's reports ("Rapportages"), at /reports: the latest few, a period, and a report the client writes. */
 export function reportRoutes() {
   return new Hono<AppEnv>()
-    .get('/reports', requireSession(), async (c) => {
+    .use(requireClientSession())
+    .get('/', async (c) => {
       const period = periodFromQuery(c.req.query(), { fallback: 'week', maxDays: MAX_PERIOD_DAYS });
-      const scope = scopeOf(c);
+      const scope = c.var.scope;
       const items = await reportsForPeriodJson(
         c.var.db,
         scope,
@@ -52,21 +44,21 @@ export function reportRoutes() {
       );
       return jsonBytes(c, `{"period":${JSON.stringify({ from: period.from, to: period.to })},"items":`, items, '}');
     })
-    .get('/reports/latest', requireSession(), async (c) => {
+    .get('/latest', async (c) => {
       const { limit } = parseOr400(latestQuery, c.req.query());
       const items = await latestReportsJson(
         c.var.db,
-        scopeOf(c),
+        c.var.scope,
         limit,
         auditRow(c, { action: 'reports.latest', resourceType: 'report', details: { limit } }),
       );
       return jsonBytes(c, '{"items":', items, '}');
     })
-    .post('/reports', requireSession(), async (c) => {
+    .post('/', async (c) => {
       const key = idempotencyKey(c);
       const body = parseOr400(newReportBody, await readJson(c));
-      const scope = scopeOf(c);
-      const session = c.var.session!;
+      const scope = c.var.scope;
+      const session = c.var.session;
       const result = await c.var.db.transaction().execute(async (trx) => {
         const written = await writeClientReport(trx, scope, {
           text: body.text,
@@ -86,39 +78,43 @@ export function reportRoutes() {
       });
       if (!result.created) c.header('Idempotent-Replayed', 'true');
       return c.json(result.report, 201);
-    })
-    .get('/reports.pdf', requireSession(), async (c) => {
-      const period = periodFromQuery(c.req.query(), { fallback: 'week', maxDays: MAX_PERIOD_DAYS });
-      const scope = scopeOf(c);
-      const db = c.var.db;
-      const head = await clientNameForDownload(
-        db,
-        scope,
-        period,
-        auditRow(c, { action: 'reports.download', resourceType: 'report', details: { from: period.from, to: period.to, format: 'pdf' } }),
-      );
-      if (!head) throw Problem.notFound();
-      async function* batches(): AsyncGenerator<ReportView[]> {
-        let cursor: ReportCursor | undefined;
-        do {
-          const page = await reportPage(db, scope, period, cursor, PDF_BATCH);
-          if (page.rows.length) yield page.rows;
-          cursor = page.next;
-        } while (cursor);
-      }
-      const pdf = reportsPdf({
-        organisation: c.var.tenant.name,
-        clientName: head.clientName,
-        period,
-        total: head.total,
-        generatedAt: new Date(),
-        batches: batches(),
-      });
-      pdf.on('error', (error) => c.var.logger.error('reports pdf failed', { error }));
-      return c.body(coalescedWebStream(pdf), 200, {
-        'content-type': 'application/pdf',
-        'content-disposition': `attachment; filename="${reportsPdfFileName(period)}"`,
-        'cache-control': 'no-store',
-      });
     });
+}
+
+/** A PDF of the reports of a period, at /reports.pdf. */
+export function reportPdfRoutes() {
+  return new Hono<AppEnv>().use(requireClientSession()).get('/', async (c) => {
+    const period = periodFromQuery(c.req.query(), { fallback: 'week', maxDays: MAX_PERIOD_DAYS });
+    const scope = c.var.scope;
+    const db = c.var.db;
+    const head = await clientNameForDownload(
+      db,
+      scope,
+      period,
+      auditRow(c, { action: 'reports.download', resourceType: 'report', details: { from: period.from, to: period.to, format: 'pdf' } }),
+    );
+    if (!head) throw Problem.notFound();
+    async function* batches(): AsyncGenerator<ReportView[]> {
+      let cursor: ReportCursor | undefined;
+      do {
+        const page = await reportPage(db, scope, period, cursor, PDF_BATCH);
+        if (page.rows.length) yield page.rows;
+        cursor = page.next;
+      } while (cursor);
+    }
+    const pdf = reportsPdf({
+      organisation: c.var.tenant.name,
+      clientName: head.clientName,
+      period,
+      total: head.total,
+      generatedAt: new Date(),
+      batches: batches(),
+    });
+    pdf.on('error', (error) => c.var.logger.error('reports pdf failed', { error }));
+    return c.body(coalescedWebStream(pdf), 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="${reportsPdfFileName(period)}"`,
+      'cache-control': 'no-store',
+    });
+  });
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
 import type { Config } from '../config.js';
 import { Problem } from '../http/problem.js';
 
@@ -49,7 +49,12 @@ export function staticRoutes(config: Config) {
   return app;
 }
 
-async function serveFile(c: Context<AppEnv>, rootDir: string, relativePath: string, extraHeaders: Record<string, string> = {}) {
+async function serveFile<E extends AppEnv>(
+  c: Context<E>,
+  rootDir: string,
+  relativePath: string,
+  extraHeaders: Record<string, string> = {},
+) {
   const root = resolve(rootDir);
   let decoded: string;
   try {

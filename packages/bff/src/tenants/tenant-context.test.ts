@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
 import { databaseUnderTest } from '../testing/database-under-test.js';
 import { createTenant } from '../testing/fixtures.js';
 import { createTestApp } from '../testing/test-app.js';

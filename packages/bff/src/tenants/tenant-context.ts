@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
 import { BoundedCache } from '../http/bounded-cache.js';
 import { ownOrigin } from '../http/own-origin.js';
 import { Problem } from '../http/problem.js';
@@ -47,7 +47,7 @@ function watchTenantChanges(database: DatabaseHandle) {
     .catch(() => watched.delete(database));
 }
 
-async function cachedTenant(c: Context<AppEnv>, slug: string): Promise<TenantRecord | undefined> {
+async function cachedTenant<E extends AppEnv>(c: Context<E>, slug: string): Promise<TenantRecord | undefined> {
   watchTenantChanges(c.var.database);
   if (!SLUG.test(slug) || unknown.get(slug)) return undefined;
   const hit = known.get(slug);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
 import type { Config } from '../config.js';
 import { Problem } from '../http/problem.js';
 import { tenantBySlug } from '../tenants/queries.js';

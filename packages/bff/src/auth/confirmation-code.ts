@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../app.js';
+import type { SessionEnv } from '../http/app-env.js';
 import { audit } from '../audit/audit-log.js';
-import { maskPhone } from '../auth/accounts.js';
-import { deliverCode } from '../auth/code-delivery.js';
-import { codeFailureProblem, issueCodeChallenge, verifyCodeChallenge, type Binding } from '../auth/challenges.js';
-import { authLimits, consume } from '../auth/rate-limits.js';
+import { maskPhone } from './accounts.js';
+import { deliverCode } from './code-delivery.js';
+import { codeFailureProblem, issueCodeChallenge, verifyCodeChallenge, type Binding } from './challenges.js';
+import { authLimits, consume } from './rate-limits.js';
 import type { ChallengePurpose } from '../db/schema.js';
 import { isUuid } from '../http/idempotency.js';
 import { Problem } from '../http/problem.js';
@@ -34,12 +34,12 @@ export function confirmationSmsText(prefix: string, code: string) {
   return `Uw bevestigingscode is ${prefix}-${code}`;
 }
 
-export async function sendConfirmationCode(
-  c: Context<AppEnv>,
+export async function sendConfirmationCode<E extends SessionEnv>(
+  c: Context<E>,
   input: { purpose: ConfirmationPurpose; destination: string; binding: Binding; resourceType: string; resourceId?: string },
 ): Promise<SentConfirmation> {
   const tenant = c.var.tenant;
-  const session = c.var.session!;
+  const session = c.var.session;
   const budgets = [
     authLimits.confirmationsPerAccount(session.accountId),
     authLimits.confirmationsPerDestination(input.destination, session.accountId),
@@ -110,12 +110,16 @@ export const confirmFields = {
 };
 
 /** The binding stored with an open challenge of this account, to learn what it was asked for. */
-export async function challengeBinding(c: Context<AppEnv>, purpose: ChallengePurpose, challengeId: string): Promise<Binding | undefined> {
+export async function challengeBinding<E extends SessionEnv>(
+  c: Context<E>,
+  purpose: ChallengePurpose,
+  challengeId: string,
+): Promise<Binding | undefined> {
   const row = await c.var.db
     .selectFrom('challenges')
     .select('binding')
     .where('tenant_id', '=', c.var.tenant.id)
-    .where('account_id', '=', c.var.session!.accountId)
+    .where('account_id', '=', c.var.session.accountId)
     .where('purpose', '=', purpose)
     .where('id', '=', challengeId)
     .executeTakeFirst();
@@ -127,8 +131,8 @@ export async function challengeBinding(c: Context<AppEnv>, purpose: ChallengePur
  * used up on success. Every failure is a 400 naming the `code` field: wrong (with tries left) or
  * no longer valid (expired, out of tries, replaced by a newer code, another purpose or binding).
  */
-export async function verifyConfirmationCode(
-  c: Context<AppEnv>,
+export async function verifyConfirmationCode<E extends SessionEnv>(
+  c: Context<E>,
   input: { purpose: ConfirmationPurpose; challengeId: string; code: string; binding: Binding; resourceType: string; resourceId?: string },
 ): Promise<void> {
   const typed = input.code.replace(/[\s-]/g, '');
@@ -136,7 +140,7 @@ export async function verifyConfirmationCode(
   const code = prefix ? typed.slice(4) : typed;
   const result = await verifyCodeChallenge(c.var.db, {
     tenantId: c.var.tenant.id,
-    accountId: c.var.session!.accountId,
+    accountId: c.var.session.accountId,
     purpose: input.purpose,
     challengeId: input.challengeId,
     ...(prefix ? { prefix } : {}),

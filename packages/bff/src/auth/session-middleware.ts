@@ -1,0 +1,68 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { SessionState } from '../db/schema.js';
+import type { AppEnv, ClientEnv, SessionEnv } from '../http/app-env.js';
+import { Problem } from '../http/problem.js';
+import type { SessionInfo } from '../http/session-types.js';
+import { clearSessionCookie, sessionCookieName, touchSession } from './session.js';
+
+async function liveSession<E extends AppEnv>(c: Context<E>, allow: SessionState[]): Promise<SessionInfo> {
+  const tenant = c.var.tenant;
+  const token = getCookie(c, sessionCookieName(tenant.slug));
+  if (!token) throw new Problem(401, 'unauthenticated', 'Niet ingelogd', 'Log in om verder te gaan.');
+  const session = await touchSession(c.var.db, tenant, token);
+  if (!session) {
+    clearSessionCookie(c, tenant);
+    throw new Problem(401, 'session-expired', 'Sessie verlopen', 'Uw sessie is verlopen. Log opnieuw in.');
+  }
+  if (!allow.includes(session.state)) {
+    if (session.state === 'pending') {
+      throw new Problem(
+        403,
+        'first-login-incomplete',
+        'Eerst uw wachtwoord wijzigen',
+        'Kies eerst een nieuw wachtwoord en ga akkoord met de gebruiksvoorwaarden.',
+      );
+    }
+    throw new Problem(401, 'second-factor-required', 'Inlogcode nodig', 'Vul eerst uw inlogcode in.');
+  }
+  return session;
+}
+
+/**
+ * Requires a live session of this tenant in a given state (default: fully signed in) and sets
+ * `c.var.session`. A pending session (first login: new password and terms still to do) gets 403
+ * everywhere else. For the sign-in steps, whose routes each allow other states.
+ */
+export function requireSession(options: { allow?: SessionState[] } = {}): MiddlewareHandler<SessionEnv> {
+  const allow = options.allow ?? ['active'];
+  return async (c, next) => {
+    c.set('session', await liveSession(c, allow));
+    await next();
+  };
+}
+
+/**
+ * For every data route (mounted once per feature in app.ts): a fully signed-in session that
+ * belongs to a client's file. Sets `c.var.session` and `c.var.scope`, the client whose data the
+ * route serves: the session's, never one named in the request.
+ *
+ * What a contact person may see per area is a property of the session (loaded with it by
+ * touchSession, no extra round trip); a feature checks it with a middleware behind this one.
+ */
+export function requireClientSession(): MiddlewareHandler<ClientEnv> {
+  return async (c, next) => {
+    const session = await liveSession(c, ['active']);
+    c.set('session', session);
+    if (!session.clientId) {
+      throw new Problem(
+        403,
+        'no-client',
+        'Geen dossier',
+        'Dit account hoort niet bij een cliëntdossier. Neem contact op met uw zorgorganisatie.',
+      );
+    }
+    c.set('scope', { tenantId: session.tenantId, clientId: session.clientId, accountId: session.accountId });
+    await next();
+  };
+}
