@@ -1,8 +1,7 @@
 import { html, nothing } from 'lit';
-import { ApiError, type CareApiClient } from '../shared/api-client.js';
+import type { CareApiClient } from '../shared/api-client.js';
 import { CareDataElement } from '../shared/care-data-element.js';
-import { amsterdamDateTimeLocal, formatDate, formatDayHeading, isCalendarDate } from '../shared/date-format.js';
-import { focusAfterUpdate } from '../shared/focus.js';
+import { amsterdamDateTimeLocal, formatDate, formatDayHeading } from '../shared/date-format.js';
 import { MessagesController, type Params } from '../shared/messages.js';
 import { stateMessages } from '../shared/states.messages.js';
 import { renderLoadState } from '../shared/states.js';
@@ -11,9 +10,6 @@ import { careAccessLogStyles } from './care-access-log.styles.js';
 import type { AccessLogLine, Period as AccessLogPeriod } from '@care-widgets/bff/api-types';
 export type { AccessLogLine, AccessLogPeriod };
 
-type PeriodChoice = 'week' | 'month' | 'year' | 'custom';
-type PeriodField = 'from' | 'to';
-const presets = ['week', 'month', 'year'] as const;
 const knownCategories = new Set([
   'reports',
   'measurements',
@@ -78,28 +74,19 @@ export class CareAccessLog extends CareDataElement {
   static override properties = {
     items: { state: true },
     shownPeriod: { state: true },
-    choice: { state: true },
-    customOpen: { state: true },
-    periodErrors: { state: true },
   };
 
   declare protected items: AccessLogLine[];
   declare protected shownPeriod: AccessLogPeriod | undefined;
-  declare protected choice: PeriodChoice;
-  declare protected customOpen: boolean;
-  declare protected periodErrors: Partial<Record<PeriodField, string>>;
 
   private readonly uid = `care-access-log-${++instances}`;
-  private custom: AccessLogPeriod = { from: '', to: '' };
+  private readonly period = this.periodFilter({ id: this.uid, shown: () => this.shownPeriod });
 
   constructor() {
     super();
     new MessagesController(this, [accessLogMessages, stateMessages], () => this.locale);
     this.items = [];
     this.shownPeriod = undefined;
-    this.choice = 'week';
-    this.customOpen = false;
-    this.periodErrors = {};
   }
 
   private t(key: AccessLogKey, params?: Params): string {
@@ -115,76 +102,20 @@ export class CareAccessLog extends CareDataElement {
     this.shownPeriod = undefined;
   }
 
-  private periodQuery(): string {
-    if (this.choice === 'custom') return `from=${encodeURIComponent(this.custom.from)}&to=${encodeURIComponent(this.custom.to)}`;
-    return `period=${this.choice}`;
-  }
-
   protected override async fetchData(client: CareApiClient, signal: AbortSignal): Promise<void> {
     try {
-      const { items, period } = await client.get<{ items: AccessLogLine[]; period: AccessLogPeriod }>(`/access-log?${this.periodQuery()}`, {
-        signal,
-      });
+      const { items, period } = await client.get<{ items: AccessLogLine[]; period: AccessLogPeriod }>(
+        `/access-log?${this.period.query()}`,
+        {
+          signal,
+        },
+      );
       this.items = items;
       this.shownPeriod = period;
     } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 400 || this.choice !== 'custom' || !error.errors.length) throw error;
-      // The BFF knows limits the form does not check (a span over a year): show them at the field.
-      const errors: Partial<Record<PeriodField, string>> = {};
-      for (const { field } of error.errors) {
-        if (field === 'to') errors.to ??= this.t('period.tooLong');
-        else errors.from ??= this.t('period.invalid');
-      }
-      this.periodErrors = errors;
-      this.customOpen = true;
+      if (!this.period.refused(error)) throw error;
       this.clearData();
-      focusAfterUpdate(this, `#${this.idFor(errors.from ? 'from' : 'to')}`);
     }
-  }
-
-  // --- periods ------------------------------------------------------------------------------------
-
-  private choosePreset(choice: (typeof presets)[number]) {
-    this.customOpen = false;
-    this.periodErrors = {};
-    if (this.choice === choice && this.loadState.status === 'ready') return;
-    this.choice = choice;
-    this.reload();
-  }
-
-  private toggleCustom() {
-    this.customOpen = !this.customOpen;
-    if (this.customOpen) {
-      if (!this.custom.from && this.shownPeriod) this.custom = { ...this.shownPeriod };
-      focusAfterUpdate(this, `#${this.idFor('from')}`);
-    }
-  }
-
-  private checkDate(input: HTMLInputElement): string | undefined {
-    if (input.validity.badInput || (input.value && !isCalendarDate(input.value))) return this.t('period.invalid');
-    if (!input.value) return this.t('period.required');
-    return undefined;
-  }
-
-  private submitCustom(event: SubmitEvent) {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const fromInput = form.querySelector<HTMLInputElement>('[name="from"]')!;
-    const toInput = form.querySelector<HTMLInputElement>('[name="to"]')!;
-    const errors: Partial<Record<PeriodField, string>> = {};
-    const fromError = this.checkDate(fromInput);
-    const toError = this.checkDate(toInput);
-    if (fromError) errors.from = fromError;
-    if (toError) errors.to = toError;
-    if (!fromError && !toError && fromInput.value > toInput.value) errors.from = this.t('period.fromAfterTo');
-    this.custom = { from: fromInput.value, to: toInput.value };
-    this.periodErrors = errors;
-    if (errors.from || errors.to) {
-      focusAfterUpdate(this, `#${this.idFor(errors.from ? 'from' : 'to')}`);
-      return;
-    }
-    this.choice = 'custom';
-    this.reload();
   }
 
   // --- rendering ----------------------------------------------------------------------------------
@@ -218,7 +149,7 @@ export class CareAccessLog extends CareDataElement {
       <p class="hint">${this.t('intro')}</p>
       ${
         state.status !== 'signed-out' && !(state.status === 'error' && state.error.kind === 'session-expired')
-          ? html`${this.renderPeriodControls()}${this.renderSummary()}`
+          ? html`${this.period.render()}${this.renderSummary()}`
           : nothing
       }
       <div class="results" aria-busy=${busy ? 'true' : 'false'}>
@@ -226,53 +157,6 @@ export class CareAccessLog extends CareDataElement {
         ${state.status === 'ready' ? this.renderResults() : nothing}
       </div>
     </section>`;
-  }
-
-  private renderPeriodControls() {
-    const preset = this.choice !== 'custom' && !this.customOpen ? this.choice : undefined;
-    const { from: fromError, to: toError } = this.periodErrors;
-    return html`<div part="period" class="segments" role="group" aria-label=${this.t('period.label')}>
-        ${presets.map(
-          (choice) =>
-            html`<button type="button" part="button" class="button" aria-pressed=${preset === choice ? 'true' : 'false'} @click=${() => this.choosePreset(choice)}>
-              ${this.t(`period.${choice}`)}
-            </button>`,
-        )}
-        <button
-          type="button"
-          part="button"
-          class="button"
-          aria-expanded=${this.customOpen ? 'true' : 'false'}
-          aria-controls=${this.idFor('custom')}
-          aria-pressed=${this.choice === 'custom' || this.customOpen ? 'true' : 'false'}
-          @click=${this.toggleCustom}
-        >
-          ${this.t('period.custom')}
-        </button>
-      </div>
-      <form part="period-form" id=${this.idFor('custom')} class="period-form" novalidate ?hidden=${!this.customOpen} @submit=${this.submitCustom}>
-        <div class="fields">
-          ${this.renderDateField('from', fromError)} ${this.renderDateField('to', toError)}
-        </div>
-        <button type="submit" part="button" class="button">${this.t('period.show')}</button>
-      </form>`;
-  }
-
-  private renderDateField(field: PeriodField, error: string | undefined) {
-    return html`<div class="field">
-      <label for=${this.idFor(field)}>${this.t(`period.${field}`)}</label>
-      <input
-        part="input"
-        type="date"
-        id=${this.idFor(field)}
-        name=${field}
-        required
-        .value=${this.custom[field]}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${error ? this.idFor(`${field}-error`) : nothing}
-      />
-      ${error ? html`<p class="field-error" id=${this.idFor(`${field}-error`)}>${error}</p>` : nothing}
-    </div>`;
   }
 
   private renderSummary() {

@@ -4,23 +4,6 @@ import { careWidgetStyles } from '../shared/widget.styles.js';
 export const careAccessLogStyles = [
   careWidgetStyles,
   css`
-    .summary-row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: var(--care-space, 8px);
-      align-items: center;
-      justify-content: space-between;
-    }
-
-    .summary {
-      margin: 0;
-      font-weight: 600;
-    }
-
-    .summary:empty {
-      display: contents;
-    }
-
     .day {
       margin: calc(var(--care-space, 8px) * 2) 0 0;
       font-size: 1em;
@@ -61,10 +44,6 @@ export const careAccessLogStyles = [
       border-radius: var(--care-radius, 4px);
       color: var(--care-color-danger, #b00020);
       font-weight: 600;
-    }
-
-    .period-form[hidden] {
-      display: none;
     }
   `,
 ];

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { CareApiClient } from '../shared/api-client.js';
 import { CareViewElement } from '../shared/care-data-element.js';
-import { confirmDialog } from '../shared/confirm-dialog.js';
 import { amsterdamIso, amsterdamToday, formatDayHeading, isCalendarDate } from '../shared/date-format.js';
 import { emit } from '../shared/events.js';
 import { focusAfterUpdate } from '../shared/focus.js';
@@ -108,9 +107,8 @@ export class CareAgenda extends CareViewElement {
 
   private readonly uid = `care-agenda-${++instances}`;
   private trigger: HTMLElement | undefined;
-  private readonly removal = confirmDialog<Appointment>(this, {
+  private readonly removal = this.confirmDialog<Appointment>({
     id: `${this.uid}-dialog`,
-    locale: () => this.locale,
     confirmed: (appointment) => this.confirmRemove(appointment),
   });
 

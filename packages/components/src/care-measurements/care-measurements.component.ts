@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { ApiError, CareApiClient } from '../shared/api-client.js';
 import { CareViewElement } from '../shared/care-data-element.js';
-import { confirmDialog } from '../shared/confirm-dialog.js';
 import { amsterdamDateTimeLocal, amsterdamIso, formatDate, formatDateTime } from '../shared/date-format.js';
 import { emit } from '../shared/events.js';
 import { focusAfterUpdate } from '../shared/focus.js';
@@ -110,9 +109,8 @@ export class CareMeasurements extends CareViewElement {
 
   private readonly uid = `care-measurements-${++instances}`;
   private typesFrom: CareApiClient | undefined;
-  private readonly deletion = confirmDialog<Measurement>(this, {
+  private readonly deletion = this.confirmDialog<Measurement>({
     id: `${this.uid}-dialog`,
-    locale: () => this.locale,
     confirmed: (measurement) => this.confirmDelete(measurement),
     showBusy: true,
   });

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { ApiError, type CareApiClient } from '../shared/api-client.js';
+import type { CareApiClient } from '../shared/api-client.js';
 import { CareViewElement } from '../shared/care-data-element.js';
-import { amsterdamToday, formatDate, formatDateTime, isCalendarDate } from '../shared/date-format.js';
+import { amsterdamToday, formatDate, formatDateTime } from '../shared/date-format.js';
 import { emit } from '../shared/events.js';
 import { focusAfterUpdate } from '../shared/focus.js';
 import { MessagesController, type Params } from '../shared/messages.js';
@@ -12,24 +12,15 @@ import { careReportsStyles } from './care-reports.styles.js';
 import type { Period as ReportPeriod, Report } from '@care-widgets/bff/api-types';
 export type { Report, ReportPeriod };
 
-export type PeriodChoice = 'week' | 'month' | 'year' | 'custom';
-
 export interface CareReportCreatedDetail {
   report: Report;
 }
 
-type PeriodField = 'from' | 'to';
 const MAX_TEXT = 4000;
 /** Reports rendered in the first update: more than a screenful, so the first paint is complete. */
 const FIRST_CHUNK = 40;
 /** Reports added per later update, each in its own task so the page stays responsive. */
 const NEXT_CHUNK = 240;
-const presets = ['week', 'month', 'year'] as const;
-const presetLabels: Record<(typeof presets)[number], ReportKey> = {
-  week: 'period.week',
-  month: 'period.month',
-  year: 'period.year',
-};
 
 let instances = 0;
 
@@ -93,9 +84,6 @@ export class CareReports extends CareViewElement {
   static override properties = {
     items: { state: true },
     shownPeriod: { state: true },
-    choice: { state: true },
-    customOpen: { state: true },
-    periodErrors: { state: true },
     composing: { state: true },
     draft: { state: true },
     draftError: { state: true },
@@ -107,9 +95,6 @@ export class CareReports extends CareViewElement {
 
   declare protected items: Report[];
   declare protected shownPeriod: ReportPeriod | undefined;
-  declare protected choice: PeriodChoice;
-  declare protected customOpen: boolean;
-  declare protected periodErrors: Partial<Record<PeriodField, string>>;
   declare protected composing: boolean;
   declare protected draft: string;
   declare protected draftError: string;
@@ -120,7 +105,7 @@ export class CareReports extends CareViewElement {
   declare protected shown: number;
 
   private readonly uid = `care-reports-${++instances}`;
-  private custom: ReportPeriod = { from: '', to: '' };
+  private readonly period = this.periodFilter({ id: this.uid, shown: () => this.shownPeriod });
   private chunkTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -128,9 +113,6 @@ export class CareReports extends CareViewElement {
     new MessagesController(this, [reportMessages, stateMessages], () => this.locale);
     this.items = [];
     this.shownPeriod = undefined;
-    this.choice = 'week';
-    this.customOpen = false;
-    this.periodErrors = {};
     this.composing = false;
     this.draft = '';
     this.draftError = '';
@@ -186,11 +168,6 @@ export class CareReports extends CareViewElement {
     this.draftKey.reset();
   }
 
-  private periodQuery(): string {
-    if (this.choice === 'custom') return `from=${encodeURIComponent(this.custom.from)}&to=${encodeURIComponent(this.custom.to)}`;
-    return `period=${this.choice}`;
-  }
-
   protected override async fetchData(client: CareApiClient, signal: AbortSignal): Promise<void> {
     if (this.view !== 'all') {
       const { items } = await client.get<{ items: Report[] }>('/reports/latest?limit=3', { signal });
@@ -199,68 +176,14 @@ export class CareReports extends CareViewElement {
       return;
     }
     try {
-      const { items, period } = await client.get<{ items: Report[]; period: ReportPeriod }>(`/reports?${this.periodQuery()}`, { signal });
+      const { items, period } = await client.get<{ items: Report[]; period: ReportPeriod }>(`/reports?${this.period.query()}`, { signal });
       this.showItems(items);
       this.shownPeriod = period;
     } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 400 || this.choice !== 'custom' || !error.errors.length) throw error;
-      // The BFF knows limits the form does not check (a span over a year): show them at the field.
-      const errors: Partial<Record<PeriodField, string>> = {};
-      for (const { field } of error.errors) {
-        if (field === 'to') errors.to ??= this.t('period.tooLong');
-        else errors.from ??= this.t('period.invalid');
-      }
-      this.periodErrors = errors;
-      this.customOpen = true;
+      if (!this.period.refused(error)) throw error;
       this.showItems([]);
       this.shownPeriod = undefined;
-      focusAfterUpdate(this, `#${this.idFor(errors.from ? 'from' : 'to')}`);
     }
-  }
-
-  // --- navigation and periods ---------------------------------------------------------------------
-
-  private choosePreset(choice: (typeof presets)[number]) {
-    this.customOpen = false;
-    this.periodErrors = {};
-    if (this.choice === choice && this.loadState.status === 'ready') return;
-    this.choice = choice;
-    this.reload();
-  }
-
-  private toggleCustom() {
-    this.customOpen = !this.customOpen;
-    if (this.customOpen) {
-      if (!this.custom.from && this.shownPeriod) this.custom = { ...this.shownPeriod };
-      focusAfterUpdate(this, `#${this.idFor('from')}`);
-    }
-  }
-
-  private checkDate(input: HTMLInputElement): string | undefined {
-    if (input.validity.badInput || (input.value && !isCalendarDate(input.value))) return this.t('period.invalid');
-    if (!input.value) return this.t('period.required');
-    return undefined;
-  }
-
-  private submitCustom(event: SubmitEvent) {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const fromInput = form.querySelector<HTMLInputElement>('[name="from"]')!;
-    const toInput = form.querySelector<HTMLInputElement>('[name="to"]')!;
-    const errors: Partial<Record<PeriodField, string>> = {};
-    const fromError = this.checkDate(fromInput);
-    const toError = this.checkDate(toInput);
-    if (fromError) errors.from = fromError;
-    if (toError) errors.to = toError;
-    if (!fromError && !toError && fromInput.value > toInput.value) errors.from = this.t('period.fromAfterTo');
-    this.custom = { from: fromInput.value, to: toInput.value };
-    this.periodErrors = errors;
-    if (errors.from || errors.to) {
-      focusAfterUpdate(this, `#${this.idFor(errors.from ? 'from' : 'to')}`);
-      return;
-    }
-    this.choice = 'custom';
-    this.reload();
   }
 
   // --- a new report -------------------------------------------------------------------------------
@@ -355,7 +278,7 @@ export class CareReports extends CareViewElement {
       <p part="status" class="status" role="status">${this.announcement}</p>
       ${
         all && state.status !== 'signed-out' && !(state.status === 'error' && state.error.kind === 'session-expired')
-          ? html`${this.renderPeriodControls()}${this.renderSummary()}`
+          ? html`${this.period.render()}${this.renderSummary()}`
           : nothing
       }
       <div class="results" aria-busy=${busy ? 'true' : 'false'}>
@@ -370,63 +293,6 @@ export class CareReports extends CareViewElement {
           : nothing
       }
     </section>`;
-  }
-
-  private renderPeriodControls() {
-    const preset = this.choice !== 'custom' && !this.customOpen ? this.choice : undefined;
-    const { from: fromError, to: toError } = this.periodErrors;
-    return html`<div part="period" class="segments" role="group" aria-label=${this.t('period.label')}>
-        ${presets.map(
-          (choice) =>
-            html`<button type="button" part="button" class="button" aria-pressed=${preset === choice ? 'true' : 'false'} @click=${() => this.choosePreset(choice)}>
-              ${this.t(presetLabels[choice])}
-            </button>`,
-        )}
-        <button
-          type="button"
-          part="button"
-          class="button"
-          aria-expanded=${this.customOpen ? 'true' : 'false'}
-          aria-controls=${this.idFor('custom')}
-          aria-pressed=${this.choice === 'custom' || this.customOpen ? 'true' : 'false'}
-          @click=${this.toggleCustom}
-        >
-          ${this.t('period.custom')}
-        </button>
-      </div>
-      <form part="period-form" id=${this.idFor('custom')} class="period-form" novalidate ?hidden=${!this.customOpen} @submit=${this.submitCustom}>
-        <div class="fields">
-          <div class="field">
-            <label for=${this.idFor('from')}>${this.t('period.from')}</label>
-            <input
-              part="input"
-              type="date"
-              id=${this.idFor('from')}
-              name="from"
-              required
-              .value=${this.custom.from}
-              aria-invalid=${fromError ? 'true' : 'false'}
-              aria-describedby=${fromError ? this.idFor('from-error') : nothing}
-            />
-            ${fromError ? html`<p class="field-error" id=${this.idFor('from-error')}>${fromError}</p>` : nothing}
-          </div>
-          <div class="field">
-            <label for=${this.idFor('to')}>${this.t('period.to')}</label>
-            <input
-              part="input"
-              type="date"
-              id=${this.idFor('to')}
-              name="to"
-              required
-              .value=${this.custom.to}
-              aria-invalid=${toError ? 'true' : 'false'}
-              aria-describedby=${toError ? this.idFor('to-error') : nothing}
-            />
-            ${toError ? html`<p class="field-error" id=${this.idFor('to-error')}>${toError}</p>` : nothing}
-          </div>
-        </div>
-        <button type="submit" part="button" class="button">${this.t('period.show')}</button>
-      </form>`;
   }
 
   /** "12 rapportages van … tot en met …" and the download: a live region that stays put. */

@@ -4,23 +4,6 @@ import { careWidgetStyles } from '../shared/widget.styles.js';
 export const careReportsStyles = [
   careWidgetStyles,
   css`
-    .summary-row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: var(--care-space, 8px);
-      align-items: center;
-      justify-content: space-between;
-    }
-
-    .summary {
-      margin: 0;
-      font-weight: 600;
-    }
-
-    .summary:empty {
-      display: contents;
-    }
-
     .reports {
       margin: var(--care-space, 8px) 0 0;
       padding: 0;
@@ -64,10 +47,6 @@ export const careReportsStyles = [
       /* Keeps the line breaks and blank lines (paragraphs) of the text as written. */
       white-space: pre-line;
       overflow-wrap: anywhere;
-    }
-
-    .period-form[hidden] {
-      display: none;
     }
   `,
 ];

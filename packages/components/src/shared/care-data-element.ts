@@ -1,12 +1,14 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ApiError, CareApiClient, defaultApiBase } from './api-client.js';
+import { confirmDialog, type ConfirmDialog, type ConfirmDialogOptions } from './confirm-dialog.js';
 import { portalContext, whenPortalDefined, type PortalSession, type PortalState } from './context.js';
 import { emit } from './events.js';
 import { focusAfterUpdate } from './focus.js';
 import type { Locale } from './i18n.js';
 import { DraftKey } from './idempotency.js';
 import { isLocale, type Params } from './messages.js';
+import { periodFilter, type PeriodFilter, type PeriodFilterOptions } from './period-filter.js';
 import { stateMessages, type StatesKey } from './states.messages.js';
 
 /** Where a widget's data is: on its way, there, or not coming (and why). */
@@ -169,6 +171,21 @@ export abstract class CareDataElement extends LitElement {
       this.loadedSession = session;
       this.startLoad(client);
     }
+  }
+
+  /** The shared delete confirmation (shared/confirm-dialog.ts), in the widget's language. */
+  protected confirmDialog<T>(options: Omit<ConfirmDialogOptions<T>, 'locale'>): ConfirmDialog<T> {
+    return confirmDialog(this, { ...options, locale: () => this.locale });
+  }
+
+  /** The shared period filter (shared/period-filter.ts): loads again when another period is chosen. */
+  protected periodFilter(options: Pick<PeriodFilterOptions, 'id' | 'shown'>): PeriodFilter {
+    return periodFilter(this, {
+      ...options,
+      locale: () => this.locale,
+      ready: () => this.loadState.status === 'ready',
+      reload: () => this.reload(),
+    });
   }
 
   /** Loads again, e.g. from a retry button or after another period was chosen. */

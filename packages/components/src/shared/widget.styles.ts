@@ -184,6 +184,28 @@ export const careWidgetStyles = css`
     background: var(--care-color-surface, #f5f7fa);
   }
 
+  .period-form[hidden] {
+    display: none;
+  }
+
+  /* The line above a period's results: how many, of which period, and its download. */
+  .summary-row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--care-space, 8px);
+    align-items: center;
+    justify-content: space-between;
+  }
+
+  .summary {
+    margin: 0;
+    font-weight: 600;
+  }
+
+  .summary:empty {
+    display: contents;
+  }
+
   .fields {
     display: flex;
     flex-wrap: wrap;
