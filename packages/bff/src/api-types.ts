@@ -8,11 +8,13 @@ import type { accessLogLine, accessLogOfPeriod } from './access-log/schemas.js';
 import type { activity } from './activity/schemas.js';
 import type { appointment, appointmentBody, appointmentsOfPeriod, upcomingAppointments } from './agenda/schemas.js';
 import type {
+  activationInvite,
   authStepAnswer,
   firstLoginView,
   linkState,
   secondFactorSettings,
   secondFactorStep,
+  sessionSecondFactor,
   sessionView,
   signedInStep,
   totpEnrolment,
@@ -42,6 +44,8 @@ export type SecondFactorStep = z.infer<typeof secondFactorStep>;
 export type SignedInStep = z.infer<typeof signedInStep>;
 export type AuthStep = z.infer<typeof authStepAnswer>;
 export type SessionView = z.infer<typeof sessionView>;
+export type SessionSecondFactor = z.infer<typeof sessionSecondFactor>;
+export type ActivationInvite = z.infer<typeof activationInvite>;
 export type FirstLoginView = z.infer<typeof firstLoginView>;
 export type SecondFactorSettings = z.infer<typeof secondFactorSettings>;
 export type TotpEnrolment = z.infer<typeof totpEnrolment>;

@@ -27,25 +27,45 @@ export const firstLoginNext = z.strictObject({ step: z.literal('first-login'), r
 /** What comes after a sign-in step: the code, the first-login steps, or signed in. */
 export const authStepAnswer = z.union([secondFactorStep, firstLoginNext, signedInStep]).meta({ id: 'AuthStep' });
 
+/** The open code step of a session (GET /auth/session). */
+export const sessionSecondFactor = z.strictObject(codeStepFields);
+
+const sessionTimes = {
+  relation: z.enum(['self', 'contact']),
+  tenant: z.string(),
+  idleExpiresAt: dateTime(),
+  absoluteExpiresAt: dateTime(),
+  idleTimeoutMinutes: z.int().describe('For the idle warning, free of any difference between the two clocks'),
+  absoluteExpiresInSeconds: z.int(),
+};
+
 export const sessionView = z
-  .strictObject({
-    state: z.enum(['signed-out', 'second_factor', 'pending', 'active']),
-    accountId: z.string().nullable().optional(),
-    displayName: z.string().nullable().optional(),
-    clientId: z.string().nullable().optional(),
-    relation: z.enum(['self', 'contact']).optional(),
-    tenant: z.string().optional(),
-    idleExpiresAt: dateTime().optional(),
-    absoluteExpiresAt: dateTime().optional(),
-    idleTimeoutMinutes: z.int().optional(),
-    absoluteExpiresInSeconds: z.int().optional(),
-    secondFactor: z.strictObject(codeStepFields).nullable().optional().describe('While the code step is open'),
-    firstLogin: z
-      .strictObject({ remaining: z.array(firstLoginStep) })
-      .optional()
-      .describe('While first-login steps remain'),
-  })
-  .describe('Only `state` when signed out')
+  .discriminatedUnion('state', [
+    z.strictObject({ state: z.literal('signed-out') }),
+    z.strictObject({
+      state: z.literal('second_factor'),
+      accountId: z.null(),
+      displayName: z.null(),
+      clientId: z.null(),
+      ...sessionTimes,
+      secondFactor: sessionSecondFactor.nullable().describe('The open code step; null when none is open'),
+    }),
+    z.strictObject({
+      state: z.literal('pending'),
+      accountId: z.string(),
+      displayName: z.string(),
+      clientId: z.null(),
+      ...sessionTimes,
+      firstLogin: z.strictObject({ remaining: z.array(firstLoginStep) }).describe('The first-login steps left'),
+    }),
+    z.strictObject({
+      state: z.literal('active'),
+      accountId: z.string(),
+      displayName: z.string(),
+      clientId: z.string().nullable(),
+      ...sessionTimes,
+    }),
+  ])
   .meta({ id: 'Session' });
 
 export const secondFactorSettings = z
@@ -104,6 +124,8 @@ export const activationCompleteBody = z.object({
   password: z.string().min(1, 'required').max(1000),
   repeatPassword: z.string().max(1000),
 });
+
+export const activationInvite = z.strictObject({ displayName: z.string(), usernameSuggestion: z.string(), passwordPolicy });
 
 export const linkState = z.strictObject({
   state: z.enum(['valid', 'used', 'expired', 'replaced', 'unknown']),
@@ -243,7 +265,7 @@ export const authOperations = [
     summary: 'Check an invitation link and date of birth',
     body: activationVerifyBody,
     responses: {
-      '200': ok('Who is invited', z.strictObject({ displayName: z.string(), usernameSuggestion: z.string(), passwordPolicy })),
+      '200': ok('Who is invited', activationInvite),
       '400': problem('`invalid-link`, `date-of-birth-mismatch`'),
     },
   }),

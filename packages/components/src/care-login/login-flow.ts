@@ -1,6 +1,17 @@
 import { ContextEvent } from '@lit/context';
+import type {
+  ActivationInvite,
+  AuthStep,
+  FirstLoginView,
+  PasswordPolicy,
+  SecondFactorSettings,
+  SessionSecondFactor,
+  SessionView,
+  SignedInStep,
+  TotpEnrolment,
+} from '@care-widgets/bff/api-types';
 import type { CSSResult, ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
-import { ApiError, CareApiClient, defaultApiBase, type PublicTenant } from '../shared/api-client.js';
+import { ApiError, CareApiClient, defaultApiBase } from '../shared/api-client.js';
 import { portalContext, whenPortalDefined, type PortalState } from '../shared/context.js';
 import type { Locale } from '../shared/i18n.js';
 import { isLocale, MessagesController, type WidgetMessages } from '../shared/messages.js';
@@ -9,65 +20,12 @@ import { loginMessages, t } from './care-login.messages.js';
 import { careLoginStyles } from './care-login.styles.js';
 
 /** The code step as the BFF describes it (POST /auth/login, /auth/code/resend, GET /auth/session). */
-export interface SecondFactorStep {
-  channel: SecondFactorMethod;
-  prefix: string | null;
-  codeSent?: boolean;
-  resendAvailableInSeconds: number;
-  destinationHint: string | null;
-  trustedDeviceDays: number;
-}
-
-type FirstLoginStep = 'password' | 'terms';
-
-export interface SignedIn {
-  accountId: string;
-  displayName: string;
-  clientId: string | null;
-}
-
-export type AuthStep =
-  | ({ step: 'second-factor' } & SecondFactorStep)
-  | { step: 'first-login'; remaining: FirstLoginStep[] }
-  | { step: 'done'; session: SignedIn };
-
-export type PasswordPolicy = PublicTenant['passwordPolicy'];
-
-export interface FirstLogin {
-  remaining: FirstLoginStep[];
-  terms: { version: string; text: string };
-  passwordPolicy: PasswordPolicy;
-  username: string;
-}
-
-export interface SessionView extends SignedIn {
-  state: 'signed-out' | 'second_factor' | 'pending' | 'active';
-  secondFactor?: SecondFactorStep | null;
-  firstLogin?: { remaining: FirstLoginStep[] };
-}
-
-export interface Activation {
-  usernameSuggestion: string;
-  passwordPolicy: PasswordPolicy;
-}
-
-export type SecondFactorMethod = 'sms' | 'email' | 'totp';
-
-/** GET /auth/second-factor, PUT /auth/second-factor and POST /auth/totp/confirm. */
-export interface SecondFactorSettings {
-  current: SecondFactorMethod | null;
-  allowed: SecondFactorMethod[];
-  totpEnrolled: boolean;
-  destinations: { sms: string | null; email: string | null };
-}
-
-/** POST /auth/totp/enrol. */
-export interface TotpEnrolment {
-  qrDataUrl: string;
-  manualKey: string;
-  issuer: string;
-  accountName: string;
-}
+export type SecondFactorStep = SessionSecondFactor & { codeSent?: boolean };
+export type SignedIn = SignedInStep['session'];
+export type { AuthStep, PasswordPolicy, SecondFactorSettings, SessionView, TotpEnrolment };
+export type FirstLogin = FirstLoginView;
+export type Activation = ActivationInvite;
+export type SecondFactorMethod = SecondFactorSettings['allowed'][number];
 
 /** "Mijn inloggegevens" (steps/account.ts). */
 export interface AccountView {
