@@ -43,7 +43,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-const { page, readAll, readCount } = feedReader((method, path) => call(method, path));
+const { page, readCount } = feedReader((method, path) => call(method, path));
 
 const clientReport = (text: string, db = database.db) =>
   db

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { databaseKind, databaseUnderTest } from '../testing/database-under-test.js';
+import { databaseUnderTest } from '../testing/database-under-test.js';
 import { createTenant } from '../testing/fixtures.js';
 import { createTestApp } from '../testing/test-app.js';
 import type { TestDatabase } from '../testing/test-database.js';

@@ -99,7 +99,7 @@ export class MessageFeed {
     };
     try {
       await this.#listen();
-      await thread.run(() => this.#open(thread, subscriber));
+      await thread.run(() => this.#open(subscriber));
     } catch (error) {
       unsubscribe();
       throw error;
@@ -139,7 +139,7 @@ export class MessageFeed {
     return this.#listening;
   }
 
-  async #open(thread: Thread, subscriber: Subscriber) {
+  async #open(subscriber: Subscriber) {
     const db = this.database.db;
     if (subscriber.resumeAfter) {
       const backlog = await messagesAfter(db, subscriber, subscriber.resumeAfter, 200);

@@ -139,10 +139,6 @@ export class CarePlan extends CareDataElement {
     this.confirmation?.reset();
   }
 
-  private planOf(id: string | undefined) {
-    return this.plans.find((p) => p.id === id);
-  }
-
   // --- deciding ------------------------------------------------------------------------------------
 
   private sign(plan: Plan) {
