@@ -404,7 +404,7 @@ export async function fakeFetch(url: URL, init: RequestInit = {}): Promise<Respo
     if (answer === undefined) return new Response(null, { status: 204 });
     return new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } });
   } catch (error) {
-    if (error instanceof ApiError && error.kind === 'offline') throw new TypeError('Failed to fetch (fake offline)');
+    if (error instanceof ApiError && error.kind === 'offline') throw new TypeError('Failed to fetch (fake offline)', { cause: error });
     if (error instanceof ApiError) return problemResponse(error);
     throw error;
   }

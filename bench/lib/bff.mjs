@@ -65,7 +65,7 @@ export async function startBff(env, { args = [], nodeOptions = [], readyTimeoutM
       .map((line) => line.trim())
       .filter(Boolean);
     const cause = said.find((line) => /error|invalid|required|refused|EADDRINUSE/i.test(line) && !/^at /.test(line)) ?? said.at(-1);
-    throw new Error(`care-bff start ${args.join(' ')} did not get ready${cause ? `: ${cause}` : ''}\n${error.message}`);
+    throw new Error(`care-bff start ${args.join(' ')} did not get ready${cause ? `: ${cause}` : ''}\n${error.message}`, { cause: error });
   }
   return { url, port, pid: child.pid, child, stop: () => child.stop() };
 }

@@ -11,7 +11,7 @@ export async function startDeliverySinks() {
     let body = '';
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
-      let parsed = {};
+      let parsed;
       try {
         parsed = JSON.parse(body);
       } catch {

@@ -19,7 +19,7 @@
 // ScriptDuration is not used: it leaves out promise continuations, i.e. nearly all of a Lit
 // render after a fetch.
 // Median of 3 fresh pages (same browser, session cookie kept).
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBff } from '../lib/bff.mjs';
@@ -321,7 +321,7 @@ async function waitForYearRendered({ minItems, timeoutMs }) {
     if (performance.now() - started > timeoutMs) return { timedOut: true, rendered: 0 };
     await tick();
   }
-  let rendered = 0;
+  let rendered;
   for (;;) {
     await el.updateComplete;
     rendered = el.shadowRoot.querySelectorAll('[part~="item"]').length;

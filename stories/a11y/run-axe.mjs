@@ -193,7 +193,7 @@ process.stdout.write('\n');
 // in the page address (the e-mail-link stories live on their own pages).
 {
   const docsPage = await browser.newPage();
-  let step = '';
+  let step;
   try {
     await docsPage.goto(`${origin}/iframe.html?id=widgets-care-login--documentatie&viewMode=docs`, { waitUntil: 'load' });
     const handle = await docsPage.waitForFunction(

@@ -7,7 +7,7 @@ import type { Context } from 'hono';
  * anything further left was written by the client and can be forged.
  */
 export function clientAddress(c: Context, trustedProxies: readonly string[]): string | null {
-  let peer: string | null = null;
+  let peer: string | null;
   try {
     peer = normalise(getConnInfo(c).remote.address ?? null);
   } catch {

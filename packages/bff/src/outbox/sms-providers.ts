@@ -163,7 +163,7 @@ async function postTo(
     throw new DeliveryError(`${provider} ${reason}`, false);
   }
   const text = await response.text().catch(() => '');
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {
