@@ -8,7 +8,6 @@ import {
   field,
   openAccount,
   signOutAfterEach,
-  step,
   submit,
   totpCode,
   type,

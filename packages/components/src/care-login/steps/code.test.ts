@@ -11,7 +11,6 @@ import {
   mount,
   paste,
   signOutAfterEach,
-  step,
   submit,
   type,
   until,
