@@ -2,8 +2,6 @@ import { html, nothing } from 'lit';
 import type { CareApiClient } from '../shared/api-client.js';
 import { CareDataElement } from '../shared/care-data-element.js';
 import { amsterdamDateTimeLocal, formatDate, formatDayHeading } from '../shared/date-format.js';
-import { MessagesController, type Params } from '../shared/messages.js';
-import { stateMessages } from '../shared/states.messages.js';
 import { renderLoadState } from '../shared/states.js';
 import { accessLogMessages, type AccessLogKey } from './care-access-log.messages.js';
 import { careAccessLogStyles } from './care-access-log.styles.js';
@@ -21,8 +19,6 @@ const knownCategories = new Set([
   'documents',
   'medication',
 ]);
-
-let instances = 0;
 
 /**
  * "Wie heeft mijn dossier bekeken?": every access to the client's data in a period (Wabvpz art.
@@ -68,7 +64,7 @@ let instances = 0;
  * @attr api - Base URL of the BFF, when used without `<care-portal>`.
  * @attr lang - `nl` or `en`; when absent, the portal's language.
  */
-export class CareAccessLog extends CareDataElement {
+export class CareAccessLog extends CareDataElement<AccessLogKey> {
   static override styles = careAccessLogStyles;
 
   static override properties = {
@@ -79,22 +75,12 @@ export class CareAccessLog extends CareDataElement {
   declare protected items: AccessLogLine[];
   declare protected shownPeriod: AccessLogPeriod | undefined;
 
-  private readonly uid = `care-access-log-${++instances}`;
   private readonly period = this.periodFilter({ id: this.uid, shown: () => this.shownPeriod });
 
   constructor() {
-    super();
-    new MessagesController(this, [accessLogMessages, stateMessages], () => this.locale);
+    super(accessLogMessages);
     this.items = [];
     this.shownPeriod = undefined;
-  }
-
-  private t(key: AccessLogKey, params?: Params): string {
-    return accessLogMessages.t(this.locale, key, params);
-  }
-
-  private idFor(name: string) {
-    return `${this.uid}-${name}`;
   }
 
   protected override clearData(): void {

@@ -3,15 +3,11 @@ import type { CareApiClient } from '../shared/api-client.js';
 import { CareDataElement } from '../shared/care-data-element.js';
 import { CARE_TIME_ZONE, formatDateTime } from '../shared/date-format.js';
 import { emit } from '../shared/events.js';
-import { MessagesController, type Params } from '../shared/messages.js';
-import { stateMessages } from '../shared/states.messages.js';
 import { renderLoadState } from '../shared/states.js';
 import { activityMessages, type ActivityKey } from './care-activity.messages.js';
 import { careActivityStyles } from './care-activity.styles.js';
 import type { Activity as ActivityOverview } from '@care-widgets/bff/api-types';
 export type { ActivityOverview };
-
-let instances = 0;
 
 /**
  * "Sinds uw vorige bezoek": a welcome with what is new since the start of the previous sign-in,
@@ -24,7 +20,7 @@ let instances = 0;
  * @csspart base - The section.
  * @csspart heading - The heading.
  */
-export class CareActivity extends CareDataElement {
+export class CareActivity extends CareDataElement<ActivityKey> {
   static override styles = careActivityStyles;
 
   static override properties = {
@@ -33,16 +29,9 @@ export class CareActivity extends CareDataElement {
 
   declare protected overview: ActivityOverview | undefined;
 
-  private readonly uid = `care-activity-${++instances}`;
-
   constructor() {
-    super();
-    new MessagesController(this, [activityMessages, stateMessages], () => this.locale);
+    super(activityMessages);
     this.overview = undefined;
-  }
-
-  private t(key: ActivityKey, params?: Params): string {
-    return activityMessages.t(this.locale, key, params);
   }
 
   protected override clearData(): void {

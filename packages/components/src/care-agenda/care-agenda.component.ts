@@ -4,9 +4,7 @@ import { CareViewElement } from '../shared/care-data-element.js';
 import { amsterdamIso, amsterdamToday, formatDayHeading, isCalendarDate } from '../shared/date-format.js';
 import { emit } from '../shared/events.js';
 import { focusAfterUpdate } from '../shared/focus.js';
-import { MessagesController, type Params } from '../shared/messages.js';
 import { problemText, renderLoadState } from '../shared/states.js';
-import { stateMessages } from '../shared/states.messages.js';
 import { agendaMessages, type AgendaKey } from './care-agenda.messages.js';
 import { careAgendaStyles } from './care-agenda.styles.js';
 import type { Appointment } from '@care-widgets/bff/api-types';
@@ -31,8 +29,6 @@ interface Draft {
 }
 
 type DraftField = keyof Draft;
-
-let instances = 0;
 
 /**
  * The client's appointments ("Afspraken"): the first four to come, and "Alle afspraken" grouped
@@ -83,7 +79,7 @@ let instances = 0;
  * @attr api - Base URL of the BFF, when used without `<care-portal>`.
  * @attr lang - `nl` or `en`; when absent, the portal's language.
  */
-export class CareAgenda extends CareViewElement {
+export class CareAgenda extends CareViewElement<AgendaKey> {
   static override styles = careAgendaStyles;
 
   static override properties = {
@@ -105,7 +101,6 @@ export class CareAgenda extends CareViewElement {
   declare protected saving: boolean;
   declare protected announcement: string;
 
-  private readonly uid = `care-agenda-${++instances}`;
   private trigger: HTMLElement | undefined;
   private readonly removal = this.confirmDialog<Appointment>({
     id: `${this.uid}-dialog`,
@@ -113,8 +108,7 @@ export class CareAgenda extends CareViewElement {
   });
 
   constructor() {
-    super();
-    new MessagesController(this, [agendaMessages, stateMessages], () => this.locale);
+    super(agendaMessages);
     this.answer = undefined;
     this.editing = undefined;
     this.draft = { title: '', date: '', start: '', end: '', location: '' };
@@ -122,14 +116,6 @@ export class CareAgenda extends CareViewElement {
     this.formError = '';
     this.saving = false;
     this.announcement = '';
-  }
-
-  private t(key: AgendaKey, params?: Params): string {
-    return agendaMessages.t(this.locale, key, params);
-  }
-
-  private idFor(name: string) {
-    return `${this.uid}-${name}`;
   }
 
   protected override willUpdate(changed: PropertyValues): void {

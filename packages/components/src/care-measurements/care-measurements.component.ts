@@ -5,9 +5,7 @@ import { CareViewElement } from '../shared/care-data-element.js';
 import { amsterdamDateTimeLocal, amsterdamIso, formatDate, formatDateTime } from '../shared/date-format.js';
 import { emit } from '../shared/events.js';
 import { focusAfterUpdate } from '../shared/focus.js';
-import { MessagesController, type Params } from '../shared/messages.js';
 import { problemText, renderLoadState } from '../shared/states.js';
-import { stateMessages } from '../shared/states.messages.js';
 import { measurementMessages, type MeasurementKey } from './care-measurements.messages.js';
 import { careMeasurementsStyles } from './care-measurements.styles.js';
 import { formatNumber, formatReading, readValue, type Measurement, type MeasurementType } from './measurement-values.js';
@@ -20,8 +18,6 @@ export interface CareMeasurementDetail {
 
 /** Fields of the "Nieuwe meting" form, named as the BFF names them (`values.systolic`, `measuredAt`). */
 type FormErrors = Record<string, string>;
-
-let instances = 0;
 
 /**
  * The client's measurements ("Metingen"). Home: the recent ones. "Alle metingen": per "meetsoort"
@@ -74,7 +70,7 @@ let instances = 0;
  * @attr api - Base URL of the BFF, when used without `<care-portal>`.
  * @attr lang - `nl` or `en`; when absent, the portal's language.
  */
-export class CareMeasurements extends CareViewElement {
+export class CareMeasurements extends CareViewElement<MeasurementKey> {
   static override styles = careMeasurementsStyles;
 
   static override properties = {
@@ -107,7 +103,6 @@ export class CareMeasurements extends CareViewElement {
   declare protected saving: boolean;
   declare protected announcement: string;
 
-  private readonly uid = `care-measurements-${++instances}`;
   private typesFrom: CareApiClient | undefined;
   private readonly deletion = this.confirmDialog<Measurement>({
     id: `${this.uid}-dialog`,
@@ -116,8 +111,7 @@ export class CareMeasurements extends CareViewElement {
   });
 
   constructor() {
-    super();
-    new MessagesController(this, [measurementMessages, stateMessages], () => this.locale);
+    super(measurementMessages);
     this.type = undefined;
     this.types = [];
     this.items = [];
@@ -130,15 +124,6 @@ export class CareMeasurements extends CareViewElement {
     this.formError = '';
     this.saving = false;
     this.announcement = '';
-  }
-
-  private t(key: MeasurementKey, params?: Params): string {
-    return measurementMessages.t(this.locale, key, params);
-  }
-
-  /** An id for this instance; `values.systolic` becomes `values-systolic`, usable in a selector. */
-  private idFor(name: string) {
-    return `${this.uid}-${name.replace(/[^\w-]/g, '-')}`;
   }
 
   private typeOf(code: string | undefined) {

@@ -5,8 +5,6 @@ import { emit } from '../shared/events.js';
 import { focusAfterUpdate } from '../shared/focus.js';
 import { newIdempotencyKey } from '../shared/idempotency.js';
 import { formatDateTime } from '../shared/date-format.js';
-import { MessagesController } from '../shared/messages.js';
-import { stateMessages } from '../shared/states.messages.js';
 import { problemText, renderLoadState } from '../shared/states.js';
 import { messagesMessages, type nl } from './care-messages.messages.js';
 import { careMessagesStyles } from './care-messages.styles.js';
@@ -35,8 +33,6 @@ const MAX_CHARACTERS = 2000;
 const COUNTER_FROM = 1800;
 /** After the stream has given up (e.g. a 5xx), the widget opens a new one itself. */
 const RECONNECT_MS = 5000;
-
-let instances = 0;
 
 /** What the BFF stores: `\r\n` as `\n`, trimmed; its length is counted in code points. */
 function normalised(text: string) {
@@ -99,7 +95,7 @@ function newestFirst(a: Message, b: Message) {
  * @attr api - Base URL of the BFF, when used without `<care-portal>`.
  * @attr lang - `nl` or `en`; when absent, the portal's language.
  */
-export class CareMessages extends CareViewElement {
+export class CareMessages extends CareViewElement<keyof typeof nl> {
   static override styles = careMessagesStyles;
 
   static override properties = {
@@ -126,7 +122,6 @@ export class CareMessages extends CareViewElement {
   declare protected loadingOlder: boolean;
   declare protected olderError: string;
 
-  private readonly uid = `care-messages-${++instances}`;
   private stream: EventSource | undefined;
   private streamClient: CareApiClient | undefined;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
@@ -135,7 +130,7 @@ export class CareMessages extends CareViewElement {
   private markedUpTo: string | undefined;
 
   constructor() {
-    super();
+    super(messagesMessages);
     this.unread = 0;
     this.items = [];
     this.nextBefore = null;
@@ -145,15 +140,6 @@ export class CareMessages extends CareViewElement {
     this.announcement = '';
     this.loadingOlder = false;
     this.olderError = '';
-    new MessagesController(this, [messagesMessages, stateMessages], () => this.locale);
-  }
-
-  private t(key: keyof typeof nl, params?: Record<string, string | number>) {
-    return messagesMessages.t(this.locale, key, params);
-  }
-
-  private idFor(name: string) {
-    return `${this.uid}-${name}`;
   }
 
   override connectedCallback(): void {

@@ -4,8 +4,6 @@ import { CareDataElement } from '../shared/care-data-element.js';
 import { formatDate, formatDateTime } from '../shared/date-format.js';
 import { emit } from '../shared/events.js';
 import { focusAfterUpdate } from '../shared/focus.js';
-import { MessagesController } from '../shared/messages.js';
-import { stateMessages } from '../shared/states.messages.js';
 import { confirmationMessages } from '../shared/sms-confirmation/sms-confirmation.messages.js';
 import { SmsConfirmation, type CodeChallenge } from '../shared/sms-confirmation/sms-confirmation.js';
 import { renderLoadState } from '../shared/states.js';
@@ -30,8 +28,6 @@ interface Deciding {
 }
 
 const MAX_REASON = 1000;
-let instances = 0;
-
 /**
  * The client plan ("Cliëntplan"): under "Afdrukken" every plan document, newest first, with its
  * version, date and status and a "Download" of the PDF. While a plan is undecided the client may
@@ -80,7 +76,7 @@ let instances = 0;
  * @attr api - Base URL of the BFF, when used without `<care-portal>`.
  * @attr lang - `nl` or `en`; when absent, the portal's language.
  */
-export class CarePlan extends CareDataElement {
+export class CarePlan extends CareDataElement<keyof typeof nl> {
   static override styles = carePlanStyles;
 
   static override properties = {
@@ -97,17 +93,15 @@ export class CarePlan extends CareDataElement {
   declare protected announcement: string;
   declare protected alert: string;
 
-  private readonly uid = `care-plan-${++instances}`;
   private readonly confirmation: SmsConfirmation<Plan>;
 
   constructor() {
-    super();
+    super(planMessages, confirmationMessages);
     this.plans = [];
     this.deciding = undefined;
     this.reason = '';
     this.announcement = '';
     this.alert = '';
-    new MessagesController(this, [planMessages, confirmationMessages, stateMessages], () => this.locale);
     this.confirmation = new SmsConfirmation<Plan>(this, {
       id: `${this.uid}-confirm`,
       locale: () => this.locale,
@@ -117,14 +111,6 @@ export class CarePlan extends CareDataElement {
       cancelled: () => this.stopDeciding(),
       handle: (error) => this.handleDecisionProblem(error),
     });
-  }
-
-  private t(key: keyof typeof nl, params?: Record<string, string | number>) {
-    return planMessages.t(this.locale, key, params);
-  }
-
-  private idFor(name: string) {
-    return `${this.uid}-${name}`;
   }
 
   protected override async fetchData(client: CareApiClient, signal: AbortSignal): Promise<void> {

@@ -4,8 +4,6 @@ import { CareDataElement } from '../shared/care-data-element.js';
 import { formatDate } from '../shared/date-format.js';
 import { emit } from '../shared/events.js';
 import { focusAfterUpdate } from '../shared/focus.js';
-import { MessagesController } from '../shared/messages.js';
-import { stateMessages } from '../shared/states.messages.js';
 import { problemText, renderLoadState } from '../shared/states.js';
 import { profileMessages, type nl } from './care-profile.messages.js';
 import { careProfileStyles } from './care-profile.styles.js';
@@ -26,8 +24,6 @@ type Key = keyof typeof nl;
 
 /** The parameter of the link the BFF e-mails to a new address. */
 const CONFIRM_PARAM = 'confirm-email';
-let instances = 0;
-
 /**
  * The client's personal data ("Cliëntprofiel"): a short card with name, date of birth and age, and
  * "Volledig profiel" for every field of the client record (the BSN masked as the BFF gives it).
@@ -81,7 +77,7 @@ let instances = 0;
  * @attr api - Base URL of the BFF, when used without `<care-portal>`.
  * @attr lang - `nl` or `en`; when absent, the portal's language.
  */
-export class CareProfile extends CareDataElement {
+export class CareProfile extends CareDataElement<Key> {
   static override styles = careProfileStyles;
 
   static override properties = {
@@ -98,27 +94,17 @@ export class CareProfile extends CareDataElement {
   declare protected announcement: string;
   declare protected linkOutcome: { ok: boolean; text: string } | undefined;
 
-  private readonly uid = `care-profile-${++instances}`;
   /** The change of mobile number or e-mail address, loaded on the first "Wijzigen". */
   private change: ProfileChange | undefined;
   private linkChecked = false;
 
   constructor() {
-    super();
+    super(profileMessages);
     this.expanded = false;
     this.profile = undefined;
     this.editing = undefined;
     this.announcement = '';
     this.linkOutcome = undefined;
-    new MessagesController(this, [profileMessages, stateMessages], () => this.locale);
-  }
-
-  private t(key: Key, params?: Record<string, string | number>) {
-    return profileMessages.t(this.locale, key, params);
-  }
-
-  private idFor(name: string) {
-    return `${this.uid}-${name}`;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {

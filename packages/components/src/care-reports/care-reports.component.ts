@@ -4,8 +4,6 @@ import { CareViewElement } from '../shared/care-data-element.js';
 import { amsterdamToday, formatDate, formatDateTime } from '../shared/date-format.js';
 import { emit } from '../shared/events.js';
 import { focusAfterUpdate } from '../shared/focus.js';
-import { MessagesController, type Params } from '../shared/messages.js';
-import { stateMessages } from '../shared/states.messages.js';
 import { problemText, renderLoadState } from '../shared/states.js';
 import { reportMessages, type ReportKey } from './care-reports.messages.js';
 import { careReportsStyles } from './care-reports.styles.js';
@@ -21,8 +19,6 @@ const MAX_TEXT = 4000;
 const FIRST_CHUNK = 40;
 /** Reports added per later update, each in its own task so the page stays responsive. */
 const NEXT_CHUNK = 240;
-
-let instances = 0;
 
 /**
  * The client's reports ("Rapportages"). The home view shows the latest three and "Alle
@@ -78,7 +74,7 @@ let instances = 0;
  * @attr api - Base URL of the BFF, when used without `<care-portal>`.
  * @attr lang - `nl` or `en`; when absent, the portal's language.
  */
-export class CareReports extends CareViewElement {
+export class CareReports extends CareViewElement<ReportKey> {
   static override styles = careReportsStyles;
 
   static override properties = {
@@ -104,13 +100,11 @@ export class CareReports extends CareViewElement {
   /** How many of `items` are rendered: a year arrives in chunks after the first screenful. */
   declare protected shown: number;
 
-  private readonly uid = `care-reports-${++instances}`;
   private readonly period = this.periodFilter({ id: this.uid, shown: () => this.shownPeriod });
   private chunkTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
-    super();
-    new MessagesController(this, [reportMessages, stateMessages], () => this.locale);
+    super(reportMessages);
     this.items = [];
     this.shownPeriod = undefined;
     this.composing = false;
@@ -120,14 +114,6 @@ export class CareReports extends CareViewElement {
     this.saving = false;
     this.announcement = '';
     this.shown = 0;
-  }
-
-  private t(key: ReportKey, params?: Params): string {
-    return reportMessages.t(this.locale, key, params);
-  }
-
-  private idFor(name: string) {
-    return `${this.uid}-${name}`;
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -7,7 +7,7 @@ import { emit } from './events.js';
 import { focusAfterUpdate } from './focus.js';
 import type { Locale } from './i18n.js';
 import { DraftKey } from './idempotency.js';
-import { isLocale, type Params } from './messages.js';
+import { isLocale, MessagesController, type Params, type WidgetMessages } from './messages.js';
 import { periodFilter, type PeriodFilter, type PeriodFilterOptions } from './period-filter.js';
 import { stateMessages, type StatesKey } from './states.messages.js';
 
@@ -27,13 +27,16 @@ export interface CareNavigateDetail {
   view: string;
 }
 
+let instances = 0;
+
 /**
  * What every data widget (reports, measurements, agenda) shares: inside `<care-portal>` it takes
  * the API client, locale and session from the portal; alone it builds a client from its own
  * `tenant` and `api` attributes. It loads when it has a client, again when the session changes,
  * and turns errors into one of the shared states, telling the host when the session is gone.
+ * `K` are the keys of the widget's own texts, which `t()` reads.
  */
-export abstract class CareDataElement extends LitElement {
+export abstract class CareDataElement<K extends string = string> extends LitElement {
   static override properties: PropertyDeclarations = {
     tenant: { type: String },
     api: { type: String },
@@ -56,9 +59,16 @@ export abstract class CareDataElement extends LitElement {
   private loadedWith: CareApiClient | undefined;
   private loadedSession: PortalSession | null | undefined;
   private loading: AbortController | undefined;
+  /** A prefix for ids unique in the page, e.g. `care-reports-3`. */
+  protected readonly uid = `${this.localName}-${++instances}`;
 
-  constructor() {
+  /** `texts`: the widget's own catalogue; `more`: others it renders (they load with it). */
+  constructor(
+    private readonly texts: WidgetMessages<K>,
+    ...more: Array<WidgetMessages<string>>
+  ) {
     super();
+    new MessagesController(this, [texts, ...more, stateMessages], () => this.locale);
     this.tenant = undefined;
     this.api = undefined;
     this.language = undefined;
@@ -90,6 +100,16 @@ export abstract class CareDataElement extends LitElement {
   protected get locale(): Locale {
     if (isLocale(this.language)) return this.language;
     return this.portal.value?.locale ?? 'nl';
+  }
+
+  /** One of the widget's own texts in its language, placeholders `{name}` filled. */
+  protected t(key: K, params?: Params): string {
+    return this.texts.t(this.locale, key, params);
+  }
+
+  /** An id unique in the page for the widget's element `name`; `values.systolic` becomes `…-values-systolic`, usable in a selector. */
+  protected idFor(name: string): string {
+    return `${this.uid}-${name.replace(/[^\w-]/g, '-')}`;
   }
 
   /** A shared text (states, OK, Annuleren…) in the widget's language. */
@@ -262,7 +282,7 @@ export abstract class CareDataElement extends LitElement {
  * the browser's Back button returns to the overview instead of leaving the page; `history="none"`
  * leaves the history to a host page that routes itself.
  */
-export abstract class CareViewElement extends CareDataElement {
+export abstract class CareViewElement<K extends string = string> extends CareDataElement<K> {
   static override properties: PropertyDeclarations = {
     view: { type: String, reflect: true },
     history: { type: String },
@@ -275,8 +295,8 @@ export abstract class CareViewElement extends CareDataElement {
   /** Whether "Alle …" was opened from the home block, so the full view offers the way back. */
   protected openedFromHome = false;
 
-  constructor() {
-    super();
+  constructor(texts: WidgetMessages<K>, ...more: Array<WidgetMessages<string>>) {
+    super(texts, ...more);
     this.view = 'home';
   }
 

@@ -2,13 +2,20 @@ import { expect } from '@open-wc/testing';
 import { html, nothing } from 'lit';
 import type { CareApiClient } from '../api-client.js';
 import { CareDataElement } from '../care-data-element.js';
+import { defineMessages } from '../messages.js';
 import { renderLoadState } from '../states.js';
 import { dataWidgetStateChecks, runDataWidgetStateSuite, type DataWidgetState, type DataWidgetStateSetup } from './data-widget-states.js';
 
+const texts = defineMessages({ heading: 'Plannen' }, () => Promise.resolve({ default: { heading: 'Plans' } }));
+
 /** The smallest data widget: the client's plans, in the shared states. */
-class CareStatesDone extends CareDataElement {
+class CareStatesDone extends CareDataElement<'heading'> {
   static override properties = { ...CareDataElement.properties, count: { state: true } };
   declare count: number | undefined;
+
+  constructor() {
+    super(texts);
+  }
 
   protected override async fetchData(client: CareApiClient, signal: AbortSignal) {
     this.count = (await client.get<{ items: unknown[] }>('/plans', { signal })).items.length;
@@ -21,7 +28,7 @@ class CareStatesDone extends CareDataElement {
   override render() {
     const state = this.loadState;
     return html`<section aria-busy=${state.status === 'loading' ? 'true' : 'false'}>
-      <h2>Plannen</h2>
+      <h2>${this.t('heading')}</h2>
       ${renderLoadState(state, this.locale, () => this.reload())}
       ${state.status === 'ready' ? html`<p class="state state--empty">${this.count ? `${this.count} plannen` : 'Geen plannen.'}</p>` : nothing}
     </section>`;
