@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import { plainLine, plainText } from '../http/plain-text.js';
-import { isValidBsn } from '../seed/bsn.js';
+import { isValidBsn } from '../validation/bsn.js';
 
 /** The ECD's own id of a record: 1 to 100 visible ASCII characters, compared exactly. */
 export const ecdId = z.string({ error: 'required' }).regex(/^[\x21-\x7e]{1,100}$/, '1 to 100 visible ASCII characters (no spaces)');

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { FieldError } from '../http/problem.js';
-import { valueErrors } from '../measurements/routes.js';
+import { valueErrors } from '../validation/measurement-values.js';
 import { clientIdsByEcdId, unchangedIds, unknownClient, type Outcome, type RecordKind } from './batch.js';
 import { dateTime, differsFromExcluded, ecdId, line, wasInserted } from './fields.js';
 

@@ -2,10 +2,8 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AppEnv } from '../http/app-env.js';
-import type { Config } from '../config.js';
 import { ownOrigin } from '../http/own-origin.js';
 import { Problem, parseOr400, problemResponse, readJson } from '../http/problem.js';
-import { tenantBySlug } from '../tenants/queries.js';
 import { accessEventRecords } from './access-events.js';
 import { appointmentRecords } from './appointments.js';
 import { integrationAuditRow } from './audit.js';
@@ -14,7 +12,6 @@ import type { IntegrationEnv } from './integration-env.js';
 import { applyBatch, markIntegrationWrite, MAX_BATCH_ITEMS, type BatchSummary, type RecordKind } from './batch.js';
 import { changesAfter, FEED_START, MAX_FEED_PAGE, parseCursor } from './changes-feed.js';
 import { clientRecords } from './clients.js';
-import { createIntegrationKey } from './keys.js';
 import { measurementRecords } from './measurements.js';
 import { messageRecords } from './messages.js';
 import { openApiDocument } from './openapi.js';
@@ -52,10 +49,8 @@ function bffOrigin(c: Context<IntegrationEnv>) {
 /**
  * The integration API for the care organisation's client record system (ECD), under
  * /integration/v1: server to server, bearer JWT per tenant, no cookies, no CORS.
- * In demo mode also POST /dev/integration-keys, so the ECD simulator can get a key from a
- * running demo whose embedded database the CLI cannot open.
  */
-export function integrationRoutes(config: Config) {
+export function integrationRoutes() {
   const api = new Hono<IntegrationEnv>();
   api.use('*', requireIntegrationToken());
 
@@ -175,16 +170,6 @@ export function integrationRoutes(config: Config) {
   root.get('/integration/v1/openapi.json', (c) => c.json(openApiDocument));
   root.route('/integration/v1/tenants/:tenant', api);
 
-  if (config.mode === 'demo') {
-    root.post('/dev/integration-keys', async (c) => {
-      const body = parseOr400(z.object({ tenant: z.string().min(1), alg: z.enum(['ES256', 'EdDSA']).default('ES256') }), await readJson(c));
-      const tenant = await tenantBySlug(c.var.db, body.tenant);
-      if (!tenant) throw Problem.notFound(`There is no tenant "${body.tenant}".`);
-      const key = await createIntegrationKey(c.var.db, tenant.id, { alg: body.alg, label: 'demo (dev endpoint)' });
-      c.var.logger.info('demo integration key created', { tenant: tenant.slug, kid: key.kid });
-      return c.json({ tenant: tenant.slug, kid: key.kid, alg: key.alg, privateJwk: key.privateJwk }, 201);
-    });
-  }
   return root;
 }
 

@@ -1,9 +1,6 @@
-import { Hono } from 'hono';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
-import type { AppEnv } from '../http/app-env.js';
 import type { Database } from '../db/schema.js';
-import { Problem, parseOr400, readJson } from '../http/problem.js';
 import { characterCount, MESSAGE_MAX_CHARACTERS, storeStaffMessage } from './queries.js';
 
 export const staffReplySchema = z.object({
@@ -39,24 +36,4 @@ export async function replyAsCareTeam(db: Kysely<Database>, reply: StaffReply): 
   if (!client) return { ok: false, reason: 'unknown-client' };
   const stored = await storeStaffMessage(db, { tenantId: tenant.id, clientId: client.client_id, senderName: reply.from, body: reply.body });
   return { ok: true, messageId: stored.id, clientId: client.client_id, sentAt: new Date(stored.sentAt).toISOString() };
-}
-
-/**
- * Demo mode only: POST /dev/messages/reply with the same fields as `care-bff reply`. The CLI uses
- * it when the demo server holds the embedded database (PGlite allows one process at a time).
- * A JSON body is required, so a page on another site cannot post here without a preflight.
- */
-export function devStaffReplyRoutes() {
-  return new Hono<AppEnv>().post('/messages/reply', async (c) => {
-    const reply = parseOr400(staffReplySchema, await readJson(c));
-    const result = await replyAsCareTeam(c.var.db, reply);
-    if (!result.ok)
-      throw Problem.notFound(
-        result.reason === 'unknown-tenant'
-          ? `There is no tenant "${reply.tenant}".`
-          : `No client has the username "${reply.clientUsername}".`,
-      );
-    c.var.logger.info('demo staff reply', { tenant: reply.tenant, messageId: result.messageId });
-    return c.json(result, 201);
-  });
 }

@@ -6,7 +6,7 @@ import { parseTenantSettings, type PasswordPolicy } from '../tenants/settings.js
 import { databaseUnderTest } from '../testing/database-under-test.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { amsterdamDate } from '../time/amsterdam-time.js';
-import { isValidBsn } from './bsn.js';
+import { isValidBsn } from '../validation/bsn.js';
 import { reportRows } from './care-history.js';
 import { clientPlan } from './client-plan.js';
 import { demoCredentialsText, seedDemo, type DemoSeedResult } from './demo-seed.js';
