@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every test of the project: the README's test command and CI's (.ci/run).
 // Installs what a fresh Debian machine lacks (Chromium, PostgreSQL server binaries) with apt-get,
-// builds, type-checks, then runs the BFF tests on PGlite and PostgreSQL, the component tests in
+// checks formatting and lint, builds, type-checks, then runs the BFF tests on PGlite and PostgreSQL, the component tests in
 // Chromium and the end-to-end tests, and ends with one line: "N passed, N failed".
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -74,6 +74,7 @@ ensurePostgres();
 
 const pnpm = 'pnpm';
 step('Format: every file as Prettier writes it (pnpm format)', pnpm, ['exec', 'prettier', '--check', '--log-level', 'warn', '.']);
+step('Lint: typescript-eslint, unused code, import circles (pnpm lint)', pnpm, ['run', 'lint']);
 const built = step('Build every package', pnpm, ['run', 'build']);
 if (built) {
   step('Type-check', pnpm, ['run', 'typecheck']);
