@@ -5,14 +5,17 @@
 export const minimumRatio = { text: 4.5, 'large-text': 3, ui: 3 };
 
 /**
- * The foreground/background pairs the widgets use. `text`: body text and labels; `large-text`:
- * headings of 24px (or 18.66px bold) and more; `ui`: borders of inputs and the focus ring.
+ * The foreground/background pairs the widgets use. `text`: body text, labels and headings;
+ * `large-text`: text of 24px (or 18.66px bold) and more; `ui`: borders of inputs and the focus ring.
  */
 export const contrastPairs = [
   { foreground: 'color-text', background: 'color-background', kind: 'text' },
   { foreground: 'color-text', background: 'color-surface', kind: 'text' },
   { foreground: 'color-text-muted', background: 'color-background', kind: 'text' },
   { foreground: 'color-text-muted', background: 'color-surface', kind: 'text' },
+  // h2 and h3 (1.125em bold, below 18.66px) on cards, dialogs and forms.
+  { foreground: 'color-heading', background: 'color-background', kind: 'text' },
+  { foreground: 'color-heading', background: 'color-surface', kind: 'text' },
   { foreground: 'color-primary', background: 'color-background', kind: 'text' },
   { foreground: 'color-primary', background: 'color-surface', kind: 'text' },
   { foreground: 'color-primary-text', background: 'color-primary', kind: 'text' },
@@ -21,10 +24,8 @@ export const contrastPairs = [
   { foreground: 'color-danger', background: 'color-background', kind: 'text' },
   { foreground: 'color-danger-text', background: 'color-danger-surface', kind: 'text' },
   { foreground: 'color-success', background: 'color-background', kind: 'text' },
-  { foreground: 'color-success-text', background: 'color-success-surface', kind: 'text' },
-  { foreground: 'color-warning-text', background: 'color-warning-surface', kind: 'text' },
+  { foreground: 'color-warning-text', background: 'color-background', kind: 'text' },
   { foreground: 'color-info-text', background: 'color-info-surface', kind: 'text' },
-  { foreground: 'color-heading', background: 'color-background', kind: 'large-text' },
   { foreground: 'color-border', background: 'color-background', kind: 'ui' },
   { foreground: 'color-border', background: 'color-surface', kind: 'ui' },
   { foreground: 'color-focus', background: 'color-background', kind: 'ui' },
@@ -33,10 +34,13 @@ export const contrastPairs = [
   { foreground: 'button-color', background: 'button-background-color', kind: 'text' },
   { foreground: 'button-secondary-color', background: 'button-secondary-background-color', kind: 'text' },
   { foreground: 'button-secondary-border-color', background: 'color-background', kind: 'ui' },
+  { foreground: 'button-secondary-border-color', background: 'color-surface', kind: 'ui' },
   { foreground: 'input-color', background: 'input-background-color', kind: 'text' },
   { foreground: 'input-border-color', background: 'input-background-color', kind: 'ui' },
   { foreground: 'input-border-color', background: 'color-background', kind: 'ui' },
+  { foreground: 'input-border-color', background: 'color-surface', kind: 'ui' },
   { foreground: 'focus-ring-color', background: 'color-background', kind: 'ui' },
+  { foreground: 'focus-ring-color', background: 'color-surface', kind: 'ui' },
 ];
 
 /** Parses #rgb, #rgba, #rrggbb, #rrggbbaa, rgb() and rgba() into [r, g, b, a] (0-255, alpha 0-1). */

@@ -16,7 +16,7 @@ export const careLoginStyles = css`
   care-login[hidden] {
     display: none;
   }
-  ${s} :is(form, h2, p, div, span, label, input, button, ul, li) {
+  ${s} :not(img) {
     all: revert;
   }
   /* \`hidden\` is a presentational hint, which \`all: revert\` undoes. */
@@ -36,11 +36,9 @@ export const careLoginStyles = css`
     overflow-wrap: anywhere;
   }
   ${s} .care-login__form {
-    display: block;
     margin: 0;
   }
   ${s} .care-login__heading {
-    display: block;
     margin: 0 0 0.5em;
     font-size: 1.5em;
     font-weight: 700;
@@ -51,7 +49,6 @@ export const careLoginStyles = css`
     margin: 0 0 1em;
   }
   ${s} .care-login__field {
-    display: block;
     margin: 0 0 1em;
   }
   ${s} .care-login__label {
@@ -83,15 +80,15 @@ export const careLoginStyles = css`
     margin: 1em 0;
   }
   ${s} .care-login__button {
-    display: inline-block;
     box-sizing: border-box;
     min-height: 2.75em;
     margin: 0;
     padding: 0.5em 1.25em;
-    border: 2px solid var(--care-color-primary, #0b5cad);
+    /* Transparent over the background: the button's own colour. */
+    border: 2px solid transparent;
     border-radius: var(--care-radius, 6px);
-    background: var(--care-color-primary, #0b5cad);
-    color: var(--care-color-primary-text, #fff);
+    background: var(--care-button-background-color, var(--care-color-primary, #0b5cad));
+    color: var(--care-button-color, var(--care-color-primary-text, #fff));
     font: inherit;
     font-weight: 600;
     text-align: center;
@@ -137,7 +134,6 @@ export const careLoginStyles = css`
   }
   ${s} .care-login__alert:not(:empty),
   ${s} .care-login__notice:not(:empty) {
-    display: block;
     margin: 0 0 1em;
     padding: 0.75em 1em;
     border: 1px solid var(--care-color-danger, #b00020);

@@ -56,8 +56,8 @@ export const careMeasurementsStyles = [
     }
 
     .delete:focus-visible {
-      outline: 3px solid var(--care-color-focus, #9a3412);
-      outline-offset: 2px;
+      outline: var(--_focus-ring);
+      outline-offset: var(--care-focus-ring-offset, 2px);
     }
 
     .button--danger {

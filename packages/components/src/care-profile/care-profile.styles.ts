@@ -61,7 +61,7 @@ export const careProfileStyles = [
     }
 
     .contact a {
-      color: var(--care-color-primary, #0b5cad);
+      color: var(--care-color-link, var(--care-color-primary, #0b5cad));
     }
   `,
 ];

@@ -15,12 +15,17 @@ export const careWidgetStyles = css`
    * The widget's edge: a host page's rules for the element itself (care-portal * { line-height: 3 })
    * beat :host, so the text settings are set again on what the shadow root holds. The base size is
    * the reader's own browser setting (medium) unless the host connects its text-size control
-   * through --care-font-size; everything inside is in em.
+   * through --care-font-size; everything inside is in em. The component tokens are resolved here,
+   * each with the common token it defaults to, so an override of either on any ancestor counts.
    */
   :host > * {
+    --_button-background: var(--care-button-background-color, var(--care-color-primary, #0b5cad));
+    --_button-color: var(--care-button-color, var(--care-color-primary-text, #fff));
+    --_focus-ring: var(--care-focus-ring-width, 3px) solid var(--care-focus-ring-color, var(--care-color-focus, #9a3412));
+    --_card-border: var(--care-border-width, 1px) solid var(--care-color-border, #7b8794);
     font-family: var(--care-font-family, inherit);
     font-size: var(--care-font-size, medium);
-    line-height: 1.5;
+    line-height: var(--care-font-line-height, 1.5);
     letter-spacing: normal;
     text-align: start;
     color: var(--care-color-text, #1f2933);
@@ -40,7 +45,7 @@ export const careWidgetStyles = css`
 
   [part~='base'] {
     padding: calc(var(--care-space, 8px) * 2);
-    border: 1px solid var(--care-color-border, #7b8794);
+    border: var(--_card-border);
     border-radius: var(--care-radius, 6px);
     background: var(--care-color-background, #fff);
   }
@@ -57,6 +62,8 @@ export const careWidgetStyles = css`
   h2,
   h3 {
     margin: 0;
+    color: var(--care-color-heading, var(--care-color-text, #1f2933));
+    font-weight: var(--care-font-weight-bold, 700);
     line-height: 1.25;
   }
 
@@ -99,12 +106,12 @@ export const careWidgetStyles = css`
     align-items: center;
     justify-content: center;
     gap: 0.375em;
-    min-height: 44px;
+    min-height: var(--care-button-min-height, 44px);
     padding: 0.5em 1em;
-    border: 2px solid var(--care-color-primary, #0b5cad);
-    border-radius: var(--care-radius, 6px);
-    background: var(--care-color-primary, #0b5cad);
-    color: var(--care-color-primary-text, #fff);
+    border: 2px solid var(--_button-background);
+    border-radius: var(--care-button-border-radius, var(--care-radius, 6px));
+    background: var(--_button-background);
+    color: var(--_button-color);
     font: inherit;
     font-weight: 600;
     line-height: 1.2;
@@ -112,9 +119,11 @@ export const careWidgetStyles = css`
     cursor: pointer;
   }
 
-  .button--secondary {
-    background: var(--care-color-background, #fff);
-    color: var(--care-color-primary, #0b5cad);
+  .button--secondary,
+  .segments .button {
+    border-color: var(--care-button-secondary-border-color, var(--care-color-primary, #0b5cad));
+    background: var(--care-button-secondary-background-color, var(--care-color-background, #fff));
+    color: var(--care-button-secondary-color, var(--care-color-primary, #0b5cad));
   }
 
   .link-button {
@@ -122,7 +131,7 @@ export const careWidgetStyles = css`
     padding-inline: 0.25em;
     border-color: transparent;
     background: none;
-    color: var(--care-color-primary, #0b5cad);
+    color: var(--care-color-link, var(--care-color-primary, #0b5cad));
     text-decoration: underline;
     text-underline-offset: 0.15em;
   }
@@ -143,8 +152,8 @@ export const careWidgetStyles = css`
   select:focus-visible,
   textarea:focus-visible,
   summary:focus-visible {
-    outline: 3px solid var(--care-color-focus, #9a3412);
-    outline-offset: 2px;
+    outline: var(--_focus-ring);
+    outline-offset: var(--care-focus-ring-offset, 2px);
   }
 
   .actions {
@@ -165,15 +174,11 @@ export const careWidgetStyles = css`
     border: 0;
   }
 
-  .segments .button {
-    background: var(--care-color-background, #fff);
-    color: var(--care-color-primary, #0b5cad);
-  }
-
   .segments .button[aria-pressed='true'],
   .segments .button[aria-expanded='true'] {
-    background: var(--care-color-primary, #0b5cad);
-    color: var(--care-color-primary-text, #fff);
+    border-color: var(--_button-background);
+    background: var(--_button-background);
+    color: var(--_button-color);
   }
 
   form,
@@ -239,10 +244,10 @@ export const careWidgetStyles = css`
     min-height: 44px;
     max-width: 100%;
     padding: 0.375em 0.5em;
-    border: 1px solid var(--care-color-border, #7b8794);
-    border-radius: var(--care-radius, 6px);
-    background: var(--care-color-background, #fff);
-    color: inherit;
+    border: var(--care-input-border-width, var(--care-border-width, 1px)) solid var(--care-input-border-color, var(--care-color-border, #7b8794));
+    border-radius: var(--care-input-border-radius, var(--care-radius, 6px));
+    background: var(--care-input-background-color, var(--care-color-background, #fff));
+    color: var(--care-input-color, var(--care-color-text, #1f2933));
     font: inherit;
   }
 
@@ -306,7 +311,8 @@ export const careWidgetStyles = css`
     margin-block: var(--care-space, 8px);
     padding: 0.5em 0.75em;
     border-inline-start: 4px solid var(--care-color-primary, #0b5cad);
-    background: var(--care-color-surface, #f5f7fa);
+    background: var(--care-color-info-surface, var(--care-color-surface, #f5f7fa));
+    color: var(--care-color-info-text, var(--care-color-text, #1f2933));
   }
 
   /* Live regions stay in the accessibility tree while empty, or their first message is lost. */
@@ -336,7 +342,7 @@ export const careWidgetStyles = css`
   dialog {
     max-width: min(32em, calc(100vw - 2em));
     padding: calc(var(--care-space, 8px) * 2);
-    border: 1px solid var(--care-color-border, #7b8794);
+    border: var(--_card-border);
     border-radius: var(--care-radius, 6px);
     background: var(--care-color-background, #fff);
     color: var(--care-color-text, #1f2933);

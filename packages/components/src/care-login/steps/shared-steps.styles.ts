@@ -26,8 +26,9 @@ export const sharedStepStyles = css`
     margin: 0;
   }
   ${s} .care-login__button--secondary {
-    background: var(--care-color-background, #fff);
-    color: var(--care-color-primary, #0b5cad);
+    border-color: var(--care-button-secondary-border-color, var(--care-color-primary, #0b5cad));
+    background: var(--care-button-secondary-background-color, var(--care-color-background, #fff));
+    color: var(--care-button-secondary-color, var(--care-color-primary, #0b5cad));
   }
   ${s} .care-login__button:disabled {
     border-color: var(--care-color-border, #7b8794);

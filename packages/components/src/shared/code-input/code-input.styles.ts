@@ -30,10 +30,10 @@ export function codeInputStyles(scope = ''): CSSResult {
       max-width: 100%;
       min-height: 2.5em;
       padding: 0.4em 0.5em;
-      border: 2px solid var(--care-color-border, #7b8794);
-      border-radius: var(--care-radius, 6px);
-      background: var(--care-color-background, #fff);
-      color: var(--care-color-text, #1f2933);
+      border: 2px solid var(--care-input-border-color, var(--care-color-border, #7b8794));
+      border-radius: var(--care-input-border-radius, var(--care-radius, 6px));
+      background: var(--care-input-background-color, var(--care-color-background, #fff));
+      color: var(--care-input-color, var(--care-color-text, #1f2933));
       font: inherit;
       letter-spacing: 0.2em;
     }
@@ -41,8 +41,8 @@ export function codeInputStyles(scope = ''): CSSResult {
       border-color: var(--care-color-danger, #b00020);
     }
     ${s} .care-code__input:focus-visible {
-      outline: 3px solid var(--care-color-focus, #9a3412);
-      outline-offset: 2px;
+      outline: var(--care-focus-ring-width, 3px) solid var(--care-focus-ring-color, var(--care-color-focus, #9a3412));
+      outline-offset: var(--care-focus-ring-offset, 2px);
     }
   `;
 }
