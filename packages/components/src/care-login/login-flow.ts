@@ -70,13 +70,15 @@ export interface LoginView {
   notice: string;
   showPassword: boolean;
   username: string;
+  /** The code step's (set as it is entered, steps/code.ts): the challenge, the digits typed, "trust this computer". */
   challenge?: SecondFactorStep;
-  code: string;
-  trust: boolean;
+  code?: string;
+  trust?: boolean;
   /** When "Opnieuw versturen" becomes available, in ms since the epoch. */
-  resendAt: number;
-  newPassword: string;
-  repeatPassword: string;
+  resendAt?: number;
+  /** The new password's two fields (steps/new-password.ts), for its live checklist. */
+  newPassword?: string;
+  repeatPassword?: string;
   firstLogin?: FirstLogin;
   session?: SignedIn;
   /** The ?reset= or ?activate= token of the page's link. */
@@ -139,11 +141,6 @@ export class LoginFlow implements ReactiveController {
     notice: '',
     showPassword: false,
     username: '',
-    code: '',
-    trust: false,
-    resendAt: 0,
-    newPassword: '',
-    repeatPassword: '',
   };
   /** The surrounding <care-portal>'s state, kept current while connected (see #askPortal). */
   portal: PortalState | undefined;

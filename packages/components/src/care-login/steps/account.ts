@@ -146,7 +146,7 @@ function renderFactor(flow: LoginFlow) {
               id: flow.idOf('code'),
               label: t(flow, 'account.code'),
               prefix: null,
-              value: flow.view.code,
+              value: flow.view.code ?? '',
               describedBy: [flow.idOf('code-hint'), invalid ? flow.idOf('error') : ''].filter(Boolean).join(' '),
               invalid,
               onCode: (code) => flow.patch({ code }),

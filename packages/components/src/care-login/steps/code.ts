@@ -33,7 +33,7 @@ function startTicker(flow: LoginFlow) {
   const state = running.get(flow) ?? {};
   running.set(flow, state);
   state.ticker ??= setInterval(() => {
-    if (Date.now() >= flow.view.resendAt && state.ticker) {
+    if (Date.now() >= flow.view.resendAt! && state.ticker) {
       clearInterval(state.ticker);
       state.ticker = undefined;
     }
@@ -63,7 +63,7 @@ function listenForSms(flow: LoginFlow, prefix: string | null) {
 }
 
 function verify(flow: LoginFlow) {
-  const { code, challenge, trust } = flow.view;
+  const { code = '', challenge, trust } = flow.view;
   if (!/^\d{6}$/.test(code)) return flow.fail(t(flow, 'code.invalid'), ['code']);
   const full = challenge?.prefix ? `${challenge.prefix}-${code}` : code;
   return flow.run(async () =>
@@ -92,11 +92,11 @@ function resend(flow: LoginFlow) {
 }
 
 function renderCode(flow: LoginFlow) {
-  const { challenge, code, invalid, busy } = flow.view;
+  const { challenge, code = '', invalid, busy } = flow.view;
   const channel = challenge?.channel ?? 'sms';
   const prefix = challenge?.prefix ?? null;
   const totp = channel === 'totp';
-  const wait = Math.max(0, Math.ceil((flow.view.resendAt - Date.now()) / 1000));
+  const wait = Math.max(0, Math.ceil((flow.view.resendAt! - Date.now()) / 1000));
   const days = challenge?.trustedDeviceDays ?? flow.state?.tenant?.trustedDeviceDays ?? 0;
   const hintId = flow.idOf('code-hint');
   const intro = t(flow, `code.${channel}`, { destination: challenge?.destinationHint ?? '', prefix: prefix ?? 'xxxx' });

@@ -17,7 +17,7 @@ export function newPasswordFields(
 ) {
   const { view } = flow;
   const rulesOf = policy ?? flow.state!.tenant!.passwordPolicy;
-  const rules = passwordChecklist(view.newPassword, view.repeatPassword, rulesOf, username);
+  const rules = passwordChecklist(view.newPassword ?? '', view.repeatPassword ?? '', rulesOf, username);
   const ready = rules.every((r) => r.ok);
   const checklistId = flow.idOf('checklist');
   const activation = view.step === 'activate-choose';
