@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
-import { plainLine, plainText } from '../http/plain-text.js';
+import type { z } from 'zod';
 import type { AppEnv } from '../http/app-env.js';
 import { audit, auditRow } from '../audit/audit-log.js';
 import { requireClientSession } from '../auth/session-middleware.js';
@@ -21,20 +20,12 @@ import {
   type AppointmentInput,
   type AppointmentView,
 } from './queries.js';
+import { appointmentBody, upcomingAppointmentsQuery } from './schemas.js';
 
 const CLOCK_SKEW_MS = 5 * 60_000;
 const MAX_PERIOD_DAYS = 367;
 const MAX_LENGTH_MS = 24 * 3_600_000;
 const ICS_LIMIT = 500;
-
-const upcomingQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(4) });
-const appointmentBody = z.object({
-  title: z.string().overwrite(plainLine).trim().min(1, 'give the appointment a title').max(200),
-  startsAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset' }),
-  endsAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset' }),
-  location: z.string().overwrite(plainLine).trim().max(200).nullish(),
-  description: z.string().overwrite(plainText).trim().max(2000).nullish(),
-});
 
 function appointmentInput(body: z.infer<typeof appointmentBody>): AppointmentInput {
   const startsAt = new Date(body.startsAt);
@@ -84,7 +75,7 @@ export function agendaRoutes() {
   return new Hono<AppEnv>()
     .use(requireClientSession())
     .get('/upcoming', async (c) => {
-      const { limit } = parseOr400(upcomingQuery, c.req.query());
+      const { limit } = parseOr400(upcomingAppointmentsQuery, c.req.query());
       const items = await upcomingAppointments(
         c.var.db,
         c.var.scope,

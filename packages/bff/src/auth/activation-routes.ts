@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import { sql } from 'kysely';
-import { z } from 'zod';
 import type { AppEnv } from '../http/app-env.js';
 import { audit } from '../audit/audit-log.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
@@ -8,9 +7,7 @@ import { accountById, portalClientOf } from './accounts.js';
 import { claimLinkAttempt, consumeChallenge } from './challenges.js';
 import { hashPassword } from './passwords.js';
 import { assertNewPassword, invalidLink, limitAddress } from './guards.js';
-
-const token = z.string().min(1, 'required').max(200);
-const dateOfBirth = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+import { activationCompleteBody, activationVerifyBody } from './schemas.js';
 
 /**
  * Account activation from an invitation e-mail (seeds 000 and 002): the link (14 days, single
@@ -20,7 +17,7 @@ const dateOfBirth = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD
 export function activationRoutes() {
   return new Hono<AppEnv>()
     .post('/verify', async (c) => {
-      const body = parseOr400(z.object({ token, dateOfBirth }), await readJson(c));
+      const body = parseOr400(activationVerifyBody, await readJson(c));
       const { account } = await provePerson(c, body.token, body.dateOfBirth);
       await audit(c, { action: 'auth.activation.verify', accountId: account.id, clientId: null });
       return c.json({
@@ -30,16 +27,7 @@ export function activationRoutes() {
       });
     })
     .post('/complete', async (c) => {
-      const body = parseOr400(
-        z.object({
-          token,
-          dateOfBirth,
-          username: z.string().trim().min(3, 'at least 3 characters').max(100).optional(),
-          password: z.string().min(1, 'required').max(1000),
-          repeatPassword: z.string().max(1000),
-        }),
-        await readJson(c),
-      );
+      const body = parseOr400(activationCompleteBody, await readJson(c));
       const tenant = c.var.tenant;
       const db = c.var.db;
       const { account, challengeId } = await provePerson(c, body.token, body.dateOfBirth);

@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import { z } from 'zod';
 import type { SessionEnv } from '../http/app-env.js';
 import { audit } from '../audit/audit-log.js';
 import { maskPhone } from './accounts.js';
@@ -7,7 +6,6 @@ import { deliverCode } from './code-delivery.js';
 import { codeFailureProblem, issueCodeChallenge, verifyCodeChallenge, type Binding } from './challenges.js';
 import { authLimits, consume } from './rate-limits.js';
 import type { ChallengePurpose } from '../db/schema.js';
-import { isUuid } from '../http/idempotency.js';
 import { Problem } from '../http/problem.js';
 
 /**
@@ -102,12 +100,6 @@ export async function sendConfirmationCode<E extends SessionEnv>(
     destinationHint: maskPhone(input.destination),
   };
 }
-
-export const confirmFields = {
-  challengeId: z.string().refine(isUuid, 'the challengeId from the code request'),
-  /** "567890", or the whole "1234-567890" as in the SMS. */
-  code: z.string().trim().min(1, 'required').max(20),
-};
 
 /** The binding stored with an open challenge of this account, to learn what it was asked for. */
 export async function challengeBinding<E extends SessionEnv>(

@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { z } from 'zod';
 import type { AppEnv } from '../http/app-env.js';
 import { audit } from '../audit/audit-log.js';
 import type { Account } from '../db/schema.js';
@@ -58,12 +57,20 @@ import { requireSession } from './session-middleware.js';
 import { enrolmentFor, matchingStep, newTotpSecret, useTotpCode } from './totp.js';
 import { forgetDeviceCookie, isTrustedDevice, revokeTrustedDevices, trustDevice } from './trusted-devices.js';
 import { activationRoutes } from './activation-routes.js';
+import {
+  acceptTermsBody,
+  changePasswordBody,
+  chooseSecondFactorBody,
+  codeVerifyBody,
+  forgotPasswordBody,
+  linkCheckBody,
+  loginBody,
+  newPasswordBody,
+  resetPasswordBody,
+  totpConfirmBody,
+} from './schemas.js';
 import { openSecret, sealSecret } from '../security/server-secret.js';
 import { assertNewPassword, invalidCredentials, invalidLink, limitAddress, loginDelayed } from './guards.js';
-
-const username = z.string().trim().min(1, 'required').max(200);
-const secret = z.string().min(1, 'required').max(1000);
-const newPasswordFields = { newPassword: secret, repeatPassword: z.string().max(1000) };
 
 /**
  * Finishes a sign-in step for a session (or, after a trusted-device login, creates it): pending
@@ -112,7 +119,7 @@ export function authRoutes() {
     new Hono<AppEnv>()
       // --- step 1: username + password -----------------------------------------------------
       .post('/login', async (c) => {
-        const body = parseOr400(z.object({ username, password: secret }), await readJson(c));
+        const body = parseOr400(loginBody, await readJson(c));
         await limitAddress(c);
         const tenant = c.var.tenant;
         const db = c.var.db;
@@ -180,10 +187,7 @@ export function authRoutes() {
       })
 
       .post('/code/verify', requireSession({ allow: ['second_factor'] }), async (c) => {
-        const body = parseOr400(
-          z.object({ code: z.string().trim().min(1, 'required').max(20), trustDevice: z.boolean().optional() }),
-          await readJson(c),
-        );
+        const body = parseOr400(codeVerifyBody, await readJson(c));
         const session = c.var.session;
         const tenant = c.var.tenant;
         const db = c.var.db;
@@ -245,7 +249,7 @@ export function authRoutes() {
       })
 
       .post('/first-login/password', requireSession({ allow: ['pending'] }), async (c) => {
-        const body = parseOr400(z.object(newPasswordFields), await readJson(c));
+        const body = parseOr400(newPasswordBody, await readJson(c));
         const session = c.var.session;
         const tenant = c.var.tenant;
         const account = await freshAccount(c, session.accountId);
@@ -266,7 +270,7 @@ export function authRoutes() {
       })
 
       .post('/first-login/terms', requireSession({ allow: ['pending'] }), async (c) => {
-        const body = parseOr400(z.object({ version: z.string().min(1, 'required').max(100) }), await readJson(c));
+        const body = parseOr400(acceptTermsBody, await readJson(c));
         const session = c.var.session;
         const tenant = c.var.tenant;
         const current = tenant.settings.terms.version;
@@ -340,7 +344,7 @@ export function authRoutes() {
 
       // --- forgotten password --------------------------------------------------------------------
       .post('/password/forgot', async (c) => {
-        const body = parseOr400(z.object({ username, pageUrl: z.string().max(2000).optional() }), await readJson(c));
+        const body = parseOr400(forgotPasswordBody, await readJson(c));
         await limitAddress(c);
         const tenant = c.var.tenant;
         const db = c.var.db;
@@ -383,10 +387,7 @@ export function authRoutes() {
       // Asked when the page of a link opens, so a used or expired link says so at once, not after two
       // passwords. Uses nothing up; tells what became of a token only to whoever holds it.
       .post('/links/check', async (c) => {
-        const body = parseOr400(
-          z.object({ link: z.enum(['reset', 'activate']), token: z.string().min(1, 'required').max(200) }),
-          await readJson(c),
-        );
+        const body = parseOr400(linkCheckBody, await readJson(c));
         await limitAddress(c);
         const found = await linkState(c.var.db, c.var.tenant.id, body.link === 'reset' ? 'password_reset' : 'activation', body.token);
         if (body.link === 'activate') return c.json(found);
@@ -395,7 +396,7 @@ export function authRoutes() {
       })
 
       .post('/password/reset', async (c) => {
-        const body = parseOr400(z.object({ token: z.string().min(1, 'required').max(200), ...newPasswordFields }), await readJson(c));
+        const body = parseOr400(resetPasswordBody, await readJson(c));
         await limitAddress(c);
         const tenant = c.var.tenant;
         const db = c.var.db;
@@ -416,7 +417,7 @@ export function authRoutes() {
 
       // --- signed in: change password, second factor -------------------------------------------------
       .post('/password/change', requireSession(), async (c) => {
-        const body = parseOr400(z.object({ currentPassword: secret, ...newPasswordFields }), await readJson(c));
+        const body = parseOr400(changePasswordBody, await readJson(c));
         const session = c.var.session;
         const tenant = c.var.tenant;
         const db = c.var.db;
@@ -446,7 +447,7 @@ export function authRoutes() {
       )
 
       .put('/second-factor', requireSession(), async (c) => {
-        const body = parseOr400(z.object({ method: z.enum(['sms', 'email', 'totp']) }), await readJson(c));
+        const body = parseOr400(chooseSecondFactorBody, await readJson(c));
         const tenant = c.var.tenant;
         const account = await freshAccount(c, c.var.session.accountId);
         const view = secondFactorView(tenant, account);
@@ -498,7 +499,7 @@ export function authRoutes() {
       })
 
       .post('/totp/confirm', requireSession(), async (c) => {
-        const body = parseOr400(z.object({ code: z.string().trim().min(1, 'required').max(20) }), await readJson(c));
+        const body = parseOr400(totpConfirmBody, await readJson(c));
         const tenant = c.var.tenant;
         const db = c.var.db;
         const account = await freshAccount(c, c.var.session.accountId);

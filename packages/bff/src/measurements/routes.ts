@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AppEnv } from '../http/app-env.js';
 import { audit, auditRow } from '../audit/audit-log.js';
 import { requireClientSession } from '../auth/session-middleware.js';
@@ -16,18 +15,11 @@ import {
   recentMeasurements,
   writeClientMeasurement,
 } from './queries.js';
+import { measurementsQuery, newMeasurementBody, recentMeasurementsQuery } from './schemas.js';
 
 /** A phone's clock may run a little ahead of ours; more than this is a time in the future. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 const MAX_PERIOD_DAYS = 367;
-
-const recentQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(5) });
-const listQuery = z.object({ type: z.string().min(1).max(50).optional() });
-const newMeasurementBody = z.object({
-  type: z.string().min(1, 'choose a measurement type').max(50),
-  values: z.record(z.string(), z.number({ error: 'must be a number' })),
-  measuredAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset, e.g. 2026-11-23T08:15:00+01:00' }),
-});
 
 /** The client's measurements ("Metingen"), at /measurements: types, recent, a period per type, enter and delete own. */
 export function measurementRoutes() {
@@ -42,7 +34,7 @@ export function measurementRoutes() {
       return c.json({ items });
     })
     .get('/recent', async (c) => {
-      const { limit } = parseOr400(recentQuery, c.req.query());
+      const { limit } = parseOr400(recentMeasurementsQuery, c.req.query());
       const items = await recentMeasurements(
         c.var.db,
         c.var.scope,
@@ -53,7 +45,7 @@ export function measurementRoutes() {
     })
     .get('/', async (c) => {
       const query = c.req.query();
-      const { type } = parseOr400(listQuery, { type: query['type'] });
+      const { type } = parseOr400(measurementsQuery, { type: query['type'] });
       const period = periodFromQuery(query, { fallback: 'year', maxDays: MAX_PERIOD_DAYS });
       if (type && !(await measurementTypeByCode(c.var.db, c.var.tenant.id, type))) {
         throw Problem.badRequest(`There is no measurement type "${type}".`, [{ field: 'type', detail: 'unknown measurement type' }]);

@@ -288,5 +288,4 @@ export async function markRead(trx: Kysely<Database>, scope: ClientScope, upTo: 
 }
 
 /** Message bodies are 1 to 2,000 characters (code points, as the database counts them). */
-export const MESSAGE_MAX_CHARACTERS = 2000;
-export const characterCount = (text: string) => [...text].length;
+export { characterCount, MESSAGE_MAX_CHARACTERS } from './schemas.js';

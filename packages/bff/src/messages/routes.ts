@@ -1,8 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import { sql } from 'kysely';
-import { z } from 'zod';
-import { plainText } from '../http/plain-text.js';
 import type { AppEnv } from '../http/app-env.js';
 import type { ClientScope } from '../http/session-types.js';
 import { audit } from '../audit/audit-log.js';
@@ -11,16 +9,8 @@ import { idempotencyKey, isUuid } from '../http/idempotency.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { messageFeed, type StreamDelivery } from './live.js';
-import {
-  characterCount,
-  markRead,
-  MESSAGE_MAX_CHARACTERS,
-  messageExists,
-  messagePage,
-  messageView,
-  storeMessage,
-  unreadCount,
-} from './queries.js';
+import { markRead, messageExists, messagePage, messageView, storeMessage, unreadCount } from './queries.js';
+import { markReadBody, messagePageQuery, newMessageBody } from './schemas.js';
 
 export interface MessageRouteOptions {
   /** Comment lines that keep proxies from closing an idle stream; also when the session is re-checked. */
@@ -30,23 +20,6 @@ export interface MessageRouteOptions {
   /** Open message streams per session (per BFF process); one more is refused with 429. */
   streamsPerSession?: number;
 }
-
-const pageQuery = z.object({
-  before: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
-
-const newMessageBody = z.object({
-  body: z
-    .string()
-    .transform((text) => plainText(text).trim())
-    .refine((text) => text.length > 0, 'write something first')
-    .refine((text) => characterCount(text) <= MESSAGE_MAX_CHARACTERS, `at most ${MESSAGE_MAX_CHARACTERS} characters`),
-});
-
-const readBody = z.object({
-  upTo: z.union([z.literal('all'), z.string().refine(isUuid, 'a message id or "all"')]),
-});
 
 /** A message id from the request that must belong to this thread: anything else is a 404. */
 async function messageOfThread<E extends AppEnv>(c: Context<E>, scope: ClientScope, id: string): Promise<string> {
@@ -65,7 +38,7 @@ export function messageRoutes(options: MessageRouteOptions = {}) {
   return new Hono<AppEnv>()
     .use(requireClientSession())
     .get('/', async (c) => {
-      const query = parseOr400(pageQuery, c.req.query());
+      const query = parseOr400(messagePageQuery, c.req.query());
       const scope = c.var.scope;
       if (query.before !== undefined) await messageOfThread(c, scope, query.before);
       const [page, unread] = await Promise.all([messagePage(c.var.db, scope, query.before, query.limit), unreadCount(c.var.db, scope)]);
@@ -109,7 +82,7 @@ export function messageRoutes(options: MessageRouteOptions = {}) {
     })
 
     .post('/read', async (c) => {
-      const { upTo } = parseOr400(readBody, await readJson(c));
+      const { upTo } = parseOr400(markReadBody, await readJson(c));
       const scope = c.var.scope;
       if (upTo !== 'all') await messageOfThread(c, scope, upTo);
       const marked = await c.var.db.transaction().execute(async (trx) => {

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import { plainLine } from '../http/plain-text.js';
 import type { AppEnv } from '../http/app-env.js';
 import type { ClientScope } from '../http/session-types.js';
@@ -8,21 +7,9 @@ import { requireClientSession } from '../auth/session-middleware.js';
 import { clientAddress } from '../http/client-address.js';
 import { isUuid } from '../http/idempotency.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
-import { challengeBinding, confirmFields, sendConfirmationCode, verifyConfirmationCode } from '../auth/confirmation-code.js';
+import { challengeBinding, sendConfirmationCode, verifyConfirmationCode } from '../auth/confirmation-code.js';
 import { planDocumentHash, planOf, planPdf, plansOf, recordPlanDecision, type PlanView } from './queries.js';
-
-const decisionBody = z
-  .object({
-    decision: z.enum(['sign', 'reject']),
-    reason: z.string().trim().max(1000, 'at most 1000 characters').optional(),
-  })
-  .refine((body) => body.decision === 'reject' || !body.reason, { path: ['reason'], message: 'a reason goes only with reject' });
-
-const confirmBody = z.object({
-  ...confirmFields,
-  /** Optional: when given it must be the decision the code was asked for. */
-  decision: z.enum(['sign', 'reject']).optional(),
-});
+import { planDecisionBody, planDecisionConfirmBody } from './schemas.js';
 
 async function planInScope<E extends AppEnv>(c: Context<E>, scope: ClientScope): Promise<PlanView> {
   const id = c.req.param('id') ?? '';
@@ -86,7 +73,7 @@ export function planRoutes() {
     })
 
     .post('/:id/decision', async (c) => {
-      const body = parseOr400(decisionBody, await readJson(c));
+      const body = parseOr400(planDecisionBody, await readJson(c));
       const scope = c.var.scope;
       const plan = await planInScope(c, scope);
       if (plan.status !== 'undecided') throw alreadyDecided(plan);
@@ -117,7 +104,7 @@ export function planRoutes() {
     })
 
     .post('/:id/decision/confirm', async (c) => {
-      const body = parseOr400(confirmBody, await readJson(c));
+      const body = parseOr400(planDecisionConfirmBody, await readJson(c));
       const scope = c.var.scope;
       const session = c.var.session;
       const plan = await planInScope(c, scope);

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import type { AppEnv, SessionEnv } from '../http/app-env.js';
 import type { ClientScope } from '../http/session-types.js';
 import { audit } from '../audit/audit-log.js';
@@ -10,22 +9,15 @@ import { clientAddress } from '../http/client-address.js';
 import { ownOrigin } from '../http/own-origin.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
 import { emailSender } from '../outbox/delivery.js';
-import { challengeBinding, confirmFields, sendConfirmationCode, verifyConfirmationCode } from '../auth/confirmation-code.js';
+import { challengeBinding, sendConfirmationCode, verifyConfirmationCode } from '../auth/confirmation-code.js';
 import { checkCurrentPassword, sendIdentityCode, verifyIdentityCode } from './identity-proof.js';
 import { EMAIL_LINK_SECONDS, emailConfirmationLink, issueEmailChangeLink, useEmailChangeLink } from './email-change.js';
 import { normaliseDutchMobile, pendingChanges, profileRow, profileView } from './queries.js';
+import { codeConfirmationBody } from '../contract/confirmation.js';
+import { emailChangeBody, emailLinkBody, mobileChangeBody } from './schemas.js';
 
 /** The only fields a client changes in the portal (seed 001); everything else comes from the ECD. */
 const EDITABLE = ['mobile', 'email'] as const;
-
-const currentPassword = z.string().min(1, 'required').max(1000);
-const mobileBody = z.object({ mobile: z.string().max(40, 'too long'), currentPassword });
-const emailBody = z.object({
-  email: z.string().trim().max(254, 'too long').pipe(z.email('not an e-mail address')),
-  currentPassword,
-  pageUrl: z.string().max(2000).optional(),
-});
-const linkBody = z.object({ token: z.string().min(1, 'required').max(200) });
 
 /** Only the client's own account changes the client's contact details, not a relative's. */
 function assertOwnProfile<E extends SessionEnv>(c: Context<E>) {
@@ -74,7 +66,7 @@ export function profileRoutes() {
       // Opened from the e-mail, possibly on another device: the token alone identifies the change,
       // so this one route comes before the session middleware.
       .post('/email/confirm', async (c) => {
-        const body = parseOr400(linkBody, await readJson(c));
+        const body = parseOr400(emailLinkBody, await readJson(c));
         const address = clientAddress(c, c.var.config.trustedProxies);
         if (address) {
           const limit = await consume(c.var.db, c.var.tenant.id, authLimits.perAddress(address));
@@ -169,7 +161,7 @@ export function profileRoutes() {
       })
 
       .post('/mobile', async (c) => {
-        const body = parseOr400(mobileBody, await readJson(c));
+        const body = parseOr400(mobileChangeBody, await readJson(c));
         assertOwnProfile(c);
         const mobile = normaliseDutchMobile(body.mobile);
         if (!mobile) {
@@ -189,7 +181,7 @@ export function profileRoutes() {
 
       // The identity code is right: now a code to the new number proves the client holds that phone.
       .post('/mobile/verify', async (c) => {
-        const body = parseOr400(z.object(confirmFields), await readJson(c));
+        const body = parseOr400(codeConfirmationBody, await readJson(c));
         assertOwnProfile(c);
         const scope = c.var.scope;
         const mobile = (await identityChange(c, 'mobile_change', body.challengeId))?.['mobile'] ?? '';
@@ -205,7 +197,7 @@ export function profileRoutes() {
       })
 
       .post('/mobile/confirm', async (c) => {
-        const body = parseOr400(z.object(confirmFields), await readJson(c));
+        const body = parseOr400(codeConfirmationBody, await readJson(c));
         assertOwnProfile(c);
         const scope = c.var.scope;
         // The number is the one the code was sent to: the code proves the client holds that phone.
@@ -257,7 +249,7 @@ export function profileRoutes() {
       })
 
       .post('/email', async (c) => {
-        const body = parseOr400(emailBody, await readJson(c));
+        const body = parseOr400(emailChangeBody, await readJson(c));
         assertOwnProfile(c);
         const scope = c.var.scope;
         const email = body.email;
@@ -272,7 +264,7 @@ export function profileRoutes() {
 
       // The identity code is right: now a link to the new address proves the client reads it.
       .post('/email/verify', async (c) => {
-        const body = parseOr400(z.object(confirmFields), await readJson(c));
+        const body = parseOr400(codeConfirmationBody, await readJson(c));
         assertOwnProfile(c);
         const scope = c.var.scope;
         const change = (await identityChange(c, 'email_change', body.challengeId)) ?? {};

@@ -1,6 +1,4 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { plainText } from '../http/plain-text.js';
 import type { AppEnv } from '../http/app-env.js';
 import { audit, auditRow } from '../audit/audit-log.js';
 import { requireClientSession } from '../auth/session-middleware.js';
@@ -19,15 +17,11 @@ import {
   type ReportCursor,
   type ReportView,
 } from './queries.js';
+import { latestReportsQuery, newReportBody } from './schemas.js';
 
 /** Longest period one list or download may cover: a year and a day, so "Laatste jaar" always fits. */
 const MAX_PERIOD_DAYS = 367;
 const PDF_BATCH = 200;
-
-const newReportBody = z.object({
-  text: z.string().overwrite(plainText).trim().min(1, 'write something first').max(4000, 'at most 4000 characters'),
-});
-const latestQuery = z.object({ limit: z.coerce.number().int().min(1).max(20).default(3) });
 
 /** The client's reports ("Rapportages"), at /reports: the latest few, a period, and a report the client writes. */
 export function reportRoutes() {
@@ -45,7 +39,7 @@ export function reportRoutes() {
       return jsonBytes(c, `{"period":${JSON.stringify({ from: period.from, to: period.to })},"items":`, items, '}');
     })
     .get('/latest', async (c) => {
-      const { limit } = parseOr400(latestQuery, c.req.query());
+      const { limit } = parseOr400(latestReportsQuery, c.req.query());
       const items = await latestReportsJson(
         c.var.db,
         c.var.scope,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { periodNames, periodQuery } from '../contract/operations.js';
 import { Problem, parseOr400 } from '../http/problem.js';
 import {
   addDays,
@@ -11,7 +11,7 @@ import {
   type LocalDate,
 } from './amsterdam-time.js';
 
-export const periodNames = ['week', 'month', 'year'] as const;
+export { periodNames };
 export type PeriodName = (typeof periodNames)[number];
 
 /**
@@ -24,12 +24,6 @@ export interface CalendarPeriod {
   start: Date;
   end: Date;
 }
-
-const periodQuery = z.object({
-  period: z.enum(periodNames, { error: 'must be week, month or year' }).optional(),
-  from: z.string().optional(),
-  to: z.string().optional(),
-});
 
 /**
  * Reads `?period=week|month|year` or `?from=YYYY-MM-DD&to=YYYY-MM-DD` (inclusive Amsterdam days).
