@@ -5,6 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importCircles } from './scripts/eslint-import-circles.js';
 
 // The plain .mjs/.js files run in Node, and some hand functions to a browser page (bench, axe).
 // TypeScript checks globals in .ts files itself; here the few the scripts use are listed by hand.
@@ -73,6 +74,28 @@ export default tseslint.config(
       // Ignores `import type` by design (a circle of type imports only is no load-order hazard). No circle
       // passes through node_modules, and not following imports into it halves the lint's time.
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    files: ['packages/*/src/**/*.ts', 'stories/**/*.ts'],
+    plugins: { care: { rules: { 'import-circles': importCircles } } },
+    rules: {
+      'care/import-circles': [
+        'error',
+        {
+          // Issue 12: circles through `import type` that remain; the shared widget layer's rework removes
+          // them. Delete an entry when its circle is gone; a circle that grows or is new fails.
+          allow: [
+            [
+              'packages/components/src/shared/care-data-element.ts',
+              'packages/components/src/shared/confirm-dialog.ts',
+              'packages/components/src/shared/states.ts',
+            ],
+            ['packages/components/src/care-portal/care-portal.component.ts', 'packages/components/src/care-portal/session-watch.ts'],
+            ['packages/components/src/care-profile/care-profile.component.ts', 'packages/components/src/care-profile/profile-change.ts'],
+          ],
+        },
+      ],
     },
   },
   {
