@@ -103,12 +103,20 @@ describe('the themes in tokens/', () => {
     }
   });
 
-  it('emit component tokens as references to common tokens, so a host override reaches them', () => {
+  it('leave a plain reference to a common token to the widgets, so an override anywhere reaches it', () => {
     const css = themeCss(themes[0]);
-    expect(css).toContain('--care-button-background-color: var(--care-color-primary);');
+    expect(css).not.toContain('--care-button-background-color');
     expect(css).toContain('--care-color-primary: #0b5cad;');
+    expect(css).toContain('--care-button-min-height: 44px;');
     expect(css).not.toContain('--care-brand-');
     expect(css.startsWith('/* care-widgets theme "base"')).toBe(true);
     expect(css).toContain(':root, :host {');
+  });
+
+  it("emit a tenant's own value for a token the base theme only refers to", () => {
+    const base = flattenTokens({ color: { $type: 'color', primary: { $value: '#0b5cad' }, link: { $value: '{color.primary}' } } });
+    const tenant = flattenTokens({ color: { $type: 'color', link: { $value: '#0a3d73' } } });
+    expect(themeCss({ name: 'tenant', tokens: resolveTheme(base, tenant) })).toContain('--care-color-link: #0a3d73;');
+    expect(themeCss({ name: 'base', tokens: resolveTheme(base) })).not.toContain('--care-color-link');
   });
 });

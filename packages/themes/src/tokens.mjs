@@ -5,6 +5,12 @@
 //   common       color.*, font.*, radius, space… — the `--care-*` properties every widget reads.
 //   component    button.*, input.*, focus-ring.* — refer to common tokens, so a host page that
 //                overrides `--care-color-primary` also changes the buttons.
+//
+// A token that only refers to another public token, as in the base theme (button.background-color
+// -> {color.primary}), is not emitted: every widget reads it with that token as its fallback
+// (`var(--care-button-background-color, var(--care-color-primary, …))`, checked by the
+// components' check-style-tokens.mjs), so the reference resolves where the widget is and an
+// override of --care-color-primary on an inner widget reaches its buttons too.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -52,9 +58,11 @@ function cssValue(value, type) {
 /**
  * Resolves a theme: the base tokens with the theme's tokens laid over them. Returns every token
  * with `resolved` (the literal value, for the contrast check) and `css` (what goes into the
- * stylesheet: an alias to another emitted token becomes `var(--care-…)`, so it follows overrides).
+ * stylesheet: an alias to another public token becomes `var(--care-…)`, so it follows overrides)
+ * and `emitted` (false for such an alias that the theme takes unchanged from the base theme).
  */
 export function resolveTheme(baseTokens, themeTokens = []) {
+  const baseValues = new Map(baseTokens.map((token) => [token.name, token.value]));
   const byName = new Map();
   for (const token of [...baseTokens, ...themeTokens]) {
     const previous = byName.get(token.name);
@@ -78,6 +86,7 @@ export function resolveTheme(baseTokens, themeTokens = []) {
     const targetToken = target ? byName.get(target) : undefined;
     token.aliasOf = target;
     token.css = targetToken && !isPrivateToken(targetToken) ? `var(--care-${target})` : token.resolved;
+    token.emitted = !(token.css.startsWith('var(') && token.value === baseValues.get(token.name));
   }
   return [...byName.values()];
 }
@@ -96,10 +105,13 @@ export function loadThemes(tokensDir) {
   });
 }
 
-/** The stylesheet of one theme: every public token as `--care-<name>` on `:root, :host`. */
+/**
+ * The stylesheet of one theme: every public token as `--care-<name>` on `:root, :host`, but those
+ * that only refer to another public token as in the base theme (the widgets resolve those).
+ */
 export function themeCss(theme) {
   const body = theme.tokens
-    .filter((token) => !isPrivateToken(token))
+    .filter((token) => !isPrivateToken(token) && token.emitted)
     .map((token) => `  --care-${token.name}: ${token.css};`)
     .join('\n');
   return `/* care-widgets theme "${theme.name}" — generated from tokens/${theme.name}.tokens.json */\n:root, :host {\n${body}\n}\n`;

@@ -35,6 +35,19 @@ async function probe(style = '') {
   };
 }
 
+async function withTheme<T>(tenant: string, run: () => Promise<T>): Promise<T> {
+  const response = await fetch(`/themes/${tenant}.css`);
+  expect(response.ok, `GET /themes/${tenant}.css`).to.equal(true);
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(await response.text());
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  try {
+    return await run();
+  } finally {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  }
+}
+
 describe('design tokens in a widget', () => {
   it('draw the look of the common tokens when nothing is set', async () => {
     const { main, secondary, link, heading, input, card } = await probe();
@@ -110,5 +123,19 @@ describe('design tokens in a widget', () => {
     expect(card.borderTopWidth).to.equal('2px');
     root.querySelector('input')!.focus();
     expect([input.outlineColor, input.outlineWidth, input.outlineOffset]).to.deep.equal(['rgb(0, 0, 208)', '5px', '1px']);
+  });
+
+  it('follow an override of a common token around the widget, under a tenant theme', async () => {
+    await withTheme('zorggroep-de-linde', async () => {
+      const themed = await probe();
+      expect([themed.main.backgroundColor, themed.link.color]).to.deep.equal(['rgb(47, 107, 58)', 'rgb(47, 107, 58)']);
+      const overridden = await probe('--care-color-primary: #3e6630; --care-color-text: #26261f');
+      expect([overridden.main.backgroundColor, overridden.secondary.color, overridden.link.color]).to.deep.equal([
+        'rgb(62, 102, 48)',
+        'rgb(62, 102, 48)',
+        'rgb(62, 102, 48)',
+      ]);
+      expect([overridden.heading.color, overridden.input.color]).to.deep.equal(['rgb(38, 38, 31)', 'rgb(38, 38, 31)']);
+    });
   });
 });
