@@ -23,6 +23,7 @@ export const elementEntries: Record<string, string> = {
   'care-profile': src('care-profile/care-profile.ts'),
   'care-access-log': src('care-access-log/care-access-log.ts'),
   'care-activity': src('care-activity/care-activity.ts'),
+  'care-contacts': src('care-contacts/care-contacts.ts'),
 };
 
 // Built as an app with JS entries rather than in `build.lib` mode: library mode keeps whitespace

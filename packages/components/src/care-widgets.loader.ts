@@ -18,6 +18,7 @@ const elementModules: Record<string, () => Promise<unknown>> = {
   'care-profile': () => import('./care-profile/care-profile.js'),
   'care-access-log': () => import('./care-access-log/care-access-log.js'),
   'care-activity': () => import('./care-activity/care-activity.js'),
+  'care-contacts': () => import('./care-contacts/care-contacts.js'),
 };
 
 const anyCareElement = Object.keys(elementModules).join(',');
