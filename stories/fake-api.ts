@@ -105,7 +105,17 @@ export const problems = {
 const backends = new Map<string, FakeBackend>();
 let nextBackend = 1;
 
-const dataPrefixes = ['/reports', '/measurements', '/appointments', '/messages', '/plans', '/profile', '/access-log', '/activity'];
+const dataPrefixes = [
+  '/reports',
+  '/measurements',
+  '/appointments',
+  '/messages',
+  '/plans',
+  '/profile',
+  '/access-log',
+  '/activity',
+  '/contacts',
+];
 
 function sessionView(options: FakeApiOptions) {
   const base = {
@@ -250,6 +260,32 @@ function defaultRoutes(options: FakeApiOptions): Record<string, FakeHandler> {
     },
 
     'GET /profile': () => data.profile,
+
+    'GET /contacts': () => ({ items: list(data.contacts) }),
+    // Adding a person, or a wider right, is confirmed with an SMS code; a narrower right is saved at once.
+    'POST /contacts': () => ({ challengeId: 'ch-contact-1', ...data.secondFactorSms, widens: ['reports'] }),
+    'POST /contacts/confirm': ({ body }) => {
+      const { challengeId: _challenge, code: _code, pageUrl: _page, ...person } = body as Record<string, unknown>;
+      return {
+        ...data.contacts[1],
+        ...person,
+        id: 'c-new',
+        relationshipLabel: 'contactpersoon',
+        status: 'invited',
+        addedAt: new Date().toISOString(),
+      };
+    },
+    'PUT /contacts/:id': ({ params, body }) => {
+      const current = data.contacts.find((c) => c.id === params['id']) ?? data.contacts[0]!;
+      const rights = (body as { rights: Record<string, boolean> }).rights;
+      const widens = Object.keys(rights).filter((area) => rights[area] && !current.rights[area as keyof typeof current.rights]);
+      return widens.length ? { challengeId: 'ch-contact-2', ...data.secondFactorSms, widens } : { ...current, ...(body as object) };
+    },
+    'PUT /contacts/:id/confirm': ({ params, body }) => {
+      const { challengeId: _challenge, code: _code, ...change } = body as Record<string, unknown>;
+      return { ...(data.contacts.find((c) => c.id === params['id']) ?? data.contacts[0]), ...change };
+    },
+    'DELETE /contacts/:id': () => undefined,
 
     'GET /access-log': ({ query }) => ({ period: period(query, 7), items: list(data.accessLog) }),
     // Empty: the first visit ever, with nothing planned.

@@ -1,6 +1,7 @@
 // Canned Dutch portal data for the stories, shaped exactly as the BFF answers (docs/auth-api.md,
 // docs/data-api.md). Dates are relative to today, so "upcoming" and "last week" stay true.
 // The types are the BFF's contract (packages/bff/src/api-types.ts), so a field the BFF adds, drops or renames breaks the typecheck here.
+import type { Contact } from '../packages/components/src/care-contacts/care-contacts.component.js';
 import type {
   AccessLogLine,
   Activity,
@@ -523,3 +524,56 @@ export const firstVisit: Activity = {
   plansAwaitingDecision: 0,
   nextAppointment: null,
 };
+
+/** The people with access to Anna de Boer's portal (GET /contacts), alphabetically; the mentor set by the organisation. */
+const rights = (...areas: Array<keyof Contact['rights']>): Contact['rights'] => ({
+  reports: false,
+  measurements: false,
+  agenda: false,
+  messages: false,
+  plan: false,
+  profile: false,
+  board: false,
+  ...Object.fromEntries(areas.map((area) => [area, true])),
+});
+export const contacts: Contact[] = [
+  {
+    id: '7d1c2b9e-0a4f-4e61-9c2d-3b5a6f7e8d01',
+    name: 'Jeroen de Boer',
+    email: 'jeroen.deboer@voorbeeld.nl',
+    mobile: '+31687654321',
+    relationship: 'son',
+    relationshipLabel: 'zoon',
+    rights: rights('agenda', 'messages'),
+    locked: false,
+    legalRepresentative: false,
+    status: 'invited',
+    addedAt: at(-2, '10:15'),
+  },
+  {
+    id: '7d1c2b9e-0a4f-4e61-9c2d-3b5a6f7e8d02',
+    name: 'Marieke de Boer',
+    email: 'marieke.deboer@voorbeeld.nl',
+    mobile: '+31612398765',
+    relationship: 'daughter',
+    relationshipLabel: 'dochter',
+    rights: rights('reports', 'agenda', 'messages'),
+    locked: false,
+    legalRepresentative: false,
+    status: 'active',
+    addedAt: at(-90, '14:00'),
+  },
+  {
+    id: '7d1c2b9e-0a4f-4e61-9c2d-3b5a6f7e8d03',
+    name: 'Mr. S. Kodde',
+    email: 's.kodde@voorbeeld.nl',
+    mobile: null,
+    relationship: 'mentor',
+    relationshipLabel: 'mentor',
+    rights: rights('reports', 'measurements', 'agenda', 'messages', 'plan', 'profile'),
+    locked: true,
+    legalRepresentative: true,
+    status: 'active',
+    addedAt: at(-400, '09:00'),
+  },
+];
