@@ -19,6 +19,16 @@ import type {
   signedInStep,
   totpEnrolment,
 } from './auth/schemas.js';
+import type {
+  accountClient,
+  accountClients,
+  contact,
+  contactChangeBody,
+  contactCodeSent,
+  newContactBody,
+  relationshipSchema,
+  rightsSchema,
+} from './contacts/schemas.js';
 import type { codeSent, identityChallenge } from './contract/confirmation.js';
 import type { period, problemSchema } from './contract/operations.js';
 import type { measurement, measurementComponent, measurementType, newMeasurementBody } from './measurements/schemas.js';
@@ -78,3 +88,12 @@ export type Profile = z.infer<typeof profile>;
 export type Activity = z.infer<typeof activity>;
 export type AccessLogLine = z.infer<typeof accessLogLine>;
 export type AccessLogOfPeriod = z.infer<typeof accessLogOfPeriod>;
+
+export type Contact = z.infer<typeof contact>;
+export type ContactRights = z.infer<typeof rightsSchema>;
+export type Relationship = z.infer<typeof relationshipSchema>;
+export type NewContact = z.input<typeof newContactBody>;
+export type ContactChange = z.input<typeof contactChangeBody>;
+export type ContactCodeSent = z.infer<typeof contactCodeSent>;
+export type AccountClient = z.infer<typeof accountClient>;
+export type AccountClients = z.infer<typeof accountClients>;

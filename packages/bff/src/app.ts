@@ -26,6 +26,8 @@ import { measurementRoutes } from './measurements/routes.js';
 import { reportPdfRoutes, reportRoutes } from './reports/routes.js';
 import { accessLogCsvRoutes, accessLogRoutes } from './access-log/routes.js';
 import { activityRoutes } from './activity/routes.js';
+import { clientPickerRoutes } from './contacts/client-picker-routes.js';
+import { contactRoutes } from './contacts/routes.js';
 import { openApiRoutes } from './openapi/routes.js';
 import { tenantRoutes } from './tenants/routes.js';
 import { tenantContext } from './tenants/tenant-context.js';
@@ -126,5 +128,7 @@ function tenantApi() {
     .route('/profile', profileRoutes())
     .route('/access-log', accessLogRoutes())
     .route('/access-log.csv', accessLogCsvRoutes())
-    .route('/activity', activityRoutes());
+    .route('/activity', activityRoutes())
+    .route('/contacts', contactRoutes())
+    .route('/clients', clientPickerRoutes());
 }

@@ -92,7 +92,14 @@ describe('GET /access-log', () => {
     const relative = await createClientWithAccount(database.db, tenant);
     await database.db
       .insertInto('account_clients')
-      .values({ tenant_id: tenant.id, account_id: relative.accountId, client_id: client.clientId, relation: 'contact' })
+      .values({
+        tenant_id: tenant.id,
+        account_id: relative.accountId,
+        client_id: client.clientId,
+        relation: 'contact',
+        relationship: 'daughter',
+        rights: { reports: true, measurements: true, agenda: true, messages: true, plan: true, profile: true },
+      })
       .execute();
     const { token } = await createSession(database.db, {
       tenant,

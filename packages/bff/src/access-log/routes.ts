@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv, ClientEnv } from '../http/app-env.js';
 import { auditRow } from '../audit/audit-log.js';
 import { requireClientSession } from '../auth/session-middleware.js';
-import { Problem } from '../http/problem.js';
 import { amsterdamClock, amsterdamDate, isoDate } from '../time/amsterdam-time.js';
 import { periodFromQuery } from '../time/period.js';
 import { accessLogLines, type AccessLogLine, type AccessLogScope } from './queries.js';
@@ -11,8 +10,6 @@ import { accessLogLines, type AccessLogLine, type AccessLogScope } from './queri
 const MAX_PERIOD_DAYS = 367;
 
 function scopeOf(c: Context<ClientEnv>): AccessLogScope {
-  // A contact person would need a right to see the client's log; there is no rights model yet.
-  if (c.var.session.relation === 'contact') throw Problem.forbidden('Only the client can see who looked at the file.');
   const tenant = c.var.tenant;
   return {
     tenantId: tenant.id,
@@ -73,7 +70,7 @@ export function accessLogCsv(lines: AccessLogLine[]): string {
  * the signed-in client's data in a period, newest first. Reading it is audited too.
  */
 export function accessLogRoutes() {
-  return new Hono<AppEnv>().use(requireClientSession()).get('/', async (c) => {
+  return new Hono<AppEnv>().use(requireClientSession('client')).get('/', async (c) => {
     const scope = scopeOf(c);
     const period = periodFromQuery(c.req.query(), { fallback: 'month', maxDays: MAX_PERIOD_DAYS });
     const items = await accessLogLines(
@@ -88,7 +85,7 @@ export function accessLogRoutes() {
 
 /** The same log as a CSV download, at /access-log.csv. */
 export function accessLogCsvRoutes() {
-  return new Hono<AppEnv>().use(requireClientSession()).get('/', async (c) => {
+  return new Hono<AppEnv>().use(requireClientSession('client')).get('/', async (c) => {
     const scope = scopeOf(c);
     const period = periodFromQuery(c.req.query(), { fallback: 'month', maxDays: MAX_PERIOD_DAYS });
     const items = await accessLogLines(

@@ -9,13 +9,27 @@ import { activityOverview } from './queries.js';
  * previous sign-in, and the next appointment, at /activity. The session lookup and one audited statement.
  */
 export function activityRoutes() {
-  return new Hono<AppEnv>().use(requireClientSession()).get('/', async (c) => {
+  return new Hono<AppEnv>().use(requireClientSession('any')).get('/', async (c) => {
     const session = c.var.session;
     const overview = await activityOverview(
       c.var.db,
       { ...c.var.scope, previousVisitAt: session.previousVisitAt },
       auditRow(c, { action: 'activity.view', resourceType: 'activity' }),
     );
-    return c.json({ displayName: session.displayName, ...overview });
+    // A contact person sees only what their rights show: an area without the right has nothing new.
+    const { rights } = session.access;
+    const since = overview.since && {
+      reports: rights.reports ? overview.since.reports : 0,
+      messages: rights.messages ? overview.since.messages : 0,
+      appointmentsHeld: rights.agenda ? overview.since.appointmentsHeld : 0,
+      measurements: rights.measurements ? overview.since.measurements : 0,
+    };
+    return c.json({
+      displayName: session.displayName,
+      ...overview,
+      since,
+      plansAwaitingDecision: session.access.mayDecidePlan ? overview.plansAwaitingDecision : 0,
+      nextAppointment: rights.agenda ? overview.nextAppointment : null,
+    });
   });
 }

@@ -73,7 +73,7 @@ function icsResponse<E extends AppEnv>(c: Context<E>, fileName: string, events: 
 /** The client's agenda ("Afspraken"), at /appointments: upcoming, a period, one as .ics, and own appointments. */
 export function agendaRoutes() {
   return new Hono<AppEnv>()
-    .use(requireClientSession())
+    .use(requireClientSession('agenda'))
     .get('/upcoming', async (c) => {
       const { limit } = parseOr400(upcomingAppointmentsQuery, c.req.query());
       const items = await upcomingAppointments(
@@ -189,7 +189,7 @@ export function agendaRoutes() {
 
 /** The coming appointments as one calendar file, at /appointments.ics. */
 export function agendaCalendarRoutes() {
-  return new Hono<AppEnv>().use(requireClientSession()).get('/', async (c) => {
+  return new Hono<AppEnv>().use(requireClientSession('agenda')).get('/', async (c) => {
     const items = await upcomingAppointments(
       c.var.db,
       c.var.scope,

@@ -258,7 +258,11 @@ describe('activation from an invitation', () => {
     expect(mail.body).toContain(invitation.link);
     const token = new URL(invitation.link).searchParams.get('activate')!;
 
-    expect((await browser.post('/links/check', { link: 'activate', token })).body).toEqual({ state: 'valid', accountActive: false });
+    expect((await browser.post('/links/check', { link: 'activate', token })).body).toEqual({
+      state: 'valid',
+      accountActive: false,
+      proof: 'dateOfBirth',
+    });
     const wrongBirthday = await browser.post('/activation/verify', { token, dateOfBirth: '1950-01-01' });
     expect(wrongBirthday.status).toBe(400);
     expect(wrongBirthday.body.code).toBe('date-of-birth-mismatch');

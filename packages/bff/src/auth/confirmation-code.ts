@@ -17,7 +17,7 @@ import { Problem } from '../http/problem.js';
 export const CONFIRMATION_TTL_SECONDS = 300;
 export const CONFIRMATION_MAX_ATTEMPTS = 3;
 
-export type ConfirmationPurpose = Extract<ChallengePurpose, 'plan_decision' | 'mobile_change'>;
+export type ConfirmationPurpose = Extract<ChallengePurpose, 'plan_decision' | 'mobile_change' | 'contact_change'>;
 
 export interface SentConfirmation {
   challengeId: string;

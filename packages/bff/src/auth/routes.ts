@@ -69,6 +69,8 @@ import {
   resetPasswordBody,
   totpConfirmBody,
 } from './schemas.js';
+import { activationProofOfLink } from '../contacts/activation-proof.js';
+import { clientCountOf } from '../contacts/queries.js';
 import { openSecret, sealSecret } from '../security/server-secret.js';
 import { assertNewPassword, invalidCredentials, invalidLink, limitAddress, loginDelayed } from './guards.js';
 
@@ -318,6 +320,13 @@ export function authRoutes() {
           idleTimeoutMinutes: c.var.tenant.settings.session.idleMinutes,
           absoluteExpiresInSeconds: Math.max(0, Math.floor((session.absoluteExpiresAt.getTime() - Date.now()) / 1000)),
         };
+        if (session.state === 'active') {
+          view['clientName'] = session.clientName;
+          view['relationship'] = session.relationship;
+          view['rights'] = session.access.rights;
+          view['mayDecidePlan'] = session.access.mayDecidePlan;
+          view['clientCount'] = await clientCountOf(c.var.db, tenant.id, session.accountId);
+        }
         if (session.state === 'second_factor') view['secondFactor'] = await currentSecondFactorStep(c, session.id);
         if (session.state === 'pending')
           view['firstLogin'] = { remaining: firstLoginSteps(await freshAccount(c, session.accountId), c.var.tenant) };
@@ -390,7 +399,10 @@ export function authRoutes() {
         const body = parseOr400(linkCheckBody, await readJson(c));
         await limitAddress(c);
         const found = await linkState(c.var.db, c.var.tenant.id, body.link === 'reset' ? 'password_reset' : 'activation', body.token);
-        if (body.link === 'activate') return c.json(found);
+        if (body.link === 'activate') {
+          const proof = found.state === 'valid' ? await activationProofOfLink(c.var.db, c.var.tenant.id, body.token) : undefined;
+          return c.json(proof ? { ...found, proof } : found);
+        }
         // A reset link of an account that is no longer active could not be used either.
         return c.json({ state: found.state === 'valid' && !found.accountActive ? 'unknown' : found.state });
       })

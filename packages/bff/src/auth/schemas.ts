@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { relationshipSchema, rightsSchema } from '../contacts/schemas.js';
 import { authStep, dateTime, ok, problem, route, signedIn } from '../contract/operations.js';
 import { passwordPolicy, terms } from '../tenants/schemas.js';
 
@@ -64,6 +65,11 @@ export const sessionView = z
       displayName: z.string(),
       clientId: z.string().nullable(),
       ...sessionTimes,
+      clientName: z.string().nullable().describe('The current client, e.g. "Johanna de Vries"'),
+      relationship: relationshipSchema.nullable().describe("A contact person's relationship to the current client; null for the client"),
+      rights: rightsSchema.describe('What the person may see of the current client: every area for the client'),
+      mayDecidePlan: z.boolean().describe('The client, or a legal representative with the plan right'),
+      clientCount: z.int().describe('How many clients the account may see: with more than 1, offer the choice (GET /clients)'),
     }),
   ])
   .meta({ id: 'Session' });
@@ -116,10 +122,19 @@ export const resetPasswordBody = z.object({ token: linkToken, ...newPasswordFiel
 export const changePasswordBody = z.object({ currentPassword: secret, ...newPasswordFields });
 export const chooseSecondFactorBody = z.object({ method: factor });
 export const totpConfirmBody = z.object({ code });
-export const activationVerifyBody = z.object({ token: linkToken, dateOfBirth });
+/** A client proves who they are with their date of birth, a contact person with the mobile number they were invited with. */
+const activationProof = {
+  dateOfBirth: dateOfBirth.optional().describe('For a client (`proof: "dateOfBirth"` from /auth/links/check)'),
+  mobile: z
+    .string()
+    .max(40)
+    .optional()
+    .describe('For a contact person (`proof: "mobile"`): the number they were invited with, e.g. 06 12345678'),
+};
+export const activationVerifyBody = z.object({ token: linkToken, ...activationProof });
 export const activationCompleteBody = z.object({
   token: linkToken,
-  dateOfBirth,
+  ...activationProof,
   username: z.string().trim().min(3, 'at least 3 characters').max(100).optional(),
   password: z.string().min(1, 'required').max(1000),
   repeatPassword: z.string().max(1000),
@@ -130,6 +145,10 @@ export const activationInvite = z.strictObject({ displayName: z.string(), userna
 export const linkState = z.strictObject({
   state: z.enum(['valid', 'used', 'expired', 'replaced', 'unknown']),
   accountActive: z.boolean().optional().describe('Only for `activate`'),
+  proof: z
+    .enum(['dateOfBirth', 'mobile'])
+    .optional()
+    .describe('Only for a valid `activate` link: what the person types to prove who they are (a contact person: their mobile number)'),
 });
 
 const codeNotSent = problem(
@@ -266,7 +285,7 @@ export const authOperations = [
     body: activationVerifyBody,
     responses: {
       '200': ok('Who is invited', activationInvite),
-      '400': problem('`invalid-link`, `date-of-birth-mismatch`'),
+      '400': problem('`invalid-link`, `date-of-birth-mismatch`, `mobile-mismatch` (a contact person)'),
     },
   }),
   authStep({

@@ -2,6 +2,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { SessionState } from '../db/schema.js';
 import type { AppEnv, ClientEnv, SessionEnv } from '../http/app-env.js';
+import { audit } from '../audit/audit-log.js';
+import { noPlanDecision, noRight, type RightArea } from '../contacts/rights.js';
 import { Problem } from '../http/problem.js';
 import type { SessionInfo } from '../http/session-types.js';
 import { clearSessionCookie, sessionCookieName, touchSession } from './session.js';
@@ -43,14 +45,21 @@ export function requireSession(options: { allow?: SessionState[] } = {}): Middle
 }
 
 /**
- * For every data route (mounted once per feature in app.ts): a fully signed-in session that
- * belongs to a client's file. Sets `c.var.session` and `c.var.scope`, the client whose data the
- * route serves: the session's, never one named in the request.
- *
- * What a contact person may see per area is a property of the session (loaded with it by
- * touchSession, no extra round trip); a feature checks it with a middleware behind this one.
+ * What a data feature needs of the person: a right of an area (docs/rights-model.md), `'client'`:
+ * the client's own account only (the access log, contact persons, changing contact details), or
+ * `'any'`: any person with access, the feature showing only what the rights allow (the activity
+ * overview). A feature has to say which: a future widget cannot forget it.
  */
-export function requireClientSession(): MiddlewareHandler<ClientEnv> {
+export type AccessNeed = RightArea | 'client' | 'any';
+
+/**
+ * For every data route (mounted once per feature in app.ts): a fully signed-in session that
+ * belongs to a client's file, and the right the feature needs. Sets `c.var.session` and
+ * `c.var.scope`, the client whose data the route serves: the session's, never one named in the
+ * request. The rights come with the session (touchSession): no extra round trip. A refusal is a
+ * 403 problem (`no-right` with the area) and is audited as the person, on behalf of the client.
+ */
+export function requireClientSession(need: AccessNeed): MiddlewareHandler<ClientEnv> {
   return async (c, next) => {
     const session = await liveSession(c, ['active']);
     c.set('session', session);
@@ -63,6 +72,38 @@ export function requireClientSession(): MiddlewareHandler<ClientEnv> {
       );
     }
     c.set('scope', { tenantId: session.tenantId, clientId: session.clientId, accountId: session.accountId });
+    if (need === 'client' && session.access.relation !== 'self') {
+      await refuse(c, need);
+      throw new Problem(
+        403,
+        'client-only',
+        'Alleen voor de cliënt',
+        `Alleen ${session.clientName ?? 'de cliënt'} zelf kan dit zien of wijzigen.`,
+      );
+    }
+    if (need !== 'client' && need !== 'any' && !session.access.rights[need]) {
+      await refuse(c, need);
+      throw noRight(need, session.clientName);
+    }
     await next();
   };
+}
+
+/** Signing or rejecting the client plan: the client, or a legal representative with the plan right. */
+export function requirePlanDecision(): MiddlewareHandler<ClientEnv> {
+  return async (c, next) => {
+    if (!c.var.session.access.mayDecidePlan) {
+      await refuse(c, 'plan-decision');
+      throw noPlanDecision(c.var.session.clientName);
+    }
+    await next();
+  };
+}
+
+async function refuse(c: Context<ClientEnv>, need: string) {
+  await audit(c, {
+    action: 'access.denied',
+    outcome: 'denied',
+    details: { area: need, method: c.req.method, path: c.req.path.slice(0, 200) },
+  });
 }

@@ -34,7 +34,7 @@ function app() {
       .get('/first-login', requireSession({ allow: ['pending', 'active'] }), (c) => c.json({ state: c.var.session.state }))
       .route(
         '/data',
-        new Hono<AppEnv>().use(requireClientSession()).get('/', (c) => c.json({ scope: c.var.scope, sessionId: c.var.session.id })),
+        new Hono<AppEnv>().use(requireClientSession('any')).get('/', (c) => c.json({ scope: c.var.scope, sessionId: c.var.session.id })),
       ),
   );
   return test.app;

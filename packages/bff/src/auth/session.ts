@@ -3,7 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { sql, type Kysely } from 'kysely';
 import type { AppEnv } from '../http/app-env.js';
-import type { Database, SessionState } from '../db/schema.js';
+import { accessOf } from '../contacts/rights.js';
+import type { Database, Relationship, SessionState } from '../db/schema.js';
 import type { SessionInfo } from '../http/session-types.js';
 import type { TenantRecord } from '../tenants/queries.js';
 
@@ -137,10 +138,16 @@ export async function touchSession(db: Kysely<Database>, tenant: TenantRecord, t
     client_id: string | null;
     state: SessionState;
     display_name: string;
-    relation: 'self' | 'contact' | null;
     idle_expires_at: Date;
     absolute_expires_at: Date;
     previous_visit_at: Date | null;
+    link: {
+      relation: 'self' | 'contact';
+      rights: Record<string, unknown>;
+      legal_representative: boolean;
+      relationship: Relationship | null;
+      client_name: string;
+    } | null;
   }>`
     update sessions s
        set last_seen_at = now(),
@@ -154,9 +161,15 @@ export async function touchSession(db: Kysely<Database>, tenant: TenantRecord, t
        and a.tenant_id = s.tenant_id
        and a.id = s.account_id
        and a.status = 'active'
+       -- A person removed from the client's portal has no session for it any more.
+       and (s.client_id is null or exists (select 1 from account_clients ac
+             where ac.tenant_id = s.tenant_id and ac.account_id = s.account_id and ac.client_id = s.client_id))
     returning s.id, s.account_id, s.client_id, s.state, a.display_name, s.idle_expires_at, s.absolute_expires_at, s.previous_visit_at,
-      (select ac.relation from account_clients ac
-        where ac.tenant_id = s.tenant_id and ac.account_id = s.account_id and ac.client_id = s.client_id) as relation
+      (select json_build_object('relation', ac.relation, 'rights', ac.rights, 'legal_representative', ac.legal_representative,
+              'relationship', ac.relationship,
+              'client_name', concat_ws(' ', nullif(c.first_name, ''), nullif(c.last_name_prefix, ''), nullif(c.last_name, '')))
+         from account_clients ac join clients c on c.tenant_id = ac.tenant_id and c.id = ac.client_id
+        where ac.tenant_id = s.tenant_id and ac.account_id = s.account_id and ac.client_id = s.client_id) as link
   `.execute(db);
   const row = rows[0];
   if (!row) return undefined;
@@ -165,11 +178,14 @@ export async function touchSession(db: Kysely<Database>, tenant: TenantRecord, t
     tenantId: tenant.id,
     accountId: row.account_id,
     clientId: row.client_id,
-    relation: row.relation ?? 'self',
+    relation: row.link?.relation ?? 'self',
     state: row.state,
     displayName: row.display_name,
     idleExpiresAt: row.idle_expires_at,
     absoluteExpiresAt: row.absolute_expires_at,
     previousVisitAt: row.previous_visit_at ? new Date(row.previous_visit_at) : null,
+    access: accessOf(row.link ?? { relation: 'self', rights: {}, legal_representative: false }),
+    clientName: row.link?.client_name ?? null,
+    relationship: row.link?.relation === 'contact' ? row.link.relationship : null,
   };
 }

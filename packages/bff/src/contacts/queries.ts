@@ -248,6 +248,17 @@ export async function clientsOfAccount(db: Kysely<Database>, tenantId: string, a
   }));
 }
 
+/** How many clients an account may see: with more than one, the portal offers the choice. */
+export async function clientCountOf(db: Kysely<Database>, tenantId: string, accountId: string): Promise<number> {
+  const row = await db
+    .selectFrom('account_clients')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** "Johanna de Vries": first name, prefix and last name of a client row aliased `alias`. */
 export function clientName(alias: string) {
   return sql<string>`concat_ws(' ', nullif(${sql.ref(`${alias}.first_name`)}, ''), nullif(${sql.ref(`${alias}.last_name_prefix`)}, ''), nullif(${sql.ref(`${alias}.last_name`)}, ''))`;

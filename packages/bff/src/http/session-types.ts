@@ -1,4 +1,5 @@
-import type { SessionState } from '../db/schema.js';
+import type { Access } from '../contacts/rights.js';
+import type { Relationship, SessionState } from '../db/schema.js';
 
 /** The signed-in person as every data route sees it. */
 export interface SessionInfo {
@@ -14,6 +15,15 @@ export interface SessionInfo {
   absoluteExpiresAt: Date;
   /** When the account's previous sign-in started; null on the first visit ever. */
   previousVisitAt: Date | null;
+  /**
+   * What this person may do in the current client's portal: every right for the client, the
+   * rights of the link for a contact person (docs/rights-model.md). Loaded with the session.
+   */
+  access: Access;
+  /** "Johanna de Vries": the current client, for messages such as "U heeft geen toegang tot de metingen van …". */
+  clientName: string | null;
+  /** A contact person's relationship to the current client ("daughter"); null for the client. */
+  relationship: Relationship | null;
 }
 
 /**

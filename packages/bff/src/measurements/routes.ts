@@ -24,7 +24,7 @@ const MAX_PERIOD_DAYS = 367;
 /** The client's measurements ("Metingen"), at /measurements: types, recent, a period per type, enter and delete own. */
 export function measurementRoutes() {
   return new Hono<AppEnv>()
-    .use(requireClientSession())
+    .use(requireClientSession('measurements'))
     .get('/types', async (c) => {
       const items = await measurementTypes(
         c.var.db,

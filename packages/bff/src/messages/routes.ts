@@ -8,6 +8,7 @@ import { requireClientSession } from '../auth/session-middleware.js';
 import { idempotencyKey, isUuid } from '../http/idempotency.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { contactDisplayName } from '../contacts/rights.js';
 import { messageFeed, type StreamDelivery } from './live.js';
 import { markRead, messageExists, messagePage, messageView, storeMessage, unreadCount } from './queries.js';
 import { markReadBody, messagePageQuery, newMessageBody } from './schemas.js';
@@ -36,7 +37,7 @@ export function messageRoutes(options: MessageRouteOptions = {}) {
   const retryMs = options.retryMs ?? 3_000;
   const streamsPerSession = options.streamsPerSession ?? 6;
   return new Hono<AppEnv>()
-    .use(requireClientSession())
+    .use(requireClientSession('messages'))
     .get('/', async (c) => {
       const query = parseOr400(messagePageQuery, c.req.query());
       const scope = c.var.scope;
@@ -63,7 +64,8 @@ export function messageRoutes(options: MessageRouteOptions = {}) {
           clientId: scope.clientId,
           senderKind: session.relation === 'contact' ? 'contact' : 'client',
           senderAccountId: session.accountId,
-          senderName: session.displayName,
+          // The care team sees who wrote: "Marieke de Vries (dochter)".
+          senderName: contactDisplayName(session.displayName, session.relationship),
           body,
           idempotencyKey: key,
         });

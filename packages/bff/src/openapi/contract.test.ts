@@ -48,7 +48,19 @@ const reads = widgetOperations.filter((op) => op.method === 'get' && !op.params 
 describe('every read of the widget API matches its contract', () => {
   it('covers the reads of every feature', () => {
     expect(new Set(reads.flatMap((op) => op.tags))).toEqual(
-      new Set(['tenant', 'auth', 'reports', 'measurements', 'agenda', 'messages', 'plans', 'activity', 'access-log', 'profile']),
+      new Set([
+        'tenant',
+        'auth',
+        'reports',
+        'measurements',
+        'agenda',
+        'messages',
+        'plans',
+        'activity',
+        'access-log',
+        'profile',
+        'contacts',
+      ]),
     );
   });
 

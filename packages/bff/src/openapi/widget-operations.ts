@@ -3,6 +3,7 @@ import { activityOperations } from '../activity/schemas.js';
 import { agendaOperations } from '../agenda/schemas.js';
 import { authOperations } from '../auth/schemas.js';
 import type { Operation } from '../contract/operations.js';
+import { contactOperations } from '../contacts/schemas.js';
 import { measurementOperations } from '../measurements/schemas.js';
 import { messageOperations } from '../messages/schemas.js';
 import { planOperations } from '../plans/schemas.js';
@@ -22,4 +23,5 @@ export const widgetOperations: Operation[] = [
   ...activityOperations,
   ...accessLogOperations,
   ...profileOperations,
+  ...contactOperations,
 ];

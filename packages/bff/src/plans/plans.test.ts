@@ -309,7 +309,7 @@ describe('signing or rejecting a plan', () => {
   it('settles two confirmations racing for one plan by its primary key: one wins, the other gets 409', async () => {
     const who = await freshClient();
     const plan = await addPlan(who);
-    // A relative with access to the same client, deciding at the same moment on another phone.
+    // A legal representative of the same client, deciding at the same moment on another phone.
     const relative = await database.db
       .insertInto('accounts')
       .values({
@@ -324,7 +324,16 @@ describe('signing or rejecting a plan', () => {
       .executeTakeFirstOrThrow();
     await database.db
       .insertInto('account_clients')
-      .values({ tenant_id: tenant.id, account_id: relative.id, client_id: who.clientId, relation: 'contact' })
+      .values({
+        tenant_id: tenant.id,
+        account_id: relative.id,
+        client_id: who.clientId,
+        relation: 'contact',
+        relationship: 'mentor',
+        rights: { plan: true },
+        locked: true,
+        legal_representative: true,
+      })
       .execute();
     const session = await createSession(database.db, {
       tenant,

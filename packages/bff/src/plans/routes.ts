@@ -3,7 +3,7 @@ import { plainLine } from '../http/plain-text.js';
 import type { AppEnv } from '../http/app-env.js';
 import type { ClientScope } from '../http/session-types.js';
 import { audit } from '../audit/audit-log.js';
-import { requireClientSession } from '../auth/session-middleware.js';
+import { requireClientSession, requirePlanDecision } from '../auth/session-middleware.js';
 import { clientAddress } from '../http/client-address.js';
 import { isUuid } from '../http/idempotency.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
@@ -48,7 +48,7 @@ function contentDisposition(stored: string) {
  */
 export function planRoutes() {
   return new Hono<AppEnv>()
-    .use(requireClientSession())
+    .use(requireClientSession('plan'))
     .get('/', async (c) => {
       const items = await plansOf(c.var.db, c.var.scope);
       await audit(c, { action: 'plans.list', resourceType: 'plan', details: { count: items.length } });
@@ -72,7 +72,7 @@ export function planRoutes() {
       });
     })
 
-    .post('/:id/decision', async (c) => {
+    .post('/:id/decision', requirePlanDecision(), async (c) => {
       const body = parseOr400(planDecisionBody, await readJson(c));
       const scope = c.var.scope;
       const plan = await planInScope(c, scope);
@@ -103,7 +103,7 @@ export function planRoutes() {
       return c.json({ ...sent, decision: body.decision }, 202);
     })
 
-    .post('/:id/decision/confirm', async (c) => {
+    .post('/:id/decision/confirm', requirePlanDecision(), async (c) => {
       const body = parseOr400(planDecisionConfirmBody, await readJson(c));
       const scope = c.var.scope;
       const session = c.var.session;

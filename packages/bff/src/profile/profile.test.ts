@@ -286,7 +286,14 @@ describe('changing the mobile number', () => {
       .executeTakeFirstOrThrow();
     await database.db
       .insertInto('account_clients')
-      .values({ tenant_id: tenant.id, account_id: relative.id, client_id: who.clientId, relation: 'contact' })
+      .values({
+        tenant_id: tenant.id,
+        account_id: relative.id,
+        client_id: who.clientId,
+        relation: 'contact',
+        relationship: 'son',
+        rights: { profile: true },
+      })
       .execute();
     const session = await createSession(database.db, {
       tenant,

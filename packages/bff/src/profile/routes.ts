@@ -145,7 +145,12 @@ export function profileRoutes() {
         return c.json({ email: used.email });
       })
 
-      .use(requireClientSession())
+      .use(requireClientSession('profile'))
+      // A contact person with the profile right reads the client's data; changing it is the client's.
+      .use(async (c, next) => {
+        if (c.req.method !== 'GET') assertOwnProfile(c);
+        await next();
+      })
       .get('/', async (c) => {
         const scope = c.var.scope;
         const row = await profileRow(c.var.db, scope);

@@ -5,6 +5,7 @@ import { requireClientSession } from '../auth/session-middleware.js';
 import { idempotencyKey } from '../http/idempotency.js';
 import { jsonBytes } from '../http/json-bytes.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
+import { contactDisplayName } from '../contacts/rights.js';
 import { periodFromQuery } from '../time/period.js';
 import { coalescedWebStream, reportsPdfFileName } from './pdf.js';
 import { reportsPdf } from './pdf-workers.js';
@@ -26,7 +27,7 @@ const PDF_BATCH = 200;
 /** The client's reports ("Rapportages"), at /reports: the latest few, a period, and a report the client writes. */
 export function reportRoutes() {
   return new Hono<AppEnv>()
-    .use(requireClientSession())
+    .use(requireClientSession('reports'))
     .get('/', async (c) => {
       const period = periodFromQuery(c.req.query(), { fallback: 'week', maxDays: MAX_PERIOD_DAYS });
       const scope = c.var.scope;
@@ -56,7 +57,7 @@ export function reportRoutes() {
       const result = await c.var.db.transaction().execute(async (trx) => {
         const written = await writeClientReport(trx, scope, {
           text: body.text,
-          authorName: session.displayName,
+          authorName: contactDisplayName(session.displayName, session.relationship),
           authorKind: session.relation === 'contact' ? 'contact' : 'client',
           idempotencyKey: key,
         });
@@ -77,7 +78,7 @@ export function reportRoutes() {
 
 /** A PDF of the reports of a period, at /reports.pdf. */
 export function reportPdfRoutes() {
-  return new Hono<AppEnv>().use(requireClientSession()).get('/', async (c) => {
+  return new Hono<AppEnv>().use(requireClientSession('reports')).get('/', async (c) => {
     const period = periodFromQuery(c.req.query(), { fallback: 'week', maxDays: MAX_PERIOD_DAYS });
     const scope = c.var.scope;
     const db = c.var.db;
