@@ -30,14 +30,17 @@ export type ChangeKind =
   | 'plan.decided'
   | 'profile.changed'
   | 'appointment.created'
-  | 'appointment.updated';
+  | 'appointment.updated'
+  | 'contact.added'
+  | 'contact.changed'
+  | 'contact.removed';
 
 export interface Change {
   cursor: string;
   kind: ChangeKind;
   occurredAt: string;
   client: { id: string; ecdId: string | null };
-  /** The portal's id of the report, measurement, message, plan document, appointment or client. */
+  /** The portal's id of the report, measurement, message, plan document, appointment or client; a contact person's account id. */
   resourceId: string;
   data: Record<string, unknown>;
 }

@@ -5,6 +5,7 @@ import { CLOCK_TOLERANCE_SECONDS, INTEGRATION_AUDIENCE, MAX_TOKEN_SECONDS } from
 import { MAX_BATCH_ITEMS } from './batch.js';
 import { MAX_FEED_PAGE } from './changes-feed.js';
 import { clientSchema } from './clients.js';
+import { contactSchema } from './contacts.js';
 import { measurementSchema } from './measurements.js';
 import { messageSchema } from './messages.js';
 import { planDocumentSchema } from './plan-documents.js';
@@ -21,6 +22,12 @@ const resources = [
     name: 'clients',
     schema: 'Client',
     summary: 'Clients; one with an e-mail address and no portal account gets an account and an activation e-mail (once).',
+  },
+  {
+    name: 'contacts',
+    schema: 'Contact',
+    summary:
+      'Contact persons of a client as the organisation registered them (relationship, rights per area, legal representative): locked for the client. A person without a portal account gets one and an invitation e-mail (once). Remove with DELETE. See docs/rights-model.md.',
   },
   { name: 'reports', schema: 'Report', summary: 'Reports ("rapportages") of the care team.' },
   {
@@ -153,12 +160,36 @@ paths['/tenants/{tenant}/appointments/{ecdId}/cancel'] = {
     },
   },
 };
+paths['/tenants/{tenant}/contacts/{ecdId}'] = {
+  ...(paths['/tenants/{tenant}/contacts/{ecdId}'] as Record<string, unknown>),
+  delete: {
+    operationId: 'delete-contact',
+    summary: 'Remove a contact person (idempotent): their sessions for this client end at once',
+    parameters: [tenantParam, { name: 'ecdId', in: 'path', required: true, schema: { type: 'string' } }],
+    responses: {
+      200: {
+        description: '`removed`, or `absent` when there was no such contact person (any more).',
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['ecdId', 'status'],
+              properties: { ecdId: { type: 'string' }, status: { enum: ['removed', 'absent'] } },
+            },
+          },
+        },
+      },
+      401: unauthorized,
+      503: unavailable,
+    },
+  },
+};
 paths['/tenants/{tenant}/changes'] = {
   get: {
     operationId: 'changes',
     summary: 'What clients did in the portal, after a cursor',
     description:
-      'Reports and measurements the client entered (and measurements deleted), messages the client sent, plan decisions (with reason, time and the SHA-256 of the decided document), profile changes (mobile number, e-mail) and appointments the client made. In a fixed order; none is skipped or repeated across pages, also with concurrent writes. Poll with the `next` of the previous page; when `more` is true, ask again at once.',
+      'Reports and measurements the client entered (and measurements deleted), messages the client sent, plan decisions (with reason, time and the SHA-256 of the decided document), profile changes (mobile number, e-mail), appointments the client made and the client’s changes to contact persons. In a fixed order; none is skipped or repeated across pages, also with concurrent writes. Poll with the `next` of the previous page; when `more` is true, ask again at once.',
     parameters: [
       tenantParam,
       {
@@ -186,7 +217,7 @@ export const openApiDocument = {
   info: {
     title: 'care-widgets integration API',
     version: '1.0.0',
-    description: `Server-to-server API for the care organisation's client record system (ECD): push clients, reports, measurements, appointments, plan documents, care-team messages and staff access events; read back what clients did in the portal. See docs/integration-api.md.\n\nAuthentication: \`Authorization: Bearer <JWT>\`, signed (ES256 or EdDSA) with a private key whose public key is registered for the tenant (\`care-bff integration-key create\`); header \`kid\` names the key; claims \`iss\` = tenant slug, \`aud\` = "${INTEGRATION_AUDIENCE}", \`iat\`, \`exp\` (at most ${MAX_TOKEN_SECONDS} s after iat; ${CLOCK_TOLERANCE_SECONDS} s clock tolerance) and a \`jti\` used once.`,
+    description: `Server-to-server API for the care organisation's client record system (ECD): push clients, contact persons, reports, measurements, appointments, plan documents, care-team messages and staff access events; read back what clients did in the portal. See docs/integration-api.md.\n\nAuthentication: \`Authorization: Bearer <JWT>\`, signed (ES256 or EdDSA) with a private key whose public key is registered for the tenant (\`care-bff integration-key create\`); header \`kid\` names the key; claims \`iss\` = tenant slug, \`aud\` = "${INTEGRATION_AUDIENCE}", \`iat\`, \`exp\` (at most ${MAX_TOKEN_SECONDS} s after iat; ${CLOCK_TOLERANCE_SECONDS} s clock tolerance) and a \`jti\` used once.`,
   },
   servers: [{ url: '/integration/v1' }],
   security: [{ ecdToken: [] }],
@@ -195,6 +226,7 @@ export const openApiDocument = {
     securitySchemes: { ecdToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
     schemas: {
       Client: schemaOf(clientSchema),
+      Contact: schemaOf(contactSchema),
       Report: schemaOf(reportSchema),
       Measurement: schemaOf(measurementSchema),
       Appointment: schemaOf(appointmentSchema),
@@ -245,6 +277,9 @@ export const openApiDocument = {
               'profile.changed',
               'appointment.created',
               'appointment.updated',
+              'contact.added',
+              'contact.changed',
+              'contact.removed',
             ],
           },
           occurredAt: { type: 'string', format: 'date-time' },
@@ -253,7 +288,7 @@ export const openApiDocument = {
           data: {
             type: 'object',
             description:
-              'report.created: writtenAt, authorName, authorKind, text. measurement.created: typeCode, measuredAt, values, authorName. measurement.deleted: deletedAt. message.created: sentAt, senderName, senderKind, body. plan.decided: planEcdId, decision (signed|rejected), reason, decidedAt, decidedByName, documentSha256. profile.changed: mobilePhone, email, previous {mobilePhone, email}. appointment.*: startsAt, endsAt, title, description, location, cancelledAt.',
+              "report.created: writtenAt, authorName, authorKind, text. measurement.created: typeCode, measuredAt, values, authorName. measurement.deleted: deletedAt. message.created: sentAt, senderName, senderKind, body. plan.decided: planEcdId, decision (signed|rejected), reason, decidedAt, decidedByName, documentSha256. profile.changed: mobilePhone, email, previous {mobilePhone, email}. appointment.*: startsAt, endsAt, title, description, location, cancelledAt. contact.* (the client added, changed or removed a contact person; resourceId is the person's account id): ecdId, name, email, mobilePhone, relationship, rights, locked, legalRepresentative.",
           },
         },
       },

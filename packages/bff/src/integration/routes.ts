@@ -12,6 +12,7 @@ import type { IntegrationEnv } from './integration-env.js';
 import { applyBatch, markIntegrationWrite, MAX_BATCH_ITEMS, type BatchSummary, type RecordKind } from './batch.js';
 import { changesAfter, FEED_START, MAX_FEED_PAGE, parseCursor } from './changes-feed.js';
 import { clientRecords } from './clients.js';
+import { contactRecords, removeContactByEcdId } from './contacts.js';
 import { measurementRecords } from './measurements.js';
 import { messageRecords } from './messages.js';
 import { openApiDocument } from './openapi.js';
@@ -64,6 +65,10 @@ export function integrationRoutes() {
     {
       name: 'clients',
       make: (c: Context<IntegrationEnv>) => clientRecords({ db: c.var.db, outbox: c.var.outbox, bffOrigin: bffOrigin(c) }),
+    },
+    {
+      name: 'contacts',
+      make: (c: Context<IntegrationEnv>) => contactRecords({ db: c.var.db, outbox: c.var.outbox, bffOrigin: bffOrigin(c) }),
     },
   ];
   for (const { name, make } of kinds) {
@@ -136,6 +141,32 @@ export function integrationRoutes() {
     });
     if (!row) throw Problem.notFound('No appointment with this ecdId.');
     return c.json({ ecdId: c.req.param('ecdId'), id: row.id, status: 'cancelled', cancelledAt: new Date(row.cancelled_at!).toISOString() });
+  });
+
+  // A contact person the organisation no longer registers: idempotent, their sessions for the client end at once.
+  api.delete('/contacts/:ecdId', async (c) => {
+    const tenant = c.var.tenant;
+    const contactEcdId = c.req.param('ecdId');
+    const removed = await c.var.db.transaction().execute(async (trx) => {
+      await markIntegrationWrite(trx);
+      const row = await removeContactByEcdId(trx, tenant.id, contactEcdId);
+      if (row) {
+        await trx
+          .insertInto('audit_log')
+          .values(
+            integrationAuditRow(c, {
+              action: 'integration.contacts.remove',
+              clientId: row.client_id,
+              resourceType: 'contact',
+              resourceId: row.account_id,
+              details: { ecdId: contactEcdId },
+            }),
+          )
+          .execute();
+      }
+      return row;
+    });
+    return c.json({ ecdId: contactEcdId, status: removed ? 'removed' : 'absent' });
   });
 
   api.get('/changes', async (c) => {
