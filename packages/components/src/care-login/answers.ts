@@ -34,7 +34,7 @@ async function enterFirstLogin(flow: LoginFlow, remaining: Array<'password' | 't
 }
 
 function signedIn(flow: LoginFlow, session: SignedIn, restored: boolean) {
-  void flow.go('done', { session, firstLogin: undefined }, !restored);
+  void flow.go('done', { session, firstLogin: undefined, code: '' }, !restored);
   emit(flow.host, 'care-login', { accountId: session.accountId, displayName: session.displayName, clientId: session.clientId, restored });
 }
 

@@ -6,6 +6,10 @@ import {
   bff,
   button,
   field,
+  codeSentTo,
+  latestOutboxId,
+  logIn,
+  mount,
   openAccount,
   signOutAfterEach,
   submit,
@@ -101,6 +105,26 @@ describe('<care-login>: Mijn inloggegevens', () => {
     expect(alert.textContent!.trim()).to.equal('Vul de 6 cijfers van de inlogcode in.');
     expect(field(login, 'code').getAttribute('aria-describedby')).to.contain(alert.id);
     expect(document.activeElement).to.equal(field(login, 'code'));
+    button(login, 'Terug').click();
+    await until(login, 'done');
+  });
+
+  it('does not offer the login code just used as the authenticator app’s code', async () => {
+    const { login } = await mount(BAKEN);
+    const before = await latestOutboxId('w.dejonge@example.nl');
+    await logIn(login, 'w.dejonge@example.nl', 'HetBaken-demo-2024!');
+    await until(login, 'code');
+    const sent = await codeSentTo('w.dejonge@example.nl', before);
+    await type(login, 'code', sent.code);
+    await submit(login);
+    await until(login, 'done');
+    button(login, 'Mijn inloggegevens').click();
+    await until(login, 'account');
+    await waitUntil(() => login.querySelector('[name="method"][value="totp"]'), 'no second-factor choice', { timeout: 8000 });
+    login.querySelector<HTMLInputElement>('[name="method"][value="totp"]')!.click();
+    await waitUntil(() => login.querySelector('.care-account__key'), 'no enrolment shown', { timeout: 8000 });
+    await login.updateComplete;
+    expect(field(login, 'code').value).to.equal('');
     button(login, 'Terug').click();
     await until(login, 'done');
   });
