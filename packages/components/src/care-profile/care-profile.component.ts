@@ -13,6 +13,12 @@ export type { Profile };
 
 const loadChange = () => import('./profile-change.js');
 
+/** "Dorpsstraat 12, 1234 AB Ede"; the parts the ECD left empty are left out, not shown as "null". */
+export function addressLine({ street, houseNumber, postalCode, city }: NonNullable<Profile['address']>): string | null {
+  const part = (...values: Array<string | null>) => values.filter(Boolean).join(' ');
+  return [part(street, houseNumber), part(postalCode, city)].filter(Boolean).join(', ') || null;
+}
+
 export type EditableField = 'mobile' | 'email';
 
 export interface CareProfileChangedDetail {
@@ -241,7 +247,7 @@ export class CareProfile extends CareDataElement<Key> {
         <dd>${value ?? html`<span class="muted">${unknown}</span>`}${extra}</dd>
       </div>`;
     const age = p.age === null ? null : this.t('profile.years', { n: p.age });
-    const address = p.address ? `${p.address.street} ${p.address.houseNumber}, ${p.address.postalCode} ${p.address.city}` : null;
+    const address = p.address && addressLine(p.address);
     return html`<p part="name" class="name">${p.name}</p>
       <dl part="fields" class="fields-list" id=${this.idFor('details')}>
         ${row('profile.dateOfBirth', formatDate(p.dateOfBirth, locale))} ${row('profile.age', age)}

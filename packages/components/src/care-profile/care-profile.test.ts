@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../care-portal/care-portal.js';
 import { runDataWidgetStateSuite } from '../shared/testing/data-widget-states.js';
 import { latestOutboxId, outboxMessage, restorePassword, testSession } from '../shared/testing/test-session.js';
-import type { CareProfile } from './care-profile.component.js';
+import { addressLine, type CareProfile } from './care-profile.component.js';
 import './care-profile.js';
 
 // Sessions come from the test runner without a login code: the mobile change needs the code.
@@ -56,6 +56,14 @@ describe('<care-profile>', () => {
     pageParam('confirm-email', null);
     await restorePassword(BAKEN, 'a.vanderhoek@example.nl');
     await restorePassword(LINDE, 'h.van.der.meer');
+  });
+
+  it('writes an address without the parts the ECD left empty', () => {
+    const address = { street: 'Dorpsstraat', houseNumber: '12', extra: null, postalCode: '1234 AB', city: 'Ede' };
+    expect(addressLine(address)).to.equal('Dorpsstraat 12, 1234 AB Ede');
+    expect(addressLine({ ...address, street: null, houseNumber: null })).to.equal('1234 AB Ede');
+    expect(addressLine({ ...address, city: null })).to.equal('Dorpsstraat 12, 1234 AB');
+    expect(addressLine({ street: null, houseNumber: null, extra: 'Kamer 4', postalCode: null, city: null })).to.equal(null);
   });
 
   it('shows a short card and, with "Volledig profiel", every field of seed 004 and whom to contact', async () => {
