@@ -1,4 +1,3 @@
-import type { Relationship } from '../db/schema.js';
 import { Problem } from '../http/problem.js';
 
 /**
@@ -26,7 +25,9 @@ export const relationships = [
   'curator',
   'administrator',
   'other',
-] as const satisfies readonly Relationship[];
+] as const;
+/** Here, not in db/schema.ts: the widgets read it through api-types, and db/schema.ts needs Node's types. */
+export type Relationship = (typeof relationships)[number];
 
 /** How the portal names a relationship in Dutch, e.g. in "Marieke de Vries (dochter)". */
 export const relationshipLabels: Record<Relationship, string> = {

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { TenantSettings } from '../tenants/settings.js';
+import type { Relationship } from '../contacts/rights.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -71,23 +72,8 @@ export interface AccountsTable {
   updated_at: UpdatedAt;
 }
 
-/** What a contact person is to the client (migration 0012); the labels are in contacts/rights.ts. */
-export type Relationship =
-  | 'partner'
-  | 'daughter'
-  | 'son'
-  | 'parent'
-  | 'sibling'
-  | 'grandchild'
-  | 'family'
-  | 'informal-carer'
-  | 'friend'
-  | 'neighbour'
-  | 'legal-representative'
-  | 'mentor'
-  | 'curator'
-  | 'administrator'
-  | 'other';
+/** What a contact person is to the client (migration 0012): the list and the labels are in contacts/rights.ts. */
+export type { Relationship };
 
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
