@@ -80,22 +80,7 @@ export default tseslint.config(
     files: ['packages/*/src/**/*.ts', 'stories/**/*.ts'],
     plugins: { care: { rules: { 'import-circles': importCircles } } },
     rules: {
-      'care/import-circles': [
-        'error',
-        {
-          // Issue 12: circles through `import type` that remain; the shared widget layer's rework removes
-          // them. Delete an entry when its circle is gone; a circle that grows or is new fails.
-          allow: [
-            [
-              'packages/components/src/shared/care-data-element.ts',
-              'packages/components/src/shared/confirm-dialog.ts',
-              'packages/components/src/shared/states.ts',
-            ],
-            ['packages/components/src/care-portal/care-portal.component.ts', 'packages/components/src/care-portal/session-watch.ts'],
-            ['packages/components/src/care-profile/care-profile.component.ts', 'packages/components/src/care-profile/profile-change.ts'],
-          ],
-        },
-      ],
+      'care/import-circles': ['error'],
     },
   },
   {

@@ -1,10 +1,15 @@
-import { html, nothing, type ReactiveController } from 'lit';
+import { html, nothing, type LitElement, type ReactiveController } from 'lit';
 import type { CareApiClient } from '../shared/api-client.js';
-import type { PortalSession } from '../shared/context.js';
+import type { PortalSession, PortalState } from '../shared/context.js';
 import { MessagesController } from '../shared/messages.js';
-import type { CarePortal } from './care-portal.component.js';
 import { sessionMessages, type SessionMessageKey } from './session-watch.messages.js';
 import { sessionWatchStyles } from './session-watch.styles.js';
+
+/** What the watch uses of <care-portal>: its state, and signing out with a reason. */
+export interface WatchedPortal extends LitElement {
+  readonly portalState: PortalState;
+  setSession(session: PortalSession | null, signedOutReason?: string): void;
+}
 
 /** Why a session ended: "Uitloggen" (here or in the warning), a 401 from the BFF, or no activity. */
 export type SessionEnd = 'logout' | 'expired' | 'idle';
@@ -36,7 +41,7 @@ const WARN_BEFORE_MS = 2 * 60_000;
  *   the portal logs out itself, so the page never shows a client's data after the BFF forgot them.
  */
 export class SessionWatch implements ReactiveController {
-  readonly #portal: CarePortal;
+  readonly #portal: WatchedPortal;
   #session: PortalSession | null = null;
   #api: CareApiClient | undefined;
   #channel: BroadcastChannel | undefined;
@@ -46,7 +51,7 @@ export class SessionWatch implements ReactiveController {
   #activeAt = 0;
   #warning = false;
 
-  constructor(portal: CarePortal) {
+  constructor(portal: WatchedPortal) {
     this.#portal = portal;
     portal.addController(this);
     new MessagesController(portal, [sessionMessages], () => portal.portalState.locale);

@@ -7,7 +7,8 @@ import { focusAfterUpdate } from '../shared/focus.js';
 import { problemText, renderLoadState } from '../shared/states.js';
 import { profileMessages, type nl } from './care-profile.messages.js';
 import { careProfileStyles } from './care-profile.styles.js';
-import type { ChangeHost, ProfileChange } from './profile-change.js';
+import type { ChangeHost, EditableField, ProfileChange } from './profile-change.js';
+export type { EditableField };
 import type { Profile } from '@care-widgets/bff/api-types';
 export type { Profile };
 
@@ -18,8 +19,6 @@ export function addressLine({ street, houseNumber, postalCode, city }: NonNullab
   const part = (...values: Array<string | null>) => values.filter(Boolean).join(' ');
   return [part(street, houseNumber), part(postalCode, city)].filter(Boolean).join(', ') || null;
 }
-
-export type EditableField = 'mobile' | 'email';
 
 export interface CareProfileChangedDetail {
   field: EditableField;

@@ -5,8 +5,9 @@ import type { Locale } from '../shared/i18n.js';
 import { MessagesController } from '../shared/messages.js';
 import { confirmationMessages } from '../shared/sms-confirmation/sms-confirmation.messages.js';
 import { SmsConfirmation, type CodeChallenge } from '../shared/sms-confirmation/sms-confirmation.js';
-import type { EditableField } from './care-profile.component.js';
 import { changeMessages, type nl } from './profile-change.messages.js';
+
+export type EditableField = 'mobile' | 'email';
 
 type MobileChallenge = CodeChallenge & { mobile: string };
 type IdentityProven = MobileChallenge | { email: string; expiresInSeconds: number };

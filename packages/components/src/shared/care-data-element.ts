@@ -12,7 +12,8 @@ import { periodFilter, type PeriodFilter, type PeriodFilterOptions } from './per
 import { stateMessages, type StatesKey } from './states.messages.js';
 
 /** Where a widget's data is: on its way, there, or not coming (and why). */
-export type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'signed-out' } | { status: 'error'; error: ApiError };
+import type { LoadState } from './states.js';
+export type { LoadState };
 
 export interface CareSessionExpiredDetail {
   /** `session-expired` (it ran out or was revoked) or `unauthenticated` (no session at all). */

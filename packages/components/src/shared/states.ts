@@ -1,8 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ApiError } from './api-client.js';
-import type { LoadState } from './care-data-element.js';
 import type { Locale } from './i18n.js';
 import { stateMessages } from './states.messages.js';
+
+/** Where a data widget's load stands; `renderLoadState` shows every state but 'ready'. */
+export type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'signed-out' } | { status: 'error'; error: ApiError };
 
 const t = stateMessages.t;
 
