@@ -95,14 +95,11 @@ export type AddContactResult =
   | { outcome: 'is-client' };
 
 /**
- * Lets a person into the client's portal. A person who already has an account in this tenant
- * (a contact person of another client, the same e-mail address as username or address) keeps it
- * and gets one more client: one account, several clients. Anyone else gets a new invited account
- * (username: the e-mail address) that they activate from the invitation e-mail.
+ * The tenant's account a contact person's e-mail address names (as username first, else as
+ * address; the oldest wins), with its link to `clientId` if it has one. `email` is lower case.
  */
-export async function addContact(trx: Kysely<Database>, scope: ContactScope, input: NewContact): Promise<AddContactResult> {
-  const email = input.email.toLowerCase();
-  const existing = await trx
+export function accountByEmail(trx: Kysely<Database>, tenantId: string, clientId: string, email: string) {
+  return trx
     .selectFrom('accounts as a')
     .select([
       'a.id',
@@ -113,15 +110,26 @@ export async function addContact(trx: Kysely<Database>, scope: ContactScope, inp
           .select('ac.relation')
           .whereRef('ac.tenant_id', '=', 'a.tenant_id')
           .whereRef('ac.account_id', '=', 'a.id')
-          .where('ac.client_id', '=', scope.clientId)
+          .where('ac.client_id', '=', clientId)
           .as('relation_to_client'),
     ])
-    .where('a.tenant_id', '=', scope.tenantId)
+    .where('a.tenant_id', '=', tenantId)
     .where((eb) => eb.or([eb(sql<string>`lower(a.username)`, '=', email), eb(sql<string>`lower(a.email)`, '=', email)]))
     .orderBy(sql`case when lower(a.username) = ${email} then 0 else 1 end`)
     .orderBy('a.created_at')
     .limit(1)
     .executeTakeFirst();
+}
+
+/**
+ * Lets a person into the client's portal. A person who already has an account in this tenant
+ * (a contact person of another client, the same e-mail address as username or address) keeps it
+ * and gets one more client: one account, several clients. Anyone else gets a new invited account
+ * (username: the e-mail address) that they activate from the invitation e-mail.
+ */
+export async function addContact(trx: Kysely<Database>, scope: ContactScope, input: NewContact): Promise<AddContactResult> {
+  const email = input.email.toLowerCase();
+  const existing = await accountByEmail(trx, scope.tenantId, scope.clientId, email);
   if (existing?.relation_to_client === 'self') return { outcome: 'is-client' };
   if (existing?.relation_to_client === 'contact') return { outcome: 'already-contact', accountId: existing.id };
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { sendContactInvitation } from '../contacts/invitation.js';
-import { clientName } from '../contacts/queries.js';
+import { accountByEmail, clientName } from '../contacts/queries.js';
 import { relationships, rightAreas, rightsFrom } from '../contacts/rights.js';
 import type { Database } from '../db/schema.js';
 import type { Outbox } from '../outbox/delivery.js';
@@ -94,26 +94,7 @@ export function contactRecords(deps: { db: Kysely<Database>; outbox: Outbox; bff
         }
 
         const email = item.email.toLowerCase();
-        const account = await trx
-          .selectFrom('accounts as a')
-          .select([
-            'a.id',
-            'a.status',
-            (eb) =>
-              eb
-                .selectFrom('account_clients as ac')
-                .select('ac.relation')
-                .whereRef('ac.tenant_id', '=', 'a.tenant_id')
-                .whereRef('ac.account_id', '=', 'a.id')
-                .where('ac.client_id', '=', clientId)
-                .as('relation_to_client'),
-          ])
-          .where('a.tenant_id', '=', tenant.id)
-          .where((eb) => eb.or([eb(sql<string>`lower(a.username)`, '=', email), eb(sql<string>`lower(a.email)`, '=', email)]))
-          .orderBy(sql`case when lower(a.username) = ${email} then 0 else 1 end`)
-          .orderBy('a.created_at')
-          .limit(1)
-          .executeTakeFirst();
+        const account = await accountByEmail(trx, tenant.id, clientId, email);
         if (account?.relation_to_client === 'self') {
           outcomes.push({ status: 'invalid', errors: [{ field: 'email', detail: "this is the client's own portal account" }] });
           continue;
