@@ -1,6 +1,19 @@
 import { z } from 'zod';
 
-export const widgetNames = ['login', 'reports', 'measurements', 'agenda', 'messages', 'plan', 'profile'] as const;
+/** The widgets a tenant can switch on or off; `board` is the bulletin board, for when it comes. */
+export const widgetNames = [
+  'login',
+  'reports',
+  'measurements',
+  'agenda',
+  'messages',
+  'plan',
+  'profile',
+  'contacts',
+  'access-log',
+  'activity',
+  'board',
+] as const;
 export type WidgetName = (typeof widgetNames)[number];
 
 export const passwordPolicySchema = z.object({

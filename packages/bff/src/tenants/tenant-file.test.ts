@@ -60,6 +60,14 @@ describe('the tenant file', () => {
     ]);
     expect(problemsOf('{ "slug": ')).toEqual([expect.stringMatching(/^\(file\): not JSON: /)]);
   });
+
+  it('switches every widget on or off, the contact persons, access log, activity and board too', () => {
+    const some = ['login', 'reports', 'contacts', 'access-log', 'activity', 'board'];
+    expect(parseTenantFile(withChanges({ enabledWidgets: some })).enabledWidgets).toEqual(some);
+    const all = (tenantFileJsonSchema() as { properties: { enabledWidgets: { default: string[] } } }).properties.enabledWidgets.default;
+    expect(all).toEqual(expect.arrayContaining(['contacts', 'access-log', 'activity', 'board']));
+    expect(problemsOf(withChanges({ enabledWidgets: ['prikbord'] }))).toEqual([expect.stringMatching(/^enabledWidgets\[0\]: /)]);
+  });
 });
 
 describe('tenant apply', () => {
