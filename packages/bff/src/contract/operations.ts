@@ -23,8 +23,12 @@ export type SecurityRequirement = Record<string, string[]>;
 
 export interface Operation {
   method: Method;
-  /** OpenAPI path below /api/tenants/{tenant}, e.g. `/reports/latest` or `/measurements/{id}`. */
+  /**
+   * OpenAPI path below the API's server URL: for the widget API below /api/tenants/{tenant}, e.g.
+   * `/reports/latest` or `/measurements/{id}`; for the integration API below /integration/v1.
+   */
   path: string;
+  operationId?: string;
   tags: string[];
   summary: string;
   description?: string;

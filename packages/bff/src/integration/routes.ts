@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { z } from 'zod';
 import type { AppEnv } from '../http/app-env.js';
 import { ownOrigin } from '../http/own-origin.js';
 import { Problem, parseOr400, problemResponse, readJson } from '../http/problem.js';
@@ -9,8 +8,8 @@ import { appointmentRecords } from './appointments.js';
 import { integrationAuditRow } from './audit.js';
 import { requireIntegrationToken } from './auth.js';
 import type { IntegrationEnv } from './integration-env.js';
-import { applyBatch, markIntegrationWrite, MAX_BATCH_ITEMS, type BatchSummary, type RecordKind } from './batch.js';
-import { changesAfter, FEED_START, MAX_FEED_PAGE, parseCursor } from './changes-feed.js';
+import { applyBatch, markIntegrationWrite, type BatchSummary, type RecordKind } from './batch.js';
+import { changesAfter } from './changes-feed.js';
 import { clientRecords } from './clients.js';
 import { contactRecords, removeContactByEcdId } from './contacts.js';
 import { measurementRecords } from './measurements.js';
@@ -18,30 +17,11 @@ import { messageRecords } from './messages.js';
 import { openApiDocument } from './openapi.js';
 import { planDocumentRecords } from './plan-documents.js';
 import { reportRecords } from './reports.js';
+import { batchBody, feedQuery } from './schemas.js';
 
 /** Request bodies: a batch of reports is a few MB; plan PDFs are up to 10 MB each (base64: 13.4 MB). */
 const BODY_LIMIT = 16 * 1024 * 1024;
 const PLAN_BODY_LIMIT = 64 * 1024 * 1024;
-
-const batchSchema = z.object({
-  items: z
-    .array(z.unknown(), { error: 'an array of items' })
-    .min(1, 'at least 1 item')
-    .max(MAX_BATCH_ITEMS, `at most ${MAX_BATCH_ITEMS} items per request; send more in several requests`),
-});
-
-const feedQuery = z.object({
-  after: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value === '') return FEED_START;
-      const cursor = parseCursor(value);
-      if (!cursor) ctx.addIssue({ code: 'custom', message: 'a cursor from an earlier page ("next" or an item\'s "cursor")' });
-      return cursor ?? FEED_START;
-    }),
-  limit: z.coerce.number().int('a whole number').min(1).max(MAX_FEED_PAGE, `at most ${MAX_FEED_PAGE}`).default(100),
-});
 
 function bffOrigin(c: Context<IntegrationEnv>) {
   return ownOrigin(c);
@@ -88,7 +68,7 @@ export function integrationRoutes() {
     });
 
     api.post(`/${name}`, limit, async (c) => {
-      const { items } = parseOr400(batchSchema, await readJson(c));
+      const { items } = parseOr400(batchBody, await readJson(c));
       const summary = await applyBatch(c, make(c), items);
       return c.json(summary, 200);
     });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { problemSchema, type Operation } from '../contract/operations.js';
+import { integrationOperations } from '../integration/schemas.js';
 import { widgetOperations } from '../openapi/widget-operations.js';
 
 export class ContractViolation extends Error {
@@ -15,22 +16,27 @@ interface CompiledOperation {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function compile(operations: Operation[]): CompiledOperation[] {
-  return operations
-    .map((operation) => {
-      const parts = operation.path.split(/\{\w+\}/);
-      const source = parts.map(escape).join('[^/]+');
-      return {
-        operation,
-        pattern: new RegExp(`^/api/tenants/[^/]+${operation.path === '/' ? '/?' : source}$`),
-        parameterCount: parts.length - 1,
-      };
-    })
-    .sort((a, b) => a.parameterCount - b.parameterCount);
+/** `prefix`: the API's server URL as a pattern, e.g. `/api/tenants/[^/]+` for the widget API. */
+function compile(operations: Operation[], prefix: string): CompiledOperation[] {
+  return operations.map((operation) => {
+    const parts = operation.path.split(/\{\w+\}/);
+    const source = parts.map(escape).join('[^/]+');
+    return {
+      operation,
+      pattern: new RegExp(`^${prefix}${operation.path === '/' ? '/?' : source}$`),
+      parameterCount: parts.length - 1,
+    };
+  });
 }
 
-/** The contract entry of a request to the widget API, if it is one. */
-export function operationFor(method: string, path: string, compiled = compile(widgetOperations)): Operation | undefined {
+/** Both APIs' routes; static paths first. */
+const compileAll = () =>
+  [...compile(widgetOperations, '/api/tenants/[^/]+'), ...compile(integrationOperations, '/integration/v1')].sort(
+    (a, b) => a.parameterCount - b.parameterCount,
+  );
+
+/** The contract entry of a request to the widget API or the integration API, if it is one. */
+export function operationFor(method: string, path: string, compiled = defaultCompiled()): Operation | undefined {
   const lower = method.toLowerCase();
   return compiled.find((c) => c.operation.method === lower && c.pattern.test(path))?.operation;
 }
@@ -44,9 +50,9 @@ function parse(schema: z.ZodType, body: unknown, where: string) {
 }
 
 /**
- * Checks one answer of the widget API against the contract: a documented success status with a
+ * Checks one answer of the widget API or the integration API against its contract: a documented success status with a
  * body its schema accepts (strict objects: an extra or a missing field fails), and any problem
- * answer against the Problem schema. Throws a ContractViolation; answers outside the widget API
+ * answer against the Problem schema. Throws a ContractViolation; answers outside the two APIs
  * pass unchecked.
  */
 export async function checkAnswer(method: string, url: string, response: Response, compiled = defaultCompiled()): Promise<void> {
@@ -76,13 +82,13 @@ export async function checkAnswer(method: string, url: string, response: Respons
 }
 
 let compiledOnce: CompiledOperation[] | undefined;
-const defaultCompiled = () => (compiledOnce ??= compile(widgetOperations));
+const defaultCompiled = () => (compiledOnce ??= compileAll());
 
 interface FetchingApp {
   fetch: (request: Request, ...rest: never[]) => Response | Promise<Response>;
 }
 
-/** Makes every answer of `app` to a widget-API request go through `checkAnswer` first. */
+/** Makes every answer of `app` to a request of either API go through `checkAnswer` first. */
 export function checkAnswersAgainstContract<A extends FetchingApp>(app: A): A {
   const fetch = app.fetch.bind(app);
   app.fetch = async (request: Request, ...rest: never[]) => {
