@@ -141,6 +141,39 @@ describe('contact persons from the ECD', () => {
     expect(audited).toEqual([{ actor_kind: 'integration', client_id: client.clientId }]);
   });
 
+  it('sends a new invitation when the ECD changes the address of a person who has not activated yet; the old link stops working', async () => {
+    const guardian = { ...mentor, ecdId: 'R-8', name: 'H. de Boer', email: 'h.deboer@oud.example', mobilePhone: '+31655557777' };
+    const linkOf = (recipient: string) => {
+      const mails = testApp.delivered.filter((m) => m.recipient === recipient);
+      return { count: mails.length, token: /activate=([\w-]+)/.exec(mails.at(-1)?.body ?? '')?.[1] };
+    };
+    const portal = caller(testApp.app);
+    const stateOf = async (token: string | undefined) =>
+      ((await (await portal({ tenant }, '/auth/links/check', { json: { link: 'activate', token } })).json()) as { state: string }).state;
+
+    expect((await push([guardian])).results[0]).toMatchObject({ status: 'created' });
+    await testApp.settleOutbox();
+    const old = linkOf('h.deboer@oud.example');
+    expect(old.count).toBe(1);
+    expect(await stateOf(old.token)).toBe('valid');
+
+    const moved = await call('PUT', '/contacts/R-8', { ...guardian, email: 'H.deBoer@nieuw.example' });
+    expect(await moved.json()).toMatchObject({ status: 'updated' });
+    await testApp.settleOutbox();
+    const fresh = linkOf('H.deBoer@nieuw.example');
+    expect(fresh.count).toBe(1);
+    expect(fresh.token).not.toBe(old.token);
+    expect(await stateOf(fresh.token)).toBe('valid');
+    expect(await stateOf(old.token)).toBe('replaced');
+    expect(linkOf('h.deboer@oud.example').count).toBe(1);
+
+    // The same address again is no new address: no third e-mail.
+    expect((await push([{ ...guardian, email: 'H.deBoer@nieuw.example' }])).results[0]).toMatchObject({ status: 'unchanged' });
+    await testApp.settleOutbox();
+    expect(linkOf('H.deBoer@nieuw.example').count).toBe(1);
+    expect(await stateOf(fresh.token)).toBe('valid');
+  });
+
   it('takes over a person the client added, and refuses the client’s own account as a contact', async () => {
     const own = await database.db.selectFrom('accounts').select('email').where('id', '=', client.accountId).executeTakeFirstOrThrow();
     const self = await push([{ ...mentor, ecdId: 'R-7', email: own.email }]);

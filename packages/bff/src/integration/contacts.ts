@@ -41,6 +41,23 @@ export function contactRecords(deps: { db: Kysely<Database>; outbox: Outbox; bff
     resourceType: 'contact',
     schema: contactSchema,
     async apply({ trx, tenant }, items) {
+      const invite = async (accountId: string, clientId: string) => {
+        const client = await deps.db
+          .selectFrom('clients as c')
+          .select(clientName('c').as('name'))
+          .where('c.tenant_id', '=', tenant.id)
+          .where('c.id', '=', clientId)
+          .executeTakeFirstOrThrow();
+        // A new invitation replaces the open one: the older link stops working (auth/challenges.ts).
+        await sendContactInvitation(deps.db, deps.outbox, {
+          tenant,
+          accountId,
+          clientId,
+          clientName: client.name,
+          invitedByAccountId: null,
+          bffOrigin: deps.bffOrigin,
+        });
+      };
       const clients = await clientIdsByEcdId(
         trx,
         tenant.id,
@@ -80,7 +97,7 @@ export function contactRecords(deps: { db: Kysely<Database>; outbox: Outbox; bff
             JSON.stringify(rightsFrom(stored.rights)) === JSON.stringify(rights) &&
             stored.legal_representative === item.legalRepresentative &&
             stored.locked;
-          const accountChanged = await updateInvitedAccount(trx, tenant.id, stored.account_id, item);
+          const account = await updateInvitedAccount(trx, tenant.id, stored.account_id, item);
           if (!same) {
             await trx
               .updateTable('account_clients')
@@ -89,7 +106,13 @@ export function contactRecords(deps: { db: Kysely<Database>; outbox: Outbox; bff
               .where('ecd_id', '=', item.ecdId)
               .execute();
           }
-          outcomes.push({ status: same && !accountChanged ? 'unchanged' : 'updated', id: stored.account_id, clientId });
+          outcomes.push({
+            status: same && !account.changed ? 'unchanged' : 'updated',
+            id: stored.account_id,
+            clientId,
+            // A new address of a person who has not activated yet: the invitation goes there, the old link stops working.
+            ...(account.newAddress ? { afterCommit: () => invite(stored.account_id, clientId) } : {}),
+          });
           continue;
         }
 
@@ -133,35 +156,31 @@ export function contactRecords(deps: { db: Kysely<Database>; outbox: Outbox; bff
           .insertInto('account_clients')
           .values({ tenant_id: tenant.id, account_id: accountId, client_id: clientId, relation: 'contact', ...link })
           .execute();
-        outcomes.push({
-          status: 'created',
-          id: accountId,
-          clientId,
-          afterCommit: async () => {
-            const client = await deps.db
-              .selectFrom('clients as c')
-              .select(clientName('c').as('name'))
-              .where('c.tenant_id', '=', tenant.id)
-              .where('c.id', '=', clientId)
-              .executeTakeFirstOrThrow();
-            await sendContactInvitation(deps.db, deps.outbox, {
-              tenant,
-              accountId,
-              clientId,
-              clientName: client.name,
-              invitedByAccountId: null,
-              bffOrigin: deps.bffOrigin,
-            });
-          },
-        });
+        outcomes.push({ status: 'created', id: accountId, clientId, afterCommit: () => invite(accountId, clientId) });
       }
       return outcomes;
     },
   };
 }
 
-/** Name, e-mail and mobile of an account follow the ECD until the person activates it; then they are the person's own. */
-async function updateInvitedAccount(trx: Kysely<Database>, tenantId: string, accountId: string, item: ContactPush): Promise<boolean> {
+/**
+ * Name, e-mail and mobile of an account follow the ECD until the person activates it; then they
+ * are the person's own. `newAddress`: the e-mail address of the invited account changed.
+ */
+async function updateInvitedAccount(
+  trx: Kysely<Database>,
+  tenantId: string,
+  accountId: string,
+  item: ContactPush,
+): Promise<{ changed: boolean; newAddress: boolean }> {
+  const before = await trx
+    .selectFrom('accounts')
+    .select('email')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', accountId)
+    .where('status', '=', 'invited')
+    .executeTakeFirst();
+  if (!before) return { changed: false, newAddress: false };
   const result = await trx
     .updateTable('accounts')
     .set({ display_name: item.name, email: item.email, username: item.email, mobile_phone: item.mobilePhone, updated_at: new Date() })
@@ -172,7 +191,8 @@ async function updateInvitedAccount(trx: Kysely<Database>, tenantId: string, acc
       sql<boolean>`(display_name, email, username, mobile_phone) is distinct from (${item.name}, ${item.email}, ${item.email}, ${item.mobilePhone})`,
     )
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  const changed = Number(result.numUpdatedRows) > 0;
+  return { changed, newAddress: changed && before.email?.toLowerCase() !== item.email.toLowerCase() };
 }
 
 /** Removes a pushed link (idempotent): the person's sessions for this client end at once. */
