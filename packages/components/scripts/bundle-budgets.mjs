@@ -26,9 +26,9 @@ export function budgets() {
   const widgets = entries.filter((file) => /^care-(?!widgets)[a-z-]+\.js$/.test(file)).sort();
   return [
     { name: '<care-login> alone, first screen', files: ['care-login.js'], limit: 12_000 },
-    // Not there yet: the rarer steps (first login, reset and activation links, own login details)
-    // bring 10 KB in six chunks; the limit holds the line.
-    { name: '<care-login> with every step', files: ['care-login.js'], lazy: true, limit: 26_000, target: 20_000 },
+    // Not there yet: what loads after the first screen (care-login/after-first-screen.ts, one chunk)
+    // is 10.6 KB with the shared chunks it needs; the limit holds the line.
+    { name: '<care-login> with every step', files: ['care-login.js'], lazy: true, limit: 22_600, target: 20_000 },
     { name: 'the loader', files: [LOADER], limit: 3_000 },
     {
       name: `a portal page (${portalPageTags.map((tag) => `<${tag}>`).join(' ')}) through the loader`,

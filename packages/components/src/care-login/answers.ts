@@ -7,8 +7,8 @@ import type { AuthStep, FirstLogin, LoginFlow, SessionView, SignedIn } from './l
 
 /**
  * Where each answer of the BFF leads, and the errors of every step. Not part of what must load
- * before the fields show: the flow starts loading it beside its first request, so it is there
- * long before the password is.
+ * before the fields show: it is in the steps' chunk (after-first-screen.ts), which loads once
+ * they show, so it is there long before the password has been checked.
  */
 
 /** A page opened with a sign-in in progress or done: to its step. False when signed out. */

@@ -9,21 +9,20 @@ export type { CareLoginDetail } from './login-flow.js';
 // controller (login-flow.ts); each step renders from the flow (steps/*.ts, never this module),
 // and the element renders the current one and moves the focus where the flow asks.
 
-const firstLoginSteps = () => import('./steps/first-login.js');
-const linkSteps = () => import('./steps/recovery.js');
+const later = () => import('./after-first-screen.js');
 
-/** The steps after the first screen, each loaded by the flow on first use. */
+/** The steps after the first screen, all in one module (after-first-screen.ts) the flow loads on first use. */
 const steps: StepModules = {
-  code: () => import('./steps/code.js'),
-  done: () => import('./steps/signed-in.js'),
-  password: firstLoginSteps,
-  terms: firstLoginSteps,
-  forgot: linkSteps,
-  'forgot-sent': linkSteps,
-  reset: linkSteps,
-  activate: linkSteps,
-  'activate-choose': linkSteps,
-  account: () => import('./steps/account.js'),
+  code: async () => (await later()).code,
+  done: async () => (await later()).signedIn,
+  password: async () => (await later()).firstLogin,
+  terms: async () => (await later()).firstLogin,
+  forgot: async () => (await later()).recovery,
+  'forgot-sent': async () => (await later()).recovery,
+  reset: async () => (await later()).recovery,
+  activate: async () => (await later()).recovery,
+  'activate-choose': async () => (await later()).recovery,
+  account: async () => (await later()).account,
 };
 
 /**
@@ -42,9 +41,9 @@ const steps: StepModules = {
  * in. Theme it with the `--care-*` tokens; `part` attributes mark the stable pieces, which a
  * host page reaches as `care-login [part~="button"]` (there is no shadow root for `::part()`).
  *
- * Username and password are in this module; the code step loads while the password is checked,
- * the rarer steps when first needed, with their styles; Dutch is inline while English is loaded
- * on first use.
+ * Username and password are in this module; every other step is in one chunk that loads once
+ * the fields show (so the code step is there before the password has been checked), and adopts
+ * a step's styles when it first shows; Dutch is inline while English is loaded on first use.
  *
  * @summary Login with password and SMS code, first login, forgotten password, activation, own login details.
  *
@@ -94,7 +93,7 @@ export class CareLogin extends LitElement {
   declare language: string | undefined;
 
   /** @internal The login's state and steps. */
-  readonly flow = new LoginFlow(this, steps, () => import('./answers.js'));
+  readonly flow = new LoginFlow(this, steps, async () => (await later()).answers);
 
   protected override createRenderRoot() {
     return this;

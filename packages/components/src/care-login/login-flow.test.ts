@@ -1,7 +1,8 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { css, LitElement } from 'lit';
 import { defineMessages } from '../shared/messages.js';
 import { LoginFlow, type Answers, type StepModule } from './login-flow.js';
+import { LINDE } from './login-testing.js';
 
 /**
  * The flow on its own, in an element that is not <care-login>, with step modules and answers of
@@ -13,6 +14,13 @@ class FlowHost extends LitElement {
   }
 }
 customElements.define('login-flow-test-host', FlowHost);
+
+/** A host with the attributes of a <care-login> alone on a page: the flow asks the BFF for the tenant. */
+class OwnTenantHost extends FlowHost {
+  tenant = LINDE;
+  api = '';
+}
+customElements.define('login-flow-own-tenant-host', OwnTenantHost);
 
 const noAnswers: Answers = { resume: async () => false, afterStep: async () => undefined, showError: async () => undefined };
 
@@ -84,5 +92,19 @@ describe('LoginFlow', () => {
     const offline = new LoginFlow(host, {}, () => Promise.reject(new TypeError('Failed to fetch')));
     await offline.run(() => Promise.reject(new Error('boom')));
     expect(offline.view.error).to.equal('Het cliëntportaal is op dit moment niet bereikbaar. Probeer het later opnieuw.');
+  });
+
+  it('fetches no step code before a signed-out visitor’s fields show, and the code step as soon as they do', async () => {
+    const host = await fixture<OwnTenantHost>(html`<login-flow-own-tenant-host></login-flow-own-tenant-host>`);
+    const loads: string[] = [];
+    const code: StepModule = { steps: { code: () => html`` }, messages: [], styles: css`` };
+    const flow: LoginFlow = new LoginFlow(
+      host,
+      { code: async () => (loads.push(`code on ${flow.view.step}`), code) },
+      async () => (loads.push(`answers on ${flow.view.step}`), noAnswers),
+    );
+    host.requestUpdate();
+    await waitUntil(() => flow.view.step === 'login' && loads.length > 0, 'the fields never showed', { timeout: 8000 });
+    expect(loads).to.deep.equal(['code on login']);
   });
 });

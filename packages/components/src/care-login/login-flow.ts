@@ -165,7 +165,7 @@ export class LoginFlow implements ReactiveController {
   readonly #catalogues: Array<WidgetMessages<string>> = [loginMessages];
 
   declare readonly host: LoginHost;
-  /** Loads answers.ts; the flow starts loading it beside its first request. */
+  /** Loads answers.ts: when the page opens mid-login or signed in, or with the first request of a step. */
   declare readonly answers: () => Promise<Answers>;
 
   /** `steps`: the module of each step after the first screen (named by the element, which loads nothing itself). */
@@ -286,15 +286,14 @@ export class LoginFlow implements ReactiveController {
     const reset = params.get('reset');
     const activate = params.get('activate');
     const texts = loginMessages.load(this.locale);
-    const answers = this.answers();
-    answers.catch(ignore);
     try {
       if (reset) return await this.go('reset', { token: reset }, false);
       if (activate) return await this.go('activate', { token: activate }, false);
       const session = await api.get<SessionView>('/auth/session');
       await texts;
       if (api !== this.#startedWith) return;
-      if (session.state !== 'signed-out' && (await (await answers).resume(this, session))) return;
+      // Signed out, nothing but the fields is needed yet: the steps' chunk loads after they show.
+      if (session.state !== 'signed-out' && (await (await this.answers()).resume(this, session))) return;
     } catch {
       // The BFF cannot be reached: the form says so when it is sent.
     }

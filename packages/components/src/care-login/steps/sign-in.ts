@@ -5,7 +5,7 @@ import { form, input, link, passwordToggle, required, submit } from './form.js';
 
 /**
  * The first screen: username and password. In the login's own module, with what every step
- * shares (form.ts); where the BFF's answer leads is in answers.ts, loaded beside the first request.
+ * shares (form.ts); where the BFF's answer leads is in answers.ts, in the chunk that loads once the fields show.
  */
 function signIn(flow: LoginFlow, data: FormData) {
   const username = String(data.get('username') ?? '').trim();

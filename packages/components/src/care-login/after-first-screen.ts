@@ -1,0 +1,14 @@
+/**
+ * Everything <care-login> loads after its first screen, in one module so that it is one lazy
+ * chunk: the code step, where the BFF's answers lead, the signed-in view and the rarer steps.
+ * Chunked by step, the same code was a dozen small files, each with its own import list and
+ * gzip dictionary (3 KB more min+gzip), and a waterfall of imports before the code field could
+ * show. The flow loads it once the fields show (or, on a page opened mid-login, signed in or
+ * from a link, at once), so the code step is there long before the password has been checked.
+ */
+export * as answers from './answers.js';
+export * as code from './steps/code.js';
+export * as signedIn from './steps/signed-in.js';
+export * as firstLogin from './steps/first-login.js';
+export * as recovery from './steps/recovery.js';
+export * as account from './steps/account.js';
