@@ -47,6 +47,25 @@ export const IdleWarning: Story = portal({
   },
 });
 
+/**
+ * Signed in, two minutes before the absolute limit of the session (tenant setting
+ * `session.absoluteHours`): "U wordt over 2 minuten uitgelogd. Log daarna opnieuw in.", with "OK"
+ * and "Nu uitloggen" but nothing to extend it (WCAG 2.2.1).
+ */
+export const LimitWarning: Story = portal({
+  session: 'active',
+  routes: {
+    'GET /auth/session': () => ({
+      state: 'active',
+      accountId: 'a-1',
+      ...data.signedIn,
+      relation: 'self',
+      idleTimeoutMinutes: 30,
+      absoluteExpiresInSeconds: 110,
+    }),
+  },
+});
+
 /** Still loading the organisation. */
 export const Loading: Story = portal({ routes: { 'GET ': () => forever } });
 

@@ -25,7 +25,17 @@ import { createHash } from 'node:crypto';
  * `restorePassword: { tenant, username }` puts the earlier one back for the tests that follow.
  */
 
-/** @typedef {{ tenant: string, username: string, revoked?: boolean, crossSite?: boolean, password?: string }} TestSessionRequest */
+/**
+ * With `absoluteMinutes`, the session's absolute limit (the tenant's default is hours away) is that
+ * many minutes from now, for the warning before it.
+ */
+
+/**
+ * With `clientOf` (a client's username), `username` is a contact person of that client, who is the
+ * session's current client.
+ */
+
+/** @typedef {{ tenant: string, username: string, revoked?: boolean, crossSite?: boolean, password?: string, absoluteMinutes?: number, clientOf?: string }} TestSessionRequest */
 
 // createSession and tenantBySlug are not in @care-widgets/bff's public exports; the test runner
 // reaches them in the package's build next to its entry.
@@ -136,15 +146,28 @@ export function testSessionCommands(runningBff) {
       const request = payload;
       const tenant = await tenantBySlug(db, request.tenant);
       if (!tenant) throw new Error(`No tenant ${request.tenant}`);
+      // A contact person (`clientOf`: the username of one of the contact's clients) or a client's own account.
+      const clientOf = request.clientOf
+        ? await db
+            .selectFrom('accounts as a')
+            .innerJoin('account_clients as ac', (join) =>
+              join.onRef('ac.tenant_id', '=', 'a.tenant_id').onRef('ac.account_id', '=', 'a.id'),
+            )
+            .select('ac.client_id')
+            .where('a.tenant_id', '=', tenant.id)
+            .where('a.username', '=', request.clientOf)
+            .where('ac.relation', '=', 'self')
+            .executeTakeFirstOrThrow()
+        : undefined;
       const account = await db
         .selectFrom('accounts as a')
         .innerJoin('account_clients as ac', (join) => join.onRef('ac.tenant_id', '=', 'a.tenant_id').onRef('ac.account_id', '=', 'a.id'))
         .select(['a.id', 'a.display_name', 'ac.client_id'])
         .where('a.tenant_id', '=', tenant.id)
         .where('a.username', '=', request.username)
-        .where('ac.relation', '=', 'self')
+        .where((where) => (clientOf ? where('ac.client_id', '=', clientOf.client_id) : where('ac.relation', '=', 'self')))
         .executeTakeFirst();
-      if (!account) throw new Error(`No client account ${request.username} at ${request.tenant}`);
+      if (!account) throw new Error(`No account ${request.username} of ${request.clientOf ?? 'its own'} at ${request.tenant}`);
       if (request.password) {
         const key = `${request.tenant}/${request.username}`;
         if (!replacedPasswords.has(key)) {
@@ -170,6 +193,15 @@ export function testSessionCommands(runningBff) {
         ip: null,
         userAgent: 'web-test-runner (care-test-session)',
       });
+      if (request.absoluteMinutes !== undefined) {
+        const absolute = new Date(Date.now() + request.absoluteMinutes * 60_000);
+        await db
+          .updateTable('sessions')
+          .set({ absolute_expires_at: absolute, idle_expires_at: absolute })
+          .where('tenant_id', '=', tenant.id)
+          .where('id', '=', created.id)
+          .execute();
+      }
       if (request.revoked) {
         await db
           .updateTable('sessions')
@@ -201,7 +233,7 @@ export function testSessionCommands(runningBff) {
       // https URL, and then sends it to http://localhost as well.
       pageUrl.protocol = 'https:';
       await page.context().addCookies([{ ...cookie, url: pageUrl.origin, sameSite: 'Lax' }]);
-      return { displayName: account.display_name };
+      return { displayName: account.display_name, clientId: account.client_id };
     },
   };
 }

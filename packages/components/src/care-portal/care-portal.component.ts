@@ -29,6 +29,14 @@ export interface CarePortalErrorDetail {
  * rule for the element beats the element's own `:host` rule); tokens set on an ancestor such as
  * `:root` apply only with `theme="none"`, where the page supplies every token itself.
  *
+ * The portal also makes the session the same in every tab and ends it visibly. A sign-in, or a
+ * switch to another client, in one tab of the same portal shows in the others without a reload.
+ * The first `care-session-expired` of any widget, or a logout in another tab, clears every
+ * widget's data and brings the login back with the reason. Two minutes before the tenant's idle
+ * timeout it asks "Bent u er nog?" with "Ingelogd blijven"; two minutes before the session's
+ * absolute limit, which nothing extends, it says "U wordt over 2 minuten uitgelogd. Log daarna
+ * opnieuw in." (WCAG 2.2.1). At either moment it logs out.
+ *
  * @summary The client portal of one care organisation.
  *
  * @slot - The widgets of the portal (`<care-login>`, `<care-reports>`, …) and any host content.
@@ -36,13 +44,8 @@ export interface CarePortalErrorDetail {
  * @fires care-portal-ready - The tenant settings are loaded. `detail: { tenant }`.
  * @fires care-portal-error - The tenant settings could not be loaded. `detail: { error }` (an `ApiError`).
  *
- * The portal also ends a session visibly. The first `care-session-expired` of any widget, or a
- * logout in another tab of the same portal, clears every widget's data and brings the login back
- * with the reason. Two minutes before the tenant's idle timeout it asks "Bent u er nog?" with
- * "Ingelogd blijven" (WCAG 2.2.1); at the timeout it logs out.
- *
  * @csspart error - The alert shown when the portal cannot load its organisation.
- * @csspart session-warning - The dialog shown two minutes before the idle timeout.
+ * @csspart session-warning - The dialog shown two minutes before the idle timeout or the absolute limit of the session.
  *
  * @cssproperty --care-font-family - Font of the portal's own texts. Default: inherited from the page.
  * @cssproperty --care-color-text - Text colour. Default: inherited from the page.
@@ -108,6 +111,8 @@ export class CarePortal extends LitElement {
   }
 
   #watch: Promise<SessionWatch> | undefined;
+  /** Whether tab-sign-in.ts, which makes a sign-in in another tab show here, is loaded. */
+  #tabs = false;
   #watching: SessionWatch | undefined;
 
   /** The current portal state, as widgets see it through `portalContext`. */
@@ -121,6 +126,22 @@ export class CarePortal extends LitElement {
    */
   setSession(session: PortalSession | null, signedOutReason?: string): void {
     this.portal = { ...this.portal, session, sessionChecked: true, signedOutReason };
+  }
+
+  /**
+   * Shows the session the BFF has after a sign-in in another tab of the same portal: a fresh
+   * start, as after a reload, so the login and every widget take it up. The portal calls it
+   * itself; a host page has no need to.
+   */
+  followSession(session: PortalSession): void {
+    const { api } = this.portal;
+    this.portal = {
+      ...this.portal,
+      api: new CareApiClient(api.apiBase, api.tenantSlug),
+      session,
+      sessionChecked: true,
+      signedOutReason: undefined,
+    };
   }
 
   override connectedCallback(): void {
@@ -149,6 +170,10 @@ export class CarePortal extends LitElement {
       this.portal = { ...this.portal, locale: this.localeFor(this.portal.tenant) };
     }
     if (changed.has('portal')) {
+      if (this.portal.status === 'ready' && !this.#tabs) {
+        this.#tabs = true;
+        void import('./tab-sign-in.js').then((module) => new module.TabSignIn(this));
+      }
       if (this.portal.session) {
         this.#watch ??= import('./session-watch.js').then((module) => (this.#watching = new module.SessionWatch(this)));
       }

@@ -123,4 +123,33 @@ describe('<care-portal>: a session that ends', () => {
     // Logged out at the BFF too, not only on the page.
     await waitUntil(async () => (await bffSession()) === 'signed-out', 'the BFF session is still active', { timeout: 8000 });
   });
+
+  it('warns two minutes before the absolute limit, which cannot be extended, and logs out at the limit', async () => {
+    await clock.install();
+    // A session whose absolute limit (hours away in the demo) is 5 minutes away; the idle timeout is 30 minutes.
+    await testSession(LINDE, 'j.de.vries', { absoluteMinutes: 5 });
+    const widgets = await portalWithWidgets();
+    const { portal } = widgets;
+
+    await clock.fastForward(3 * 60_000 + 1000);
+    await waitUntil(() => warning(portal)?.open, 'no warning before the absolute limit', { timeout: 8000 });
+    const dialog = warning(portal)!;
+    expect(dialog.querySelector('h2')!.textContent).to.equal('U wordt bijna uitgelogd');
+    expect(dialog.textContent).to.contain('U wordt over 2 minuten uitgelogd. Log daarna opnieuw in.');
+    // Nothing to extend: no "Ingelogd blijven", only "OK" and "Nu uitloggen".
+    expect([...dialog.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal(['OK', 'Nu uitloggen']);
+    expect(portal.shadowRoot!.activeElement?.textContent?.trim()).to.equal('OK');
+    await expect(portal).to.be.accessible();
+
+    buttonIn(dialog, 'OK').click();
+    await waitUntil(() => !warning(portal), 'the warning stayed', { timeout: 8000 });
+    // Seen once is enough: the minute after, it does not come back, and the client is still signed in.
+    await clock.fastForward(60_000);
+    expect(warning(portal)).to.equal(null);
+    expect(step(widgets.login)).to.equal('done');
+
+    await clock.fastForward(60_000);
+    await signedOutEverywhere(widgets, 'U bent uitgelogd, omdat u de langst toegestane tijd ingelogd was. Log opnieuw in.');
+    await waitUntil(async () => (await bffSession()) === 'signed-out', 'the BFF session is still active', { timeout: 8000 });
+  });
 });

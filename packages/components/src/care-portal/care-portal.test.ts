@@ -100,7 +100,10 @@ describe('<care-portal>', () => {
     expect(portal.portalState.locale).to.equal('nl');
 
     const unknown = await settled(await fixture<CarePortal>(html`<care-portal tenant="nobody" api="" lang="en"></care-portal>`));
-    expect(alertOf(unknown)!.textContent).to.contain('This organisation is not known.');
+    // The English texts load on first use, which may still be under way.
+    await waitUntil(() => alertOf(unknown)?.textContent?.includes('This organisation is not known.'), 'the alert is not in English', {
+      timeout: 8000,
+    });
   });
 
   it('loads the other organisation when the tenant attribute changes', async () => {

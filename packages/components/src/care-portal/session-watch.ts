@@ -11,8 +11,14 @@ export interface WatchedPortal extends LitElement {
   setSession(session: PortalSession | null, signedOutReason?: string): void;
 }
 
-/** Why a session ended: "Uitloggen" (here or in the warning), a 401 from the BFF, or no activity. */
-export type SessionEnd = 'logout' | 'expired' | 'idle';
+/**
+ * Why a session ended: "Uitloggen" (here or in the warning), a 401 from the BFF, no activity, or
+ * the absolute limit of the session (the tenant's `absoluteHours`), which no activity extends.
+ */
+export type SessionEnd = 'logout' | 'expired' | 'idle' | 'limit';
+
+/** The warning shown: before the idle timeout (can be extended) or before the absolute limit (cannot). */
+type Warning = 'idle' | 'limit';
 
 /** What the tabs of one portal tell each other over their BroadcastChannel. */
 interface TabMessage {
@@ -39,6 +45,8 @@ const WARN_BEFORE_MS = 2 * 60_000;
  * - The BFF ends a session after the tenant's idle timeout; every request of the session restarts
  *   it, in any tab. Two minutes before, a modal dialog offers "Ingelogd blijven"; at the timeout
  *   the portal logs out itself, so the page never shows a client's data after the BFF forgot them.
+ * - The absolute limit cannot be extended: two minutes before it, the dialog says so ("Log daarna
+ *   opnieuw in") with only "OK" and "Nu uitloggen", once; at the limit the portal logs out.
  */
 export class SessionWatch implements ReactiveController {
   readonly #portal: WatchedPortal;
@@ -49,7 +57,9 @@ export class SessionWatch implements ReactiveController {
   #idleMs = 30 * 60_000;
   #absoluteAt = Infinity;
   #activeAt = 0;
-  #warning = false;
+  #warning: Warning | undefined;
+  /** The reader closed the warning before the absolute limit: it does not come back. */
+  #limitSeen = false;
 
   constructor(portal: WatchedPortal) {
     this.#portal = portal;
@@ -66,8 +76,11 @@ export class SessionWatch implements ReactiveController {
 
   hostUpdate(): void {
     const { session, api } = this.#portal.portalState;
-    if (session && !this.#session) this.#start(api);
-    else if (!session && this.#session) {
+    // A new client of the same BFF is the portal starting over with a sign-in of another tab.
+    if (session && (!this.#session || api !== this.#api)) {
+      this.#stop();
+      this.#start(api);
+    } else if (!session && this.#session) {
       // Signed out by the login's "Uitloggen" (this watch's own endings clear #session first); a new
       // tenant's client is a new portal, not a logout.
       if (api === this.#api) this.#tell({ ended: 'logout' });
@@ -127,18 +140,21 @@ export class SessionWatch implements ReactiveController {
   #schedule() {
     clearTimeout(this.#timer);
     const idleAt = this.#activeAt + this.#idleMs;
+    const absoluteAt = this.#absoluteAt;
     const now = Date.now();
-    if (this.#absoluteAt <= now) return this.end('expired');
+    if (absoluteAt <= now) return this.end('limit');
     if (idleAt <= now) return this.end('idle');
-    const warn = idleAt - WARN_BEFORE_MS <= now && idleAt < this.#absoluteAt;
-    if (warn !== this.#warning) {
-      this.#warning = warn;
-      this.#portal.requestUpdate();
-    }
+    // Whichever comes first is the one to warn about.
+    const endsAt = Math.min(idleAt, absoluteAt);
+    let warning: Warning | undefined;
+    if (endsAt - WARN_BEFORE_MS <= now) warning = idleAt < absoluteAt ? 'idle' : this.#limitSeen ? undefined : 'limit';
+    if (warning || warning !== this.#warning) this.#portal.requestUpdate();
+    this.#warning = warning;
     // Once a minute while warning, so the minutes in the text count down.
-    const next = warn ? Math.min(idleAt, now + 60_000) : Math.min(idleAt - WARN_BEFORE_MS, this.#absoluteAt);
-    this.#timer = setTimeout(() => this.#schedule(), Math.max(0, next - now));
-    if (warn) this.#portal.requestUpdate();
+    const moments = [idleAt, absoluteAt, idleAt - WARN_BEFORE_MS, absoluteAt - WARN_BEFORE_MS, warning ? now + 60_000 : Infinity];
+    const next = Math.min(...moments.filter((moment) => moment > now));
+    // setTimeout takes at most 2^31 - 1 ms (24.8 days); a later moment is looked at again then.
+    this.#timer = setTimeout(() => this.#schedule(), Math.min(next - now, 2 ** 31 - 1));
   }
 
   #tell(message: TabMessage) {
@@ -148,7 +164,8 @@ export class SessionWatch implements ReactiveController {
   #stop() {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    this.#warning = false;
+    this.#warning = undefined;
+    this.#limitSeen = false;
     this.#channel?.close();
     this.#channel = undefined;
     if (this.#api) this.#api.onActivity = undefined;
@@ -170,8 +187,17 @@ export class SessionWatch implements ReactiveController {
     if (tell && reason !== 'expired') void api.post('/auth/logout', {}).catch(() => undefined);
   }
 
+  /** The dialog closed (its button or Escape): before the absolute limit the reader has seen it, which is all it asks. */
+  #closed() {
+    if (this.#warning === 'limit') {
+      this.#limitSeen = true;
+      this.#warning = undefined;
+      this.#portal.requestUpdate();
+    } else if (this.#warning) void this.#stay();
+  }
+
   async #stay() {
-    this.#warning = false;
+    this.#warning = undefined;
     this.#portal.requestUpdate();
     const api = this.#api;
     try {
@@ -184,14 +210,20 @@ export class SessionWatch implements ReactiveController {
   }
 
   render() {
-    if (!this.#warning) return nothing;
-    const minutes = Math.max(1, Math.ceil((this.#activeAt + this.#idleMs - Date.now()) / 60_000));
+    const warning = this.#warning;
+    if (!warning) return nothing;
+    const endsAt = warning === 'limit' ? this.#absoluteAt : this.#activeAt + this.#idleMs;
+    const minutes = Math.max(1, Math.ceil((endsAt - Date.now()) / 60_000));
+    const limit = warning === 'limit';
     // Escape closes the dialog: the reader is there, which is all the warning asks.
-    return html`<dialog part="session-warning" aria-labelledby="care-session-warning" @close=${() => this.#warning && void this.#stay()}>
-      <h2 id="care-session-warning">${this.#t('warning.heading')}</h2>
-      <p>${minutes === 1 ? this.#t('warning.one') : this.#t('warning.other', minutes)}</p>
+    return html`<dialog part="session-warning" aria-labelledby="care-session-warning" aria-describedby="care-session-warning-text" @close=${() => this.#closed()}>
+      <h2 id="care-session-warning">${this.#t(limit ? 'limit.heading' : 'warning.heading')}</h2>
+      <div id="care-session-warning-text">
+        <p>${minutes === 1 ? this.#t(limit ? 'limit.one' : 'warning.one') : this.#t(limit ? 'limit.other' : 'warning.other', minutes)}</p>
+        ${limit ? html`<p>${this.#t('limit.why')}</p>` : nothing}
+      </div>
       <div class="actions">
-        <button type="button" @click=${() => void this.#stay()}>${this.#t('warning.stay')}</button>
+        <button type="button" @click=${() => this.#closed()}>${this.#t(limit ? 'limit.ok' : 'warning.stay')}</button>
         <button type="button" @click=${() => this.end('logout')}>${this.#t('warning.logout')}</button>
       </div>
     </dialog>`;

@@ -4,23 +4,29 @@
  * 15 minutes, login included. The test runner writes the session into the test BFF's database
  * (web-test-runner.test-sessions.mjs) and gives this page its cookie; one session per tenant per
  * page, so a second call for the same tenant replaces the first. With `password`, the account gets
- * that password first (for tests that type the current password).
+ * that password first (for tests that type the current password); with `absoluteMinutes`, the
+ * session's absolute limit is that many minutes away; with `clientOf` (a client's username),
+ * `username` is a contact person (m.de.vries) looking at that client's file.
  *
  * Demo clients (seed): zorggroep-de-linde `j.de.vries`, `h.van.der.meer`; thuiszorg-het-baken
- * `w.dejonge@example.nl`, `a.vanderhoek@example.nl`.
+ * `w.dejonge@example.nl`, `a.vanderhoek@example.nl`. Contact person: zorggroep-de-linde
+ * `m.de.vries` (of `j.de.vries` and `h.van.der.meer`).
  */
 export async function testSession(
   tenant: string,
   username: string,
-  options: { revoked?: boolean; password?: string } = {},
-): Promise<{ displayName: string }> {
+  options: { revoked?: boolean; password?: string; absoluteMinutes?: number; clientOf?: string } = {},
+): Promise<{ displayName: string; clientId: string }> {
   return (await executeServerCommand('care-test-session', {
     tenant,
     username,
     revoked: options.revoked ?? false,
     ...(options.password ? { password: options.password } : {}),
+    ...(options.absoluteMinutes !== undefined ? { absoluteMinutes: options.absoluteMinutes } : {}),
+    ...(options.clientOf ? { clientOf: options.clientOf } : {}),
   })) as {
     displayName: string;
+    clientId: string;
   };
 }
 
