@@ -184,6 +184,7 @@ export const accessLog: AccessLogLine[] = (
       time: '21:03',
       actor: 'contact',
       name: 'Peter de Boer',
+      relationship: 'son',
       role: null,
       organisation: null,
       category: 'appointments',
@@ -246,7 +247,7 @@ export const accessLog: AccessLogLine[] = (
       breakTheGlass: false,
     },
   ] as const
-).map(({ days, time, ...line }) => ({ at: at(days, time), ...line }));
+).map(({ days, time, ...line }) => ({ at: at(days, time), relationship: null, ...line }));
 
 export const measurementTypes: MeasurementType[] = [
   {

@@ -24,7 +24,7 @@ import { staticRoutes } from './static/routes.js';
 import { agendaCalendarRoutes, agendaRoutes } from './agenda/routes.js';
 import { measurementRoutes } from './measurements/routes.js';
 import { reportPdfRoutes, reportRoutes } from './reports/routes.js';
-import { accessLogCsvRoutes, accessLogRoutes } from './access-log/routes.js';
+import { accessLogCsvRoutes, accessLogPdfRoutes, accessLogRoutes } from './access-log/routes.js';
 import { activityRoutes } from './activity/routes.js';
 import { clientPickerRoutes } from './contacts/client-picker-routes.js';
 import { contactRoutes } from './contacts/routes.js';
@@ -128,6 +128,7 @@ function tenantApi() {
     .route('/profile', profileRoutes())
     .route('/access-log', accessLogRoutes())
     .route('/access-log.csv', accessLogCsvRoutes())
+    .route('/access-log.pdf', accessLogPdfRoutes())
     .route('/activity', activityRoutes())
     .route('/contacts', contactRoutes())
     .route('/clients', clientPickerRoutes());

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../auth/session.js';
 import { databaseUnderTest } from '../testing/database-under-test.js';
+import { pdfText } from '../testing/pdf-text.js';
 import { createClientWithAccount, createTenant } from '../testing/fixtures.js';
 import { clientRequest, signedInClient, type SignedInClient } from '../testing/signed-in.js';
 import { createTestApp } from '../testing/test-app.js';
@@ -38,6 +39,31 @@ const staffAccess = (client: SignedInClient, ecdId: string, minutesAgo: number, 
       ...extra,
     })
     .execute();
+
+/** A contact person of `client` (a daughter, all rights unless told) with a signed-in session. */
+async function contactOf(client: SignedInClient, rights: Record<string, boolean> = {}) {
+  const relative = await createClientWithAccount(database.db, client.tenant);
+  await database.db
+    .insertInto('account_clients')
+    .values({
+      tenant_id: client.tenant.id,
+      account_id: relative.accountId,
+      client_id: client.clientId,
+      relation: 'contact',
+      relationship: 'daughter',
+      rights: { reports: true, measurements: true, agenda: true, messages: true, plan: true, profile: true, ...rights },
+    })
+    .execute();
+  const { token } = await createSession(database.db, {
+    tenant: client.tenant,
+    accountId: relative.accountId,
+    clientId: client.clientId,
+    state: 'active',
+    ip: null,
+    userAgent: null,
+  });
+  return { tenant: client.tenant, token, name: `Test ${relative.username}` };
+}
 
 async function accessLog(client: SignedInClient, query = '') {
   const response = await clientRequest(app, client, `/access-log${query}`);
@@ -78,6 +104,20 @@ describe('GET /access-log', () => {
     expect(await accessLog(client)).toEqual([]);
     expect((await accessLog(client, '?period=year')).length).toBe(1);
     expect((await accessLog(other)).length).toBe(2);
+  });
+
+  it('names a contact person by name and relation, in the list and the CSV', async () => {
+    const client = await signedInClient(database.db, tenant);
+    const daughter = await contactOf(client);
+    expect((await clientRequest(app, daughter, '/reports')).status).toBe(200);
+    expect((await accessLog(client))[0]).toMatchObject({
+      actor: 'contact',
+      name: daughter.name,
+      relationship: 'daughter',
+      category: 'reports',
+    });
+    const csv = await (await clientRequest(app, client, '/access-log.csv')).text();
+    expect(csv).toContain(`"Contactpersoon";"${daughter.name} (dochter)";"";"";"Rapportages";"bekeken";"nee"`);
   });
 
   it('names staff only where the tenant shows names', async () => {
@@ -139,5 +179,55 @@ describe('GET /access-log.csv', () => {
       .where('action', '=', 'access-log.download')
       .execute();
     expect(audited).toEqual([{ details: expect.objectContaining({ format: 'csv' }) }]);
+  });
+});
+
+describe('GET /access-log.pdf', () => {
+  it('is a readable Dutch PDF of the period, by day, with similar lines grouped and emergency access spelled out', async () => {
+    const client = await signedInClient(database.db, tenant);
+    const other = await signedInClient(database.db, tenant);
+    const daughter = await contactOf(client);
+    await staffAccess(client, 'E-6', 60 * 24 * 2, { break_the_glass: true, staff_role: 'Verpleegkundige nachtdienst' });
+    await staffAccess(other, 'E-7', 5, { staff_role: 'Fysiotherapeut' });
+    for (let i = 0; i < 3; i++) expect((await clientRequest(app, client, '/reports')).status).toBe(200);
+    expect((await clientRequest(app, daughter, '/measurements')).status).toBe(200);
+
+    const response = await clientRequest(app, client, '/access-log.pdf?period=month');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="inzage-dossier-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.pdf"$/,
+    );
+    const pages = await pdfText(new Uint8Array(await response.arrayBuffer()));
+    expect(pages).toHaveLength(1);
+    const text = pages[0]!.replace(/\s+/g, ' ');
+    expect(text).toContain('Wie heeft mijn dossier bekeken?');
+    expect(text).toContain(`Cliënt: Test ${client.username}`);
+    expect(text).toMatch(/Periode: \d+ \S+ \d{4} tot en met \d+ \S+ \d{4}/);
+    expect(text).toContain('Aantal keer ingezien of gewijzigd: 5');
+    expect(text).toContain(`Uw contactpersoon ${daughter.name} (dochter) · Metingen bekeken`);
+    expect(text).toMatch(/\d\d:\d\d(–\d\d:\d\d)? U zelf · 3× Rapportages bekeken/);
+    expect(text).toMatch(/Verpleegkundige nachtdienst, Wijkteam Oost · Cliëntplan bekeken · Noodtoegang: ingezien met de noodprocedure/);
+    expect(text).toMatch(/(Maandag|Dinsdag|Woensdag|Donderdag|Vrijdag|Zaterdag|Zondag) \d+ \S+ \d{4}/);
+    expect(text).toContain('Pagina 1 van 1');
+    expect(text).not.toContain('Fysiotherapeut');
+
+    const audited = await database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('client_id', '=', client.clientId)
+      .where('action', '=', 'access-log.download')
+      .execute();
+    expect(audited).toEqual([{ details: expect.objectContaining({ format: 'pdf' }) }]);
+  });
+
+  it('says so when nobody looked in the period', async () => {
+    const client = await signedInClient(database.db, tenant);
+    const response = await clientRequest(app, client, '/access-log.pdf?from=2001-01-01&to=2001-01-31');
+    expect(response.status).toBe(200);
+    const [text] = await pdfText(new Uint8Array(await response.arrayBuffer()));
+    expect(text).toContain('Periode: 1 januari 2001 tot en met 31 januari 2001');
+    expect(text).toContain('Aantal keer ingezien of gewijzigd: 0');
+    expect(text).toContain('Niemand heeft uw dossier in deze periode ingezien.');
   });
 });

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Relationship } from '../contacts/rights.js';
 import type { AuditLogTable, Database } from '../db/schema.js';
 
 export type AccessActor = 'client' | 'contact' | 'staff' | 'ecd';
@@ -10,6 +11,8 @@ export interface AccessLogLine {
   actor: AccessActor;
   /** The contact person's or staff member's name; null when the tenant hides staff names. */
   name: string | null;
+  /** What a contact person is to the client ("dochter"), while the link exists. */
+  relationship: Relationship | null;
   role: string | null;
   organisation: string | null;
   category: string;
@@ -54,6 +57,7 @@ interface LineRow {
   at: Date;
   actor: AccessActor;
   name: string | null;
+  relationship: Relationship | null;
   role: string | null;
   organisation: string | null;
   category: string;
@@ -79,15 +83,17 @@ export async function accessLogLines(
         select a.occurred_at as at,
                case when a.actor_kind = 'integration' then 'ecd' when a.on_behalf_of_client_id is not null then 'contact' else 'client' end as actor,
                case when a.on_behalf_of_client_id is not null then acc.display_name end as name,
+               case when a.on_behalf_of_client_id is not null then ac.relationship end as relationship,
                null::text as role,
                case when a.actor_kind = 'integration' then ${scope.tenantName}::text end as organisation,
                ${auditCategory} as category, ${auditAction} as action, false as break_the_glass
         from audit_log a left join accounts acc on acc.tenant_id = a.tenant_id and acc.id = a.actor_account_id
+          left join account_clients ac on ac.tenant_id = a.tenant_id and ac.account_id = a.actor_account_id and ac.client_id = a.client_id
         where a.tenant_id = ${scope.tenantId} and a.client_id = ${scope.clientId} and a.outcome = 'success'
           and a.actor_kind in ('account', 'integration')
           and a.occurred_at >= ${period.start} and a.occurred_at < ${period.end}
         union all
-        select s.occurred_at, 'staff', case when ${scope.showStaffNames} then s.staff_name end, s.staff_role, s.organisation_unit,
+        select s.occurred_at, 'staff', case when ${scope.showStaffNames} then s.staff_name end, null, s.staff_role, s.organisation_unit,
                s.data_category, s.action, s.break_the_glass
         from staff_access_events s
         where s.tenant_id = ${scope.tenantId} and s.client_id = ${scope.clientId} and s.occurred_at >= ${period.start} and s.occurred_at < ${period.end}
@@ -103,6 +109,7 @@ export async function accessLogLines(
     at: new Date(row.at).toISOString(),
     actor: row.actor,
     name: row.name,
+    relationship: row.relationship,
     role: row.role,
     organisation: row.organisation,
     category: row.category,

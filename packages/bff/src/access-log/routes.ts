@@ -4,7 +4,12 @@ import { auditRow } from '../audit/audit-log.js';
 import { requireClientSession } from '../auth/session-middleware.js';
 import { amsterdamClock, amsterdamDate, isoDate } from '../time/amsterdam-time.js';
 import { periodFromQuery } from '../time/period.js';
+import { coalescedWebStream } from '../reports/pdf.js';
+import { pdfOffThread } from '../reports/pdf-workers.js';
+import { groupAccessLog, type AccessLogGroup } from './grouping.js';
+import { accessLogPdfFileName } from './pdf.js';
 import { accessLogLines, type AccessLogLine, type AccessLogScope } from './queries.js';
+import { actionNames, actorNames, categoryNames, contactName } from './wording.js';
 
 /** Longest period one read or download covers: a year and a day, as for the reports. */
 const MAX_PERIOD_DAYS = 367;
@@ -19,33 +24,10 @@ function scopeOf(c: Context<ClientEnv>): AccessLogScope {
   };
 }
 
-const actorNames: Record<AccessLogLine['actor'], string> = { client: 'U zelf', contact: 'Contactpersoon', staff: 'Zorgteam', ecd: 'ECD' };
-const categoryNames: Record<string, string> = {
-  reports: 'Rapportages',
-  measurements: 'Metingen',
-  'client-plan': 'Cliëntplan',
-  appointments: 'Agenda',
-  messages: 'Berichten',
-  profile: 'Persoonlijke gegevens',
-  'portal-input': 'Uw invoer in het portaal',
-  documents: 'Documenten',
-  medication: 'Medicatie',
-  other: 'Overig',
-};
-const actionNames: Record<AccessLogLine['action'], string> = {
-  view: 'bekeken',
-  download: 'gedownload',
-  create: 'toegevoegd',
-  update: 'gewijzigd',
-  delete: 'verwijderd',
-  sign: 'ondertekend',
-  reject: 'afgekeurd',
-};
-
 /** A spreadsheet cell: quoted, and a leading = + - @ defused so a spreadsheet never runs it as a formula. */
 const cell = (value: string) => `"${(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value).replaceAll('"', '""')}"`;
 
-/** The log as CSV for a Dutch spreadsheet: semicolons, a BOM for the accents, Amsterdam time. */
+/** The log as CSV for a Dutch spreadsheet: semicolons, a BOM for the accents, Amsterdam time; one row per access, never grouped. */
 export function accessLogCsv(lines: AccessLogLine[]): string {
   const header = ['Datum', 'Tijd', 'Wie', 'Naam', 'Rol', 'Organisatie', 'Gegevens', 'Handeling', 'Noodtoegang'];
   const rows = lines.map((line) => {
@@ -54,7 +36,7 @@ export function accessLogCsv(lines: AccessLogLine[]): string {
       isoDate(amsterdamDate(at)),
       amsterdamClock(at),
       actorNames[line.actor],
-      line.name ?? '',
+      contactName(line) ?? '',
       line.role ?? '',
       line.organisation ?? '',
       categoryNames[line.category] ?? line.category,
@@ -83,24 +65,52 @@ export function accessLogRoutes() {
   });
 }
 
+/** The lines of a download of the period the query names, audited as `access-log.download` of that format. */
+async function downloadedLines(c: Context<ClientEnv>, format: 'csv' | 'pdf') {
+  const period = periodFromQuery(c.req.query(), { fallback: 'month', maxDays: MAX_PERIOD_DAYS });
+  const items = await accessLogLines(
+    c.var.db,
+    scopeOf(c),
+    period,
+    auditRow(c, { action: 'access-log.download', resourceType: 'access-log', details: { from: period.from, to: period.to, format } }),
+  );
+  return { period, items };
+}
+
 /** The same log as a CSV download, at /access-log.csv. */
 export function accessLogCsvRoutes() {
   return new Hono<AppEnv>().use(requireClientSession('client')).get('/', async (c) => {
-    const scope = scopeOf(c);
-    const period = periodFromQuery(c.req.query(), { fallback: 'month', maxDays: MAX_PERIOD_DAYS });
-    const items = await accessLogLines(
-      c.var.db,
-      scope,
-      period,
-      auditRow(c, {
-        action: 'access-log.download',
-        resourceType: 'access-log',
-        details: { from: period.from, to: period.to, format: 'csv' },
-      }),
-    );
+    const { period, items } = await downloadedLines(c, 'csv');
     return c.body(accessLogCsv(items), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="inzage-dossier-${period.from}-${period.to}.csv"`,
+      'cache-control': 'no-store',
+    });
+  });
+}
+
+const PDF_BATCH = 500;
+
+/** The same log as a readable PDF ("Download als PDF"), similar lines grouped, at /access-log.pdf. */
+export function accessLogPdfRoutes() {
+  return new Hono<AppEnv>().use(requireClientSession('client')).get('/', async (c) => {
+    const { period, items } = await downloadedLines(c, 'pdf');
+    const groups = groupAccessLog(items);
+    async function* batches(): AsyncGenerator<AccessLogGroup[]> {
+      for (let at = 0; at < groups.length; at += PDF_BATCH) yield groups.slice(at, at + PDF_BATCH);
+    }
+    const pdf = pdfOffThread('access-log', {
+      organisation: c.var.tenant.name,
+      clientName: c.var.session.clientName ?? '',
+      period,
+      total: items.length,
+      generatedAt: new Date(),
+      batches: batches(),
+    });
+    pdf.on('error', (error) => c.var.logger.error('access-log pdf failed', { error }));
+    return c.body(coalescedWebStream(pdf), 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="${accessLogPdfFileName(period)}"`,
       'cache-control': 'no-store',
     });
   });

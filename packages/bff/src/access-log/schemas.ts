@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { relationshipSchema } from '../contacts/schemas.js';
 import { dateTime, listOf, media, ok, period, periodQuery, problem, read } from '../contract/operations.js';
 
 export const accessCategories = [
@@ -19,6 +20,7 @@ export const accessLogLine = z
     at: dateTime(),
     actor: z.enum(['client', 'contact', 'staff', 'ecd']),
     name: z.string().nullable().describe('The contact person’s or staff member’s name; null when the tenant hides staff names'),
+    relationship: relationshipSchema.nullable().describe('What a contact person is to the client, while they are linked'),
     role: z.string().nullable(),
     organisation: z.string().nullable(),
     category: z.enum(accessCategories),
@@ -44,6 +46,13 @@ export const accessLogOperations = [
     tag: 'access-log',
     summary: 'The access log of a period as CSV (semicolons, Dutch headings, Amsterdam time)',
     query: periodQuery,
-    responses: { '200': media('CSV', 'text/csv'), '400': problem('Bad period'), '403': notForContacts },
+    responses: { '200': media('CSV, one row per access', 'text/csv'), '400': problem('Bad period'), '403': notForContacts },
+  }),
+  read({
+    path: '/access-log.pdf',
+    tag: 'access-log',
+    summary: 'The access log of a period as a readable Dutch PDF, by day, similar lines grouped ("12× Rapportages bekeken")',
+    query: periodQuery,
+    responses: { '200': media('A4 PDF', 'application/pdf', true), '400': problem('Bad period'), '403': notForContacts },
   }),
 ];

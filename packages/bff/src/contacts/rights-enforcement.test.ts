@@ -56,6 +56,7 @@ const routes: [Need, string, string, ClientRequestInit?][] = [
   ['client-only', 'POST', '/profile/email/verify', json({ challengeId: id, code: '123456' })],
   ['client-only', 'GET', '/access-log'],
   ['client-only', 'GET', '/access-log.csv'],
+  ['client-only', 'GET', '/access-log.pdf'],
   ['client-only', 'GET', '/contacts'],
   ['client-only', 'POST', '/contacts', json({})],
   ['client-only', 'POST', '/contacts/confirm', json({})],

@@ -37,8 +37,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-const download = (signal?: AbortSignal) =>
-  fetch(`${bff.url}/api/tenants/${client.tenant.slug}/reports.pdf?period=year`, {
+const download = (signal?: AbortSignal, path = '/reports.pdf?period=year') =>
+  fetch(`${bff.url}/api/tenants/${client.tenant.slug}${path}`, {
     headers: { cookie: `${sessionCookieName(client.tenant.slug)}=${client.token}` },
     signal: signal ?? AbortSignal.timeout(20_000),
   });
@@ -63,6 +63,17 @@ describe('report PDFs made off the main thread', () => {
       expect(pages.at(-1)).toContain(`Pagina ${pages.length} van ${pages.length}`);
     }
     expect(bff.alive).toBe(true);
+    expect(bff.output()).not.toMatch(/"level":"error"/);
+  });
+
+  it('lay out the access log too, on the same pool, beside a reports PDF', async () => {
+    const [log, reports] = await Promise.all([download(undefined, '/access-log.pdf?period=year'), download()]);
+    expect(log.headers.get('content-type')).toBe('application/pdf');
+    const text = (await pdfText(new Uint8Array(await log.arrayBuffer()))).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('Wie heeft mijn dossier bekeken?');
+    // The downloads of the first test are lines of it now.
+    expect(text).toMatch(/U zelf · \d+× Rapportages gedownload/);
+    expect((await pdfText(new Uint8Array(await reports.arrayBuffer()))).join('\n')).toContain('Aantal rapportages: 300');
     expect(bff.output()).not.toMatch(/"level":"error"/);
   });
 });

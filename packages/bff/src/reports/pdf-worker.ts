@@ -1,9 +1,8 @@
+import type { Readable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
-import { streamReportsPdf } from './pdf.js';
-import type { PdfJob, ToPdfWorker } from './pdf-workers.js';
-import type { ReportView } from './queries.js';
+import { pdfLayouts, type PdfJob, type PdfLayouts, type ToPdfWorker } from './pdf-layouts.js';
 
-// A worker thread of the PDF pool (pdf-workers.ts): makes one reports PDF at a time, asking the
+// A worker thread of the PDF pool (pdf-workers.ts): makes one PDF at a time, asking the
 // main thread for each batch of rows and handing back the bytes as they come.
 const port = parentPort!;
 let inbox: ((message: ToPdfWorker) => void) | undefined;
@@ -12,19 +11,20 @@ port.on('message', (message: ToPdfWorker) => {
   else inbox?.(message);
 });
 
-async function* batches(): AsyncGenerator<ReportView[]> {
+async function* batches(): AsyncGenerator<never[]> {
   for (;;) {
     const reply = new Promise<ToPdfWorker>((resolve) => (inbox = resolve));
     port.postMessage({ kind: 'need' });
     const message = await reply;
     if (message.kind !== 'batch') return;
-    yield message.rows;
+    yield message.rows as never[];
   }
 }
 
 async function make(job: PdfJob) {
   try {
-    const doc = streamReportsPdf({ ...job, generatedAt: new Date(job.generatedAt), batches: batches() });
+    const layout = pdfLayouts[job.layout] as (input: PdfLayouts[typeof job.layout]) => Readable;
+    const doc = layout({ ...job.input, generatedAt: new Date(job.input.generatedAt), batches: batches() } as PdfLayouts[typeof job.layout]);
     for await (const chunk of doc) port.postMessage({ kind: 'bytes', bytes: chunk as Buffer });
     port.postMessage({ kind: 'done' });
   } catch (error) {

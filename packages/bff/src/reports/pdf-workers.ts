@@ -3,11 +3,9 @@ import { availableParallelism } from 'node:os';
 import { PassThrough, type Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { streamReportsPdf, type ReportsPdfInput } from './pdf.js';
-import type { ReportView } from './queries.js';
+import { pdfLayouts, type PdfLayout, type PdfLayouts, type ToPdfWorker } from './pdf-layouts.js';
+import type { ReportsPdfInput } from './pdf.js';
 
-export type PdfJob = Omit<ReportsPdfInput, 'batches' | 'generatedAt'> & { generatedAt: string };
-export type ToPdfWorker = { kind: 'job'; job: PdfJob } | { kind: 'batch'; rows: ReportView[] } | { kind: 'no-more' };
 type FromPdfWorker = { kind: 'need' } | { kind: 'bytes'; bytes: Uint8Array } | { kind: 'done' } | { kind: 'failed'; message: string };
 
 // The worker runs compiled JavaScript. Run from the TypeScript sources (the unit tests) there is
@@ -19,7 +17,8 @@ const offThread = existsSync(workerFile);
 const POOL_SIZE = Math.max(1, availableParallelism() - 1);
 
 interface Job {
-  input: ReportsPdfInput;
+  layout: PdfLayout;
+  input: PdfLayouts[PdfLayout];
   output: PassThrough;
 }
 
@@ -33,9 +32,14 @@ let started = 0;
  * read here, a batch at a time, on the request's database connection.
  */
 export function reportsPdf(input: ReportsPdfInput): Readable {
-  if (!offThread) return streamReportsPdf(input);
+  return pdfOffThread('reports', input);
+}
+
+/** Any of the pool's PDFs (`pdfLayouts`), laid out off the main thread where the build allows. */
+export function pdfOffThread<L extends PdfLayout>(layout: L, input: PdfLayouts[L]): Readable {
+  if (!offThread) return pdfLayouts[layout](input);
   const output = new PassThrough();
-  waiting.push({ input, output });
+  waiting.push({ layout, input, output });
   dispatch();
   return output;
 }
@@ -61,7 +65,7 @@ function startWorker(): Worker {
   return worker;
 }
 
-function run(worker: Worker, { input, output }: Job) {
+function run(worker: Worker, { layout, input, output }: Job) {
   if (output.destroyed) return release(worker);
   const rows = input.batches[Symbol.asyncIterator]();
   let finished = false;
@@ -90,7 +94,7 @@ function run(worker: Worker, { input, output }: Job) {
     } else if (message.kind === 'bytes')
       output.write(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength));
     else if (message.kind === 'done') finish('done');
-    else finish(new Error(`reports PDF failed: ${message.message}`));
+    else finish(new Error(`${layout} PDF failed: ${message.message}`));
   };
   const onError = (error: Error) => finish(error);
   const onExit = () => finish(new Error('the PDF worker thread ended'));
@@ -100,7 +104,7 @@ function run(worker: Worker, { input, output }: Job) {
   output.once('close', () => finish('cancelled'));
   worker.ref();
   const { batches: _rows, generatedAt, ...job } = input;
-  worker.postMessage({ kind: 'job', job: { ...job, generatedAt: generatedAt.toISOString() } } satisfies ToPdfWorker);
+  worker.postMessage({ kind: 'job', job: { layout, input: { ...job, generatedAt: generatedAt.toISOString() } } } satisfies ToPdfWorker);
 }
 
 function release(worker: Worker) {

@@ -100,28 +100,40 @@ interface PdfInternals {
   _fontSize: number;
 }
 
-const margin = { top: 72, bottom: 64, left: 60, right: 60 };
-const grey = '#555555';
+export const margin = { top: 72, bottom: 64, left: 60, right: 60 };
+export const grey = '#555555';
+
+/** "Gemaakt op 30 november 2026 14:05", under a document's heading. */
+export const madeAtLabel = (at: Date) => `Gemaakt op ${createdFormat.format(at)}`;
+
+/** An A4 document in Dutch with a running title above and "Pagina n van N" below every page. */
+export interface PagedPdf {
+  doc: PDFKit.PDFDocument;
+  /** The width between the margins. */
+  width: number;
+  /** Starts a new page when fewer than `height` points are left on this one. */
+  keepTogether(height: number): void;
+  /** Writes N into every footer and ends the document. */
+  finish(): void;
+}
 
 /**
- * Streams the reports PDF: each batch of rows is laid out as it arrives and pdfkit's output flows
- * to the reader, so a year of reports is never held whole. "Pagina n van N" needs N before it is
- * known: every footer draws N from one shared form XObject, whose content is written last.
+ * "Pagina n van N" needs N before it is known: every footer draws N from one shared form XObject,
+ * whose content is written by `finish()`. The first page is added at once.
  */
-export function streamReportsPdf(input: ReportsPdfInput): Readable {
+export function pagedPdf(options: { title: string; author: string; runningTitle: string }): PagedPdf {
   const doc = new PDFDocument({
     size: 'A4',
     margins: margin,
     autoFirstPage: false,
     bufferPages: false,
-    info: { Title: `Rapportages ${input.clientName}, ${periodLabel(input.period)}`, Author: input.organisation, Creator: 'care-widgets' },
+    info: { Title: options.title, Author: options.author, Creator: 'care-widgets' },
     lang: 'nl-NL',
   } as PDFKit.PDFDocumentOptions);
   const internals = doc as unknown as PdfInternals;
   doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);
 
-  const runningTitle = `${input.organisation} · Rapportages ${input.clientName} · ${periodLabel(input.period)}`;
   const footerSize = 9;
   let pageCount = 0;
   let totalRef: ReturnType<PdfInternals['ref']> | undefined;
@@ -135,7 +147,7 @@ export function streamReportsPdf(input: ReportsPdfInput): Readable {
     const width = doc.page.width - margin.left - margin.right;
     doc.save();
     doc.fillColor(grey).font('regular').fontSize(8);
-    doc.text(runningTitle, margin.left, 36, { width, lineBreak: false, ellipsis: true, height: 12 });
+    doc.text(options.runningTitle, margin.left, 36, { width, lineBreak: false, ellipsis: true, height: 12 });
     doc
       .moveTo(margin.left, 52)
       .lineTo(doc.page.width - margin.right, 52)
@@ -168,21 +180,44 @@ export function streamReportsPdf(input: ReportsPdfInput): Readable {
     doc.y = y;
   });
 
+  doc.addPage();
+  return {
+    doc,
+    width: doc.page.width - margin.left - margin.right,
+    keepTogether(height) {
+      if (doc.y + height > doc.page.height - margin.bottom) doc.addPage();
+    },
+    finish() {
+      doc.font('regular').fontSize(footerSize);
+      const [glyphs] = internals._font.encode(` ${pageCount}`);
+      totalRef?.write(`BT /${internals._font.id} ${footerSize} Tf <${glyphs.join('')}> Tj ET`);
+      totalRef?.end();
+      doc.end();
+    },
+  };
+}
+
+/**
+ * Streams the reports PDF: each batch of rows is laid out as it arrives and pdfkit's output flows
+ * to the reader, so a year of reports is never held whole.
+ */
+export function streamReportsPdf(input: ReportsPdfInput): Readable {
+  const { doc, width, keepTogether, finish } = pagedPdf({
+    title: `Rapportages ${input.clientName}, ${periodLabel(input.period)}`,
+    author: input.organisation,
+    runningTitle: `${input.organisation} · Rapportages ${input.clientName} · ${periodLabel(input.period)}`,
+  });
+
   // Laying out a year of reports takes the main thread for a second or so: in slices (http/cpu-share.ts).
   const slices = new CpuSlices();
   const write = async () => {
-    doc.addPage();
-    const width = doc.page.width - margin.left - margin.right;
     doc.fillColor('black').font('bold').fontSize(16).text(input.organisation, { width });
     doc.moveDown(0.2).fontSize(13).text('Rapportages', { width });
     doc.moveDown(0.4).font('regular').fontSize(10.5);
     doc.text(`Cliënt: ${input.clientName}`, { width });
     doc.text(`Periode: ${periodLabel(input.period)}`, { width });
     doc.text(`Aantal rapportages: ${input.total}`, { width });
-    doc
-      .fillColor(grey)
-      .fontSize(9)
-      .text(`Gemaakt op ${createdFormat.format(input.generatedAt)}`, { width });
+    doc.fillColor(grey).fontSize(9).text(madeAtLabel(input.generatedAt), { width });
     doc.fillColor('black').moveDown(1);
     if (input.total === 0) doc.fontSize(10.5).text('Er zijn geen rapportages in deze periode.', { width });
 
@@ -190,9 +225,8 @@ export function streamReportsPdf(input: ReportsPdfInput): Readable {
       for (const report of batch) {
         await slices.maybeYield();
         doc.font('bold').fontSize(10);
-        const headingHeight = doc.currentLineHeight(true);
         // Keep a heading with at least two lines of its text.
-        if (doc.y + headingHeight * 3.5 > doc.page.height - margin.bottom) doc.addPage();
+        keepTogether(doc.currentLineHeight(true) * 3.5);
         const author = report.own ? `${report.author} (eigen rapportage)` : report.author;
         doc.text(`${writtenAtFormat.format(new Date(report.writtenAt))} · ${author}`, margin.left, doc.y, { width });
         doc.font('regular').fontSize(10.5).text(report.text.replace(/\r\n?/g, '\n'), { width, lineGap: 1.5 });
@@ -200,12 +234,8 @@ export function streamReportsPdf(input: ReportsPdfInput): Readable {
       }
     }
 
-    doc.font('regular').fontSize(footerSize);
-    const [glyphs] = internals._font.encode(` ${pageCount}`);
-    totalRef?.write(`BT /${internals._font.id} ${footerSize} Tf <${glyphs.join('')}> Tj ET`);
-    totalRef?.end();
+    finish();
     await slices.maybeYield();
-    doc.end();
   };
   write().catch((error: unknown) => doc.destroy(error instanceof Error ? error : new Error(String(error))));
   return doc;
