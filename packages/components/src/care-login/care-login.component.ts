@@ -71,6 +71,17 @@ const steps: StepModules = {
  * @cssproperty --care-color-primary - Buttons and links.
  * @cssproperty --care-color-primary-text - Text on buttons.
  * @cssproperty --care-color-focus - Focus outline.
+ * @cssproperty --care-color-heading - The step's heading. Default: `--care-color-text`.
+ * @cssproperty --care-color-link - Link-like buttons. Default: `--care-color-primary`.
+ * @cssproperty --care-input-border-color - Input borders (2px). Default: `--care-color-border`.
+ * @cssproperty --care-input-border-radius - Input corners. Default: `--care-radius`.
+ * @cssproperty --care-input-background-color - Input background. Default: `--care-color-background`.
+ * @cssproperty --care-input-color - Input text. Default: `--care-color-text`.
+ * @cssproperty --care-button-background-color - Main buttons. Default: `--care-color-primary`.
+ * @cssproperty --care-button-color - Text on main buttons. Default: `--care-color-primary-text`.
+ * @cssproperty --care-focus-ring-color - Focus outline. Default: `--care-color-focus`.
+ * @cssproperty --care-focus-ring-width - Focus outline width. Default: `3px`.
+ * @cssproperty --care-focus-ring-offset - Space between the focus outline and the element. Default: `2px`.
  * @cssproperty --care-color-danger - Error border, ✗ marks, invalid inputs.
  * @cssproperty --care-color-danger-surface - Background of the error alert.
  * @cssproperty --care-color-danger-text - Text of the error alert.

@@ -43,6 +43,7 @@ export const careLoginStyles = css`
     font-size: 1.5em;
     font-weight: 700;
     line-height: 1.25;
+    color: var(--care-color-heading, var(--care-color-text, #1f2933));
     outline: none;
   }
   ${s} p {
@@ -63,10 +64,10 @@ export const careLoginStyles = css`
     min-height: 2.75em;
     margin: 0;
     padding: 0.5em 0.75em;
-    border: 2px solid var(--care-color-border, #7b8794);
-    border-radius: var(--care-radius, 6px);
-    background: var(--care-color-background, #fff);
-    color: var(--care-color-text, #1f2933);
+    border: 2px solid var(--care-input-border-color, var(--care-color-border, #7b8794));
+    border-radius: var(--care-input-border-radius, var(--care-radius, 6px));
+    background: var(--care-input-background-color, var(--care-color-background, #fff));
+    color: var(--care-input-color, var(--care-color-text, #1f2933));
     font: inherit;
   }
   ${s} [aria-invalid='true'] {
@@ -106,7 +107,7 @@ export const careLoginStyles = css`
     padding: 0.25em 0;
     border: 0;
     background: none;
-    color: var(--care-color-primary, #0b5cad);
+    color: var(--care-color-link, var(--care-color-primary, #0b5cad));
     font: inherit;
     text-align: start;
     cursor: pointer;
@@ -129,8 +130,8 @@ export const careLoginStyles = css`
     text-align: center;
   }
   ${s} :is(input, button, .care-login__terms):focus-visible {
-    outline: 3px solid var(--care-color-focus, #9a3412);
-    outline-offset: 2px;
+    outline: var(--care-focus-ring-width, 3px) solid var(--care-focus-ring-color, var(--care-color-focus, #9a3412));
+    outline-offset: var(--care-focus-ring-offset, 2px);
   }
   ${s} .care-login__alert:not(:empty),
   ${s} .care-login__notice:not(:empty) {

@@ -47,6 +47,43 @@ describe('<care-login>', () => {
     }
   });
 
+  it('follows a tenant’s input, link, heading and focus-ring tokens, and the common ones without them', async () => {
+    const look = (login: CareLogin) => {
+      const input = getComputedStyle(field(login, 'username'));
+      return {
+        input: [input.borderTopColor, input.borderTopLeftRadius, input.backgroundColor, input.color],
+        link: getComputedStyle(button(login, 'Wachtwoord vergeten?')).color,
+        heading: getComputedStyle(login.querySelector('h2')!).color,
+        focus: (field(login, 'username').focus(), [input.outlineColor, input.outlineWidth, input.outlineOffset]),
+      };
+    };
+    const { portal, login } = await mount(LINDE);
+    // De Linde's theme sets none of these: its primary (#2f6b3a), focus (#8a4b00) and radius (4px) show.
+    expect(look(login)).to.deep.equal({
+      input: ['rgb(123, 135, 148)', '4px', 'rgb(255, 255, 255)', 'rgb(31, 41, 51)'],
+      link: 'rgb(47, 107, 58)',
+      heading: 'rgb(31, 41, 51)',
+      focus: ['rgb(138, 75, 0)', '3px', '2px'],
+    });
+    portal.style.cssText = [
+      '--care-input-border-color: #654321',
+      '--care-input-border-radius: 0px',
+      '--care-input-background-color: #fafafa',
+      '--care-input-color: #111111',
+      '--care-color-link: #0a3d73',
+      '--care-color-heading: #234f2b',
+      '--care-focus-ring-color: #0000d0',
+      '--care-focus-ring-width: 5px',
+      '--care-focus-ring-offset: 1px',
+    ].join(';');
+    expect(look(login)).to.deep.equal({
+      input: ['rgb(101, 67, 33)', '0px', 'rgb(250, 250, 250)', 'rgb(17, 17, 17)'],
+      link: 'rgb(10, 61, 115)',
+      heading: 'rgb(35, 79, 43)',
+      focus: ['rgb(0, 0, 208)', '5px', '1px'],
+    });
+  });
+
   it('speaks English with lang="en"', async () => {
     const { login } = await mount(LINDE, 'en');
     expect(login.querySelector('h2')!.textContent).to.equal('Log in');
