@@ -29,6 +29,19 @@ import type {
   relationshipSchema,
   rightsSchema,
 } from './contacts/schemas.js';
+import type {
+  boardAuthor,
+  boardPage,
+  boardPhoto,
+  boardPost,
+  boardQuota,
+  boardRemoved,
+  boardReply,
+  boardUnreadCount,
+  newPostBody,
+  newReplyBody,
+  uploadedPhoto,
+} from './board/schemas.js';
 import type { codeSent, identityChallenge } from './contract/confirmation.js';
 import type { period, problemSchema } from './contract/operations.js';
 import type { measurement, measurementComponent, measurementType, newMeasurementBody } from './measurements/schemas.js';
@@ -97,3 +110,16 @@ export type ContactChange = z.input<typeof contactChangeBody>;
 export type ContactCodeSent = z.infer<typeof contactCodeSent>;
 export type AccountClient = z.infer<typeof accountClient>;
 export type AccountClients = z.infer<typeof accountClients>;
+
+export type BoardAuthor = z.infer<typeof boardAuthor>;
+export type BoardPhoto = z.infer<typeof boardPhoto>;
+export type BoardReply = z.infer<typeof boardReply>;
+export type BoardPost = z.infer<typeof boardPost>;
+export type BoardPage = z.infer<typeof boardPage>;
+export type BoardUnreadCount = z.infer<typeof boardUnreadCount>;
+export type NewBoardPost = z.input<typeof newPostBody>;
+export type NewBoardReply = z.input<typeof newReplyBody>;
+export type UploadedPhoto = z.infer<typeof uploadedPhoto>;
+export type BoardQuota = z.infer<typeof boardQuota>;
+/** The `removed` event of GET /board/stream. */
+export type BoardRemoved = z.infer<typeof boardRemoved>;

@@ -19,6 +19,7 @@ import { requestTimeout } from './http/request-timeout.js';
 import { configureServerSecret } from './security/server-secret.js';
 import type { Outbox } from './outbox/delivery.js';
 import { authRoutes } from './auth/routes.js';
+import { boardRoutes } from './board/routes.js';
 import { devRoutes } from './dev/routes.js';
 import { staticRoutes } from './static/routes.js';
 import { agendaCalendarRoutes, agendaRoutes } from './agenda/routes.js';
@@ -131,5 +132,6 @@ function tenantApi() {
     .route('/access-log.pdf', accessLogPdfRoutes())
     .route('/activity', activityRoutes())
     .route('/contacts', contactRoutes())
-    .route('/clients', clientPickerRoutes());
+    .route('/clients', clientPickerRoutes())
+    .route('/board', boardRoutes());
 }

@@ -10,6 +10,7 @@ import { isDatabaseUnavailable } from './db/unavailable.js';
 import { startHousekeeping } from './housekeeping/prune.js';
 import { createLogger, type Logger } from './http/logger.js';
 import { messageFeed } from './messages/live.js';
+import { boardFeed } from './board/live.js';
 import { createOutbox, type DeliveryProvider } from './outbox/delivery.js';
 import { deliveryFromConfig, requireDeliveryConfig } from './outbox/delivery-from-config.js';
 
@@ -85,6 +86,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const closed = new Promise<void>((resolve) => http.close(() => resolve()));
     for (const response of inFlight) response.shouldKeepAlive = false;
     messageFeed(database, logger).end();
+    boardFeed(database, logger).end();
     const deadline = performance.now() + graceMs;
     while (inFlight.size > 0 && performance.now() < deadline) {
       http.closeIdleConnections();

@@ -63,6 +63,17 @@ const routes: [Need, string, string, ClientRequestInit?][] = [
   ['client-only', 'PUT', `/contacts/${id}`, json({})],
   ['client-only', 'PUT', `/contacts/${id}/confirm`, json({})],
   ['client-only', 'DELETE', `/contacts/${id}`],
+  ['board', 'GET', '/board'],
+  ['board', 'GET', '/board/unread-count'],
+  ['board', 'POST', '/board/read', { method: 'POST' }],
+  ['board', 'POST', '/board/posts', json({ text: 'Hallo' }, key())],
+  ['board', 'POST', `/board/posts/${id}/replies`, json({ text: 'Hoi' }, key())],
+  ['board', 'DELETE', `/board/posts/${id}`],
+  ['board', 'DELETE', `/board/replies/${id}`],
+  ['board', 'POST', '/board/photos', { body: new Uint8Array([0xff, 0xd8, 0xff]), ...key() }],
+  ['board', 'GET', `/board/photos/${id}/thumbnail`],
+  ['board', 'DELETE', `/board/photos/${id}`],
+  ['board', 'GET', '/board/stream'],
 ];
 
 let database: TestDatabase;

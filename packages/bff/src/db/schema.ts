@@ -12,6 +12,7 @@ type CalendarDate = ColumnType<string, string, string>;
 type Json<T> = ColumnType<T, T, T>;
 /** `Generated<Json<T>>` would make the insert type the ColumnType object itself instead of `T`. */
 type GeneratedJson<T> = ColumnType<T, T | undefined, T>;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
 export interface TenantsTable {
   id: Generated<string>;
@@ -45,6 +46,9 @@ export interface ClientsTable {
   email: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** Migration 0013: the care location and team the ECD files the client under (posts to all of them). */
+  location: Defaulted<string | null>;
+  team: Defaulted<string | null>;
 }
 
 export type SecondFactorKind = 'sms' | 'email' | 'totp';
@@ -75,8 +79,6 @@ export interface AccountsTable {
 /** What a contact person is to the client (migration 0012): the list and the labels are in contacts/rights.ts. */
 export type { Relationship };
 
-type Defaulted<T> = ColumnType<T, T | undefined, T>;
-
 export interface AccountClientsTable {
   tenant_id: string;
   account_id: string;
@@ -101,6 +103,67 @@ export interface MessageReadsTable {
   account_id: string;
   client_id: string;
   read_at: DefaultedTimestamp;
+}
+
+/** Who wrote on the bulletin board (migration 0013). */
+export type BoardAuthorKind = 'client' | 'contact' | 'staff';
+
+export interface BoardPostsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  client_id: string;
+  author_kind: BoardAuthorKind;
+  author_account_id: string | null;
+  author_name: string;
+  author_relationship: Relationship | null;
+  text: string;
+  created_at: DefaultedTimestamp;
+  idempotency_key: string | null;
+  /** The ECD's id of a care-team post: the same on every client's copy of a post to a location or team. */
+  ecd_id: string | null;
+}
+
+export interface BoardRepliesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  post_id: string;
+  client_id: string;
+  author_kind: BoardAuthorKind;
+  author_account_id: string | null;
+  author_name: string;
+  author_relationship: Relationship | null;
+  text: string;
+  created_at: DefaultedTimestamp;
+  idempotency_key: string | null;
+}
+
+export interface BoardPhotosTable {
+  tenant_id: string;
+  id: Generated<string>;
+  client_id: string;
+  /** Null while uploaded but not yet posted. */
+  post_id: string | null;
+  position: number | null;
+  /** The alt text, given when the photo is posted. */
+  description: string | null;
+  uploaded_by_account_id: string | null;
+  content_type: string;
+  thumbnail: Uint8Array;
+  thumbnail_width: number;
+  thumbnail_height: number;
+  screen: Uint8Array;
+  screen_width: number;
+  screen_height: number;
+  stored_bytes: number;
+  idempotency_key: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface BoardReadsTable {
+  tenant_id: string;
+  client_id: string;
+  account_id: string;
+  seen_at: DefaultedTimestamp;
 }
 
 export type SessionState = 'second_factor' | 'pending' | 'active';
@@ -378,6 +441,10 @@ export interface Database {
   appointments: AppointmentsTable;
   messages: MessagesTable;
   message_reads: MessageReadsTable;
+  board_posts: BoardPostsTable;
+  board_replies: BoardRepliesTable;
+  board_photos: BoardPhotosTable;
+  board_reads: BoardReadsTable;
   plan_documents: PlanDocumentsTable;
   plan_decisions: PlanDecisionsTable;
   audit_log: AuditLogTable;

@@ -7,15 +7,14 @@ import { Problem, problemResponse } from './problem.js';
 export const AUTH_BODY_LIMIT = 8 * 1024;
 /** The largest widget body is a report or message of 4,000 characters (up to 16 KB in UTF-8), or an appointment. */
 export const DATA_BODY_LIMIT = 64 * 1024;
+/** A photo for the bulletin board, as the phone sends it (board/schemas.ts). */
+export const PHOTO_BODY_LIMIT = 10 * 1024 * 1024;
 
-function limited(maxSize: number): MiddlewareHandler<AppEnv> {
+function limited(maxSize: number, detail = `The request body is larger than ${maxSize / 1024} KB.`): MiddlewareHandler<AppEnv> {
   return bodyLimit({
     maxSize,
     onError: (c) => {
-      const response = problemResponse(
-        c,
-        new Problem(413, 'too-large', 'Te groot', `The request body is larger than ${maxSize / 1024} KB.`),
-      );
+      const response = problemResponse(c, new Problem(413, 'too-large', 'Te groot', detail));
       // The rest of the body is never read, so the connection cannot carry another request: say so,
       // or a keep-alive client sends its next request into a socket the server is closing.
       response.headers.set('connection', 'close');
@@ -26,6 +25,8 @@ function limited(maxSize: number): MiddlewareHandler<AppEnv> {
 
 const forAuth = limited(AUTH_BODY_LIMIT);
 const forData = limited(DATA_BODY_LIMIT);
+const forPhoto = limited(PHOTO_BODY_LIMIT, 'Deze foto is groter dan 10 MB. Kies een kleinere foto.');
+const photoUpload = /^\/api\/tenants\/[^/]+\/board\/photos\/?$/;
 
 /**
  * The widgets' API reads no body larger than it needs, and refuses it before anything parses it
@@ -33,5 +34,9 @@ const forData = limited(DATA_BODY_LIMIT);
  * the process. The integration API sets its own, larger limits per route (batches, PDFs).
  */
 export function widgetBodyLimit(): MiddlewareHandler<AppEnv> {
-  return (c, next) => (/^\/api\/tenants\/[^/]+\/auth\//.test(c.req.path) ? forAuth(c, next) : forData(c, next));
+  return (c, next) => {
+    if (/^\/api\/tenants\/[^/]+\/auth\//.test(c.req.path)) return forAuth(c, next);
+    if (c.req.method === 'POST' && photoUpload.test(c.req.path)) return forPhoto(c, next);
+    return forData(c, next);
+  };
 }

@@ -60,6 +60,7 @@ describe('every read of the widget API matches its contract', () => {
         'access-log',
         'profile',
         'contacts',
+        'board',
       ]),
     );
   });

@@ -34,6 +34,7 @@ export const openApiDocument = {
     { name: 'profile', description: '<care-profile>' },
     { name: 'activity', description: '<care-activity>' },
     { name: 'access-log', description: '<care-access-log>' },
+    { name: 'board', description: '<care-board>, the bulletin board (docs/board.md)' },
   ],
   paths: generated.paths,
   components: {

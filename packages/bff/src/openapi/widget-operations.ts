@@ -2,6 +2,7 @@ import { accessLogOperations } from '../access-log/schemas.js';
 import { activityOperations } from '../activity/schemas.js';
 import { agendaOperations } from '../agenda/schemas.js';
 import { authOperations } from '../auth/schemas.js';
+import { boardOperations } from '../board/schemas.js';
 import type { Operation } from '../contract/operations.js';
 import { contactOperations } from '../contacts/schemas.js';
 import { measurementOperations } from '../measurements/schemas.js';
@@ -24,4 +25,5 @@ export const widgetOperations: Operation[] = [
   ...accessLogOperations,
   ...profileOperations,
   ...contactOperations,
+  ...boardOperations,
 ];

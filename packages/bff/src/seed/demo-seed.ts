@@ -8,6 +8,7 @@ import { consoleDelivery, createOutbox, type Outbox } from '../outbox/delivery.j
 import { tenantBySlug } from '../tenants/queries.js';
 import { parseTenantSettings } from '../tenants/settings.js';
 import { addDays, amsterdamDate, amsterdamTime, isoDate, type LocalDate } from '../time/amsterdam-time.js';
+import { seedBoard } from './board.js';
 import { fictionalBsn } from './bsn.js';
 import { appointmentRows, INACTIVE_DAYS, measurementRows, reportRows, type HistoryContext, staffAccessRows } from './care-history.js';
 import { clientPlan } from './client-plan.js';
@@ -253,6 +254,7 @@ async function seedTenant(db: Kysely<Database>, tenant: DemoTenant, now: Date, a
       clientIds.set(p.client.key, await seedClient(trx, tenant, tenantId, p, index, typeIds, now, today));
     }
     await seedContacts(trx, tenant, tenantId, clientIds, contactHashes, today);
+    await seedBoards(trx, tenant, tenantId, clientIds, today);
     return seedInvitee(trx, tenant, tenantId, prepared.length, now);
   });
 }
@@ -385,6 +387,7 @@ async function seedClient(
       phone: person.phone,
       mobile_phone: person.mobilePhone,
       email: person.email,
+      team: tenant.teamName,
       created_at: daysAgo(400),
     })
     .returning('id')
@@ -535,6 +538,46 @@ async function seedContacts(
         })
         .execute();
     }
+  }
+}
+
+/** Each client's bulletin board, with the first contact person who has the board right. */
+async function seedBoards(
+  trx: Transaction<Database>,
+  tenant: DemoTenant,
+  tenantId: string,
+  clientIds: ReadonlyMap<string, string>,
+  today: LocalDate,
+): Promise<void> {
+  for (const client of tenant.clients) {
+    const clientId = clientIds.get(client.key)!;
+    const links = await trx
+      .selectFrom('account_clients as ac')
+      .innerJoin('accounts as a', (join) => join.onRef('a.tenant_id', '=', 'ac.tenant_id').onRef('a.id', '=', 'ac.account_id'))
+      .select(['ac.account_id', 'ac.relation', 'ac.relationship', 'ac.rights', 'a.display_name'])
+      .where('ac.tenant_id', '=', tenantId)
+      .where('ac.client_id', '=', clientId)
+      .orderBy('ac.created_at')
+      .execute();
+    const self = links.find((link) => link.relation === 'self')!;
+    const contact = links.find((link) => link.relation === 'contact' && link.rights['board'] === true);
+    await seedBoard(trx, {
+      tenantId,
+      clientId,
+      client: { kind: 'client', accountId: self.account_id, name: fullName(client.person), relationship: null },
+      contact: contact && {
+        kind: 'contact',
+        accountId: contact.account_id,
+        name: contact.display_name,
+        relationship: contact.relationship,
+      },
+      staffName: tenant.staff[0]!,
+      announcement:
+        tenant.slug === 'zorggroep-de-linde'
+          ? 'Zaterdag is de kerstmarkt in de recreatiezaal, van 14.00 tot 16.30 uur. Familie en vrienden zijn van harte welkom!'
+          : 'Volgende week dinsdag komt de pedicure weer langs. Wilt u een afspraak? Laat het ons weten.',
+      daysAgo: (days, hour = 10, minute = 0) => amsterdamTime(addDays(today, -days), hour, minute),
+    });
   }
 }
 

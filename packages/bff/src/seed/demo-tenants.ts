@@ -263,10 +263,10 @@ export const demoTenants: readonly DemoTenant[] = [
           email: 'marieke.devries@example.nl',
         },
         links: [
-          { clientKey: 'de-linde/j.de.vries', relationship: 'daughter', rights: ['reports', 'agenda', 'messages'] },
+          { clientKey: 'de-linde/j.de.vries', relationship: 'daughter', rights: ['reports', 'agenda', 'messages', 'board'] },
           { clientKey: 'de-linde/h.van.der.meer', relationship: 'informal-carer', rights: ['agenda', 'messages'] },
         ],
-        note: 'Contact person: daughter of Johanna de Vries (reports, agenda, messages; no measurements, no plan) and mantelzorger of Hendrik van der Meer: picks a client after signing in.',
+        note: 'Contact person: daughter of Johanna de Vries (reports, agenda, messages, bulletin board; no measurements, no plan) and mantelzorger of Hendrik van der Meer: picks a client after signing in.',
       },
     ],
     invitee: {
@@ -415,7 +415,7 @@ export const demoTenants: readonly DemoTenant[] = [
           {
             clientKey: 'het-baken/w.dejonge',
             relationship: 'mentor',
-            rights: ['reports', 'measurements', 'agenda', 'messages', 'plan', 'profile'],
+            rights: ['reports', 'measurements', 'agenda', 'messages', 'plan', 'profile', 'board'],
             legalRepresentative: true,
           },
         ],

@@ -105,6 +105,12 @@ export const tenantSettingsSchema = z.object({
       email: z.email().nullable().default(null),
     })
     .default({ phone: null, email: null }),
+  board: z
+    .object({
+      /** The stored photos of one client's bulletin board together, in MB (a stored photo takes about 0.3 MB). */
+      photoQuotaMegabytes: z.number().int().min(0).max(10_000).default(200),
+    })
+    .default({ photoQuotaMegabytes: 200 }),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
