@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
 import type { AppEnv } from '../http/app-env.js';
 import type { AuditLogTable, Database } from '../db/schema.js';
 import { clientAddress } from '../http/client-address.js';
@@ -39,6 +39,19 @@ export function auditRow<E extends AppEnv>(c: Context<E>, entry: AuditEntry): In
     request_id: c.var.requestId ?? null,
     details: entry.details ?? {},
   };
+}
+
+/**
+ * The `insert into audit_log` of an `auditRow()`, for a hot read written as one SQL text with its
+ * audit row in a CTE: building that statement with the query builder on every request costs the
+ * BFF more than the rest of the request's own work.
+ */
+export function auditInsert(row: Insertable<AuditLogTable>): RawBuilder<unknown> {
+  return sql`insert into audit_log (tenant_id, actor_kind, actor_account_id, client_id, on_behalf_of_client_id, action,
+      resource_type, resource_id, outcome, ip, user_agent, request_id, details)
+    values (${row.tenant_id}, ${row.actor_kind}, ${row.actor_account_id ?? null}, ${row.client_id ?? null},
+      ${row.on_behalf_of_client_id ?? null}, ${row.action}, ${row.resource_type ?? null}, ${row.resource_id ?? null},
+      ${row.outcome ?? 'success'}, ${row.ip ?? null}, ${row.user_agent ?? null}, ${row.request_id ?? null}, ${row.details ?? {}})`;
 }
 
 /**

@@ -35,6 +35,9 @@ const photoUpload = /^\/api\/tenants\/[^/]+\/board\/photos\/?$/;
  */
 export function widgetBodyLimit(): MiddlewareHandler<AppEnv> {
   return (c, next) => {
+    // node-server gives a GET or HEAD no body at all, so there is nothing to limit; asking
+    // (hono's bodyLimit reads `c.req.raw.body`) would build a whole fetch Request per read.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     if (/^\/api\/tenants\/[^/]+\/auth\//.test(c.req.path)) return forAuth(c, next);
     if (c.req.method === 'POST' && photoUpload.test(c.req.path)) return forPhoto(c, next);
     return forData(c, next);

@@ -3,7 +3,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { audit, auditRow } from '../audit/audit-log.js';
 import { requireClientSession } from '../auth/session-middleware.js';
 import { idempotencyKey } from '../http/idempotency.js';
-import { jsonBytes } from '../http/json-bytes.js';
+import { jsonText } from '../http/json-text.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
 import { contactDisplayName } from '../contacts/rights.js';
 import { periodFromQuery } from '../time/period.js';
@@ -37,7 +37,7 @@ export function reportRoutes() {
         period,
         auditRow(c, { action: 'reports.list', resourceType: 'report', details: { from: period.from, to: period.to } }),
       );
-      return jsonBytes(c, `{"period":${JSON.stringify({ from: period.from, to: period.to })},"items":`, items, '}');
+      return jsonText(c, `{"period":${JSON.stringify({ from: period.from, to: period.to })},"items":`, items, '}');
     })
     .get('/latest', async (c) => {
       const { limit } = parseOr400(latestReportsQuery, c.req.query());
@@ -47,7 +47,7 @@ export function reportRoutes() {
         limit,
         auditRow(c, { action: 'reports.latest', resourceType: 'report', details: { limit } }),
       );
-      return jsonBytes(c, '{"items":', items, '}');
+      return jsonText(c, '{"items":', items, '}');
     })
     .post('/', async (c) => {
       const key = idempotencyKey(c);
