@@ -22,6 +22,8 @@ export const LoadError: Story = states.Error;
 export const Offline: Story = states.Offline;
 /** The session ran out: log in again. */
 export const SessionExpired: Story = states.SessionExpired;
+/** A contact person without the right to this part: the BFF's sentence, calmly. */
+export const NoAccess: Story = states.NoAccess;
 /** The portal could not load its organisation. */
 export const PortalUnavailable: Story = states.PortalUnavailable;
 /** Thuiszorg Het Baken, in its theme. */

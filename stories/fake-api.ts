@@ -9,7 +9,8 @@ import { ApiError, CareApiClient, type FieldError, type RequestOptions } from '.
 import * as data from './fake-data.js';
 
 /** What every data read answers: the canned data, nothing, or one of the failure states. */
-export type DataState = 'ready' | 'empty' | 'loading' | 'error' | 'offline' | 'session-expired';
+/** `no-access`: the data routes refuse a contact person without the right, as the BFF does. */
+export type DataState = 'ready' | 'empty' | 'loading' | 'error' | 'offline' | 'session-expired' | 'no-access';
 
 /** Where the client is in the login (GET /auth/session). */
 export type SessionState = 'signed-out' | 'second-factor' | 'first-login' | 'active';
@@ -51,7 +52,7 @@ export function problem(
   code: string,
   title: string,
   detail?: string,
-  extra: { errors?: FieldError[]; retryAfter?: number; requestId?: string } = {},
+  extra: { errors?: FieldError[]; retryAfter?: number; requestId?: string; extensions?: Record<string, unknown> } = {},
 ): ApiError {
   return new ApiError({
     kind: status === 401 ? 'session-expired' : 'problem',
@@ -62,6 +63,7 @@ export function problem(
     errors: extra.errors,
     retryAfter: extra.retryAfter,
     requestId: extra.requestId ?? 'req-7f3a2c',
+    extensions: extra.extensions,
   });
 }
 
@@ -100,6 +102,32 @@ export const problems = {
   serverError: () => problem(500, 'internal', 'Er ging iets mis', 'Something went wrong on our side.'),
   sessionExpired: () => problem(401, 'session-expired', 'Sessie verlopen', 'Uw sessie is verlopen. Log opnieuw in.'),
   forbidden: (detail: string) => problem(403, 'forbidden', 'Niet toegestaan', detail),
+  /** A data route of an area the contact person has no right to (docs/rights-model.md), worded as the BFF words it. */
+  noAccess: (path: string) => {
+    const clientName = 'Johanna de Vries';
+    if (path.startsWith('/contacts') || path.startsWith('/access-log')) {
+      return problem(403, 'client-only', 'Alleen voor de cliënt', `Alleen ${clientName} zelf kan dit zien of wijzigen.`, {
+        extensions: { clientName },
+      });
+    }
+    const [area, label] =
+      (
+        [
+          ['/reports', 'reports', 'de rapportages'],
+          ['/measurements', 'measurements', 'de metingen'],
+          ['/appointments', 'agenda', 'de agenda'],
+          ['/messages', 'messages', 'de berichten'],
+          ['/plans', 'plan', 'het cliëntplan'],
+          ['/profile', 'profile', 'de persoonlijke gegevens'],
+        ] as const
+      )
+        .filter(([prefix]) => path.startsWith(prefix))
+        .map(([, a, l]) => [a, l] as const)[0] ?? [];
+    if (!area) return undefined;
+    return problem(403, 'no-right', 'Geen toegang', `U heeft geen toegang tot ${label} van ${clientName}.`, {
+      extensions: { area, clientName },
+    });
+  },
 };
 
 const backends = new Map<string, FakeBackend>();
@@ -370,6 +398,12 @@ export class FakeBackend {
           throw ApiError.offline(new TypeError('Failed to fetch'));
         case 'session-expired':
           throw problems.sessionExpired();
+        case 'no-access': {
+          // The activity overview is never refused: it shows only what the rights allow.
+          const refusal = problems.noAccess(path);
+          if (refusal) throw refusal;
+          break;
+        }
         default:
       }
     }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes stories/<tag>.stories.ts for a new widget with every standard state (ready, empty,
-// loading, error, offline, session expired, portal unavailable, another tenant, high contrast in
+// loading, error, offline, session expired, no access, portal unavailable, another tenant, high contrast in
 // English). Add the widget's own states (views, dialogs, steps) below the generated ones.
 //
 //   node stories/new-stories.mjs care-agenda
@@ -45,6 +45,8 @@ export const LoadError: Story = states.Error;
 export const Offline: Story = states.Offline;
 /** The session ran out: log in again. */
 export const SessionExpired: Story = states.SessionExpired;
+/** A contact person without the right to this part: the BFF's sentence, calmly. */
+export const NoAccess: Story = states.NoAccess;
 /** The portal could not load its organisation. */
 export const PortalUnavailable: Story = states.PortalUnavailable;
 /** Thuiszorg Het Baken, in its theme. */

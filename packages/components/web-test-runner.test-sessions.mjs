@@ -35,7 +35,63 @@ import { createHash } from 'node:crypto';
  * session's current client.
  */
 
-/** @typedef {{ tenant: string, username: string, revoked?: boolean, crossSite?: boolean, password?: string, absoluteMinutes?: number, clientOf?: string }} TestSessionRequest */
+/**
+ * With `contact: { rights }`, the session is not the client's but that of a test contact person
+ * of the client (`Toets Naaste`, a family member with exactly `rights`, e.g. `[]`): the shared
+ * state suite's "no access" check. `removeContact: { tenant, username }` takes the link away again
+ * (which also ends the contact's sessions), so the client's list of contacts is as the seed made it.
+ */
+const testContactEmail = 'toets.naaste@example.nl';
+
+async function testContactLink(db, tenant, clientId, rights) {
+  let account = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where('tenant_id', '=', tenant.id)
+    .where('username', '=', testContactEmail)
+    .executeTakeFirst();
+  account ??= await db
+    .insertInto('accounts')
+    .values({
+      tenant_id: tenant.id,
+      username: testContactEmail,
+      display_name: 'Toets Naaste',
+      email: testContactEmail,
+      mobile_phone: '+31687650000',
+      must_change_password: false,
+      status: 'active',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await removeTestContact(db, tenant, clientId);
+  await db
+    .insertInto('account_clients')
+    .values({
+      tenant_id: tenant.id,
+      account_id: account.id,
+      client_id: clientId,
+      relation: 'contact',
+      relationship: 'family',
+      rights: Object.fromEntries(rights.map((area) => [area, true])),
+    })
+    .execute();
+  return account.id;
+}
+
+async function removeTestContact(db, tenant, clientId) {
+  await db
+    .deleteFrom('account_clients')
+    .where('tenant_id', '=', tenant.id)
+    .where('client_id', '=', clientId)
+    .where(
+      'account_id',
+      'in',
+      db.selectFrom('accounts').select('id').where('tenant_id', '=', tenant.id).where('username', '=', testContactEmail),
+    )
+    .execute();
+}
+
+/** @typedef {{ tenant: string, username: string, revoked?: boolean, crossSite?: boolean, password?: string, absoluteMinutes?: number, clientOf?: string, contact?: { rights: string[] } }} TestSessionRequest */
 
 // createSession and tenantBySlug are not in @care-widgets/bff's public exports; the test runner
 // reaches them in the package's build next to its entry.
@@ -168,6 +224,14 @@ export function testSessionCommands(runningBff) {
         .where((where) => (clientOf ? where('ac.client_id', '=', clientOf.client_id) : where('ac.relation', '=', 'self')))
         .executeTakeFirst();
       if (!account) throw new Error(`No account ${request.username} of ${request.clientOf ?? 'its own'} at ${request.tenant}`);
+      if (request.removeContact) {
+        await removeTestContact(db, tenant, account.client_id);
+        return true;
+      }
+      if (request.contact) {
+        account.id = await testContactLink(db, tenant, account.client_id, request.contact.rights);
+        account.display_name = 'Toets Naaste';
+      }
       if (request.password) {
         const key = `${request.tenant}/${request.username}`;
         if (!replacedPasswords.has(key)) {

@@ -61,8 +61,8 @@ export function element(tag: string, attributes: Record<string, string> = {}): (
 }
 
 /**
- * The states every data widget has (SPEC: loading, empty, error, offline, session expired), for
- * a signed-in client. Spread into a stories file as `export const Ready = states.Ready;` …
+ * The states every data widget has (SPEC: loading, empty, error, offline, session expired, no
+ * access for a contact person without the right), for a signed-in client. Spread into a stories file as `export const Ready = states.Ready;` …
  */
 export function dataWidgetStates(tag: string, fake: FakeApiOptions = {}) {
   const render = element(tag);
@@ -74,6 +74,7 @@ export function dataWidgetStates(tag: string, fake: FakeApiOptions = {}) {
     Error: portalStory(render, { ...signedIn, data: 'error' }),
     Offline: portalStory(render, { ...signedIn, data: 'offline' }),
     SessionExpired: portalStory(render, { ...signedIn, data: 'session-expired' }),
+    NoAccess: portalStory(render, { ...signedIn, data: 'no-access' }),
     PortalUnavailable: portalStory(render, signedIn, { portalStatus: 'error' }),
     HetBaken: portalStory(render, { ...signedIn, tenant: 'thuiszorg-het-baken' }, { globals: { theme: 'het-baken' } }),
     HighContrastEnglish: portalStory(render, signedIn, { globals: { theme: 'high-contrast', locale: 'en' } }),

@@ -79,6 +79,7 @@ export function requireClientSession(need: AccessNeed): MiddlewareHandler<Client
         'client-only',
         'Alleen voor de cliënt',
         `Alleen ${session.clientName ?? 'de cliënt'} zelf kan dit zien of wijzigen.`,
+        session.clientName ? { clientName: session.clientName } : {},
       );
     }
     if (need !== 'client' && need !== 'any' && !session.access.rights[need]) {

@@ -180,6 +180,22 @@ describe.each(routes)('%s: %s %s', (need, method, path, init) => {
 });
 
 describe('what the rights cost and what they leave behind', () => {
+  it('names the area and the client in the refusal, for a widget that says it in English', async () => {
+    const noRight = await call(withOneRight.get('reports')!, '/measurements/recent');
+    expect(await noRight.json()).toMatchObject({
+      code: 'no-right',
+      area: 'measurements',
+      clientName: 'Johanna de Vries',
+      detail: 'U heeft geen toegang tot de metingen van Johanna de Vries.',
+    });
+    const clientOnly = await call(withOneRight.get('reports')!, '/contacts');
+    expect(await clientOnly.json()).toMatchObject({
+      code: 'client-only',
+      clientName: 'Johanna de Vries',
+      detail: 'Alleen Johanna de Vries zelf kan dit zien of wijzigen.',
+    });
+  });
+
   it('audits a refused access as the contact person on behalf of the client', async () => {
     await request(withOneRight.get('reports')!, 'GET', '/measurements');
     const row = await database.db

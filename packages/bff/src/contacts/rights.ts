@@ -93,7 +93,8 @@ export function noRight(area: RightArea, clientName: string | null): Problem {
     'no-right',
     'Geen toegang',
     `U heeft geen toegang tot ${areaLabels[area]}${clientName ? ` van ${clientName}` : ''}.`,
-    { area },
+    // For a widget that shows the sentence in another language.
+    { area, ...(clientName ? { clientName } : {}) },
   );
 }
 

@@ -158,4 +158,5 @@ runDataWidgetStateSuite({
     answer: (path) => (path.startsWith('/access-log?') ? { items: [], period: { from: '2026-01-01', to: '2026-01-31' } } : undefined),
     text: 'Niemand heeft uw dossier in deze periode ingezien.',
   },
+  noAccess: 'Alleen Johanna de Vries zelf kan dit zien of wijzigen.',
 });

@@ -102,4 +102,5 @@ runDataWidgetStateSuite({
         : undefined,
     text: 'Er staan geen afspraken gepland.',
   },
+  // The overview is never refused: a contact person sees only what the rights allow.
 });

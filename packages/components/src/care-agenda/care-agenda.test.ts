@@ -242,4 +242,5 @@ runDataWidgetStateSuite({
     answer: (path) => (path.startsWith('/appointments') ? { notice: null, clientMayAddAppointments: false, items: [] } : undefined),
     text: 'Er zijn geen afspraken gepland.',
   },
+  noAccess: 'U heeft geen toegang tot de agenda van Johanna de Vries.',
 });

@@ -288,4 +288,5 @@ runDataWidgetStateSuite({
     answer: (path) => (path === '/contacts' ? { items: [] } : undefined),
     text: 'U heeft nog niemand toegang gegeven tot uw cliëntportaal.',
   },
+  noAccess: 'Alleen Johanna de Vries zelf kan dit zien of wijzigen.',
 });

@@ -295,4 +295,5 @@ runDataWidgetStateSuite({
   tenant: 'zorggroep-de-linde',
   username: 'j.de.vries',
   empty: { answer: (path) => (path.startsWith('/measurements/recent') ? { items: [] } : undefined), text: 'Er zijn nog geen metingen.' },
+  noAccess: 'U heeft geen toegang tot de metingen van Johanna de Vries.',
 });

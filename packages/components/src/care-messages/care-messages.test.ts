@@ -259,4 +259,5 @@ runDataWidgetStateSuite({
     answer: (path) => (path.startsWith('/messages?') ? { items: [], nextBefore: null, unreadCount: 0 } : undefined),
     text: 'Er zijn nog geen berichten. Stel hieronder uw vraag aan het zorgteam.',
   },
+  noAccess: 'U heeft geen toegang tot de berichten van Johanna de Vries.',
 });

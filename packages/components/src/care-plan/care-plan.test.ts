@@ -218,4 +218,5 @@ runDataWidgetStateSuite({
   tenant: 'zorggroep-de-linde',
   username: 'j.de.vries',
   empty: { answer: (path) => (path === '/plans' ? { items: [] } : undefined), text: 'Er is nog geen cliëntplan voor u.' },
+  noAccess: 'U heeft geen toegang tot het cliëntplan van Johanna de Vries.',
 });

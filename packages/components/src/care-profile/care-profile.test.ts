@@ -299,4 +299,5 @@ runDataWidgetStateSuite({
   tenant: 'zorggroep-de-linde',
   username: 'j.de.vries',
   // A client always has a profile: no empty state.
+  noAccess: 'U heeft geen toegang tot de persoonlijke gegevens van Johanna de Vries.',
 });

@@ -327,4 +327,5 @@ runDataWidgetStateSuite({
   tenant: 'zorggroep-de-linde',
   username: 'j.de.vries',
   empty: { answer: (path) => (path.startsWith('/reports/latest') ? { items: [] } : undefined), text: 'Er zijn nog geen rapportages.' },
+  noAccess: 'U heeft geen toegang tot de rapportages van Johanna de Vries.',
 });

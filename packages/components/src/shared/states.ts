@@ -34,8 +34,28 @@ export function problemText(error: ApiError, locale: Locale): string {
   }
   // A 403's detail is Dutch and written for the client (first login not finished, not allowed).
   if (error.status === 403 && error.detail && locale === 'nl') return error.detail;
+  if (isNoAccess(error)) return noAccessText(error, locale);
   if (error.status === 403) return t(locale, 'state.forbidden');
   return t(locale, 'state.error');
+}
+
+/**
+ * A contact person without the right to this part of the client's portal (`no-right`), or a part
+ * only the client may use (`client-only`): a plain fact about their access, not a failure.
+ */
+export function isNoAccess(error: ApiError): boolean {
+  return error.status === 403 && (error.code === 'no-right' || error.code === 'client-only');
+}
+
+const areas = ['reports', 'measurements', 'agenda', 'messages', 'plan', 'profile', 'board'] as const;
+
+/** The BFF's sentence in the reader's language: its `detail` is Dutch, its `area` and `clientName` say the rest. */
+function noAccessText(error: ApiError, locale: Locale): string {
+  const name = error.extensions['clientName'];
+  const area = areas.find((a) => a === error.extensions['area']);
+  if (typeof name !== 'string') return t(locale, 'state.forbidden');
+  if (error.code === 'client-only') return t(locale, 'state.clientOnly', { name });
+  return area ? t(locale, 'state.noRight', { name, area: t(locale, `state.area.${area}`) }) : t(locale, 'state.forbidden');
 }
 
 export function renderProblem(error: ApiError, locale: Locale, retry?: () => void): TemplateResult {
@@ -43,6 +63,9 @@ export function renderProblem(error: ApiError, locale: Locale, retry?: () => voi
   if (error.kind === 'session-expired' && error.code !== 'session-expired') {
     return html`<p part="status" class="state state--signed-out" role="status">${problemText(error, locale)}</p>`;
   }
+  // No right to this part: said once, calmly, with nothing to retry.
+  if (isNoAccess(error))
+    return html`<p part="status no-access" class="state state--no-access notice" role="status">${problemText(error, locale)}</p>`;
   const canRetry = retry && error.kind !== 'session-expired' && error.status !== 403;
   const kind = error.kind === 'problem' ? 'error' : error.kind;
   return html`<div part="error" class="state state--${kind}" role="alert">

@@ -61,6 +61,7 @@ const setup = (tag: string): DataWidgetStateSetup => ({
   tenant: 'zorggroep-de-linde',
   username: 'j.de.vries',
   empty: { answer: (path) => (path === '/plans' ? { items: [] } : undefined), text: 'Geen plannen.' },
+  noAccess: 'U heeft geen toegang tot het cliëntplan van Johanna de Vries.',
 });
 
 runDataWidgetStateSuite(setup('care-states-done'));
@@ -72,6 +73,7 @@ describe('the shared state suite', () => {
     error: /the error alert/,
     offline: /the offline alert/,
     'session expired': /the session-expired alert/,
+    'no access': /shows no status without the right/,
   };
   for (const [state, reason] of Object.entries(failures) as Array<[DataWidgetState, RegExp]>) {
     it(`fails for a widget that mishandles ${state}`, async () => {

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { testSession } from './test-session.js';
+import { removeTestContact, testSession } from './test-session.js';
 
 /**
  * The states every data widget shows in the same words (shared/states.ts): loading, empty, error,
@@ -25,9 +25,15 @@ export interface DataWidgetStateSetup {
    * the BFF answer; `text` is what the widget then says.
    */
   empty?: { answer: (path: string) => unknown; text: string };
+  /**
+   * What the widget says to a contact person of the client without any right (the BFF's own
+   * sentence, e.g. "U heeft geen toegang tot de metingen van Johanna de Vries."); absent for a
+   * widget the BFF never refuses (the activity overview shows only what the rights allow).
+   */
+  noAccess?: string;
 }
 
-export type DataWidgetState = 'loading' | 'empty' | 'error' | 'offline' | 'session expired';
+export type DataWidgetState = 'loading' | 'empty' | 'error' | 'offline' | 'session expired' | 'no access';
 
 const LOADING = 'Bezig met laden…';
 const OFFLINE = 'Er is geen verbinding met het cliëntportaal. Controleer uw internetverbinding en probeer het opnieuw.';
@@ -171,6 +177,27 @@ export const dataWidgetStateChecks: Record<DataWidgetState, (setup: DataWidgetSt
       await testSession(setup.tenant, setup.username);
     }
   },
+
+  /**
+   * A contact person without the right to this part reads the BFF's sentence, as a calm status:
+   * not an alert, and nothing to retry.
+   */
+  async 'no access'(setup) {
+    await testSession(setup.tenant, setup.username, { contact: { rights: [] } });
+    try {
+      const el = await render(setup);
+      await waitUntil(() => !busy(el) && byRole(el, 'status')?.textContent?.trim(), `<${setup.tag}> shows no status without the right`, {
+        timeout: 8000,
+      });
+      expect(text(byRole(el, 'status')!), 'the no-access status').to.equal(setup.noAccess);
+      expect(byRole(el, 'alert'), 'no alert: not having a right is no failure').to.equal(undefined);
+      expect(retryButton(el), 'no retry: trying again does not give the right').to.equal(undefined);
+      await expect(el).to.be.accessible();
+    } finally {
+      await removeTestContact(setup.tenant, setup.username);
+      await testSession(setup.tenant, setup.username);
+    }
+  },
 };
 
 /** The shared state tests of one data widget. */
@@ -181,6 +208,7 @@ export function runDataWidgetStateSuite(setup: DataWidgetStateSetup): void {
       [DataWidgetState, (s: DataWidgetStateSetup) => Promise<void>]
     >) {
       if (state === 'empty' && !setup.empty) continue;
+      if (state === 'no access' && !setup.noAccess) continue;
       it(`shows ${state} as every data widget does`, () => check(setup));
     }
   });

@@ -15,7 +15,7 @@
 export async function testSession(
   tenant: string,
   username: string,
-  options: { revoked?: boolean; password?: string; absoluteMinutes?: number; clientOf?: string } = {},
+  options: { revoked?: boolean; password?: string; absoluteMinutes?: number; clientOf?: string; contact?: { rights: string[] } } = {},
 ): Promise<{ displayName: string; clientId: string }> {
   return (await executeServerCommand('care-test-session', {
     tenant,
@@ -24,6 +24,7 @@ export async function testSession(
     ...(options.password ? { password: options.password } : {}),
     ...(options.absoluteMinutes !== undefined ? { absoluteMinutes: options.absoluteMinutes } : {}),
     ...(options.clientOf ? { clientOf: options.clientOf } : {}),
+    ...(options.contact ? { contact: options.contact } : {}),
   })) as {
     displayName: string;
     clientId: string;
@@ -38,6 +39,11 @@ export async function testSession(
  */
 export async function crossSiteTestSession(tenant: string, username: string): Promise<{ displayName: string; api: string }> {
   return (await executeServerCommand('care-test-session', { tenant, username, crossSite: true })) as { displayName: string; api: string };
+}
+
+/** Takes away the test contact person a testSession with `contact` linked to the client `username`. */
+export async function removeTestContact(tenant: string, username: string): Promise<void> {
+  await executeServerCommand('care-test-session', { tenant, username, removeContact: true });
 }
 
 /** Puts back the password a testSession with `password` replaced. */

@@ -1,0 +1,34 @@
+import { expect } from '@open-wc/testing';
+import { ApiError } from './api-client.js';
+import { stateMessages } from './states.messages.js';
+import { problemText } from './states.js';
+
+const noRight = new ApiError({
+  kind: 'problem',
+  status: 403,
+  code: 'no-right',
+  title: 'Geen toegang',
+  detail: 'U heeft geen toegang tot de metingen van Johanna de Vries.',
+  extensions: { area: 'measurements', clientName: 'Johanna de Vries' },
+});
+
+describe('the no-access text', () => {
+  before(() => stateMessages.load('en'));
+
+  it("is the BFF's Dutch sentence as it is, and in English built from the area and the client", () => {
+    expect(problemText(noRight, 'nl')).to.equal('U heeft geen toegang tot de metingen van Johanna de Vries.');
+    expect(problemText(noRight, 'en')).to.equal('You do not have access to the measurements of Johanna de Vries.');
+  });
+
+  it('says which part only the client may use', () => {
+    const clientOnly = new ApiError({
+      kind: 'problem',
+      status: 403,
+      code: 'client-only',
+      title: 'x',
+      extensions: { clientName: 'Johanna de Vries' },
+    });
+    expect(problemText(clientOnly, 'en')).to.equal('Only Johanna de Vries can see or change this.');
+    expect(problemText(clientOnly, 'nl')).to.equal('Alleen Johanna de Vries zelf kan dit zien of wijzigen.');
+  });
+});
