@@ -195,6 +195,105 @@ describe('the invited person', () => {
   });
 });
 
+describe('sending the invitation again', () => {
+  const tokenIn = (recipient: string) =>
+    [...delivered]
+      .reverse()
+      .map((m) => (m.recipient === recipient ? /activate=([\w-]+)/.exec(m.body)?.[1] : undefined))
+      .find(Boolean);
+  const linkState = async (token: string | undefined) =>
+    ((await (await call({ tenant }, '/auth/links/check', { json: { link: 'activate', token } })).json()) as { state: string }).state;
+
+  // A client of their own: the people added here stay out of Johanna's list.
+  let hanna: SignedInClient;
+  const added = async (person: Record<string, unknown>) => {
+    const contact = await addConfirmed(hanna, person);
+    await settleOutbox();
+    delivered.length = 0;
+    return contact;
+  };
+  beforeAll(async () => {
+    hanna = await signedInClient(database.db, tenant, { mobile: '+31611113333' });
+  });
+
+  it('sends a new link to a person who has not activated, stops the old one, audits it and allows 3 a day', async () => {
+    const sanne = await added({ ...marieke, name: 'Sanne Kok', email: 'sanne@example.nl', relationship: 'friend' });
+    expect(sanne.invitationValidUntil).not.toBeNull();
+    // The first link expired unused: the client sees it.
+    await database.db
+      .updateTable('challenges')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('account_id', '=', sanne.id)
+      .where('purpose', '=', 'activation')
+      .execute();
+    const listed = ((await (await call(hanna, '/contacts')).json()) as { items: ContactView[] }).items.find((p) => p.id === sanne.id);
+    expect(listed).toMatchObject({ status: 'invited', invitationValidUntil: null });
+
+    const again = await call(hanna, `/contacts/${sanne.id}/invitation`, { json: { pageUrl: 'https://www.zorg.example/portaal' } });
+    expect(again.status).toBe(202);
+    const sent = (await again.json()) as { email: string; validUntil: string };
+    expect(sent.email).toBe('sanne@example.nl');
+    expect(new Date(sent.validUntil).getTime()).toBeGreaterThan(Date.now() + 13 * 24 * 3600_000);
+    await settleOutbox();
+    const first = tokenIn('sanne@example.nl');
+    expect(first).toBeDefined();
+    expect(delivered.find((m) => m.recipient === 'sanne@example.nl')!.body).toContain('https://www.zorg.example/portaal?activate=');
+    expect(await linkState(first)).toBe('valid');
+    const relisted = ((await (await call(hanna, '/contacts')).json()) as { items: ContactView[] }).items.find((p) => p.id === sanne.id);
+    expect(relisted!.invitationValidUntil).toBe(sent.validUntil);
+
+    expect((await call(hanna, `/contacts/${sanne.id}/invitation`, { json: {} })).status).toBe(202);
+    await settleOutbox();
+    const second = tokenIn('sanne@example.nl');
+    expect(second).not.toBe(first);
+    expect(await linkState(first)).toBe('replaced');
+    expect(await linkState(second)).toBe('valid');
+
+    expect((await call(hanna, `/contacts/${sanne.id}/invitation`, { json: {} })).status).toBe(202);
+    const fourth = await call(hanna, `/contacts/${sanne.id}/invitation`, { json: {} });
+    expect(fourth.status).toBe(429);
+    expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await fourth.json()) as { detail: string }).detail).toContain('3 keer');
+    await settleOutbox();
+    expect(delivered.filter((m) => m.recipient === 'sanne@example.nl')).toHaveLength(3);
+
+    const audited = await database.db
+      .selectFrom('audit_log')
+      .select(['outcome', 'actor_account_id', 'resource_id', 'details'])
+      .where('client_id', '=', hanna.clientId)
+      .where('action', '=', 'contacts.invite')
+      .where('resource_id', '=', sanne.id)
+      .orderBy('id')
+      .execute();
+    expect(audited.map((row) => [row.outcome, (row.details as { resent?: boolean }).resent ?? false])).toEqual([
+      ['success', false],
+      ['success', true],
+      ['success', true],
+      ['success', true],
+      ['denied', true],
+    ]);
+    expect(audited.every((row) => row.actor_account_id === hanna.accountId)).toBe(true);
+  });
+
+  it('refuses a person who activated already, a locked person and a contact person asking it', async () => {
+    const active = await added({ ...marieke, name: 'Piet Actief', email: 'piet@example.nl', relationship: 'friend' });
+    const pietSession = await sessionOf(active.id, hanna.clientId);
+    const refused = await call(hanna, `/contacts/${active.id}/invitation`, { json: {} });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ code: 'contact-active' });
+    expect((await call(pietSession, `/contacts/${active.id}/invitation`, { json: {} })).status).toBe(403);
+
+    const mentor = await added({ ...marieke, name: 'Mr. B. Mentor', email: 'mentor2@example.nl', relationship: 'other' });
+    await database.db.updateTable('account_clients').set({ locked: true }).where('account_id', '=', mentor.id).execute();
+    const lockedAnswer = await call(hanna, `/contacts/${mentor.id}/invitation`, { json: {} });
+    expect(lockedAnswer.status).toBe(403);
+    expect(await lockedAnswer.json()).toMatchObject({ code: 'contact-locked' });
+    expect((await call(hanna, `/contacts/${randomUUID()}/invitation`, { json: {} })).status).toBe(404);
+    await settleOutbox();
+    expect(delivered.filter((m) => m.channel === 'email')).toHaveLength(0);
+  });
+});
+
 describe('changing and removing', () => {
   it('lists alphabetically, narrows a right at once and widens one only with a code', async () => {
     const bram = await addConfirmed(johanna, {

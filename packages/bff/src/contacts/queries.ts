@@ -23,6 +23,8 @@ export interface ContactView {
   legalRepresentative: boolean;
   /** 'invited' until the person activates the account from the e-mail. */
   status: 'invited' | 'active' | 'disabled';
+  /** Invited: until when the newest invitation link works; null once it expired, was used up or replaced. */
+  invitationValidUntil: string | null;
   addedAt: string;
 }
 
@@ -41,6 +43,18 @@ function contactsOfClient(db: Kysely<Database>, scope: ContactScope) {
       'ac.locked',
       'ac.legal_representative',
       'ac.created_at',
+      (eb) =>
+        eb
+          .selectFrom('challenges as ch')
+          .select((inner) => inner.fn.max('ch.expires_at').as('valid_until'))
+          .whereRef('ch.tenant_id', '=', 'a.tenant_id')
+          .whereRef('ch.account_id', '=', 'a.id')
+          .where('ch.purpose', '=', 'activation')
+          .where('ch.consumed_at', 'is', null)
+          .where('ch.cancelled_at', 'is', null)
+          .where('ch.expires_at', '>', sql<Date>`now()`)
+          .where(sql<boolean>`ch.attempts < ch.max_attempts`)
+          .as('invitation_valid_until'),
     ])
     .where('ac.tenant_id', '=', scope.tenantId)
     .where('ac.client_id', '=', scope.clientId)
@@ -62,6 +76,8 @@ function contactView(row: ContactRow): ContactView {
     locked: row.locked,
     legalRepresentative: row.legal_representative,
     status: row.status,
+    invitationValidUntil:
+      row.status === 'invited' && row.invitation_valid_until ? new Date(row.invitation_valid_until).toISOString() : null,
     addedAt: new Date(row.created_at).toISOString(),
   };
 }

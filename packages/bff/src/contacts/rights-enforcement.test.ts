@@ -74,6 +74,7 @@ const routes: [Need, string, string, ClientRequestInit?][] = [
   ['board', 'GET', `/board/photos/${id}/thumbnail`],
   ['board', 'DELETE', `/board/photos/${id}`],
   ['board', 'GET', '/board/stream'],
+  ['client-only', 'POST', `/contacts/${id}/invitation`, json({})],
 ];
 
 let database: TestDatabase;

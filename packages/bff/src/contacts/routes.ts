@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { audit } from '../audit/audit-log.js';
 import { sendConfirmationCode, verifyConfirmationCode } from '../auth/confirmation-code.js';
+import { consume } from '../auth/rate-limits.js';
 import { requireClientSession } from '../auth/session-middleware.js';
 import type { ClientEnv } from '../http/app-env.js';
 import { isUuid } from '../http/idempotency.js';
@@ -19,7 +20,7 @@ import {
   type ContactView,
 } from './queries.js';
 import { noRights, widenedAreas, type Rights } from './rights.js';
-import { contactChangeBody, contactChangeConfirmBody, newContactBody, newContactConfirmBody } from './schemas.js';
+import { contactChangeBody, contactChangeConfirmBody, invitationBody, newContactBody, newContactConfirmBody } from './schemas.js';
 
 function clientScope(c: Context<ClientEnv>): ContactScope {
   return { tenantId: c.var.scope.tenantId, clientId: c.var.scope.clientId };
@@ -111,6 +112,9 @@ async function refuseKnownPerson(c: Context<ClientEnv>, scope: ContactScope, ema
     .executeTakeFirst();
   if (own && (own.email?.toLowerCase() === email || own.username.toLowerCase() === email)) throw contactIsClient();
 }
+
+/** A person's mailbox gets at most 3 invitations a day from the client, however often the button is pressed. */
+const resendLimit = (contactId: string) => ({ bucket: `invite-resend:contact:${contactId}`, max: 3, windowSeconds: 24 * 3600 });
 
 const codeFor = (c: Context<ClientEnv>, binding: Record<string, string>, destination: string, resourceId?: string) =>
   sendConfirmationCode(c, {
@@ -229,6 +233,67 @@ export function contactRoutes() {
           resourceId: current.id,
         });
         return c.json(await applyChange(c, scope, current, change), 200);
+      })
+
+      // The e-mail got lost or the link expired: a new link, and the earlier one stops working.
+      .post('/:id/invitation', async (c) => {
+        const body = parseOr400(invitationBody, await readJson(c));
+        const scope = clientScope(c);
+        const current = await contactInScope(c, scope);
+        if (current.locked) throw locked();
+        if (current.status !== 'invited') {
+          throw new Problem(
+            409,
+            'contact-active',
+            'Al aangemeld',
+            `${current.name} heeft het account al geactiveerd en kan gewoon inloggen.`,
+          );
+        }
+        const limit = await consume(c.var.db, scope.tenantId, resendLimit(current.id));
+        if (!limit.allowed) {
+          await audit(c, {
+            action: 'contacts.invite',
+            outcome: 'denied',
+            resourceType: 'contact',
+            resourceId: current.id,
+            details: { resent: true },
+          });
+          throw Problem.tooManyRequests(
+            'De uitnodiging is vandaag al 3 keer opnieuw verstuurd. Probeer het morgen nog eens, of neem contact op met uw zorgteam.',
+            limit.retryAfterSeconds,
+          );
+        }
+        const invitation = await sendContactInvitation(c.var.db, c.var.outbox, {
+          tenant: c.var.tenant,
+          accountId: current.id,
+          clientId: scope.clientId,
+          clientName: await nameOfClient(c, scope),
+          invitedByAccountId: c.var.session.accountId,
+          pageUrl: body.pageUrl ?? null,
+          bffOrigin: ownOrigin(c),
+        }).catch(async (error: unknown) => {
+          c.var.logger.error('contact invitation not queued', { error: error instanceof Error ? error.message : String(error) });
+          await audit(c, {
+            action: 'contacts.invite',
+            outcome: 'failure',
+            resourceType: 'contact',
+            resourceId: current.id,
+            details: { resent: true },
+          });
+          throw new Problem(
+            503,
+            'invitation-not-sent',
+            'Niet verstuurd',
+            'De uitnodiging kon niet worden verstuurd. Probeer het later nog eens.',
+          );
+        });
+        await audit(c, {
+          action: 'contacts.invite',
+          resourceType: 'contact',
+          resourceId: current.id,
+          details: { kind: 'activation', resent: true },
+        });
+        return c.json({ email: current.email ?? '', validUntil: (invitation.expiresAt ?? new Date()).toISOString() }, 202);
       })
 
       .delete('/:id', async (c) => {

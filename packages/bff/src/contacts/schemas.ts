@@ -33,6 +33,9 @@ export const contact = z
     locked: z.boolean().describe('Set by the organisation (legal representative): the client cannot change or remove it'),
     legalRepresentative: z.boolean().describe('May sign or reject the client plan'),
     status: z.enum(['invited', 'active', 'disabled']).describe('invited: has not activated the account from the e-mail yet'),
+    invitationValidUntil: dateTime()
+      .nullable()
+      .describe('invited: until when the newest invitation link works; null once it expired, was used up or replaced'),
     addedAt: dateTime(),
   })
   .meta({ id: 'Contact' });
@@ -64,6 +67,18 @@ export const newContactBody = z.object({
   /** The page the invitation link opens (one of the tenant's origins). */
   pageUrl: z.string().max(2000).optional(),
 });
+
+export const invitationBody = z.object({
+  /** The page the new link opens (one of the tenant's origins). */
+  pageUrl: z.string().max(2000).optional(),
+});
+
+export const invitationSent = z
+  .strictObject({
+    email: z.string().describe('Where the invitation went'),
+    validUntil: dateTime().describe('Until when the new link works'),
+  })
+  .meta({ id: 'InvitationSent' });
 
 export const contactChangeBody = z.object({ relationship: clientChosenRelationship, rights: rightsInput });
 
@@ -137,6 +152,20 @@ export const contactOperations: Operation[] = [
     summary: 'Change with the code',
     body: contactChangeConfirmBody,
     responses: { '200': ok('Changed', contact), '403': problem('Locked: `contact-locked`'), '404': problem('No such contact person') },
+  }),
+  write('post', {
+    path: '/contacts/{id}/invitation',
+    params: contactIdParam,
+    tag: 'contacts',
+    summary: 'Send the invitation again to a person who has not activated yet: the earlier link stops working',
+    body: invitationBody,
+    responses: {
+      '202': ok('A new invitation e-mail is on its way', invitationSent),
+      '403': problem('Locked by the organisation: `contact-locked`'),
+      '404': problem('No such contact person'),
+      '409': problem('The person has activated the account already: `contact-active`'),
+      '429': problem('Sent 3 times in 24 hours already: `Retry-After` says when again'),
+    },
   }),
   write('delete', {
     path: '/contacts/{id}',
