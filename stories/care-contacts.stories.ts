@@ -134,6 +134,40 @@ export const ConfirmWiderRight: Story = portalStory(element('care-contacts'), co
   },
 });
 
+/** An invitation that expired unused: the client sends it again ("Uitnodiging opnieuw versturen"). */
+export const InvitationExpired: Story = portalStory(
+  element('care-contacts'),
+  contacts([{ ...data.contacts[0]!, invitationValidUntil: null }, data.contacts[1]!]),
+);
+
+/** The invitation went out again: the earlier link no longer works. */
+export const InvitationResent: Story = portalStory(
+  element('care-contacts'),
+  contacts([{ ...data.contacts[0]!, invitationValidUntil: null }, data.contacts[1]!]),
+  {
+    play: async ({ canvasElement }) => {
+      await clickDeep(canvasElement, /^(Uitnodiging opnieuw versturen|Send the invitation again): Jeroen/i);
+      await until(() => findDeep(canvasElement, /nieuwe uitnodiging|new invitation/i, '[role="status"]'), 'the word that it was sent');
+    },
+  },
+);
+
+/** Sent again 3 times today already: the BFF refuses, and the widget says so at the person. */
+export const InvitationTooOften: Story = portalStory(
+  element('care-contacts'),
+  contacts([data.contacts[0]!, data.contacts[1]!], {
+    'POST /contacts/:id/invitation': () => {
+      throw problem(429, 'rate-limited', 'Te veel pogingen', 'Al 3 keer verstuurd vandaag.', { retryAfter: 3600 });
+    },
+  }),
+  {
+    play: async ({ canvasElement }) => {
+      await clickDeep(canvasElement, /^(Uitnodiging opnieuw versturen|Send the invitation again): Jeroen/i);
+      await until(() => findDeep(canvasElement, /3 keer|3 times/i, '[role="alert"]'), 'the refusal');
+    },
+  },
+);
+
 /** "Verwijderen": the shared confirm dialog. */
 export const RemoveDialog: Story = portalStory(element('care-contacts'), contacts(data.contacts), {
   play: async ({ canvasElement }) => clickDeep(canvasElement, /^(Verwijderen|Remove): Jeroen/i),

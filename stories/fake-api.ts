@@ -300,6 +300,7 @@ function defaultRoutes(options: FakeApiOptions): Record<string, FakeHandler> {
         id: 'c-new',
         relationshipLabel: 'contactpersoon',
         status: 'invited',
+        invitationValidUntil: new Date(Date.now() + 14 * 24 * 3600_000).toISOString(),
         addedAt: new Date().toISOString(),
       };
     },
@@ -314,6 +315,10 @@ function defaultRoutes(options: FakeApiOptions): Record<string, FakeHandler> {
       return { ...(data.contacts.find((c) => c.id === params['id']) ?? data.contacts[0]), ...change };
     },
     'DELETE /contacts/:id': () => undefined,
+    'POST /contacts/:id/invitation': ({ params }) => ({
+      email: data.contacts.find((c) => c.id === params['id'])?.email ?? 'jeroen.deboer@voorbeeld.nl',
+      validUntil: new Date(Date.now() + 14 * 24 * 3600_000).toISOString(),
+    }),
 
     'GET /access-log': ({ query }) => ({ period: period(query, 7), items: list(data.accessLog) }),
     // Empty: the first visit ever, with nothing planned.

@@ -549,6 +549,7 @@ export const contacts: Contact[] = [
     locked: false,
     legalRepresentative: false,
     status: 'invited',
+    invitationValidUntil: at(12, '10:15'),
     addedAt: at(-2, '10:15'),
   },
   {
@@ -562,6 +563,7 @@ export const contacts: Contact[] = [
     locked: false,
     legalRepresentative: false,
     status: 'active',
+    invitationValidUntil: null,
     addedAt: at(-90, '14:00'),
   },
   {
@@ -575,6 +577,7 @@ export const contacts: Contact[] = [
     locked: true,
     legalRepresentative: true,
     status: 'active',
+    invitationValidUntil: null,
     addedAt: at(-400, '09:00'),
   },
 ];

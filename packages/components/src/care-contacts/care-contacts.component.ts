@@ -28,6 +28,8 @@ export interface Contact {
   locked: boolean;
   legalRepresentative: boolean;
   status: 'invited' | 'active' | 'disabled';
+  /** Invited: until when the newest invitation link works; null once it expired or was used up. */
+  invitationValidUntil: string | null;
   addedAt: string;
 }
 
@@ -79,7 +81,8 @@ function isMobile(input: string): boolean {
 /**
  * "Contactpersonen" (issue 16): the people the client lets into the portal, alphabetically, each
  * with their relation and what they may see. The client adds a person (name, e-mail, mobile
- * number, relation and a right per area, each explained), changes the rights and removes a person;
+ * number, relation and a right per area, each explained), changes the rights and removes a person,
+ * and sends the invitation again to a person who has not signed up (the earlier link stops working);
  * adding someone or widening a right is confirmed with a fresh SMS code. People the organisation
  * registered (legal representatives) carry a lock and cannot be changed or removed.
  *
@@ -134,6 +137,8 @@ export class CareContacts extends CareDataElement<ContactsKey> {
     formError: { state: true },
     saving: { state: true },
     announcement: { state: true },
+    resending: { state: true },
+    itemError: { state: true },
   };
 
   declare protected contacts: Contact[];
@@ -142,6 +147,10 @@ export class CareContacts extends CareDataElement<ContactsKey> {
   declare protected formError: string;
   declare protected saving: boolean;
   declare protected announcement: string;
+  /** The person whose invitation is being sent again. */
+  declare protected resending: string | undefined;
+  /** Why sending a person's invitation again failed, shown at that person. */
+  declare protected itemError: { id: string; text: string } | undefined;
 
   /** The code the first request already sent: the confirmation step starts with it. */
   private sent: CodeSent | undefined;
@@ -160,6 +169,8 @@ export class CareContacts extends CareDataElement<ContactsKey> {
     this.formError = '';
     this.saving = false;
     this.announcement = '';
+    this.resending = undefined;
+    this.itemError = undefined;
     this.confirmation = new SmsConfirmation<Contact>(this, {
       id: `${this.uid}-confirm`,
       locale: () => this.locale,
@@ -352,6 +363,39 @@ export class CareContacts extends CareDataElement<ContactsKey> {
     emit(this, 'care-contact-changed', { change: added ? 'added' : 'changed', contactId: contact.id });
   }
 
+  /** A new invitation link for a person who has not signed up; the BFF stops the earlier one. */
+  private async resendInvitation(contact: Contact): Promise<void> {
+    if (this.resending) return;
+    this.resending = contact.id;
+    this.itemError = undefined;
+    this.announcement = '';
+    try {
+      const sent = await this.client!.post<{ email: string; validUntil: string }>(`/contacts/${contact.id}/invitation`, {
+        pageUrl: location.href.split('#')[0],
+      });
+      this.contacts = this.contacts.map((c) => (c.id === contact.id ? { ...c, invitationValidUntil: sent.validUntil } : c));
+      this.announcement = this.t('resent', { email: sent.email });
+    } catch (error) {
+      const problem = this.apiError(error);
+      if (problem.kind === 'session-expired') return;
+      if (problem.code === 'contact-active') {
+        this.contacts = this.contacts.map((c) => (c.id === contact.id ? { ...c, status: 'active', invitationValidUntil: null } : c));
+        this.announcement = this.t('resend.active', { name: contact.name });
+        return;
+      }
+      const text =
+        problem.status === 429
+          ? this.t('resend.tooMany')
+          : problem.kind === 'offline' || problem.status === 403 || problem.status === 404
+            ? problemText(problem, this.locale)
+            : this.common('state.saveError');
+      this.itemError = { id: contact.id, text };
+      focusAfterUpdate(this, `[data-contact="${contact.id}"] [part~="error"]`);
+    } finally {
+      this.resending = undefined;
+    }
+  }
+
   private async removeContact(contact: Contact): Promise<void> {
     try {
       await this.client!.delete(`/contacts/${contact.id}`);
@@ -420,7 +464,11 @@ export class CareContacts extends CareDataElement<ContactsKey> {
             : nothing
         }
       </p>
-      ${contact.status === 'invited' ? html`<p class="muted">${this.t('invited')}</p>` : nothing}
+      ${
+        contact.status === 'invited'
+          ? html`<p class="muted">${this.t(contact.invitationValidUntil ? 'invited' : 'invited.expired')}</p>`
+          : nothing
+      }
       <p part="rights" class="rights">${this.t('rightsOf')} ${areas.length ? areas.join(', ') : this.t('noRights')}</p>
       ${
         contact.locked
@@ -434,9 +482,28 @@ export class CareContacts extends CareDataElement<ContactsKey> {
               <button type="button" part="button remove" class="button button--secondary" @click=${(e: Event) => this.removal.open(contact, e)}>
                 ${this.t('remove')}<span class="visually-hidden">: ${contact.name}</span>
               </button>
-            </div>`
+              ${contact.status === 'invited' ? this.renderResend(contact) : nothing}
+            </div>
+            ${
+              this.itemError?.id === contact.id
+                ? html`<div part="error" role="alert" tabindex="-1"><p>${this.itemError.text}</p></div>`
+                : nothing
+            }`
       }
     </li>`;
+  }
+
+  private renderResend(contact: Contact) {
+    const busy = this.resending === contact.id;
+    return html`<button
+      type="button"
+      part="button resend"
+      class="button button--secondary"
+      aria-disabled=${busy ? 'true' : 'false'}
+      @click=${() => this.resendInvitation(contact)}
+    >
+      ${busy ? this.common('common.busy') : this.t('resend')}<span class="visually-hidden">: ${contact.name}</span>
+    </button>`;
   }
 
   /** The form, or once a code is on its way, the step that confirms it. */

@@ -14,6 +14,12 @@ export const nl = {
   locked: 'Vastgelegd door uw zorgorganisatie',
   lockedHint: 'Deze persoon kunt u niet wijzigen of verwijderen. Neem daarvoor contact op met uw zorgteam.',
   invited: 'Uitgenodigd, nog niet aangemeld',
+  'invited.expired': 'De uitnodiging is verlopen. Deze persoon heeft zich nog niet aangemeld.',
+  resend: 'Uitnodiging opnieuw versturen',
+  resent: 'Er is een nieuwe uitnodiging gestuurd naar {email}. De link in eerdere uitnodigingen werkt niet meer.',
+  'resend.tooMany':
+    'De uitnodiging is vandaag al 3 keer opnieuw verstuurd. Probeer het morgen nog eens, of neem contact op met uw zorgteam.',
+  'resend.active': '{name} heeft het account al geactiveerd en kan gewoon inloggen.',
   rightsOf: 'Mag zien:',
   noRights: 'Nog niets',
   'field.name': 'Naam',

@@ -237,6 +237,34 @@ describe('<care-contacts>', () => {
       expect(el.shadowRoot!.activeElement).to.equal(button(el, 'Rechten wijzigen', item(el, 'Anna Bakker')));
     });
 
+    it('sends the invitation again to a person who has not signed up; the earlier link stops working', async () => {
+      const el = await inPortal();
+      const anna = () => item(el, 'Anna Bakker')!;
+      const first = await outboxMessage(NEW_PERSON.email, null, /activate=/);
+      const resend = button(el, 'Uitnodiging opnieuw versturen', anna())!;
+      expect(text(resend)).to.equal('Uitnodiging opnieuw versturen: Anna Bakker');
+      expect(button(el, 'Uitnodiging opnieuw versturen', item(el, 'Marieke de Vries')!)).to.equal(undefined);
+      resend.click();
+      await waitUntil(() => status(el).startsWith('Er is een nieuwe uitnodiging'), 'no word that it was sent', { timeout: 8000 });
+      expect(status(el)).to.equal(
+        `Er is een nieuwe uitnodiging gestuurd naar ${NEW_PERSON.email}. De link in eerdere uitnodigingen werkt niet meer.`,
+      );
+      const second = await outboxMessage(NEW_PERSON.email, first.id, /activate=/);
+      const tokenOf = (body: string) => /activate=([\w-]+)/.exec(body)![1]!;
+      const check = async (token: string) => {
+        const response = await fetch(`/api/tenants/${LINDE}/auth/links/check`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Care-Widgets': '1' },
+          body: JSON.stringify({ link: 'activate', token }),
+        });
+        return ((await response.json()) as { state: string }).state;
+      };
+      expect(await check(tokenOf(first.body))).to.equal('replaced');
+      expect(await check(tokenOf(second.body))).to.equal('valid');
+      expect(text(anna())).to.contain('Uitgenodigd, nog niet aangemeld');
+      await expect(el).to.be.accessible();
+    });
+
     it('removes a person after the shared confirm dialog', async () => {
       const el = await inPortal();
       const remove = () => button(el, 'Verwijderen', item(el, 'Anna Bakker'))!;
