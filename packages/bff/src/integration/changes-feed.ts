@@ -33,14 +33,18 @@ export type ChangeKind =
   | 'appointment.updated'
   | 'contact.added'
   | 'contact.changed'
-  | 'contact.removed';
+  | 'contact.removed'
+  | 'board.post.created'
+  | 'board.reply.created'
+  | 'board.post.removed'
+  | 'board.reply.removed';
 
 export interface Change {
   cursor: string;
   kind: ChangeKind;
   occurredAt: string;
   client: { id: string; ecdId: string | null };
-  /** The portal's id of the report, measurement, message, plan document, appointment or client; a contact person's account id. */
+  /** The portal's id of the report, measurement, message, plan document, appointment, client, board post or reply; a contact person's account id. */
   resourceId: string;
   data: Record<string, unknown>;
 }
@@ -96,7 +100,18 @@ export async function changesAfter(db: Kysely<Database>, tenantId: string, after
   return { items, next: formatCursor(last ?? after), more: rows.length > limit };
 }
 
-const TIME_KEYS = new Set(['writtenAt', 'measuredAt', 'deletedAt', 'sentAt', 'decidedAt', 'startsAt', 'endsAt', 'cancelledAt']);
+const TIME_KEYS = new Set([
+  'writtenAt',
+  'measuredAt',
+  'deletedAt',
+  'sentAt',
+  'decidedAt',
+  'startsAt',
+  'endsAt',
+  'cancelledAt',
+  'createdAt',
+  'removedAt',
+]);
 
 /** jsonb renders times in the session's time zone; the feed speaks UTC ISO 8601 like the rest of the API. */
 function withIsoTimes(data: Record<string, unknown>): Record<string, unknown> {

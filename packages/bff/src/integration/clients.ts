@@ -29,6 +29,9 @@ export const clientSchema = z.strictObject({
   mobilePhone: phoneNumber,
   /** With an e-mail address, a client without a portal account gets one and an invitation. */
   email,
+  /** The care location and team the client belongs to: a board post can go to all clients of one (POST /board-posts). */
+  location: optionalText(200),
+  team: optionalText(200),
 });
 export type ClientPush = z.infer<typeof clientSchema>;
 
@@ -50,6 +53,8 @@ const columns = [
   'phone',
   'mobile_phone',
   'email',
+  'location',
+  'team',
 ] as const;
 
 function rowOf(tenantId: string, item: ClientPush) {
@@ -73,6 +78,8 @@ function rowOf(tenantId: string, item: ClientPush) {
     phone: item.phone,
     mobile_phone: item.mobilePhone,
     email: item.email,
+    location: item.location,
+    team: item.team,
   };
 }
 

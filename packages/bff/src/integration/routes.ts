@@ -10,6 +10,7 @@ import { requireIntegrationToken } from './auth.js';
 import type { IntegrationEnv } from './integration-env.js';
 import { applyBatch, markIntegrationWrite, type BatchSummary, type RecordKind } from './batch.js';
 import { changesAfter } from './changes-feed.js';
+import { integrationBoardRoutes } from './board.js';
 import { clientRecords } from './clients.js';
 import { contactRecords, removeContactByEcdId } from './contacts.js';
 import { measurementRecords } from './measurements.js';
@@ -148,6 +149,8 @@ export function integrationRoutes() {
     });
     return c.json({ ecdId: contactEcdId, status: removed ? 'removed' : 'absent' });
   });
+
+  api.route('/board-posts', integrationBoardRoutes());
 
   api.get('/changes', async (c) => {
     const query = parseOr400(feedQuery, c.req.query());

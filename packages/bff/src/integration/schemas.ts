@@ -3,6 +3,7 @@ import { relationships, rightAreas } from '../contacts/rights.js';
 import { ok, problem, type Operation } from '../contract/operations.js';
 import { accessEventSchema } from './access-events.js';
 import { appointmentSchema } from './appointments.js';
+import { boardPostRemoval, boardPostResult, boardPostSchema } from './board.js';
 import { MAX_BATCH_ITEMS, type BatchSummary, type ItemResult } from './batch.js';
 import { FEED_START, MAX_FEED_PAGE, parseCursor, type ChangesPage } from './changes-feed.js';
 import { clientSchema } from './clients.js';
@@ -151,6 +152,27 @@ const changeKinds = {
   'contact.added': contactData,
   'contact.changed': contactData,
   'contact.removed': contactData,
+  'board.post.created': z.strictObject({
+    createdAt: dateTime(),
+    authorName: z.string(),
+    authorKind: z.enum(['client', 'contact']),
+    authorRelationship: z.enum(relationships).nullable(),
+    text: z.string(),
+  }),
+  'board.reply.created': z.strictObject({
+    postId: z.uuid(),
+    postEcdId: z.string().nullable().describe('The ECD id of the post replied to, when it was a care-team post'),
+    createdAt: dateTime(),
+    authorName: z.string(),
+    authorKind: z.enum(['client', 'contact']),
+    authorRelationship: z.enum(relationships).nullable(),
+    text: z.string(),
+  }),
+  'board.post.removed': z.strictObject({
+    ecdId: z.string().nullable().describe('The ECD id of a care-team post the client removed'),
+    removedAt: dateTime(),
+  }),
+  'board.reply.removed': z.strictObject({ postId: z.uuid(), removedAt: dateTime() }),
 } as const;
 export type ChangeKind = keyof typeof changeKinds;
 
@@ -166,7 +188,7 @@ export const change = z
         resourceId: z
           .string()
           .describe(
-            "The portal's id of the report, measurement, message, plan document, appointment or client; a contact person's account id.",
+            "The portal's id of the report, measurement, message, plan document, appointment, client, board post or reply; a contact person's account id.",
           ),
         data,
       }),
@@ -315,13 +337,45 @@ export const integrationOperations: Operation[] = [
     },
   },
   {
+    method: 'post',
+    path: '/tenants/{tenant}/board-posts',
+    operationId: 'board-post',
+    tags: ['board'],
+    summary: "A care-team post on the bulletin board: one client's, or every client's of a location or team",
+    description:
+      'Shown live on each board as "{authorName} (zorgteam)". Idempotent by `ecdId`: sent again, it reaches only the clients of the location or team who do not have it yet; other content under the same `ecdId` is a 409. See docs/board.md.',
+    params: tenantParams,
+    body: boardPostSchema,
+    responses: {
+      '201': ok('Posted.', boardPostResult),
+      '200': ok('Already posted (`unchanged`), or posted to clients who joined since (`updated`).', boardPostResult),
+      '400': problem('Invalid: `errors` names each field.'),
+      '404': problem('No client with this clientEcdId, location or team.'),
+      '409': problem('A post with this ecdId was sent already, with other content.'),
+      '413': problem('The body is too large.'),
+      ...tokenProblems,
+    },
+  },
+  {
+    method: 'delete',
+    path: '/tenants/{tenant}/board-posts/{ecdId}',
+    operationId: 'delete-board-post',
+    tags: ['board'],
+    summary: 'Remove a care-team post from every board it is on (idempotent), with its replies',
+    params: recordParams,
+    responses: {
+      '200': ok('`removed` with how many boards, or `absent`.', boardPostRemoval),
+      ...tokenProblems,
+    },
+  },
+  {
     method: 'get',
     path: '/tenants/{tenant}/changes',
     operationId: 'changes',
     tags: ['changes'],
     summary: 'What clients did in the portal, after a cursor',
     description:
-      'Reports and measurements the client entered (and measurements deleted), messages the client sent, plan decisions (with reason, time and the SHA-256 of the decided document), profile changes (mobile number, e-mail), appointments the client made and the client’s changes to contact persons. In a fixed order; none is skipped or repeated across pages, also with concurrent writes. Poll with the `next` of the previous page; when `more` is true, ask again at once. `data` has its own fields per `kind`.',
+      'Reports and measurements the client entered (and measurements deleted), messages the client sent, plan decisions (with reason, time and the SHA-256 of the decided document), profile changes (mobile number, e-mail), appointments the client made, the client’s changes to contact persons, and the posts and replies of the client and contact persons on the bulletin board (and every post or reply removed in the portal). In a fixed order; none is skipped or repeated across pages, also with concurrent writes. Poll with the `next` of the previous page; when `more` is true, ask again at once. `data` has its own fields per `kind`.',
     params: tenantParams,
     query: feedQuery,
     responses: {
