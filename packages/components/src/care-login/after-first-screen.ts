@@ -6,9 +6,9 @@
  * show. The flow loads it once the fields show (or, on a page opened mid-login, signed in or
  * from a link, at once), so the code step is there long before the password has been checked.
  */
-export * as answers from './answers.js';
-export * as code from './steps/code.js';
-export * as signedIn from './steps/signed-in.js';
-export * as firstLogin from './steps/first-login.js';
-export * as recovery from './steps/recovery.js';
-export * as account from './steps/account.js';
+export { answers } from './answers.js';
+export { codeStep } from './steps/code.js';
+export { signedInStep } from './steps/signed-in.js';
+export { firstLoginSteps } from './steps/first-login.js';
+export { recoverySteps } from './steps/recovery.js';
+export { accountStep } from './steps/account.js';

@@ -3,7 +3,7 @@ import { emit } from '../shared/events.js';
 import { answerMessages, t } from './answers.messages.js';
 import { duration } from './duration.js';
 import { enterCode } from './steps/code.js';
-import type { AuthStep, FirstLogin, LoginFlow, SessionView, SignedIn } from './login-flow.js';
+import type { Answers, AuthStep, FirstLogin, LoginFlow, SessionView, SignedIn } from './login-flow.js';
 
 /**
  * Where each answer of the BFF leads, and the errors of every step. Not part of what must load
@@ -57,3 +57,6 @@ export async function showError(flow: LoginFlow, cause: unknown) {
   if (cause.code === 'invalid-credentials') fields.push('password');
   return flow.fail(text, fields);
 }
+
+/** The answers' module (after-first-screen.ts). */
+export const answers: Answers = { resume, afterStep, showError };

@@ -13,16 +13,16 @@ const later = () => import('./after-first-screen.js');
 
 /** The steps after the first screen, all in one module (after-first-screen.ts) the flow loads on first use. */
 const steps: StepModules = {
-  code: async () => (await later()).code,
-  done: async () => (await later()).signedIn,
-  password: async () => (await later()).firstLogin,
-  terms: async () => (await later()).firstLogin,
-  forgot: async () => (await later()).recovery,
-  'forgot-sent': async () => (await later()).recovery,
-  reset: async () => (await later()).recovery,
-  activate: async () => (await later()).recovery,
-  'activate-choose': async () => (await later()).recovery,
-  account: async () => (await later()).account,
+  code: async () => (await later()).codeStep,
+  done: async () => (await later()).signedInStep,
+  password: async () => (await later()).firstLoginSteps,
+  terms: async () => (await later()).firstLoginSteps,
+  forgot: async () => (await later()).recoverySteps,
+  'forgot-sent': async () => (await later()).recoverySteps,
+  reset: async () => (await later()).recoverySteps,
+  activate: async () => (await later()).recoverySteps,
+  'activate-choose': async () => (await later()).recoverySteps,
+  account: async () => (await later()).accountStep,
 };
 
 /**

@@ -107,4 +107,25 @@ describe('LoginFlow', () => {
     await waitUntil(() => flow.view.step === 'login' && loads.length > 0, 'the fields never showed', { timeout: 8000 });
     expect(loads).to.deep.equal(['code on login']);
   });
+
+  it('sends the password without waiting for the steps’ chunk, and goes on once it is there', async () => {
+    const host = await fixture<OwnTenantHost>(html`<login-flow-own-tenant-host></login-flow-own-tenant-host>`);
+    let chunkArrives!: () => void;
+    const chunk = new Promise<void>((resolve) => (chunkArrives = resolve));
+    const shown: unknown[] = [];
+    const answers: Answers = { ...noAnswers, showError: async (_flow, cause) => void shown.push(cause) };
+    const flow: LoginFlow = new LoginFlow(host, {}, async () => (await chunk, answers));
+    host.requestUpdate();
+    await waitUntil(() => flow.view.step === 'login', 'the fields never showed', { timeout: 8000 });
+    const sent = () => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/auth/login'));
+    expect(sent()).to.equal(false);
+
+    const signingIn = flow.run(() => flow.send('/auth/login', { username: 'niemand-flow-test', password: 'geen-wachtwoord' }));
+    await waitUntil(sent, 'the password waited for the chunk', { timeout: 8000 });
+    expect(shown).to.deep.equal([]);
+    chunkArrives();
+    await signingIn;
+    expect(shown).to.have.length(1);
+    expect(flow.view.busy).to.equal(false);
+  });
 });

@@ -91,10 +91,10 @@ export interface LoginView {
 }
 
 /**
- * The steps after the first screen, in modules of their own that the flow loads on first use
- * (steps/*.ts): the code (loaded while the password is checked), and the steps few clients see
- * (first login, forgotten password, the reset and activation links, the signed-in client's
- * password and second factor).
+ * The steps after the first screen, each a module of its own (steps/*.ts) that the flow loads on
+ * first use, all of them in one chunk (after-first-screen.ts): the code, and the steps few
+ * clients see (first login, forgotten password, the reset and activation links, the signed-in
+ * client's password and second factor).
  */
 export interface StepModule {
   steps: Partial<Record<Step, (flow: LoginFlow) => TemplateResult>>;
@@ -317,6 +317,15 @@ export class LoginFlow implements ReactiveController {
     } finally {
       this.patch({ busy: false });
     }
+  }
+
+  /**
+   * Sends a step of signing in (the password, the code, the first login's password and terms) and
+   * goes where the BFF's answer leads (answers.ts, fetched meanwhile if it is not there yet).
+   */
+  async send(path: string, body: object) {
+    const [answers, result] = await Promise.all([this.answers(), this.api.post<AuthStep>(path, body)]);
+    return answers.afterStep(this, result);
   }
 
   /** The step's alert; with `invalid`, those fields are marked and the first gets the focus. */

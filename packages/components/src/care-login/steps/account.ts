@@ -1,8 +1,6 @@
-import { css, html, nothing, unsafeCSS } from 'lit';
+import { html, nothing } from 'lit';
 import { codeInput } from '../../shared/code-input/code-input.js';
-import { scope } from '../care-login.styles.js';
 import type { AccountView, LoginFlow, SecondFactorMethod, SecondFactorSettings, StepModule, TotpEnrolment } from '../login-flow.js';
-import { codeStepStyles } from './code.js';
 import { codeMessages, t as codeT } from './code.messages.js';
 import { input, link, submit } from './form.js';
 import { newPasswordFields } from './new-password.js';
@@ -171,44 +169,10 @@ function renderAccount(flow: LoginFlow) {
     </div>`;
 }
 
-const s = unsafeCSS(scope);
-
-const accountStyles = css`
-  ${stepStyles}
-  ${codeStepStyles}
-  ${s} .care-account__heading {
-    margin: 1.5em 0 0.5em;
-    font-size: 1.125em;
-  }
-  ${s} .care-account__choice {
-    margin: 0 0 1em;
-    padding: 0;
-    border: 0;
-  }
-  ${s} .care-account__choice legend {
-    margin: 0 0 0.5em;
-    padding: 0;
-    font-weight: 600;
-  }
-  ${s} .care-account__qr {
-    display: block;
-    margin: 0 0 1em;
-    border: 1px solid var(--care-color-border, #7b8794);
-    border-radius: var(--care-radius, 6px);
-  }
-  ${s} .care-account__key-label {
-    margin: 0 0 0.25em;
-    font-weight: 600;
-  }
-  ${s} .care-account__key {
-    margin: 0 0 1em;
-    font-family: monospace;
-    font-size: 1.125em;
-    letter-spacing: 0.1em;
-    word-spacing: 0.25em;
-  }
-`;
-
-export const steps: StepModule['steps'] = { account: renderAccount };
-const accountMessages: StepModule['messages'] = [stepMessages, codeMessages];
-export { accountMessages as messages, accountStyles as styles, whileSignedIn as update };
+/** "Mijn inloggegevens" (after-first-screen.ts). */
+export const accountStep: StepModule = {
+  steps: { account: renderAccount },
+  messages: [stepMessages, codeMessages],
+  styles: stepStyles,
+  update: whileSignedIn,
+};

@@ -1,15 +1,13 @@
-import { css, html, nothing, unsafeCSS } from 'lit';
+import { html, nothing } from 'lit';
 import { ApiError } from '../../shared/api-client.js';
 import { codeDigits, codeInput, receiveSmsCode } from '../../shared/code-input/code-input.js';
-import { codeInputStyles } from '../../shared/code-input/code-input.styles.js';
 import { answerMessages } from '../answers.messages.js';
 import { duration } from '../duration.js';
 import { t as loginT } from '../care-login.messages.js';
-import { scope } from '../care-login.styles.js';
-import type { AuthStep, LoginFlow, SecondFactorStep, StepModule } from '../login-flow.js';
+import type { LoginFlow, SecondFactorStep, StepModule } from '../login-flow.js';
 import { codeMessages, t } from './code.messages.js';
 import { form, link, submit } from './form.js';
-import { sharedStepStyles } from './shared-steps.styles.js';
+import { stepStyles } from './steps.styles.js';
 
 /**
  * The code step: the code by SMS, e-mail or an authenticator app, resend with a countdown, "trust
@@ -66,12 +64,7 @@ function verify(flow: LoginFlow) {
   const { code = '', challenge, trust } = flow.view;
   if (!/^\d{6}$/.test(code)) return flow.fail(t(flow, 'code.invalid'), ['code']);
   const full = challenge?.prefix ? `${challenge.prefix}-${code}` : code;
-  return flow.run(async () =>
-    (await flow.answers()).afterStep(
-      flow,
-      await flow.api.post<AuthStep>('/auth/code/verify', { code: full, ...(trust ? { trustDevice: true } : {}) }),
-    ),
-  );
+  return flow.run(() => flow.send('/auth/code/verify', { code: full, ...(trust ? { trustDevice: true } : {}) }));
 }
 
 function resend(flow: LoginFlow) {
@@ -159,17 +152,5 @@ function renderCode(flow: LoginFlow) {
   );
 }
 
-const s = unsafeCSS(scope);
-
-/** The code input; also adopted by steps/account.ts, which shows one for an authenticator app. */
-export const codeStepStyles = css`
-  ${sharedStepStyles}
-  ${codeInputStyles(scope)}
-  ${s} .care-code__prefix {
-    color: var(--care-color-text, #1f2933);
-  }
-`;
-
-export const steps: StepModule['steps'] = { code: renderCode };
-export const messages: StepModule['messages'] = [codeMessages, answerMessages];
-export { codeStepStyles as styles, leave };
+/** The code step's module (after-first-screen.ts). */
+export const codeStep: StepModule = { steps: { code: renderCode }, messages: [codeMessages, answerMessages], styles: stepStyles, leave };

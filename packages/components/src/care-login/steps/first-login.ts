@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { ApiError } from '../../shared/api-client.js';
-import type { AuthStep, FirstLogin, LoginFlow, StepModule } from '../login-flow.js';
+import type { FirstLogin, LoginFlow, StepModule } from '../login-flow.js';
 import { form, submit } from './form.js';
 import { newPasswordFields } from './new-password.js';
 import { stepMessages, t } from './steps.messages.js';
@@ -8,14 +8,8 @@ import { stepStyles } from './steps.styles.js';
 
 /** The first login: a new password of the client's own, then the terms of use (answers.ts leads here). */
 function savePassword(flow: LoginFlow, data: FormData) {
-  return flow.run(async () =>
-    (await flow.answers()).afterStep(
-      flow,
-      await flow.api.post<AuthStep>('/auth/first-login/password', {
-        newPassword: data.get('newPassword'),
-        repeatPassword: data.get('repeatPassword'),
-      }),
-    ),
+  return flow.run(() =>
+    flow.send('/auth/first-login/password', { newPassword: data.get('newPassword'), repeatPassword: data.get('repeatPassword') }),
   );
 }
 
@@ -23,11 +17,7 @@ function acceptTerms(flow: LoginFlow, data: FormData) {
   if (!data.get('accept')) return flow.fail(t(flow, 'terms.required'), ['accept']);
   return flow.run(async () => {
     try {
-      const answers = await flow.answers();
-      await answers.afterStep(
-        flow,
-        await flow.api.post<AuthStep>('/auth/first-login/terms', { version: flow.view.firstLogin!.terms.version }),
-      );
+      await flow.send('/auth/first-login/terms', { version: flow.view.firstLogin!.terms.version });
     } catch (error) {
       // New terms were published while the client was reading: show those.
       if (error instanceof ApiError && error.code === 'terms-version-changed') {
@@ -78,5 +68,9 @@ function renderTerms(flow: LoginFlow) {
   );
 }
 
-export const steps: StepModule['steps'] = { password: renderPassword, terms: renderTerms };
-export { stepMessages as messages, stepStyles as styles };
+/** The first login's steps (after-first-screen.ts). */
+export const firstLoginSteps: StepModule = {
+  steps: { password: renderPassword, terms: renderTerms },
+  messages: stepMessages,
+  styles: stepStyles,
+};

@@ -146,60 +146,64 @@ function completeActivation(flow: LoginFlow, data: FormData) {
   });
 }
 
-export const steps: StepModule['steps'] = {
-  forgot: (flow) =>
-    form(
-      flow,
-      t(flow, 'forgot.heading'),
-      (f) => forgot(flow, f),
-      html`
+/** A forgotten password and the links of the e-mails (after-first-screen.ts). */
+export const recoverySteps: StepModule = {
+  messages: stepMessages,
+  styles: stepStyles,
+  steps: {
+    forgot: (flow) =>
+      form(
+        flow,
+        t(flow, 'forgot.heading'),
+        (f) => forgot(flow, f),
+        html`
       <p>${t(flow, 'forgot.intro')}</p>
       ${input(flow, 'username', loginT(flow, 'username'), 'text', 'username', { value: flow.view.username })}
       <div class="care-login__actions">${submit(flow, t(flow, 'forgot.submit'))} ${backLink(flow)}</div>
     `,
-    ),
-  'forgot-sent': (flow) =>
-    form(
-      flow,
-      t(flow, 'forgot.heading'),
-      () => flow.go('login'),
-      html`
+      ),
+    'forgot-sent': (flow) =>
+      form(
+        flow,
+        t(flow, 'forgot.heading'),
+        () => flow.go('login'),
+        html`
       <p>${t(flow, 'forgot.sent')}</p>
       ${submit(flow, loginT(flow, 'back'))}
     `,
-    ),
-  reset: (flow) =>
-    linkStep(flow, 'reset', () =>
-      form(
-        flow,
-        t(flow, 'reset.heading'),
-        (f) => reset(flow, f),
-        html`
+      ),
+    reset: (flow) =>
+      linkStep(flow, 'reset', () =>
+        form(
+          flow,
+          t(flow, 'reset.heading'),
+          (f) => reset(flow, f),
+          html`
         <p>${t(flow, 'reset.intro')}</p>
         ${newPasswordFields(flow, 'newPassword', undefined, null, 'newPassword.submit')}
         <div class="care-login__actions">${backLink(flow)}</div>
       `,
+        ),
       ),
-    ),
-  activate: (flow) =>
-    linkStep(flow, 'activate', () =>
-      form(
-        flow,
-        t(flow, 'activate.heading'),
-        (f) => verifyActivation(flow, f),
-        html`
+    activate: (flow) =>
+      linkStep(flow, 'activate', () =>
+        form(
+          flow,
+          t(flow, 'activate.heading'),
+          (f) => verifyActivation(flow, f),
+          html`
         <p>${t(flow, 'activate.intro')}</p>
         ${input(flow, 'dateOfBirth', t(flow, 'activate.dateOfBirth'), 'date', 'bday')}
         ${submit(flow, t(flow, 'activate.verify'))}
       `,
+        ),
       ),
-    ),
-  'activate-choose': (flow) =>
-    form(
-      flow,
-      t(flow, 'activate.choose'),
-      (f) => completeActivation(flow, f),
-      html`
+    'activate-choose': (flow) =>
+      form(
+        flow,
+        t(flow, 'activate.choose'),
+        (f) => completeActivation(flow, f),
+        html`
       <p>${t(flow, 'activate.chooseIntro')}</p>
       ${input(flow, 'username', loginT(flow, 'username'), 'text', 'username', {
         value: flow.view.activation?.usernameSuggestion ?? '',
@@ -207,6 +211,6 @@ export const steps: StepModule['steps'] = {
       })}
       ${newPasswordFields(flow, 'password', flow.view.activation?.passwordPolicy, flow.view.username, 'activate.submit')}
     `,
-    ),
+      ),
+  },
 };
-export { stepMessages as messages, stepStyles as styles };

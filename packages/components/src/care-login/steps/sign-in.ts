@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { t } from '../care-login.messages.js';
-import type { AuthStep, LoginFlow } from '../login-flow.js';
+import type { LoginFlow } from '../login-flow.js';
 import { form, input, link, passwordToggle, required, submit } from './form.js';
 
 /**
@@ -13,9 +13,9 @@ function signIn(flow: LoginFlow, data: FormData) {
   const missing = [!username && 'username', !password && 'password'].filter((f): f is 'username' | 'password' => Boolean(f));
   if (missing.length) return flow.fail(missing.map((f) => required(flow, t(flow, f))).join(' '), missing);
   flow.patch({ username, firstLogin: undefined });
-  // The code step's module loads while the BFF checks the password (argon2id takes a while anyway).
-  flow.load('code').catch(() => undefined);
-  return flow.run(async () => (await flow.answers()).afterStep(flow, await flow.api.post<AuthStep>('/auth/login', { username, password })));
+  // The code step's module has been loading since the fields showed (login-flow.ts); should it
+  // not be there yet, it and the password check go at once (LoginFlow.send).
+  return flow.run(() => flow.send('/auth/login', { username, password }));
 }
 
 export function renderSignIn(flow: LoginFlow) {

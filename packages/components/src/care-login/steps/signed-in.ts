@@ -1,8 +1,9 @@
-import { css, html } from 'lit';
+import { html } from 'lit';
 import { emit } from '../../shared/events.js';
 import type { LoginFlow, StepModule } from '../login-flow.js';
 import { form, link, submit } from './form.js';
 import { signedInMessages, t } from './signed-in.messages.js';
+import { stepStyles } from './steps.styles.js';
 
 /** Signed in: who, "Uitloggen" and "Mijn inloggegevens" (steps/account.ts). Loaded after the code. */
 
@@ -32,6 +33,10 @@ function renderSignedIn(flow: LoginFlow) {
   );
 }
 
-export const steps: StepModule['steps'] = { done: renderSignedIn };
-export const styles = css``;
-export { signedInMessages as messages, whileSignedIn as update };
+/** The signed-in view (after-first-screen.ts). */
+export const signedInStep: StepModule = {
+  steps: { done: renderSignedIn },
+  messages: signedInMessages,
+  styles: stepStyles,
+  update: whileSignedIn,
+};
