@@ -1,6 +1,9 @@
 import type { Meta } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import '../packages/components/src/care-messages/care-messages.js';
-import { dataWidgetStates, element, portalStory, type Story } from './support/stories.js';
+import '../packages/components/src/care-reports/care-reports.js';
+import { problems, registerFakeBackend } from './fake-api.js';
+import { clickDeep, dataWidgetStates, element, findDeep, portalStory, until, type Story } from './support/stories.js';
 
 const meta: Meta = {
   title: 'Widgets/care-messages',
@@ -38,3 +41,27 @@ export const NothingUnread: Story = portalStory(element('care-messages'), {
   session: 'active',
   routes: { 'GET /messages/unread-count': () => ({ unreadCount: 0 }) },
 });
+
+const aloneApi = registerFakeBackend({
+  session: 'active',
+  routes: {
+    'GET /reports': () => {
+      throw problems.sessionExpired();
+    },
+  },
+});
+/**
+ * On a host page without `<care-portal>`: the session ended at the reports beside the messages
+ * ("Alle rapportages" got a 401), so the messages are cleared too and say why.
+ */
+export const SessionEndedBesideIt: Story = {
+  render: (_args, context) => {
+    const lang = context.globals['locale'] === 'en' ? 'en' : 'nl';
+    return html`<care-reports tenant="zorggroep-de-linde" api=${aloneApi} lang=${lang}></care-reports>
+      <care-messages tenant="zorggroep-de-linde" api=${aloneApi} lang=${lang}></care-messages>`;
+  },
+  play: async ({ canvasElement }) => {
+    await clickDeep(canvasElement, /^(Alle rapportages|All reports)$/);
+    await until(() => findDeep(canvasElement, /sessie is verlopen|session has expired/i, 'p[part~="status"]'), 'the messages signed out');
+  },
+};

@@ -35,6 +35,8 @@ let instances = 0;
  * the API client, locale and session from the portal; alone it builds a client from its own
  * `tenant` and `api` attributes. It loads when it has a client, again when the session changes,
  * and turns errors into one of the shared states, telling the host when the session is gone.
+ * Alone, it also ends the session with the other widgets of its organisation on the page: the
+ * first `care-session-expired` of any of them, or `care-logout`, clears them all.
  * `K` are the keys of the widget's own texts, which `t()` reads.
  */
 export abstract class CareDataElement<K extends string = string> extends LitElement {
@@ -122,6 +124,8 @@ export abstract class CareDataElement<K extends string = string> extends LitElem
     super.connectedCallback();
     // A login elsewhere on the page (a standalone <care-login>) may end the signed-out state.
     document.addEventListener('care-login', this.onLogin);
+    document.addEventListener('care-session-expired', this.onSessionEnd);
+    document.addEventListener('care-logout', this.onSessionEnd);
     window.addEventListener('online', this.onOnline);
     whenPortalDefined(
       this,
@@ -137,6 +141,8 @@ export abstract class CareDataElement<K extends string = string> extends LitElem
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('care-login', this.onLogin);
+    document.removeEventListener('care-session-expired', this.onSessionEnd);
+    document.removeEventListener('care-logout', this.onSessionEnd);
     window.removeEventListener('online', this.onOnline);
     this.loading?.abort();
     this.loading = undefined;
@@ -145,7 +151,26 @@ export abstract class CareDataElement<K extends string = string> extends LitElem
   }
 
   private readonly onLogin = () => {
-    if (this.loadState.status === 'error' && this.loadState.error.kind === 'session-expired') this.reload();
+    const state = this.loadState;
+    if ((state.status === 'error' && state.error.kind === 'session-expired') || (state.status === 'signed-out' && !this.portal.value)) {
+      this.reload();
+    }
+  };
+
+  /**
+   * Alone on a page (no portal to do it): the first 401 of any widget of the same organisation, or
+   * "Uitloggen" in a `<care-login>` beside it, clears this widget's data too, saying why.
+   */
+  private readonly onSessionEnd = (event: Event) => {
+    const from = event.composedPath()[0] as { tenant?: unknown };
+    const detail = (event as CustomEvent<Partial<CareSessionExpiredDetail> | undefined>).detail;
+    if (this.portal.value || from === this || (detail ? detail.tenant : from.tenant) !== this.client?.tenantSlug) return;
+    this.loading?.abort();
+    this.clearData();
+    this.loadState = {
+      status: 'signed-out',
+      reason: detail ? (detail.code === 'session-expired' ? 'sessionExpired' : undefined) : 'loggedOut',
+    };
   };
 
   private readonly onOnline = () => {

@@ -8,6 +8,7 @@ export const nl = {
   'state.saveError': 'Het opslaan is niet gelukt. Probeer het later opnieuw.',
   'state.sessionExpired': 'Uw sessie is verlopen. Log opnieuw in om verder te gaan.',
   'state.signedOut': 'U bent niet ingelogd. Log in om uw gegevens te zien.',
+  'state.loggedOut': 'U bent uitgelogd. Log opnieuw in om uw gegevens te zien.',
   'state.forbidden': 'Dit mag u niet doen.',
   // The BFF's 403 no-right and client-only, for when its Dutch detail is not what is shown.
   'state.noRight': 'U heeft geen toegang tot {area} van {name}.',

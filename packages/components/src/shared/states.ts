@@ -3,8 +3,15 @@ import type { ApiError } from './api-client.js';
 import type { Locale } from './i18n.js';
 import { stateMessages } from './states.messages.js';
 
-/** Where a data widget's load stands; `renderLoadState` shows every state but 'ready'. */
-export type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'signed-out' } | { status: 'error'; error: ApiError };
+/**
+ * Where a data widget's load stands; `renderLoadState` shows every state but 'ready'. `signed-out`
+ * with a `reason`: a widget without a portal whose session ended at another widget of the page.
+ */
+export type LoadState =
+  | { status: 'loading' }
+  | { status: 'ready' }
+  | { status: 'signed-out'; reason?: 'sessionExpired' | 'loggedOut' | undefined }
+  | { status: 'error'; error: ApiError };
 
 const t = stateMessages.t;
 
@@ -20,7 +27,7 @@ export function renderLoadState(state: LoadState, locale: Locale, retry: () => v
     case 'loading':
       return html`<p part="status" class="state state--loading" role="status">${t(locale, 'state.loading')}</p>`;
     case 'signed-out':
-      return html`<p part="status" class="state" role="status">${t(locale, 'state.signedOut')}</p>`;
+      return html`<p part="status" class="state" role="status">${t(locale, `state.${state.reason ?? 'signedOut'}`)}</p>`;
     case 'error':
       return renderProblem(state.error, locale, retry);
   }

@@ -8,6 +8,7 @@ export default {
   'state.saveError': 'Saving did not work. Please try again later.',
   'state.sessionExpired': 'Your session has expired. Please log in again to continue.',
   'state.signedOut': 'You are not logged in. Log in to see your data.',
+  'state.loggedOut': 'You are logged out. Log in again to see your data.',
   'state.forbidden': 'You are not allowed to do this.',
   'state.noRight': 'You do not have access to {area} of {name}.',
   'state.area.reports': 'the reports',
