@@ -29,6 +29,7 @@ import { accessLogCsvRoutes, accessLogPdfRoutes, accessLogRoutes } from './acces
 import { activityRoutes } from './activity/routes.js';
 import { clientPickerRoutes } from './contacts/client-picker-routes.js';
 import { contactRoutes } from './contacts/routes.js';
+import { dossierRoutes } from './dossier/routes.js';
 import { openApiRoutes } from './openapi/routes.js';
 import { tenantRoutes } from './tenants/routes.js';
 import { tenantContext } from './tenants/tenant-context.js';
@@ -133,5 +134,6 @@ function tenantApi() {
     .route('/activity', activityRoutes())
     .route('/contacts', contactRoutes())
     .route('/clients', clientPickerRoutes())
-    .route('/board', boardRoutes());
+    .route('/board', boardRoutes())
+    .route('/dossier.zip', dossierRoutes());
 }

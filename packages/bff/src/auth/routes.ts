@@ -71,6 +71,7 @@ import {
 } from './schemas.js';
 import { activationProofOfLink } from '../contacts/activation-proof.js';
 import { clientCountOf } from '../contacts/queries.js';
+import { mayDownloadDossier } from '../contacts/rights.js';
 import { openSecret, sealSecret } from '../security/server-secret.js';
 import { assertNewPassword, invalidCredentials, invalidLink, limitAddress, loginDelayed } from './guards.js';
 
@@ -325,6 +326,7 @@ export function authRoutes() {
           view['relationship'] = session.relationship;
           view['rights'] = session.access.rights;
           view['mayDecidePlan'] = session.access.mayDecidePlan;
+          view['mayDownloadDossier'] = mayDownloadDossier(session.access);
           view['clientCount'] = await clientCountOf(c.var.db, tenant.id, session.accountId);
         }
         if (session.state === 'second_factor') view['secondFactor'] = await currentSecondFactorStep(c, session.id);

@@ -69,6 +69,7 @@ export const sessionView = z
       relationship: relationshipSchema.nullable().describe("A contact person's relationship to the current client; null for the client"),
       rights: rightsSchema.describe('What the person may see of the current client: every area for the client'),
       mayDecidePlan: z.boolean().describe('The client, or a legal representative with the plan right'),
+      mayDownloadDossier: z.boolean().describe('The client, or a legal representative: GET /dossier.zip'),
       clientCount: z.int().describe('How many clients the account may see: with more than 1, offer the choice (GET /clients)'),
     }),
   ])

@@ -14,9 +14,9 @@ import { allRights, noRights, rightAreas, type RightArea, type Rights } from './
 /**
  * Every widget route × every right: a contact person with exactly one right reaches the routes of
  * that area and gets `403 no-right` on every other; routes only the client may use refuse every
- * contact person; signing the plan needs a legal representative.
+ * contact person; signing the plan and downloading the whole dossier need a legal representative.
  */
-type Need = RightArea | 'client-only' | 'plan-decision';
+type Need = RightArea | 'client-only' | 'plan-decision' | 'legal-representative';
 
 const id = randomUUID();
 const json = (body: unknown, extra: ClientRequestInit = {}): ClientRequestInit => ({ json: body, ...extra });
@@ -75,6 +75,7 @@ const routes: [Need, string, string, ClientRequestInit?][] = [
   ['board', 'DELETE', `/board/photos/${id}`],
   ['board', 'GET', '/board/stream'],
   ['client-only', 'POST', `/contacts/${id}/invitation`, json({})],
+  ['legal-representative', 'GET', '/dossier.zip'],
 ];
 
 let database: TestDatabase;
@@ -158,7 +159,8 @@ describe.each(routes)('%s: %s %s', (need, method, path, init) => {
       } else {
         expect(answer.status, `${area} on ${method} ${path}`).toBe(403);
         expect(answer.type).toContain('application/problem+json');
-        if (need !== 'client-only') {
+        if (need === 'legal-representative') expect(answer.code).toBe('client-only');
+        else if (need !== 'client-only') {
           expect(answer.code).toBe('no-right');
           expect(answer.detail).toMatch(/^U heeft geen toegang tot .+ van Johanna de Vries\.$|wettelijk vertegenwoordiger/);
         }

@@ -78,12 +78,27 @@ export interface Access {
   rights: Rights;
   /** Only the client and a legal representative may sign or reject the client plan. */
   mayDecidePlan: boolean;
+  /** A mentor, curator or bewindvoerder the organisation registered: may download the dossier. */
+  legalRepresentative: boolean;
 }
 
 export function accessOf(link: { relation: 'self' | 'contact'; rights: unknown; legal_representative: boolean }): Access {
-  if (link.relation === 'self') return { relation: 'self', rights: allRights, mayDecidePlan: true };
+  if (link.relation === 'self') return { relation: 'self', rights: allRights, mayDecidePlan: true, legalRepresentative: false };
   const rights = rightsFrom(link.rights as Record<string, unknown>);
-  return { relation: 'contact', rights, mayDecidePlan: link.legal_representative && rights.plan };
+  return {
+    relation: 'contact',
+    rights,
+    mayDecidePlan: link.legal_representative && rights.plan,
+    legalRepresentative: link.legal_representative,
+  };
+}
+
+/**
+ * The copy of the file (Wabvpz art. 15d) is the client's right; a legal representative exercises
+ * it on the client's behalf (docs/rights-model.md). Other contact persons download per area.
+ */
+export function mayDownloadDossier(access: Access): boolean {
+  return access.relation === 'self' || access.legalRepresentative;
 }
 
 /** The 403 of a missing right, in the words the widget can show as it is. */

@@ -35,6 +35,7 @@ export const openApiDocument = {
     { name: 'activity', description: '<care-activity>' },
     { name: 'access-log', description: '<care-access-log>' },
     { name: 'board', description: '<care-board>, the bulletin board (docs/board.md)' },
+    { name: 'dossier', description: '"Download mijn dossier" in <care-profile>: a copy of the whole file (docs/dossier.md).' },
   ],
   paths: generated.paths,
   components: {

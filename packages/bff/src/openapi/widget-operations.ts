@@ -5,6 +5,7 @@ import { authOperations } from '../auth/schemas.js';
 import { boardOperations } from '../board/schemas.js';
 import type { Operation } from '../contract/operations.js';
 import { contactOperations } from '../contacts/schemas.js';
+import { dossierOperations } from '../dossier/schemas.js';
 import { measurementOperations } from '../measurements/schemas.js';
 import { messageOperations } from '../messages/schemas.js';
 import { planOperations } from '../plans/schemas.js';
@@ -26,4 +27,5 @@ export const widgetOperations: Operation[] = [
   ...profileOperations,
   ...contactOperations,
   ...boardOperations,
+  ...dossierOperations,
 ];

@@ -24,7 +24,11 @@ async function* batches(): AsyncGenerator<never[]> {
 async function make(job: PdfJob) {
   try {
     const layout = pdfLayouts[job.layout] as (input: PdfLayouts[typeof job.layout]) => Readable;
-    const doc = layout({ ...job.input, generatedAt: new Date(job.input.generatedAt), batches: batches() } as PdfLayouts[typeof job.layout]);
+    const doc = layout({
+      ...job.input,
+      generatedAt: new Date(job.input.generatedAt),
+      batches: batches(),
+    } as unknown as PdfLayouts[typeof job.layout]);
     for await (const chunk of doc) port.postMessage({ kind: 'bytes', bytes: chunk as Buffer });
     port.postMessage({ kind: 'done' });
   } catch (error) {

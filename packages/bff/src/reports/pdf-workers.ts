@@ -67,7 +67,7 @@ function startWorker(): Worker {
 
 function run(worker: Worker, { layout, input, output }: Job) {
   if (output.destroyed) return release(worker);
-  const rows = input.batches[Symbol.asyncIterator]();
+  const rows = input.batches[Symbol.asyncIterator]() as AsyncIterator<unknown[]>;
   let finished = false;
   const finish = (outcome: 'done' | 'cancelled' | Error) => {
     if (finished) return;
@@ -87,10 +87,15 @@ function run(worker: Worker, { layout, input, output }: Job) {
   };
   const onMessage = (message: FromPdfWorker) => {
     if (message.kind === 'need') {
-      rows.next().then(
-        (next) => !finished && worker.postMessage(next.done ? { kind: 'no-more' } : { kind: 'batch', rows: next.value }),
-        (error: unknown) => finish(error instanceof Error ? error : new Error(String(error))),
-      );
+      // The next batch only once the reader has taken the bytes so far: a slow download holds
+      // back the worker instead of gathering the PDF in `output`.
+      const drained = output.writableNeedDrain ? new Promise((resolve) => output.once('drain', resolve)) : Promise.resolve();
+      drained
+        .then(() => (finished ? { done: true as const, value: undefined } : rows.next()))
+        .then(
+          (next) => !finished && worker.postMessage(next.done ? { kind: 'no-more' } : { kind: 'batch', rows: next.value }),
+          (error: unknown) => finish(error instanceof Error ? error : new Error(String(error))),
+        );
     } else if (message.kind === 'bytes')
       output.write(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength));
     else if (message.kind === 'done') finish('done');

@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 // Noto Sans (SIL OFL), embedded and subset: covers the Latin-1 range and more (ë, ï, é, €, “ ”),
 // where the PDF standard fonts are limited to WinAnsi. Unpacked from WOFF to plain TrueType once
 // per process: left as WOFF, every PDF would inflate the glyph tables again in JavaScript.
-const fonts = {
+export const pdfFonts = {
   regular: woffToTrueType(readFileSync(require.resolve('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff'))),
   bold: woffToTrueType(readFileSync(require.resolve('@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff'))),
 };
@@ -131,8 +131,8 @@ export function pagedPdf(options: { title: string; author: string; runningTitle:
     lang: 'nl-NL',
   } as PDFKit.PDFDocumentOptions);
   const internals = doc as unknown as PdfInternals;
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  doc.registerFont('regular', pdfFonts.regular);
+  doc.registerFont('bold', pdfFonts.bold);
 
   const footerSize = 9;
   let pageCount = 0;
@@ -210,6 +210,7 @@ export function streamReportsPdf(input: ReportsPdfInput): Readable {
 
   // Laying out a year of reports takes the main thread for a second or so: in slices (http/cpu-share.ts).
   const slices = new CpuSlices();
+  const paced = readerPace(doc);
   const write = async () => {
     doc.fillColor('black').font('bold').fontSize(16).text(input.organisation, { width });
     doc.moveDown(0.2).fontSize(13).text('Rapportages', { width });
@@ -224,6 +225,7 @@ export function streamReportsPdf(input: ReportsPdfInput): Readable {
     for await (const batch of input.batches) {
       for (const report of batch) {
         await slices.maybeYield();
+        await paced();
         doc.font('bold').fontSize(10);
         // Keep a heading with at least two lines of its text.
         keepTogether(doc.currentLineHeight(true) * 3.5);
@@ -239,6 +241,24 @@ export function streamReportsPdf(input: ReportsPdfInput): Readable {
   };
   write().catch((error: unknown) => doc.destroy(error instanceof Error ? error : new Error(String(error))));
   return doc;
+}
+
+/**
+ * pdfkit pushes its output whether or not anyone reads it, so a slow download would gather the
+ * whole PDF in the stream's buffer. The returned function, awaited between two items, waits
+ * while more than `limit` bytes are still unread.
+ */
+export function readerPace(doc: Readable, limit = 512 * 1024): () => Promise<void> {
+  let wake: (() => void) | undefined;
+  const resume = () => {
+    wake?.();
+    wake = undefined;
+  };
+  (doc as unknown as { _read: () => void })._read = resume;
+  doc.once('close', resume);
+  return async () => {
+    while (doc.readableLength > limit && !doc.destroyed) await new Promise<void>((resolve) => (wake = resolve));
+  };
 }
 
 /**
