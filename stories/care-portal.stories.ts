@@ -89,3 +89,67 @@ export const Unavailable: Story = portal({
     },
   },
 });
+
+/** The clients of Marieke de Vries, a contact person of two clients (GET /clients). */
+const mariekesClients = [
+  {
+    id: 'c-hendrik',
+    name: 'Hendrik van der Meer',
+    relation: 'contact',
+    relationship: 'informal-carer',
+    relationshipLabel: 'mantelzorger',
+    rights: null,
+    legalRepresentative: false,
+  },
+  {
+    id: 'c-johanna',
+    name: 'Johanna de Vries',
+    relation: 'contact',
+    relationship: 'daughter',
+    relationshipLabel: 'dochter',
+    rights: null,
+    legalRepresentative: false,
+  },
+];
+
+const contactOfTwo: FakeApiOptions = {
+  session: 'active',
+  routes: {
+    'GET /auth/session': () => ({
+      state: 'active',
+      accountId: 'a-marieke',
+      displayName: 'M. de Vries',
+      clientId: 'c-johanna',
+      clientName: 'Johanna de Vries',
+      clientCount: 2,
+      relation: 'contact',
+      idleTimeoutMinutes: 30,
+      absoluteExpiresInSeconds: 8 * 3600,
+    }),
+    'GET /clients': () => ({ items: mariekesClients, currentClientId: 'c-johanna' }),
+    'PUT /clients/current': ({ body }) => mariekesClients.find((c) => c.id === (body as { clientId: string }).clientId),
+  },
+};
+
+/** A contact person of two clients, later in the session: "U bekijkt het dossier van …" with "Ander dossier kiezen". */
+export const ClientSwitch: Story = portal(contactOfTwo);
+
+/**
+ * Just signed in as a contact person of two clients: "Van wie wilt u het dossier bekijken?"
+ * instead of the portal's content until one is chosen (the story tells the portal of a fresh
+ * sign-in, as `<care-login>` does).
+ */
+export const ClientPicker: Story = {
+  ...portal(contactOfTwo),
+  play: async ({ canvasElement }) => {
+    const portalElement = canvasElement.querySelector('care-portal')!;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    portalElement.querySelector('p')!.dispatchEvent(
+      new CustomEvent('care-login', {
+        detail: { accountId: 'a-marieke', displayName: 'M. de Vries', clientId: 'c-johanna', restored: false },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  },
+};

@@ -8,6 +8,7 @@ import { isLocale, MessagesController } from '../shared/messages.js';
 import { loadTenantTheme, themeUrl } from '../shared/tenant-theme.js';
 import { portalMessages } from './care-portal.messages.js';
 import { carePortalStyles } from './care-portal.styles.js';
+import type { ClientPicker } from './client-picker.js';
 import type { SessionWatch } from './session-watch.js';
 
 export interface CarePortalReadyDetail {
@@ -29,6 +30,10 @@ export interface CarePortalErrorDetail {
  * rule for the element beats the element's own `:host` rule); tokens set on an ancestor such as
  * `:root` apply only with `theme="none"`, where the page supplies every token itself.
  *
+ * A person with access to more than one client (a daughter of a mother and a father) chooses
+ * after signing in whose file to see, and can switch later; the widgets wait for the choice and
+ * reload for each new client. A client with only an own file sees no choice.
+ *
  * The portal also makes the session the same in every tab and ends it visibly. A sign-in, or a
  * switch to another client, in one tab of the same portal shows in the others without a reload.
  * The first `care-session-expired` of any widget, or a logout in another tab, clears every
@@ -43,8 +48,12 @@ export interface CarePortalErrorDetail {
  *
  * @fires care-portal-ready - The tenant settings are loaded. `detail: { tenant }`.
  * @fires care-portal-error - The tenant settings could not be loaded. `detail: { error }` (an `ApiError`).
+ * @fires care-client-changed - A person with access to more than one client chose whose file to see, after signing in or later. `detail: { clientId, name, relationship }`. Every widget reloads for that client.
  *
  * @csspart error - The alert shown when the portal cannot load its organisation.
+ * @csspart client-picker - "Van wie wilt u het dossier bekijken?": the list of clients, shown instead of the portal's content after signing in.
+ * @csspart client-choice - One client in that list (a button).
+ * @csspart client-bar - "U bekijkt het dossier van …" with "Ander dossier kiezen", for a person with more than one client.
  * @csspart session-warning - The dialog shown two minutes before the idle timeout or the absolute limit of the session.
  *
  * @cssproperty --care-font-family - Font of the portal's own texts. Default: inherited from the page.
@@ -104,7 +113,9 @@ export class CarePortal extends LitElement {
     // The login tells by events, so a login of another copy of care-widgets, or one defined before
     // the portal, still reaches it.
     this.addEventListener('care-login', ({ detail }) => {
-      this.setSession({ accountId: detail.accountId, displayName: detail.displayName, clientId: detail.clientId ?? '', state: 'active' });
+      const { accountId, displayName, clientId, restored } = detail;
+      // After a fresh sign-in, client-picker.ts asks whose file to show before the widgets load.
+      this.setSession({ accountId, displayName, clientId: clientId ?? '', state: 'active', chooseClient: !restored });
     });
     this.addEventListener('care-logout', () => this.setSession(null));
     this.addEventListener('care-session-expired', () => void this.#watch?.then((watch) => watch.end('expired')));
@@ -114,6 +125,8 @@ export class CarePortal extends LitElement {
   /** Whether tab-sign-in.ts, which makes a sign-in in another tab show here, is loaded. */
   #tabs = false;
   #watching: SessionWatch | undefined;
+  #picker: Promise<ClientPicker> | undefined;
+  #picking: ClientPicker | undefined;
 
   /** The current portal state, as widgets see it through `portalContext`. */
   get portalState(): PortalState {
@@ -125,7 +138,7 @@ export class CarePortal extends LitElement {
    * its login's `care-login` and `care-logout` events itself.
    */
   setSession(session: PortalSession | null, signedOutReason?: string): void {
-    this.portal = { ...this.portal, session, sessionChecked: true, signedOutReason };
+    this.portal = { ...this.portal, session, sessionChecked: !session?.chooseClient, signedOutReason };
   }
 
   /**
@@ -174,8 +187,12 @@ export class CarePortal extends LitElement {
         this.#tabs = true;
         void import('./tab-sign-in.js').then((module) => new module.TabSignIn(this));
       }
-      if (this.portal.session) {
+      const { session } = this.portal;
+      if (session) {
         this.#watch ??= import('./session-watch.js').then((module) => (this.#watching = new module.SessionWatch(this)));
+      }
+      if (session && !this.#picker && (session.chooseClient || session.clientCount! > 1)) {
+        this.#picker = import('./client-picker.js').then((module) => (this.#picking = new module.ClientPicker(this)));
       }
       this.provider.setValue(this.portal);
       this.setAttribute('state', this.portal.status);
@@ -267,7 +284,7 @@ export class CarePortal extends LitElement {
 
   protected override render() {
     const { status, error, locale } = this.portal;
-    return html`${status === 'error' && error ? this.renderError(error, locale) : nothing}${this.#watching?.render()}<slot></slot>`;
+    return html`${status === 'error' && error ? this.renderError(error, locale) : nothing}${this.#watching?.render()}${this.#picking?.render()}<slot></slot>`;
   }
 
   private renderError(error: ApiError, locale: Locale) {
@@ -286,11 +303,19 @@ export class CarePortal extends LitElement {
 /** Who is signed in at the BFF for this tenant, if anyone; a failed check counts as nobody. */
 async function signedInSession(api: CareApiClient, signal: AbortSignal): Promise<PortalSession | null> {
   try {
-    const view = await api.get<{ state: string; accountId?: string; displayName?: string; clientId?: string | null }>('/auth/session', {
-      signal,
-    });
+    const view = await api.get<
+      { state: string; accountId?: string; displayName?: string; clientId?: string | null } & Partial<PortalSession>
+    >('/auth/session', { signal });
     if (view.state !== 'active' || !view.accountId || !view.clientId) return null;
-    return { accountId: view.accountId, displayName: view.displayName ?? '', clientId: view.clientId, state: 'active' };
+    const { clientName, clientCount } = view;
+    return {
+      accountId: view.accountId,
+      displayName: view.displayName ?? '',
+      clientId: view.clientId,
+      state: 'active',
+      clientName,
+      clientCount,
+    };
   } catch {
     return null;
   }

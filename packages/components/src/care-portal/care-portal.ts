@@ -3,6 +3,7 @@ import { CarePortal } from './care-portal.component.js';
 
 export { CarePortal } from './care-portal.component.js';
 export type { CarePortalErrorDetail, CarePortalReadyDetail } from './care-portal.component.js';
+export type { CareClientChangedDetail } from './client-picker.js';
 
 define('care-portal', CarePortal);
 
@@ -13,5 +14,6 @@ declare global {
   interface HTMLElementEventMap {
     'care-portal-ready': CustomEvent<import('./care-portal.component.js').CarePortalReadyDetail>;
     'care-portal-error': CustomEvent<import('./care-portal.component.js').CarePortalErrorDetail>;
+    'care-client-changed': CustomEvent<import('./client-picker.js').CareClientChangedDetail>;
   }
 }

@@ -213,6 +213,8 @@ export abstract class CareDataElement<K extends string = string> extends LitElem
       return;
     }
     if (client !== this.loadedWith || !samePerson(session, this.loadedSession)) {
+      // Another client's file: not one moment of the last one's data.
+      if (this.loadedSession?.clientId !== session.clientId) this.clearData();
       this.loadedWith = client;
       this.loadedSession = session;
       this.startLoad(client);

@@ -10,6 +10,12 @@ export interface PortalSession {
   clientId: string;
   /** e.g. 'active', or a step the login widget still has to finish ('change-password', 'accept-terms'). */
   state: string;
+  /** The current client's name, e.g. "Johanna de Vries", when known. */
+  clientName?: string | null | undefined;
+  /** How many clients the account may see; with more than one the portal offers the choice. */
+  clientCount?: number | undefined;
+  /** Just signed in: whose file to show is still to be chosen, so the widgets wait (sessionChecked is false). */
+  chooseClient?: boolean | undefined;
 }
 
 /** What <care-portal> provides to every widget inside it. A new object on every change. */
