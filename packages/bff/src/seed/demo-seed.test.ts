@@ -10,6 +10,7 @@ import { isValidBsn } from '../validation/bsn.js';
 import { reportRows } from './care-history.js';
 import { clientPlan } from './client-plan.js';
 import { demoCredentialsText, seedDemo, type DemoSeedResult } from './demo-seed.js';
+import { messagePage, unreadCount } from '../messages/queries.js';
 import { demoTenants } from './demo-tenants.js';
 import { renderPlanPdf } from './plan-pdf.js';
 import { SeededRandom } from './random.js';
@@ -384,6 +385,41 @@ describe('seedDemo', () => {
     }
     expect(first.tenants[0]!.contacts[0]).toMatchObject({ username: 'm.de.vries', clientName: 'Johanna de Vries, Hendrik van der Meer' });
     expect(demoCredentialsText(first)).toContain('m.de.vries');
+  });
+
+  it("stores Marieke's messages to Johanna's care team with her account as sender, and her own read marks", async () => {
+    const ids = async (username: string) =>
+      database.db
+        .selectFrom('accounts as a')
+        .innerJoin('account_clients as ac', (join) => join.onRef('ac.tenant_id', '=', 'a.tenant_id').onRef('ac.account_id', '=', 'a.id'))
+        .innerJoin('clients as c', (join) => join.onRef('c.tenant_id', '=', 'ac.tenant_id').onRef('c.id', '=', 'ac.client_id'))
+        .select(['a.tenant_id', 'a.id', 'c.id as client_id', 'c.first_name'])
+        .where('a.username', '=', username)
+        .execute();
+    const [johanna] = await ids('j.de.vries');
+    const marieke = (await ids('m.de.vries')).find((link) => link.client_id === johanna!.client_id)!;
+    const fromMarieke = await database.db
+      .selectFrom('messages')
+      .select(['sender_kind', 'sender_account_id', 'sender_name'])
+      .where('client_id', '=', johanna!.client_id)
+      .where('sender_kind', '=', 'contact')
+      .execute();
+    expect(fromMarieke.length).toBeGreaterThan(0);
+    expect(fromMarieke.every((m) => m.sender_account_id === marieke.id && m.sender_name === 'Marieke de Vries (dochter)')).toBe(true);
+
+    // Per reader: her own messages are never unread for her, Johanna's read marks are Johanna's own.
+    const asJohanna = { tenantId: johanna!.tenant_id, clientId: johanna!.client_id, accountId: johanna!.id };
+    const asMarieke = { ...asJohanna, accountId: marieke.id };
+    const { items } = await messagePage(database.db, asMarieke, undefined, 100);
+    const own = items.filter((m) => m.sender.kind === 'contact');
+    expect(own.length).toBe(fromMarieke.length);
+    expect(own.every((m) => m.own)).toBe(true);
+    const mariekeUnread = await unreadCount(database.db, asMarieke);
+    const johannaUnread = await unreadCount(database.db, asJohanna);
+    expect(johannaUnread).toBeGreaterThan(0);
+    // She last signed in 3 days ago: what came before is read by her, what came after is not.
+    expect(mariekeUnread).toBeGreaterThan(0);
+    expect(mariekeUnread).toBeLessThan(items.filter((m) => !m.own).length);
   });
 
   it('allows the example pages of the port the demo runs on, also after a restart on another port', async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { createInvitation } from '../auth/links.js';
+import { relationshipLabels } from '../contacts/rights.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Database, MeasurementComponent } from '../db/schema.js';
 import { createLogger } from '../http/logger.js';
@@ -18,6 +19,7 @@ import {
   displayName,
   fullName,
   type DemoClient,
+  type DemoContact,
   type DemoInvitee,
   type DemoTenant,
 } from './demo-tenants.js';
@@ -490,6 +492,7 @@ async function seedContacts(
 ): Promise<void> {
   const settings = parseTenantSettings(tenant.settings);
   const daysAgo = (days: number, hour = 10) => amsterdamTime(addDays(today, -days), hour, 0);
+  const lastLogin = daysAgo(3, 20);
   for (const [index, contact] of tenant.contacts.entries()) {
     const { id: accountId } = await trx
       .insertInto('accounts')
@@ -506,7 +509,7 @@ async function seedContacts(
         terms_accepted_at: daysAgo(60),
         second_factor: settings.secondFactors.default,
         status: 'active',
-        last_login_at: daysAgo(3, 20),
+        last_login_at: lastLogin,
         created_at: daysAgo(60),
       })
       .returning('id')
@@ -537,8 +540,40 @@ async function seedContacts(
           created_at: daysAgo(60 - linkIndex),
         })
         .execute();
+      if (link.rights.includes('messages')) await claimContactMessages(trx, tenantId, clientId, accountId, lastLogin, contact, link);
     }
   }
+}
+
+/**
+ * The thread's messages the script has this person write (message-thread.ts names the writer as
+ * the care team sees it: "Marieke de Vries (dochter)") become their account's own; they have read
+ * what came before they last signed in. Read marks are per reader (migration 0012).
+ */
+async function claimContactMessages(
+  trx: Transaction<Database>,
+  tenantId: string,
+  clientId: string,
+  accountId: string,
+  lastLogin: Date,
+  contact: DemoContact,
+  link: DemoContact['links'][number],
+): Promise<void> {
+  const senderName = `${fullName(contact.person)} (${relationshipLabels[link.relationship]})`;
+  await trx
+    .updateTable('messages')
+    .set({ sender_account_id: accountId })
+    .where('tenant_id', '=', tenantId)
+    .where('client_id', '=', clientId)
+    .where('sender_kind', '=', 'contact')
+    .where('sender_account_id', 'is', null)
+    .where('sender_name', '=', senderName)
+    .execute();
+  await sql`insert into message_reads (tenant_id, message_id, account_id, client_id, read_at)
+    select tenant_id, id, ${accountId}, client_id, least(sent_at + interval '2 hours', ${lastLogin})
+      from messages
+     where tenant_id = ${tenantId} and client_id = ${clientId} and sent_at < ${lastLogin}
+       and sender_account_id is distinct from ${accountId}`.execute(trx);
 }
 
 /** Each client's bulletin board, with the first contact person who has the board right. */
