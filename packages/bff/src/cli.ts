@@ -9,7 +9,7 @@ import { integrationKeyCommand } from './integration/cli.js';
 import { replyCommand } from './messages/cli-reply.js';
 import { createLogger } from './http/logger.js';
 import { consoleDelivery, createOutbox } from './outbox/delivery.js';
-import { demoCredentialsText, seedDemo } from './seed/demo-seed.js';
+import { demoCredentialsText, outdatedDemoNotice, seedDemo } from './seed/demo-seed.js';
 import { requireDeliveryConfig } from './outbox/delivery-from-config.js';
 import { startServer } from './server.js';
 import { tenantCommand } from './tenants/cli.js';
@@ -69,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
         const result = await seedDemo(database.db, { demoOrigin: `http://127.0.0.1:${config.port}` });
         console.log(result.created ? 'Demo data loaded.' : 'Demo data was already there; nothing changed.');
         console.log(demoCredentialsText(result));
+        const outdated = outdatedDemoNotice(result, { pgliteDataDir: config.databaseUrl ? undefined : config.pgliteDataDir });
+        if (outdated) console.warn(outdated);
       } finally {
         await database.close();
       }
@@ -76,6 +78,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'start': {
       const started = performance.now();
+      /** Said last, where it is seen: the data directory is older than the seed. */
+      let outdatedNotice = '';
       try {
         requireSecretKey(config);
         requireDeliveryConfig(config);
@@ -95,6 +99,7 @@ async function main(argv: string[]): Promise<number> {
                 const outbox = createOutbox(database.db, consoleDelivery(logger), logger);
                 const result = await seedDemo(database.db, { outbox, demoOrigin: `http://127.0.0.1:${config.port}` });
                 console.log(demoCredentialsText(result));
+                outdatedNotice = outdatedDemoNotice(result, { pgliteDataDir: config.databaseUrl ? undefined : config.pgliteDataDir });
               }
             : undefined,
       });
@@ -102,6 +107,7 @@ async function main(argv: string[]): Promise<number> {
         console.log(
           `\nDemo ready in ${((performance.now() - started) / 1000).toFixed(1)} s: open ${server.url}/ (dev outbox: ${server.url}/dev/outbox)\n`,
         );
+        if (outdatedNotice) console.warn(outdatedNotice);
       }
       let stopping = false;
       const stop = async (signal: string) => {

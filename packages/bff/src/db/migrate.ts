@@ -9,6 +9,7 @@ import * as staffAccessEvents from '../migrations/0010_staff_access_events.js';
 import * as previousVisit from '../migrations/0011_previous_visit.js';
 import * as contacts from '../migrations/0012_contacts.js';
 import * as board from '../migrations/0013_board.js';
+import * as demoSeed from '../migrations/0014_demo_seed.js';
 import type { Database } from './schema.js';
 
 /** Migrations in order. A migration, once released, is never edited: add a new one. */
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0011_previous_visit': previousVisit,
   '0012_contacts': contacts,
   '0013_board': board,
+  '0014_demo_seed': demoSeed,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -451,6 +451,14 @@ export interface Database {
   audit_chain_heads: AuditChainHeadsTable;
   staff_access_events: StaffAccessEventsTable;
   outbox: OutboxTable;
+  demo_seed: DemoSeedTable;
+}
+
+/** Migration 0014: the demo seed's version that wrote a demo tenant (seed/demo-seed.ts). */
+export interface DemoSeedTable {
+  tenant_id: string;
+  version: number;
+  seeded_at: DefaultedTimestamp;
 }
 
 export type Tenant = Selectable<TenantsTable>;

@@ -9,7 +9,7 @@ import { amsterdamDate } from '../time/amsterdam-time.js';
 import { isValidBsn } from '../validation/bsn.js';
 import { reportRows } from './care-history.js';
 import { clientPlan } from './client-plan.js';
-import { demoCredentialsText, seedDemo, type DemoSeedResult } from './demo-seed.js';
+import { DEMO_SEED_VERSION, demoCredentialsText, outdatedDemoNotice, seedDemo, type DemoSeedResult } from './demo-seed.js';
 import { messagePage, unreadCount } from '../messages/queries.js';
 import { demoTenants } from './demo-tenants.js';
 import { renderPlanPdf } from './plan-pdf.js';
@@ -440,6 +440,43 @@ describe('seedDemo', () => {
     expect(await origins()).toEqual(demoTenants.map(() => ['http://127.0.0.1:9123', 'http://localhost:9123']));
     await seedDemo(database.db, { now });
     expect(await origins()).toEqual(demoTenants.map(() => ['http://127.0.0.1:8787', 'http://localhost:8787']));
+  });
+
+  it('notices a database an older seed wrote, and says on the console how to start over', async () => {
+    const versions = await database.db.selectFrom('demo_seed').select(['tenant_id', 'version']).execute();
+    expect(versions.map((row) => row.version)).toEqual([DEMO_SEED_VERSION, DEMO_SEED_VERSION]);
+    expect(first.outdated).toEqual([]);
+    expect(outdatedDemoNotice(first, { pgliteDataDir: '/demo/.data/pglite' })).toBe('');
+
+    // A data directory from before versions were kept, and one from an older seed.
+    const [linde, baken] = await Promise.all(
+      ['zorggroep-de-linde', 'thuiszorg-het-baken'].map((slug) =>
+        database.db.selectFrom('tenants').select('id').where('slug', '=', slug).executeTakeFirstOrThrow(),
+      ),
+    );
+    await database.db.deleteFrom('demo_seed').where('tenant_id', '=', linde!.id).execute();
+    await database.db.updateTable('demo_seed').set({ version: 0 }).where('tenant_id', '=', baken!.id).execute();
+    try {
+      const again = await seedDemo(database.db, { now });
+      expect(again.created).toBe(false);
+      expect(again.outdated).toHaveLength(2);
+      expect(again.outdated).toEqual(
+        expect.arrayContaining([
+          { slug: 'zorggroep-de-linde', name: 'Zorggroep De Linde', version: null },
+          { slug: 'thuiszorg-het-baken', name: 'Thuiszorg Het Baken', version: 0 },
+        ]),
+      );
+      const notice = outdatedDemoNotice(again, { pgliteDataDir: '/demo/.data/pglite' });
+      expect(notice).toContain('WARNING: the demo data was written by an older demo seed');
+      expect(notice).toContain('Zorggroep De Linde: no version recorded');
+      expect(notice).toContain('Thuiszorg Het Baken: version 0');
+      expect(notice).toContain(`this seed is version ${DEMO_SEED_VERSION}`);
+      expect(notice).toContain('delete the folder\n    /demo/.data/pglite\n');
+      expect(outdatedDemoNotice(again, {})).toContain('DATABASE_URL');
+    } finally {
+      await database.db.insertInto('demo_seed').values({ tenant_id: linde!.id, version: DEMO_SEED_VERSION }).execute();
+      await database.db.updateTable('demo_seed').set({ version: DEMO_SEED_VERSION }).execute();
+    }
   });
 
   it('changes nothing when seeded again, and still hands out the credentials', async () => {

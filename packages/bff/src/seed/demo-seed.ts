@@ -50,6 +50,11 @@ export interface DemoInvitedAccount {
 export interface DemoSeedResult {
   /** false when the demo tenants were already there and nothing was inserted. */
   created: boolean;
+  /**
+   * Demo tenants an older seed wrote (a data directory kept from before): left as they are, so
+   * they lack what this seed adds; `version` is theirs (null: from before versions were kept).
+   */
+  outdated: { slug: string; name: string; version: number | null }[];
   tenants: {
     slug: string;
     name: string;
@@ -74,6 +79,14 @@ export interface DemoSeedOptions {
 
 export const DEFAULT_DEMO_ORIGIN = 'http://127.0.0.1:8787';
 
+/**
+ * The version of the demo data this seed writes, kept per tenant (migration 0014). Raise it when
+ * the demo data changes in a way a data directory seeded before lacks (new people, new rows, other
+ * logins): the demo then says that the directory is out of date instead of quietly showing old data.
+ *   1: contact persons with their own messages and read marks (issue 16), the bulletin board.
+ */
+export const DEMO_SEED_VERSION = 1;
+
 /** Rows per insert statement: well below PostgreSQL's 65,535 parameters, few round trips. */
 const BATCH = 500;
 
@@ -85,7 +98,16 @@ const BATCH = 500;
 export async function seedDemo(db: Kysely<Database>, options: DemoSeedOptions = {}): Promise<DemoSeedResult> {
   const now = options.now ?? new Date();
   const slugs = demoTenants.map((t) => t.slug);
-  const existing = new Set((await db.selectFrom('tenants').select('slug').where('slug', 'in', slugs).execute()).map((row) => row.slug));
+  const seeded = await db
+    .selectFrom('tenants as t')
+    .leftJoin('demo_seed as d', 'd.tenant_id', 't.id')
+    .select(['t.slug', 't.name', 'd.version'])
+    .where('t.slug', 'in', slugs)
+    .execute();
+  const existing = new Set(seeded.map((row) => row.slug));
+  const outdated = seeded
+    .filter((row) => (row.version ?? 0) < DEMO_SEED_VERSION)
+    .map((row) => ({ slug: row.slug, name: row.name, version: row.version }));
   let created = false;
   // Quiet: the e-mails are read in /dev/outbox, and tests seed often.
   const quiet = createLogger('warn');
@@ -103,7 +125,35 @@ export async function seedDemo(db: Kysely<Database>, options: DemoSeedOptions = 
     // After the commit: the invitation reads the account through \`db\`, and PGlite has one connection.
     await inviteDemoAccount(db, outbox, tenant, invitedAccountId, demoOrigin);
   }
-  return { created, tenants: demoCredentials() };
+  return { created, outdated, tenants: demoCredentials() };
+}
+
+/**
+ * What the console says when the demo's data is older than this seed: which organisations, and
+ * how to start over. Empty when the data is current. `pgliteDataDir`: the embedded database's
+ * folder, when the demo runs on it.
+ */
+export function outdatedDemoNotice(result: DemoSeedResult, where: { pgliteDataDir?: string | undefined }): string {
+  if (!result.outdated.length) return '';
+  const versions = result.outdated.map((t) => `${t.name}: ${t.version === null ? 'no version recorded' : `version ${t.version}`}`);
+  const fix = where.pgliteDataDir
+    ? [
+        `  To start over with the current demo data: stop the demo, delete the folder`,
+        `    ${where.pgliteDataDir}`,
+        `  and start the demo again (pnpm demo). Everything done in the demo so far is lost with it.`,
+      ]
+    : [
+        '  To start over with the current demo data: stop the demo, point DATABASE_URL at an empty',
+        '  database (or drop and create this one) and start the demo again.',
+      ];
+  return [
+    '',
+    `WARNING: the demo data was written by an older demo seed (${versions.join('; ')}; this seed is version ${DEMO_SEED_VERSION}).`,
+    '  It is kept as it was, so newer demo people and data are missing and some logins above may not',
+    '  work (see the README).',
+    ...fix,
+    '',
+  ].join('\n');
 }
 
 /**
@@ -231,6 +281,7 @@ async function seedTenant(db: Kysely<Database>, tenant: DemoTenant, now: Date, a
       .executeTakeFirst();
     if (!inserted) return undefined;
     const tenantId = inserted.id;
+    await trx.insertInto('demo_seed').values({ tenant_id: tenantId, version: DEMO_SEED_VERSION }).execute();
 
     const types = await trx
       .insertInto('measurement_types')
