@@ -65,7 +65,7 @@ async function contactOf(client: SignedInClient, rights: Record<string, boolean>
   return { tenant: client.tenant, token, name: `Test ${relative.username}` };
 }
 
-async function accessLog(client: SignedInClient, query = '') {
+async function accessLog(client: { tenant: TenantRecord; token: string }, query = '') {
   const response = await clientRequest(app, client, `/access-log${query}`);
   expect(response.status).toBe(200);
   return ((await response.json()) as { items: AccessLogLine[] }).items;
@@ -127,29 +127,29 @@ describe('GET /access-log', () => {
     expect((await accessLog(client))[0]).toMatchObject({ actor: 'staff', name: 'Sanne Visser' });
   });
 
-  it('is not for a contact person without a right to it, nor without a session', async () => {
+  it('is for a contact person only with the accessLog right, whose own accesses are "U zelf" there', async () => {
     const client = await signedInClient(database.db, tenant);
-    const relative = await createClientWithAccount(database.db, tenant);
-    await database.db
-      .insertInto('account_clients')
-      .values({
-        tenant_id: tenant.id,
-        account_id: relative.accountId,
-        client_id: client.clientId,
-        relation: 'contact',
-        relationship: 'daughter',
-        rights: { reports: true, measurements: true, agenda: true, messages: true, plan: true, profile: true },
-      })
-      .execute();
-    const { token } = await createSession(database.db, {
-      tenant,
-      accountId: relative.accountId,
-      clientId: client.clientId,
-      state: 'active',
-      ip: null,
-      userAgent: null,
-    });
-    expect((await clientRequest(app, { tenant, token }, '/access-log')).status).toBe(403);
+    const without = await contactOf(client);
+    const refused = await clientRequest(app, without, '/access-log');
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ code: 'no-right', area: 'accessLog' });
+    expect((await clientRequest(app, without, '/access-log.pdf')).status).toBe(403);
+
+    const daughter = await contactOf(client, { accessLog: true });
+    expect((await clientRequest(app, client, '/reports')).status).toBe(200);
+    expect((await clientRequest(app, daughter, '/reports')).status).toBe(200);
+    const seen = await accessLog(daughter);
+    expect(seen.map((line) => [line.actor, line.byYou])).toEqual([
+      ['contact', true],
+      ['client', false],
+    ]);
+    expect((await accessLog(client)).map((line) => [line.actor, line.byYou])).toEqual([
+      ['contact', false],
+      ['client', true],
+    ]);
+    const csv = await (await clientRequest(app, daughter, '/access-log.csv')).text();
+    expect(csv).toContain('"U zelf";');
+    expect(csv).toContain('"Cliënt";"";"";"";"Rapportages";"bekeken";"nee"');
     expect((await clientRequest(app, { tenant }, '/access-log')).status).toBe(401);
   });
 });

@@ -17,7 +17,8 @@ const sameAccess = (a: AccessLogLine, b: AccessLogLine) =>
   a.role === b.role &&
   a.organisation === b.organisation &&
   a.category === b.category &&
-  a.action === b.action;
+  a.action === b.action &&
+  a.byYou === b.byYou;
 
 /**
  * Groups lines (newest first) that follow each other on one Amsterdam day and have the same who,

@@ -18,12 +18,16 @@ export interface AccessLogLine {
   category: string;
   action: AccessAction;
   breakTheGlass: boolean;
+  /** The access was the reader's own (the client's, or a contact person's reading the log). */
+  byYou: boolean;
 }
 
 export interface AccessLogScope {
   tenantId: string;
   tenantName: string;
   clientId: string;
+  /** Who reads the log: their own lines are "U zelf". */
+  accountId: string;
   showStaffNames: boolean;
 }
 
@@ -63,6 +67,7 @@ interface LineRow {
   category: string;
   action: AccessAction;
   break_the_glass: boolean;
+  by_you: boolean;
 }
 
 /**
@@ -86,7 +91,8 @@ export async function accessLogLines(
                case when a.on_behalf_of_client_id is not null then ac.relationship end as relationship,
                null::text as role,
                case when a.actor_kind = 'integration' then ${scope.tenantName}::text end as organisation,
-               ${auditCategory} as category, ${auditAction} as action, false as break_the_glass
+               ${auditCategory} as category, ${auditAction} as action, false as break_the_glass,
+               coalesce(a.actor_account_id = ${scope.accountId}, false) as by_you
         from audit_log a left join accounts acc on acc.tenant_id = a.tenant_id and acc.id = a.actor_account_id
           left join account_clients ac on ac.tenant_id = a.tenant_id and ac.account_id = a.actor_account_id and ac.client_id = a.client_id
         where a.tenant_id = ${scope.tenantId} and a.client_id = ${scope.clientId} and a.outcome = 'success'
@@ -94,7 +100,7 @@ export async function accessLogLines(
           and a.occurred_at >= ${period.start} and a.occurred_at < ${period.end}
         union all
         select s.occurred_at, 'staff', case when ${scope.showStaffNames} then s.staff_name end, null, s.staff_role, s.organisation_unit,
-               s.data_category, s.action, s.break_the_glass
+               s.data_category, s.action, s.break_the_glass, false
         from staff_access_events s
         where s.tenant_id = ${scope.tenantId} and s.client_id = ${scope.clientId} and s.occurred_at >= ${period.start} and s.occurred_at < ${period.end}
       )`.as('l'),
@@ -115,5 +121,6 @@ export async function accessLogLines(
     category: row.category,
     action: row.action,
     breakTheGlass: row.break_the_glass,
+    byYou: row.by_you,
   }));
 }

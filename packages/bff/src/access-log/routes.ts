@@ -20,6 +20,7 @@ function scopeOf(c: Context<ClientEnv>): AccessLogScope {
     tenantId: tenant.id,
     tenantName: tenant.name,
     clientId: c.var.scope.clientId,
+    accountId: c.var.scope.accountId,
     showStaffNames: tenant.settings.accessLog.showStaffNames,
   };
 }
@@ -35,7 +36,7 @@ export function accessLogCsv(lines: AccessLogLine[]): string {
     return [
       isoDate(amsterdamDate(at)),
       amsterdamClock(at),
-      actorNames[line.actor],
+      line.byYou ? 'U zelf' : actorNames[line.actor],
       contactName(line) ?? '',
       line.role ?? '',
       line.organisation ?? '',
@@ -52,7 +53,7 @@ export function accessLogCsv(lines: AccessLogLine[]): string {
  * the signed-in client's data in a period, newest first. Reading it is audited too.
  */
 export function accessLogRoutes() {
-  return new Hono<AppEnv>().use(requireClientSession('client')).get('/', async (c) => {
+  return new Hono<AppEnv>().use(requireClientSession('accessLog')).get('/', async (c) => {
     const scope = scopeOf(c);
     const period = periodFromQuery(c.req.query(), { fallback: 'month', maxDays: MAX_PERIOD_DAYS });
     const items = await accessLogLines(
@@ -79,7 +80,7 @@ async function downloadedLines(c: Context<ClientEnv>, format: 'csv' | 'pdf') {
 
 /** The same log as a CSV download, at /access-log.csv. */
 export function accessLogCsvRoutes() {
-  return new Hono<AppEnv>().use(requireClientSession('client')).get('/', async (c) => {
+  return new Hono<AppEnv>().use(requireClientSession('accessLog')).get('/', async (c) => {
     const { period, items } = await downloadedLines(c, 'csv');
     return c.body(accessLogCsv(items), 200, {
       'content-type': 'text/csv; charset=utf-8',
@@ -93,7 +94,7 @@ const PDF_BATCH = 500;
 
 /** The same log as a readable PDF ("Download als PDF"), similar lines grouped, at /access-log.pdf. */
 export function accessLogPdfRoutes() {
-  return new Hono<AppEnv>().use(requireClientSession('client')).get('/', async (c) => {
+  return new Hono<AppEnv>().use(requireClientSession('accessLog')).get('/', async (c) => {
     const { period, items } = await downloadedLines(c, 'pdf');
     const groups = groupAccessLog(items);
     async function* batches(): AsyncGenerator<AccessLogGroup[]> {

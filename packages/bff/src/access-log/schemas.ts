@@ -26,18 +26,19 @@ export const accessLogLine = z
     category: z.enum(accessCategories),
     action: z.enum(['view', 'download', 'create', 'update', 'delete', 'sign', 'reject']),
     breakTheGlass: z.boolean().describe('Emergency access'),
+    byYou: z.boolean().describe('The reader’s own access: "U zelf" (the client, or a contact person reading the log)'),
   })
   .meta({ id: 'AccessLogLine' });
 
 export const accessLogOfPeriod = listOf(accessLogLine, { period });
 
-const notForContacts = problem('A contact person, or a first login not finished (`first-login-incomplete`)');
+const notForContacts = problem('A contact person without the `accessLog` right (`no-right`), or a first login not finished');
 
 export const accessLogOperations = [
   read({
     path: '/access-log',
     tag: 'access-log',
-    summary: 'Who accessed the client’s file in a period (default: last month), newest first; not for a contact person',
+    summary: 'Who accessed the client’s file in a period (default: last month), newest first; a contact person needs the `accessLog` right',
     query: periodQuery,
     responses: { '200': ok('Newest first', accessLogOfPeriod), '400': problem('Bad period'), '403': notForContacts },
   }),

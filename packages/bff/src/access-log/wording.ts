@@ -3,7 +3,7 @@ import type { AccessLogLine } from './queries.js';
 
 /** The Dutch words of the access log's downloads (CSV and PDF); the widget has its own catalogue. */
 export const actorNames: Record<AccessLogLine['actor'], string> = {
-  client: 'U zelf',
+  client: 'Cliënt',
   contact: 'Contactpersoon',
   staff: 'Zorgteam',
   ecd: 'ECD',
@@ -38,9 +38,10 @@ export const contactName = (line: AccessLogLine) =>
 
 /** As the widget says it: "U zelf", "Uw contactpersoon Marieke de Vries (dochter)", "Wijkverpleegkundige, Wijkteam Oost". */
 export function whoSentence(line: AccessLogLine): string {
+  if (line.byYou) return 'U zelf';
   switch (line.actor) {
     case 'client':
-      return 'U zelf';
+      return 'De cliënt';
     case 'contact':
       return line.name ? `Uw contactpersoon ${contactName(line)}` : 'Uw contactpersoon';
     case 'ecd':

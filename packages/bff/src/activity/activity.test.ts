@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authTestApp, lastCode } from '../auth/auth-test-kit.js';
-import { sessionCookieName } from '../auth/session.js';
+import { createSession, sessionCookieName } from '../auth/session.js';
 import { ecdCaller } from '../integration/integration-test-kit.js';
 import { createIntegrationKey } from '../integration/keys.js';
 import { databaseUnderTest } from '../testing/database-under-test.js';
@@ -43,6 +43,12 @@ async function clientWhoSignsIn() {
     return browser.cookies.get(sessionCookieName(tenant.slug))!;
   };
   return { ...person, ecdId, signIn };
+}
+
+async function ecdIdOf(clientId: string) {
+  const ecdId = `C-${clientId}`;
+  await database.db.updateTable('clients').set({ ecd_id: ecdId }).where('id', '=', clientId).execute();
+  return ecdId;
 }
 
 async function activity(token: string | undefined) {
@@ -158,6 +164,68 @@ describe('GET /activity', () => {
       n: string;
     }>`select count(*) as n from audit_log where client_id = ${client.clientId} and action = 'activity.view'`.execute(database.db);
     expect(Number(audited.rows[0]!.n)).toBe(1);
+  });
+
+  it('counts for a contact person only the areas they have a right to, and leaves the others out', async () => {
+    const client = await signedInClient(database.db, tenant);
+    const relative = await createClientWithAccount(database.db, tenant);
+    await database.db
+      .insertInto('account_clients')
+      .values({
+        tenant_id: tenant.id,
+        account_id: relative.accountId,
+        client_id: client.clientId,
+        relation: 'contact',
+        relationship: 'daughter',
+        rights: { messages: true },
+      })
+      .execute();
+    const { token, id } = await createSession(database.db, {
+      tenant,
+      accountId: relative.accountId,
+      clientId: client.clientId,
+      state: 'active',
+      ip: null,
+      userAgent: null,
+    });
+    await database.db
+      .updateTable('sessions')
+      .set({ previous_visit_at: new Date(Date.now() - 3_600_000) })
+      .where('id', '=', id)
+      .execute();
+    await database.db
+      .insertInto('reports')
+      .values({
+        tenant_id: tenant.id,
+        client_id: client.clientId,
+        written_at: new Date(),
+        author_name: 'Zr. Jansen',
+        author_kind: 'staff',
+        text: 'Goed geslapen.',
+      })
+      .execute();
+    await database.db
+      .insertInto('appointments')
+      .values({
+        tenant_id: tenant.id,
+        client_id: client.clientId,
+        starts_at: new Date(Date.now() + 86_400_000),
+        ends_at: new Date(Date.now() + 90_000_000),
+        title: 'Huisbezoek',
+        source: 'care_team',
+      })
+      .execute();
+    await pushToEcdApi('POST', '/messages', {
+      items: [
+        { ecdId: `B-contact-${client.clientId}`, clientEcdId: await ecdIdOf(client.clientId), senderName: 'Zr. Jansen', body: 'Hallo.' },
+      ],
+    });
+    const { status, body } = await activity(token);
+    expect(status).toBe(200);
+    expect(body.since).toEqual({ reports: null, messages: 1, appointmentsHeld: null, measurements: null });
+    expect('nextAppointment' in body).toBe(false);
+    // The client sees everything.
+    expect((await activity(client.token)).body.nextAppointment).toMatchObject({ title: 'Huisbezoek' });
   });
 
   it('answers 401 when signed out', async () => {

@@ -16,20 +16,22 @@ export function activityRoutes() {
       { ...c.var.scope, previousVisitAt: session.previousVisitAt },
       auditRow(c, { action: 'activity.view', resourceType: 'activity' }),
     );
-    // A contact person sees only what their rights show: an area without the right has nothing new.
+    // A contact person sees only what their rights show: an area without the right is not
+    // counted at all (null), rather than "nothing new", which would not be true.
     const { rights } = session.access;
     const since = overview.since && {
-      reports: rights.reports ? overview.since.reports : 0,
-      messages: rights.messages ? overview.since.messages : 0,
-      appointmentsHeld: rights.agenda ? overview.since.appointmentsHeld : 0,
-      measurements: rights.measurements ? overview.since.measurements : 0,
+      reports: rights.reports ? overview.since.reports : null,
+      messages: rights.messages ? overview.since.messages : null,
+      appointmentsHeld: rights.agenda ? overview.since.appointmentsHeld : null,
+      measurements: rights.measurements ? overview.since.measurements : null,
     };
+    const { nextAppointment, ...rest } = overview;
     return c.json({
       displayName: session.displayName,
-      ...overview,
+      ...rest,
       since,
       plansAwaitingDecision: session.access.mayDecidePlan ? overview.plansAwaitingDecision : 0,
-      nextAppointment: rights.agenda ? overview.nextAppointment : null,
+      ...(rights.agenda ? { nextAppointment } : {}),
     });
   });
 }

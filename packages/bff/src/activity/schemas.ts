@@ -6,13 +6,22 @@ export const activity = z
     displayName: z.string(),
     previousVisit: dateTime().nullable().describe('Start of the previous sign-in; null on the first visit ever'),
     since: z
-      .strictObject({ reports: z.int(), messages: z.int(), appointmentsHeld: z.int(), measurements: z.int() })
+      .strictObject({
+        reports: z.int().nullable(),
+        messages: z.int().nullable(),
+        appointmentsHeld: z.int().nullable(),
+        measurements: z.int().nullable(),
+      })
       .nullable()
-      .describe('What others added since the previous visit; null on the first visit'),
+      .describe(
+        'What others added since the previous visit; null on the first visit. A count is null for a contact person without the right to its area',
+      ),
     plansAwaitingDecision: z.int(),
     nextAppointment: z
       .strictObject({ id: z.string(), startsAt: dateTime(), endsAt: dateTime(), title: z.string(), location: z.string().nullable() })
-      .nullable(),
+      .nullable()
+      .optional()
+      .describe('null when nothing is planned; absent for a contact person without the agenda right'),
   })
   .meta({ id: 'Activity' });
 

@@ -3,9 +3,9 @@ import { Problem } from '../http/problem.js';
 /**
  * The areas of the portal a contact person can be given a right to (docs/rights-model.md).
  * `plan` is reading the client plan; signing or rejecting it needs a legal representative.
- * `board` is the bulletin board, for when it comes.
+ * `board` is the bulletin board, for when it comes. `accessLog` is "Wie heeft mijn dossier bekeken?".
  */
-export const rightAreas = ['reports', 'measurements', 'agenda', 'messages', 'plan', 'profile', 'board'] as const;
+export const rightAreas = ['reports', 'measurements', 'agenda', 'messages', 'plan', 'profile', 'board', 'accessLog'] as const;
 export type RightArea = (typeof rightAreas)[number];
 export type Rights = Record<RightArea, boolean>;
 
@@ -57,6 +57,7 @@ export const areaLabels: Record<RightArea, string> = {
   plan: 'het cliëntplan',
   profile: 'de persoonlijke gegevens',
   board: 'het prikbord',
+  accessLog: 'het overzicht van wie het dossier heeft bekeken',
 };
 
 export const noRights: Rights = Object.freeze(Object.fromEntries(rightAreas.map((area) => [area, false]))) as Rights;

@@ -415,7 +415,7 @@ export const demoTenants: readonly DemoTenant[] = [
           {
             clientKey: 'het-baken/w.dejonge',
             relationship: 'mentor',
-            rights: ['reports', 'measurements', 'agenda', 'messages', 'plan', 'profile', 'board'],
+            rights: ['reports', 'measurements', 'agenda', 'messages', 'plan', 'profile', 'board', 'accessLog'],
             legalRepresentative: true,
           },
         ],
