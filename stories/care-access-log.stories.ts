@@ -40,7 +40,16 @@ async function choosePeriod(canvasElement: HTMLElement, from: string, to: string
   await clickDeep(canvasElement, /^(Tonen|Show)$/i);
 }
 
-/** "Periode kiezen…": the accesses of a period the client chose, with the CSV of exactly that period. */
+/** Three equal lines in a row shown as "3× Rapportages bekeken", opened to their times. */
+export const GroupOpened: Story = portalStory(
+  element('care-access-log'),
+  { session: 'active' },
+  {
+    play: async ({ canvasElement }) => clickDeep(canvasElement, /3× (Rapportages bekeken|Reports viewed)/, 'summary'),
+  },
+);
+
+/** "Periode kiezen…": the accesses of a period the client chose, with the PDF and CSV of exactly that period. */
 export const CustomPeriod: Story = portalStory(
   element('care-access-log'),
   { session: 'active' },

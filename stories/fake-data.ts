@@ -154,7 +154,7 @@ export const reports: Report[] = (
   text: r.text,
 }));
 
-/** Who looked at the file: the client, a contact person, the care team, the ECD, and once an emergency access. */
+/** Who looked at the file: the client (three reads in a row), a contact person, the care team, the ECD, and once an emergency access. */
 export const accessLog: AccessLogLine[] = (
   [
     {
@@ -202,6 +202,18 @@ export const accessLog: AccessLogLine[] = (
       action: 'download',
       breakTheGlass: false,
     },
+    // Three reads in a row: the widget shows them as "3× Rapportages bekeken".
+    ...(['14:12', '14:08', '14:05'] as const).map((time) => ({
+      days: -1,
+      time,
+      actor: 'client' as const,
+      name: null,
+      role: null,
+      organisation: null,
+      category: 'reports' as const,
+      action: 'view' as const,
+      breakTheGlass: false,
+    })),
     {
       days: -1,
       time: '02:24',
@@ -247,7 +259,7 @@ export const accessLog: AccessLogLine[] = (
       breakTheGlass: false,
     },
   ] as const
-).map(({ days, time, ...line }) => ({ at: at(days, time), relationship: null, ...line }));
+).map(({ days, time, ...line }) => ({ at: at(days, time), relationship: null, byYou: line.actor === 'client', ...line }));
 
 export const measurementTypes: MeasurementType[] = [
   {
@@ -535,6 +547,7 @@ const rights = (...areas: Array<keyof Contact['rights']>): Contact['rights'] => 
   plan: false,
   profile: false,
   board: false,
+  accessLog: false,
   ...Object.fromEntries(areas.map((area) => [area, true])),
 });
 export const contacts: Contact[] = [
@@ -573,7 +586,7 @@ export const contacts: Contact[] = [
     mobile: null,
     relationship: 'mentor',
     relationshipLabel: 'mentor',
-    rights: rights('reports', 'measurements', 'agenda', 'messages', 'plan', 'profile'),
+    rights: rights('reports', 'measurements', 'agenda', 'messages', 'plan', 'profile', 'accessLog'),
     locked: true,
     legalRepresentative: true,
     status: 'active',

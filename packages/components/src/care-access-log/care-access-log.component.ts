@@ -20,12 +20,48 @@ const knownCategories = new Set([
   'medication',
 ]);
 
+/** Lines that follow each other on a day and say the same thing, shown as one ("12× Rapportages bekeken"). */
+interface LineGroup {
+  line: AccessLogLine;
+  /** Amsterdam HH:mm of each access, newest first. */
+  clocks: string[];
+}
+
+const sameAccess = (a: AccessLogLine, b: AccessLogLine) =>
+  a.actor === b.actor &&
+  a.name === b.name &&
+  a.relationship === b.relationship &&
+  a.role === b.role &&
+  a.organisation === b.organisation &&
+  a.category === b.category &&
+  a.action === b.action &&
+  a.byYou === b.byYou;
+
+/**
+ * The lines by Amsterdam day, and within a day the runs of equal lines as one group, as the BFF's
+ * PDF groups them (access-log/grouping.ts). An emergency access always stands alone.
+ */
+function daysOf(items: AccessLogLine[]): Map<string, LineGroup[]> {
+  const days = new Map<string, LineGroup[]>();
+  for (const line of items) {
+    const [day, clock] = amsterdamDateTimeLocal(new Date(line.at)).split('T') as [string, string];
+    let groups = days.get(day);
+    if (!groups) days.set(day, (groups = []));
+    const last = groups.at(-1);
+    if (last && !line.breakTheGlass && !last.line.breakTheGlass && sameAccess(last.line, line)) last.clocks.push(clock);
+    else groups.push({ line, clocks: [clock] });
+  }
+  return days;
+}
+
 /**
  * "Wie heeft mijn dossier bekeken?": every access to the client's data in a period (Wabvpz art.
- * 15e, NEN 7513), newest first and grouped by day, with the period filter of the reports and a CSV
- * download of exactly that period. Emergency ("break-the-glass") access is marked in words.
+ * 15e, NEN 7513), newest first and grouped by day, with the period filter of the reports and a PDF
+ * and CSV download of exactly that period. Lines that follow each other and say the same thing
+ * show as one ("12× Rapportages bekeken") that opens to the single times. Emergency
+ * ("break-the-glass") access is marked in words and never grouped.
  *
- * @summary Who viewed or changed the client's file, by period, with a CSV download.
+ * @summary Who viewed or changed the client's file, by period, with a PDF and CSV download.
  *
  * @fires care-session-expired - The BFF answered 401. `detail: { code, tenant }`.
  *
@@ -33,14 +69,17 @@ const knownCategories = new Set([
  * @csspart heading - The heading.
  * @csspart day-heading - The heading of one day.
  * @csspart list - The accesses of one day.
- * @csspart item - One access.
- * @csspart time - Its time.
+ * @csspart item - One access, or a group of equal ones.
+ * @csspart time - Its time, or a group's first and last time.
+ * @csspart group - The "12× Rapportages bekeken" of a group, which opens to its times.
  * @csspart who - Who accessed the data.
  * @csspart break-the-glass - The "Noodtoegang" mark.
  * @csspart button - Every button and button-like link.
  * @csspart period - The period buttons.
  * @csspart period-form - The "Periode kiezen…" form.
- * @csspart download - The "Download (csv)" link.
+ * @csspart download - The "Download als PDF" and "Download als CSV" links.
+ * @csspart download-pdf - The "Download als PDF" link.
+ * @csspart download-csv - The "Download als CSV" link.
  * @csspart input - Date inputs.
  * @csspart summary - The line saying how many accesses of which period are shown.
  * @csspart status - Loading messages.
@@ -106,13 +145,17 @@ export class CareAccessLog extends CareDataElement<AccessLogKey> {
 
   // --- rendering ----------------------------------------------------------------------------------
 
-  /** "U zelf", "Uw contactpersoon Anna de Vries", "Wijkverpleegkundige, Team Noord (P. Jansen)", "Het ECD van …". */
+  /** "U zelf", "De cliënt" (for a contact person), "Uw contactpersoon Anna de Vries (dochter)", "Wijkverpleegkundige, Team Noord (P. Jansen)", "Het ECD van …". */
   private who(line: AccessLogLine): string {
+    if (line.byYou) return this.t('who.you');
     switch (line.actor) {
       case 'client':
         return this.t('who.client');
       case 'contact':
-        return line.name ? this.t('who.contact', { name: line.name }) : this.t('who.contactUnnamed');
+        if (!line.name) return this.t('who.contactUnnamed');
+        return this.t('who.contact', {
+          name: line.relationship ? `${line.name} (${this.t(`rel.${line.relationship}` as AccessLogKey)})` : line.name,
+        });
       case 'ecd':
         return line.organisation ? this.t('who.ecd', { organisation: line.organisation }) : this.t('who.ecdUnnamed');
       default: {
@@ -167,38 +210,47 @@ export class CareAccessLog extends CareDataElement<AccessLogKey> {
   private renderResults() {
     if (!this.shownPeriod) return nothing;
     if (!this.items.length) return html`<p part="status" class="state state--empty">${this.t('empty')}</p>`;
-    const days = new Map<string, { clock: string; line: AccessLogLine }[]>();
-    for (const line of this.items) {
-      const [day, clock] = amsterdamDateTimeLocal(new Date(line.at)).split('T') as [string, string];
-      let lines = days.get(day);
-      if (!lines) days.set(day, (lines = []));
-      lines.push({ clock, line });
-    }
-    return [...days].map(
-      ([day, lines]) => html`<h3 part="day-heading" class="day" id=${this.idFor(`day-${day}`)}>${formatDayHeading(day, this.locale)}</h3>
+    return [...daysOf(this.items)].map(
+      ([day, groups]) => html`<h3 part="day-heading" class="day" id=${this.idFor(`day-${day}`)}>${formatDayHeading(day, this.locale)}</h3>
         <ol part="list" class="lines" aria-labelledby=${this.idFor(`day-${day}`)}>
-          ${lines.map(
-            ({ clock, line }) => html`<li part="item" class="line">
-              <time part="time" class="time" datetime=${line.at}>${clock}</time>
-              <span part="who" class="who">${this.who(line)}</span>
-              <span class="what">${this.what(line)}</span>
-              ${
-                line.breakTheGlass
-                  ? html`<span part="break-the-glass" class="badge">${this.t('breakTheGlass')}<span class="visually-hidden">: ${this.t('breakTheGlassHint')}</span></span>`
-                  : nothing
-              }
-            </li>`,
-          )}
+          ${groups.map((group) => this.renderLine(group))}
         </ol>`,
     );
   }
 
+  private renderLine({ line, clocks }: LineGroup) {
+    const what = this.what(line);
+    if (clocks.length > 1) {
+      const span = `${clocks.at(-1)}–${clocks[0]}`;
+      return html`<li part="item" class="line line--group">
+        <details>
+          <summary part="group">
+            <time part="time" class="time" datetime=${line.at}>${span}</time>
+            <span part="who" class="who">${this.who(line)}</span>
+            <span class="what">${this.t('group', { count: clocks.length, what })}</span>
+          </summary>
+          <p class="hint">${this.t('groupTimes', { times: [...clocks].reverse().join(', ') })}</p>
+        </details>
+      </li>`;
+    }
+    return html`<li part="item" class="line">
+      <time part="time" class="time" datetime=${line.at}>${clocks[0]}</time>
+      <span part="who" class="who">${this.who(line)}</span>
+      <span class="what">${what}</span>
+      ${
+        line.breakTheGlass
+          ? html`<span part="break-the-glass" class="badge">${this.t('breakTheGlass')}<span class="visually-hidden">: ${this.t('breakTheGlassHint')}</span></span>`
+          : nothing
+      }
+    </li>`;
+  }
+
   private renderDownload(period: AccessLogPeriod) {
-    const href = this.client?.url(`/access-log.csv?from=${period.from}&to=${period.to}`) ?? '';
-    return html`<a part="button download" class="button button--secondary" href=${href} download=${`inzage-dossier-${period.from}-${period.to}.csv`} @click=${this.saveFile}>
-      ${this.t('download')}<span class="visually-hidden">
-        ${this.t('downloadDetail', { from: formatDate(period.from, this.locale), to: formatDate(period.to, this.locale) })}</span
-      >
-    </a>`;
+    const detail = this.t('downloadDetail', { from: formatDate(period.from, this.locale), to: formatDate(period.to, this.locale) });
+    const link = (format: 'pdf' | 'csv') =>
+      html`<a part=${`button download download-${format}`} class="button button--secondary" href=${this.client?.url(`/access-log.${format}?from=${period.from}&to=${period.to}`) ?? ''} download=${`inzage-dossier-${period.from}-${period.to}.${format}`} @click=${this.saveFile}>
+        ${this.t(format === 'pdf' ? 'downloadPdf' : 'downloadCsv')}<span class="visually-hidden"> ${detail}</span>
+      </a>`;
+    return html`<span class="downloads">${link('pdf')}${link('csv')}</span>`;
   }
 }

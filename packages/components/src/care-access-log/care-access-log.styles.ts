@@ -38,6 +38,28 @@ export const careAccessLogStyles = [
       font-weight: 600;
     }
 
+    .line--group {
+      display: block;
+    }
+
+    summary {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25em 0.75em;
+      align-items: baseline;
+      cursor: pointer;
+    }
+
+    details .hint {
+      margin: 0.25em 0 0;
+    }
+
+    .downloads {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--care-space, 8px);
+    }
+
     .badge {
       padding: 0 0.4em;
       border: 1px solid var(--care-color-danger, #b00020);

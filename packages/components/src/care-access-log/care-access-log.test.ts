@@ -1,7 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../care-portal/care-portal.js';
 import { runDataWidgetStateSuite } from '../shared/testing/data-widget-states.js';
+import { nextDownload } from '../shared/testing/downloads.js';
 import { signIn } from '../shared/testing/sign-in.js';
+import { testSession } from '../shared/testing/test-session.js';
 import type { CareAccessLog } from './care-access-log.component.js';
 import './care-access-log.js';
 
@@ -96,9 +98,45 @@ describe('<care-access-log>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('groups equal lines that follow each other, and opens a group to its times', async () => {
+    for (let i = 0; i < 3; i++) await fetch(`/api/tenants/${LINDE}/reports`);
+    const el = await inPortal();
+    const group = $$(el, '[part~="group"]').find((summary) => /U zelf \d+× Rapportages bekeken$/.test(text(summary)))!;
+    expect(group, 'a group of own report reads').to.exist;
+    expect(Number(/(\d+)×/.exec(text(group))![1])).to.be.at.least(3);
+    expect(text(group)).to.match(/^\d\d:\d\d–\d\d:\d\d U zelf/);
+    const details = group.closest('details')!;
+    expect(details.open).to.equal(false);
+    group.click();
+    await el.updateComplete;
+    expect(details.open).to.equal(true);
+    expect(text(details.querySelector('.hint')!)).to.match(/^Om \d\d:\d\d(, \d\d:\d\d){2,}\.$/);
+    // The summary counts accesses, not lines.
+    const counted = Number(/^(\d+) keer/.exec(text($(el, '[part~="summary"]')!))![1]);
+    expect(counted).to.be.greaterThan(lines(el).length);
+    await expect(el).to.be.accessible();
+  });
+
+  it('downloads a PDF of exactly the period shown, through the API client', async () => {
+    const el = await inPortal();
+    const link = $<HTMLAnchorElement>(el, 'a[part~="download-pdf"]')!;
+    expect(text(link)).to.match(/^Download als PDF het overzicht van .+ tot en met .+$/);
+    const url = new URL(link.href);
+    expect(url.pathname).to.equal(`/api/tenants/${LINDE}/access-log.pdf`);
+    expect(url.searchParams.get('to')).to.equal(amsterdamDay(new Date()));
+    const saved = nextDownload();
+    link.click();
+    const file = await saved;
+    expect(file.fileName).to.equal(`inzage-dossier-${url.searchParams.get('from')}-${url.searchParams.get('to')}.pdf`);
+    expect(file.head).to.match(/^%PDF-/);
+    expect(file.size).to.be.greaterThan(5000);
+    expect($(el, '[role="alert"]')).to.equal(null);
+  });
+
   it('downloads a CSV of exactly the period shown', async () => {
     const el = await inPortal();
-    const link = $<HTMLAnchorElement>(el, 'a[part~="download"]')!;
+    const link = $<HTMLAnchorElement>(el, 'a[part~="download-csv"]')!;
+    expect(text(link)).to.match(/^Download als CSV het overzicht van .+ tot en met .+$/);
     const url = new URL(link.href);
     expect(url.pathname).to.equal(`/api/tenants/${LINDE}/access-log.csv`);
     expect(url.searchParams.get('to')).to.equal(amsterdamDay(new Date()));
@@ -109,6 +147,17 @@ describe('<care-access-log>', () => {
     expect((await response.text()).split('\r\n')[0]).to.equal(
       '"Datum";"Tijd";"Wie";"Naam";"Rol";"Organisatie";"Gegevens";"Handeling";"Noodtoegang"',
     );
+  });
+
+  it('names a contact person by name and relation', async () => {
+    await testSession(LINDE, 'm.de.vries', { clientOf: 'j.de.vries' });
+    expect((await fetch(`/api/tenants/${LINDE}/reports`)).status).to.equal(200);
+    await testSession(LINDE, 'j.de.vries');
+    const el = await inPortal();
+    const line = lines(el).find((item) => text(item).includes('Uw contactpersoon'))!;
+    expect(line, 'a line of the daughter').to.exist;
+    expect(text(line)).to.match(/^\d\d:\d\d Uw contactpersoon Marieke de Vries \(dochter\) Rapportages bekeken$/);
+    await expect(el).to.be.accessible();
   });
 
   it('works alone with tenant and api attributes, in English', async () => {

@@ -59,6 +59,11 @@ export class CareActivity extends CareDataElement<ActivityKey> {
     });
   }
 
+  /** A count's line; none for an area the reader has no right to (a contact person). */
+  private countLine(base: 'reports' | 'messages' | 'appointments' | 'measurements', count: number | null, widget: string) {
+    return count === null ? nothing : this.line(this.count(base, count), widget);
+  }
+
   private line(text: string, widget: string) {
     return html`<li class="line"><button type="button" class="link-button" @click=${() => this.open(widget)}>${text}</button></li>`;
   }
@@ -88,19 +93,23 @@ export class CareActivity extends CareDataElement<ActivityKey> {
         since && overview.previousVisit
           ? html`<p>${this.t('since', { date: this.visitDate(overview.previousVisit) })}</p>
             <ul class="lines">
-              ${this.line(this.count('reports', since.reports), 'care-reports')} ${this.line(this.count('appointments', since.appointmentsHeld), 'care-agenda')}
-              ${this.line(this.count('messages', since.messages), 'care-messages')} ${this.line(this.count('measurements', since.measurements), 'care-measurements')}
+              ${this.countLine('reports', since.reports, 'care-reports')} ${this.countLine('appointments', since.appointmentsHeld, 'care-agenda')}
+              ${this.countLine('messages', since.messages, 'care-messages')} ${this.countLine('measurements', since.measurements, 'care-measurements')}
               ${overview.plansAwaitingDecision ? this.line(this.count('plans', overview.plansAwaitingDecision), 'care-plan') : nothing}
             </ul>`
           : overview.plansAwaitingDecision
             ? html`<ul class="lines">${this.line(this.count('plans', overview.plansAwaitingDecision), 'care-plan')}</ul>`
             : nothing
       }
-      <h3>${this.t('next')}</h3>
       ${
-        nextAppointment
-          ? html`<p><button type="button" class="link-button" @click=${() => this.open('care-agenda')}>${formatDateTime(nextAppointment.startsAt, this.locale)}: ${nextAppointment.title}${nextAppointment.location ? `, ${nextAppointment.location}` : ''}</button></p>`
-          : html`<p>${this.t('nextNone')}</p>`
+        nextAppointment === undefined
+          ? nothing
+          : html`<h3>${this.t('next')}</h3>
+            ${
+              nextAppointment
+                ? html`<p><button type="button" class="link-button" @click=${() => this.open('care-agenda')}>${formatDateTime(nextAppointment.startsAt, this.locale)}: ${nextAppointment.title}${nextAppointment.location ? `, ${nextAppointment.location}` : ''}</button></p>`
+                : html`<p>${this.t('nextNone')}</p>`
+            }`
       }`;
   }
 }

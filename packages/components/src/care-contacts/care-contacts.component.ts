@@ -11,7 +11,7 @@ import { contactsMessages, type ContactsKey } from './care-contacts.messages.js'
 import { careContactsStyles } from './care-contacts.styles.js';
 
 /** The areas of the portal a right is given for (docs/rights-model.md); `board` is for later. */
-export type RightArea = 'reports' | 'measurements' | 'agenda' | 'messages' | 'plan' | 'profile' | 'board';
+export type RightArea = 'reports' | 'measurements' | 'agenda' | 'messages' | 'plan' | 'profile' | 'board' | 'accessLog';
 export type ContactRights = Record<RightArea, boolean>;
 
 /** A person with access to the client portal, as GET /contacts answers. */
@@ -43,8 +43,8 @@ interface CodeSent extends CodeChallenge {
   widens: RightArea[];
 }
 
-/** The six areas the form offers, in this order. */
-const shownAreas: Exclude<RightArea, 'board'>[] = ['reports', 'measurements', 'agenda', 'messages', 'plan', 'profile'];
+/** The areas the form offers, in this order. */
+const shownAreas: Exclude<RightArea, 'board'>[] = ['reports', 'measurements', 'agenda', 'messages', 'plan', 'profile', 'accessLog'];
 /** What the client may choose; a legal representative is the organisation's to register. */
 const choosable = [
   'partner',

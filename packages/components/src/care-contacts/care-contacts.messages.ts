@@ -57,6 +57,8 @@ export const nl = {
   'area.plan.hint': 'Leest uw cliëntplan. Ondertekenen kunt alleen u of uw wettelijk vertegenwoordiger.',
   'area.profile': 'Persoonlijke gegevens',
   'area.profile.hint': 'Ziet uw gegevens, zoals adres en telefoonnummer. Wijzigen kunt alleen u.',
+  'area.accessLog': 'Wie heeft mijn dossier bekeken?',
+  'area.accessLog.hint': 'Ziet wie uw dossier heeft ingezien of gewijzigd en wanneer, ook wat andere contactpersonen bekeken.',
   'rel.partner': 'partner',
   'rel.daughter': 'dochter',
   'rel.son': 'zoon',

@@ -115,7 +115,7 @@ describe('<care-contacts>', () => {
     expect(text(mentor)).to.contain('Deze persoon kunt u niet wijzigen of verwijderen.');
     expect(mentor.querySelectorAll('button')).to.have.length(0);
     expect(text(mentor.querySelector('[part~="rights"]')!)).to.equal(
-      'Mag zien: Rapportages, Metingen, Agenda, Berichten, Cliëntplan (lezen), Persoonlijke gegevens',
+      'Mag zien: Rapportages, Metingen, Agenda, Berichten, Cliëntplan (lezen), Persoonlijke gegevens, Wie heeft mijn dossier bekeken?',
     );
     await expect(el).to.be.accessible();
   });
@@ -136,6 +136,7 @@ describe('<care-contacts>', () => {
       'Berichten',
       'Cliëntplan (lezen)',
       'Persoonlijke gegevens',
+      'Wie heeft mijn dossier bekeken?',
     ]);
     expect(
       boxes.every((b) => !b.checked),
@@ -143,6 +144,8 @@ describe('<care-contacts>', () => {
     ).to.equal(true);
     const metingen = el.shadowRoot!.getElementById(boxes[1]!.getAttribute('aria-describedby')!)!;
     expect(text(metingen)).to.equal('Ziet uw metingen, zoals bloeddruk en gewicht, en kan zelf een meting invoeren.');
+    const accessLog = el.shadowRoot!.getElementById(boxes[6]!.getAttribute('aria-describedby')!)!;
+    expect(text(accessLog)).to.equal('Ziet wie uw dossier heeft ingezien of gewijzigd en wanneer, ook wat andere contactpersonen bekeken.');
 
     await submit(el, 'Verder');
     expect(errorOf(el, 'name')).to.equal('Vul de naam van de contactpersoon in.');

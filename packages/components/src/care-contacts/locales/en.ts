@@ -56,6 +56,8 @@ export default {
   'area.plan.hint': 'Reads your client plan. Only you or your legal representative can sign it.',
   'area.profile': 'Personal details',
   'area.profile.hint': 'Sees your details, such as address and phone number. Only you can change them.',
+  'area.accessLog': 'Who looked at my file?',
+  'area.accessLog.hint': 'Sees who viewed or changed your file and when, including what other contact persons looked at.',
   'rel.partner': 'partner',
   'rel.daughter': 'daughter',
   'rel.son': 'son',
