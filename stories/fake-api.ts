@@ -105,7 +105,7 @@ export const problems = {
   /** A data route of an area the contact person has no right to (docs/rights-model.md), worded as the BFF words it. */
   noAccess: (path: string) => {
     const clientName = 'Johanna de Vries';
-    if (path.startsWith('/contacts') || path.startsWith('/access-log')) {
+    if (path.startsWith('/contacts')) {
       return problem(403, 'client-only', 'Alleen voor de cliënt', `Alleen ${clientName} zelf kan dit zien of wijzigen.`, {
         extensions: { clientName },
       });
@@ -119,6 +119,7 @@ export const problems = {
           ['/messages', 'messages', 'de berichten'],
           ['/plans', 'plan', 'het cliëntplan'],
           ['/profile', 'profile', 'de persoonlijke gegevens'],
+          ['/access-log', 'accessLog', 'het inzageoverzicht (wie het dossier heeft bekeken)'],
         ] as const
       )
         .filter(([prefix]) => path.startsWith(prefix))

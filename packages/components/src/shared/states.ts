@@ -54,7 +54,7 @@ export function isNoAccess(error: ApiError): boolean {
   return error.status === 403 && (error.code === 'no-right' || error.code === 'client-only');
 }
 
-const areas = ['reports', 'measurements', 'agenda', 'messages', 'plan', 'profile', 'board'] as const;
+const areas = ['reports', 'measurements', 'agenda', 'messages', 'plan', 'profile', 'board', 'accessLog'] as const;
 
 /** The BFF's sentence in the reader's language: its `detail` is Dutch, its `area` and `clientName` say the rest. */
 function noAccessText(error: ApiError, locale: Locale): string {
