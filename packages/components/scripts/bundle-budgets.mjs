@@ -30,7 +30,7 @@ export function budgets() {
     // Not there yet: what loads after the first screen (care-login/after-first-screen.ts, one chunk)
     // is 10.4 KB with the shared chunks it needs, of which the Dutch texts are about 2.1 KB and
     // "Mijn inloggegevens" 1.3 KB; the limit holds the line.
-    { name: '<care-login> with every step', files: ['care-login.js'], lazy: true, limit: 22_350, target: 20_000 },
+    { name: '<care-login> with every step', files: ['care-login.js'], lazy: true, limit: 22_300, target: 20_000 },
     { name: 'the loader', files: [LOADER], limit: 3_000 },
     {
       name: `a portal page (${portalPageTags.map((tag) => `<${tag}>`).join(' ')}) through the loader`,
