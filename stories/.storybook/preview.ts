@@ -6,7 +6,7 @@ import deLindeTheme from '../../packages/themes/dist/de-linde.css?inline';
 import hetBakenTheme from '../../packages/themes/dist/het-baken.css?inline';
 import highContrastTheme from '../../packages/themes/dist/high-contrast.css?inline';
 import { serveThemesFrom } from '../fake-api.js';
-import { usableControls } from '../support/controls.js';
+import { initialArgs, usableControls } from '../support/controls.js';
 import { installNetworkGuard } from '../support/network-guard.js';
 import { withoutLinks } from '../support/stories.js';
 import './preview.css';
@@ -49,6 +49,7 @@ const preview: Preview = {
   decorators: [withThemeAndLocale],
   loaders: [withoutLinks],
   argTypesEnhancers: [usableControls],
+  argsEnhancers: [initialArgs],
   globalTypes: {
     theme: {
       description: 'Thema van de organisatie',

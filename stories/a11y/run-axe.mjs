@@ -142,6 +142,30 @@ async function checkTheme(theme) {
           .map(([name]) => name),
       );
       if (theme === themes[0]) for (const control of objectControls) problems.push(`control "${control}" is a "Set object" button`);
+      // Every control starts from what the element shows: its default from the manifest, or the
+      // story's own value, never empty; in a story without a play function (which may change the
+      // element), the element's value itself.
+      const wrongControls = await page.evaluate(() => {
+        const story = globalThis.__STORYBOOK_PREVIEW__?.currentRender?.story;
+        if (!story) return [];
+        const args = story.initialArgs ?? {};
+        const element = story.component ? document.querySelector(`#storybook-root ${story.component}`) : null;
+        const wrong = [];
+        for (const [name, argType] of Object.entries(story.argTypes ?? {})) {
+          if (!argType.control || name === 'lang') continue;
+          const summary = argType.table?.defaultValue?.summary;
+          const hasDefault = summary !== undefined && summary !== 'undefined';
+          if (args[name] === undefined && hasDefault) wrong.push(`${name} (default ${summary}) is empty`);
+          // Where the element has no default (`type`: the first one), it may fill in its own value.
+          const shown = element?.[name];
+          const compare = !story.playFunction && element && (args[name] !== undefined || hasDefault);
+          if (compare && (typeof shown === 'string' || typeof shown === 'boolean') && args[name] !== shown) {
+            wrong.push(`${name} shows ${JSON.stringify(args[name])}, the element ${JSON.stringify(shown)}`);
+          }
+        }
+        return wrong;
+      });
+      if (theme === themes[0]) for (const control of wrongControls) problems.push(`control ${control}`);
       // Let Lit finish the updates the last answer caused.
       await page.evaluate(async () => {
         for (let i = 0; i < 3; i++) {

@@ -1,4 +1,4 @@
-import type { ArgTypesEnhancer, StrictArgTypes } from 'storybook/internal/types';
+import type { ArgsEnhancer, ArgTypesEnhancer, StrictArgTypes } from 'storybook/internal/types';
 
 /**
  * The custom-elements manifest names types as TypeScript writes them ("string | undefined",
@@ -47,4 +47,29 @@ export const usableControls: ArgTypesEnhancer = (context) => {
     result[name] = { ...argType, ...controlFor(typeText) };
   }
   return result;
+};
+
+/** A default as the manifest writes it (`'home'`, `false`, `0`) as a value; undefined where there is none. */
+function defaultValue(summary: unknown): unknown {
+  if (typeof summary !== 'string') return undefined;
+  const text = summary.trim();
+  if (/^'[^']*'$|^"[^"]*"$/.test(text)) return text.slice(1, -1);
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  return undefined;
+}
+
+/**
+ * Without args, every control starts empty, whatever the element shows ("Alle rapportages" with
+ * `view` unset). This gives each control the element's own default from the manifest, under the
+ * story's own args (`element('care-reports', { view: 'all' })`), so the panel shows what is there.
+ */
+export const initialArgs: ArgsEnhancer = (context) => {
+  const args: Record<string, unknown> = {};
+  for (const [name, argType] of Object.entries(context.argTypes)) {
+    if (!argType.control || name in context.initialArgs) continue;
+    const value = defaultValue(argType.table?.defaultValue?.summary);
+    if (value !== undefined) args[name] = value;
+  }
+  return args;
 };

@@ -21,6 +21,7 @@ export function portalStory(
   extra: Partial<Story> & { portalStatus?: PortalState['status'] } = {},
 ): Story {
   const { portalStatus = 'ready', ...story } = extra;
+  const args = { ...(content as Partial<ElementRender>).args, ...story.args };
   // A story opened from an e-mail link puts the link in the page address, which every other
   // story on a docs page would then also read: such stories live on their own pages only.
   const opensLink = [story.loaders ?? []].flat().some((loader) => linkLoaders.has(loader));
@@ -28,6 +29,7 @@ export function portalStory(
     render: (args, context) =>
       html`<care-story-portal .fake=${fake} status=${portalStatus} locale=${localeOf(context)}>${content(args)}</care-story-portal>`,
     ...story,
+    ...(Object.keys(args).length ? { args } : {}),
     ...(opensLink ? { tags: ['!autodocs', ...(story.tags ?? [])] } : {}),
   };
 }
@@ -35,14 +37,18 @@ export function portalStory(
 /** The controls a widget's attributes get in the Controls panel (see support/controls.ts). */
 const attributeArgs = ['view', 'type', 'expanded', 'unread', 'history', 'lang'];
 
+/** What `element()` returns: the render, with the attributes it was given as the story's args (its controls' first values). */
+export type ElementRender = ((args?: Args) => TemplateResult) & { args: Args };
+
 /**
  * `<tag attr="value"></tag>` for a tag known only as a string. The story's args (its controls)
- * set the attributes in `attributeArgs`, over the ones given here.
+ * set the attributes in `attributeArgs`, over the ones given here; `portalStory` makes the given
+ * ones the story's args, so the controls start from them (a boolean attribute's `''` as `true`).
  */
-export function element(tag: string, attributes: Record<string, string> = {}): (args?: Args) => TemplateResult {
+export function element(tag: string, attributes: Record<string, string> = {}): ElementRender {
   const name = unsafeStatic(tag);
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  return (args: Args = {}) => {
+  const render = (args: Args = {}) => {
     const all: Record<string, string | undefined> = { ...attributes };
     for (const key of attributeArgs) {
       const value: unknown = args[key];
@@ -58,6 +64,8 @@ export function element(tag: string, attributes: Record<string, string> = {}): (
     );
     return staticHtml`<${name}${attrs}></${name}>`;
   };
+  const args = Object.fromEntries(Object.entries(attributes).map(([key, value]) => [key, value === '' ? true : value]));
+  return Object.assign(render, { args });
 }
 
 /**
