@@ -182,7 +182,7 @@ async function expectOk(url, cookie) {
  * Starts a BFF that records its statements, warms it (tenant cache, prepared pools) with two
  * requests, and returns what the third one sent.
  */
-async function captureStatements(env, target, session) {
+export async function captureStatements(env, target, session) {
   const dir = mkdtempSync(join(tmpdir(), 'care-bench-sql-'));
   const file = join(dir, 'statements.jsonl');
   const bff = await startBff(env, {
@@ -209,7 +209,7 @@ async function captureStatements(env, target, session) {
 }
 
 /** One autocannon run; every connection is another signed-in person. */
-async function driveBff(url, sessions, seconds) {
+export async function driveBff(url, sessions, seconds) {
   let next = 0;
   const result = await autocannon({
     url,
@@ -230,7 +230,7 @@ async function driveBff(url, sessions, seconds) {
 }
 
 /** Rounds into one figure: rates over the total time, p50 weighted by requests, the worse p99. */
-function combine(rounds) {
+export function combine(rounds) {
   const requests = rounds.reduce((sum, r) => sum + r.requests, 0);
   const seconds = rounds.reduce((sum, r) => sum + r.seconds, 0);
   const count = (key) => rounds.reduce((sum, r) => sum + (r[key] ?? 0), 0);
@@ -262,7 +262,7 @@ function statementsFor(statements, from, to) {
  * A bare pg pool running the request's statements in order, one worker per session; `run(seconds)`
  * returns a round like driveBff's.
  */
-function rawPgLoop(url, statements, sessions) {
+export function rawPgLoop(url, statements, sessions) {
   const pg = requireFromBff('pg');
   const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS });
   pool.on('error', () => {});
@@ -294,7 +294,7 @@ function rawPgLoop(url, statements, sessions) {
 }
 
 /** `update sessions (+ accounts, account_clients)`: the statement's verb, its table, the others it reads. */
-function describe({ sql }) {
+export function describe({ sql }) {
   const touched = [...sql.matchAll(/\b(insert\s+into|update|delete\s+from|from|join)\s+"?(\w+)"?/gi)]
     .map((m) => ({
       verb: m[1]

@@ -178,7 +178,8 @@ export async function seedBoard(trx: Transaction<Database>, board: DemoBoard): P
     );
     await reply(outing, board.client, 'Dank je wel lieverd, het was een fijne middag.', board.daysAgo(1, 19, 5));
   } else {
-    await post(board.client, 'De tulpen van de buren staan prachtig op tafel.', board.daysAgo(1, 16, 30), ['bloemen']);
+    const tulips = await post(board.client, 'De tulpen van de buren staan prachtig op tafel.', board.daysAgo(1, 16, 30), ['bloemen']);
+    await reply(tulips, staff, 'Wat een kleuren! Daar word je vrolijk van.', board.daysAgo(1, 20, 15));
   }
   // The client has looked at the board before the newest posts came.
   if (board.client.accountId) {

@@ -431,6 +431,46 @@ describe('seedDemo', () => {
     expect(mariekeUnread).toBeLessThan(items.filter((m) => !m.own).length);
   });
 
+  it('gives every client a bulletin board with posts, photos described for a screen reader, and replies', async () => {
+    const boards = await database.db
+      .selectFrom('clients as c')
+      .innerJoin('tenants as t', 't.id', 'c.tenant_id')
+      .select((eb) => [
+        't.slug',
+        'c.first_name',
+        eb.selectFrom('board_posts as p').whereRef('p.client_id', '=', 'c.id').select(eb.fn.countAll<number>().as('n')).as('posts'),
+        eb.selectFrom('board_replies as r').whereRef('r.client_id', '=', 'c.id').select(eb.fn.countAll<number>().as('n')).as('replies'),
+        eb
+          .selectFrom('board_photos as f')
+          .whereRef('f.client_id', '=', 'c.id')
+          .where('f.post_id', 'is not', null)
+          .select(eb.fn.countAll<number>().as('n'))
+          .as('photos'),
+      ])
+      .where('c.email', 'is not', null)
+      .execute();
+    expect(new Set(boards.map((b) => b.slug))).toEqual(new Set(demoTenants.map((t) => t.slug)));
+    for (const board of boards.filter((b) => Number(b.posts) > 0)) {
+      expect(Number(board.photos), board.first_name).toBeGreaterThanOrEqual(2);
+      expect(Number(board.replies), board.first_name).toBeGreaterThanOrEqual(2);
+    }
+    expect(boards.filter((b) => Number(b.posts) >= 3).length).toBeGreaterThanOrEqual(demoTenants.length);
+    const photo = await database.db
+      .selectFrom('board_photos')
+      .select(['description', 'content_type', 'screen'])
+      .where('post_id', 'is not', null)
+      .executeTakeFirstOrThrow();
+    expect(photo.description?.length).toBeGreaterThan(10);
+    expect(photo.content_type).toBe('image/jpeg');
+    expect(Buffer.from(photo.screen).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    const marieke = await database.db
+      .selectFrom('board_posts')
+      .select(['author_name', 'author_relationship'])
+      .where('author_kind', '=', 'contact')
+      .execute();
+    expect(marieke).toContainEqual({ author_name: 'Marieke de Vries', author_relationship: 'daughter' });
+  });
+
   it('allows the example pages of the port the demo runs on, also after a restart on another port', async () => {
     const origins = async () =>
       (
