@@ -120,6 +120,7 @@ export const problems = {
           ['/plans', 'plan', 'het cliëntplan'],
           ['/profile', 'profile', 'de persoonlijke gegevens'],
           ['/access-log', 'accessLog', 'het inzageoverzicht (wie het dossier heeft bekeken)'],
+          ['/board', 'board', 'het prikbord'],
         ] as const
       )
         .filter(([prefix]) => path.startsWith(prefix))
@@ -144,6 +145,7 @@ const dataPrefixes = [
   '/access-log',
   '/activity',
   '/contacts',
+  '/board',
 ];
 
 function sessionView(options: FakeApiOptions) {
@@ -321,6 +323,41 @@ function defaultRoutes(options: FakeApiOptions): Record<string, FakeHandler> {
       validUntil: new Date(Date.now() + 14 * 24 * 3600_000).toISOString(),
     }),
 
+    'GET /board': () => ({ items: list(data.boardPosts), nextBefore: null, unreadCount: empty ? 0 : 2 }),
+    'GET /board/unread-count': () => ({ unreadCount: empty ? 0 : 2 }),
+    'POST /board/read': () => ({ unreadCount: 0 }),
+    'POST /board/photos': () => ({
+      id: `ph-up-${Date.now()}`,
+      contentType: 'image/jpeg',
+      thumbnail: { url: data.boardPhotos.tulips.thumbnail.url, width: 480, height: 360 },
+      screen: { url: data.boardPhotos.tulips.screen.url, width: 480, height: 360 },
+      quota: { usedBytes: 4_200_000, limitBytes: 200_000_000 },
+    }),
+    'DELETE /board/photos/:id': () => undefined,
+    'POST /board/posts': ({ body }) => {
+      const post = body as { text: string; photos: Array<{ id: string; description: string }> };
+      return {
+        id: `bp-new-${Date.now()}`,
+        author: data.boardAuthors.client,
+        createdAt: new Date().toISOString(),
+        text: post.text,
+        photos: post.photos.map((p) => ({ ...data.boardPhotos.tulips, id: p.id, description: p.description })),
+        replies: [],
+        replyCount: 0,
+        canDelete: true,
+      };
+    },
+    'POST /board/posts/:id/replies': ({ params, body }) => ({
+      id: `br-new-${Date.now()}`,
+      postId: params['id'],
+      author: data.boardAuthors.client,
+      createdAt: new Date().toISOString(),
+      text: (body as { text: string }).text,
+      canDelete: true,
+    }),
+    'DELETE /board/posts/:id': () => undefined,
+    'DELETE /board/replies/:id': () => undefined,
+
     'GET /access-log': ({ query }) => ({ period: period(query, 7), items: list(data.accessLog) }),
     // Empty: the first visit ever, with nothing planned.
     'GET /activity': () => (empty ? data.firstVisit : data.activity),
@@ -448,6 +485,11 @@ function registerBackend(backend: FakeBackend): string {
   const base = `https://fake-${nextBackend++}.care-stories.invalid`;
   backends.set(base, backend);
   return base;
+}
+
+/** Whether `url` goes to a fake BFF of a story. */
+export function isFakeBackend(url: URL): boolean {
+  return backends.has(url.origin);
 }
 
 /** Registers a fake BFF and returns its base URL, for `<care-portal api=…>` in a story. */

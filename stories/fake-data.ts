@@ -6,6 +6,9 @@ import type {
   AccessLogLine,
   Activity,
   Appointment,
+  BoardAuthor,
+  BoardPhoto,
+  BoardPost,
   Measurement,
   MeasurementType,
   Message,
@@ -592,5 +595,123 @@ export const contacts: Contact[] = [
     status: 'active',
     invitationValidUntil: null,
     addedAt: at(-400, '09:00'),
+  },
+];
+
+// --- Prikbord (<care-board>) ---------------------------------------------------------------------
+
+/** A drawn photo as a data: URL: the stories never reach a server for an image. */
+function drawing(sky: string, ground: string, shapes: string): string {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="360" viewBox="0 0 480 360"><rect width="480" height="360" fill="${sky}"/><rect y="250" width="480" height="110" fill="${ground}"/>${shapes}</svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
+function boardPhoto(id: string, description: string, url: string): BoardPhoto {
+  return {
+    id,
+    description,
+    contentType: 'image/jpeg',
+    thumbnail: { url, width: 480, height: 360 },
+    screen: { url, width: 480, height: 360 },
+  };
+}
+
+export const boardPhotos = {
+  market: boardPhoto(
+    'ph-1',
+    'Moeder en dochter op een bankje in de zon bij de markt',
+    drawing(
+      '#64b5f6',
+      '#81c784',
+      '<circle cx="400" cy="60" r="36" fill="#fdd835"/><rect x="140" y="224" width="200" height="16" fill="#795548"/><circle cx="200" cy="168" r="24" fill="#ffccbc"/><circle cx="280" cy="168" r="24" fill="#ffccbc"/>',
+    ),
+  ),
+  tulips: boardPhoto(
+    'ph-2',
+    'Een bos gele en rode tulpen in een vaas op tafel',
+    drawing(
+      '#fff3e0',
+      '#a1887f',
+      '<rect x="208" y="184" width="64" height="88" rx="12" fill="#90caf9"/><ellipse cx="200" cy="110" rx="16" ry="22" fill="#e53935"/><ellipse cx="240" cy="96" rx="16" ry="22" fill="#fdd835"/><ellipse cx="280" cy="110" rx="16" ry="22" fill="#e53935"/>',
+    ),
+  ),
+  christmas: boardPhoto(
+    'ph-3',
+    'Kerstboom met lichtjes en kraampjes in de recreatiezaal',
+    drawing(
+      '#1d3557',
+      '#8d6e63',
+      '<polygon points="240,40 160,250 320,250" fill="#2e7d32"/><circle cx="220" cy="150" r="6" fill="#ffd54f"/><circle cx="260" cy="190" r="6" fill="#ffd54f"/><rect x="30" y="200" width="90" height="60" fill="#c62828"/>',
+    ),
+  ),
+};
+
+const author = (
+  kind: BoardAuthor['kind'],
+  name: string,
+  label: string,
+  relationship: BoardAuthor['relationship'] = null,
+  own = false,
+): BoardAuthor => ({
+  kind,
+  name,
+  relationship,
+  label,
+  own,
+});
+export const boardAuthors = {
+  client: author('client', 'Anna de Boer', 'Anna de Boer', null, true),
+  daughter: author('contact', 'Marieke de Boer', 'Marieke de Boer (dochter)', 'daughter'),
+  staff: author('staff', 'Sanne Visser', 'Sanne Visser (zorgteam)'),
+};
+
+export const boardPosts: BoardPost[] = [
+  {
+    id: 'bp-3',
+    author: boardAuthors.daughter,
+    createdAt: at(-1, '15:30'),
+    text: 'Vanmiddag samen naar de markt geweest. Wat was het heerlijk in het zonnetje!',
+    photos: [boardPhotos.market, boardPhotos.tulips],
+    replies: [
+      {
+        id: 'br-2',
+        postId: 'bp-3',
+        author: boardAuthors.client,
+        createdAt: at(-1, '18:05'),
+        text: 'Dank je wel lieverd, de tulpen staan op tafel.',
+        canDelete: true,
+      },
+    ],
+    replyCount: 1,
+    canDelete: true,
+  },
+  {
+    id: 'bp-2',
+    author: boardAuthors.staff,
+    createdAt: at(-3, '11:00'),
+    text: 'Zaterdag is de kerstmarkt in de recreatiezaal, van 14.00 tot 16.30 uur. Familie is van harte welkom!',
+    photos: [boardPhotos.christmas],
+    replies: [
+      {
+        id: 'br-1',
+        postId: 'bp-2',
+        author: boardAuthors.daughter,
+        createdAt: at(-3, '18:45'),
+        text: 'Leuk! Ik kom zaterdag mee.',
+        canDelete: true,
+      },
+    ],
+    replyCount: 1,
+    canDelete: true,
+  },
+  {
+    id: 'bp-1',
+    author: boardAuthors.client,
+    createdAt: at(-6, '10:15'),
+    text: 'Deze week is mijn kleinzoon Daan op bezoek geweest.',
+    photos: [],
+    replies: [],
+    replyCount: 0,
+    canDelete: true,
   },
 ];

@@ -24,6 +24,7 @@ export const elementEntries: Record<string, string> = {
   'care-access-log': src('care-access-log/care-access-log.ts'),
   'care-activity': src('care-activity/care-activity.ts'),
   'care-contacts': src('care-contacts/care-contacts.ts'),
+  'care-board': src('care-board/care-board.ts'),
 };
 
 // Built as an app with JS entries rather than in `build.lib` mode: library mode keeps whitespace

@@ -1,6 +1,6 @@
 // Stories never reach the network: fetches to a registered fake BFF are answered by it, requests
 // to Storybook itself pass, and everything else is refused loudly (a failing story, not a hang).
-import { fakeFetch } from '../fake-api.js';
+import { fakeFetch, isFakeBackend } from '../fake-api.js';
 
 const realFetch = globalThis.fetch.bind(globalThis);
 export const blockedRequests: string[] = [];
@@ -52,4 +52,53 @@ export function installNetworkGuard(): void {
     }
   }
   globalThis.EventSource = SilentEventSource as unknown as typeof EventSource;
+
+  // Photo uploads (<care-board>) use XMLHttpRequest for their progress: a fake BFF answers those
+  // too, after a few progress steps; requests to Storybook itself pass, any other is refused.
+  class GuardedXMLHttpRequest extends XMLHttpRequest {
+    #fake: { method: string; url: URL } | undefined;
+    #status = 0;
+    #text = '';
+    #headers = new Headers();
+    override open(method: string, url: string | URL, async = true, username?: string | null, password?: string | null) {
+      const target = new URL(String(url), location.href);
+      if (isFakeBackend(target)) {
+        this.#fake = { method, url: target };
+        return;
+      }
+      if (target.origin !== location.origin) refuse(target.href);
+      super.open(method, url, async, username, password);
+    }
+    override setRequestHeader(name: string, value: string) {
+      if (!this.#fake) super.setRequestHeader(name, value);
+    }
+    override get status() {
+      return this.#fake ? this.#status : super.status;
+    }
+    override get responseText() {
+      return this.#fake ? this.#text : super.responseText;
+    }
+    override getResponseHeader(name: string) {
+      return this.#fake ? this.#headers.get(name) : super.getResponseHeader(name);
+    }
+    override send(body?: Document | XMLHttpRequestBodyInit | null) {
+      const fake = this.#fake;
+      if (!fake) return super.send(body);
+      const total = body instanceof Blob ? body.size || 1 : 1;
+      const step = (loaded: number) => this.upload.dispatchEvent(new ProgressEvent('progress', { lengthComputable: true, loaded, total }));
+      setTimeout(() => step(total / 3), 100);
+      setTimeout(() => step((total * 2) / 3), 200);
+      setTimeout(() => {
+        fakeFetch(fake.url, { method: fake.method })
+          .then(async (answer) => {
+            this.#status = answer!.status;
+            this.#headers = answer!.headers;
+            this.#text = await answer!.text();
+            this.dispatchEvent(new ProgressEvent('load'));
+          })
+          .catch(() => this.dispatchEvent(new ProgressEvent('error')));
+      }, 300);
+    }
+  }
+  globalThis.XMLHttpRequest = GuardedXMLHttpRequest;
 }

@@ -19,6 +19,7 @@ const elementModules: Record<string, () => Promise<unknown>> = {
   'care-access-log': () => import('./care-access-log/care-access-log.js'),
   'care-activity': () => import('./care-activity/care-activity.js'),
   'care-contacts': () => import('./care-contacts/care-contacts.js'),
+  'care-board': () => import('./care-board/care-board.js'),
 };
 
 const anyCareElement = Object.keys(elementModules).join(',');

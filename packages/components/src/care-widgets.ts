@@ -8,8 +8,8 @@ export * from './care-messages/care-messages.js';
 export * from './care-plan/care-plan.js';
 export * from './care-profile/care-profile.js';
 export * from './care-activity/care-activity.js';
-// <care-access-log> and <care-contacts> are not in this bundle: they would pass the bundle's
+// <care-access-log>, <care-contacts> and <care-board> are not in this bundle: they would pass the bundle's
 // 40 KB budget. They load through care-widgets.loader.js or their own modules,
-// dist/care-access-log.js and dist/care-contacts.js.
+// dist/care-access-log.js, dist/care-contacts.js and dist/care-board.js.
 export { ApiError, CareApiClient, type PublicTenant } from './shared/api-client.js';
 export { portalContext, type PortalSession, type PortalState } from './shared/context.js';
