@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../auth/session.js';
 import { sessionCookieName } from '../auth/session.js';
 import { addContact } from '../contacts/queries.js';
 import { noRights } from '../contacts/rights.js';
+import { pruneExpired } from '../housekeeping/prune.js';
 import { databaseUnderTest } from '../testing/database-under-test.js';
 import { createTenant } from '../testing/fixtures.js';
 import { caller, signedInClient, type SignedInClient } from '../testing/signed-in.js';
@@ -329,6 +331,24 @@ describe('photos in posts', () => {
     expect((await call(marieke, `/board/photos/${loose.id}`, { method: 'DELETE' })).status).toBe(404);
     expect((await call(johanna, `/board/photos/${loose.id}`, { method: 'DELETE' })).status).toBe(204);
     expect(await database.db.selectFrom('board_photos').select('id').where('id', '=', loose.id).execute()).toEqual([]);
+  });
+});
+
+describe('uploads never posted', () => {
+  it('are deleted by the housekeeping after a day, freeing the quota; posted photos stay', async () => {
+    const client = await signedInClient(database.db, tenant);
+    const left = await uploaded(await upload(client, await cameraJpeg(320, 240)));
+    const fresh = await uploaded(await upload(client, await cameraJpeg(320, 240)));
+    const posted = await uploaded(await upload(client, await cameraJpeg(320, 240)));
+    await call(client, '/board/posts', {
+      json: { photos: [{ id: posted.id, description: 'Blijft' }] },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    await sql`update board_photos set created_at = now() - interval '2 days' where id in (${left.id}, ${posted.id})`.execute(database.db);
+    const report = await pruneExpired(database.db);
+    expect(report.boardUploads).toBeGreaterThanOrEqual(1);
+    const kept = await database.db.selectFrom('board_photos').select('id').where('client_id', '=', client.clientId).orderBy('id').execute();
+    expect(kept.map((row) => row.id).sort()).toEqual([fresh.id, posted.id].sort());
   });
 });
 

@@ -19,10 +19,12 @@ export interface PruneReport {
   rateLimits: number;
   tokenUses: number;
   outbox: number;
+  /** Board photos uploaded but never posted (a composer left), which would otherwise fill the client's quota. */
+  boardUploads: number;
   auditRows: number;
 }
 
-/** Deletes expired sessions, challenges, trusted devices, spent token ids, old rate-limit windows, old sent messages and audit rows past retention. */
+/** Deletes expired sessions, challenges, trusted devices, spent token ids, old rate-limit windows, old sent messages, board photos never posted and audit rows past retention. */
 export async function pruneExpired(db: Kysely<Database>): Promise<PruneReport> {
   const expired = sql<Date>`now() - make_interval(days => ${RETENTION.expiredDays})`;
   const count = (result: { numAffectedRows?: bigint } | { numDeletedRows: bigint }) =>
@@ -42,6 +44,11 @@ export async function pruneExpired(db: Kysely<Database>): Promise<PruneReport> {
     .where('status', '=', 'sent')
     .where('sent_at', '<', sql<Date>`now() - make_interval(days => ${RETENTION.sentMessagesDays})`)
     .executeTakeFirst();
+  const boardUploads = await db
+    .deleteFrom('board_photos')
+    .where('post_id', 'is', null)
+    .where('created_at', '<', expired)
+    .executeTakeFirst();
   return {
     sessions: count(sessions),
     challenges: count(challenges),
@@ -49,6 +56,7 @@ export async function pruneExpired(db: Kysely<Database>): Promise<PruneReport> {
     rateLimits: await pruneRateLimits(db),
     tokenUses: count(tokenUses),
     outbox: count(outbox),
+    boardUploads: count(boardUploads),
     auditRows: Number((await sql<{ removed: string }>`select audit_log_purge_expired() as removed`.execute(db)).rows[0]!.removed),
   };
 }
