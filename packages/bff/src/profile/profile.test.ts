@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { hashPassword } from '../auth/passwords.js';
 import { createSession } from '../auth/session.js';
 import { currentTotpCode, newTotpSecret } from '../auth/totp.js';
 import { sealSecret } from '../security/server-secret.js';
@@ -368,6 +369,123 @@ describe('changing the e-mail address', () => {
     expect((await call({ tenant: otherTenant }, '/profile/email/confirm', { json: { token: second } })).status).toBe(400);
     expect((await call({ tenant }, '/profile/email/confirm', { json: { token: second } })).status).toBe(200);
     expect((await stored(who)).client.email).toBe('tweede@example.nl');
+  });
+});
+
+describe("a contact person's own account (Uw eigen gegevens)", () => {
+  /** A daughter of a fresh client with her own login, and whether she has the profile right. */
+  async function daughter(profileRight: boolean) {
+    const mother = await freshClient();
+    const password = 'Dochter-Wachtwoord-42!';
+    counter++;
+    const mobile = `+3162${String(counter).padStart(3, '0')}${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
+    const email = `dochter-${randomUUID()}@example.nl`;
+    const { id } = await database.db
+      .insertInto('accounts')
+      .values({
+        tenant_id: tenant.id,
+        username: `dochter-${randomUUID()}`,
+        display_name: 'Marieke de Vries',
+        email,
+        mobile_phone: mobile,
+        password_hash: await hashPassword(password),
+        second_factor: 'sms',
+        status: 'active',
+        must_change_password: false,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.db
+      .insertInto('account_clients')
+      .values({
+        tenant_id: tenant.id,
+        account_id: id,
+        client_id: mother.clientId,
+        relation: 'contact',
+        relationship: 'daughter',
+        rights: { reports: true, profile: profileRight },
+      })
+      .execute();
+    const session = await createSession(database.db, {
+      tenant,
+      accountId: id,
+      clientId: mother.clientId,
+      state: 'active',
+      ip: null,
+      userAgent: null,
+    });
+    return { mother, who: { tenant, token: session.token }, accountId: id, password, mobile, email };
+  }
+  const account = (id: string) =>
+    database.db.selectFrom('accounts').select(['mobile_phone', 'email']).where('id', '=', id).executeTakeFirstOrThrow();
+
+  it('changes her own mobile number after her password and a code to her current number, without the profile right, and tells the old number', async () => {
+    const { mother, who, accountId, password, mobile } = await daughter(false);
+    const mothers = await stored(mother);
+    expect((await call(who, '/profile')).status).toBe(403);
+    const own = await call(who, '/profile/account');
+    expect(own.status).toBe(200);
+    expect(await own.json()).toEqual({
+      name: 'Marieke de Vries',
+      mobile,
+      email: expect.any(String),
+      pending: { mobile: null, email: null },
+    });
+
+    const wrong = await call(who, '/profile/account/mobile', { json: { mobile: '06 5555 0001', currentPassword: 'fout' } });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.json()).toMatchObject({ errors: [{ field: 'currentPassword' }] });
+    const asked = await call(who, '/profile/account/mobile', { json: { mobile: '06 5555 0001', currentPassword: password } });
+    expect(asked.status).toBe(202);
+    const identity = (await asked.json()) as { challengeId: string };
+    const verified = await call(who, '/profile/account/mobile/verify', {
+      json: { challengeId: identity.challengeId, code: sms(mobile).code },
+    });
+    expect(verified.status).toBe(202);
+    const { challengeId } = (await verified.json()) as { challengeId: string };
+    expect(await (await call(who, '/profile/account')).json()).toMatchObject({ mobile, pending: { mobile: '+31655550001' } });
+    const confirmed = await call(who, '/profile/account/mobile/confirm', { json: { challengeId, code: sms('+31655550001').code } });
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.json()).toEqual({ mobile: '+31655550001' });
+
+    expect((await account(accountId)).mobile_phone).toBe('+31655550001');
+    // Her mother's record and login stay as they were.
+    expect(await stored(mother)).toEqual(mothers);
+    await settleOutbox();
+    expect([...delivered].reverse().find((m) => m.recipient === mobile)?.body).toMatch(/codes gaan niet meer naar dit nummer/);
+    const audited = await database.db
+      .selectFrom('audit_log')
+      .select(['actor_account_id', 'on_behalf_of_client_id', 'resource_type', 'resource_id'])
+      .where('action', '=', 'account.mobile.change')
+      .where('actor_account_id', '=', accountId)
+      .execute();
+    expect(audited).toEqual([
+      { actor_account_id: accountId, on_behalf_of_client_id: mother.clientId, resource_type: 'account', resource_id: accountId },
+    ]);
+  });
+
+  it('changes her own e-mail address through a link to the new address; the client cannot use these routes', async () => {
+    const { mother, who, accountId, password, mobile, email } = await daughter(true);
+    const asked = await call(who, '/profile/account/email', { json: { email: 'marieke.nieuw@example.nl', currentPassword: password } });
+    expect(asked.status).toBe(202);
+    const identity = (await asked.json()) as { challengeId: string };
+    const verified = await call(who, '/profile/account/email/verify', {
+      json: { challengeId: identity.challengeId, code: sms(mobile).code },
+    });
+    expect(verified.status).toBe(202);
+    const token = tokenIn((await mailTo('marieke.nieuw@example.nl'))!.body)!;
+    expect((await account(accountId)).email).toBe(email);
+    expect((await call({ tenant }, '/profile/email/confirm', { json: { token } })).status).toBe(200);
+    expect((await account(accountId)).email).toBe('marieke.nieuw@example.nl');
+    expect((await mailTo(email))?.subject).toBe('Uw e-mailadres is gewijzigd');
+    expect((await stored(mother)).client.email).toBe(`${mother.username}@example.nl`);
+
+    // With the profile right she reads her mother's data but still changes only her own.
+    expect(await (await call(who, '/profile')).json()).toMatchObject({ name: 'Elisabeth de Vries', editable: [] });
+    const client = await call(mother, '/profile/account/mobile', { json: { mobile: '06 5555 0002', currentPassword: mother.password } });
+    expect(client.status).toBe(403);
+    expect(await client.json()).toMatchObject({ code: 'client-profile' });
+    expect((await call(mother, '/profile/account')).status).toBe(403);
   });
 });
 

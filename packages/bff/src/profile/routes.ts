@@ -1,5 +1,7 @@
 import { Hono, type Context } from 'hono';
-import type { AppEnv, SessionEnv } from '../http/app-env.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { AppEnv, ClientEnv, SessionEnv } from '../http/app-env.js';
 import type { ClientScope } from '../http/session-types.js';
 import { audit } from '../audit/audit-log.js';
 import { maskEmail, maskPhone } from '../auth/accounts.js';
@@ -145,6 +147,8 @@ export function profileRoutes() {
         return c.json({ email: used.email });
       })
 
+      // The person's own account: no right needed, so before the profile right is checked.
+      .route('/account', ownAccountRoutes())
       .use(requireClientSession('profile'))
       // A contact person with the profile right reads the client's data; changing it is the client's.
       .use(async (c, next) => {
@@ -165,17 +169,71 @@ export function profileRoutes() {
         });
       })
 
+      .route('/', detailChangeRoutes(clientDetails))
+  );
+}
+
+/** Whose mobile number and e-mail address a change replaces, and who may ask it. */
+interface DetailTarget {
+  guard(c: Context<ClientEnv>): void;
+  /** The values a change is compared with ("Dit is al uw mobiele nummer"). */
+  current(c: Context<ClientEnv>): Promise<{ mobile_phone: string | null; email: string | null } | undefined>;
+  /** Writes a confirmed number besides the account's own (which every target changes). */
+  saveMobile(trx: Kysely<Database>, scope: ClientScope, mobile: string, now: Date): Promise<void>;
+  resource(scope: ClientScope): { resourceType: string; resourceId: string };
+  auditPrefix: 'profile' | 'account';
+}
+
+/** The client's own details: the client record and the client's account. */
+const clientDetails: DetailTarget = {
+  guard: assertOwnProfile,
+  current: (c) => profileRow(c.var.db, c.var.scope),
+  async saveMobile(trx, scope, mobile, now) {
+    await trx
+      .updateTable('clients')
+      .set({ mobile_phone: mobile, updated_at: now })
+      .where('tenant_id', '=', scope.tenantId)
+      .where('id', '=', scope.clientId)
+      .execute();
+  },
+  resource: (scope) => ({ resourceType: 'client', resourceId: scope.clientId }),
+  auditPrefix: 'profile',
+};
+
+/** A contact person's own account: their login codes and address, not the client's record. */
+const ownAccountDetails: DetailTarget = {
+  guard: assertContactPerson,
+  current: (c) => currentContact(c, c.var.scope),
+  saveMobile: async () => {},
+  resource: (scope) => ({ resourceType: 'account', resourceId: scope.accountId }),
+  auditPrefix: 'account',
+};
+
+/** The own account's details are changed at /profile by the client, here by a contact person. */
+function assertContactPerson(c: Context<ClientEnv>) {
+  if (c.var.session.relation === 'self') {
+    throw new Problem(403, 'client-profile', 'Bij uw gegevens', 'Uw mobiele nummer en e-mailadres wijzigt u bij uw persoonlijke gegevens.');
+  }
+}
+
+/**
+ * Changing a mobile number or e-mail address, with the safety of issue 11.9: the current password
+ * and a code through the current second factor first, then a code to the new number or a link to
+ * the new address; the old number and address are told.
+ */
+function detailChangeRoutes(target: DetailTarget) {
+  return (
+    new Hono<ClientEnv>()
       .post('/mobile', async (c) => {
         const body = parseOr400(mobileChangeBody, await readJson(c));
-        assertOwnProfile(c);
+        target.guard(c);
         const mobile = normaliseDutchMobile(body.mobile);
         if (!mobile) {
           throw Problem.badRequest('mobile: Vul een Nederlands mobiel nummer in, bijvoorbeeld 06 12345678.', [
             { field: 'mobile', detail: 'Vul een Nederlands mobiel nummer in, bijvoorbeeld 06 12345678.' },
           ]);
         }
-        const scope = c.var.scope;
-        const current = await profileRow(c.var.db, scope);
+        const current = await target.current(c);
         if (current?.mobile_phone === mobile) {
           throw unchanged('mobile', 'Dit is al uw mobiele nummer.');
         }
@@ -187,7 +245,7 @@ export function profileRoutes() {
       // The identity code is right: now a code to the new number proves the client holds that phone.
       .post('/mobile/verify', async (c) => {
         const body = parseOr400(codeConfirmationBody, await readJson(c));
-        assertOwnProfile(c);
+        target.guard(c);
         const scope = c.var.scope;
         const mobile = (await identityChange(c, 'mobile_change', body.challengeId))?.['mobile'] ?? '';
         await verifyIdentityCode(c, 'mobile_change', body.challengeId, body.code, { mobile });
@@ -195,15 +253,14 @@ export function profileRoutes() {
           purpose: 'mobile_change',
           destination: mobile,
           binding: { mobile },
-          resourceType: 'client',
-          resourceId: scope.clientId,
+          ...target.resource(scope),
         });
         return c.json({ ...sent, mobile }, 202);
       })
 
       .post('/mobile/confirm', async (c) => {
         const body = parseOr400(codeConfirmationBody, await readJson(c));
-        assertOwnProfile(c);
+        target.guard(c);
         const scope = c.var.scope;
         // The number is the one the code was sent to: the code proves the client holds that phone.
         const mobile = (await challengeBinding(c, 'mobile_change', body.challengeId))?.['mobile'] ?? '';
@@ -212,18 +269,12 @@ export function profileRoutes() {
           challengeId: body.challengeId,
           code: body.code,
           binding: { mobile },
-          resourceType: 'client',
-          resourceId: scope.clientId,
+          ...target.resource(scope),
         });
         const before = await currentContact(c, scope);
         await c.var.db.transaction().execute(async (trx) => {
           const now = new Date();
-          await trx
-            .updateTable('clients')
-            .set({ mobile_phone: mobile, updated_at: now })
-            .where('tenant_id', '=', scope.tenantId)
-            .where('id', '=', scope.clientId)
-            .execute();
+          await target.saveMobile(trx, scope, mobile, now);
           await trx
             .updateTable('accounts')
             .set({ mobile_phone: mobile, updated_at: now })
@@ -233,9 +284,8 @@ export function profileRoutes() {
           await audit(
             c,
             {
-              action: 'profile.mobile.change',
-              resourceType: 'client',
-              resourceId: scope.clientId,
+              action: `${target.auditPrefix}.mobile.change`,
+              ...target.resource(scope),
               details: { from: maskPhone(before.mobile_phone), to: maskPhone(mobile) },
             },
             trx,
@@ -255,10 +305,9 @@ export function profileRoutes() {
 
       .post('/email', async (c) => {
         const body = parseOr400(emailChangeBody, await readJson(c));
-        assertOwnProfile(c);
-        const scope = c.var.scope;
+        target.guard(c);
         const email = body.email;
-        const current = await profileRow(c.var.db, scope);
+        const current = await target.current(c);
         if (current?.email?.toLowerCase() === email.toLowerCase()) {
           throw unchanged('email', 'Dit is al uw e-mailadres.');
         }
@@ -270,7 +319,7 @@ export function profileRoutes() {
       // The identity code is right: now a link to the new address proves the client reads it.
       .post('/email/verify', async (c) => {
         const body = parseOr400(codeConfirmationBody, await readJson(c));
-        assertOwnProfile(c);
+        target.guard(c);
         const scope = c.var.scope;
         const change = (await identityChange(c, 'email_change', body.challengeId)) ?? {};
         const email = change['email'] ?? '';
@@ -282,7 +331,7 @@ export function profileRoutes() {
         ]) {
           const result = await consume(c.var.db, tenant.id, limit);
           if (!result.allowed) {
-            await audit(c, { action: 'email_change.link.limited', outcome: 'denied', resourceType: 'client', resourceId: scope.clientId });
+            await audit(c, { action: 'email_change.link.limited', outcome: 'denied', ...target.resource(scope) });
             throw Problem.tooManyRequests(
               `Er zijn te veel e-mails verstuurd. Probeer het over ${Math.ceil(result.retryAfterSeconds / 60)} minuten opnieuw.`,
               result.retryAfterSeconds,
@@ -315,13 +364,30 @@ export function profileRoutes() {
         });
         await audit(c, {
           action: 'email_change.link.sent',
-          resourceType: 'client',
-          resourceId: scope.clientId,
+          ...target.resource(scope),
           details: { challengeId: issued.challengeId, to: maskEmail(email) },
         });
         return c.json({ email, expiresInSeconds: EMAIL_LINK_SECONDS }, 202);
       })
   );
+}
+
+/**
+ * "Uw eigen gegevens" of a contact person, at /profile/account: the mobile number their login
+ * codes go to and their e-mail address, changed like the client's own. It needs no right, since
+ * it is the person's own account, not the client's file.
+ */
+function ownAccountRoutes() {
+  return new Hono<ClientEnv>()
+    .use(requireClientSession('any'))
+    .get('/', async (c) => {
+      assertContactPerson(c);
+      const scope = c.var.scope;
+      const row = await currentContact(c, scope);
+      await audit(c, { action: 'account.view', resourceType: 'account', resourceId: scope.accountId });
+      return c.json({ name: row.display_name, mobile: row.mobile_phone, email: row.email, pending: await pendingChanges(c.var.db, scope) });
+    })
+    .route('/', detailChangeRoutes(ownAccountDetails));
 }
 
 /** Tells the old address that a contact detail changed, so a takeover does not go unnoticed. */

@@ -46,6 +46,68 @@ const notOwn = problem(
   '`not-editable` for a contact person; a first login not finished; or the write came from an origin the tenant does not allow',
 );
 
+/** The own account of a contact person ("Uw eigen gegevens"): their login address and second factor. */
+export const ownAccount = z
+  .strictObject({
+    name: z.string(),
+    mobile: nullableText().describe('Where the login codes go'),
+    email: nullableText().describe('Where the portal writes to'),
+    pending: z.strictObject({ mobile: nullableText(), email: nullableText() }).describe('Asked for, not confirmed yet'),
+  })
+  .meta({ id: 'OwnAccount' });
+
+/**
+ * The change of a mobile number or e-mail address, at `prefix`: the client's own (`/profile`,
+ * also the client record) or a contact person's own account (`/profile/account`).
+ */
+const detailChangeOperations = (prefix: '/profile' | '/profile/account', notAllowed: ReturnType<typeof problem>) => [
+  write('post', {
+    path: `${prefix}/mobile`,
+    tag: 'profile',
+    summary: 'Ask to change the mobile number: the current password, then a code through the current second factor',
+    body: mobileChangeBody,
+    responses: {
+      '202': ok('Identity code sent (or: use the app)', identityChallenge.extend({ mobile: z.string() })),
+      '400': wrongPassword,
+      '403': notAllowed,
+      '429': problem('Too many codes'),
+    },
+  }),
+  write('post', {
+    path: `${prefix}/mobile/verify`,
+    tag: 'profile',
+    summary: 'Check the identity code; then a code goes to the new number',
+    body: codeConfirmationBody,
+    responses: { '202': ok('Code sent to the new number', codeSent.extend({ mobile: z.string() })), '429': problem('Too many codes') },
+  }),
+  write('post', {
+    path: `${prefix}/mobile/confirm`,
+    tag: 'profile',
+    summary: 'Confirm the new mobile number; the old number and the e-mail address are told',
+    body: codeConfirmationBody,
+    responses: { '200': ok('Changed', z.strictObject({ mobile: z.string() })) },
+  }),
+  write('post', {
+    path: `${prefix}/email`,
+    tag: 'profile',
+    summary: 'Ask to change the e-mail address: the current password, then a code through the current second factor',
+    body: emailChangeBody,
+    responses: {
+      '202': ok('Identity code sent (or: use the app)', identityChallenge.extend({ email: z.string() })),
+      '400': wrongPassword,
+      '403': notAllowed,
+      '429': problem('Too many codes'),
+    },
+  }),
+  write('post', {
+    path: `${prefix}/email/verify`,
+    tag: 'profile',
+    summary: 'Check the identity code; then a link goes to the new address (confirmed at POST /profile/email/confirm)',
+    body: codeConfirmationBody,
+    responses: { '202': ok('Link sent', z.strictObject({ email: z.string(), expiresInSeconds: z.int() })) },
+  }),
+];
+
 export const profileOperations = [
   read({
     path: '/profile',
@@ -53,51 +115,15 @@ export const profileOperations = [
     summary: 'Personal data (read-only but for mobile and e-mail)',
     responses: { '200': ok('Profile', profile), '404': problem('Not found') },
   }),
-  write('post', {
-    path: '/profile/mobile',
+  ...detailChangeOperations('/profile', notOwn),
+  read({
+    path: '/profile/account',
     tag: 'profile',
-    summary: 'Ask to change the mobile number: the current password, then a code through the current second factor',
-    body: mobileChangeBody,
-    responses: {
-      '202': ok('Identity code sent (or: use the app)', identityChallenge.extend({ mobile: z.string() })),
-      '400': wrongPassword,
-      '403': notOwn,
-      '429': problem('Too many codes'),
-    },
+    summary: "A contact person's own account: the mobile number of their login codes and their e-mail address",
+    description: "Needs no right: it is the person's own, not the client's. The client changes theirs at /profile.",
+    responses: { '200': ok('The own account', ownAccount), '403': problem('`client-profile`: the client uses /profile') },
   }),
-  write('post', {
-    path: '/profile/mobile/verify',
-    tag: 'profile',
-    summary: 'Check the identity code; then a code goes to the new number',
-    body: codeConfirmationBody,
-    responses: { '202': ok('Code sent to the new number', codeSent.extend({ mobile: z.string() })), '429': problem('Too many codes') },
-  }),
-  write('post', {
-    path: '/profile/mobile/confirm',
-    tag: 'profile',
-    summary: 'Confirm the new mobile number',
-    body: codeConfirmationBody,
-    responses: { '200': ok('Changed', z.strictObject({ mobile: z.string() })) },
-  }),
-  write('post', {
-    path: '/profile/email',
-    tag: 'profile',
-    summary: 'Ask to change the e-mail address: the current password, then a code through the current second factor',
-    body: emailChangeBody,
-    responses: {
-      '202': ok('Identity code sent (or: use the app)', identityChallenge.extend({ email: z.string() })),
-      '400': wrongPassword,
-      '403': notOwn,
-      '429': problem('Too many codes'),
-    },
-  }),
-  write('post', {
-    path: '/profile/email/verify',
-    tag: 'profile',
-    summary: 'Check the identity code; then a link goes to the new address',
-    body: codeConfirmationBody,
-    responses: { '202': ok('Link sent', z.strictObject({ email: z.string(), expiresInSeconds: z.int() })) },
-  }),
+  ...detailChangeOperations('/profile/account', problem('`client-profile`: the client changes theirs at /profile')),
   route(
     'post',
     {
