@@ -119,7 +119,7 @@ export const problems = {
           ['/messages', 'messages', 'de berichten'],
           ['/plans', 'plan', 'het cliëntplan'],
           ['/profile', 'profile', 'de persoonlijke gegevens'],
-          ['/access-log', 'accessLog', 'het inzageoverzicht (wie het dossier heeft bekeken)'],
+          ['/access-log', 'accessLog', 'het inzageoverzicht'],
           ['/board', 'board', 'het prikbord'],
         ] as const
       )

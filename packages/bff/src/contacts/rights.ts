@@ -57,7 +57,7 @@ export const areaLabels: Record<RightArea, string> = {
   plan: 'het cliëntplan',
   profile: 'de persoonlijke gegevens',
   board: 'het prikbord',
-  accessLog: 'het inzageoverzicht (wie het dossier heeft bekeken)',
+  accessLog: 'het inzageoverzicht',
 };
 
 export const noRights: Rights = Object.freeze(Object.fromEntries(rightAreas.map((area) => [area, false]))) as Rights;

@@ -77,6 +77,7 @@ export function dossierRoutes() {
             tenantId: tenant.id,
             tenantName: tenant.name,
             clientId: scope.clientId,
+            accountId: scope.accountId,
             showStaffNames: tenant.settings.accessLog.showStaffNames,
           },
           { start: new Date(0), end: generatedAt },

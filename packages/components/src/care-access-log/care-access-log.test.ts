@@ -207,5 +207,5 @@ runDataWidgetStateSuite({
     answer: (path) => (path.startsWith('/access-log?') ? { items: [], period: { from: '2026-01-01', to: '2026-01-31' } } : undefined),
     text: 'Niemand heeft uw dossier in deze periode ingezien.',
   },
-  noAccess: 'U heeft geen toegang tot het inzageoverzicht (wie het dossier heeft bekeken) van Johanna de Vries.',
+  noAccess: 'U heeft geen toegang tot het inzageoverzicht van Johanna de Vries.',
 });

@@ -19,7 +19,7 @@ export const nl = {
   'state.area.plan': 'het cliëntplan',
   'state.area.profile': 'de persoonlijke gegevens',
   'state.area.board': 'het prikbord',
-  'state.area.accessLog': 'het inzageoverzicht (wie het dossier heeft bekeken)',
+  'state.area.accessLog': 'het inzageoverzicht',
   'state.clientOnly': 'Alleen {name} zelf kan dit zien of wijzigen.',
   'state.retry': 'Opnieuw proberen',
   'state.requestId': 'Foutcode: {requestId}',

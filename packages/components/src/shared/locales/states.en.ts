@@ -18,7 +18,7 @@ export default {
   'state.area.plan': 'the client plan',
   'state.area.profile': 'the personal details',
   'state.area.board': 'the bulletin board',
-  'state.area.accessLog': 'the log of who looked at the file',
+  'state.area.accessLog': 'the access log',
   'state.clientOnly': 'Only {name} can see or change this.',
   'state.retry': 'Try again',
   'state.requestId': 'Error code: {requestId}',
