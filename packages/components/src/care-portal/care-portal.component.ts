@@ -113,9 +113,8 @@ export class CarePortal extends LitElement {
     // The login tells by events, so a login of another copy of care-widgets, or one defined before
     // the portal, still reaches it.
     this.addEventListener('care-login', ({ detail }) => {
-      const { accountId, displayName, clientId, restored } = detail;
       // After a fresh sign-in, client-picker.ts asks whose file to show before the widgets load.
-      this.setSession({ accountId, displayName, clientId: clientId ?? '', state: 'active', chooseClient: !restored });
+      this.setSession({ ...detail, clientId: detail.clientId ?? '', state: 'active', chooseClient: !detail.restored });
     });
     this.addEventListener('care-logout', () => this.setSession(null));
     this.addEventListener('care-session-expired', () => void this.#watch?.then((watch) => watch.end('expired')));
@@ -191,9 +190,9 @@ export class CarePortal extends LitElement {
       if (session) {
         this.#watch ??= import('./session-watch.js').then((module) => (this.#watching = new module.SessionWatch(this)));
       }
-      if (session && !this.#picker && (session.chooseClient || session.clientCount! > 1)) {
+      // client-picker.ts itself sees whether there is a choice: after a sign-in, or with more than one client.
+      if (session && !this.#picker)
         this.#picker = import('./client-picker.js').then((module) => (this.#picking = new module.ClientPicker(this)));
-      }
       this.provider.setValue(this.portal);
       this.setAttribute('state', this.portal.status);
     }
@@ -303,19 +302,9 @@ export class CarePortal extends LitElement {
 /** Who is signed in at the BFF for this tenant, if anyone; a failed check counts as nobody. */
 async function signedInSession(api: CareApiClient, signal: AbortSignal): Promise<PortalSession | null> {
   try {
-    const view = await api.get<
-      { state: string; accountId?: string; displayName?: string; clientId?: string | null } & Partial<PortalSession>
-    >('/auth/session', { signal });
-    if (view.state !== 'active' || !view.accountId || !view.clientId) return null;
-    const { clientName, clientCount } = view;
-    return {
-      accountId: view.accountId,
-      displayName: view.displayName ?? '',
-      clientId: view.clientId,
-      state: 'active',
-      clientName,
-      clientCount,
-    };
+    // The whole view: besides who and which client, its clientName and clientCount are the PortalSession's too.
+    const view = await api.get<PortalSession>('/auth/session', { signal });
+    return view.state === 'active' && view.accountId && view.clientId ? { ...view, displayName: view.displayName ?? '' } : null;
   } catch {
     return null;
   }

@@ -25,7 +25,8 @@ describe('the no-access text', () => {
       kind: 'problem',
       status: 403,
       code: 'client-only',
-      title: 'x',
+      title: 'Alleen voor de cliënt',
+      detail: 'Alleen Johanna de Vries zelf kan dit zien of wijzigen.',
       extensions: { clientName: 'Johanna de Vries' },
     });
     expect(problemText(clientOnly, 'en')).to.equal('Only Johanna de Vries can see or change this.');

@@ -41,7 +41,7 @@ export function problemText(error: ApiError, locale: Locale): string {
   }
   // A 403's detail is Dutch and written for the client (first login not finished, not allowed).
   if (error.status === 403 && error.detail && locale === 'nl') return error.detail;
-  if (isNoAccess(error)) return noAccessText(error, locale);
+  if (isNoAccess(error)) return noAccessText(error, locale) || t(locale, 'state.forbidden');
   if (error.status === 403) return t(locale, 'state.forbidden');
   return t(locale, 'state.error');
 }
@@ -71,8 +71,7 @@ export function renderProblem(error: ApiError, locale: Locale, retry?: () => voi
     return html`<p part="status" class="state state--signed-out" role="status">${problemText(error, locale)}</p>`;
   }
   // No right to this part: said once, calmly, with nothing to retry.
-  if (isNoAccess(error))
-    return html`<p part="status no-access" class="state state--no-access notice" role="status">${problemText(error, locale)}</p>`;
+  if (isNoAccess(error)) return html`<p part="status no-access" class="state notice" role="status">${problemText(error, locale)}</p>`;
   const canRetry = retry && error.kind !== 'session-expired' && error.status !== 403;
   const kind = error.kind === 'problem' ? 'error' : error.kind;
   return html`<div part="error" class="state state--${kind}" role="alert">
