@@ -221,6 +221,7 @@ describe('unread count and the live stream', () => {
     await reply(johanna, news.id, 'En een reactie');
     await created(await post(bram, { text: 'Van Bram zelf telt niet' }));
     expect(await (await call(bram, '/board/unread-count')).json()).toEqual({ unreadCount: 2 });
+    expect((await page(bram)).unreadCount).toBe(2);
     expect(await (await call(bram, '/board/read', { method: 'POST' })).json()).toEqual({ unreadCount: 0 });
   });
 

@@ -165,14 +165,16 @@ export function postView(row: PostRow, reader: { accountId: string; isClient: bo
  */
 export function postsSql(
   key: BoardKey,
-  filter: { before?: string | undefined; id?: string | undefined; limit: number },
-): RawBuilder<PostRow> {
+  filter: { before?: string | undefined; id?: string | undefined; limit: number; unreadFor?: string },
+): RawBuilder<PostRow & { unread?: number }> {
   const before = filter.before
     ? sql`and (p.created_at, p.id) < (select b.created_at, b.id from board_posts b
         where b.tenant_id = ${key.tenantId} and b.client_id = ${key.clientId} and b.id = ${filter.before})`
     : sql``;
   const only = filter.id ? sql`and p.id = ${filter.id}` : sql``;
-  return sql<PostRow>`
+  // The reader's unread count in the same round trip: an uncorrelated subquery, evaluated once.
+  const unread = filter.unreadFor ? sql`, (${unreadOfReaders(key, [filter.unreadFor])} ->> ${filter.unreadFor})::int as unread` : sql``;
+  return sql<PostRow & { unread?: number }>`
     select p.id, p.author_kind, p.author_account_id, p.author_name, p.author_relationship, p.text, p.created_at,
       coalesce((select json_agg(json_build_object('id', ph.id, 'description', ph.description, 'contentType', ph.content_type,
           'tw', ph.thumbnail_width, 'th', ph.thumbnail_height, 'sw', ph.screen_width, 'sh', ph.screen_height) order by ph.position)
@@ -181,7 +183,7 @@ export function postsSql(
       coalesce((select json_agg(r order by r.created_at, r.id) from (
           select r.id, r.post_id, r.author_kind, r.author_account_id, r.author_name, r.author_relationship, r.text, r.created_at
             from board_replies r where r.tenant_id = p.tenant_id and r.post_id = p.id
-           order by r.created_at desc, r.id desc limit ${BOARD_REPLIES_PER_POST}) r), '[]'::json) as replies
+           order by r.created_at desc, r.id desc limit ${BOARD_REPLIES_PER_POST}) r), '[]'::json) as replies ${unread}
     from board_posts p
     where p.tenant_id = ${key.tenantId} and p.client_id = ${key.clientId} ${before} ${only}
     order by p.created_at desc, p.id desc
@@ -199,11 +201,15 @@ export async function postExists(db: Kysely<Database>, key: BoardKey, id: string
   return row !== undefined;
 }
 
-/** A page of the board for this reader: `before` must be a post of this board (the caller checks). */
+/**
+ * A page of the board for this reader, with the reader's unread count: `before` must be a post of
+ * this board (the caller checks). One round trip, unless the page is empty.
+ */
 export async function boardPage(db: Kysely<Database>, reader: BoardReader, before: string | undefined, limit: number) {
-  const { rows } = await postsSql(reader, { before, limit: limit + 1 }).execute(db);
+  const { rows } = await postsSql(reader, { before, limit: limit + 1, unreadFor: reader.accountId }).execute(db);
   const items = rows.slice(0, limit).map((row) => postView(row, reader));
-  return { items, nextBefore: rows.length > limit ? (items[items.length - 1]?.id ?? null) : null };
+  const unread = rows[0]?.unread ?? (await unreadCount(db, reader));
+  return { items, nextBefore: rows.length > limit ? (items[items.length - 1]?.id ?? null) : null, unreadCount: Number(unread) };
 }
 
 export async function postRow(db: Kysely<Database>, key: BoardKey, id: string): Promise<PostRow | undefined> {
