@@ -27,8 +27,11 @@ const NEXT_CHUNK = 240;
  * lets the client write one; a retried submit is sent with the same Idempotency-Key, so it is
  * saved once.
  *
- * A year is about 1,000 reports and is rendered in one go, plainly: one template per report, no
- * element per report, and `content-visibility: auto` so the browser lays out only what is seen.
+ * A year is about 1,000 reports: the first screenful is rendered at once, the rest in chunks of
+ * their own tasks, plainly (one template per report, no element per report) and with
+ * `content-visibility: auto` so the browser lays out only what is seen. A report's template is
+ * one line with its texts as properties: no whitespace nodes and no text parts with marker
+ * comments, of which a thousand reports would have thousands.
  *
  * @summary Reports of the care team and the client, by period, with a PDF download.
  *
@@ -308,18 +311,14 @@ export class CareReports extends CareViewElement<ReportKey> {
       return html`<p part="status" class="state state--empty">${this.t(all ? 'empty' : 'emptyLatest')}</p>`;
     }
     const own = this.t('own');
-    const shown = this.shown < this.items.length ? this.items.slice(0, this.shown) : this.items;
+    // One line, texts as properties (see above): a thousand reports are a thousand times every node here.
     return html`<ol part="list" class="reports" aria-labelledby=${this.idFor('heading')}>
-      ${shown.map(
-        (r) =>
-          html`<li part="item" class="report" data-own=${r.own}>
-            <p part="meta" class="meta">
-              <time datetime=${r.writtenAt}>${formatDateTime(r.writtenAt, locale)}</time>
-              <span class="author">${r.author}</span>${r.own ? html`<span part="own-badge" class="badge">${own}</span>` : nothing}
-            </p>
-            <p part="text" class="text">${r.text}</p>
-          </li>`,
-      )}
+      ${this.items
+        .slice(0, this.shown)
+        .map(
+          (r) =>
+            html`<li part="item" class="report" data-own=${r.own}><p part="meta" class="meta"><time datetime=${r.writtenAt} .textContent=${formatDateTime(r.writtenAt, locale)}></time> <span class="author" .textContent=${r.author}></span>${r.own ? html`<span part="own-badge" class="badge">${own}</span>` : nothing}</p><p part="text" class="text" .textContent=${r.text}></p></li>`,
+        )}
     </ol>`;
   }
 
