@@ -5,7 +5,7 @@
 // lib/capture-sql.mjs records what it really sends for one request (session check, the list
 // query, an audit insert, whatever else), which is also the round-trip count.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -88,10 +88,21 @@ export async function measure() {
       cleanups.push(() => raw.close());
       await driveBff(bff.url + target.path, sessions, WARMUP_S);
       await raw.run(WARMUP_S);
+      const cpu = { bff: 0, postgres: 0, bffRequests: 0, rawPostgres: 0, rawRequests: 0 };
       for (let round = 0; round < ROUNDS; round++) {
+        let before = cpuTicks(bff.pid, cluster);
         bffRounds.push(await driveBff(bff.url + target.path, sessions, DURATION_S / ROUNDS));
+        let after = cpuTicks(bff.pid, cluster);
+        cpu.bff += after.process - before.process;
+        cpu.postgres += after.postgres - before.postgres;
+        cpu.bffRequests += bffRounds[round].requests;
+        before = after;
         rawRounds.push(await raw.run(DURATION_S / ROUNDS));
+        after = cpuTicks(bff.pid, cluster);
+        cpu.rawPostgres += after.postgres - before.postgres;
+        cpu.rawRequests += rawRounds[round].requests;
       }
+      const perRequest = (ticks, requests) => ((ticks * 1000) / CLOCK_TICKS / Math.max(1, requests)).toFixed(2);
       const load = combine(bffRounds);
       const rawRate = combine(rawRounds);
       // The next read gets the machine to itself (the cleanups below tolerate a second stop).
@@ -103,7 +114,10 @@ export async function measure() {
       rows.push(
         {
           figure: `BFF on PostgreSQL: ${label}, ${CONNECTIONS} connections, ${ROUNDS}×${DURATION_S / ROUNDS} s`,
-          measured: `${Math.round(load.rate)} req/s, ${(load.bytesPerResponse / 1000).toFixed(1)} KB/response${load.problems}`,
+          measured:
+            `${Math.round(load.rate)} req/s, ${(load.bytesPerResponse / 1000).toFixed(1)} KB/response${load.problems}; ` +
+            `CPU per request: BFF ${perRequest(cpu.bff, cpu.bffRequests)} ms, PostgreSQL ${perRequest(cpu.postgres, cpu.bffRequests)} ms ` +
+            `(in the raw loop's rounds ${perRequest(cpu.rawPostgres, cpu.rawRequests)} ms)`,
           target: '',
           ok: null,
         },
@@ -168,7 +182,7 @@ async function startBff(env, { nodeOptions = [], extraEnv = {} } = {}) {
     await child.stop();
     throw error;
   }
-  return { url, stop: () => child.stop() };
+  return { url, pid: child.pid, stop: () => child.stop() };
 }
 
 async function expectOk(url, cookie) {
@@ -205,6 +219,39 @@ export async function captureStatements(env, target, session) {
   } finally {
     await bff.stop();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s. */
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU time so far (user + system, in clock ticks) of a process and of the cluster's PostgreSQL
+ * processes: the postmaster and its children, the backends.
+ */
+function cpuTicks(pid, cluster) {
+  const postmaster = cluster.postmasterPid();
+  let postgres = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = procStat(entry);
+    if (!stat) continue;
+    // The postmaster's own, and what its ended backends used (it waited for them): a pool that
+    // closes an idle connection takes nothing back from the sum.
+    if (Number(entry) === postmaster) postgres += stat.ticks + stat.childTicks;
+    else if (stat.ppid === postmaster) postgres += stat.ticks;
+  }
+  return { process: procStat(pid)?.ticks ?? 0, postgres };
+}
+
+function procStat(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (comm) state ppid …": comm may hold spaces, so split after its closing parenthesis.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), childTicks: Number(fields[13]) + Number(fields[14]) };
+  } catch {
+    return undefined; // ended meanwhile
   }
 }
 

@@ -27,7 +27,7 @@ import { mainThreadTime, TRACE_CATEGORIES } from '../lib/trace.mjs';
 import { bffCli, componentsDist, NotBuiltError } from '../lib/paths.mjs';
 
 export const name = 'render';
-export const timeoutMs = 60_000;
+export const timeoutMs = 150_000;
 
 const TENANT = 'zorggroep-de-linde';
 const USERNAME = 'j.de.vries';
@@ -57,7 +57,7 @@ export async function measure() {
     writeFileSync(join(dir, 'bench-reports.html'), benchPage);
     const bff = await startBff(
       { HOST: '127.0.0.1', LOG_LEVEL: 'warn', PGLITE_DATA_DIR: join(dir, 'pglite'), DATABASE_URL: '', EXAMPLES_DIR: dir },
-      { args: ['--demo'], readyTimeoutMs: 40_000 },
+      { args: ['--demo'], readyTimeoutMs: 90_000 },
     );
     cleanups.push(() => bff.stop());
     const browser = await chromium.launch({
@@ -87,7 +87,8 @@ export async function measure() {
         figure: `first render of <care-reports> with a year of reports in Chromium: main-thread scripting (trace) from the response to every report in the DOM, median of ${PAGES} pages`,
         measured:
           `${ms(median.scriptMs)} (${runs.map((r) => r.scriptMs.toFixed(1)).join(' / ')} ms; ${median.items} reports, ` +
-          `${median.rendered} shown; style+layout ${ms(median.layoutMs)}, wall ${ms(median.wallMs)})`,
+          `${median.rendered} shown; style+layout ${ms(median.layoutMs)}, wall ${ms(median.wallMs)}; ` +
+          `the thread's CPU time in that scripting ${ms(median.scriptCpuMs)})`,
         target: '< 50 ms',
         ok: median.scriptMs < 50 && median.items >= REPORTS,
         detail: { runs },
@@ -234,9 +235,11 @@ async function firstRender(browser, context, pageUrl) {
     if (errors.length) throw new Error(`page errors while rendering: ${errors.join('; ').slice(0, 200)}`);
     if (result.timedOut) throw new Error(`<care-reports> showed ${result.rendered} of ${items} reports 15 s after the year's response`);
     const render = mainThreadTime(trace, 'bench-release', 'bench-rendered');
+    const cpu = mainThreadTime(trace, 'bench-release', 'bench-rendered', { clock: 'thread' });
     return {
       items,
       scriptMs: render.scriptingMs,
+      scriptCpuMs: cpu.scriptingMs,
       layoutMs: render.styleLayoutMs,
       wallMs: result.wallMs,
       rendered: result.rendered,
