@@ -70,7 +70,8 @@ export function tenantContext(): MiddlewareHandler<AppEnv> {
     c.set('tenant', tenant);
 
     const origin = c.req.header('origin');
-    const own = ownOrigin(c);
+    // Most reads carry no Origin (same-origin GET): then there is no need to work out our own.
+    const own = origin === undefined ? undefined : ownOrigin(c);
     const allowed = origin !== undefined && (origin === own || tenant.settings.allowedOrigins.includes(origin));
     const crossOriginAllowed = allowed && origin !== own;
 
