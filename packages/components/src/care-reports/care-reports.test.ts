@@ -250,6 +250,8 @@ describe('<care-reports>', () => {
     const el = await settled(await fixture<CareReports>(html`<care-reports tenant=${LINDE} api="" lang="en" view="all"></care-reports>`));
     // English arrives as its own chunk on first use.
     await waitUntil(() => $(el, 'h2')!.textContent === 'All reports', 'no English');
+    // The period buttons' texts are a chunk of their own, which may come a moment later.
+    await waitUntil(() => button(el, 'Last week'), 'no English period buttons');
     expect(button(el, 'Last week').getAttribute('aria-pressed')).to.equal('true');
     expect(items(el).length).to.be.greaterThan(0);
   });
