@@ -153,6 +153,8 @@ export class CareBoard extends CareDataElement<Key> {
   private inView = false;
   private marking = false;
   private photoTrigger: HTMLElement | undefined;
+  /** "Plaatsen" was chosen while photos were still on their way: post once they are there. */
+  private postWhenUploaded = false;
   private readonly removal = this.confirmDialog<Removal>({
     id: `${this.uid}-dialog`,
     confirmed: (subject) => this.removeItem(subject),
@@ -413,7 +415,9 @@ export class CareBoard extends CareDataElement<Key> {
     try {
       const uploaded = await sendPhoto(client, photo, (progress) => this.patchPhoto(photo.key, { progress }));
       this.patchPhoto(photo.key, { status: 'uploaded', progress: 100, uploaded });
+      if (this.postWhenUploaded && this.photos.every((p) => p.status === 'uploaded')) void this.submit(new Event('submit'));
     } catch (error) {
+      this.postWhenUploaded = false;
       const apiError = this.apiError(error);
       if (apiError.kind === 'session-expired') return;
       this.patchPhoto(photo.key, { status: 'failed', error: this.uploadProblem(apiError) });
@@ -441,6 +445,7 @@ export class CareBoard extends CareDataElement<Key> {
 
   private async submit(event: Event) {
     event.preventDefault();
+    this.postWhenUploaded = false;
     if (this.posting) return;
     const text = this.draft.replace(/\r\n?/g, '\n').trim();
     const length = characters(text);
@@ -457,6 +462,10 @@ export class CareBoard extends CareDataElement<Key> {
               : '';
     for (const photo of this.photos.filter((p) => p.status === 'failed')) void this.upload(photo);
     if (!this.composeError && this.photos.some((p) => p.status !== 'uploaded')) this.composeError = this.t('waitUploads');
+    if (this.composeError === this.t('waitUploads')) {
+      this.postWhenUploaded = true;
+      return;
+    }
     if (this.composeError) {
       focusAfterUpdate(
         this,
@@ -474,6 +483,7 @@ export class CareBoard extends CareDataElement<Key> {
       for (const photo of this.photos) URL.revokeObjectURL(photo.preview);
       this.draft = '';
       this.photos = [];
+      this.composeError = '';
       this.mergePosts([post]);
       this.announcement = this.t('posted');
       emit(this, 'care-board-posted', { post });

@@ -173,6 +173,31 @@ describe('<care-board>', () => {
     expect(text(posts(el)[0]!)).to.include('Tweede poging met een foto.');
   });
 
+  it('posts once the photos are there when "Plaatsen" is chosen during their upload', async () => {
+    const el = await inPortal();
+    const realSend = XMLHttpRequest.prototype.send;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    XMLHttpRequest.prototype.send = function (body) {
+      void held.then(() => realSend.call(this, body));
+    };
+    try {
+      type($<HTMLTextAreaElement>(el, 'textarea[name="text"]')!, 'Geplaatst zodra de foto er is.');
+      await choose(el, await photoFile('wacht.jpg', '#6d4c41'));
+      type($<HTMLInputElement>(el, 'input[name="description"]')!, 'Bruine achtergrond met een zon');
+      await post(el);
+      expect(text($(el, '.compose [role="alert"]')!)).to.equal("Even geduld: de foto's worden nog verstuurd.");
+      expect(posts(el).some((p) => text(p).includes('Geplaatst zodra de foto er is.'))).to.equal(false);
+    } finally {
+      XMLHttpRequest.prototype.send = realSend;
+      release();
+    }
+    await waitUntil(() => postWith(el, 'Geplaatst zodra de foto er is.'), 'the post never went out', { timeout: 10000 });
+    await el.updateComplete;
+    expect($(el, '.compose [role="alert"]')).to.equal(null);
+    expect($(el, '[part~="preview"]')).to.equal(null);
+  });
+
   it('replies under a post and deletes the reply after "Verwijderen?"', async () => {
     const el = await inPortal();
     const target = posts(el)[0]!;
