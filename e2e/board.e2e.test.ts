@@ -7,7 +7,9 @@ import { waitForCode } from './dev-outbox.js';
 import { focused, tabTo } from './keyboard.js';
 
 // sharp is the BFF's image library: it makes the photo a phone would send, a real JPEG.
-const sharp = createRequire(new URL('../packages/bff/package.json', import.meta.url))('sharp') as typeof import('sharp');
+const sharp = createRequire(new URL('../packages/bff/package.json', import.meta.url))(
+  'sharp',
+) as typeof import('../packages/bff/node_modules/sharp');
 
 let server: DemoServer;
 let browser: Browser;
