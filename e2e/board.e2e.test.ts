@@ -9,7 +9,7 @@ import { focused, tabTo } from './keyboard.js';
 // sharp is the BFF's image library: it makes the photo a phone would send, a real JPEG.
 const sharp = createRequire(new URL('../packages/bff/package.json', import.meta.url))(
   'sharp',
-) as typeof import('../packages/bff/node_modules/sharp');
+) as typeof import('../packages/bff/node_modules/sharp/lib/index.js');
 
 let server: DemoServer;
 let browser: Browser;
