@@ -7,7 +7,21 @@ import { parseArgs } from 'node:util';
 import { NotBuiltError } from './lib/paths.mjs';
 import { formatTable } from './lib/table.mjs';
 
-const ROWS = ['bundle', 'code-step', 'coldstart', 'read', 'login', 'sms', 'pdf', 'render', 'integration', 'messages', 'faults', 'board'];
+const ROWS = [
+  'bundle',
+  'code-step',
+  'coldstart',
+  'read',
+  'login',
+  'sms',
+  'pdf',
+  'render',
+  'integration',
+  'messages',
+  'faults',
+  'board',
+  'access-log',
+];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, json: { type: 'string' } } });
 const only = values.only
