@@ -306,9 +306,10 @@ export abstract class CareDataElement<K extends string = string> extends LitElem
 /**
  * A data widget with a home block and an "Alle …" view (reports, measurements, agenda, messages).
  * Switching asks the host first (`care-navigate`), and moves the focus to the new view's heading.
- * "Alle …" adds an entry to the browser's history (same address, the view in `history.state`), so
- * the browser's Back button returns to the overview instead of leaving the page; `history="none"`
- * leaves the history to a host page that routes itself.
+ * "Alle …" adds an entry to the browser's history, with the view in the page address
+ * (`?care-reports=all`), so the browser's Back button returns to the overview instead of
+ * leaving the page, and a reload or a shared link opens the full view again; `history="none"`
+ * leaves the history and the address to a host page that routes itself.
  */
 export abstract class CareViewElement<K extends string = string> extends CareDataElement<K> {
   static override properties: PropertyDeclarations = {
@@ -318,7 +319,7 @@ export abstract class CareViewElement<K extends string = string> extends CareDat
 
   /** `home` (the block on the start page) or `all` (the full view). */
   declare view: 'home' | 'all';
-  /** `none`: "Alle …" adds no entry to the browser's history. */
+  /** `none`: "Alle …" adds no entry to the browser's history and leaves the page address alone. */
   declare history: string | undefined;
   /** Whether "Alle …" was opened from the home block, so the full view offers the way back. */
   protected openedFromHome = false;
@@ -328,19 +329,28 @@ export abstract class CareViewElement<K extends string = string> extends CareDat
     this.view = 'home';
   }
 
-  /** This widget's key in `history.state`. */
+  /** This widget's key in `history.state`; without `care-widgets:`, its parameter in the page address. */
   private get historyKey(): string {
     return `care-widgets:${this.localName}${this.id ? `#${this.id}` : ''}`;
   }
 
-  private historyView(): string | undefined {
-    const state: unknown = history.state;
-    return this.history !== 'none' && state && typeof state === 'object' ? (state as Record<string, string>)[this.historyKey] : undefined;
+  /** The page address with this widget's full view (`?care-reports=all`) or without it. */
+  private address(all: boolean): URL {
+    const url = new URL(location.href);
+    url.searchParams[all ? 'set' : 'delete'](this.historyKey.slice(13), 'all');
+    return url;
+  }
+
+  /** Whether the page address (after a reload, from a shared link, Back or Forward) shows this widget's full view. */
+  private inAddress(): boolean {
+    return this.history !== 'none' && new URLSearchParams(location.search).get(this.historyKey.slice(13)) === 'all';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.onPopState);
+    // A reload or a shared link of the full view: back in it, its heading focused, as after "Alle …".
+    if (this.view === 'home' && this.inAddress() && this.navigate('all')) this.show('all');
   }
 
   override disconnectedCallback(): void {
@@ -349,24 +359,27 @@ export abstract class CareViewElement<K extends string = string> extends CareDat
   }
 
   private readonly onPopState = () => {
-    if (this.history === 'none') return;
-    const view = this.historyView() === 'all' ? 'all' : 'home';
-    if (view !== this.view && this.navigate(view)) this.show(view);
+    const view = this.inAddress() ? 'all' : 'home';
+    if (this.history !== 'none' && view !== this.view && this.navigate(view)) this.show(view);
   };
 
   protected showAll(): void {
     if (!this.navigate('all')) return;
     if (this.history !== 'none' && this.view !== 'all') {
       const state: unknown = history.state;
-      history.pushState({ ...(state && typeof state === 'object' ? state : {}), [this.historyKey]: 'all' }, '');
+      history.pushState({ ...(state && typeof state === 'object' ? state : {}), [this.historyKey]: 'all' }, '', this.address(true));
     }
     this.show('all');
   }
 
   protected backHome(): void {
     if (!this.navigate('home')) return;
-    // Leaves the entry "Alle …" added, as the browser's Back would, so Back does not reopen it.
-    if (this.historyView() === 'all') history.back();
+    // Leaves the entry "Alle …" added, as the browser's Back would, so Back does not reopen it; a
+    // full view opened from a link has no entry before it on this page, only its address to undo.
+    if (this.inAddress()) {
+      if ((history.state as Record<string, unknown> | null)?.[this.historyKey]) history.back();
+      else history.replaceState(history.state, '', this.address(false));
+    }
     this.show('home');
   }
 

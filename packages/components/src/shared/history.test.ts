@@ -24,7 +24,8 @@ async function portal(reportsHistory?: string) {
   const reports = page.querySelector<CareReports>('care-reports')!;
   const messages = page.querySelector<CareMessages>('care-messages')!;
   if (!reportsHistory) reports.removeAttribute('history');
-  await waitUntil(() => button(reports, 'Alle rapportages') && button(messages, 'Alle berichten'), 'the widgets did not load', {
+  const reportsShown = () => button(reports, 'Alle rapportages') ?? button(reports, 'Terug naar het overzicht');
+  await waitUntil(() => reportsShown() && button(messages, 'Alle berichten'), 'the widgets did not load', {
     timeout: 8000,
   });
   return { reports, messages };
@@ -94,5 +95,69 @@ describe('Back from "Alle …"', () => {
     await routed.reports.updateComplete;
     expect(routed.reports.view).to.equal('home');
     expect(history.length).to.equal(entries);
+  });
+
+  describe('a reload or a shared link of "Alle …"', () => {
+    const param = () => new URL(location.href).searchParams.get('care-reports');
+    afterEach(() => {
+      const url = new URL(location.href);
+      url.searchParams.delete('care-reports');
+      history.replaceState(null, '', url);
+    });
+
+    it('comes back to the full view after a reload: the view is in the page address', async () => {
+      const first = await portal();
+      button(first.reports, 'Alle rapportages').click();
+      await first.reports.updateComplete;
+      expect(param()).to.equal('all');
+      // The page's own parameters stay.
+      expect(new URL(location.href).searchParams.get('wtr-session-id')).to.not.equal(null);
+
+      // A reload: the same address and history entry, new elements.
+      const entries = history.length;
+      const reloaded = await portal();
+      expect(reloaded.reports.view).to.equal('all');
+      expect(reloaded.messages.view).to.equal('home');
+      await waitUntil(() => focusedHeading(reloaded.reports) === 'heading', 'the full view’s heading has no focus');
+      await expect(reloaded.reports).to.be.accessible();
+
+      // Back to the overview takes the entry "Alle rapportages" added, as before the reload.
+      const back = popped();
+      button(reloaded.reports, 'Terug naar het overzicht').click();
+      await back;
+      await reloaded.reports.updateComplete;
+      expect(reloaded.reports.view).to.equal('home');
+      expect(param()).to.equal(null);
+      expect(history.length).to.equal(entries);
+    });
+
+    it('opens the full view from a shared link, and the way back stays on the page', async () => {
+      const link = new URL(location.href);
+      link.searchParams.set('care-reports', 'all');
+      history.replaceState(null, '', link);
+      const entries = history.length;
+      const { reports } = await portal();
+      expect(reports.view).to.equal('all');
+
+      button(reports, 'Terug naar het overzicht').click();
+      await reports.updateComplete;
+      expect(reports.view).to.equal('home');
+      // No entry of this page before the link: the address loses the view instead of going back.
+      expect(param()).to.equal(null);
+      expect(history.length).to.equal(entries);
+    });
+
+    it('leaves the address alone with history="none"', async () => {
+      const link = new URL(location.href);
+      link.searchParams.set('care-reports', 'all');
+      history.replaceState(null, '', link);
+      const { reports } = await portal('none');
+      expect(reports.view).to.equal('home');
+      button(reports, 'Alle rapportages').click();
+      await reports.updateComplete;
+      button(reports, 'Terug naar het overzicht').click();
+      await reports.updateComplete;
+      expect(param()).to.equal('all');
+    });
   });
 });
