@@ -6,6 +6,10 @@ import { runDataWidgetStateSuite } from '../shared/testing/data-widget-states.js
 import { signIn } from '../shared/testing/sign-in.js';
 import type { CareActivity } from './care-activity.component.js';
 import './care-activity.js';
+import { forgetFullViews } from '../shared/testing/address.js';
+
+// A full view left open must not reopen in the next test's widgets (the address keeps it).
+afterEach(forgetFullViews);
 
 const LINDE = 'zorggroep-de-linde';
 

@@ -5,6 +5,10 @@ import { runDataWidgetStateSuite } from '../shared/testing/data-widget-states.js
 import { signIn } from '../shared/testing/sign-in.js';
 import type { Appointment, CareAgenda } from './care-agenda.component.js';
 import './care-agenda.js';
+import { forgetFullViews } from '../shared/testing/address.js';
+
+// A full view left open must not reopen in the next test's widgets (the address keeps it).
+afterEach(forgetFullViews);
 
 const BAKEN = 'thuiszorg-het-baken';
 const LINDE = 'zorggroep-de-linde';

@@ -4,6 +4,10 @@ import { runDataWidgetStateSuite } from '../shared/testing/data-widget-states.js
 import { testSession } from '../shared/testing/test-session.js';
 import type { CareMessages, Message } from './care-messages.component.js';
 import './care-messages.js';
+import { forgetFullViews } from '../shared/testing/address.js';
+
+// A full view left open must not reopen in the next test's widgets (the address keeps it).
+afterEach(forgetFullViews);
 
 const LINDE = 'zorggroep-de-linde';
 

@@ -7,6 +7,10 @@ import { clock } from '../shared/testing/clock.js';
 import { testSession } from '../shared/testing/test-session.js';
 import type { CarePortal } from './care-portal.component.js';
 import './care-portal.js';
+import { forgetFullViews } from '../shared/testing/address.js';
+
+// A full view left open must not reopen in the next test's widgets (the address keeps it).
+afterEach(forgetFullViews);
 
 /*
  * The end of a session must be visible at once (a shared computer in a care home): the first 401

@@ -1,5 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { emit } from './events.js';
+import { forgetFullViews } from './testing/address.js';
+
+// A full view left open must not reopen in the next test's widgets (the address keeps it).
+afterEach(forgetFullViews);
 
 describe('emit()', () => {
   it('dispatches a bubbling, composed event that a page hears through a shadow root', () => {

@@ -12,6 +12,10 @@ import '../care-profile/care-profile.js';
 import '../care-reports/care-reports.js';
 import { overflowingParts, pageScrollsSideways, setViewport } from './testing/narrow-screen.js';
 import { addLongTitles, removeLongTitles, testSession } from './testing/test-session.js';
+import { forgetFullViews } from './testing/address.js';
+
+// A full view left open must not reopen in the next test's widgets (the address keeps it).
+afterEach(forgetFullViews);
 
 /*
  * WCAG 1.4.10 Reflow: at 320 px no widget, in any state, is wider than its box, and the page never

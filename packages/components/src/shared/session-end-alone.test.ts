@@ -4,6 +4,10 @@ import '../care-login/care-login.js';
 import '../care-messages/care-messages.js';
 import '../care-reports/care-reports.js';
 import { testSession } from './testing/test-session.js';
+import { forgetFullViews } from './testing/address.js';
+
+// A full view left open must not reopen in the next test's widgets (the address keeps it).
+afterEach(forgetFullViews);
 
 /*
  * Widgets on a host page without <care-portal> (each with its own `tenant` and `api`): the end of

@@ -5,6 +5,10 @@ import type { CarePortal } from '../care-portal/care-portal.component.js';
 import '../care-portal/care-portal.js';
 import '../care-reports/care-reports.js';
 import { testSession } from './testing/test-session.js';
+import { forgetFullViews } from './testing/address.js';
+
+// A full view left open must not reopen in the next test's widgets (the address keeps it).
+afterEach(forgetFullViews);
 
 /*
  * Older readers set a larger font in their browser, or use the site's "tekst groter" button: the

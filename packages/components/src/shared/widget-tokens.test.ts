@@ -1,6 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { html as template, LitElement } from 'lit';
 import { careWidgetStyles } from './widget.styles.js';
+import { forgetFullViews } from './testing/address.js';
+
+// A full view left open must not reopen in the next test's widgets (the address keeps it).
+afterEach(forgetFullViews);
 
 // The component tokens of docs/theming.md, as a widget's shadow root draws them: the defaults are
 // the look of the common tokens, and a tenant or host page that sets a token sees it.
