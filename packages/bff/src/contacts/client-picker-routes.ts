@@ -32,7 +32,8 @@ export function clientPickerRoutes() {
           action: 'session.client.switch',
           outcome: 'denied',
           clientId: null,
-          details: { clientId: clientId.slice(0, 100) },
+          // An id of another client is worth a record; any other text the asker sent is not stored.
+          details: { clientId: isUuid(clientId) ? clientId : 'not-an-id' },
         });
         throw Problem.notFound('U heeft geen toegang tot dit dossier.');
       }

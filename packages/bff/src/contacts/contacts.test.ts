@@ -410,5 +410,8 @@ describe('one account, several clients', () => {
     expect(foreign.status).toBe(404);
     expect((await call(els, '/clients/current', { method: 'PUT', json: { clientId: 'nope' } })).status).toBe(404);
     expect((await call(els, '/clients/current', { method: 'PUT', json: {} })).status).toBe(400);
+    // What the refusal audits is no text of the asker's: a lone surrogate once made the audit row fail (500).
+    const odd = await call(els, '/clients/current', { method: 'PUT', json: { clientId: 'x\ud800y' } });
+    expect(odd.status).toBe(404);
   });
 });
