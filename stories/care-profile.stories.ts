@@ -1,5 +1,6 @@
 import type { Meta } from '@storybook/web-components-vite';
 import '../packages/components/src/care-profile/care-profile.js';
+import { forever, problem, problems } from './fake-api.js';
 import * as data from './fake-data.js';
 import { clickDeep, dataWidgetStates, element, fillDeep, findDeep, portalStory, until, type Story } from './support/stories.js';
 
@@ -37,7 +38,7 @@ export const FullProfile: Story = portalStory(element('care-profile', { expanded
 /** A relative (contact person) sees the profile but cannot change it. */
 export const AsContactPerson: Story = portalStory(element('care-profile'), {
   session: 'active',
-  routes: { 'GET /profile': () => ({ ...data.profile, editable: [] }) },
+  routes: { 'GET /profile': () => ({ ...data.profile, editable: [], mayDownloadDossier: false }) },
 });
 /** "Wijzigen" at the mobile number: the new number and the current password (who asks must prove it is them). */
 export const ChangingMobile: Story = portalStory(
@@ -88,4 +89,50 @@ export const ChangingEmail: Story = portalStory(
   {
     play: async ({ canvasElement }) => clickDeep(canvasElement, /^(Wijzigen|Change)\s+(e-mailadres|e-mail address|email address)$/i),
   },
+);
+
+const clickDossier = async ({ canvasElement }: { canvasElement: HTMLElement }) =>
+  clickDeep(canvasElement, /^(Download mijn dossier|Download my file)$/i);
+/** "Download mijn dossier" while the BFF makes the ZIP: the button is busy and says so. */
+export const DossierDownloading: Story = portalStory(
+  element('care-profile'),
+  { session: 'active', routes: { 'GET /dossier.zip': () => forever } },
+  { play: clickDossier },
+);
+/** The ZIP is saved: where to keep it. */
+export const DossierDownloaded: Story = portalStory(
+  element('care-profile'),
+  { session: 'active', routes: { 'GET /dossier.zip': () => new Blob(['PK'], { type: 'application/zip' }) } },
+  { play: clickDossier },
+);
+/** The fourth download of the day: the BFF's limit, beside the button. */
+export const DossierLimited: Story = portalStory(
+  element('care-profile'),
+  {
+    session: 'active',
+    routes: {
+      'GET /dossier.zip': () => {
+        throw problem(
+          429,
+          'rate-limited',
+          'Te veel pogingen',
+          'U heeft vandaag al een paar keer uw dossier gedownload. Probeer het morgen opnieuw.',
+        );
+      },
+    },
+  },
+  { play: clickDossier },
+);
+/** The session ran out before the download: log in again. */
+export const DossierSessionExpired: Story = portalStory(
+  element('care-profile'),
+  {
+    session: 'active',
+    routes: {
+      'GET /dossier.zip': () => {
+        throw problems.sessionExpired();
+      },
+    },
+  },
+  { play: clickDossier },
 );

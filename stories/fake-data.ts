@@ -486,6 +486,7 @@ export const profile: Profile = {
   email: 'a.deboer@voorbeeld.nl',
   editable: ['mobile', 'email'],
   pending: { mobile: null, email: null },
+  mayDownloadDossier: true,
   contact: {
     text: 'Klopt er iets niet? Neem contact op met uw persoonlijk begeleider, wijkverpleegkundige of contactverzorgende.',
     organisation: 'Zorggroep De Linde',

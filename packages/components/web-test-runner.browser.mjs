@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 
 /**
@@ -10,7 +11,8 @@ import { readFile } from 'node:fs/promises';
  *   jump starts just after the answer: the page's wait for the answer is itself a timer, which a
  *   jump of minutes would fire as a timeout.
  * - `care-download`: waits for the page's next download and tells its file name and first bytes,
- *   as the browser saved it.
+ *   as the browser saved it; with `unzip`, a ZIP is checked and opened with `unzip` and its entry
+ *   names and the JSON of `unzip.json` (an entry) come back too.
  * - `care-viewport`: the page's viewport size, e.g. 320 px wide for the narrow-screen checks.
  */
 export function browserCommands() {
@@ -27,7 +29,14 @@ export function browserCommands() {
         const download = await page.waitForEvent('download', { timeout: payload.timeout ?? 8000 });
         const path = await download.path();
         const bytes = await readFile(path);
-        return { fileName: download.suggestedFilename(), size: bytes.length, head: bytes.subarray(0, 16).toString('latin1') };
+        const saved = { fileName: download.suggestedFilename(), size: bytes.length, head: bytes.subarray(0, 16).toString('latin1') };
+        if (!payload.unzip) return saved;
+        execFileSync('unzip', ['-tq', path]);
+        const entries = execFileSync('unzip', ['-Z1', path], { encoding: 'utf8' }).trim().split('\n');
+        const json = payload.unzip.json
+          ? JSON.parse(execFileSync('unzip', ['-p', path, payload.unzip.json], { encoding: 'utf8' }))
+          : undefined;
+        return { ...saved, entries, json };
       }
       if (payload.install) await page.clock.install();
       if (payload.fastForward) {

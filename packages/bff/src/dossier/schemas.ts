@@ -50,7 +50,7 @@ export const dossierFiles = {
   'persoonlijke-gegevens.json': z.strictObject({
     ...header,
     part: z.literal('profile'),
-    profile: profile.omit({ editable: true, pending: true, contact: true }),
+    profile: profile.omit({ editable: true, pending: true, mayDownloadDossier: true, contact: true }),
   }),
   'contactpersonen.json': items('contacts', contact),
   'inzage-logboek.json': items('access-log', accessLogLine),

@@ -9,6 +9,7 @@ import { authLimits, consume } from '../auth/rate-limits.js';
 import { requireClientSession } from '../auth/session-middleware.js';
 import { clientAddress } from '../http/client-address.js';
 import { ownOrigin } from '../http/own-origin.js';
+import { mayDownloadDossier } from '../contacts/rights.js';
 import { Problem, parseOr400, readJson } from '../http/problem.js';
 import { emailSender } from '../outbox/delivery.js';
 import { challengeBinding, sendConfirmationCode, verifyConfirmationCode } from '../auth/confirmation-code.js';
@@ -165,6 +166,7 @@ export function profileRoutes() {
           ...profileView(row),
           editable: own ? [...EDITABLE] : [],
           pending: own ? await pendingChanges(c.var.db, scope) : { mobile: null, email: null },
+          mayDownloadDossier: mayDownloadDossier(c.var.session.access),
           contact: contactText(c),
         });
       })

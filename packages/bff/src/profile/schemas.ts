@@ -28,6 +28,7 @@ export const profile = z
     email: nullableText(),
     editable: z.array(z.enum(['mobile', 'email'])).describe('Empty for a contact person'),
     pending: z.strictObject({ mobile: nullableText(), email: nullableText() }).describe('Asked for, not confirmed yet'),
+    mayDownloadDossier: z.boolean().describe('The client or a legal representative: offer "Download mijn dossier" (GET /dossier.zip)'),
     contact: z.strictObject({ text: z.string(), organisation: z.string(), phone: nullableText(), email: nullableText() }),
   })
   .meta({ id: 'Profile' });

@@ -7,12 +7,14 @@ import { focusAfterUpdate } from '../shared/focus.js';
 import { problemText, renderLoadState } from '../shared/states.js';
 import { profileMessages, type nl } from './care-profile.messages.js';
 import { careProfileStyles } from './care-profile.styles.js';
+import type { DossierDownload, DossierHost } from './dossier-download.js';
 import type { ChangeHost, EditableField, ProfileChange } from './profile-change.js';
 export type { EditableField };
 import type { Profile } from '@care-widgets/bff/api-types';
 export type { Profile };
 
 const loadChange = () => import('./profile-change.js');
+const loadDossier = () => import('./dossier-download.js');
 
 /** "Dorpsstraat 12, 1234 AB Ede"; the parts the ECD left empty are left out, not shown as "null". */
 export function addressLine({ street, houseNumber, postalCode, city }: NonNullable<Profile['address']>): string | null {
@@ -38,6 +40,8 @@ const CONFIRM_PARAM = 'confirm-email';
  * unattended session cannot move the login codes elsewhere; then a new mobile number is confirmed
  * with an SMS code sent to that number, a new address with a link e-mailed to it, and the old
  * value stays in use until then. For everything else the card says whom to contact.
+ * The client (and a legal representative) can download the whole file as one ZIP of PDFs and
+ * JSON, "Download mijn dossier" (Wabvpz art. 15d).
  * Opened from that e-mail (`?confirm-email=…` in the page address), the widget confirms the new
  * address, also without a session, and removes the parameter from the address.
  *
@@ -59,6 +63,8 @@ const CONFIRM_PARAM = 'confirm-email';
  * @csspart confirm-form - A code step: the identity code, then the new number's SMS code.
  * @csspart input - Inputs.
  * @csspart code-input - The 6-digit code input.
+ * @csspart dossier - "Download mijn dossier": the note, the button and its messages.
+ * @csspart dossier-download - The "Download mijn dossier" button.
  * @csspart status - Loading and done messages.
  * @csspart error - Alerts.
  *
@@ -98,6 +104,8 @@ export class CareProfile extends CareDataElement<Key> {
   declare protected editing: EditableField | undefined;
   declare protected announcement: string;
   declare protected linkOutcome: { ok: boolean; text: string } | undefined;
+  /** "Download mijn dossier", loaded once the profile says this person may download the file. */
+  private dossier: DossierDownload | undefined;
 
   /** The change of mobile number or e-mail address, loaded on the first "Wijzigen". */
   private change: ProfileChange | undefined;
@@ -123,10 +131,19 @@ export class CareProfile extends CareDataElement<Key> {
 
   protected override async fetchData(client: CareApiClient, signal: AbortSignal): Promise<void> {
     this.profile = await client.get<Profile>('/profile', { signal });
+    if (this.profile.mayDownloadDossier && !this.dossier) void this.loadDossier();
+  }
+
+  private async loadDossier() {
+    const { DossierDownload } = await loadDossier();
+    // Its host is this element; client, locale, idFor and apiError are protected members.
+    this.dossier ??= new DossierDownload(this as unknown as DossierHost);
+    this.requestUpdate();
   }
 
   protected override clearData(): void {
     this.profile = undefined;
+    this.dossier?.reset();
     this.editing = undefined;
     this.change?.reset();
   }
@@ -272,7 +289,7 @@ export class CareProfile extends CareDataElement<Key> {
           ${this.t(this.expanded ? 'profile.short' : 'profile.full')}
         </button>
       </div>
-      ${this.renderContact(p.contact)}`;
+      ${p.mayDownloadDossier && this.dossier ? this.dossier.render() : nothing} ${this.renderContact(p.contact)}`;
   }
 
   private renderEditable(p: Profile, field: EditableField): TemplateResult | typeof nothing {
