@@ -21,6 +21,7 @@ const ROWS = [
   'faults',
   'board',
   'access-log',
+  'dossier',
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, json: { type: 'string' } } });
