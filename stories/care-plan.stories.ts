@@ -33,13 +33,15 @@ export const HetBaken: Story = states.HetBaken;
 /** High contrast, in English. */
 export const HighContrastEnglish: Story = states.HighContrastEnglish;
 
-const onlyPlan = (plan: (typeof data.plans)[keyof typeof data.plans]) => ({
+const onlyPlan = (plan: (typeof data.plans)[keyof typeof data.plans], mayDecide = true) => ({
   session: 'active' as const,
-  routes: { 'GET /plans': () => ({ items: [plan] }) },
+  routes: { 'GET /plans': () => ({ items: [plan], mayDecide }) },
 });
 
 /** A plan waiting for the client's decision: "Ondertekenen" or "Afkeuren". */
 export const Undecided: Story = portalStory(element('care-plan'), onlyPlan(data.plans.undecided));
+/** A contact person who is not a legal representative: the plan to read, no "Ondertekenen" or "Afkeuren". */
+export const ContactMayNotDecide: Story = portalStory(element('care-plan'), onlyPlan(data.plans.undecided, false));
 /** A signed plan: who signed it and when. */
 export const Signed: Story = portalStory(element('care-plan'), onlyPlan(data.plans.signed));
 /** A rejected plan, with the reason. */

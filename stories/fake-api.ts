@@ -279,7 +279,7 @@ function defaultRoutes(options: FakeApiOptions): Record<string, FakeHandler> {
     }),
     'POST /messages/read': () => ({ marked: unread, unreadCount: 0 }),
 
-    'GET /plans': () => ({ items: list(plans) }),
+    'GET /plans': () => ({ items: list(plans), mayDecide: true }),
     'POST /plans/:id/decision': ({ body }) => ({
       challengeId: 'ch-plan-1',
       ...data.secondFactorSms,

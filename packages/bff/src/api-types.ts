@@ -46,7 +46,7 @@ import type { codeSent, identityChallenge } from './contract/confirmation.js';
 import type { period, problemSchema } from './contract/operations.js';
 import type { measurement, measurementComponent, measurementType, newMeasurementBody } from './measurements/schemas.js';
 import type { markedRead, message, messagePage } from './messages/schemas.js';
-import type { plan, planCodeSent } from './plans/schemas.js';
+import type { plan, planCodeSent, planList } from './plans/schemas.js';
 import type { profile } from './profile/schemas.js';
 import type { report, reportsOfPeriod } from './reports/schemas.js';
 import type { passwordPolicy, publicTenant, terms } from './tenants/schemas.js';
@@ -95,6 +95,7 @@ export type MessagePage = z.infer<typeof messagePage>;
 export type MarkedRead = z.infer<typeof markedRead>;
 
 export type Plan = z.infer<typeof plan>;
+export type PlanList = z.infer<typeof planList>;
 export type PlanCodeSent = z.infer<typeof planCodeSent>;
 
 export type Profile = z.infer<typeof profile>;

@@ -142,6 +142,64 @@ describe('the list of plan documents', () => {
   });
 });
 
+describe('who may decide', () => {
+  /** A contact person of `who` with the plan right, signed in for that client. */
+  async function contactOf(who: SignedIn, legalRepresentative: boolean): Promise<SignedIn> {
+    const relative = await database.db
+      .insertInto('accounts')
+      .values({
+        tenant_id: tenant.id,
+        username: `rel-${randomUUID()}`,
+        display_name: 'Dochter',
+        mobile_phone: '+31687654321',
+        status: 'active',
+        must_change_password: false,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.db
+      .insertInto('account_clients')
+      .values({
+        tenant_id: tenant.id,
+        account_id: relative.id,
+        client_id: who.clientId,
+        relation: 'contact',
+        relationship: legalRepresentative ? 'mentor' : 'daughter',
+        rights: { plan: true },
+        locked: legalRepresentative,
+        legal_representative: legalRepresentative,
+      })
+      .execute();
+    const session = await createSession(database.db, {
+      tenant,
+      accountId: relative.id,
+      clientId: who.clientId,
+      state: 'active',
+      ip: null,
+      userAgent: null,
+    });
+    return { ...who, accountId: relative.id, token: session.token, sessionId: session.id };
+  }
+
+  const list = async (who: SignedIn) => (await (await call(who, '/plans')).json()) as { items: Array<{ id: string }>; mayDecide: boolean };
+
+  it('tells the widget whether this person may sign or reject, as the decision routes enforce it', async () => {
+    const who = await freshClient();
+    const plan = await addPlan(who);
+    expect((await list(who)).mayDecide).toBe(true);
+
+    const daughter = await contactOf(who, false);
+    const hers = await list(daughter);
+    expect(hers.items.map((p) => p.id)).toEqual([plan.id]);
+    expect(hers.mayDecide).toBe(false);
+    expect((await askCode(daughter, plan.id, { decision: 'sign' })).status).toBe(403);
+
+    const mentor = await contactOf(who, true);
+    expect((await list(mentor)).mayDecide).toBe(true);
+    expect((await askCode(mentor, plan.id, { decision: 'sign' })).status).toBe(202);
+  });
+});
+
 describe('signing or rejecting a plan', () => {
   it('signs with a fresh SMS code bound to plan, decision and document, and records who, when, from where', async () => {
     const who = await freshClient();

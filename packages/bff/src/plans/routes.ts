@@ -52,7 +52,8 @@ export function planRoutes() {
     .get('/', async (c) => {
       const items = await plansOf(c.var.db, c.var.scope);
       await audit(c, { action: 'plans.list', resourceType: 'plan', details: { count: items.length } });
-      return c.json({ items });
+      // The widget shows "Ondertekenen"/"Afkeuren" only to whom the decision routes allow.
+      return c.json({ items, mayDecide: c.var.session.access.mayDecidePlan });
     })
 
     .get('/:id/pdf', async (c) => {

@@ -15,6 +15,15 @@ export const plan = z
   })
   .meta({ id: 'Plan' });
 
+export const planList = z.strictObject({
+  items: z.array(plan),
+  mayDecide: z
+    .boolean()
+    .describe(
+      'Whether this session may sign or reject: the client, or a legal representative with the plan right (else 403 on the decision routes)',
+    ),
+});
+
 const decisionKind = z.enum(['sign', 'reject']);
 export const planDecisionBody = z
   .object({
@@ -32,7 +41,7 @@ export const planOperations = [
     path: '/plans',
     tag: 'plans',
     summary: 'Client plan documents with their decision',
-    responses: { '200': ok('Newest first', z.strictObject({ items: z.array(plan) })) },
+    responses: { '200': ok('Newest first', planList) },
   }),
   read({
     path: '/plans/{id}/pdf',

@@ -9,10 +9,12 @@ import { SmsConfirmation, type CodeChallenge } from '../shared/sms-confirmation/
 import { renderLoadState } from '../shared/states.js';
 import { planMessages, type nl } from './care-plan.messages.js';
 import { carePlanStyles } from './care-plan.styles.js';
-import type { Plan } from '@care-widgets/bff/api-types';
+import type { Plan, PlanList } from '@care-widgets/bff/api-types';
 export type { Plan };
 
 export type PlanDecisionKind = 'sign' | 'reject';
+/** The status of a plan with a decision. */
+type Decided = Exclude<Plan['status'], 'undecided'>;
 
 export interface CarePlanDecidedDetail {
   planId: string;
@@ -88,6 +90,8 @@ export class CarePlan extends CareDataElement<keyof typeof nl> {
   };
 
   declare protected plans: Plan[];
+  /** Only the client and a legal representative may sign or reject (GET /plans says which this is). */
+  declare protected mayDecide: boolean;
   declare protected deciding: Deciding | undefined;
   declare protected reason: string;
   declare protected announcement: string;
@@ -98,7 +102,6 @@ export class CarePlan extends CareDataElement<keyof typeof nl> {
   constructor() {
     super(planMessages, confirmationMessages);
     this.plans = [];
-    this.deciding = undefined;
     this.reason = '';
     this.announcement = '';
     this.alert = '';
@@ -114,8 +117,8 @@ export class CarePlan extends CareDataElement<keyof typeof nl> {
   }
 
   protected override async fetchData(client: CareApiClient, signal: AbortSignal): Promise<void> {
-    const { items } = await client.get<{ items: Plan[] }>('/plans', { signal });
-    this.plans = items;
+    // mayDecide first: setting plans renders.
+    ({ mayDecide: this.mayDecide, items: this.plans } = await client.get<PlanList>('/plans', { signal }));
   }
 
   protected override clearData(): void {
@@ -147,11 +150,10 @@ export class CarePlan extends CareDataElement<keyof typeof nl> {
   }
 
   private stopDeciding() {
-    const planId = this.deciding?.planId;
-    const decision = this.deciding?.decision;
+    const deciding = this.deciding;
     this.deciding = undefined;
     this.reason = '';
-    if (planId) focusAfterUpdate(this, `[data-plan="${planId}"] [part~="${decision ?? 'sign'}"]`);
+    if (deciding) focusAfterUpdate(this, `[data-plan="${deciding.planId}"] [part~="${deciding.decision}"]`);
   }
 
   private async submitReason(event: SubmitEvent) {
@@ -165,7 +167,8 @@ export class CarePlan extends CareDataElement<keyof typeof nl> {
     const reason = this.reason.trim();
     return this.client!.post<CodeChallenge>(
       `/plans/${planId}/decision`,
-      decision === 'reject' && reason ? { decision, reason } : { decision },
+      // JSON leaves out an undefined reason: none goes with "sign".
+      { decision, reason: (decision === 'reject' && reason) || undefined },
     );
   }
 
@@ -182,12 +185,14 @@ export class CarePlan extends CareDataElement<keyof typeof nl> {
     this.replacePlan(plan);
     this.deciding = undefined;
     this.reason = '';
-    const signed = plan.status === 'signed';
-    this.announcement = this.t(signed ? 'plan.done.signed' : 'plan.done.rejected');
+    const status = plan.status as Decided;
+    const signed = status === 'signed';
+    this.announcement = this.t(`plan.done.${status}`);
     focusAfterUpdate(this, `#${this.idFor(`decision-${plan.id}`)}`);
     emit(this, signed ? 'care-plan-signed' : 'care-plan-rejected', {
       planId: plan.id,
-      decidedAt: plan.decision?.at ?? new Date().toISOString(),
+      // A decided plan always carries its decision.
+      decidedAt: plan.decision!.at,
     });
   }
 
@@ -223,7 +228,7 @@ export class CarePlan extends CareDataElement<keyof typeof nl> {
       </div>
       <p part="status" class="status" role="status">${this.announcement}</p>
       ${this.alert ? html`<div part="error" role="alert" tabindex="-1"><p>${this.alert}</p></div>` : nothing}
-      <div class="results" aria-busy=${state.status === 'loading' ? 'true' : 'false'}>
+      <div class="results" aria-busy=${String(state.status === 'loading')}>
         ${renderLoadState(state, this.locale, () => this.reload())} ${state.status === 'ready' ? this.renderPlans() : nothing}
       </div>
     </section>`;
@@ -242,7 +247,10 @@ export class CarePlan extends CareDataElement<keyof typeof nl> {
     const deciding = this.deciding?.planId === plan.id ? this.deciding : undefined;
     const decision = plan.decision;
     // While the code for "Ondertekenen" is on its way (or failed to come) the choice stays on screen.
-    const choosing = plan.status === 'undecided' && (!deciding || (deciding.step === 'code' && !this.confirmation.challenge));
+    const undecided = plan.status === 'undecided';
+    const choosing = undecided && this.mayDecide && (!deciding || (deciding.step === 'code' && !this.confirmation.challenge));
+    // Who may not decide reads why there are no buttons.
+    const hint = choosing ? 'plan.undecidedHint' : undecided && !this.mayDecide ? 'plan.legalOnly' : '';
     const busy = Boolean(deciding) && this.confirmation.busy;
     return html`<li part="item" class="plan" data-plan=${plan.id} data-status=${plan.status}>
       <p class="title"><strong>${plan.title}</strong> ${this.t('plan.version', { version: plan.version })}</p>
@@ -253,19 +261,19 @@ export class CarePlan extends CareDataElement<keyof typeof nl> {
       ${
         decision
           ? html`<p part="decision" class="decision" id=${this.idFor(`decision-${plan.id}`)} tabindex="-1">
-            ${this.t(plan.status === 'signed' ? 'plan.signedBy' : 'plan.rejectedBy', { by: decision.by, at: formatDateTime(decision.at, locale) })}
+            ${this.t(`plan.${plan.status as Decided}By`, { by: decision.by, at: formatDateTime(decision.at, locale) })}
             ${plan.status === 'rejected' && decision.reason ? html`<span class="reason">${this.t('plan.reason', { reason: decision.reason })}</span>` : nothing}
           </p>`
           : nothing
       }
-      ${choosing ? html`<p class="hint">${this.t('plan.undecidedHint')}</p>` : nothing}
+      ${hint ? html`<p class="hint">${this.t(hint)}</p>` : nothing}
       <div class="actions">
         <a part="button download" class="button button--secondary" href=${this.client?.url(`/plans/${plan.id}/pdf`) ?? ''} download=${plan.fileName} @click=${this.saveFile}>
           ${this.t('plan.download')}<span class="visually-hidden"> ${this.t('plan.downloadDetail', { title: plan.title, version: plan.version })}</span>
         </a>
         ${
           choosing
-            ? html`<button type="button" part="button sign" class="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => this.sign(plan)}>
+            ? html`<button type="button" part="button sign" class="button" aria-disabled=${String(busy)} @click=${() => this.sign(plan)}>
                 ${this.t('plan.sign')}
               </button>
               <button type="button" part="button reject" class="button button--secondary" @click=${() => this.reject(plan)}>${this.t('plan.reject')}</button>`
@@ -279,7 +287,7 @@ export class CarePlan extends CareDataElement<keyof typeof nl> {
   private renderDeciding(plan: Plan, deciding: Deciding) {
     const names = { title: plan.title, version: plan.version };
     const c = this.confirmation;
-    if (c.challenge) return c.render(this.t(deciding.decision === 'sign' ? 'plan.confirm.sign' : 'plan.confirm.reject', names));
+    if (c.challenge) return c.render(this.t(`plan.confirm.${deciding.decision}`, names));
     const requestError = c.error ? html`<p class="field-error" id=${this.idFor('request-error')} role="alert">${c.error}</p>` : nothing;
     if (deciding.step !== 'reason') return requestError;
     const left = MAX_REASON - this.reason.length;
@@ -303,7 +311,7 @@ export class CarePlan extends CareDataElement<keyof typeof nl> {
       </div>
       ${requestError}
       <div class="actions">
-        <button type="submit" part="button request-code" class="button" aria-disabled=${c.busy ? 'true' : 'false'}>${this.t('plan.requestCode')}</button>
+        <button type="submit" part="button request-code" class="button" aria-disabled=${String(c.busy)}>${this.t('plan.requestCode')}</button>
         <button type="button" part="button cancel" class="button button--secondary" @click=${() => this.stopDeciding()}>${this.t('plan.cancel')}</button>
       </div>
     </form>`;

@@ -15,6 +15,7 @@ export const nl = {
   'plan.downloadDetail': '{title} versie {version} (pdf)',
   'plan.undecidedHint':
     'Lees het cliëntplan. Kies daarna Ondertekenen (goedkeuren) of Afkeuren; u bevestigt uw keuze met een code die u per sms krijgt.',
+  'plan.legalOnly': 'Alleen een wettelijk vertegenwoordiger kan het cliëntplan ondertekenen of afkeuren.',
   'plan.sign': 'Ondertekenen',
   'plan.reject': 'Afkeuren',
   'plan.reject.intro': 'U keurt {title} versie {version} af. Als u wilt, schrijft u erbij waarom.',

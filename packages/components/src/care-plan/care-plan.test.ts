@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../care-portal/care-portal.js';
 import { runDataWidgetStateSuite } from '../shared/testing/data-widget-states.js';
-import { latestOutboxId, outboxMessage, testSession } from '../shared/testing/test-session.js';
+import { latestOutboxId, outboxMessage, removeTestContact, testSession } from '../shared/testing/test-session.js';
 import type { CarePlan } from './care-plan.component.js';
 import './care-plan.js';
 
@@ -71,6 +71,29 @@ describe('<care-plan>', () => {
     expect(pdf.headers.get('content-type')).to.equal('application/pdf');
     expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).to.equal('%PDF-');
     await expect(el).to.be.accessible();
+  });
+
+  it('shows a contact person who is not a legal representative the plan, but no "Ondertekenen" or "Afkeuren"', async () => {
+    await testSession(LINDE, 'j.de.vries', { contact: { rights: ['plan'] } });
+    try {
+      const [el] = (await inPortal(LINDE)) as [CarePlan];
+      const newest = items(el)[0]!;
+      expect(newest.querySelector('[part~="status-badge"]')!.textContent).to.equal('Nog niet ondertekend');
+      expect(newest.querySelector('.hint')!.textContent).to.equal(
+        'Alleen een wettelijk vertegenwoordiger kan het cliëntplan ondertekenen of afkeuren.',
+      );
+      expect(button(el, 'Ondertekenen')).to.equal(undefined);
+      expect(button(el, 'Afkeuren')).to.equal(undefined);
+      expect(newest.querySelector('[part~="download"]')).not.to.equal(null);
+      await expect(el).to.be.accessible();
+    } finally {
+      await removeTestContact(LINDE, 'j.de.vries');
+    }
+    // The client's own session still has both buttons.
+    await testSession(LINDE, 'j.de.vries');
+    const [own] = (await inPortal(LINDE)) as [CarePlan];
+    expect(button(own, 'Ondertekenen')).not.to.equal(undefined);
+    expect(items(own)[0]!.querySelector('.hint')!.textContent).to.contain('Kies daarna Ondertekenen');
   });
 
   it('signs with an SMS code: tries left after a wrong code, "Nieuwe code aanvragen" when used up, then "Ondertekend door … op …"', async () => {

@@ -16,6 +16,7 @@ export default {
   'plan.downloadDetail': '{title} version {version} (pdf)',
   'plan.undecidedHint':
     'Read the client plan. Then choose Sign (approve) or Reject; you confirm your choice with a code sent to you by text message.',
+  'plan.legalOnly': 'Only a legal representative can sign or reject the client plan.',
   'plan.sign': 'Sign',
   'plan.reject': 'Reject',
   'plan.reject.intro': 'You are rejecting {title} version {version}. If you like, say why.',
