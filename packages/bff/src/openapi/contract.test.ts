@@ -44,6 +44,8 @@ async function signedInDemoClient(tenant: TenantRecord, username: string) {
 }
 
 const reads = widgetOperations.filter((op) => op.method === 'get' && !op.params && op.responses['200']?.json);
+/** Reads of a contact person's own account: a client gets 403 there, so a contact of the demo reads them. */
+const contactReads = new Set(['/profile/account']);
 
 describe('every read of the widget API matches its contract', () => {
   it('covers the reads of every feature', () => {
@@ -70,13 +72,17 @@ describe('every read of the widget API matches its contract', () => {
     for (const demo of seeded.tenants) {
       const tenant = (await tenantBySlug(database.db, demo.slug))!;
       const cookie = await signedInDemoClient(tenant, demo.accounts[0]!.username);
+      const contact = demo.slug === 'zorggroep-de-linde' ? await signedInDemoClient(tenant, 'm.de.vries') : undefined;
       for (const op of reads) {
-        const response = await app.request(`/api/tenants/${tenant.slug}${op.path === '/' ? '' : op.path}`, { headers: { cookie } });
+        if (contactReads.has(op.path) && !contact) continue;
+        const headers = { cookie: contactReads.has(op.path) ? contact! : cookie };
+        const response = await app.request(`/api/tenants/${tenant.slug}${op.path === '/' ? '' : op.path}`, { headers });
         expect(response.status, `${demo.slug} GET ${op.path}`).toBe(200);
         const body = (await response.json()) as { items?: unknown[] };
         // A list answer with items, so the item schema is checked too.
         if (body.items) expect(body.items.length, `${demo.slug} GET ${op.path} items`).toBeGreaterThan(0);
       }
     }
+    expect(reads.filter((op) => contactReads.has(op.path)).length, 'a contact-only read left the list').toBe(contactReads.size);
   });
 });
