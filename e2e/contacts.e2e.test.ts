@@ -20,6 +20,8 @@ afterAll(async () => {
 // Demo seed (README): Johanna de Vries and her daughter Marieke, also mantelzorger of Hendrik van der Meer.
 const johanna = { username: 'j.de.vries', password: 'DeLinde-demo1!', mobile: '+31612345678' };
 const marieke = { username: 'm.de.vries', password: 'DeLinde-naaste1!', mobile: '+31687654321' };
+/** The person Johanna invites in this test; her account exists only after the activation. */
+const anna = { username: 'a.bakker', password: 'Mantelzorg-Anna-7!', mobile: '+31611223344' };
 const CONFIRMATION_CODE = /Uw bevestigingscode is \d{4}-(\d{6})/;
 
 /** A person of their own: a browser context with its own cookies, on De Linde's example page. */
@@ -66,7 +68,42 @@ describe('a contact person ("naaste") of Johanna de Vries on the example page of
     await contacts.getByRole('button', { name: 'Bevestigen' }).click();
     await contacts.getByText('Anna Bakker is toegevoegd. Er is een uitnodiging gestuurd naar anna.bakker@example.nl.').waitFor();
     const [invitation] = (await outboxMessages(server.url, 'anna.bakker@example.nl')).filter((m) => m.channel === 'email');
-    expect(invitation?.body).toMatch(/\?activate=\S+/);
+    const token = new URL(/https?:\/\/\S*[?&]activate=\S+/.exec(invitation!.body)![0]).searchParams.get('activate')!;
+
+    // Anna opens the link, confirms her own mobile number (not a date of birth) and chooses her login.
+    const activation = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const opened = await activation.newPage();
+    await opened.goto(`${server.url}/?activate=${encodeURIComponent(token)}`);
+    await opened.waitForSelector('care-login input[name="mobile"]', { timeout: 15_000 });
+    expect(await opened.locator('care-login input[name="dateOfBirth"]').count()).toBe(0);
+    await opened.fill('care-login input[name="mobile"]', '06 11223344');
+    await opened.keyboard.press('Enter');
+    await opened.waitForSelector('care-login form[data-step="activate-choose"]', { timeout: 15_000 });
+    await opened.fill('care-login input[name="username"]', anna.username);
+    await opened.fill('care-login input[name="password"]', anna.password);
+    await opened.fill('care-login input[name="repeatPassword"]', anna.password);
+    await opened.keyboard.press('Enter');
+    await opened.waitForSelector('care-login form[data-step="login"]', { timeout: 15_000 });
+    await activation.close();
+
+    // She signs in with her own SMS code: her one client's file, reports yes, measurements no.
+    const annaPage = await signIn(anna);
+    // A new account accepts the terms of use first, as every client does.
+    await annaPage.waitForSelector('care-login form[data-step="terms"]', { timeout: 15_000 });
+    await tabTo(annaPage, 'input:Ik ga akkoord met de gebruiksvoorwaarden', 5);
+    await annaPage.keyboard.press('Space');
+    await tabTo(annaPage, 'button:Doorgaan', 3);
+    await annaPage.keyboard.press('Enter');
+    await annaPage.waitForSelector('care-login form[data-step="done"]', { timeout: 15_000 });
+    await annaPage.waitForFunction(
+      () => (document.querySelector('care-reports')?.shadowRoot?.querySelectorAll('[part~="item"]').length ?? 0) > 0,
+      undefined,
+      { timeout: 15_000 },
+    );
+    await annaPage.waitForFunction(() => document.querySelector('care-measurements')?.shadowRoot?.querySelector('[part~="no-access"]'));
+    expect(await shadowText(annaPage, 'care-measurements >> [part~="no-access"]')).toBe(
+      'U heeft geen toegang tot de metingen van Johanna de Vries.',
+    );
 
     // Marieke signs in, chooses her mother's file with the keyboard, reads the reports and is refused the measurements.
     const contact = await signIn(marieke);
@@ -94,16 +131,17 @@ describe('a contact person ("naaste") of Johanna de Vries on the example page of
     expect(await shadowText(contact, 'care-measurements >> [role="alert"]')).toBe('');
     expect(await shadowText(contact, 'care-portal >> [part~="client-bar"] p')).toBe('U bekijkt het dossier van Johanna de Vries.');
 
-    // The client removes her while she is signed in: her next view shows she is signed out.
-    const mariekeItem = contacts.locator('li', { hasText: 'Marieke de Vries' });
-    await mariekeItem.getByRole('button', { name: /^Verwijderen/ }).click();
+    // The client removes Anna while she is signed in: her next view shows she is signed out.
+    const annaItem = contacts.locator('li', { hasText: 'Anna Bakker' });
+    await annaItem.getByRole('button', { name: /^Verwijderen/ }).click();
     await contacts.locator('dialog').getByRole('button', { name: 'Verwijderen' }).click();
-    await contacts.getByText('Marieke de Vries heeft geen toegang meer tot uw cliëntportaal.').waitFor();
+    await contacts.getByText('Anna Bakker heeft geen toegang meer tot uw cliëntportaal.').waitFor();
 
-    await contact.reload();
-    await contact.waitForSelector('care-login form[data-step="login"]', { timeout: 15_000 });
-    expect(await contact.locator('care-reports [part~="item"]').count()).toBe(0);
+    await annaPage.reload();
+    await annaPage.waitForSelector('care-login form[data-step="login"]', { timeout: 15_000 });
+    expect(await annaPage.locator('care-reports [part~="item"]').count()).toBe(0);
     await client.context().close();
     await contact.context().close();
+    await annaPage.context().close();
   });
 });

@@ -263,6 +263,13 @@ export const ResetLinkUsed: Story = portalStory(
 /** Opened from the invitation e-mail (`?activate=…`): confirm the date of birth. */
 export const Activation: Story = portalStory(login, signedOut, { loaders: [withQuery({ activate: 'demo-invitation-token' })] });
 
+/** A contact person's invitation (issue 16): they confirm their own mobile number instead of a date of birth. */
+export const ContactActivation: Story = portalStory(
+  login,
+  { ...signedOut, routes: { 'POST /auth/links/check': () => ({ state: 'valid', accountActive: false, proof: 'mobile' }) } },
+  { loaders: [withQuery({ activate: 'contact-invitation-token' })] },
+);
+
 /** An invitation used before: the account is active, so the login follows (no date of birth asked). */
 export const ActivationLinkUsed: Story = portalStory(
   login,

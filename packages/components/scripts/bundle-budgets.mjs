@@ -28,9 +28,11 @@ export function budgets() {
     // SPEC.md says 12 KB; the limit is what the login reached, so that it stays there.
     { name: '<care-login> alone, first screen', files: ['care-login.js'], limit: 11_950 },
     // Not there yet: what loads after the first screen (care-login/after-first-screen.ts, one chunk)
-    // is 10.4 KB with the shared chunks it needs, of which the Dutch texts are about 2.1 KB and
-    // "Mijn inloggegevens" 1.3 KB; the limit holds the line.
-    { name: '<care-login> with every step', files: ['care-login.js'], lazy: true, limit: 22_300, target: 20_000 },
+    // is 10.6 KB with the shared chunks it needs, of which the Dutch texts are about 2.2 KB and
+    // "Mijn inloggegevens" 1.3 KB; the limit holds the line. It rose by 0.2 KB for the contact
+    // person's activation with their own mobile number (issue 16), without which an invited
+    // relative cannot get in at all.
+    { name: '<care-login> with every step', files: ['care-login.js'], lazy: true, limit: 22_500, target: 20_000 },
     { name: 'the loader', files: [LOADER], limit: 3_000 },
     {
       name: `a portal page (${portalPageTags.map((tag) => `<${tag}>`).join(' ')}) through the loader`,

@@ -84,8 +84,9 @@ export interface LoginView {
   /** The ?reset= or ?activate= token of the page's link. */
   token?: string;
   /** What the BFF said of that link when the page opened (steps/recovery.ts). */
-  link?: { state: 'valid' | 'used' | 'expired' | 'replaced' | 'unknown'; accountActive?: boolean };
-  dateOfBirth?: string;
+  link?: { state: 'valid' | 'used' | 'expired' | 'replaced' | 'unknown'; accountActive?: boolean; proof?: 'dateOfBirth' | 'mobile' };
+  /** The activation's proof as typed, `{ dateOfBirth }` or `{ mobile }`: sent again with the new password. */
+  proof?: Record<string, string>;
   activation?: Activation;
   account?: AccountView;
 }

@@ -94,8 +94,12 @@ export default {
   'reset.heading': 'Set a new password',
   'reset.intro': 'Choose a new password. Then log in again with your new password.',
   'activate.heading': 'Activate your account',
-  'activate.intro': 'Welcome! Before you can use the client portal, please enter your date of birth as a check.',
+  'activate.intro': 'Welcome! Before you can use the client portal, please enter your {proof} as a check.',
   'activate.dateOfBirth': 'Date of birth',
+  'activate.dateOfBirthWord': 'date of birth',
+  'activate.mobile': 'Your mobile number',
+  'activate.mobileWord': 'mobile number',
+  'activate.mobileHint': 'For example 06 12345678',
   'activate.verify': 'Send',
   'activate.choose': 'Choose a username and password',
   'activate.chooseIntro':

@@ -116,14 +116,21 @@ function reset(flow: LoginFlow, data: FormData) {
   });
 }
 
+/**
+ * What the activation link asks to prove (POST /auth/links/check): a client their date of birth,
+ * a contact person the own mobile number they were invited with.
+ */
+const proofOf = (flow: LoginFlow) => (flow.view.link?.proof === 'mobile' ? 'mobile' : 'dateOfBirth');
+
 function verifyActivation(flow: LoginFlow, data: FormData) {
-  const dateOfBirth = String(data.get('dateOfBirth') ?? '');
-  if (!dateOfBirth) return flow.fail(required(flow, t(flow, 'activate.dateOfBirth')), ['dateOfBirth']);
+  const name = proofOf(flow);
+  const proof = { [name]: String(data.get(name) ?? '').trim() };
+  if (!proof[name]) return flow.fail(required(flow, t(flow, `activate.${name}Word`)), [name]);
   return flow.run(async () => {
-    const activation = await flow.api.post<Activation>('/auth/activation/verify', { token: flow.view.token, dateOfBirth });
+    const activation = await flow.api.post<Activation>('/auth/activation/verify', { token: flow.view.token, ...proof });
     await flow.go('activate-choose', {
       activation,
-      dateOfBirth,
+      proof,
       username: activation.usernameSuggestion,
       newPassword: '',
       repeatPassword: '',
@@ -132,11 +139,11 @@ function verifyActivation(flow: LoginFlow, data: FormData) {
 }
 
 function completeActivation(flow: LoginFlow, data: FormData) {
-  const { token, dateOfBirth } = flow.view;
+  const { token, proof } = flow.view;
   return flow.run(async () => {
     const done = await flow.api.post<{ username: string }>('/auth/activation/complete', {
       token,
-      dateOfBirth,
+      ...proof,
       username: String(data.get('username') ?? '').trim(),
       password: data.get('password'),
       repeatPassword: data.get('repeatPassword'),
@@ -144,6 +151,15 @@ function completeActivation(flow: LoginFlow, data: FormData) {
     forgetLinkToken();
     await flow.go('login', { token: undefined, activation: undefined, username: done.username, notice: t(flow, 'activated') });
   });
+}
+
+/** The date of birth, or the mobile number with an example of how to write it. */
+function proofField(flow: LoginFlow) {
+  const hint = flow.idOf('hint');
+  return proofOf(flow) === 'mobile'
+    ? html`${input(flow, 'mobile', t(flow, 'activate.mobile'), 'tel', 'tel', { describedBy: hint })}
+        <p class="care-login__hint" id=${hint}>${t(flow, 'activate.mobileHint')}</p>`
+    : input(flow, 'dateOfBirth', t(flow, 'activate.dateOfBirth'), 'date', 'bday');
 }
 
 /** A forgotten password and the links of the e-mails (after-first-screen.ts). */
@@ -192,8 +208,8 @@ export const recoverySteps: StepModule = {
           t(flow, 'activate.heading'),
           (f) => verifyActivation(flow, f),
           html`
-        <p>${t(flow, 'activate.intro')}</p>
-        ${input(flow, 'dateOfBirth', t(flow, 'activate.dateOfBirth'), 'date', 'bday')}
+        <p>${t(flow, 'activate.intro', { proof: t(flow, `activate.${proofOf(flow)}Word`) })}</p>
+        ${proofField(flow)}
         ${submit(flow, t(flow, 'activate.verify'))}
       `,
         ),

@@ -53,8 +53,13 @@ export const nl = {
   'reset.heading': 'Nieuw wachtwoord instellen',
   'reset.intro': 'Kies een nieuw wachtwoord. Daarna logt u opnieuw in met uw nieuwe wachtwoord.',
   'activate.heading': 'Account activeren',
-  'activate.intro': 'Welkom! Om gebruik te maken van het cliëntportaal vult u eerst ter controle uw geboortedatum in.',
+  'activate.intro': 'Welkom! Om gebruik te maken van het cliëntportaal vult u eerst ter controle uw {proof} in.',
   'activate.dateOfBirth': 'Geboortedatum',
+  // A contact person proves the own mobile number they were invited with (contacts/activation-proof.ts in the BFF).
+  'activate.dateOfBirthWord': 'geboortedatum',
+  'activate.mobile': 'Uw mobiele nummer',
+  'activate.mobileWord': 'mobiele nummer',
+  'activate.mobileHint': 'Bijvoorbeeld 06 12345678',
   'activate.verify': 'Versturen',
   'activate.choose': 'Gebruikersnaam en wachtwoord kiezen',
   'activate.chooseIntro':
