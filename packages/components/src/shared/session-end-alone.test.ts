@@ -60,6 +60,19 @@ describe('widgets without a portal: a session that ends', () => {
     await expect(page).to.be.accessible();
   });
 
+  it('brings a <care-login> beside them back to its form, with the reason, at the first 401', async () => {
+    await testSession(LINDE, 'j.de.vries');
+    const { reports, login } = await hostPage(true);
+    await waitUntil(() => step(login!) === 'done', 'the login did not show the signed-in step', { timeout: 8000 });
+
+    await testSession(LINDE, 'j.de.vries', { revoked: true });
+    button(reports.shadowRoot!, 'Alle rapportages').click();
+    await waitUntil(() => step(login!) === 'login', 'the login still says "U bent ingelogd als …"', { timeout: 8000 });
+    expect(login!.querySelector('[role="status"]')!.textContent).to.contain('Uw sessie is verlopen. Log opnieuw in om verder te gaan.');
+    expect(login!.textContent).not.to.contain('U bent ingelogd als');
+    await expect(login!).to.be.accessible();
+  });
+
   it('clears the widgets at "Uitloggen" of a <care-login> beside them', async () => {
     await testSession(LINDE, 'j.de.vries');
     const { page, reports, messages, login } = await hostPage(true);

@@ -19,6 +19,7 @@ export default {
   busy: 'Please wait…',
   required: 'Enter your {field}.',
   loggedOut: 'You have logged out.',
+  expired: 'Your session has expired. Log in again to continue.',
   'error.offline': 'There is no connection with the client portal. Check your internet connection and try again.',
   'error.sessionExpired': 'Your session has expired. Please log in again.',
   'error.wait': 'You can try again in {time}.',

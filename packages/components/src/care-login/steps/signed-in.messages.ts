@@ -4,6 +4,7 @@ import { translator } from '../translate.js';
 /** Texts of the signed-in view ("Ingelogd", "Uitloggen"), loaded with it. */
 export const nl = {
   loggedOut: 'U bent uitgelogd.',
+  expired: 'Uw sessie is verlopen. Log opnieuw in om verder te gaan.',
   'done.heading': 'Ingelogd',
   'done.as': 'U bent ingelogd als {name}.',
   logout: 'Uitloggen',

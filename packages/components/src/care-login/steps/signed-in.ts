@@ -11,7 +11,19 @@ import { stepStyles } from './steps.styles.js';
 export function whileSignedIn(flow: LoginFlow) {
   const state = flow.state;
   if (state?.signedOutReason && !state.session) void flow.go('login', { session: undefined, notice: state.signedOutReason });
+  // Alone on a page: a widget beside it that the BFF refused (401) ends the session here too.
+  if (!flow.portal && !alone.has(flow)) {
+    alone.add(flow);
+    document.addEventListener('care-session-expired', (event) => {
+      const { tenant } = (event as CustomEvent<{ tenant: string }>).detail;
+      if (flow.view.step === 'done' && tenant === flow.api.tenantSlug)
+        void flow.go('login', { session: undefined, notice: t(flow, 'expired') });
+    });
+  }
 }
+
+/** The logins without a portal that listen for the session's end elsewhere on the page. */
+const alone = new WeakSet<LoginFlow>();
 
 function logout(flow: LoginFlow) {
   return flow.run(async () => {
