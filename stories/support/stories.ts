@@ -119,13 +119,15 @@ export function withQuery(params: Record<string, string>) {
 
 /**
  * Runs before every story (preview.ts): takes a previous story's e-mail link out of the address,
- * so that "Inloggen" after "Nieuw wachtwoord instellen" shows the sign-in form, not the reset.
+ * so that "Inloggen" after "Nieuw wachtwoord instellen" shows the sign-in form, not the reset, and
+ * a full view a story opened (`?care-reports=all`, which a reload reopens) out too, so that the
+ * next story starts at its own `view`.
  */
 export async function withoutLinks() {
   const url = new URL(location.href);
   let changed = false;
-  for (const name of linkParams) {
-    if (!url.searchParams.has(name)) continue;
+  for (const name of [...url.searchParams.keys()]) {
+    if (!linkParams.has(name) && !name.startsWith('care-')) continue;
     url.searchParams.delete(name);
     changed = true;
   }

@@ -1,19 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { outboxMessage, testSession } from '../../shared/testing/test-session.js';
-import {
-  BAKEN,
-  LINDE,
-  bff,
-  button,
-  latestOutboxId,
-  mount,
-  pageParam,
-  signOutAfterEach,
-  step,
-  submit,
-  type,
-  until,
-} from '../login-testing.js';
+import { testSession } from '../../shared/testing/test-session.js';
+import { BAKEN, LINDE, button, latestOutboxId, mount, pageParam, signOutAfterEach, step, submit, type, until } from '../login-testing.js';
 
 /** A forgotten password, the reset link and the activation link (steps/recovery.ts). */
 describe('<care-login>: forgotten password and the links of the e-mails', () => {
@@ -106,52 +93,5 @@ describe('<care-login>: forgotten password and the links of the e-mails', () => 
     button(login, 'Naar inloggen').click();
     await until(login, 'login');
     expect(location.search).not.to.contain('activate=');
-  });
-
-  it('lets an invited contact person activate with their own mobile number, not a date of birth', async () => {
-    // Johanna de Vries invites her son, confirming with the code sent to her own mobile number.
-    await testSession(LINDE, 'j.de.vries');
-    const person = {
-      name: 'Pieter Aksoy',
-      email: 'pieter.aksoy@example.nl',
-      mobile: '06 23456789',
-      relationship: 'son',
-      rights: { reports: true },
-    };
-    const beforeCode = await latestOutboxId('+31612345678');
-    const asked = (await (await bff(LINDE, 'POST', '/contacts', person)).json()) as { challengeId: string };
-    const sms = await outboxMessage('+31612345678', beforeCode, /Uw bevestigingscode is \d{4}-\d{6}/);
-    const code = /Uw bevestigingscode is \d{4}-(\d{6})/.exec(sms.body)![1]!;
-    const beforeMail = await latestOutboxId(person.email);
-    expect((await bff(LINDE, 'POST', '/contacts/confirm', { ...person, challengeId: asked.challengeId, code })).status).to.equal(201);
-    const mail = await outboxMessage(person.email, beforeMail, /[?&]activate=/);
-    const token = new URL(/https?:\/\/\S*[?&]activate=\S+/.exec(mail.body)![0]).searchParams.get('activate');
-    await fetch(`/api/tenants/${LINDE}/auth/logout`, { method: 'POST', headers: { 'X-Care-Widgets': '1' }, credentials: 'include' });
-
-    pageParam('activate', token);
-    const { login } = await mount(LINDE);
-    await waitUntil(() => login.querySelector('[name="mobile"]'), 'no mobile-number field', { timeout: 8000 });
-    expect(login.textContent).to.contain('vult u eerst ter controle uw mobiele nummer in');
-    expect(login.querySelector('[name="dateOfBirth"]')).to.equal(null);
-    const mobile = login.querySelector<HTMLInputElement>('[name="mobile"]')!;
-    expect([mobile.type, mobile.autocomplete]).to.deep.equal(['tel', 'tel']);
-    await expect(login).to.be.accessible();
-
-    await type(login, 'mobile', '06 99999999');
-    await submit(login);
-    const alerts = () => [...login.querySelectorAll('[role="alert"]')].map((a) => a.textContent!.trim()).filter(Boolean);
-    await waitUntil(() => alerts().length, 'a wrong number was taken', { timeout: 8000 });
-    expect(step(login)).to.equal('activate');
-    expect(alerts()).to.deep.equal(['Het mobiele nummer is niet juist.']);
-
-    await type(login, 'mobile', person.mobile);
-    await submit(login);
-    await until(login, 'activate-choose');
-    await type(login, 'username', 'p.aksoy');
-    await type(login, 'password', 'Zoon-van-Johanna-1!');
-    await type(login, 'repeatPassword', 'Zoon-van-Johanna-1!');
-    await submit(login);
-    await until(login, 'login');
-    expect(login.querySelector('[role="status"]')!.textContent).to.match(/geactiveerd/i);
   });
 });
