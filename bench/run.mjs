@@ -24,7 +24,9 @@ const ROWS = [
   'dossier',
 ];
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, json: { type: 'string' } } });
+// `pnpm bench -- --only=read` passes the `--` on.
+const args = process.argv.slice(2).filter((arg) => arg !== '--');
+const { values } = parseArgs({ args, options: { only: { type: 'string' }, json: { type: 'string' } } });
 const only = values.only
   ?.split(',')
   .map((name) => name.trim())
