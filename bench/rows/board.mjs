@@ -232,7 +232,7 @@ async function measureRead(pg, sessions, posts) {
       },
       {
         figure: `BFF on PostgreSQL: ${target.label}, ${CONNECTIONS} connections, ${ROUNDS}×${DURATION_S / ROUNDS} s`,
-        measured: `${Math.round(load.rate)} req/s, p50 ${load.p50.toFixed(0)} ms / p99 ${load.p99} ms, ${(load.bytesPerResponse / 1000).toFixed(1)} KB/response${load.problems}`,
+        measured: `${Math.round(load.rate)} req/s, p50 ${load.p50.toFixed(0)} ms / p99 ${load.p99.toFixed(0)} ms, ${(load.bytesPerResponse / 1000).toFixed(1)} KB/response${load.problems}`,
         target: '',
         ok: null,
       },

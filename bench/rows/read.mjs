@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { waitForOk } from '../lib/http.mjs';
 import { bffCli, bffDir, bffDist, importBff, NotBuiltError, repoRoot, requireFromBff } from '../lib/paths.mjs';
+import { percentile } from '../lib/load.mjs';
 import { freePort, runNode, startNode } from '../lib/processes.mjs';
 import { decodeParams } from '../lib/sql-params.mjs';
 import { startDeliverySinks } from '../lib/delivery-sinks.mjs';
@@ -135,7 +136,9 @@ export async function measure() {
         },
         {
           figure: `${target.label}: latency at ${CONNECTIONS} connections, p50 / p99 (worse round); p99 / raw pg p99`,
-          measured: `${load.p50.toFixed(0)} ms / ${load.p99} ms; ${(load.p99 / rawRate.p99).toFixed(2)}×`,
+          measured:
+            `${load.p50.toFixed(0)} ms / ${load.p99.toFixed(0)} ms; ${(load.p99 / rawRate.p99).toFixed(2)}× ` +
+            `(left out: the first answer on each new connection, up to ${load.firstAnswerMaxMs.toFixed(0)} ms)`,
           target: 'p99 ≤ 1.5× raw pg p99',
           ok: load.p99 <= 1.5 * rawRate.p99,
         },
@@ -255,21 +258,39 @@ function procStat(pid) {
   }
 }
 
-/** One autocannon run; every connection is another signed-in person. */
+/**
+ * One autocannon run; every connection is another signed-in person. Its latencies leave out the
+ * first answer on each connection: autocannon opens its 50 connections anew in every run, and on
+ * a busy machine the kernel and the BFF take them on one by one, so that those first answers
+ * (up to a second) measure a connection storm, not the read. The raw loop's pool holds its
+ * connections from its warm-up on. `firstAnswerMaxMs` keeps the left-out figure in sight.
+ */
 export async function driveBff(url, sessions, seconds) {
   let next = 0;
+  const latencies = [];
+  let firstAnswerMaxMs = 0;
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
     duration: seconds,
-    setupClient: (client) => client.setHeaders({ cookie: sessions[next++ % sessions.length].cookie }),
+    setupClient: (client) => {
+      client.setHeaders({ cookie: sessions[next++ % sessions.length].cookie });
+      let first = true;
+      client.on('response', (status, bytes, responseTime) => {
+        if (first) firstAnswerMaxMs = Math.max(firstAnswerMaxMs, responseTime);
+        else if (status === 200) latencies.push(responseTime);
+        first = false;
+      });
+    },
   });
+  latencies.sort((a, b) => a - b);
   return {
     requests: result.requests.total,
     seconds: result.duration,
     bytes: result.throughput.total,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    firstAnswerMaxMs,
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
@@ -292,6 +313,7 @@ export function combine(rounds) {
     rate: requests / seconds,
     p50: rounds.reduce((sum, r) => sum + r.p50 * r.requests, 0) / Math.max(1, requests),
     p99: Math.max(...rounds.map((r) => r.p99)),
+    firstAnswerMaxMs: Math.max(...rounds.map((r) => r.firstAnswerMaxMs ?? 0)),
     bytesPerResponse: count('bytes') / Math.max(1, requests),
     problems: failures.length ? ` (${failures.join(', ')})` : '',
   };
