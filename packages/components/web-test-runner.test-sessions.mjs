@@ -40,8 +40,12 @@ import { createHash } from 'node:crypto';
  * of the client (`Toets Naaste`, a family member with exactly `rights`, e.g. `[]`): the shared
  * state suite's "no access" check. `removeContact: { tenant, username }` takes the link away again
  * (which also ends the contact's sessions), so the client's list of contacts is as the seed made it.
+ * The account is the tests' own, not a demo person's: a test that changes its mobile number or
+ * e-mail address spends no demo account's codes, and each link starts it again from these.
+ * With `password` too, it is this account's password that is set (restore it by its username).
  */
 const testContactEmail = 'toets.naaste@example.nl';
+const testContactMobile = '+31687650000';
 
 async function testContactLink(db, tenant, clientId, rights) {
   let account = await db
@@ -57,12 +61,18 @@ async function testContactLink(db, tenant, clientId, rights) {
       username: testContactEmail,
       display_name: 'Toets Naaste',
       email: testContactEmail,
-      mobile_phone: '+31687650000',
+      mobile_phone: testContactMobile,
       must_change_password: false,
       status: 'active',
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await db
+    .updateTable('accounts')
+    .set({ email: testContactEmail, mobile_phone: testContactMobile })
+    .where('tenant_id', '=', tenant.id)
+    .where('id', '=', account.id)
+    .execute();
   await removeTestContact(db, tenant, clientId);
   await db
     .insertInto('account_clients')
@@ -233,7 +243,8 @@ export function testSessionCommands(runningBff) {
         account.display_name = 'Toets Naaste';
       }
       if (request.password) {
-        const key = `${request.tenant}/${request.username}`;
+        // The key is the username of the account whose password changes: with `contact`, the test contact's.
+        const key = `${request.tenant}/${request.contact ? testContactEmail : request.username}`;
         if (!replacedPasswords.has(key)) {
           const { password_hash } = await db
             .selectFrom('accounts')

@@ -6,7 +6,8 @@
  * page, so a second call for the same tenant replaces the first. With `password`, the account gets
  * that password first (for tests that type the current password); with `absoluteMinutes`, the
  * session's absolute limit is that many minutes away; with `clientOf` (a client's username),
- * `username` is a contact person (m.de.vries) looking at that client's file.
+ * `username` is a contact person (m.de.vries) looking at that client's file; with `contact`, the
+ * session is that of TEST_CONTACT, a contact person of the client `username` with just `rights`.
  *
  * Demo clients (seed): zorggroep-de-linde `j.de.vries`, `h.van.der.meer`; thuiszorg-het-baken
  * `w.dejonge@example.nl`, `a.vanderhoek@example.nl`. Contact person: zorggroep-de-linde
@@ -30,6 +31,13 @@ export async function testSession(
     clientId: string;
   };
 }
+
+/**
+ * The contact person a testSession with `contact` signs in as ("Toets Naaste"): the tests' own
+ * account, made by the test runner, so that a test changing its number or address spends no demo
+ * account's codes; each such session starts it again from these details.
+ */
+export const TEST_CONTACT = { username: 'toets.naaste@example.nl', mobile: '+31687650000' };
 
 /**
  * The page as a host on another site than the BFF (page on localhost, BFF on 127.0.0.1): the tenant
