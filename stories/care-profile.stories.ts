@@ -40,6 +40,32 @@ export const AsContactPerson: Story = portalStory(element('care-profile'), {
   session: 'active',
   routes: { 'GET /profile': () => ({ ...data.profile, editable: [], mayDownloadDossier: false }) },
 });
+/** A contact person without the profile right: the client's data says so, her own details ("Uw eigen gegevens") she changes. */
+export const OwnDetailsWithoutRight: Story = portalStory(element('care-profile'), { session: 'active', data: 'no-access' });
+/** A contact person changing her own mobile number: her password first, then a code to her current number. */
+export const ChangingOwnMobile: Story = portalStory(
+  element('care-profile'),
+  { session: 'active', data: 'no-access' },
+  {
+    play: async ({ canvasElement }) => clickDeep(canvasElement, /^(Wijzigen|Change)\s+(mobiel nummer|mobile number)$/i),
+  },
+);
+/** Her own new number waits for its SMS code; the old one stays in use until then. */
+export const OwnChangePending: Story = portalStory(element('care-profile'), {
+  session: 'active',
+  data: 'no-access',
+  routes: { 'GET /profile/account': () => ({ ...data.ownAccount, pending: { mobile: '+31687654321', email: null } }) },
+});
+/** Her own details did not load: said in their own part, the rest of the card as it is. */
+export const OwnDetailsUnavailable: Story = portalStory(element('care-profile'), {
+  session: 'active',
+  routes: {
+    'GET /profile': () => ({ ...data.profile, editable: [], mayDownloadDossier: false }),
+    'GET /profile/account': () => {
+      throw problem(503, 'unavailable', 'Niet beschikbaar', 'Het portaal is even niet bereikbaar. Probeer het later opnieuw.');
+    },
+  },
+});
 /** "Wijzigen" at the mobile number: the new number and the current password (who asks must prove it is them). */
 export const ChangingMobile: Story = portalStory(
   element('care-profile', { expanded: '' }),
@@ -67,6 +93,13 @@ export const ProvingIdentity: Story = portalStory(
       await clickDeep(canvasElement, /^(Verder|Continue)$/i);
     },
   },
+);
+
+/** Her own new number: after her password, the code to her CURRENT number (/profile/account). */
+export const ProvingOwnIdentity: Story = portalStory(
+  element('care-profile'),
+  { session: 'active', data: 'no-access' },
+  { play: async (context) => ProvingIdentity.play!(context) },
 );
 
 /** After the code to the current number: a code to the NEW number, which becomes the number once it is confirmed. */

@@ -291,6 +291,7 @@ function defaultRoutes(options: FakeApiOptions): Record<string, FakeHandler> {
     },
 
     'GET /profile': () => data.profile,
+    'GET /profile/account': () => data.ownAccount,
 
     'GET /contacts': () => ({ items: list(data.contacts) }),
     // Adding a person, or a wider right, is confirmed with an SMS code; a narrower right is saved at once.
@@ -361,26 +362,34 @@ function defaultRoutes(options: FakeApiOptions): Record<string, FakeHandler> {
     'GET /access-log': ({ query }) => ({ period: period(query, 7), items: list(data.accessLog) }),
     // Empty: the first visit ever, with nothing planned.
     'GET /activity': () => (empty ? data.firstVisit : data.activity),
-    // A change first proves who asks: the current password, then a code to the current number.
-    'POST /profile/mobile': ({ body }) => ({
+    // The client's own details, and a contact person's own account, change the same way.
+    ...detailChangeRoutes('/profile'),
+    ...detailChangeRoutes('/profile/account'),
+  };
+}
+
+/** Changing a mobile number or e-mail address at `prefix`: the current password, then a code to the current number. */
+function detailChangeRoutes(prefix: '/profile' | '/profile/account'): Record<string, FakeHandler> {
+  return {
+    [`POST ${prefix}/mobile`]: ({ body }) => ({
       challengeId: 'ch-identity-1',
       ...data.secondFactorSms,
       mobile: (body as { mobile: string }).mobile,
     }),
-    'POST /profile/mobile/verify': () => ({
+    [`POST ${prefix}/mobile/verify`]: () => ({
       challengeId: 'ch-mobile-1',
       ...data.secondFactorSms,
       prefix: '7305',
       destinationHint: '••••••••4321',
       mobile: '06 87654321',
     }),
-    'POST /profile/mobile/confirm': () => ({ mobile: '06 87654321' }),
-    'POST /profile/email': ({ body }) => ({
+    [`POST ${prefix}/mobile/confirm`]: () => ({ mobile: '06 87654321' }),
+    [`POST ${prefix}/email`]: ({ body }) => ({
       challengeId: 'ch-identity-2',
       ...data.secondFactorSms,
       email: (body as { email: string }).email,
     }),
-    'POST /profile/email/verify': () => ({ email: 'nieuw@example.nl', expiresInSeconds: 86400 }),
+    [`POST ${prefix}/email/verify`]: () => ({ email: 'nieuw@example.nl', expiresInSeconds: 86400 }),
   };
 }
 
@@ -443,7 +452,8 @@ export class FakeBackend {
           throw problems.sessionExpired();
         case 'no-access': {
           // The activity overview is never refused: it shows only what the rights allow.
-          const refusal = problems.noAccess(path);
+          // A contact person's own account needs no right either.
+          const refusal = path.startsWith('/profile/account') ? undefined : problems.noAccess(path);
           if (refusal) throw refusal;
           break;
         }

@@ -12,6 +12,7 @@ import type {
   Measurement,
   MeasurementType,
   Message,
+  OwnAccount,
   Plan,
   Profile,
   PublicTenant,
@@ -554,6 +555,14 @@ const rights = (...areas: Array<keyof Contact['rights']>): Contact['rights'] => 
   accessLog: false,
   ...Object.fromEntries(areas.map((area) => [area, true])),
 });
+/** The own account of a contact person (Marieke de Boer): "Uw eigen gegevens" in <care-profile>. */
+export const ownAccount: OwnAccount = {
+  name: 'Marieke de Boer',
+  mobile: '+31612398765',
+  email: 'marieke.deboer@voorbeeld.nl',
+  pending: { mobile: null, email: null },
+};
+
 export const contacts: Contact[] = [
   {
     id: '7d1c2b9e-0a4f-4e61-9c2d-3b5a6f7e8d01',

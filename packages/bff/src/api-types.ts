@@ -47,7 +47,7 @@ import type { period, problemSchema } from './contract/operations.js';
 import type { measurement, measurementComponent, measurementType, newMeasurementBody } from './measurements/schemas.js';
 import type { markedRead, message, messagePage } from './messages/schemas.js';
 import type { plan, planCodeSent, planList } from './plans/schemas.js';
-import type { profile } from './profile/schemas.js';
+import type { ownAccount, profile } from './profile/schemas.js';
 import type { report, reportsOfPeriod } from './reports/schemas.js';
 import type { passwordPolicy, publicTenant, terms } from './tenants/schemas.js';
 
@@ -99,6 +99,7 @@ export type PlanList = z.infer<typeof planList>;
 export type PlanCodeSent = z.infer<typeof planCodeSent>;
 
 export type Profile = z.infer<typeof profile>;
+export type OwnAccount = z.infer<typeof ownAccount>;
 export type Activity = z.infer<typeof activity>;
 export type AccessLogLine = z.infer<typeof accessLogLine>;
 export type AccessLogOfPeriod = z.infer<typeof accessLogOfPeriod>;

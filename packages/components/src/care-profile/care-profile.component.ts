@@ -1,20 +1,23 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ApiError, type CareApiClient } from '../shared/api-client.js';
+import type { ApiError, CareApiClient } from '../shared/api-client.js';
 import { CareDataElement } from '../shared/care-data-element.js';
 import { formatDate } from '../shared/date-format.js';
 import { emit } from '../shared/events.js';
 import { focusAfterUpdate } from '../shared/focus.js';
-import { problemText, renderLoadState } from '../shared/states.js';
+import { renderLoadState } from '../shared/states.js';
 import { profileMessages, type nl } from './care-profile.messages.js';
 import { careProfileStyles } from './care-profile.styles.js';
-import type { DossierDownload, DossierHost } from './dossier-download.js';
-import type { ChangeHost, EditableField, ProfileChange } from './profile-change.js';
+import type { DossierDownload } from './dossier-download.js';
+import type { OwnAccountDetails } from './own-account.js';
+import type { ProfilePartHost } from './part-host.js';
+import type { ChangeHost, EditableField, LinkHost, ProfileChange } from './profile-change.js';
 export type { EditableField };
 import type { Profile } from '@care-widgets/bff/api-types';
 export type { Profile };
 
 const loadChange = () => import('./profile-change.js');
 const loadDossier = () => import('./dossier-download.js');
+const loadOwn = () => import('./own-account.js');
 
 /** "Dorpsstraat 12, 1234 AB Ede"; the parts the ECD left empty are left out, not shown as "null". */
 export function addressLine({ street, houseNumber, postalCode, city }: NonNullable<Profile['address']>): string | null {
@@ -29,8 +32,6 @@ export interface CareProfileChangedDetail {
 
 type Key = keyof typeof nl;
 
-/** The parameter of the link the BFF e-mails to a new address. */
-const CONFIRM_PARAM = 'confirm-email';
 /**
  * The client's personal data ("Cliëntprofiel"): a short card with name, date of birth and age, and
  * "Volledig profiel" for every field of the client record (the BSN masked as the BFF gives it).
@@ -39,7 +40,10 @@ const CONFIRM_PARAM = 'confirm-email';
  * current number, an e-mail to the current address or the authenticator app), so that an
  * unattended session cannot move the login codes elsewhere; then a new mobile number is confirmed
  * with an SMS code sent to that number, a new address with a link e-mailed to it, and the old
- * value stays in use until then. For everything else the card says whom to contact.
+ * value stays in use until then. For everything else the card says whom to contact. A contact
+ * person sees "Uw eigen gegevens" besides (or, without the profile right, instead of) the
+ * client's data: the mobile number of their own login codes and their own e-mail address, changed
+ * the same safe way.
  * The client (and a legal representative) can download the whole file as one ZIP of PDFs and
  * JSON, "Download mijn dossier" (Wabvpz art. 15d).
  * Opened from that e-mail (`?confirm-email=…` in the page address), the widget confirms the new
@@ -47,12 +51,13 @@ const CONFIRM_PARAM = 'confirm-email';
  *
  * @summary The client's personal data; change the mobile number and e-mail address.
  *
- * @fires care-profile-changed - The mobile number or e-mail address changed. `detail: { field, value }`.
+ * @fires care-profile-changed - The mobile number or e-mail address changed: the client's, or a contact person's own. `detail: { field, value }`.
  * @fires care-session-expired - The BFF answered 401. `detail: { code, tenant }`.
  *
  * @csspart base - The card around the widget.
  * @csspart heading - The heading "Cliëntprofiel".
  * @csspart name - The client's name.
+ * @csspart own - "Uw eigen gegevens": a contact person's own mobile number and e-mail address.
  * @csspart fields - The list of personal data.
  * @csspart field - One item of the list.
  * @csspart pending - A change that waits for its confirmation.
@@ -106,6 +111,8 @@ export class CareProfile extends CareDataElement<Key> {
   declare protected linkOutcome: { ok: boolean; text: string } | undefined;
   /** "Download mijn dossier", loaded once the profile says this person may download the file. */
   private dossier: DossierDownload | undefined;
+  /** "Uw eigen gegevens", loaded only for a contact person. */
+  private own: OwnAccountDetails | undefined;
 
   /** The change of mobile number or e-mail address, loaded on the first "Wijzigen". */
   private change: ProfileChange | undefined;
@@ -125,56 +132,44 @@ export class CareProfile extends CareDataElement<Key> {
     const client = this.client;
     if (!this.linkChecked && client) {
       this.linkChecked = true;
-      void this.confirmEmailLink(client);
+      // Opened from the e-mailed link (`?confirm-email=`): its confirmation loads only then.
+      if (/[?&]confirm-email=/.test(location.search))
+        void loadChange().then((m) => m.confirmEmailLink(this as unknown as LinkHost, client));
     }
   }
 
   protected override async fetchData(client: CareApiClient, signal: AbortSignal): Promise<void> {
-    this.profile = await client.get<Profile>('/profile', { signal });
+    const profile = client.get<Profile>('/profile', { signal });
+    // Only a contact person is refused the client's data or may not change it: their own account they may.
+    if (
+      await profile.then(
+        (p) => !p.editable.length,
+        (error: ApiError) => error.code === 'no-right',
+      )
+    )
+      void this.loadOwn(client, signal);
+    this.profile = await profile;
     if (this.profile.mayDownloadDossier && !this.dossier) void this.loadDossier();
   }
 
   private async loadDossier() {
     const { DossierDownload } = await loadDossier();
     // Its host is this element; client, locale, idFor and apiError are protected members.
-    this.dossier ??= new DossierDownload(this as unknown as DossierHost);
+    this.dossier ??= new DossierDownload(this as unknown as ProfilePartHost);
     this.requestUpdate();
+  }
+
+  private async loadOwn(client: CareApiClient, signal: AbortSignal) {
+    const { OwnAccountDetails } = await loadOwn();
+    return (this.own ??= new OwnAccountDetails(this as unknown as ProfilePartHost)).load(client, signal);
   }
 
   protected override clearData(): void {
     this.profile = undefined;
     this.dossier?.reset();
+    this.own?.reset();
     this.editing = undefined;
     this.change?.reset();
-  }
-
-  // --- the e-mailed link -----------------------------------------------------------------------------
-
-  private async confirmEmailLink(client: CareApiClient) {
-    const url = new URL(location.href);
-    const token = url.searchParams.get(CONFIRM_PARAM);
-    if (!token) return;
-    // The token is single-use: it must not stay in the address bar, the history or a bookmark.
-    // Removed before the call, so that a second profile widget on the page leaves it alone.
-    url.searchParams.delete(CONFIRM_PARAM);
-    history.replaceState(history.state, '', url);
-    try {
-      const { email } = await client.post<{ email: string }>('/profile/email/confirm', { token });
-      this.linkOutcome = { ok: true, text: this.t('profile.emailConfirmed', { email }) };
-      if (this.profile) this.profile = { ...this.profile, email, pending: { ...this.profile.pending, email: null } };
-      this.dispatchChanged('email', email);
-    } catch (error) {
-      const apiError = error instanceof ApiError ? error : ApiError.offline(error);
-      this.linkOutcome = {
-        ok: false,
-        text:
-          apiError.code === 'invalid-link'
-            ? this.t('profile.linkInvalid')
-            : apiError.kind === 'offline'
-              ? problemText(apiError, this.locale)
-              : this.t('profile.failed'),
-      };
-    }
   }
 
   // --- changing the mobile number or e-mail address -------------------------------------------------
@@ -251,6 +246,7 @@ export class CareProfile extends CareDataElement<Key> {
         ${renderLoadState(state, this.locale, () => this.reload())}
         ${state.status === 'ready' && this.profile ? this.renderProfile(this.profile) : nothing}
       </div>
+      ${this.own?.render()}
     </section>`;
   }
 

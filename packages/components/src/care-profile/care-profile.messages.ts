@@ -26,9 +26,6 @@ export const nl = {
   'profile.contactText': 'Klopt er iets niet? Neem contact op met uw persoonlijk begeleider, wijkverpleegkundige of contactverzorgende.',
   'profile.contactPhone': 'Telefoon',
   'profile.contactEmail': 'E-mail',
-  'profile.failed': 'Dat is niet gelukt. Probeer het later opnieuw.',
-  'profile.emailConfirmed': 'Uw e-mailadres is gewijzigd in {email}.',
-  'profile.linkInvalid': 'Deze link is niet meer geldig. Vraag in het portaal opnieuw om uw e-mailadres te wijzigen.',
 };
 
 export const profileMessages = defineMessages(nl, () => import('./locales/en.js'));

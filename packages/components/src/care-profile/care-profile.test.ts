@@ -1,7 +1,15 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../care-portal/care-portal.js';
 import { runDataWidgetStateSuite } from '../shared/testing/data-widget-states.js';
-import { latestOutboxId, outboxMessage, restorePassword, testSession } from '../shared/testing/test-session.js';
+import { overflowingParts, pageScrollsSideways, setViewport } from '../shared/testing/narrow-screen.js';
+import {
+  latestOutboxId,
+  outboxMessage,
+  removeTestContact,
+  restorePassword,
+  TEST_CONTACT,
+  testSession,
+} from '../shared/testing/test-session.js';
 import { addressLine, type CareProfile } from './care-profile.component.js';
 import './care-profile.js';
 
@@ -274,6 +282,110 @@ describe('<care-profile>', () => {
     ).to.contain('Uw sessie is verlopen.');
     expect(new URL(location.href).searchParams.has('confirm-email')).to.equal(false);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows a contact person without the profile right no client data, but "Uw eigen gegevens" to change with her password and codes', async () => {
+    await testSession(LINDE, 'j.de.vries', { contact: { rights: [] }, password: PASSWORD });
+    try {
+      const el = await inPortal(LINDE);
+      await waitUntil(() => $(el, '[part~="own"]'), 'no "Uw eigen gegevens"', { timeout: 8000 });
+      expect($(el, '[part~="name"]')).to.equal(null);
+      expect(el.shadowRoot!.textContent).to.contain('U heeft geen toegang tot de persoonlijke gegevens van Johanna de Vries.');
+      const own = $(el, '[part~="own"]')!;
+      expect(own.querySelector('h3')!.textContent).to.equal('Uw eigen gegevens');
+      expect(own.getAttribute('aria-labelledby')).to.equal(own.querySelector('h3')!.id);
+      expect(valueOf(el, 'Mobiel nummer')).to.equal(`${TEST_CONTACT.mobile} Wijzigen mobiel nummer`);
+      expect(valueOf(el, 'E-mailadres')).to.equal(`${TEST_CONTACT.username} Wijzigen e-mailadres`);
+      await expect(el).to.be.accessible();
+
+      const change = button(el, 'Wijzigen mobiel nummer')!;
+      change.focus();
+      change.click();
+      await waitUntil(() => {
+        const input = $(el, '[part~="own"] [part~="change-form"] input');
+        return input !== null && el.shadowRoot!.activeElement === input;
+      }, 'the change form did not open in "Uw eigen gegevens" with the focus in it');
+      // Cancelled, the focus is back on "Wijzigen"; opened again, the BFF refuses her own number (no code spent).
+      button(el, 'Annuleren')!.click();
+      await waitUntil(() => el.shadowRoot!.activeElement === button(el, 'Wijzigen mobiel nummer'), 'the focus did not return');
+      button(el, 'Wijzigen mobiel nummer')!.click();
+      await waitUntil(() => $(el, '[part~="own"] [part~="change-form"] input'), 'the change form did not open again');
+      await type(el, newValue(el), TEST_CONTACT.mobile);
+      await type(el, passwordField(el), PASSWORD);
+      $<HTMLFormElement>(el, '[part~="change-form"]')!.requestSubmit();
+      await waitUntil(
+        () => $(el, '.field-error')?.textContent === 'Dit is al uw mobiele nummer.',
+        'the BFF never said it is her number already',
+        { timeout: 8000 },
+      );
+
+      const newMobile = '+31687650001';
+      const beforeIdentity = await latestOutboxId(TEST_CONTACT.mobile);
+      const before = await latestOutboxId(newMobile);
+      await type(el, newValue(el), '06 8765 0001');
+      $<HTMLFormElement>(el, '[part~="change-form"]')!.requestSubmit();
+      await waitUntil(() => $(el, 'input[autocomplete="one-time-code"]'), 'no identity code step', { timeout: 8000 });
+      // The first code goes to her own current number, not to the new one.
+      const [, , identityCode] = /(\d{4})-(\d{6})/.exec(
+        (await outboxMessage(TEST_CONTACT.mobile, beforeIdentity, /bevestigingscode is \d{4}-\d{6}/)).body,
+      )!;
+      expect(await latestOutboxId(newMobile)).to.equal(before);
+      await type(el, $<HTMLInputElement>(el, 'input[autocomplete="one-time-code"]')!, identityCode!);
+      button(el, 'Bevestigen')!.click();
+      const [, , code] = /(\d{4})-(\d{6})/.exec((await outboxMessage(newMobile, before, /bevestigingscode is \d{4}-\d{6}/)).body)!;
+      await waitUntil(
+        () => valueOf(el, 'Mobiel nummer')?.includes(`Nieuw nummer ${newMobile} is nog niet bevestigd.`),
+        'the new number is not shown as waiting for its code',
+        { timeout: 8000 },
+      );
+      expect($(el, '[part~="own"] [part~="confirm-form"]')!.textContent).to.contain(`U wijzigt uw mobiele nummer in ${newMobile}.`);
+      await expect(el).to.be.accessible();
+
+      const changed = oneEvent(el, 'care-profile-changed');
+      await type(el, $<HTMLInputElement>(el, 'input[autocomplete="one-time-code"]')!, code!);
+      button(el, 'Bevestigen')!.click();
+      expect((await changed).detail).to.deep.equal({ field: 'mobile', value: newMobile });
+      await el.updateComplete;
+      expect(valueOf(el, 'Mobiel nummer')).to.equal(`${newMobile} Wijzigen mobiel nummer`);
+      expect($(el, '[part~="own"] [role="status"]')!.textContent).to.equal(`Uw mobiele nummer is gewijzigd in ${newMobile}.`);
+      await waitUntil(() => el.shadowRoot!.activeElement === button(el, 'Wijzigen mobiel nummer'), 'the focus did not return');
+      // Her own account changed at the BFF; the client's record did not.
+      const account = (await (await fetch(`/api/tenants/${LINDE}/profile/account`)).json()) as { mobile: string };
+      expect(account.mobile).to.equal(newMobile);
+    } finally {
+      await restorePassword(LINDE, TEST_CONTACT.username);
+      await removeTestContact(LINDE, 'j.de.vries');
+    }
+  });
+
+  it("shows a contact person with the profile right the client's data, not to change, and her own in English at 320 px", async () => {
+    await testSession(LINDE, 'j.de.vries', { contact: { rights: ['profile'] } });
+    await setViewport(320, 640);
+    try {
+      const el = await inPortal(LINDE, 'en');
+      await waitUntil(() => $(el, '[part~="own"] h3')?.textContent === 'Your own details', 'no "Your own details" in English', {
+        timeout: 8000,
+      });
+      expect($(el, '[part~="name"]')!.textContent).to.equal('Johanna de Vries');
+      button(el, 'Full profile')!.click();
+      await el.updateComplete;
+      // The client's number and address are the client's to change; hers are in her own part.
+      const changes = $$(el, '[part~="button"]').filter((b) => b.textContent!.includes('Change'));
+      expect(changes).to.have.length(2);
+      expect(changes.every((b) => b.closest('[part~="own"]'))).to.equal(true);
+      expect(valueOf(el, 'E-mail address')).to.equal('j.devries@example.nl');
+      button(el, 'Change e-mail address')!.click();
+      await waitUntil(() => $(el, '[part~="own"] [part~="change-form"] input[type="email"]'), 'no change form for her address');
+      $<HTMLFormElement>(el, '[part~="change-form"]')!.requestSubmit();
+      await el.updateComplete;
+      expect($(el, '.field-error')!.textContent).to.equal('Enter a valid e-mail address, for example name@example.nl.');
+      expect(overflowingParts(el)).to.deep.equal([]);
+      expect(pageScrollsSideways()).to.equal(false);
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport(800, 600);
+      await removeTestContact(LINDE, 'j.de.vries');
+    }
   });
 
   it('speaks English with lang="en" and fits a 320 px wide phone, expanded', async () => {

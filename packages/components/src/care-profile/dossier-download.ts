@@ -1,18 +1,8 @@
-import { html, nothing, type ReactiveElement } from 'lit';
-import { ApiError, type CareApiClient } from '../shared/api-client.js';
-import type { Locale } from '../shared/i18n.js';
+import { html, nothing } from 'lit';
 import { MessagesController } from '../shared/messages.js';
 import { problemText } from '../shared/states.js';
 import { dossierMessages, type nl } from './dossier-download.messages.js';
-
-/** What <care-profile> (a CareDataElement) lends the download: itself. */
-export interface DossierHost extends ReactiveElement {
-  readonly client: CareApiClient | undefined;
-  readonly locale: Locale;
-  idFor(name: string): string;
-  /** Any failure as an ApiError; a 401 ends the widget's session. */
-  apiError(error: unknown): ApiError;
-}
+import type { ProfilePartHost } from './part-host.js';
 
 type State = { status: 'idle' | 'busy' | 'done' } | { status: 'error'; text: string };
 
@@ -25,7 +15,7 @@ type State = { status: 'idle' | 'busy' | 'done' } | { status: 'error'; text: str
 export class DossierDownload {
   private state: State = { status: 'idle' };
 
-  constructor(private readonly host: DossierHost) {
+  constructor(private readonly host: ProfilePartHost) {
     new MessagesController(host, [dossierMessages], () => host.locale);
   }
 

@@ -20,7 +20,12 @@ export const nl = {
   'profile.continue': 'Verder',
   'profile.identity': 'Bevestig eerst dat u het bent.',
   'profile.proveAgain': 'De code is verlopen. Vul uw wachtwoord opnieuw in.',
+  'profile.own.heading': 'Uw eigen gegevens',
+  'profile.own.intro': 'Uw inlogcodes gaan naar dit mobiele nummer; het portaal mailt naar dit e-mailadres.',
   'profile.linkSent': 'We hebben een bevestigingslink gestuurd naar {email}. Open de link binnen 24 uur om de wijziging af te ronden.',
+  'profile.failed': 'Dat is niet gelukt. Probeer het later opnieuw.',
+  'profile.emailConfirmed': 'Uw e-mailadres is gewijzigd in {email}.',
+  'profile.linkInvalid': 'Deze link is niet meer geldig. Vraag in het portaal opnieuw om uw e-mailadres te wijzigen.',
   'profile.cancel': 'Annuleren',
 };
 

@@ -1,13 +1,20 @@
 import { html, nothing, type ReactiveElement } from 'lit';
+import type { Profile } from '@care-widgets/bff/api-types';
 import { ApiError, type CareApiClient } from '../shared/api-client.js';
+import { emit } from '../shared/events.js';
 import { focusAfterUpdate } from '../shared/focus.js';
 import type { Locale } from '../shared/i18n.js';
 import { MessagesController } from '../shared/messages.js';
+import { problemText } from '../shared/states.js';
 import { confirmationMessages } from '../shared/sms-confirmation/sms-confirmation.messages.js';
 import { SmsConfirmation, type CodeChallenge } from '../shared/sms-confirmation/sms-confirmation.js';
+import type { ProfilePartHost } from './part-host.js';
 import { changeMessages, type nl } from './profile-change.messages.js';
 
 export type EditableField = 'mobile' | 'email';
+
+/** The parameter of the link the BFF e-mails to a new address. */
+const CONFIRM_PARAM = 'confirm-email';
 
 type MobileChallenge = CodeChallenge & { mobile: string };
 type IdentityProven = MobileChallenge | { email: string; expiresInSeconds: number };
@@ -15,6 +22,8 @@ type IdentityProven = MobileChallenge | { email: string; expiresInSeconds: numbe
 /** What <care-profile> lends the change flow. */
 export interface ChangeHost {
   element: ReactiveElement;
+  /** Whose details: the client's own at `/profile` (when absent), or a contact person's own account. */
+  readonly base?: '/profile/account';
   client(): CareApiClient;
   locale(): Locale;
   currentEmail(): string | null;
@@ -53,7 +62,7 @@ export class ProfileChange {
       id: host.idFor('identity'),
       request: () => this.requestIdentityCode(),
       confirm: (challenge, code) =>
-        host.client().post<IdentityProven>(`/profile/${this.field}/verify`, { challengeId: challenge.challengeId, code }),
+        host.client().post<IdentityProven>(`${this.base}/${this.field}/verify`, { challengeId: challenge.challengeId, code }),
       confirmed: (result) => this.identityProven(result),
     });
     this.confirmation = new SmsConfirmation(host.element, {
@@ -61,9 +70,13 @@ export class ProfileChange {
       id: host.idFor('confirm'),
       request: () => this.takeMobileChallenge(),
       confirm: (challenge, code) =>
-        host.client().post<{ mobile: string }>('/profile/mobile/confirm', { challengeId: challenge.challengeId, code }),
+        host.client().post<{ mobile: string }>(`${this.base}/mobile/confirm`, { challengeId: challenge.challengeId, code }),
       confirmed: ({ mobile }) => host.changed('mobile', mobile, this.t('profile.mobileChanged', { mobile })),
     });
+  }
+
+  private get base(): string {
+    return this.host.base ?? '/profile';
   }
 
   private t(key: keyof typeof nl, params?: Record<string, string | number>) {
@@ -91,11 +104,11 @@ export class ProfileChange {
   private requestIdentityCode(): Promise<CodeChallenge> {
     const value = this.value.trim();
     const currentPassword = this.password;
-    if (this.field === 'mobile') return this.host.client().post<CodeChallenge>('/profile/mobile', { mobile: value, currentPassword });
+    if (this.field === 'mobile') return this.host.client().post<CodeChallenge>(`${this.base}/mobile`, { mobile: value, currentPassword });
     const pageUrl = new URL(location.href);
     pageUrl.hash = '';
-    pageUrl.searchParams.delete('confirm-email');
-    return this.host.client().post<CodeChallenge>('/profile/email', { email: value, currentPassword, pageUrl: pageUrl.href });
+    pageUrl.searchParams.delete(CONFIRM_PARAM);
+    return this.host.client().post<CodeChallenge>(`${this.base}/email`, { email: value, currentPassword, pageUrl: pageUrl.href });
   }
 
   /** The identity code was right: the new number gets its code, or the new address its link. */
@@ -219,5 +232,51 @@ export class ProfileChange {
         <button type="button" part="button cancel" class="button button--secondary" @click=${() => this.host.stop()}>${this.t('profile.cancel')}</button>
       </div>
     </form>`;
+  }
+}
+
+/** What the e-mailed link changes of <care-profile>: its outcome line, and the address shown. */
+export interface LinkHost extends ProfilePartHost {
+  linkOutcome: { ok: boolean; text: string } | undefined;
+  profile: Profile | undefined;
+  /** "Uw eigen gegevens", when the link was a contact person's. */
+  own: { emailConfirmed(email: string): void } | undefined;
+}
+
+/**
+ * Opened from the e-mail (`?confirm-email=…` in the page address): confirms the new address, also
+ * without a session, and says how it went. Loaded only on such a page.
+ */
+export async function confirmEmailLink(host: LinkHost, client: CareApiClient): Promise<void> {
+  const url = new URL(location.href);
+  const token = url.searchParams.get(CONFIRM_PARAM);
+  if (!token) return;
+  // The token is single-use: it must not stay in the address bar, the history or a bookmark.
+  // Removed before the call, so that a second profile widget on the page leaves it alone.
+  url.searchParams.delete(CONFIRM_PARAM);
+  history.replaceState(history.state, '', url);
+  const t = async (key: keyof typeof nl, params?: Record<string, string>) => {
+    await changeMessages.load(host.locale);
+    return changeMessages.t(host.locale, key, params);
+  };
+  try {
+    const { email } = await client.post<{ email: string }>('/profile/email/confirm', { token });
+    host.linkOutcome = { ok: true, text: await t('profile.emailConfirmed', { email }) };
+    // The address of the client's own account, or of a contact person's (not the client's record).
+    const profile = host.profile;
+    if (host.own) host.own.emailConfirmed(email);
+    else if (profile?.editable.length) host.profile = { ...profile, email, pending: { ...profile.pending, email: null } };
+    emit(host, 'care-profile-changed', { field: 'email', value: email });
+  } catch (error) {
+    const apiError = error instanceof ApiError ? error : ApiError.offline(error);
+    host.linkOutcome = {
+      ok: false,
+      text:
+        apiError.code === 'invalid-link'
+          ? await t('profile.linkInvalid')
+          : apiError.kind === 'offline'
+            ? problemText(apiError, host.locale)
+            : await t('profile.failed'),
+    };
   }
 }

@@ -20,6 +20,11 @@ export default {
   'profile.continue': 'Continue',
   'profile.identity': 'First confirm it is you.',
   'profile.proveAgain': 'The code has expired. Enter your password again.',
+  'profile.own.heading': 'Your own details',
+  'profile.own.intro': 'Your login codes go to this mobile number; the portal e-mails this address.',
   'profile.linkSent': 'We have sent a confirmation link to {email}. Open the link within 24 hours to complete the change.',
+  'profile.failed': 'That did not work. Please try again later.',
+  'profile.emailConfirmed': 'Your e-mail address has been changed to {email}.',
+  'profile.linkInvalid': 'This link is no longer valid. Ask again in the portal to change your e-mail address.',
   'profile.cancel': 'Cancel',
 } satisfies Catalogue<typeof nl>;

@@ -27,7 +27,4 @@ export default {
   'profile.contactText': 'Is something wrong? Contact your personal counsellor, district nurse or care coordinator.',
   'profile.contactPhone': 'Phone',
   'profile.contactEmail': 'E-mail',
-  'profile.failed': 'That did not work. Please try again later.',
-  'profile.emailConfirmed': 'Your e-mail address has been changed to {email}.',
-  'profile.linkInvalid': 'This link is no longer valid. Ask again in the portal to change your e-mail address.',
 } satisfies Catalogue<typeof nl>;
