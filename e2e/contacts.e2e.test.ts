@@ -130,6 +130,14 @@ describe('a contact person ("naaste") of Johanna de Vries on the example page of
     );
     expect(await shadowText(contact, 'care-measurements >> [role="alert"]')).toBe('');
     expect(await shadowText(contact, 'care-portal >> [part~="client-bar"] p')).toBe('U bekijkt het dossier van Johanna de Vries.');
+    // Without the profile right, her mother's personal data says so; her own number and address ("Uw eigen gegevens") are hers.
+    await contact.waitForFunction(() => document.querySelector('care-profile')?.shadowRoot?.querySelector('[part~="own"] dl'), undefined, {
+      timeout: 15_000,
+    });
+    expect(await shadowText(contact, 'care-profile >> [part~="no-access"]')).toBe(
+      'U heeft geen toegang tot de persoonlijke gegevens van Johanna de Vries.',
+    );
+    expect(await shadowText(contact, 'care-profile >> [part~="own"] dl')).toContain(marieke.mobile);
 
     // The client removes Anna while she is signed in: her next view shows she is signed out.
     const annaItem = contacts.locator('li', { hasText: 'Anna Bakker' });
