@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
-import { codeInput } from '../../shared/code-input/code-input.js';
 import type { AccountView, LoginFlow, SecondFactorMethod, SecondFactorSettings, StepModule, TotpEnrolment } from '../login-flow.js';
+import { codeField } from './code.js';
 import { codeMessages, t as codeT } from './code.messages.js';
 import { input, link, submit } from './form.js';
 import { newPasswordFields } from './new-password.js';
@@ -101,7 +101,6 @@ function renderFactor(flow: LoginFlow) {
   if (!factors) return nothing;
   const offered = METHODS.filter((m) => factors.allowed.includes(m));
   if (offered.length < 2 && offered[0] === factors.current) return nothing;
-  const invalid = flow.view.invalid.includes('code');
   const hintId = flow.idOf('factor-intro');
   const option = (method: SecondFactorMethod) => {
     const destination = method === 'totp' ? '' : factors.destinations[method];
@@ -139,18 +138,7 @@ function renderFactor(flow: LoginFlow) {
             .replace(/\s/g, '')
             .match(/.{1,4}/g)!
             .join(' ')}</p>
-          <div class="care-login__field">
-            ${codeInput({
-              id: flow.idOf('code'),
-              label: t(flow, 'account.code'),
-              prefix: null,
-              value: flow.view.code ?? '',
-              describedBy: [flow.idOf('code-hint'), invalid ? flow.idOf('error') : ''].filter(Boolean).join(' '),
-              invalid,
-              onCode: (code) => flow.patch({ code }),
-            })}
-            <p class="care-login__hint" id=${flow.idOf('code-hint')}>${codeT(flow, 'code.hint')}</p>
-          </div>
+          ${codeField(flow, t(flow, 'account.code'), null, codeT(flow, 'code.hint'))}
           <div class="care-login__actions">${submit(flow, t(flow, 'account.confirm'))}</div>`
         : html`<div class="care-login__actions">${submit(flow, t(flow, 'account.factorSubmit'), !choice || choice === factors.current)}</div>`
     }

@@ -84,14 +84,31 @@ function resend(flow: LoginFlow) {
   });
 }
 
+/** The code input with its hint; also "Mijn inloggegevens"' authenticator app enrolment (account.ts). */
+export function codeField(flow: LoginFlow, label: string, prefix: string | null, hint: string) {
+  const hintId = flow.idOf('code-hint');
+  const invalid = flow.view.invalid.includes('code');
+  return html`<div class="care-login__field">
+    ${codeInput({
+      id: flow.idOf('code'),
+      label,
+      prefix,
+      value: flow.view.code ?? '',
+      describedBy: [hintId, invalid ? flow.idOf('error') : ''].filter(Boolean).join(' '),
+      invalid,
+      onCode: (code) => flow.patch({ code }),
+    })}
+    <p class="care-login__hint" id=${hintId}>${hint}</p>
+  </div>`;
+}
+
 function renderCode(flow: LoginFlow) {
-  const { challenge, code = '', invalid, busy } = flow.view;
+  const { challenge, busy } = flow.view;
   const channel = challenge?.channel ?? 'sms';
   const prefix = challenge?.prefix ?? null;
   const totp = channel === 'totp';
   const wait = Math.max(0, Math.ceil((flow.view.resendAt! - Date.now()) / 1000));
   const days = challenge?.trustedDeviceDays ?? flow.state?.tenant?.trustedDeviceDays ?? 0;
-  const hintId = flow.idOf('code-hint');
   const intro = t(flow, `code.${channel}`, { destination: challenge?.destinationHint ?? '', prefix: prefix ?? 'xxxx' });
   // None went out (too many asked): then no promise of an SMS within a minute.
   const codeWentOut = totp || challenge?.codeSent !== false;
@@ -101,18 +118,7 @@ function renderCode(flow: LoginFlow) {
     () => verify(flow),
     html`
     ${codeWentOut ? html`<p>${intro}</p>` : nothing}
-    <div class="care-login__field">
-      ${codeInput({
-        id: flow.idOf('code'),
-        label: t(flow, totp ? 'code.totpLabel' : 'code.label'),
-        prefix,
-        value: code,
-        describedBy: [hintId, invalid.includes('code') ? flow.idOf('error') : ''].filter(Boolean).join(' '),
-        invalid: invalid.includes('code'),
-        onCode: (digits) => flow.patch({ code: digits }),
-      })}
-      <p class="care-login__hint" id=${hintId}>${t(flow, prefix ? 'code.prefixNote' : 'code.hint')}</p>
-    </div>
+    ${codeField(flow, t(flow, totp ? 'code.totpLabel' : 'code.label'), prefix, t(flow, prefix ? 'code.prefixNote' : 'code.hint'))}
     ${
       days > 0
         ? html`<div class="care-login__check">
