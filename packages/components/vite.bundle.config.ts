@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { minifyTemplateLiterals } from './build/minify-template-literals.js';
+import { loginInternals } from './build/mangle-props.js';
 import { plainDynamicImports } from './build/plain-dynamic-imports.js';
 
 /**
@@ -11,7 +12,7 @@ import { plainDynamicImports } from './build/plain-dynamic-imports.js';
  */
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyTemplateLiterals(), plainDynamicImports()],
+  plugins: [minifyTemplateLiterals(), plainDynamicImports(), loginInternals()],
   build: {
     target: 'es2022',
     outDir: 'dist',

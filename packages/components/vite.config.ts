@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { minifyTemplateLiterals } from './build/minify-template-literals.js';
+import { loginInternals } from './build/mangle-props.js';
 import { plainDynamicImports } from './build/plain-dynamic-imports.js';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
@@ -31,7 +32,7 @@ export const elementEntries: Record<string, string> = {
 // in ES output for the host's bundler, but browsers load these files as they are.
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyTemplateLiterals(), plainDynamicImports()],
+  plugins: [minifyTemplateLiterals(), plainDynamicImports(), loginInternals()],
   build: {
     target: 'es2022',
     outDir: 'dist',

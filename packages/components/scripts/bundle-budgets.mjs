@@ -26,21 +26,25 @@ export function budgets() {
   const widgets = entries.filter((file) => /^care-(?!widgets)[a-z-]+\.js$/.test(file)).sort();
   return [
     // SPEC.md says 12 KB; the limit is what the login reached, so that it stays there.
-    { name: '<care-login> alone, first screen', files: ['care-login.js'], limit: 11_950 },
+    { name: '<care-login> alone, first screen', files: ['care-login.js'], limit: 11_900 },
     // Not there yet: what loads after the first screen (care-login/after-first-screen.ts, one chunk)
-    // is 10.6 KB with the shared chunks it needs, of which the Dutch texts are about 2.2 KB and
+    // is 10.5 KB with the shared chunks it needs, of which the Dutch texts are about 2.2 KB and
     // "Mijn inloggegevens" 1.3 KB; the limit holds the line. It rose by 0.2 KB for the contact
     // person's activation with their own mobile number (issue 16), without which an invited
     // relative cannot get in at all, and 0.1 KB for a login alone on a page that goes back to its
     // form when a widget beside it is refused (issue 14: no "U bent ingelogd als …" on a shared computer).
-    { name: '<care-login> with every step', files: ['care-login.js'], lazy: true, limit: 22_600, target: 20_000 },
+    // Short internal property names (build/mangle-props.ts: 137 B) and one code field for the code
+    // step and the app's enrolment (43 B) took 0.2 KB off.
+    { name: '<care-login> with every step', files: ['care-login.js'], lazy: true, limit: 22_400, target: 20_000 },
     { name: 'the loader', files: [LOADER], limit: 3_000 },
     {
       name: `a portal page (${portalPageTags.map((tag) => `<${tag}>`).join(' ')}) through the loader`,
       files: [LOADER, ...portalPageTags.map((tag) => `${tag}.js`)],
-      limit: 45_000,
+      // SPEC.md says 45 KB; the limit is what the page reached.
+      limit: 44_950,
     },
-    { name: 'all widgets in one bundle', files: [BUNDLE], limit: 40_000 },
+    // SPEC.md says 40 KB; the limit is what the bundle reached.
+    { name: 'all widgets in one bundle', files: [BUNDLE], limit: 39_350 },
     // A widget's own code: its module without lit, the shared code and its lazy chunks.
     ...widgets.map((file) => ({ name: `<${file.replace(/\.js$/, '')}>'s own code`, files: [file], own: true, limit: 8_000 })),
   ];
