@@ -275,7 +275,10 @@ describe('password failures and user enumeration', () => {
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const medians = Object.values(times).map(median);
-    expect(Math.max(...medians) - Math.min(...medians)).toBeLessThan(50);
+    // A shortcut (no argon2id for an unknown name) would answer in a fraction of a verification;
+    // on a busy machine a verification itself takes hundreds of ms, so the bound grows with it.
+    const bound = Math.max(50, median(medians) / 4);
+    expect(Math.max(...medians) - Math.min(...medians)).toBeLessThan(bound);
   });
 
   it('delays from the 5th failure with 429 + Retry-After, for known and unknown usernames alike', async () => {
