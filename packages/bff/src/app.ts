@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Env, type Schema } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { requireSecretKey, type Config } from './config.js';
@@ -32,7 +32,8 @@ import { contactRoutes } from './contacts/routes.js';
 import { dossierRoutes } from './dossier/routes.js';
 import { openApiRoutes } from './openapi/routes.js';
 import { tenantRoutes } from './tenants/routes.js';
-import { tenantContext } from './tenants/tenant-context.js';
+import type { DataWidget } from './tenants/settings.js';
+import { requireWidget, tenantContext } from './tenants/tenant-context.js';
 import { themeRoutes } from './themes/routes.js';
 
 export type { AppEnv } from './http/app-env.js';
@@ -113,27 +114,34 @@ export type App = ReturnType<typeof createApp>;
  * Everything under /api/tenants/:tenant: the tenant's context (and its CORS and CSRF checks) once,
  * then each feature at its own prefix. The data features require a signed-in client themselves
  * (auth/session-middleware.ts); a feature whose URLs have two stems (`/reports`, `/reports.pdf`)
- * is mounted at both.
+ * is mounted at both. A widget's feature is mounted `offered()`: for a tenant that does not offer
+ * the widget, every route of it answers `404 widget-disabled` first. The client picker and the
+ * dossier (which leaves out the parts of widgets not offered) belong to no one widget.
  */
 function tenantApi() {
   return new Hono<AppEnv>()
     .use(tenantContext())
     .route('/', tenantRoutes())
     .route('/auth', authRoutes())
-    .route('/reports', reportRoutes())
-    .route('/reports.pdf', reportPdfRoutes())
-    .route('/measurements', measurementRoutes())
-    .route('/appointments', agendaRoutes())
-    .route('/appointments.ics', agendaCalendarRoutes())
-    .route('/messages', messageRoutes())
-    .route('/plans', planRoutes())
-    .route('/profile', profileRoutes())
-    .route('/access-log', accessLogRoutes())
-    .route('/access-log.csv', accessLogCsvRoutes())
-    .route('/access-log.pdf', accessLogPdfRoutes())
-    .route('/activity', activityRoutes())
-    .route('/contacts', contactRoutes())
+    .route('/reports', offered('reports', reportRoutes()))
+    .route('/reports.pdf', offered('reports', reportPdfRoutes()))
+    .route('/measurements', offered('measurements', measurementRoutes()))
+    .route('/appointments', offered('agenda', agendaRoutes()))
+    .route('/appointments.ics', offered('agenda', agendaCalendarRoutes()))
+    .route('/messages', offered('messages', messageRoutes()))
+    .route('/plans', offered('plan', planRoutes()))
+    .route('/profile', offered('profile', profileRoutes()))
+    .route('/access-log', offered('access-log', accessLogRoutes()))
+    .route('/access-log.csv', offered('access-log', accessLogCsvRoutes()))
+    .route('/access-log.pdf', offered('access-log', accessLogPdfRoutes()))
+    .route('/activity', offered('activity', activityRoutes()))
+    .route('/contacts', offered('contacts', contactRoutes()))
     .route('/clients', clientPickerRoutes())
-    .route('/board', boardRoutes())
+    .route('/board', offered('board', boardRoutes()))
     .route('/dossier.zip', dossierRoutes());
+}
+
+/** A widget's routes behind the check that the tenant offers the widget. */
+function offered<E extends Env, S extends Schema, B extends string>(widget: DataWidget, routes: Hono<E, S, B>) {
+  return new Hono<AppEnv>().use(requireWidget(widget)).route('/', routes);
 }

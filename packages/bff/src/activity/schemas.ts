@@ -14,14 +14,16 @@ export const activity = z
       })
       .nullable()
       .describe(
-        'What others added since the previous visit; null on the first visit. A count is null for a contact person without the right to its area',
+        'What others added since the previous visit; null on the first visit. A count is null for a contact person without the right to its area, and for an area whose widget the tenant does not offer (`enabledWidgets`)',
       ),
-    plansAwaitingDecision: z.int(),
+    plansAwaitingDecision: z.int().describe('0 for a person who may not decide on the plan, or when the tenant does not offer the plan'),
     nextAppointment: z
       .strictObject({ id: z.string(), startsAt: dateTime(), endsAt: dateTime(), title: z.string(), location: z.string().nullable() })
       .nullable()
       .optional()
-      .describe('null when nothing is planned; absent for a contact person without the agenda right'),
+      .describe(
+        'null when nothing is planned; absent for a contact person without the agenda right, or when the tenant does not offer the agenda',
+      ),
   })
   .meta({ id: 'Activity' });
 

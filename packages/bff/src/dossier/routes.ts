@@ -9,6 +9,7 @@ import { mayDownloadDossier, type RightArea } from '../contacts/rights.js';
 import { Problem } from '../http/problem.js';
 import { profileRow, profileView } from '../profile/queries.js';
 import { coalescedWebStream } from '../reports/pdf.js';
+import { offers, type WidgetName } from '../tenants/settings.js';
 import { amsterdamDate, isoDate } from '../time/amsterdam-time.js';
 import { dossierZip } from './archive.js';
 import { dossierCounts } from './queries.js';
@@ -32,6 +33,18 @@ const partRight: Record<DossierPart, RightArea | 'client'> = {
   'access-log': 'client',
 };
 
+/** The widget that shows a part in the portal: a part of a widget the tenant does not offer is left out. */
+const partWidget: Record<DossierPart, WidgetName> = {
+  reports: 'reports',
+  measurements: 'measurements',
+  appointments: 'agenda',
+  messages: 'messages',
+  plans: 'plan',
+  profile: 'profile',
+  contacts: 'contacts',
+  'access-log': 'access-log',
+};
+
 /**
  * "Download mijn dossier", at /dossier.zip: everything the person may see of the client's file as
  * one streamed ZIP of PDFs and JSON (docs/dossier.md). For the client and a legal representative
@@ -53,6 +66,7 @@ export function dossierRoutes() {
     }
     const self = session.access.relation === 'self';
     const parts = dossierParts.filter((part) => {
+      if (!offers(c.var.tenant.settings, partWidget[part])) return false;
       const need = partRight[part];
       return need === 'client' ? self : session.access.rights[need];
     });

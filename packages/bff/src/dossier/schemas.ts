@@ -15,7 +15,7 @@ import { report } from '../reports/schemas.js';
  */
 export const DOSSIER_FORMAT = 'care-widgets-dossier/1';
 
-/** The parts of a dossier, as the manifest names them; the client gets every one. */
+/** The parts of a dossier, as the manifest names them; the client gets every one of a widget the tenant offers. */
 export const dossierParts = ['reports', 'measurements', 'appointments', 'messages', 'plans', 'profile', 'contacts', 'access-log'] as const;
 export type DossierPart = (typeof dossierParts)[number];
 
@@ -30,7 +30,11 @@ export const dossierManifest = z.strictObject({
   client: z.string().describe('The client’s name'),
   /** Who downloaded it: the client, or a legal representative on the client's behalf. */
   downloadedBy: z.strictObject({ name: z.string(), relation: z.enum(['client', 'legal-representative']) }),
-  parts: z.array(z.enum(dossierParts)).describe('What this copy holds; a legal representative gets the parts of their rights'),
+  parts: z
+    .array(z.enum(dossierParts))
+    .describe(
+      'What this copy holds: the parts the portal shows, without those of widgets the tenant does not offer; a legal representative gets the parts of their rights',
+    ),
   counts: z.record(z.string(), z.int()).describe('Items per part'),
   files: z.array(z.strictObject({ path: z.string(), part: z.enum(dossierParts), description: z.string() })),
 });

@@ -15,6 +15,17 @@ export const widgetNames = [
   'board',
 ] as const;
 export type WidgetName = (typeof widgetNames)[number];
+/** A widget with data routes of its own: all but the login, which cannot be switched off. */
+export type DataWidget = Exclude<WidgetName, 'login'>;
+
+/**
+ * Whether the tenant offers a widget (`enabledWidgets`). A widget it does not offer has no data:
+ * its routes answer `404 widget-disabled` (tenant-context.ts) and the overviews that span widgets
+ * (activity, the dossier) leave it out. The login is never switched off: every widget signs in through it.
+ */
+export function offers(settings: Pick<TenantSettings, 'enabledWidgets'>, widget: WidgetName): boolean {
+  return settings.enabledWidgets.includes(widget);
+}
 
 export const passwordPolicySchema = z.object({
   minLength: z.number().int().min(8).max(128).default(10),

@@ -5,6 +5,7 @@ import { ownOrigin } from '../http/own-origin.js';
 import { Problem } from '../http/problem.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { TENANTS_CHANNEL, tenantBySlug, type TenantRecord } from './queries.js';
+import { offers, type DataWidget } from './settings.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CACHE_MS = 10_000;
@@ -101,5 +102,43 @@ function corsHeaders(origin: string): Record<string, string> {
     'access-control-allow-credentials': 'true',
     'access-control-expose-headers': 'x-request-id, retry-after, content-disposition',
     vary: 'Origin',
+  };
+}
+
+/** The widget as the sentence "Zorggroep De Linde biedt … niet aan in het cliëntportaal." names it. */
+const widgetLabels: Record<DataWidget, string> = {
+  reports: 'de rapportages',
+  measurements: 'de metingen',
+  agenda: 'de agenda',
+  messages: 'de berichten',
+  plan: 'het cliëntplan',
+  profile: 'de persoonlijke gegevens',
+  contacts: 'de contactpersonen',
+  'access-log': 'het inzageoverzicht',
+  activity: 'het overzicht "Sinds uw vorige bezoek"',
+  board: 'het prikbord',
+};
+
+/**
+ * For every route of one widget (app.ts mounts each feature with it): a tenant that does not offer
+ * the widget (`enabledWidgets`) answers `404 widget-disabled` before the session is looked at, so
+ * nothing of the client's file is read, no audit row claims a read, and a widget on the page shows
+ * the calm sentence instead of a login prompt. A 404 as for an unknown tenant (`tenant-not-found`):
+ * at this organisation the feature does not exist. Not a 403, which this BFF gives a person whose
+ * rights do not reach (`no-right`, `client-only`): another person, or a right given, changes that.
+ */
+export function requireWidget(widget: DataWidget): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const tenant = c.var.tenant;
+    if (!offers(tenant.settings, widget)) {
+      throw new Problem(
+        404,
+        'widget-disabled',
+        'Niet beschikbaar',
+        `${tenant.name} biedt ${widgetLabels[widget]} niet aan in het cliëntportaal.`,
+        { widget },
+      );
+    }
+    await next();
   };
 }
