@@ -17,6 +17,9 @@ import { createHash } from 'node:crypto';
  * localhost, the BFF on 127.0.0.1): the tenant gets `crossSiteEmbedding` with the page's origin
  * allowed, and the cookie goes to the BFF's own origin, partitioned under the page's site, as the
  * BFF would set it there. `restoreTenant` puts the tenant's settings back afterwards.
+ *
+ * `disableWidget: { tenant, widget }` takes a widget out of the tenant's `enabledWidgets` (the shared
+ * state suite's "not offered" check); `restoreTenant` puts it back.
  */
 
 /**
@@ -199,6 +202,18 @@ export function testSessionCommands(runningBff) {
             .execute();
           replacedPasswords.delete(key);
         }
+        return true;
+      }
+      if (payload.disableWidget) {
+        const tenant = await tenantBySlug(db, payload.disableWidget.tenant);
+        if (!changedTenants.has(tenant.slug)) changedTenants.set(tenant.slug, tenant.settings);
+        const enabledWidgets = tenant.settings.enabledWidgets.filter((widget) => widget !== payload.disableWidget.widget);
+        await db
+          .updateTable('tenants')
+          .set({ settings: { ...tenant.settings, enabledWidgets } })
+          .where('id', '=', tenant.id)
+          .execute();
+        clearTenantCache();
         return true;
       }
       if (payload.restoreTenant) {

@@ -201,7 +201,8 @@ export abstract class CareDataElement<K extends string = string> extends LitElem
       return;
     }
     const session = portal.session;
-    if (!session) {
+    // A widget the organisation does not offer asks all the same: the BFF says so, signed in or not.
+    if (!session && portal.tenant?.enabledWidgets.includes(this.localName.slice(5) as never) !== false) {
       // Nobody signed in (or just logged out): ask nothing, and show nothing of a last client.
       if (this.loadState.status !== 'signed-out') {
         this.loading?.abort();
@@ -214,7 +215,7 @@ export abstract class CareDataElement<K extends string = string> extends LitElem
     }
     if (client !== this.loadedWith || !samePerson(session, this.loadedSession)) {
       // Another client's file: not one moment of the last one's data.
-      if (this.loadedSession?.clientId !== session.clientId) this.clearData();
+      if (this.loadedSession?.clientId !== session?.clientId) this.clearData();
       this.loadedWith = client;
       this.loadedSession = session;
       this.startLoad(client);
@@ -397,6 +398,7 @@ declare global {
   }
 }
 
+/** Nobody and nobody is the same too: a widget not offered, asking signed out, asks once. */
 function samePerson(a: PortalSession | null | undefined, b: PortalSession | null | undefined): boolean {
-  return Boolean(a && b && a.accountId === b.accountId && a.clientId === b.clientId);
+  return a === b || Boolean(a && b && a.accountId === b.accountId && a.clientId === b.clientId);
 }

@@ -34,7 +34,8 @@ export function defineMessages<K extends string>(
   let pending: Promise<void> | undefined;
   return {
     t(locale, key, params = {}) {
-      const template = (locale === 'en' && en ? en[key] : undefined) ?? nl[key];
+      // '' for a text only the other languages have (shared/states.messages.ts), in Dutch or before English has loaded.
+      const template = (locale === 'en' && en ? en[key] : undefined) ?? nl[key] ?? '';
       return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
     },
     load(locale) {

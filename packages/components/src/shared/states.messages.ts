@@ -10,18 +10,6 @@ export const nl = {
   'state.signedOut': 'U bent niet ingelogd. Log in om uw gegevens te zien.',
   'state.loggedOut': 'U bent uitgelogd. Log opnieuw in om uw gegevens te zien.',
   'state.forbidden': 'Dit mag u niet doen.',
-  // A 403 no-right or client-only in Dutch is the BFF's own sentence (its `detail`, one source:
-  // bff/src/contacts/rights.ts); these are only the other languages' (shared/states.ts).
-  'state.noRight': '',
-  'state.area.reports': '',
-  'state.area.measurements': '',
-  'state.area.agenda': '',
-  'state.area.messages': '',
-  'state.area.plan': '',
-  'state.area.profile': '',
-  'state.area.board': '',
-  'state.area.accessLog': '',
-  'state.clientOnly': '',
   'state.retry': 'Opnieuw proberen',
   'state.requestId': 'Foutcode: {requestId}',
   'common.ok': 'OK',
@@ -32,6 +20,17 @@ export const nl = {
   'common.delete': 'Verwijderen',
 };
 
-export type StatesKey = keyof typeof nl;
+/**
+ * Texts only the other languages have: in Dutch the widget shows the BFF's own sentence (its
+ * `detail`, one source: bff/src/contacts/rights.ts, bff/src/tenants/tenant-context.ts), so Dutch
+ * carries no copy of them; `t()` gives '' for them in Dutch (shared/states.ts).
+ */
+type OtherLanguagesOnly =
+  | 'state.noRight'
+  | `state.area.${'reports' | 'measurements' | 'agenda' | 'messages' | 'plan' | 'profile' | 'board' | 'accessLog'}`
+  | 'state.clientOnly'
+  | 'state.widgetDisabled';
 
-export const stateMessages = defineMessages(nl, () => import('./locales/states.en.js'));
+export type StatesKey = keyof typeof nl | OtherLanguagesOnly;
+
+export const stateMessages = defineMessages(nl as Record<StatesKey, string>, () => import('./locales/states.en.js'));

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ApiError } from './api-client.js';
 import type { Locale } from './i18n.js';
-import { stateMessages } from './states.messages.js';
+import { stateMessages, type StatesKey } from './states.messages.js';
 
 /**
  * Where a data widget's load stands; `renderLoadState` shows every state but 'ready'. `signed-out`
@@ -39,30 +39,32 @@ export function problemText(error: ApiError, locale: Locale): string {
   if (error.kind === 'session-expired') {
     return t(locale, error.code === 'session-expired' ? 'state.sessionExpired' : 'state.signedOut');
   }
-  // A 403's detail is Dutch and written for the client (first login not finished, not allowed).
-  if (error.status === 403 && error.detail && locale === 'nl') return error.detail;
-  if (isNoAccess(error)) return noAccessText(error, locale) || t(locale, 'state.forbidden');
-  if (error.status === 403) return t(locale, 'state.forbidden');
-  return t(locale, 'state.error');
+  const noAccess = isNoAccess(error);
+  // A 403's detail is Dutch and written for the client (first login not finished, not allowed), as
+  // is the sentence of a widget the organisation does not offer.
+  if ((error.status === 403 || noAccess) && error.detail && locale === 'nl') return error.detail;
+  if (noAccess) return noAccessText(error, locale) || t(locale, 'state.forbidden');
+  return t(locale, error.status === 403 ? 'state.forbidden' : 'state.error');
 }
 
 /**
- * A contact person without the right to this part of the client's portal (`no-right`), or a part
- * only the client may use (`client-only`): a plain fact about their access, not a failure.
+ * A contact person without the right to this part of the client's portal (`no-right`), a part
+ * only the client may use (`client-only`), or a widget the organisation does not offer (a 404
+ * `widget-disabled`): a plain fact about their access, not a failure.
  */
 export function isNoAccess(error: ApiError): boolean {
-  return error.status === 403 && (error.code === 'no-right' || error.code === 'client-only');
+  return (error.status === 403 && (error.code === 'no-right' || error.code === 'client-only')) || error.code === 'widget-disabled';
 }
-
-const areas = ['reports', 'measurements', 'agenda', 'messages', 'plan', 'profile', 'board', 'accessLog'] as const;
 
 /** The BFF's sentence in the reader's language: its `detail` is Dutch, its `area` and `clientName` say the rest. */
 function noAccessText(error: ApiError, locale: Locale): string {
   const name = error.extensions['clientName'];
-  const area = areas.find((a) => a === error.extensions['area']);
-  if (typeof name !== 'string') return t(locale, 'state.forbidden');
+  if (error.code === 'widget-disabled') return t(locale, 'state.widgetDisabled');
+  if (typeof name !== 'string') return '';
   if (error.code === 'client-only') return t(locale, 'state.clientOnly', { name });
-  return area ? t(locale, 'state.noRight', { name, area: t(locale, `state.area.${area}`) }) : t(locale, 'state.forbidden');
+  // '' for an area the catalogue does not name.
+  const area = t(locale, `state.area.${String(error.extensions['area'])}` as StatesKey);
+  return area && t(locale, 'state.noRight', { name, area });
 }
 
 export function renderProblem(error: ApiError, locale: Locale, retry?: () => void): TemplateResult {

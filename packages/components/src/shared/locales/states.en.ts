@@ -1,5 +1,4 @@
-import type { Catalogue } from '../messages.js';
-import type { nl } from '../states.messages.js';
+import type { StatesKey } from '../states.messages.js';
 
 export default {
   'state.loading': 'Loading…',
@@ -20,6 +19,7 @@ export default {
   'state.area.board': 'the bulletin board',
   'state.area.accessLog': 'the access log',
   'state.clientOnly': 'Only {name} can see or change this.',
+  'state.widgetDisabled': 'Your care organisation does not offer this part of the client portal.',
   'state.retry': 'Try again',
   'state.requestId': 'Error code: {requestId}',
   'common.ok': 'OK',
@@ -28,4 +28,4 @@ export default {
   'common.busy': 'Please wait…',
   'common.back': 'Back to the overview',
   'common.delete': 'Delete',
-} satisfies Catalogue<typeof nl>;
+} satisfies Record<StatesKey, string>;

@@ -62,6 +62,7 @@ const setup = (tag: string): DataWidgetStateSetup => ({
   username: 'j.de.vries',
   empty: { answer: (path) => (path === '/plans' ? { items: [] } : undefined), text: 'Geen plannen.' },
   noAccess: 'U heeft geen toegang tot het cliëntplan van Johanna de Vries.',
+  widget: 'plan',
 });
 
 runDataWidgetStateSuite(setup('care-states-done'));
@@ -74,6 +75,7 @@ describe('the shared state suite', () => {
     offline: /the offline alert/,
     'session expired': /the session-expired alert/,
     'no access': /shows no status without the right/,
+    'not offered': /shows no status when not offered/,
   };
   for (const [state, reason] of Object.entries(failures) as Array<[DataWidgetState, RegExp]>) {
     it(`fails for a widget that mishandles ${state}`, async () => {

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { removeTestContact, testSession } from './test-session.js';
+import '../../care-portal/care-portal.js';
+import { disableWidget, removeTestContact, restoreTenant, testSession } from './test-session.js';
 
 /**
  * The states every data widget shows in the same words (shared/states.ts): loading, empty, error,
@@ -31,15 +32,18 @@ export interface DataWidgetStateSetup {
    * widget the BFF never refuses (the activity overview shows only what the rights allow).
    */
   noAccess?: string;
+  /** The widget's name in the tenant's `enabledWidgets`; by default the tag without `care-`. */
+  widget?: string;
 }
 
-export type DataWidgetState = 'loading' | 'empty' | 'error' | 'offline' | 'session expired' | 'no access';
+export type DataWidgetState = 'loading' | 'empty' | 'error' | 'offline' | 'session expired' | 'no access' | 'not offered';
 
 const LOADING = 'Bezig met laden…';
 const OFFLINE = 'Er is geen verbinding met het cliëntportaal. Controleer uw internetverbinding en probeer het opnieuw.';
 const ERROR = 'Er ging iets mis bij het ophalen van de gegevens. Probeer het later opnieuw.';
 const EXPIRED = 'Uw sessie is verlopen. Log opnieuw in om verder te gaan.';
 const RETRY = 'Opnieuw proberen';
+const NOT_OFFERED_EN = 'Your care organisation does not offer this part of the client portal.';
 const REQUEST_ID = 'state-suite-request';
 
 const text = (el: Element) => el.textContent!.replace(/\s+/g, ' ').trim();
@@ -195,6 +199,45 @@ export const dataWidgetStateChecks: Record<DataWidgetState, (setup: DataWidgetSt
       await expect(el).to.be.accessible();
     } finally {
       await removeTestContact(setup.tenant, setup.username);
+      await testSession(setup.tenant, setup.username);
+    }
+  },
+
+  /**
+   * A widget the organisation does not offer (not in `enabledWidgets`) says so, calmly, in Dutch
+   * the BFF's sentence and in English the widget's own; signed out too, rather than asking to log in.
+   */
+  async 'not offered'(setup) {
+    await disableWidget(setup.tenant, setup.widget ?? setup.tag.slice(5));
+    try {
+      const shown = async (attributes: Record<string, string>) => {
+        const el = await render({ ...setup, attributes: { ...setup.attributes, ...attributes } });
+        await waitUntil(() => !busy(el) && byRole(el, 'status')?.textContent?.trim(), `<${setup.tag}> shows no status when not offered`, {
+          timeout: 8000,
+        });
+        expect(byRole(el, 'alert'), 'no alert: a part the organisation does not offer is no failure').to.equal(undefined);
+        expect(retryButton(el), 'no retry: trying again does not make it offered').to.equal(undefined);
+        await expect(el).to.be.accessible();
+        return text(byRole(el, 'status')!);
+      };
+      expect(await shown({}), 'the not-offered status').to.match(/^\S.* biedt .+ niet aan in het cliëntportaal\.$/);
+      expect(await shown({ lang: 'en' }), 'the not-offered status in English').to.equal(NOT_OFFERED_EN);
+      await testSession(setup.tenant, setup.username, { revoked: true });
+      expect(await shown({}), 'the not-offered status, signed out').to.match(/ biedt .+ niet aan in het cliëntportaal\.$/);
+      // In a portal nobody signed in to, where the other widgets ask nothing and say "U bent niet ingelogd".
+      const portal = await fixture<HTMLElement>(html`<care-portal tenant=${setup.tenant} api=""></care-portal>`);
+      const el = document.createElement(setup.tag);
+      for (const [name, value] of Object.entries(setup.attributes ?? {})) el.setAttribute(name, value);
+      portal.append(el);
+      await waitUntil(
+        () => / biedt .+ niet aan/.test(byRole(el, 'status')?.textContent ?? ''),
+        `<${setup.tag}> in a signed-out portal asks to log in`,
+        {
+          timeout: 8000,
+        },
+      );
+    } finally {
+      await restoreTenant(setup.tenant);
       await testSession(setup.tenant, setup.username);
     }
   },

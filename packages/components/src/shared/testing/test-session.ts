@@ -59,7 +59,12 @@ export async function restorePassword(tenant: string, username: string): Promise
   await executeServerCommand('care-test-session', { restorePassword: { tenant, username } });
 }
 
-/** Puts back the settings a crossSiteTestSession changed. */
+/** Takes `widget` (e.g. `board`) out of the tenant's `enabledWidgets`; undo with `restoreTenant(tenant)`. */
+export async function disableWidget(tenant: string, widget: string): Promise<void> {
+  await executeServerCommand('care-test-session', { disableWidget: { tenant, widget } });
+}
+
+/** Puts back the settings a crossSiteTestSession or disableWidget changed. */
 export async function restoreTenant(tenant: string): Promise<void> {
   await executeServerCommand('care-test-session', { restoreTenant: tenant });
 }
