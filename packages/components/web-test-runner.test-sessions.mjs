@@ -104,6 +104,67 @@ async function removeTestContact(db, tenant, clientId) {
     .execute();
 }
 
+/**
+ * `inviteContact: { tenant, clientOf }` makes a fresh *invited* contact person of the client
+ * `clientOf` (TEST_INVITED_CONTACT: no password, no second factor, its own e-mail address and the
+ * mobile number the activation asks for), as the client's confirmed invitation would, and returns
+ * the activation link's token; no e-mail or code is sent, so no demo account's codes are spent.
+ * An earlier one is removed first. `removeInvitedContact: { tenant }` takes the account away again,
+ * with its link, sessions and codes (they cascade).
+ */
+const invitedContact = { email: 'toets.uitnodiging@example.nl', mobile: '+31687650001', name: 'Toets Uitnodiging' };
+
+async function removeInvitedContact(db, tenant) {
+  await db.deleteFrom('accounts').where('tenant_id', '=', tenant.id).where('email', '=', invitedContact.email).execute();
+  return true;
+}
+
+async function inviteContact(db, tenant, clientOf, issueLinkChallenge) {
+  await removeInvitedContact(db, tenant);
+  const client = await db
+    .selectFrom('accounts as a')
+    .innerJoin('account_clients as ac', (join) => join.onRef('ac.tenant_id', '=', 'a.tenant_id').onRef('ac.account_id', '=', 'a.id'))
+    .select(['ac.client_id', 'a.id'])
+    .where('a.tenant_id', '=', tenant.id)
+    .where('a.username', '=', clientOf)
+    .where('ac.relation', '=', 'self')
+    .executeTakeFirstOrThrow();
+  const account = await db
+    .insertInto('accounts')
+    .values({
+      tenant_id: tenant.id,
+      username: invitedContact.email,
+      display_name: invitedContact.name,
+      email: invitedContact.email,
+      mobile_phone: invitedContact.mobile,
+      must_change_password: false,
+      status: 'invited',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('account_clients')
+    .values({
+      tenant_id: tenant.id,
+      account_id: account.id,
+      client_id: client.client_id,
+      relation: 'contact',
+      relationship: 'family',
+      rights: { reports: true },
+    })
+    .execute();
+  const { token } = await issueLinkChallenge(db, {
+    tenantId: tenant.id,
+    accountId: account.id,
+    purpose: 'activation',
+    destination: invitedContact.email,
+    ttlSeconds: 3600,
+    maxAttempts: 10,
+    binding: { kind: 'contact', clientId: client.client_id, invitedBy: client.id },
+  });
+  return { token, ...invitedContact };
+}
+
 /** @typedef {{ tenant: string, username: string, revoked?: boolean, crossSite?: boolean, password?: string, absoluteMinutes?: number, clientOf?: string, contact?: { rights: string[] } }} TestSessionRequest */
 
 // createSession and tenantBySlug are not in @care-widgets/bff's public exports; the test runner
@@ -176,6 +237,7 @@ export function testSessionCommands(runningBff) {
       import(new URL('tenants/queries.js', bffDist).href),
       import(new URL('tenants/tenant-context.js', bffDist).href),
       import(new URL('auth/passwords.js', bffDist).href),
+      import(new URL('auth/challenges.js', bffDist).href),
     ]));
   /** Settings of tenants a cross-site test changed, to put back. */
   const changedTenants = new Map();
@@ -188,7 +250,13 @@ export function testSessionCommands(runningBff) {
       if (command !== 'care-test-session') return undefined;
       const db = runningBff()?.database?.db;
       if (!db) throw new Error('care-test-session needs the in-process test BFF (it does not work with CARE_BFF_URL)');
-      const [{ createSession, sessionCookieName }, { tenantBySlug }, { clearTenantCache }, { hashPassword }] = await load();
+      const [{ createSession, sessionCookieName }, { tenantBySlug }, { clearTenantCache }, { hashPassword }, { issueLinkChallenge }] =
+        await load();
+      if (payload.inviteContact) {
+        const { tenant, clientOf } = payload.inviteContact;
+        return inviteContact(db, await tenantBySlug(db, tenant), clientOf, issueLinkChallenge);
+      }
+      if (payload.removeInvitedContact) return removeInvitedContact(db, await tenantBySlug(db, payload.removeInvitedContact.tenant));
       if (payload.longTitles) return longTitles(db, await tenantBySlug(db, payload.longTitles.tenant), payload.longTitles);
       if (payload.restorePassword) {
         const key = `${payload.restorePassword.tenant}/${payload.restorePassword.username}`;

@@ -54,6 +54,28 @@ export async function removeTestContact(tenant: string, username: string): Promi
   await executeServerCommand('care-test-session', { tenant, username, removeContact: true });
 }
 
+/**
+ * The contact person inviteTestContact makes: invited, not yet active, with this e-mail address and
+ * the mobile number its activation asks for (and its login codes go to); its own, so a test of its
+ * activation and first sign-in spends no demo account's codes.
+ */
+export const TEST_INVITED_CONTACT = { email: 'toets.uitnodiging@example.nl', mobile: '+31687650001', name: 'Toets Uitnodiging' };
+
+/**
+ * A fresh invited contact person of the client `clientOf` (TEST_INVITED_CONTACT), written by the test
+ * runner as a confirmed invitation would leave it, and the token of its activation link (`?activate=`).
+ * No e-mail or code is sent. Undo with `removeInvitedTestContact(tenant)`.
+ */
+export async function inviteTestContact(tenant: string, clientOf: string): Promise<string> {
+  const { token } = (await executeServerCommand('care-test-session', { inviteContact: { tenant, clientOf } })) as { token: string };
+  return token;
+}
+
+/** Takes away the account inviteTestContact made, with its link and sessions. */
+export async function removeInvitedTestContact(tenant: string): Promise<void> {
+  await executeServerCommand('care-test-session', { removeInvitedContact: { tenant } });
+}
+
 /** Puts back the password a testSession with `password` replaced. */
 export async function restorePassword(tenant: string, username: string): Promise<void> {
   await executeServerCommand('care-test-session', { restorePassword: { tenant, username } });
