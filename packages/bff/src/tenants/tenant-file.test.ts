@@ -67,6 +67,9 @@ describe('the tenant file', () => {
     const all = (tenantFileJsonSchema() as { properties: { enabledWidgets: { default: string[] } } }).properties.enabledWidgets.default;
     expect(all).toEqual(expect.arrayContaining(['contacts', 'access-log', 'activity', 'board']));
     expect(problemsOf(withChanges({ enabledWidgets: ['prikbord'] }))).toEqual([expect.stringMatching(/^enabledWidgets\[0\]: /)]);
+    expect(problemsOf(withChanges({ enabledWidgets: ['reports', 'agenda'] }))).toEqual([
+      'enabledWidgets: must include "login": every widget signs in through it',
+    ]);
   });
 });
 

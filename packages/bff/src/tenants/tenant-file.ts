@@ -69,6 +69,10 @@ export const tenantFileSchema = z
   .refine((file) => file.secondFactors.allowed.includes(file.secondFactors.default), {
     message: 'the default second factor must be one of the allowed ones',
     path: ['secondFactors', 'default'],
+  })
+  .refine((file) => file.enabledWidgets.includes('login'), {
+    message: 'must include "login": every widget signs in through it',
+    path: ['enabledWidgets'],
   });
 
 export type TenantFile = z.output<typeof tenantFileSchema>;
