@@ -5,6 +5,7 @@ import { groupAccessLog } from '../access-log/grouping.js';
 import { accessLogCsv } from '../access-log/routes.js';
 import type { AccessLogLine } from '../access-log/queries.js';
 import type { AppointmentView } from '../agenda/queries.js';
+import type { BoardPostView } from '../board/queries.js';
 import type { ContactView } from '../contacts/queries.js';
 import { areaLabels, rightAreas } from '../contacts/rights.js';
 import type { Database } from '../db/schema.js';
@@ -16,7 +17,18 @@ import { planPdf, plansOf, type PlanView } from '../plans/queries.js';
 import type { profileView } from '../profile/queries.js';
 import { pdfOffThread, reportsPdf } from '../reports/pdf-workers.js';
 import type { PdfEntry } from './pdf.js';
-import { appointmentPages, measurementPages, measurementTypesOf, messagePages, reportPages, type DossierCounts } from './queries.js';
+import {
+  appointmentPages,
+  boardPhotoBytes,
+  boardPhotoEntries,
+  boardPostPages,
+  measurementPages,
+  measurementTypesOf,
+  messagePages,
+  reportPages,
+  type BoardPhotoEntry,
+  type DossierCounts,
+} from './queries.js';
 import { DOSSIER_FORMAT, type DossierPart, type dossierManifest } from './schemas.js';
 import type { z } from 'zod';
 import { amsterdamDate, isoDate } from '../time/amsterdam-time.js';
@@ -82,6 +94,39 @@ function appointmentText(a: AppointmentView): PdfEntry {
 
 function messageText(m: MessageView): PdfEntry {
   return { heading: `${when.format(new Date(m.sentAt))} · ${m.own ? `${m.sender.name} (uzelf)` : m.sender.name}`, lines: [m.body] };
+}
+
+/** A post with its photos' files in the ZIP and every reply under it. */
+function boardPostText(post: BoardPostView, photoPaths: Map<string, string>): PdfEntry {
+  return {
+    heading: `${when.format(new Date(post.createdAt))} · ${post.author.label}`,
+    lines: [
+      ...(post.text ? [post.text] : []),
+      ...post.photos.map((photo) => {
+        const path = photoPaths.get(photo.id);
+        return `Foto: ${photo.description}${path ? ` (${path})` : ''}`;
+      }),
+      ...post.replies.map((reply) => `Reactie van ${reply.author.label}, ${when.format(new Date(reply.createdAt))}: ${reply.text}`),
+    ],
+  };
+}
+
+const boardPhotoFolder = 'prikbord/fotos/';
+const photoExtensions: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+
+/** `prikbord/fotos/<day>-<post id, short>-<n>.jpg`, ASCII; the whole post id where two posts of a day start alike. */
+function boardPhotoPaths(photos: BoardPhotoEntry[]): Map<string, string> {
+  const paths = new Map<string, string>();
+  const used = new Set<string>();
+  for (const photo of photos) {
+    const extension = photoExtensions[photo.contentType] ?? 'bin';
+    const name = (postId: string) => `${boardPhotoFolder}${photo.day}-${postId}-${photo.position + 1}.${extension}`;
+    let path = name(photo.postId.slice(0, 8));
+    if (used.has(path)) path = name(photo.postId);
+    used.add(path);
+    paths.set(photo.id, path);
+  }
+  return paths;
 }
 
 function profileEntries(p: NonNullable<DossierInput['profile']>): PdfEntry[] {
@@ -170,6 +215,8 @@ const descriptions: Record<string, string> = {
   'afspraken.json': 'Alle afspraken',
   'berichten.pdf': 'Alle berichten met het zorgteam',
   'berichten.json': 'Alle berichten',
+  'prikbord.pdf': 'Alle berichten en reacties op het prikbord, met de beschrijving van elke foto',
+  'prikbord.json': 'Het prikbord, voor een computerprogramma',
   'clientplan.json': 'De documenten van het cliëntplan en wie ze ondertekende of afkeurde',
   'persoonlijke-gegevens.pdf': 'Uw persoonlijke gegevens en uw contactpersonen',
   'persoonlijke-gegevens.json': 'Uw persoonlijke gegevens',
@@ -193,10 +240,19 @@ export async function dossierZip(input: DossierInput): Promise<Readable> {
     jsonFile({ generatedAt: generatedAt.toISOString(), ...head }, batches);
   const files: z.infer<typeof dossierManifest>['files'] = [];
   const entries: [string, DossierPart, () => Readable, boolean][] = [];
-  const add = (path: string, part: DossierPart, make: () => Readable, compress = true) => {
+  const add = (path: string, part: DossierPart, make: () => Readable, compress = true, description = descriptions[path]) => {
     entries.push([path, part, make, compress]);
-    files.push({ path, part, description: descriptions[path] ?? 'Document van het cliëntplan, zoals opgeslagen' });
+    files.push({ path, part, description: description ?? 'Document van het cliëntplan, zoals opgeslagen' });
   };
+  /** A stored file read when the ZIP reaches it: one in memory at a time. */
+  const stored = (read: () => Promise<Uint8Array | undefined>) => () =>
+    Readable.from(
+      (async function* () {
+        const bytes = await read();
+        if (bytes) yield Buffer.from(bytes);
+      })(),
+      { objectMode: false },
+    );
 
   const today = isoDate(amsterdamDate(generatedAt));
   if (has('reports')) {
@@ -264,6 +320,51 @@ export async function dossierZip(input: DossierInput): Promise<Readable> {
     );
     add('berichten.json', 'messages', () => json({ part: 'messages' }, messagePages(db, scope)));
   }
+  if (has('board')) {
+    const reader = { ...scope, isClient: input.downloadedBy.relation === 'client' };
+    const photos = await boardPhotoEntries(db, scope, generatedAt);
+    const photoPaths = boardPhotoPaths(photos);
+    add(
+      'prikbord.pdf',
+      'board',
+      () =>
+        pdfOffThread('dossier-part', {
+          ...pdfHead,
+          title: 'Prikbord',
+          summary: [
+            `Aantal berichten: ${counts.board}`,
+            ...(photos.length
+              ? ['Nieuwste bericht eerst, met de reacties eronder; de foto’s staan als bestand in de map prikbord/fotos.']
+              : []),
+          ],
+          empty: 'Er staan nog geen berichten op het prikbord.',
+          batches: mapped(boardPostPages(db, reader, generatedAt), (post) => boardPostText(post, photoPaths)),
+        }),
+      false,
+    );
+    add('prikbord.json', 'board', () =>
+      json(
+        { part: 'board' },
+        mapped(boardPostPages(db, reader, generatedAt), (post) => ({
+          ...post,
+          // A post that came in after the photos were listed: its photos have no file in this ZIP.
+          photos: post.photos.flatMap((photo) => {
+            const path = photoPaths.get(photo.id);
+            return path ? [{ ...photo, path }] : [];
+          }),
+        })),
+      ),
+    );
+    for (const photo of photos) {
+      add(
+        photoPaths.get(photo.id)!,
+        'board',
+        stored(() => boardPhotoBytes(db, scope, photo.id)),
+        false,
+        'Foto van het prikbord, zoals opgeslagen',
+      );
+    }
+  }
   if (has('plans')) {
     const plans = await plansOf(db, scope);
     const used = new Set<string>();
@@ -277,15 +378,7 @@ export async function dossierZip(input: DossierInput): Promise<Readable> {
       add(
         plan.path,
         'plans',
-        () =>
-          Readable.from(
-            (async function* () {
-              // One stored PDF in memory at a time, read when the ZIP reaches it.
-              const file = await planPdf(db, scope, plan.id);
-              if (file) yield Buffer.from(file.pdf);
-            })(),
-            { objectMode: false },
-          ),
+        stored(async () => (await planPdf(db, scope, plan.id))?.pdf),
         false,
       );
     }
@@ -368,6 +461,8 @@ function partCount(part: DossierPart, input: DossierInput): number {
       return counts.appointments;
     case 'messages':
       return counts.messages;
+    case 'board':
+      return counts.board;
     case 'plans':
       return counts.plans;
     case 'profile':
@@ -383,6 +478,14 @@ async function* chunks<T>(items: T[], size: number): AsyncGenerator<T[]> {
   for (let at = 0; at < items.length; at += size) yield items.slice(at, at + size);
 }
 
+/** The files for LEESMIJ.txt: the board's photos as one line for their folder. */
+function readmeLines(files: { path: string; description: string }[]): string[] {
+  const photos = files.filter((file) => file.path.startsWith(boardPhotoFolder));
+  const lines = files.filter((file) => !photos.includes(file)).map((file) => `  ${file.path}  ${file.description}`);
+  if (photos.length) lines.push(`  ${boardPhotoFolder}  De foto’s van het prikbord (${photos.length}), zoals opgeslagen`);
+  return lines;
+}
+
 function readme(input: DossierInput, files: { path: string; description: string }[]): string {
   const lines = [
     `Dossier van ${input.counts.clientName} bij ${input.organisation}`,
@@ -396,7 +499,7 @@ function readme(input: DossierInput, files: { path: string; description: string 
     '',
     'In dit bestand:',
     '  dossier.json  Overzicht van dit bestand, voor een computerprogramma',
-    ...files.map((file) => `  ${file.path}  ${file.description}`),
+    ...readmeLines(files),
     '',
   ];
   return lines.join('\r\n');

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../auth/session.js';
 import { addContact } from '../contacts/queries.js';
@@ -16,6 +17,7 @@ import { clientRequest, signedInClient, type SignedInClient } from '../testing/s
 import { createTestApp } from '../testing/test-app.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import type { TenantRecord } from '../tenants/queries.js';
+import { widgetNames } from '../tenants/settings.js';
 import { clearTenantCache } from '../tenants/tenant-context.js';
 import { streamDossierPartPdf } from './pdf.js';
 import { dossierFiles, dossierManifest } from './schemas.js';
@@ -186,6 +188,89 @@ async function fillFile(who: SignedInClient, label: string) {
   }
 }
 
+/** A photo as the board stores it: a screen-size and a thumbnail JPEG, different bytes. */
+async function storedPhoto(red: number) {
+  const jpeg = (width: number, height: number) =>
+    sharp({ create: { width, height, channels: 3, background: { r: red, g: 120, b: 200 } } })
+      .jpeg({ quality: 82 })
+      .toBuffer();
+  return { screen: await jpeg(160, 120), thumbnail: await jpeg(48, 36) };
+}
+
+/**
+ * Posts on a client's board, oldest first: each with its author, time, text, photos (stored
+ * bytes) and replies. Returns each post's id and its photos' ids and screen bytes, in order.
+ */
+async function addBoardPosts(
+  clientId: string,
+  posts: {
+    author: { kind: 'client' | 'contact' | 'staff'; name: string; relationship?: 'daughter' | null; accountId?: string | null };
+    daysAgo: number;
+    text: string;
+    photos?: { description: string; screen: Buffer; thumbnail: Buffer }[];
+    replies?: { author: { kind: 'client' | 'contact' | 'staff'; name: string }; text: string }[];
+  }[],
+  { id: tenantId }: TenantRecord = tenant,
+) {
+  const added: { id: string; photos: { id: string; screen: Buffer }[] }[] = [];
+  for (const post of posts) {
+    const createdAt = new Date(Date.now() - post.daysAgo * 86_400_000);
+    const { id } = await database.db
+      .insertInto('board_posts')
+      .values({
+        tenant_id: tenantId,
+        client_id: clientId,
+        author_kind: post.author.kind,
+        author_account_id: post.author.accountId ?? null,
+        author_name: post.author.name,
+        author_relationship: post.author.relationship ?? null,
+        text: post.text,
+        created_at: createdAt,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const photos: { id: string; screen: Buffer }[] = [];
+    for (const [position, photo] of (post.photos ?? []).entries()) {
+      const row = await database.db
+        .insertInto('board_photos')
+        .values({
+          tenant_id: tenantId,
+          client_id: clientId,
+          post_id: id,
+          position,
+          description: photo.description,
+          content_type: 'image/jpeg',
+          thumbnail: photo.thumbnail,
+          thumbnail_width: 48,
+          thumbnail_height: 36,
+          screen: photo.screen,
+          screen_width: 160,
+          screen_height: 120,
+          stored_bytes: photo.screen.length + photo.thumbnail.length,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      photos.push({ id: row.id, screen: photo.screen });
+    }
+    for (const [n, reply] of (post.replies ?? []).entries()) {
+      await database.db
+        .insertInto('board_replies')
+        .values({
+          tenant_id: tenantId,
+          client_id: clientId,
+          post_id: id,
+          author_kind: reply.author.kind,
+          author_name: reply.author.name,
+          text: reply.text,
+          created_at: new Date(createdAt.getTime() + (n + 1) * 60_000),
+        })
+        .execute();
+    }
+    added.push({ id, photos });
+  }
+  return added;
+}
+
 async function contactSession(name: string, rights: Rights, legalRepresentative: boolean): Promise<Who> {
   const added = await addContact(
     database.db,
@@ -229,6 +314,9 @@ const auditRows = async (clientId: string) =>
 
 let daughter: Who;
 let mentor: Who;
+let curator: Who;
+/** Alice's board, oldest post first. */
+let aliceBoard: Awaited<ReturnType<typeof addBoardPosts>>;
 
 beforeAll(async () => {
   database = await databaseUnderTest();
@@ -253,6 +341,36 @@ beforeAll(async () => {
   await fillFile(bob, 'Bob');
   daughter = await contactSession('Marieke Dochter', { ...noRights, reports: true, agenda: true }, false);
   mentor = await contactSession('Meneer Mentor', { ...noRights, reports: true, plan: true }, true);
+  curator = await contactSession('Mevrouw Curator', { ...noRights, board: true }, true);
+  const [birthday, cake, flowers] = [await storedPhoto(10), await storedPhoto(90), await storedPhoto(200)];
+  aliceBoard = await addBoardPosts(alice.clientId, [
+    {
+      author: { kind: 'contact', name: 'Marieke de Vries', relationship: 'daughter' },
+      daysAgo: 20,
+      text: 'Alice: foto’s van de verjaardag.',
+      photos: [
+        { description: 'Moeder blaast de kaarsjes uit', ...birthday },
+        { description: 'De taart met 85 erop', ...cake },
+      ],
+      replies: [
+        { author: { kind: 'staff', name: 'Sanne Visser' }, text: 'Wat een mooie foto’s!' },
+        { author: { kind: 'client', name: 'Alice de Vries' }, text: 'Dank je, lieverd.' },
+      ],
+    },
+    { author: { kind: 'staff', name: 'Sanne Visser' }, daysAgo: 10, text: 'Zaterdag is de kerstmarkt in de recreatiezaal.' },
+    { author: { kind: 'client', name: 'Alice de Vries', accountId: alice.accountId }, daysAgo: 8, text: 'Weggehaald bericht' },
+    {
+      author: { kind: 'client', name: 'Alice de Vries', accountId: alice.accountId },
+      daysAgo: 3,
+      text: 'De bloemen staan op tafel.',
+      photos: [{ description: 'Bos tulpen in een vaas', ...flowers }],
+    },
+  ]);
+  // Removed from the board: not in the copy.
+  await database.db.deleteFrom('board_posts').where('tenant_id', '=', tenant.id).where('id', '=', aliceBoard[2]!.id).execute();
+  await addBoardPosts(bob.clientId, [
+    { author: { kind: 'client', name: 'Bob de Vries' }, daysAgo: 1, text: 'Bob: hallo', photos: [{ description: 'Bob', ...birthday }] },
+  ]);
   // Something for the access log: Alice read her reports.
   expect((await clientRequest(app, alice, '/reports?period=year')).status).toBe(200);
 }, 60_000);
@@ -265,9 +383,12 @@ describe('Download mijn dossier', () => {
   it('gives the client one ZIP with a PDF and JSON of every part, only hers', async () => {
     const before = (await auditRows(alice.clientId)).length;
     const zip = await fetchZip(alice);
-    expect(zip.names.sort()).toEqual(
+    const photoNames = zip.names.filter((name) => name.startsWith('prikbord/fotos/'));
+    expect(zip.names.filter((name) => !photoNames.includes(name)).sort()).toEqual(
       [
         'LEESMIJ.txt',
+        'prikbord.json',
+        'prikbord.pdf',
         'afspraken.json',
         'afspraken.pdf',
         'berichten.json',
@@ -292,7 +413,8 @@ describe('Download mijn dossier', () => {
     const manifest = dossierManifest.parse(zip.json('dossier.json'));
     expect(manifest.client).toBe('Alice de Vries');
     expect(manifest.downloadedBy.relation).toBe('client');
-    expect(manifest.counts).toMatchObject({ reports: 7, measurements: 2, appointments: 2, messages: 2, plans: 2, contacts: 2 });
+    expect(manifest.counts).toMatchObject({ reports: 7, measurements: 2, appointments: 2, messages: 2, board: 3, plans: 2, contacts: 3 });
+    expect(manifest.parts).toContain('board');
 
     // Every JSON file as its schema says (docs/dossier.md), with the items of the widget API.
     for (const [name, schema] of Object.entries(dossierFiles)) schema.parse(zip.json(name));
@@ -307,8 +429,42 @@ describe('Download mijn dossier', () => {
     for (const plan of plans.items) {
       expect(createHash('sha256').update(zip.read(plan.path)).digest('hex')).toBe(plan.sha256);
     }
+    // The board as it shows it: newest post first, authors as labelled there, every reply, and
+    // each photo as a file with the stored screen-size bytes.
+    const board = dossierFiles['prikbord.json'].parse(zip.json('prikbord.json'));
+    expect(board.items.map((post) => [post.author.label, post.text])).toEqual([
+      ['Alice de Vries', 'De bloemen staan op tafel.'],
+      ['Sanne Visser (zorgteam)', 'Zaterdag is de kerstmarkt in de recreatiezaal.'],
+      ['Marieke de Vries (dochter)', 'Alice: foto’s van de verjaardag.'],
+    ]);
+    expect(board.items[2]!.replies.map((reply) => [reply.author.label, reply.text])).toEqual([
+      ['Sanne Visser (zorgteam)', 'Wat een mooie foto’s!'],
+      ['Alice de Vries', 'Dank je, lieverd.'],
+    ]);
+    expect(board.items.map((post) => post.photos.map((photo) => photo.description))).toEqual([
+      ['Bos tulpen in een vaas'],
+      [],
+      ['Moeder blaast de kaarsjes uit', 'De taart met 85 erop'],
+    ]);
+    // Alice may remove anything on her own board.
+    expect(board.items.every((post) => post.canDelete)).toBe(true);
+    const storedScreens = new Map(aliceBoard.flatMap((post) => post.photos.map((photo) => [photo.id, photo.screen] as const)));
+    const photoPaths = board.items.flatMap((post) => post.photos.map((photo) => photo.path));
+    expect(photoPaths.sort()).toEqual([...photoNames].sort());
+    expect(photoNames).toHaveLength(3);
+    for (const photo of board.items.flatMap((post) => post.photos)) {
+      expect(photo.path).toMatch(/^prikbord\/fotos\/\d{4}-\d{2}-\d{2}-[0-9a-f]{8}-[1-6]\.jpg$/);
+      expect(photo.path).toContain(board.items.find((post) => post.photos.includes(photo))!.id.slice(0, 8));
+      expect(Buffer.compare(zip.read(photo.path), storedScreens.get(photo.id)!)).toBe(0);
+    }
+    expect(
+      manifest.files
+        .filter((file) => file.part === 'board')
+        .map((file) => file.path)
+        .sort(),
+    ).toEqual(['prikbord.json', 'prikbord.pdf', ...photoNames].sort());
     const contacts = dossierFiles['contactpersonen.json'].parse(zip.json('contactpersonen.json'));
-    expect(contacts.items.map((c) => c.name).sort()).toEqual(['Marieke Dochter', 'Meneer Mentor']);
+    expect(contacts.items.map((c) => c.name).sort()).toEqual(['Marieke Dochter', 'Meneer Mentor', 'Mevrouw Curator']);
     const log = dossierFiles['inzage-logboek.json'].parse(zip.json('inzage-logboek.json'));
     expect(log.items.some((line) => line.category === 'reports' && line.action === 'view' && line.actor === 'client')).toBe(true);
 
@@ -322,8 +478,16 @@ describe('Download mijn dossier', () => {
     expect(await text('berichten.pdf')).toContain('Alice: morgen kom ik om tien uur.');
     expect(await text('persoonlijke-gegevens.pdf')).toMatch(/Lindelaan 12, 1234 AB Utrecht[\s\S]*Marieke Dochter \(dochter\)/);
     expect(await text('inzage-logboek.pdf')).toContain('Rapportages bekeken');
+    const boardText = await text('prikbord.pdf');
+    expect(boardText).toContain('Aantal berichten: 3');
+    expect(boardText).toMatch(/Marieke de Vries \(dochter\)[\s\S]*Alice: foto’s van de verjaardag\./);
+    expect(boardText).toContain('Foto: Moeder blaast de kaarsjes uit');
+    expect(boardText).toMatch(/Reactie van Sanne Visser \(zorgteam\)[\s\S]*Wat een mooie foto’s!/);
+    expect(boardText).not.toContain('Weggehaald bericht');
+    expect(boardText.indexOf('De bloemen staan op tafel.')).toBeLessThan(boardText.indexOf('Zaterdag is de kerstmarkt'));
     expect(zip.read('inzage-logboek.csv').toString('utf8')).toContain('"Rapportages";"bekeken"');
     expect(zip.read('LEESMIJ.txt').toString('utf8')).toContain('artikel 15d');
+    expect(zip.read('LEESMIJ.txt').toString('utf8')).toMatch(/prikbord\.pdf .*prikbord/);
 
     // Not one byte of Bob's file.
     for (const name of zip.names) {
@@ -380,6 +544,46 @@ describe('Download mijn dossier', () => {
     expect(rows.at(-1)).toMatchObject({ action: 'dossier.download', details: { parts: ['reports', 'plans'], format: 'zip' } });
   });
 
+  it('gives a legal representative with the board right the board, its photos and nothing else', async () => {
+    const zip = await fetchZip(curator);
+    const manifest = dossierManifest.parse(zip.json('dossier.json'));
+    expect(manifest.parts).toEqual(['board']);
+    expect(zip.names.filter((n) => !n.startsWith('prikbord/fotos/')).sort()).toEqual(
+      ['LEESMIJ.txt', 'dossier.json', 'prikbord.json', 'prikbord.pdf'].sort(),
+    );
+    expect(zip.names.filter((n) => n.startsWith('prikbord/fotos/'))).toHaveLength(3);
+    const board = dossierFiles['prikbord.json'].parse(zip.json('prikbord.json'));
+    expect(board.items).toHaveLength(3);
+    // As the curator sees the board: none of it is theirs to remove.
+    expect(board.items.some((post) => post.canDelete || post.author.own)).toBe(false);
+  });
+
+  it('says so in the board PDF when nothing is on the board', async () => {
+    const erin = await signedInClient(database.db, tenant);
+    const zip = await fetchZip(erin);
+    const manifest = dossierManifest.parse(zip.json('dossier.json'));
+    expect(manifest.counts['board']).toBe(0);
+    expect(dossierFiles['prikbord.json'].parse(zip.json('prikbord.json')).items).toEqual([]);
+    expect(zip.names.filter((n) => n.startsWith('prikbord/'))).toEqual([]);
+    expect((await pdfText(new Uint8Array(zip.read('prikbord.pdf')))).join('\n')).toContain('Er staan nog geen berichten op het prikbord.');
+  });
+
+  it('leaves the board out where the organisation does not offer it', async () => {
+    const noBoard = await createTenant(database.db, { enabledWidgets: widgetNames.filter((name) => name !== 'board') });
+    const frank = await signedInClient(database.db, noBoard);
+    await addBoardPosts(
+      frank.clientId,
+      [{ author: { kind: 'client', name: 'Frank' }, daysAgo: 1, text: 'Van voor het uitzetten' }],
+      noBoard,
+    );
+    const zip = await fetchZip(frank);
+    const manifest = dossierManifest.parse(zip.json('dossier.json'));
+    expect(manifest.parts).not.toContain('board');
+    expect(manifest.parts).toContain('reports');
+    expect(zip.names.filter((n) => n.startsWith('prikbord'))).toEqual([]);
+    expect(zip.read('LEESMIJ.txt').toString('utf8')).not.toContain('prikbord');
+  });
+
   it('tells the widget who may download it', async () => {
     const session = async (who: Who) =>
       ((await (await clientRequest(app, who, '/auth/session')).json()) as { mayDownloadDossier: boolean }).mayDownloadDossier;
@@ -429,7 +633,18 @@ describe('a large file', () => {
         })
         .execute();
     }
-    const storedBytes = 2000 * paragraph.length + 96 * 256 * 1024;
+    // And 16 board posts of 6 photos, each a screen-size version of 256 KB that does not compress.
+    const thumbnail = (await storedPhoto(0)).thumbnail;
+    await addBoardPosts(
+      dave.clientId,
+      Array.from({ length: 16 }, (_, n) => ({
+        author: { kind: 'client' as const, name: 'Dave' },
+        daysAgo: n + 1,
+        text: `Foto's ${n + 1}`,
+        photos: Array.from({ length: 6 }, (_, i) => ({ description: `Foto ${i + 1}`, screen: randomBytes(256 * 1024), thumbnail })),
+      })),
+    );
+    const storedBytes = 2000 * paragraph.length + 96 * 256 * 1024 + 96 * 256 * 1024;
 
     const retained = () => {
       gc();
@@ -461,9 +676,11 @@ describe('a large file', () => {
     expect(reports.items).toHaveLength(2000);
     expect(new Set(reports.items.map((r) => r.id)).size).toBe(2000);
     expect(zip.names.filter((name) => name.startsWith('clientplan/'))).toHaveLength(96);
+    expect(zip.names.filter((name) => name.startsWith('prikbord/fotos/'))).toHaveLength(96);
     expect(received).toBeGreaterThan(storedBytes * 0.9);
-    // Held whole, the file would be 28 MB above the baseline (and more, once as rows and once as
-    // bytes); streamed, the server holds a page of rows, one stored PDF and the buffers in between.
+    // Held whole, the file would be 53 MB above the baseline (and more, once as rows and once as
+    // bytes), its photos alone 25 MB; streamed, the server holds a page of rows, one stored PDF or
+    // photo and the buffers in between.
     expect(peak).toBeLessThan(storedBytes / 2.5);
   }, 120_000);
 });

@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { AuditLogTable, Database } from '../db/schema.js';
 import type { ClientScope } from '../http/session-types.js';
 import { appointmentView, type AppointmentView } from '../agenda/queries.js';
+import { postView, type BoardPostView, type PostRow } from '../board/queries.js';
 import type { MeasurementTypeView, MeasurementView } from '../measurements/queries.js';
 import { messageView, type MessageView } from '../messages/queries.js';
 import { reportPage, type ReportCursor, type ReportView } from '../reports/queries.js';
@@ -138,6 +139,92 @@ export function messagePages(db: Kysely<Database>, scope: ClientScope, size = PA
   );
 }
 
+/** An attached photo of the board, without its bytes: what the ZIP needs to name its entry. */
+export interface BoardPhotoEntry {
+  id: string;
+  postId: string;
+  /** 0-based, in the order the post shows them */
+  position: number;
+  contentType: string;
+  /** The Amsterdam day of the post */
+  day: string;
+}
+
+/**
+ * Every photo of the board's posts written up to `until`, newest post first, without the bytes:
+ * the ZIP names each photo's entry before it reads the bytes (boardPhotoBytes), one at a time.
+ */
+export async function boardPhotoEntries(db: Kysely<Database>, scope: ClientScope, until: Date): Promise<BoardPhotoEntry[]> {
+  const rows = await db
+    .selectFrom('board_photos as ph')
+    .innerJoin('board_posts as p', (join) => join.onRef('p.tenant_id', '=', 'ph.tenant_id').onRef('p.id', '=', 'ph.post_id'))
+    .select(['ph.id', 'ph.post_id', 'ph.position', 'ph.content_type'])
+    .select(sql<string>`to_char(p.created_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD')`.as('day'))
+    .where('ph.tenant_id', '=', scope.tenantId)
+    .where('ph.client_id', '=', scope.clientId)
+    .where('p.client_id', '=', scope.clientId)
+    .where('p.created_at', '<=', until)
+    .orderBy('p.created_at', 'desc')
+    .orderBy('p.id', 'desc')
+    .orderBy('ph.position')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    postId: row.post_id!,
+    position: row.position ?? 0,
+    contentType: row.content_type,
+    day: row.day,
+  }));
+}
+
+/** The stored screen-size version of one posted photo of the board, byte for byte. */
+export async function boardPhotoBytes(db: Kysely<Database>, scope: ClientScope, id: string): Promise<Uint8Array | undefined> {
+  const row = await db
+    .selectFrom('board_photos')
+    .select('screen')
+    .where('tenant_id', '=', scope.tenantId)
+    .where('client_id', '=', scope.clientId)
+    .where('id', '=', id)
+    .where('post_id', 'is not', null)
+    .executeTakeFirst();
+  return row?.screen;
+}
+
+/**
+ * The board's posts written up to `until`, newest first, each with its photos and every reply
+ * (oldest first, as the board shows them; the board's own page has only the newest 50).
+ */
+export function boardPostPages(
+  db: Kysely<Database>,
+  reader: ClientScope & { isClient: boolean },
+  until: Date,
+  size = PAGE_SIZE,
+): AsyncGenerator<BoardPostView[]> {
+  return keysetPages(
+    async (after, limit) => {
+      const older = after ? sql`and (p.created_at, p.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql``;
+      const { rows } = await sql<PostRow & { cursor_at: string }>`
+        select p.id, p.author_kind, p.author_account_id, p.author_name, p.author_relationship, p.text, p.created_at,
+          p.created_at::text as cursor_at,
+          coalesce((select json_agg(json_build_object('id', ph.id, 'description', ph.description, 'contentType', ph.content_type,
+              'tw', ph.thumbnail_width, 'th', ph.thumbnail_height, 'sw', ph.screen_width, 'sh', ph.screen_height) order by ph.position)
+            from board_photos ph where ph.tenant_id = p.tenant_id and ph.post_id = p.id), '[]'::json) as photos,
+          (select count(*) from board_replies rc where rc.tenant_id = p.tenant_id and rc.post_id = p.id) as reply_count,
+          coalesce((select json_agg(json_build_object('id', r.id, 'post_id', r.post_id, 'author_kind', r.author_kind,
+              'author_account_id', r.author_account_id, 'author_name', r.author_name, 'author_relationship', r.author_relationship,
+              'text', r.text, 'created_at', r.created_at) order by r.created_at, r.id)
+            from board_replies r where r.tenant_id = p.tenant_id and r.post_id = p.id), '[]'::json) as replies
+        from board_posts p
+        where p.tenant_id = ${reader.tenantId} and p.client_id = ${reader.clientId} and p.created_at <= ${until} ${older}
+        order by p.created_at desc, p.id desc
+        limit ${limit}`.execute(db);
+      return rows;
+    },
+    (row) => postView(row, reader),
+    size,
+  );
+}
+
 /** How much each part holds, for the first page of each PDF and the manifest. */
 export interface DossierCounts {
   clientName: string;
@@ -146,6 +233,8 @@ export interface DossierCounts {
   appointments: number;
   messages: number;
   plans: number;
+  /** Posts on the board */
+  board: number;
   /** The Amsterdam day of the first report, for the reports PDF's period; null without reports. */
   firstReportDay: string | null;
 }
@@ -159,7 +248,7 @@ export async function dossierCounts(
   scope: ClientScope,
   auditRow: Insertable<AuditLogTable> | undefined,
 ): Promise<DossierCounts | undefined> {
-  const count = (table: 'reports' | 'measurements' | 'appointments' | 'messages' | 'plan_documents', extra = sql``) =>
+  const count = (table: 'reports' | 'measurements' | 'appointments' | 'messages' | 'plan_documents' | 'board_posts', extra = sql``) =>
     sql<number>`(select count(*)::int from ${sql.table(table)} x
       where x.tenant_id = ${scope.tenantId} and x.client_id = ${scope.clientId} ${extra})`;
   const query = (from: Kysely<Database>) =>
@@ -172,6 +261,7 @@ export async function dossierCounts(
         count('appointments', sql`and x.cancelled_at is null`).as('appointments'),
         count('messages').as('messages'),
         count('plan_documents').as('plans'),
+        count('board_posts').as('board'),
         sql<string | null>`(select to_char(min(r.written_at) at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') from reports r
           where r.tenant_id = ${scope.tenantId} and r.client_id = ${scope.clientId})`.as('first_report_day'),
       ])
@@ -192,6 +282,7 @@ export async function dossierCounts(
     appointments: Number(row.appointments),
     messages: Number(row.messages),
     plans: Number(row.plans),
+    board: Number(row.board),
     firstReportDay: row.first_report_day,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accessLogLine } from '../access-log/schemas.js';
 import { appointment } from '../agenda/schemas.js';
+import { boardPhoto, boardPost, boardReply } from '../board/schemas.js';
 import { contact } from '../contacts/schemas.js';
 import { dateTime, media, problem, read } from '../contract/operations.js';
 import { measurement, measurementType } from '../measurements/schemas.js';
@@ -16,7 +17,17 @@ import { report } from '../reports/schemas.js';
 export const DOSSIER_FORMAT = 'care-widgets-dossier/1';
 
 /** The parts of a dossier, as the manifest names them; the client gets every one of a widget the tenant offers. */
-export const dossierParts = ['reports', 'measurements', 'appointments', 'messages', 'plans', 'profile', 'contacts', 'access-log'] as const;
+export const dossierParts = [
+  'reports',
+  'measurements',
+  'appointments',
+  'messages',
+  'board',
+  'plans',
+  'profile',
+  'contacts',
+  'access-log',
+] as const;
 export type DossierPart = (typeof dossierParts)[number];
 
 const header = {
@@ -50,6 +61,13 @@ export const dossierFiles = {
   'metingen.json': items('measurements', measurement, { types: z.array(measurementType) }),
   'afspraken.json': items('appointments', appointment),
   'berichten.json': items('messages', message),
+  'prikbord.json': items(
+    'board',
+    boardPost.extend({
+      photos: z.array(boardPhoto.extend({ path: z.string().describe('The screen-size version as a file in this ZIP') })),
+      replies: z.array(boardReply).describe('Every reply, oldest first'),
+    }),
+  ),
   'clientplan.json': items('plans', plan.extend({ path: z.string().describe('The stored PDF in this ZIP') })),
   'persoonlijke-gegevens.json': z.strictObject({
     ...header,
@@ -67,7 +85,7 @@ export const dossierOperations = [
     summary:
       'A copy of everything the client may see (Wabvpz art. 15d): readable PDFs and JSON in one streamed ZIP; for the client and a legal representative',
     description:
-      'The ZIP holds `dossier.json` (the manifest), a PDF and a JSON file per part, and the client plan documents as stored; docs/dossier.md describes the layout. Each download is audited (`dossier.download`) and limited to a few per day per client.',
+      'The ZIP holds `dossier.json` (the manifest), a PDF and a JSON file per part, the client plan documents as stored and the board’s photos; docs/dossier.md describes the layout. Each download is audited (`dossier.download`) and limited to a few per day per client.',
     responses: {
       '200': media('ZIP (application/zip), streamed', 'application/zip', true),
       '403': problem('A contact person who is not a legal representative (`client-only`), or a first login not finished'),

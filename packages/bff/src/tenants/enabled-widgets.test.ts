@@ -206,7 +206,7 @@ describe('a widget the tenant does not offer', () => {
     const names = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).trim().split('\n');
     const read = (name: string) => execFileSync('unzip', ['-p', file, name], { encoding: 'utf8' });
     const manifest = JSON.parse(read('dossier.json')) as { parts: string[]; counts: Record<string, number> };
-    expect(manifest.parts).toEqual(['reports', 'measurements', 'messages', 'plans', 'profile', 'contacts']);
+    expect(manifest.parts).toEqual(['reports', 'measurements', 'messages', 'board', 'plans', 'profile', 'contacts']);
     expect(manifest.counts).not.toHaveProperty('appointments');
     expect(names.filter((name) => /^(afspraken|inzage-logboek)\./.test(name))).toEqual([]);
     expect(names).toContain('rapportages.pdf');
