@@ -38,7 +38,8 @@ export function mangleProps(modules: RegExp, names: Record<string, string>): Plu
  * `invalid`, `error`, `state`, `locale`, `api` (shared code, <care-portal>'s state or an
  * attribute), `answers` and the step modules' names (read from the lazy chunk's namespace),
  * `focus`, `update`, `styles` (the DOM and lit). Each short name is one no object here has.
- * The component tests run on the sources without this; the e2e tests run on dist/.
+ * The component tests run on the sources without this; the e2e tests run on dist/, the steps few
+ * clients see in e2e/login-steps.e2e.test.ts.
  */
 export const loginInternals = () =>
   mangleProps(/\/src\/care-login\/.*\.ts$/, {
