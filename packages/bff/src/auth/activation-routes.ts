@@ -73,9 +73,15 @@ export function activationRoutes() {
 }
 
 function usernameTaken() {
-  return new Problem(409, 'username-taken', 'Gebruikersnaam bezet', 'Deze gebruikersnaam is al in gebruik. Kies een andere.', {
-    errors: [{ field: 'username', detail: 'already in use' }],
-  });
+  return new Problem(
+    409,
+    'username-taken',
+    { nl: 'Gebruikersnaam bezet', en: 'Username taken' },
+    { nl: 'Deze gebruikersnaam is al in gebruik. Kies een andere.', en: 'This username is already in use. Choose another one.' },
+    {
+      errors: [{ field: 'username', detail: 'already in use' }],
+    },
+  );
 }
 
 /** The link must be open and the proof right (date of birth, or a contact person's mobile); every try counts against the link. */
@@ -95,20 +101,32 @@ async function provePerson<E extends AppEnv>(
   if ((await activationProofOfAccount(c.var.db, tenant.id, account.id)) === 'mobile') {
     if (!proof.mobile || !sameMobile(proof.mobile, account.mobile_phone)) {
       await failed('mobile');
-      throw new Problem(400, 'mobile-mismatch', 'Mobiel nummer klopt niet', 'Het mobiele nummer is niet juist.', {
-        attemptsLeft: claim.attemptsLeft,
-        errors: [{ field: 'mobile', detail: proof.mobile ? 'does not match' : 'required: the mobile number you were invited with' }],
-      });
+      throw new Problem(
+        400,
+        'mobile-mismatch',
+        { nl: 'Mobiel nummer klopt niet', en: 'Mobile number does not match' },
+        { nl: 'Het mobiele nummer is niet juist.', en: 'The mobile number is not correct.' },
+        {
+          attemptsLeft: claim.attemptsLeft,
+          errors: [{ field: 'mobile', detail: proof.mobile ? 'does not match' : 'required: the mobile number you were invited with' }],
+        },
+      );
     }
     return { account, challengeId: claim.challengeId };
   }
   const client = await portalClientOf(c.var.db, tenant.id, account.id);
   if (!client || client.dateOfBirth !== proof.dateOfBirth) {
     await failed('date-of-birth');
-    throw new Problem(400, 'date-of-birth-mismatch', 'Geboortedatum klopt niet', 'De geboortedatum is niet juist.', {
-      attemptsLeft: claim.attemptsLeft,
-      errors: [{ field: 'dateOfBirth', detail: proof.dateOfBirth ? 'does not match' : 'required' }],
-    });
+    throw new Problem(
+      400,
+      'date-of-birth-mismatch',
+      { nl: 'Geboortedatum klopt niet', en: 'Date of birth does not match' },
+      { nl: 'De geboortedatum is niet juist.', en: 'The date of birth is not correct.' },
+      {
+        attemptsLeft: claim.attemptsLeft,
+        errors: [{ field: 'dateOfBirth', detail: proof.dateOfBirth ? 'does not match' : 'required' }],
+      },
+    );
   }
   return { account, challengeId: claim.challengeId };
 }

@@ -174,14 +174,29 @@ export type VerifyResult =
 /** What a client is told when a code did not verify: try again (with the tries left), or ask a new code. */
 export function codeFailureProblem(result: Exclude<VerifyResult, { ok: true }>): Problem {
   if (result.reason === 'wrong-code' && result.attemptsLeft > 0) {
-    return new Problem(400, 'invalid-code', 'Onjuiste code', 'De code is niet juist. Controleer de code en probeer het opnieuw.', {
-      attemptsLeft: result.attemptsLeft,
-      errors: [{ field: 'code', detail: 'De code is niet juist.' }],
-    });
+    return new Problem(
+      400,
+      'invalid-code',
+      { nl: 'Onjuiste code', en: 'Incorrect code' },
+      {
+        nl: 'De code is niet juist. Controleer de code en probeer het opnieuw.',
+        en: 'The code is not correct. Check the code and try again.',
+      },
+      {
+        attemptsLeft: result.attemptsLeft,
+        errors: [{ field: 'code', detail: 'De code is niet juist.' }],
+      },
+    );
   }
-  return new Problem(400, 'code-expired', 'Code niet meer geldig', 'Deze code is niet meer geldig. Vraag een nieuwe code aan.', {
-    errors: [{ field: 'code', detail: 'Vraag een nieuwe code aan.' }],
-  });
+  return new Problem(
+    400,
+    'code-expired',
+    { nl: 'Code niet meer geldig', en: 'Code no longer valid' },
+    { nl: 'Deze code is niet meer geldig. Vraag een nieuwe code aan.', en: 'This code is no longer valid. Ask for a new code.' },
+    {
+      errors: [{ field: 'code', detail: 'Vraag een nieuwe code aan.' }],
+    },
+  );
 }
 
 /**

@@ -12,15 +12,21 @@ export function codeNotDelivered(channel: 'sms' | 'email') {
     ? new Problem(
         503,
         'sms-not-sent',
-        'De sms is niet verstuurd',
-        'De sms kon niet worden verstuurd. Probeer het over een paar minuten opnieuw.',
+        { nl: 'De sms is niet verstuurd', en: 'The text message was not sent' },
+        {
+          nl: 'De sms kon niet worden verstuurd. Probeer het over een paar minuten opnieuw.',
+          en: 'The text message could not be sent. Try again in a few minutes.',
+        },
         { retryAfter: RETRY_AFTER_FAILED_DELIVERY_SECONDS },
       )
     : new Problem(
         503,
         'email-not-sent',
-        'De e-mail is niet verstuurd',
-        'De e-mail kon niet worden verstuurd. Probeer het over een paar minuten opnieuw.',
+        { nl: 'De e-mail is niet verstuurd', en: 'The e-mail was not sent' },
+        {
+          nl: 'De e-mail kon niet worden verstuurd. Probeer het over een paar minuten opnieuw.',
+          en: 'The e-mail could not be sent. Try again in a few minutes.',
+        },
         { retryAfter: RETRY_AFTER_FAILED_DELIVERY_SECONDS },
       );
 }

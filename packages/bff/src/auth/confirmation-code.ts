@@ -53,7 +53,10 @@ export async function sendConfirmationCode<E extends SessionEnv>(
         details: { bucket: limit.bucket.split(':').slice(0, 2).join(':') },
       });
       throw Problem.tooManyRequests(
-        `Er zijn te veel codes verstuurd. Probeer het over ${Math.ceil(result.retryAfterSeconds / 60)} minuten opnieuw.`,
+        {
+          nl: `Er zijn te veel codes verstuurd. Probeer het over ${Math.ceil(result.retryAfterSeconds / 60)} minuten opnieuw.`,
+          en: `Too many codes have been sent. Try again in ${Math.ceil(result.retryAfterSeconds / 60)} minutes.`,
+        },
         result.retryAfterSeconds,
       );
     }

@@ -1,4 +1,5 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
+import type { Text } from '../http/problem.js';
 import type { PasswordPolicy } from '../tenants/settings.js';
 
 /**
@@ -71,24 +72,30 @@ export function evaluatePassword(password: string, policy: PasswordPolicy, conte
 
 export const passwordAcceptable = (results: RuleResult[]) => results.every((r) => r.ok);
 
-/** Dutch explanations for a problem response, one per failed rule. */
-export function ruleMessage(rule: PasswordRule, policy: PasswordPolicy): string {
+/** Explanations for a problem response, one per failed rule. */
+export function ruleMessage(rule: PasswordRule, policy: PasswordPolicy): Text {
   switch (rule) {
     case 'minLength':
-      return `Gebruik ten minste ${policy.minLength} tekens.`;
+      return { nl: `Gebruik ten minste ${policy.minLength} tekens.`, en: `Use at least ${policy.minLength} characters.` };
     case 'maxLength':
-      return `Gebruik hoogstens ${MAX_PASSWORD_LENGTH} tekens.`;
+      return { nl: `Gebruik hoogstens ${MAX_PASSWORD_LENGTH} tekens.`, en: `Use at most ${MAX_PASSWORD_LENGTH} characters.` };
     case 'lowercase':
-      return 'Gebruik minimaal 1 kleine letter.';
+      return { nl: 'Gebruik minimaal 1 kleine letter.', en: 'Use at least 1 lower-case letter.' };
     case 'uppercase':
-      return 'Gebruik minimaal 1 hoofdletter.';
+      return { nl: 'Gebruik minimaal 1 hoofdletter.', en: 'Use at least 1 capital letter.' };
     case 'digit':
-      return 'Gebruik minimaal 1 cijfer.';
+      return { nl: 'Gebruik minimaal 1 cijfer.', en: 'Use at least 1 digit.' };
     case 'special':
-      return 'Gebruik minimaal 1 speciaal teken, zoals . - _ ! @ # $ % of een spatie.';
+      return {
+        nl: 'Gebruik minimaal 1 speciaal teken, zoals . - _ ! @ # $ % of een spatie.',
+        en: 'Use at least 1 special character, such as . - _ ! @ # $ % or a space.',
+      };
     case 'notCommon':
-      return 'Dit wachtwoord wordt te vaak gebruikt. Kies een ander wachtwoord.';
+      return {
+        nl: 'Dit wachtwoord wordt te vaak gebruikt. Kies een ander wachtwoord.',
+        en: 'This password is used too often. Choose another password.',
+      };
     case 'notUsername':
-      return 'Het wachtwoord mag uw gebruikersnaam niet bevatten.';
+      return { nl: 'Het wachtwoord mag uw gebruikersnaam niet bevatten.', en: 'The password must not contain your username.' };
   }
 }

@@ -178,11 +178,19 @@ export function authRoutes() {
         const session = c.var.session;
         const current = await currentSecondFactorStep(c, session.id);
         if (current && current.channel === 'totp') {
-          throw new Problem(409, 'not-applicable', 'Geen code te versturen', 'Gebruik de code uit uw authenticator-app.');
+          throw new Problem(
+            409,
+            'not-applicable',
+            { nl: 'Geen code te versturen', en: 'No code to send' },
+            { nl: 'Gebruik de code uit uw authenticator-app.', en: 'Use the code from your authenticator app.' },
+          );
         }
         if (current && current.resendAvailableInSeconds > 0) {
           throw Problem.tooManyRequests(
-            `Wacht ${current.resendAvailableInSeconds} seconden voordat u een nieuwe code vraagt.`,
+            {
+              nl: `Wacht ${current.resendAvailableInSeconds} seconden voordat u een nieuwe code vraagt.`,
+              en: `Wait ${current.resendAvailableInSeconds} seconds before you ask for a new code.`,
+            },
             current.resendAvailableInSeconds,
           );
         }
@@ -257,13 +265,24 @@ export function authRoutes() {
         const tenant = c.var.tenant;
         const account = await freshAccount(c, session.accountId);
         if (!firstLoginSteps(account, tenant).includes('password')) {
-          throw new Problem(409, 'not-required', 'Al gedaan', 'Het wachtwoord is al gewijzigd.');
+          throw new Problem(
+            409,
+            'not-required',
+            { nl: 'Al gedaan', en: 'Already done' },
+            { nl: 'Het wachtwoord is al gewijzigd.', en: 'The password has already been changed.' },
+          );
         }
         assertNewPassword(tenant, body, account.username);
         if (account.password_hash && (await verifyPassword(account.password_hash, body.newPassword))) {
-          throw new Problem(400, 'password-policy', 'Het wachtwoord voldoet niet', 'Kies een ander wachtwoord dan het huidige.', {
-            errors: [{ field: 'newPassword', rule: 'notCurrent', detail: 'Kies een ander wachtwoord dan het huidige.' }],
-          });
+          throw new Problem(
+            400,
+            'password-policy',
+            { nl: 'Het wachtwoord voldoet niet', en: 'The password does not meet the rules' },
+            { nl: 'Kies een ander wachtwoord dan het huidige.', en: 'Choose a password other than the current one.' },
+            {
+              errors: [{ field: 'newPassword', rule: 'notCurrent', detail: 'Kies een ander wachtwoord dan het huidige.' }],
+            },
+          );
         }
         await setPassword(c.var.db, tenant.id, account.id, body.newPassword);
         await revokeOtherSessions(c.var.db, tenant.id, account.id, session.id);
@@ -281,8 +300,11 @@ export function authRoutes() {
           throw new Problem(
             409,
             'terms-version-changed',
-            'Nieuwe voorwaarden',
-            'De gebruiksvoorwaarden zijn gewijzigd. Lees de nieuwe versie.',
+            { nl: 'Nieuwe voorwaarden', en: 'New terms of use' },
+            {
+              nl: 'De gebruiksvoorwaarden zijn gewijzigd. Lees de nieuwe versie.',
+              en: 'The terms of use have changed. Read the new version.',
+            },
             { currentVersion: current },
           );
         }
@@ -442,9 +464,15 @@ export function authRoutes() {
         if (!account.password_hash || !(await verifyPassword(account.password_hash, body.currentPassword))) {
           await recordFailure(db, tenant.id, failureBucket, 3600, passwordDelaySeconds);
           await audit(c, { action: 'auth.password.change', outcome: 'failure', details: { reason: 'wrong-current-password' } });
-          throw new Problem(400, 'wrong-password', 'Huidig wachtwoord onjuist', 'Het huidige wachtwoord is niet juist.', {
-            errors: [{ field: 'currentPassword', detail: 'Het huidige wachtwoord is niet juist.' }],
-          });
+          throw new Problem(
+            400,
+            'wrong-password',
+            { nl: 'Huidig wachtwoord onjuist', en: 'Current password not correct' },
+            { nl: 'Het huidige wachtwoord is niet juist.', en: 'The current password is not correct.' },
+            {
+              errors: [{ field: 'currentPassword', detail: 'Het huidige wachtwoord is niet juist.' }],
+            },
+          );
         }
         assertNewPassword(tenant, body, account.username);
         await setPassword(db, tenant.id, account.id, body.newPassword);
@@ -466,9 +494,15 @@ export function authRoutes() {
         const account = await freshAccount(c, c.var.session.accountId);
         const view = secondFactorView(tenant, account);
         if (!view.allowed.includes(body.method)) {
-          throw new Problem(403, 'factor-not-allowed', 'Niet mogelijk', 'Uw zorgorganisatie biedt deze manier niet aan.', {
-            errors: [{ field: 'method', detail: 'not offered by this tenant' }],
-          });
+          throw new Problem(
+            403,
+            'factor-not-allowed',
+            { nl: 'Niet mogelijk', en: 'Not possible' },
+            { nl: 'Uw zorgorganisatie biedt deze manier niet aan.', en: 'Your care organisation does not offer this method.' },
+            {
+              errors: [{ field: 'method', detail: 'not offered by this tenant' }],
+            },
+          );
         }
         const unusable =
           (body.method === 'totp' && !view.totpEnrolled) ||
@@ -478,8 +512,10 @@ export function authRoutes() {
           throw new Problem(
             409,
             'factor-not-ready',
-            'Nog niet ingesteld',
-            body.method === 'totp' ? 'Stel eerst de authenticator-app in.' : 'Er is geen adres bekend voor deze manier.',
+            { nl: 'Nog niet ingesteld', en: 'Not set up yet' },
+            body.method === 'totp'
+              ? { nl: 'Stel eerst de authenticator-app in.', en: 'Set up the authenticator app first.' }
+              : { nl: 'Er is geen adres bekend voor deze manier.', en: 'There is no address known for this method.' },
             {
               errors: [{ field: 'method', detail: 'not set up' }],
             },
@@ -498,7 +534,15 @@ export function authRoutes() {
       .post('/totp/enrol', requireSession(), async (c) => {
         const tenant = c.var.tenant;
         if (!tenant.settings.secondFactors.allowed.includes('totp')) {
-          throw new Problem(403, 'factor-not-allowed', 'Niet mogelijk', 'Uw zorgorganisatie biedt de authenticator-app niet aan.');
+          throw new Problem(
+            403,
+            'factor-not-allowed',
+            { nl: 'Niet mogelijk', en: 'Not possible' },
+            {
+              nl: 'Uw zorgorganisatie biedt de authenticator-app niet aan.',
+              en: 'Your care organisation does not offer the authenticator app.',
+            },
+          );
         }
         const account = await freshAccount(c, c.var.session.accountId);
         const secret = newTotpSecret();
@@ -520,7 +564,13 @@ export function authRoutes() {
         const failureBucket = buckets.secondFactorFailures(account.id);
         const locked = await lockedFor(db, tenant.id, failureBucket);
         if (locked > 0) throw secondFactorLocked(locked);
-        if (!account.totp_pending_secret) throw new Problem(409, 'no-enrolment', 'Eerst instellen', 'Stel eerst de authenticator-app in.');
+        if (!account.totp_pending_secret)
+          throw new Problem(
+            409,
+            'no-enrolment',
+            { nl: 'Eerst instellen', en: 'Set up first' },
+            { nl: 'Stel eerst de authenticator-app in.', en: 'Set up the authenticator app first.' },
+          );
         const step = matchingStep(openSecret(account.totp_pending_secret), body.code.replace(/\s/g, ''));
         if (step === null) {
           const failure = await recordFailure(
@@ -535,8 +585,11 @@ export function authRoutes() {
           throw new Problem(
             400,
             'invalid-code',
-            'Onjuiste code',
-            'De code is niet juist. Controleer de tijd op uw telefoon en probeer het opnieuw.',
+            { nl: 'Onjuiste code', en: 'Incorrect code' },
+            {
+              nl: 'De code is niet juist. Controleer de tijd op uw telefoon en probeer het opnieuw.',
+              en: 'The code is not correct. Check the time on your phone and try again.',
+            },
             {
               errors: [{ field: 'code', detail: 'De code is niet juist.' }],
             },
@@ -556,7 +609,13 @@ export function authRoutes() {
           .where('totp_pending_secret', '=', account.totp_pending_secret)
           .returning('id')
           .executeTakeFirst();
-        if (!updated) throw new Problem(409, 'no-enrolment', 'Eerst instellen', 'De instelling is vervangen; scan de nieuwe code.');
+        if (!updated)
+          throw new Problem(
+            409,
+            'no-enrolment',
+            { nl: 'Eerst instellen', en: 'Set up first' },
+            { nl: 'De instelling is vervangen; scan de nieuwe code.', en: 'The set-up has been replaced; scan the new code.' },
+          );
         await clearBucket(db, tenant.id, failureBucket);
         await audit(c, { action: 'auth.totp.confirm' });
         return c.json(secondFactorView(tenant, await freshAccount(c, account.id)));

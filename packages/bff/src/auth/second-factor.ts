@@ -30,8 +30,11 @@ export function secondFactorLocked(retryAfter: number) {
   return new Problem(
     429,
     'second-factor-locked',
-    'Te vaak een verkeerde code',
-    'Er is te vaak een verkeerde code ingevuld. Probeer het over 15 minuten opnieuw.',
+    { nl: 'Te vaak een verkeerde code', en: 'Wrong code too often' },
+    {
+      nl: 'Er is te vaak een verkeerde code ingevuld. Probeer het over 15 minuten opnieuw.',
+      en: 'A wrong code was entered too often. Try again in 15 minutes.',
+    },
     { retryAfter },
   );
 }
@@ -49,8 +52,11 @@ export async function startSecondFactor<E extends AppEnv>(c: Context<E>, account
     throw new Problem(
       403,
       'no-second-factor',
-      'Inloggen is niet mogelijk',
-      'Er is geen mobiel nummer of e-mailadres bekend voor de inlogcode. Neem contact op met uw zorgorganisatie.',
+      { nl: 'Inloggen is niet mogelijk', en: 'Signing in is not possible' },
+      {
+        nl: 'Er is geen mobiel nummer of e-mailadres bekend voor de inlogcode. Neem contact op met uw zorgorganisatie.',
+        en: 'There is no mobile number or e-mail address known for the sign-in code. Contact your care organisation.',
+      },
     );
   }
   const locked = await lockedFor(db, tenant.id, buckets.secondFactorFailures(account.id));

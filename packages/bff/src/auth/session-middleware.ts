@@ -11,22 +11,41 @@ import { clearSessionCookie, sessionCookieName, touchSession } from './session.j
 async function liveSession<E extends AppEnv>(c: Context<E>, allow: SessionState[]): Promise<SessionInfo> {
   const tenant = c.var.tenant;
   const token = getCookie(c, sessionCookieName(tenant.slug));
-  if (!token) throw new Problem(401, 'unauthenticated', 'Niet ingelogd', 'Log in om verder te gaan.');
+  if (!token)
+    throw new Problem(
+      401,
+      'unauthenticated',
+      { nl: 'Niet ingelogd', en: 'Not signed in' },
+      { nl: 'Log in om verder te gaan.', en: 'Sign in to continue.' },
+    );
   const session = await touchSession(c.var.db, tenant, token);
   if (!session) {
     clearSessionCookie(c, tenant);
-    throw new Problem(401, 'session-expired', 'Sessie verlopen', 'Uw sessie is verlopen. Log opnieuw in.');
+    throw new Problem(
+      401,
+      'session-expired',
+      { nl: 'Sessie verlopen', en: 'Session expired' },
+      { nl: 'Uw sessie is verlopen. Log opnieuw in.', en: 'Your session has expired. Sign in again.' },
+    );
   }
   if (!allow.includes(session.state)) {
     if (session.state === 'pending') {
       throw new Problem(
         403,
         'first-login-incomplete',
-        'Eerst uw wachtwoord wijzigen',
-        'Kies eerst een nieuw wachtwoord en ga akkoord met de gebruiksvoorwaarden.',
+        { nl: 'Eerst uw wachtwoord wijzigen', en: 'Change your password first' },
+        {
+          nl: 'Kies eerst een nieuw wachtwoord en ga akkoord met de gebruiksvoorwaarden.',
+          en: 'First choose a new password and accept the terms of use.',
+        },
       );
     }
-    throw new Problem(401, 'second-factor-required', 'Inlogcode nodig', 'Vul eerst uw inlogcode in.');
+    throw new Problem(
+      401,
+      'second-factor-required',
+      { nl: 'Inlogcode nodig', en: 'Sign-in code needed' },
+      { nl: 'Vul eerst uw inlogcode in.', en: 'Enter your sign-in code first.' },
+    );
   }
   return session;
 }
@@ -67,8 +86,11 @@ export function requireClientSession(need: AccessNeed): MiddlewareHandler<Client
       throw new Problem(
         403,
         'no-client',
-        'Geen dossier',
-        'Dit account hoort niet bij een cliëntdossier. Neem contact op met uw zorgorganisatie.',
+        { nl: 'Geen dossier', en: 'No client file' },
+        {
+          nl: 'Dit account hoort niet bij een cliëntdossier. Neem contact op met uw zorgorganisatie.',
+          en: 'This account does not belong to a client file. Contact your care organisation.',
+        },
       );
     }
     c.set('scope', { tenantId: session.tenantId, clientId: session.clientId, accountId: session.accountId });
@@ -77,8 +99,11 @@ export function requireClientSession(need: AccessNeed): MiddlewareHandler<Client
       throw new Problem(
         403,
         'client-only',
-        'Alleen voor de cliënt',
-        `Alleen ${session.clientName ?? 'de cliënt'} zelf kan dit zien of wijzigen.`,
+        { nl: 'Alleen voor de cliënt', en: 'Only for the client' },
+        {
+          nl: `Alleen ${session.clientName ?? 'de cliënt'} zelf kan dit zien of wijzigen.`,
+          en: `Only ${session.clientName ?? 'the client'} can see or change this.`,
+        },
         session.clientName ? { clientName: session.clientName } : {},
       );
     }

@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '../db/database.js';
 import type { Logger } from '../http/logger.js';
-import { Problem } from '../http/problem.js';
+import { Problem, TEMPORARILY_UNAVAILABLE } from '../http/problem.js';
 import {
   BOARD_CHANNEL,
   postRow,
@@ -67,7 +67,7 @@ export class BoardFeed {
   /** Starts a stream: resolves once notices for the board are received and the unread count is queued. */
   async subscribe(subscription: BoardSubscription): Promise<() => void> {
     if (this.#ended)
-      throw new Problem(503, 'shutting-down', 'Tijdelijk niet beschikbaar', 'This server is shutting down; try again.', { retryAfter: 1 });
+      throw new Problem(503, 'shutting-down', TEMPORARILY_UNAVAILABLE, 'This server is shutting down; try again.', { retryAfter: 1 });
     const key = `${subscription.tenantId}/${subscription.clientId}`;
     let board = this.#boards.get(key);
     if (!board) this.#boards.set(key, (board = new Board({ tenantId: subscription.tenantId, clientId: subscription.clientId })));

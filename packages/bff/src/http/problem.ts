@@ -2,6 +2,39 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 
+/**
+ * A text a person reads in a widget: Dutch, with its English when there is one. A plain string
+ * is the same in both languages (developer-facing texts, already English).
+ */
+export type Text = string | { readonly nl: string; readonly en: string };
+
+export type Language = 'nl' | 'en';
+
+export function inLanguage(text: Text, language: Language): string {
+  return typeof text === 'string' ? text : text[language];
+}
+
+/** The longest Accept-Language read; a longer one (attacker-chosen, no browser sends it) is Dutch. */
+const MAX_ACCEPT_LANGUAGE = 256;
+
+/**
+ * The language of a problem's texts: English only when the request's preferred language (the
+ * first tag of highest q) is English (`en`, `en-GB`…), otherwise Dutch, as without the header.
+ */
+export function problemLanguage(acceptLanguage: string | undefined): Language {
+  if (!acceptLanguage || acceptLanguage.length > MAX_ACCEPT_LANGUAGE) return 'nl';
+  let best = { tag: '', q: 0 };
+  for (const range of acceptLanguage.split(',', 32)) {
+    const [tag = '', ...params] = range.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/.exec(p)?.[1]).find(Boolean);
+    const weight = q === undefined ? 1 : Math.min(Number(q), 1);
+    if (weight > best.q) best = { tag: tag.trim(), q: weight };
+  }
+  return /^en(-|$)/.test(best.tag) ? 'en' : 'nl';
+}
+
+export const TEMPORARILY_UNAVAILABLE: Text = { nl: 'Tijdelijk niet beschikbaar', en: 'Temporarily unavailable' };
+
 export interface FieldError {
   /** Dotted path of the offending field in the request, e.g. `to` or `items.3.text`. */
   field: string;
@@ -16,38 +49,46 @@ export class Problem extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: string,
-    readonly title: string,
-    readonly detail?: string,
+    readonly title: Text,
+    readonly detail?: Text,
     readonly extensions: Record<string, unknown> = {},
   ) {
-    super(detail ?? title);
+    super(inLanguage(detail ?? title, 'nl'));
     this.name = 'Problem';
   }
 
-  static badRequest(detail: string, errors: FieldError[] = []) {
-    return new Problem(400, 'validation', 'De invoer is niet geldig.', detail, errors.length ? { errors } : {});
+  static badRequest(detail: Text, errors: FieldError[] = []) {
+    return new Problem(
+      400,
+      'validation',
+      { nl: 'De invoer is niet geldig.', en: 'The input is not valid.' },
+      detail,
+      errors.length ? { errors } : {},
+    );
   }
-  static unauthorized(detail = 'U bent niet (meer) ingelogd.') {
-    return new Problem(401, 'unauthenticated', 'Niet ingelogd', detail);
+  static unauthorized(detail: Text = { nl: 'U bent niet (meer) ingelogd.', en: 'You are not signed in (any more).' }) {
+    return new Problem(401, 'unauthenticated', { nl: 'Niet ingelogd', en: 'Not signed in' }, detail);
   }
-  static forbidden(detail: string) {
-    return new Problem(403, 'forbidden', 'Geen toegang', detail);
+  static forbidden(detail: Text) {
+    return new Problem(403, 'forbidden', { nl: 'Geen toegang', en: 'No access' }, detail);
   }
-  static notFound(detail = 'Dit bestaat niet of u heeft er geen toegang toe.') {
-    return new Problem(404, 'not-found', 'Niet gevonden', detail);
+  static notFound(
+    detail: Text = { nl: 'Dit bestaat niet of u heeft er geen toegang toe.', en: 'This does not exist or you have no access to it.' },
+  ) {
+    return new Problem(404, 'not-found', { nl: 'Niet gevonden', en: 'Not found' }, detail);
   }
-  static conflict(detail: string) {
+  static conflict(detail: Text) {
     return new Problem(409, 'conflict', 'Conflict', detail);
   }
-  static tooManyRequests(detail: string, retryAfterSeconds: number) {
-    return new Problem(429, 'rate-limited', 'Te veel pogingen', detail, { retryAfter: retryAfterSeconds });
+  static tooManyRequests(detail: Text, retryAfterSeconds: number) {
+    return new Problem(429, 'rate-limited', { nl: 'Te veel pogingen', en: 'Too many attempts' }, detail, { retryAfter: retryAfterSeconds });
   }
   /** The database is down, failing over, or too busy to answer in time (docs/operations.md). */
   static databaseUnavailable() {
     return new Problem(
       503,
       'database-unavailable',
-      'Tijdelijk niet beschikbaar',
+      TEMPORARILY_UNAVAILABLE,
       'The data cannot be reached right now. Please try again in a few seconds.',
       { retryAfter: 2 },
     );
@@ -56,19 +97,19 @@ export class Problem extends Error {
     return new Problem(
       503,
       'request-timeout',
-      'Tijdelijk niet beschikbaar',
+      TEMPORARILY_UNAVAILABLE,
       'This took too long to answer. Please try again in a few seconds.',
       { retryAfter: 2 },
     );
   }
 }
 
-export function problemBody(problem: Problem, instance: string, requestId: string | undefined) {
+export function problemBody(problem: Problem, instance: string, requestId: string | undefined, language: Language = 'nl') {
   return {
     type: `/problems/${problem.code}`,
-    title: problem.title,
+    title: inLanguage(problem.title, language),
     status: problem.status,
-    ...(problem.detail ? { detail: problem.detail } : {}),
+    ...(problem.detail ? { detail: inLanguage(problem.detail, language) } : {}),
     instance,
     code: problem.code,
     ...(requestId ? { requestId } : {}),
@@ -76,12 +117,19 @@ export function problemBody(problem: Problem, instance: string, requestId: strin
   };
 }
 
+/** The problem as RFC 9457 JSON, its texts in the request's language (problemLanguage). */
 export function problemResponse(c: Context, problem: Problem): Response {
-  const body = problemBody(problem, new URL(c.req.url).pathname, c.get('requestId') as string | undefined);
-  const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' };
+  const language = problemLanguage(c.req.header('accept-language'));
+  const body = problemBody(problem, new URL(c.req.url).pathname, c.get('requestId') as string | undefined, language);
+  const headers: Record<string, string> = {
+    'content-type': 'application/problem+json; charset=utf-8',
+    'content-language': language,
+  };
   const retryAfter = problem.extensions['retryAfter'];
   if (typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
-  return c.body(JSON.stringify(body), problem.status, headers);
+  const response = c.body(JSON.stringify(body), problem.status, headers);
+  response.headers.append('vary', 'Accept-Language');
+  return response;
 }
 
 export function fieldErrors(error: z.ZodError): FieldError[] {

@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '../db/database.js';
 import type { Logger } from '../http/logger.js';
-import { Problem } from '../http/problem.js';
+import { Problem, TEMPORARILY_UNAVAILABLE } from '../http/problem.js';
 import {
   MESSAGES_CHANNEL,
   messageForReaders,
@@ -80,7 +80,7 @@ export class MessageFeed {
    */
   async subscribe(subscription: StreamSubscription): Promise<() => void> {
     if (this.#ended)
-      throw new Problem(503, 'shutting-down', 'Tijdelijk niet beschikbaar', 'This server is shutting down; try again.', { retryAfter: 1 });
+      throw new Problem(503, 'shutting-down', TEMPORARILY_UNAVAILABLE, 'This server is shutting down; try again.', { retryAfter: 1 });
     const key = `${subscription.tenantId}/${subscription.clientId}`;
     let thread = this.#threads.get(key);
     if (!thread) this.#threads.set(key, (thread = new Thread({ tenantId: subscription.tenantId, clientId: subscription.clientId })));

@@ -18,7 +18,9 @@ export const openApiDocument = {
     description:
       'The JSON API the care widgets call. Every path is below `/api/tenants/{tenant}`. Sessions are cookies set by the BFF ' +
       '(`__Host-care-{tenant}`); every write needs `X-Care-Widgets: 1` and an allowed `Origin` (CSRF). Errors are ' +
-      '`application/problem+json` (RFC 9457) with a stable `code`. Every read and write of client data is written to the ' +
+      '`application/problem+json` (RFC 9457) with a stable `code`; their `title` and `detail` are Dutch, or English when the ' +
+      "request's `Accept-Language` prefers English (`en`, `en-GB`; the widgets send their own language), with " +
+      '`Content-Language` saying which. Every read and write of client data is written to the ' +
       'NEN 7513 audit log. Guides: docs/auth-api.md, docs/data-api.md, docs/embedding.md, docs/security-model.md.',
     license: { name: 'Proprietary (demo)' },
   },
@@ -47,6 +49,17 @@ export const openApiDocument = {
         description: 'HttpOnly session cookie set by the BFF; SameSite=Lax, or None + Partitioned for cross-site tenants.',
       },
       csrf: { type: 'apiKey', in: 'header', name: 'X-Care-Widgets', description: 'Must be `1` on every write, from an allowed Origin.' },
+    },
+    parameters: {
+      AcceptLanguage: {
+        name: 'Accept-Language',
+        in: 'header',
+        required: false,
+        description:
+          'The language of the texts of an error answer (`title`, `detail`): English when the first tag of highest q is ' +
+          'English (`en`, `en-GB`), otherwise Dutch. A header longer than 256 characters is Dutch. Answers say `Content-Language`.',
+        schema: { type: 'string', maxLength: 256, examples: ['en', 'nl', 'en-GB,en;q=0.9'] },
+      },
     },
     schemas: generated.schemas,
   },
