@@ -15,6 +15,7 @@ export function sendPhoto(
     request.open('POST', client.url('/board/photos'));
     request.withCredentials = true;
     request.setRequestHeader('Accept', 'application/json');
+    request.setRequestHeader('Accept-Language', client.lang);
     request.setRequestHeader('X-Care-Widgets', '1');
     request.setRequestHeader('Idempotency-Key', photo.key);
     request.setRequestHeader('Content-Type', photo.file.type || 'application/octet-stream');

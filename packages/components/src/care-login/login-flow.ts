@@ -227,8 +227,11 @@ export class LoginFlow implements ReactiveController {
     return isLocale(language) ? language : (this.state?.locale ?? 'nl');
   }
 
+  /** The API client, its `lang` the login's. */
   get api(): CareApiClient {
-    return this.state!.api;
+    const { api } = this.state!;
+    api.lang = this.locale;
+    return api;
   }
 
   idOf(name: string) {

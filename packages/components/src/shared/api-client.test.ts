@@ -79,10 +79,18 @@ describe('CareApiClient', () => {
     await api.get('/reports?period=week');
     expect(calls[0]!.url).to.equal('https://bff.example/api/tenants/zorggroep-de-linde/reports?period=week');
     expect(calls[0]!.init.credentials).to.equal('include');
-    const headers = calls[0]!.init.headers as Record<string, string>;
-    expect(headers['Accept']).to.equal('application/json');
-    expect(headers['X-Care-Widgets']).to.equal('1');
-    expect(headers['Content-Type']).to.equal(undefined);
+    const headers = new Headers(calls[0]!.init.headers);
+    expect(headers.get('Accept')).to.equal('application/json');
+    expect(headers.get('X-Care-Widgets')).to.equal('1');
+    expect(headers.get('Content-Type')).to.equal(null);
+  });
+
+  it('asks for the BFF’s texts in its lang, Dutch unless told, not in the browser’s language', async () => {
+    const api = new CareApiClient('', 'zorggroep-de-linde');
+    await api.get('/reports');
+    api.lang = 'en';
+    await api.get('/reports');
+    expect(calls.map((call) => new Headers(call.init.headers).get('Accept-Language'))).to.deep.equal(['nl', 'en']);
   });
 
   it('sends JSON bodies and the idempotency key', async () => {
@@ -92,9 +100,9 @@ describe('CareApiClient', () => {
     expect(url).to.equal('/api/tenants/thuiszorg-het-baken/reports');
     expect(init.method).to.equal('POST');
     expect(init.body).to.equal('{"text":"Goed geslapen"}');
-    const headers = init.headers as Record<string, string>;
-    expect(headers['Content-Type']).to.equal('application/json');
-    expect(headers['Idempotency-Key']).to.equal('k-1');
+    const headers = new Headers(init.headers);
+    expect(headers.get('Content-Type')).to.equal('application/json');
+    expect(headers.get('Idempotency-Key')).to.equal('k-1');
   });
 
   it('reads the tenant itself at the empty path', async () => {

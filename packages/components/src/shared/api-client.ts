@@ -1,4 +1,5 @@
 import type { PublicTenant } from '@care-widgets/bff/api-types';
+import type { Locale } from './i18n.js';
 
 /** Public settings of a care organisation, as GET /api/tenants/:tenant returns them. */
 export type { PublicTenant };
@@ -108,6 +109,11 @@ export interface RequestOptions {
 export class CareApiClient {
   readonly apiBase: string;
   readonly tenantSlug: string;
+  /**
+   * Sent as `Accept-Language`: the language of the BFF's error texts, the one the widget shows
+   * (not the browser's). Each widget sets its own before it calls.
+   */
+  lang: Locale = 'nl';
 
   constructor(apiBase: string | null | undefined, tenantSlug: string) {
     this.apiBase = (apiBase ?? '').replace(/\/+$/, '');
@@ -146,9 +152,10 @@ export class CareApiClient {
    * would not carry (the cookie is partitioned under the host's site).
    */
   async request<T>(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json', 'X-Care-Widgets': '1' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+    // Lower-case names: they compress with the response headers' names read below.
+    const headers: Record<string, string> = { accept: 'application/json', 'accept-language': this.lang, 'x-care-widgets': '1' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
 
     let response: Response;
     try {

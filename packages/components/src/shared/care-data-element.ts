@@ -88,8 +88,14 @@ export abstract class CareDataElement<K extends string = string> extends LitElem
     return this.portal.value;
   }
 
-  /** The API client: the portal's, or one of this widget's own. */
+  /** The API client: the portal's, or one of this widget's own; its `lang` this widget's. */
   protected get client(): CareApiClient | undefined {
+    const client = this.sourceClient;
+    if (client) client.lang = this.locale;
+    return client;
+  }
+
+  private get sourceClient(): CareApiClient | undefined {
     const portal = this.portal.value;
     if (portal) return portal.status === 'ready' ? portal.api : undefined;
     if (!this.tenant) return undefined;

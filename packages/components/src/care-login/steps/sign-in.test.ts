@@ -61,6 +61,25 @@ describe('<care-login>: username and password', () => {
     await expect(login).to.be.accessible();
   });
 
+  it('shows the BFF’s text in English with lang="en", in a browser set to Dutch', async () => {
+    const { login } = await mount(LINDE, 'en');
+    const realFetch = window.fetch;
+    // The browser's own Accept-Language, which says nothing about the widget's language.
+    window.fetch = (input, init = {}) => {
+      const headers = new Headers(init.headers);
+      if (!headers.has('accept-language')) headers.set('accept-language', 'nl-NL,nl;q=0.9');
+      return realFetch(input, { ...init, headers });
+    };
+    try {
+      await logIn(login, 'bestaat-niet-en', 'Verkeerd-wachtwoord-1');
+      await until(login, 'login');
+    } finally {
+      window.fetch = realFetch;
+    }
+    expect(alertText(login)).to.equal('The username or the password is not correct.');
+    await expect(login).to.be.accessible();
+  });
+
   it('tells how long to wait after too many wrong passwords', async () => {
     const { login } = await mount(LINDE);
     for (let i = 0; i < 6 && !alertText(login).includes('seconden'); i += 1) {
