@@ -35,7 +35,7 @@ export function clientPickerRoutes() {
           // An id of another client is worth a record; any other text the asker sent is not stored.
           details: { clientId: isUuid(clientId) ? clientId : 'not-an-id' },
         });
-        throw Problem.notFound('U heeft geen toegang tot dit dossier.');
+        throw Problem.notFound({ nl: 'U heeft geen toegang tot dit dossier.', en: 'You have no access to this client file.' });
       }
       await c.var.db
         .updateTable('sessions')

@@ -60,6 +60,18 @@ export const areaLabels: Record<RightArea, string> = {
   accessLog: 'het inzageoverzicht',
 };
 
+/** The same, as the English no-access sentence names them. */
+const englishAreaLabels: Record<RightArea, string> = {
+  reports: 'the reports',
+  measurements: 'the measurements',
+  agenda: 'the agenda',
+  messages: 'the messages',
+  plan: 'the client plan',
+  profile: 'the personal details',
+  board: 'the bulletin board',
+  accessLog: 'the access overview',
+};
+
 export const noRights: Rights = Object.freeze(Object.fromEntries(rightAreas.map((area) => [area, false]))) as Rights;
 export const allRights: Rights = Object.freeze(Object.fromEntries(rightAreas.map((area) => [area, true]))) as Rights;
 
@@ -107,9 +119,11 @@ export function noRight(area: RightArea, clientName: string | null): Problem {
   return new Problem(
     403,
     'no-right',
-    'Geen toegang',
-    `U heeft geen toegang tot ${areaLabels[area]}${clientName ? ` van ${clientName}` : ''}.`,
-    // For a widget that shows the sentence in another language.
+    { nl: 'Geen toegang', en: 'No access' },
+    {
+      nl: `U heeft geen toegang tot ${areaLabels[area]}${clientName ? ` van ${clientName}` : ''}.`,
+      en: `You have no access to ${englishAreaLabels[area]}${clientName ? ` of ${clientName}` : ''}.`,
+    },
     { area, ...(clientName ? { clientName } : {}) },
   );
 }
@@ -118,8 +132,11 @@ export function noPlanDecision(clientName: string | null): Problem {
   return new Problem(
     403,
     'no-right',
-    'Geen toegang',
-    `Alleen ${clientName ?? 'de cliënt'} of een wettelijk vertegenwoordiger kan het cliëntplan ondertekenen of afkeuren.`,
+    { nl: 'Geen toegang', en: 'No access' },
+    {
+      nl: `Alleen ${clientName ?? 'de cliënt'} of een wettelijk vertegenwoordiger kan het cliëntplan ondertekenen of afkeuren.`,
+      en: `Only ${clientName ?? 'the client'} or a legal representative can sign or reject the client plan.`,
+    },
     { area: 'plan', action: 'decide' },
   );
 }

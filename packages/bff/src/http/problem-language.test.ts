@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authTestApp } from '../auth/auth-test-kit.js';
 import { databaseUnderTest } from '../testing/database-under-test.js';
+import { createSession } from '../auth/session.js';
+import { addContact } from '../contacts/queries.js';
+import { noRights } from '../contacts/rights.js';
 import { createClientWithAccount, createTenant } from '../testing/fixtures.js';
+import { clientRequest, signedInClient } from '../testing/signed-in.js';
 import type { TestDatabase } from '../testing/test-database.js';
+import { widgetNames } from '../tenants/settings.js';
 import { clearTenantCache } from '../tenants/tenant-context.js';
 import { problemLanguage } from './problem.js';
 
@@ -37,10 +42,47 @@ describe('problemLanguage', () => {
   });
 });
 
+type Answer = { status: number; body: Record<string, unknown>; headers: Headers };
+
+async function answer(response: Response | Promise<Response>): Promise<Answer> {
+  const done = await response;
+  return { status: done.status, body: (await done.json()) as Record<string, unknown>, headers: done.headers };
+}
+
+/** A contact person of a new client with only the right to read the reports, signed in. */
+async function daughterWithReportsOnly() {
+  const tenant = await createTenant(database.db);
+  clearTenantCache();
+  const client = await signedInClient(database.db, tenant);
+  const added = await addContact(
+    database.db,
+    { tenantId: tenant.id, clientId: client.clientId },
+    {
+      name: 'Els de Vries',
+      email: `els.${client.username}@example.nl`,
+      mobile: '+31687654321',
+      relationship: 'daughter',
+      rights: { ...noRights, reports: true },
+      invitedByAccountId: client.accountId,
+    },
+  );
+  if (added.outcome !== 'added') throw new Error('not added');
+  await database.db.updateTable('accounts').set({ status: 'active' }).where('id', '=', added.accountId).execute();
+  const { token } = await createSession(database.db, {
+    tenant,
+    accountId: added.accountId,
+    clientId: client.clientId,
+    state: 'active',
+    ip: null,
+    userAgent: null,
+  });
+  return { tenant, token, clientName: `Test ${client.username}` };
+}
+
 /** A request a widget makes that fails, with the texts it must answer in each language. */
 interface Case {
   name: string;
-  send: (acceptLanguage: Record<string, string>) => Promise<{ status: number; body: Record<string, unknown>; headers: Headers }>;
+  send: (acceptLanguage: Record<string, string>) => Promise<Answer>;
   status: number;
   nl: { title: string; detail: string };
   en: { title: string; detail: string };
@@ -52,6 +94,9 @@ async function cases(): Promise<Case[]> {
   const mobile = `+316${String(20_000_000 + phoneCounter++).slice(0, 8)}`;
   const person = await createClientWithAccount(database.db, tenant, { mobile });
   const test = authTestApp(database);
+  const daughter = await daughterWithReportsOnly();
+  const noBoard = await createTenant(database.db, { enabledWidgets: widgetNames.filter((name) => name !== 'board') });
+  clearTenantCache();
   return [
     {
       name: 'a wrong password',
@@ -80,6 +125,27 @@ async function cases(): Promise<Case[]> {
       status: 400,
       nl: { title: 'Link niet meer geldig', detail: 'Deze link is verlopen of al gebruikt. Vraag een nieuwe link aan.' },
       en: { title: 'Link no longer valid', detail: 'This link has expired or has already been used. Ask for a new link.' },
+    },
+    {
+      name: 'a contact person without the right to the measurements',
+      send: (headers) => answer(clientRequest(test.app, daughter, '/measurements/recent', { headers })),
+      status: 403,
+      nl: { title: 'Geen toegang', detail: `U heeft geen toegang tot de metingen van ${daughter.clientName}.` },
+      en: { title: 'No access', detail: `You have no access to the measurements of ${daughter.clientName}.` },
+    },
+    {
+      name: 'a widget the organisation does not offer',
+      send: (headers) => answer(clientRequest(test.app, { tenant: noBoard }, '/board', { headers })),
+      status: 404,
+      nl: { title: 'Niet beschikbaar', detail: `${noBoard.name} biedt het prikbord niet aan in het cliëntportaal.` },
+      en: { title: 'Not available', detail: `${noBoard.name} does not offer the bulletin board in the client portal.` },
+    },
+    {
+      name: 'an organisation that does not exist',
+      send: (headers) => answer(test.app.request('/api/tenants/bestaat-niet/reports', { headers })),
+      status: 404,
+      nl: { title: 'Onbekende organisatie', detail: 'Deze zorgorganisatie is niet bekend.' },
+      en: { title: 'Unknown organisation', detail: 'This care organisation is not known.' },
     },
   ];
 }

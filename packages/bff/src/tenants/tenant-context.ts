@@ -67,7 +67,13 @@ async function cachedTenant<E extends AppEnv>(c: Context<E>, slug: string): Prom
 export function tenantContext(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const tenant = await cachedTenant(c, c.req.param('tenant') ?? '');
-    if (!tenant) throw new Problem(404, 'tenant-not-found', 'Onbekende organisatie', 'Deze zorgorganisatie is niet bekend.');
+    if (!tenant)
+      throw new Problem(
+        404,
+        'tenant-not-found',
+        { nl: 'Onbekende organisatie', en: 'Unknown organisation' },
+        { nl: 'Deze zorgorganisatie is niet bekend.', en: 'This care organisation is not known.' },
+      );
     c.set('tenant', tenant);
 
     const origin = c.req.header('origin');
@@ -87,7 +93,11 @@ export function tenantContext(): MiddlewareHandler<AppEnv> {
     }
 
     if (!SAFE_METHODS.has(c.req.method)) {
-      if (!allowed) throw Problem.forbidden('Dit verzoek komt niet van een website die dit cliëntportaal mag gebruiken.');
+      if (!allowed)
+        throw Problem.forbidden({
+          nl: 'Dit verzoek komt niet van een website die dit cliëntportaal mag gebruiken.',
+          en: 'This request does not come from a website that may use this client portal.',
+        });
       if (c.req.header('x-care-widgets') !== '1') throw Problem.forbidden('The X-Care-Widgets header is missing.');
     }
 
@@ -119,6 +129,19 @@ const widgetLabels: Record<DataWidget, string> = {
   board: 'het prikbord',
 };
 
+const englishWidgetLabels: Record<DataWidget, string> = {
+  reports: 'the reports',
+  measurements: 'the measurements',
+  agenda: 'the agenda',
+  messages: 'the messages',
+  plan: 'the client plan',
+  profile: 'the personal details',
+  contacts: 'the contact persons',
+  'access-log': 'the access overview',
+  activity: 'the overview "Since your last visit"',
+  board: 'the bulletin board',
+};
+
 /**
  * For every route of one widget (app.ts mounts each feature with it): a tenant that does not offer
  * the widget (`enabledWidgets`) answers `404 widget-disabled` before the session is looked at, so
@@ -134,8 +157,11 @@ export function requireWidget(widget: DataWidget): MiddlewareHandler<AppEnv> {
       throw new Problem(
         404,
         'widget-disabled',
-        'Niet beschikbaar',
-        `${tenant.name} biedt ${widgetLabels[widget]} niet aan in het cliëntportaal.`,
+        { nl: 'Niet beschikbaar', en: 'Not available' },
+        {
+          nl: `${tenant.name} biedt ${widgetLabels[widget]} niet aan in het cliëntportaal.`,
+          en: `${tenant.name} does not offer ${englishWidgetLabels[widget]} in the client portal.`,
+        },
         { widget },
       );
     }

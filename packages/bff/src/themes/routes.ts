@@ -11,7 +11,13 @@ export function themeRoutes(config: Config) {
   return new Hono<AppEnv>().get('/:file{[a-z0-9-]+\\.css}', async (c) => {
     const slug = c.req.param('file').replace(/\.css$/, '');
     const tenant = await tenantBySlug(c.var.db, slug);
-    if (!tenant) throw new Problem(404, 'tenant-not-found', 'Onbekende organisatie', 'Deze zorgorganisatie is niet bekend.');
+    if (!tenant)
+      throw new Problem(
+        404,
+        'tenant-not-found',
+        { nl: 'Onbekende organisatie', en: 'Unknown organisation' },
+        { nl: 'Deze zorgorganisatie is niet bekend.', en: 'This care organisation is not known.' },
+      );
     const css =
       (await readFile(join(config.themesDir, `${tenant.settings.theme}.css`), 'utf8').catch(() => undefined)) ??
       (await readFile(join(config.themesDir, 'base.css'), 'utf8').catch(() => undefined));
