@@ -30,13 +30,16 @@ function locked() {
   return new Problem(
     403,
     'contact-locked',
-    'Vastgelegd door de zorgorganisatie',
-    'Deze persoon is door uw zorgorganisatie vastgelegd. Neem contact op met uw zorgteam om dit te wijzigen.',
+    { nl: 'Vastgelegd door de zorgorganisatie', en: 'Recorded by the care organisation' },
+    {
+      nl: 'Deze persoon is door uw zorgorganisatie vastgelegd. Neem contact op met uw zorgteam om dit te wijzigen.',
+      en: 'Your care organisation has recorded this person. Contact your care team to change this.',
+    },
   );
 }
 
 function notFound() {
-  return Problem.notFound('Deze contactpersoon bestaat niet (meer).');
+  return Problem.notFound({ nl: 'Deze contactpersoon bestaat niet (meer).', en: 'This contact person does not exist (any more).' });
 }
 
 async function contactInScope(c: Context<ClientEnv>, scope: ContactScope): Promise<ContactView> {
@@ -71,8 +74,11 @@ async function clientMobile(c: Context<ClientEnv>): Promise<string> {
     throw new Problem(
       409,
       'no-mobile',
-      'Geen mobiel nummer',
-      'Er is geen mobiel nummer bekend om de bevestigingscode naar te sturen. Neem contact op met uw zorgteam.',
+      { nl: 'Geen mobiel nummer', en: 'No mobile number' },
+      {
+        nl: 'Er is geen mobiel nummer bekend om de bevestigingscode naar te sturen. Neem contact op met uw zorgteam.',
+        en: 'There is no mobile number known to send the confirmation code to. Contact your care team.',
+      },
     );
   }
   return row.mobile_phone;
@@ -89,15 +95,27 @@ async function nameOfClient(c: Context<ClientEnv>, scope: ContactScope): Promise
 }
 
 function contactExists() {
-  return new Problem(409, 'contact-exists', 'Al toegevoegd', 'Deze persoon heeft al toegang tot uw cliëntportaal.', {
-    errors: [{ field: 'email', detail: 'already a contact person' }],
-  });
+  return new Problem(
+    409,
+    'contact-exists',
+    { nl: 'Al toegevoegd', en: 'Already added' },
+    { nl: 'Deze persoon heeft al toegang tot uw cliëntportaal.', en: 'This person already has access to your client portal.' },
+    {
+      errors: [{ field: 'email', detail: 'already a contact person' }],
+    },
+  );
 }
 
 function contactIsClient() {
-  return new Problem(409, 'contact-is-client', 'Dit bent u zelf', 'Dit e-mailadres hoort bij uw eigen account.', {
-    errors: [{ field: 'email', detail: 'the client’s own account' }],
-  });
+  return new Problem(
+    409,
+    'contact-is-client',
+    { nl: 'Dit bent u zelf', en: 'This is you' },
+    { nl: 'Dit e-mailadres hoort bij uw eigen account.', en: 'This e-mail address belongs to your own account.' },
+    {
+      errors: [{ field: 'email', detail: 'the client’s own account' }],
+    },
+  );
 }
 
 /** Whether the e-mail address already has this client (as contact or as the client): refused before a code is sent. */
@@ -245,8 +263,11 @@ export function contactRoutes() {
           throw new Problem(
             409,
             'contact-active',
-            'Al aangemeld',
-            `${current.name} heeft het account al geactiveerd en kan gewoon inloggen.`,
+            { nl: 'Al aangemeld', en: 'Already signed up' },
+            {
+              nl: `${current.name} heeft het account al geactiveerd en kan gewoon inloggen.`,
+              en: `${current.name} has already activated the account and can simply sign in.`,
+            },
           );
         }
         const limit = await consume(c.var.db, scope.tenantId, resendLimit(current.id));
@@ -259,7 +280,10 @@ export function contactRoutes() {
             details: { resent: true },
           });
           throw Problem.tooManyRequests(
-            'De uitnodiging is vandaag al 3 keer opnieuw verstuurd. Probeer het morgen nog eens, of neem contact op met uw zorgteam.',
+            {
+              nl: 'De uitnodiging is vandaag al 3 keer opnieuw verstuurd. Probeer het morgen nog eens, of neem contact op met uw zorgteam.',
+              en: 'The invitation has already been sent again 3 times today. Try again tomorrow, or contact your care team.',
+            },
             limit.retryAfterSeconds,
           );
         }
@@ -283,8 +307,11 @@ export function contactRoutes() {
           throw new Problem(
             503,
             'invitation-not-sent',
-            'Niet verstuurd',
-            'De uitnodiging kon niet worden verstuurd. Probeer het later nog eens.',
+            { nl: 'Niet verstuurd', en: 'Not sent' },
+            {
+              nl: 'De uitnodiging kon niet worden verstuurd. Probeer het later nog eens.',
+              en: 'The invitation could not be sent. Try again later.',
+            },
           );
         });
         await audit(c, {

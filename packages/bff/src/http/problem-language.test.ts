@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authTestApp } from '../auth/auth-test-kit.js';
 import { databaseUnderTest } from '../testing/database-under-test.js';
@@ -95,6 +96,7 @@ async function cases(): Promise<Case[]> {
   const person = await createClientWithAccount(database.db, tenant, { mobile });
   const test = authTestApp(database);
   const daughter = await daughterWithReportsOnly();
+  const client = await signedInClient(database.db, tenant);
   const noBoard = await createTenant(database.db, { enabledWidgets: widgetNames.filter((name) => name !== 'board') });
   clearTenantCache();
   return [
@@ -139,6 +141,21 @@ async function cases(): Promise<Case[]> {
       status: 404,
       nl: { title: 'Niet beschikbaar', detail: `${noBoard.name} biedt het prikbord niet aan in het cliëntportaal.` },
       en: { title: 'Not available', detail: `${noBoard.name} does not offer the bulletin board in the client portal.` },
+    },
+    {
+      name: 'a mobile number that is not Dutch',
+      send: (headers) =>
+        answer(clientRequest(test.app, client, '/profile/mobile', { json: { mobile: '12', currentPassword: client.password }, headers })),
+      status: 400,
+      nl: { title: 'De invoer is niet geldig.', detail: 'mobile: Vul een Nederlands mobiel nummer in, bijvoorbeeld 06 12345678.' },
+      en: { title: 'The input is not valid.', detail: 'mobile: Enter a Dutch mobile number, for example 06 12345678.' },
+    },
+    {
+      name: 'a contact person who is no longer there',
+      send: (headers) => answer(clientRequest(test.app, client, `/contacts/${randomUUID()}`, { method: 'DELETE', headers })),
+      status: 404,
+      nl: { title: 'Niet gevonden', detail: 'Deze contactpersoon bestaat niet (meer).' },
+      en: { title: 'Not found', detail: 'This contact person does not exist (any more).' },
     },
     {
       name: 'an organisation that does not exist',

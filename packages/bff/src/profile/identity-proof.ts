@@ -44,9 +44,15 @@ export async function checkCurrentPassword<E extends SessionEnv>(c: Context<E>, 
   if (!account.password_hash || !(await verifyPassword(account.password_hash, currentPassword))) {
     await recordFailure(db, tenant.id, failures, 3600, passwordDelaySeconds);
     await audit(c, { action: 'profile.identity.failure', outcome: 'failure', details: { reason: 'wrong-current-password' } });
-    throw new Problem(400, 'wrong-password', 'Huidig wachtwoord onjuist', 'Het huidige wachtwoord is niet juist.', {
-      errors: [{ field: 'currentPassword', detail: 'Het huidige wachtwoord is niet juist.' }],
-    });
+    throw new Problem(
+      400,
+      'wrong-password',
+      { nl: 'Huidig wachtwoord onjuist', en: 'Current password not correct' },
+      { nl: 'Het huidige wachtwoord is niet juist.', en: 'The current password is not correct.' },
+      {
+        errors: [{ field: 'currentPassword', detail: 'Het huidige wachtwoord is niet juist.' }],
+      },
+    );
   }
   return account;
 }
@@ -64,8 +70,11 @@ export async function sendIdentityCode<E extends SessionEnv>(
     throw new Problem(
       409,
       'no-second-factor',
-      'Niet mogelijk',
-      'Er is geen mobiel nummer, e-mailadres of app bekend om uw identiteit mee te bevestigen. Neem contact op met uw zorgorganisatie.',
+      { nl: 'Niet mogelijk', en: 'Not possible' },
+      {
+        nl: 'Er is geen mobiel nummer, e-mailadres of app bekend om uw identiteit mee te bevestigen. Neem contact op met uw zorgorganisatie.',
+        en: 'There is no mobile number, e-mail address or app known to confirm your identity with. Contact your care organisation.',
+      },
     );
   }
   const destination = channel === 'sms' ? account.mobile_phone! : channel === 'email' ? account.email! : null;
@@ -78,7 +87,10 @@ export async function sendIdentityCode<E extends SessionEnv>(
       if (!result.allowed) {
         await audit(c, { action: `${purpose}.identity.limited`, outcome: 'denied' });
         throw Problem.tooManyRequests(
-          `Er zijn te veel codes verstuurd. Probeer het over ${Math.ceil(result.retryAfterSeconds / 60)} minuten opnieuw.`,
+          {
+            nl: `Er zijn te veel codes verstuurd. Probeer het over ${Math.ceil(result.retryAfterSeconds / 60)} minuten opnieuw.`,
+            en: `Too many codes have been sent. Try again in ${Math.ceil(result.retryAfterSeconds / 60)} minutes.`,
+          },
           result.retryAfterSeconds,
         );
       }

@@ -25,7 +25,15 @@ const EDITABLE = ['mobile', 'email'] as const;
 /** Only the client's own account changes the client's contact details, not a relative's. */
 function assertOwnProfile<E extends SessionEnv>(c: Context<E>) {
   if (c.var.session.relation !== 'self') {
-    throw new Problem(403, 'not-editable', 'Niet te wijzigen', 'Alleen de cliënt zelf kan het mobiele nummer en e-mailadres wijzigen.');
+    throw new Problem(
+      403,
+      'not-editable',
+      { nl: 'Niet te wijzigen', en: 'Cannot be changed' },
+      {
+        nl: 'Alleen de cliënt zelf kan het mobiele nummer en e-mailadres wijzigen.',
+        en: 'Only the client can change the mobile number and e-mail address.',
+      },
+    );
   }
 }
 
@@ -74,7 +82,13 @@ export function profileRoutes() {
         if (address) {
           const limit = await consume(c.var.db, c.var.tenant.id, authLimits.perAddress(address));
           if (!limit.allowed)
-            throw Problem.tooManyRequests('Te veel pogingen vanaf dit adres. Probeer het later opnieuw.', limit.retryAfterSeconds);
+            throw Problem.tooManyRequests(
+              {
+                nl: 'Te veel pogingen vanaf dit adres. Probeer het later opnieuw.',
+                en: 'Too many attempts from this address. Try again later.',
+              },
+              limit.retryAfterSeconds,
+            );
         }
         const tenant = c.var.tenant;
         const used = await useEmailChangeLink(c.var.db, tenant.id, body.token);
@@ -89,8 +103,11 @@ export function profileRoutes() {
           throw new Problem(
             400,
             'invalid-link',
-            'Link niet meer geldig',
-            'Deze link is niet meer geldig. Vraag in het portaal opnieuw om uw e-mailadres te wijzigen.',
+            { nl: 'Link niet meer geldig', en: 'Link no longer valid' },
+            {
+              nl: 'Deze link is niet meer geldig. Vraag in het portaal opnieuw om uw e-mailadres te wijzigen.',
+              en: 'This link is no longer valid. Ask again in the portal to change your e-mail address.',
+            },
             {
               errors: [{ field: 'token', detail: 'not valid (any more)' }],
             },
@@ -214,7 +231,15 @@ const ownAccountDetails: DetailTarget = {
 /** The own account's details are changed at /profile by the client, here by a contact person. */
 function assertContactPerson(c: Context<ClientEnv>) {
   if (c.var.session.relation === 'self') {
-    throw new Problem(403, 'client-profile', 'Bij uw gegevens', 'Uw mobiele nummer en e-mailadres wijzigt u bij uw persoonlijke gegevens.');
+    throw new Problem(
+      403,
+      'client-profile',
+      { nl: 'Bij uw gegevens', en: 'In your details' },
+      {
+        nl: 'Uw mobiele nummer en e-mailadres wijzigt u bij uw persoonlijke gegevens.',
+        en: 'You change your mobile number and e-mail address in your personal details.',
+      },
+    );
   }
 }
 
@@ -231,13 +256,17 @@ function detailChangeRoutes(target: DetailTarget) {
         target.guard(c);
         const mobile = normaliseDutchMobile(body.mobile);
         if (!mobile) {
-          throw Problem.badRequest('mobile: Vul een Nederlands mobiel nummer in, bijvoorbeeld 06 12345678.', [
-            { field: 'mobile', detail: 'Vul een Nederlands mobiel nummer in, bijvoorbeeld 06 12345678.' },
-          ]);
+          throw Problem.badRequest(
+            {
+              nl: 'mobile: Vul een Nederlands mobiel nummer in, bijvoorbeeld 06 12345678.',
+              en: 'mobile: Enter a Dutch mobile number, for example 06 12345678.',
+            },
+            [{ field: 'mobile', detail: 'Vul een Nederlands mobiel nummer in, bijvoorbeeld 06 12345678.' }],
+          );
         }
         const current = await target.current(c);
         if (current?.mobile_phone === mobile) {
-          throw unchanged('mobile', 'Dit is al uw mobiele nummer.');
+          throw unchanged('mobile', { nl: 'Dit is al uw mobiele nummer.', en: 'This is already your mobile number.' });
         }
         const account = await checkCurrentPassword(c, body.currentPassword);
         const identity = await sendIdentityCode(c, account, 'mobile_change', { mobile });
@@ -311,7 +340,7 @@ function detailChangeRoutes(target: DetailTarget) {
         const email = body.email;
         const current = await target.current(c);
         if (current?.email?.toLowerCase() === email.toLowerCase()) {
-          throw unchanged('email', 'Dit is al uw e-mailadres.');
+          throw unchanged('email', { nl: 'Dit is al uw e-mailadres.', en: 'This is already your e-mail address.' });
         }
         const account = await checkCurrentPassword(c, body.currentPassword);
         const identity = await sendIdentityCode(c, account, 'email_change', { email, ...(body.pageUrl ? { pageUrl: body.pageUrl } : {}) });
@@ -335,7 +364,10 @@ function detailChangeRoutes(target: DetailTarget) {
           if (!result.allowed) {
             await audit(c, { action: 'email_change.link.limited', outcome: 'denied', ...target.resource(scope) });
             throw Problem.tooManyRequests(
-              `Er zijn te veel e-mails verstuurd. Probeer het over ${Math.ceil(result.retryAfterSeconds / 60)} minuten opnieuw.`,
+              {
+                nl: `Er zijn te veel e-mails verstuurd. Probeer het over ${Math.ceil(result.retryAfterSeconds / 60)} minuten opnieuw.`,
+                en: `Too many e-mails have been sent. Try again in ${Math.ceil(result.retryAfterSeconds / 60)} minutes.`,
+              },
               result.retryAfterSeconds,
             );
           }
@@ -426,6 +458,8 @@ async function notifyOldNumber<E extends AppEnv>(c: Context<E>, to: string) {
 }
 
 /** A 400 of its own code, so a widget can tell "that is already yours" from "that is not valid". */
-function unchanged(field: 'mobile' | 'email', detail: string) {
-  return new Problem(400, 'unchanged', 'Niets gewijzigd', detail, { errors: [{ field, detail }] });
+function unchanged(field: 'mobile' | 'email', detail: { nl: string; en: string }) {
+  return new Problem(400, 'unchanged', { nl: 'Niets gewijzigd', en: 'Nothing changed' }, detail, {
+    errors: [{ field, detail: detail.nl }],
+  });
 }
