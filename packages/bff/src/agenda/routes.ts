@@ -41,7 +41,10 @@ function appointmentInput(body: z.infer<typeof appointmentBody>): AppointmentInp
 
 function mayAdd(tenant: TenantRecord) {
   if (!tenant.settings.agenda.clientMayAddAppointments) {
-    throw Problem.forbidden('In dit cliëntportaal plant het zorgteam de afspraken; u kunt hier zelf geen afspraken toevoegen of wijzigen.');
+    throw Problem.forbidden({
+      nl: 'In dit cliëntportaal plant het zorgteam de afspraken; u kunt hier zelf geen afspraken toevoegen of wijzigen.',
+      en: 'In this client portal the care team plans the appointments; you cannot add or change appointments here yourself.',
+    });
   }
 }
 
@@ -220,7 +223,13 @@ async function refuse<E extends AppEnv>(
   if (reason === 'not-found') throw Problem.notFound();
   throw Problem.forbidden(
     reason === 'care-team'
-      ? 'Deze afspraak is door het zorgteam gepland. U kunt hem niet wijzigen of verwijderen; neem contact op met het zorgteam.'
-      : 'Deze afspraak is door iemand anders gemaakt. U kunt alleen uw eigen afspraken wijzigen of verwijderen.',
+      ? {
+          nl: 'Deze afspraak is door het zorgteam gepland. U kunt hem niet wijzigen of verwijderen; neem contact op met het zorgteam.',
+          en: 'The care team planned this appointment. You cannot change or remove it; contact the care team.',
+        }
+      : {
+          nl: 'Deze afspraak is door iemand anders gemaakt. U kunt alleen uw eigen afspraken wijzigen of verwijderen.',
+          en: 'Someone else made this appointment. You can only change or remove your own appointments.',
+        },
   );
 }

@@ -11,7 +11,8 @@ import { processPhoto } from './photos.js';
 
 const MEGABYTE = 1024 * 1024;
 
-const photoNotFound = () => Problem.notFound('Deze foto staat niet (meer) op het prikbord.');
+const photoNotFound = () =>
+  Problem.notFound({ nl: 'Deze foto staat niet (meer) op het prikbord.', en: 'This photo is not on the bulletin board (any more).' });
 
 const uploadColumns = [
   'id',
@@ -99,8 +100,11 @@ export function boardPhotoRoutes() {
           throw new Problem(
             507,
             'quota-exceeded',
-            'Geen ruimte meer voor foto’s',
-            'Er is geen ruimte meer voor foto’s op dit prikbord. Verwijder eerst oude berichten met foto’s.',
+            { nl: 'Geen ruimte meer voor foto’s', en: 'No more room for photos' },
+            {
+              nl: 'Er is geen ruimte meer voor foto’s op dit prikbord. Verwijder eerst oude berichten met foto’s.',
+              en: 'There is no more room for photos on this bulletin board. Remove old posts with photos first.',
+            },
             { limitBytes },
           );
         }

@@ -19,16 +19,22 @@ const unsupported = () =>
   new Problem(
     415,
     'unsupported-photo',
-    'Geen foto',
-    'Dit bestand is geen foto die het portaal kan tonen. Kies een foto in JPEG, PNG of WebP (of HEIF).',
+    { nl: 'Geen foto', en: 'Not a photo' },
+    {
+      nl: 'Dit bestand is geen foto die het portaal kan tonen. Kies een foto in JPEG, PNG of WebP (of HEIF).',
+      en: 'This file is not a photo the portal can show. Choose a photo in JPEG, PNG or WebP (or HEIF).',
+    },
   );
 
 const iphoneHeic = () =>
   new Problem(
     415,
     'unsupported-photo',
-    'iPhone-foto (HEIC) niet mogelijk',
-    'Deze iPhone-foto (HEIC) kan het portaal niet lezen. Kies de foto als JPEG, of zet op de iPhone bij Instellingen > Camera > Formaten "Meest compatibel" aan.',
+    { nl: 'iPhone-foto (HEIC) niet mogelijk', en: 'iPhone photo (HEIC) not possible' },
+    {
+      nl: 'Deze iPhone-foto (HEIC) kan het portaal niet lezen. Kies de foto als JPEG, of zet op de iPhone bij Instellingen > Camera > Formaten "Meest compatibel" aan.',
+      en: 'The portal cannot read this iPhone photo (HEIC). Choose the photo as JPEG, or on the iPhone turn on "Most Compatible" under Settings > Camera > Formats.',
+    },
     { format: 'heic' },
   );
 
@@ -36,8 +42,11 @@ const unreadable = () =>
   new Problem(
     422,
     'unreadable-photo',
-    'Foto beschadigd',
-    'Deze foto is beschadigd of niet helemaal verstuurd en kan niet worden gelezen. Probeer het opnieuw of kies een andere foto.',
+    { nl: 'Foto beschadigd', en: 'Photo damaged' },
+    {
+      nl: 'Deze foto is beschadigd of niet helemaal verstuurd en kan niet worden gelezen. Probeer het opnieuw of kies een andere foto.',
+      en: 'This photo is damaged or was not sent completely and cannot be read. Try again or choose another photo.',
+    },
   );
 
 let running = 0;
@@ -91,7 +100,12 @@ export async function processPhoto(bytes: Uint8Array): Promise<ProcessedPhoto> {
       };
     } catch (error) {
       if (error instanceof Error && /pixel limit/i.test(error.message)) {
-        throw new Problem(413, 'too-large', 'Foto te groot', 'Deze foto heeft te veel pixels. Kies een kleinere foto.');
+        throw new Problem(
+          413,
+          'too-large',
+          { nl: 'Foto te groot', en: 'Photo too large' },
+          { nl: 'Deze foto heeft te veel pixels. Kies een kleinere foto.', en: 'This photo has too many pixels. Choose a smaller photo.' },
+        );
       }
       if (format === 'heif') throw unsupported();
       throw unreadable();

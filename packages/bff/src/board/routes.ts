@@ -53,14 +53,20 @@ function sessionAuthor(c: Context<ClientEnv>): BoardAuthor {
 }
 
 const notFound = (what: 'post' | 'reply') =>
-  Problem.notFound(what === 'post' ? 'Dit bericht staat niet (meer) op het prikbord.' : 'Deze reactie staat niet (meer) op het prikbord.');
+  Problem.notFound(
+    what === 'post'
+      ? { nl: 'Dit bericht staat niet (meer) op het prikbord.', en: 'This post is not on the bulletin board (any more).' }
+      : { nl: 'Deze reactie staat niet (meer) op het prikbord.', en: 'This reply is not on the bulletin board (any more).' },
+  );
 
 const notYours = (what: 'post' | 'reply') =>
   new Problem(
     403,
     'not-yours',
-    'Niet van u',
-    what === 'post' ? 'U kunt alleen uw eigen berichten verwijderen.' : 'U kunt alleen uw eigen reacties verwijderen.',
+    { nl: 'Niet van u', en: 'Not yours' },
+    what === 'post'
+      ? { nl: 'U kunt alleen uw eigen berichten verwijderen.', en: 'You can only remove your own posts.' }
+      : { nl: 'U kunt alleen uw eigen reacties verwijderen.', en: 'You can only remove your own replies.' },
   );
 
 const keyConflict = (what: string) =>
@@ -114,7 +120,10 @@ export function boardRoutes(options: BoardRouteOptions = {}) {
         });
         if (stored.outcome === 'conflict') throw keyConflict('post');
         if (stored.outcome === 'photo-missing') {
-          throw Problem.notFound('Een foto is niet (meer) geüpload of staat al in een ander bericht. Voeg de foto opnieuw toe.');
+          throw Problem.notFound({
+            nl: 'Een foto is niet (meer) geüpload of staat al in een ander bericht. Voeg de foto opnieuw toe.',
+            en: 'A photo has not been uploaded (any more) or is already in another post. Add the photo again.',
+          });
         }
         await audit(
           c,
@@ -199,7 +208,7 @@ export function boardRoutes(options: BoardRouteOptions = {}) {
         throw new Problem(
           429,
           'too-many-streams',
-          'Te veel open verbindingen',
+          { nl: 'Te veel open verbindingen', en: 'Too many open connections' },
           `At most ${streamsPerSession} board streams per session are open at a time: close another tab first.`,
         );
       }

@@ -62,8 +62,11 @@ export function dossierRoutes() {
       throw new Problem(
         403,
         'client-only',
-        'Alleen voor de cliënt',
-        `Alleen ${session.clientName ?? 'de cliënt'} zelf of een wettelijk vertegenwoordiger kan het hele dossier downloaden.`,
+        { nl: 'Alleen voor de cliënt', en: 'Only for the client' },
+        {
+          nl: `Alleen ${session.clientName ?? 'de cliënt'} zelf of een wettelijk vertegenwoordiger kan het hele dossier downloaden.`,
+          en: `Only ${session.clientName ?? 'the client'} or a legal representative can download the whole file.`,
+        },
       );
     }
     const self = session.access.relation === 'self';
@@ -76,7 +79,10 @@ export function dossierRoutes() {
     const limited = await consume(db, scope.tenantId, dossierLimit(scope.clientId));
     if (!limited.allowed) {
       throw Problem.tooManyRequests(
-        'U heeft vandaag al een paar keer uw dossier gedownload. Probeer het morgen opnieuw.',
+        {
+          nl: 'U heeft vandaag al een paar keer uw dossier gedownload. Probeer het morgen opnieuw.',
+          en: 'You have already downloaded your file a few times today. Try again tomorrow.',
+        },
         limited.retryAfterSeconds,
       );
     }

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from './app-env.js';
-import { Problem, problemResponse } from './problem.js';
+import { Problem, problemResponse, type Text } from './problem.js';
 
 /** Sign-in bodies are a username, a password, a code: a few hundred bytes. */
 export const AUTH_BODY_LIMIT = 8 * 1024;
@@ -10,11 +10,11 @@ export const DATA_BODY_LIMIT = 64 * 1024;
 /** A photo for the bulletin board, as the phone sends it (board/schemas.ts). */
 export const PHOTO_BODY_LIMIT = 10 * 1024 * 1024;
 
-function limited(maxSize: number, detail = `The request body is larger than ${maxSize / 1024} KB.`): MiddlewareHandler<AppEnv> {
+function limited(maxSize: number, detail: Text = `The request body is larger than ${maxSize / 1024} KB.`): MiddlewareHandler<AppEnv> {
   return bodyLimit({
     maxSize,
     onError: (c) => {
-      const response = problemResponse(c, new Problem(413, 'too-large', 'Te groot', detail));
+      const response = problemResponse(c, new Problem(413, 'too-large', { nl: 'Te groot', en: 'Too large' }, detail));
       // The rest of the body is never read, so the connection cannot carry another request: say so,
       // or a keep-alive client sends its next request into a socket the server is closing.
       response.headers.set('connection', 'close');
@@ -25,7 +25,10 @@ function limited(maxSize: number, detail = `The request body is larger than ${ma
 
 const forAuth = limited(AUTH_BODY_LIMIT);
 const forData = limited(DATA_BODY_LIMIT);
-const forPhoto = limited(PHOTO_BODY_LIMIT, 'Deze foto is groter dan 10 MB. Kies een kleinere foto.');
+const forPhoto = limited(PHOTO_BODY_LIMIT, {
+  nl: 'Deze foto is groter dan 10 MB. Kies een kleinere foto.',
+  en: 'This photo is larger than 10 MB. Choose a smaller photo.',
+});
 const photoUpload = /^\/api\/tenants\/[^/]+\/board\/photos\/?$/;
 
 /**

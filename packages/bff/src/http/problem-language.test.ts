@@ -158,6 +158,20 @@ async function cases(): Promise<Case[]> {
       en: { title: 'Not found', detail: 'This contact person does not exist (any more).' },
     },
     {
+      name: 'a client plan that is not there',
+      send: (headers) => answer(clientRequest(test.app, client, `/plans/${randomUUID()}/pdf`, { headers })),
+      status: 404,
+      nl: { title: 'Niet gevonden', detail: 'Dit cliëntplan bestaat niet of u heeft er geen toegang toe.' },
+      en: { title: 'Not found', detail: 'This client plan does not exist or you have no access to it.' },
+    },
+    {
+      name: 'a post no longer on the bulletin board',
+      send: (headers) => answer(clientRequest(test.app, client, `/board/posts/${randomUUID()}`, { method: 'DELETE', headers })),
+      status: 404,
+      nl: { title: 'Niet gevonden', detail: 'Dit bericht staat niet (meer) op het prikbord.' },
+      en: { title: 'Not found', detail: 'This post is not on the bulletin board (any more).' },
+    },
+    {
       name: 'an organisation that does not exist',
       send: (headers) => answer(test.app.request('/api/tenants/bestaat-niet/reports', { headers })),
       status: 404,

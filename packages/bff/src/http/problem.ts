@@ -152,7 +152,7 @@ export function parseOr400<T extends z.ZodType>(schema: T, input: unknown): z.in
 export async function readJson(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
-    throw new Problem(415, 'unsupported-media-type', 'Verkeerd formaat', 'Send the body as application/json.');
+    throw new Problem(415, 'unsupported-media-type', { nl: 'Verkeerd formaat', en: 'Wrong format' }, 'Send the body as application/json.');
   }
   let body: unknown;
   try {

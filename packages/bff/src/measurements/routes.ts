@@ -70,7 +70,10 @@ export function measurementRoutes() {
       if (!type)
         throw Problem.badRequest(`There is no measurement type "${body.type}".`, [{ field: 'type', detail: 'unknown measurement type' }]);
       if (!type.client_may_enter) {
-        throw Problem.forbidden(`${type.label} wordt alleen door uw zorgverlener gemeten; u kunt deze meting niet zelf invoeren.`);
+        throw Problem.forbidden({
+          nl: `${type.label} wordt alleen door uw zorgverlener gemeten; u kunt deze meting niet zelf invoeren.`,
+          en: `Only your care provider takes this measurement (${type.label}); you cannot enter it yourself.`,
+        });
       }
       const errors = valueErrors(type, body.values);
       const measuredAt = new Date(body.measuredAt);
@@ -132,8 +135,14 @@ export function measurementRoutes() {
       if (outcome === 'not-found') throw Problem.notFound();
       throw Problem.forbidden(
         outcome === 'staff'
-          ? 'Deze meting is door uw zorgverlener ingevoerd. U kunt alleen metingen verwijderen die u zelf heeft ingevoerd.'
-          : 'Deze meting is door iemand anders ingevoerd. U kunt alleen metingen verwijderen die u zelf heeft ingevoerd.',
+          ? {
+              nl: 'Deze meting is door uw zorgverlener ingevoerd. U kunt alleen metingen verwijderen die u zelf heeft ingevoerd.',
+              en: 'Your care provider entered this measurement. You can only remove measurements you entered yourself.',
+            }
+          : {
+              nl: 'Deze meting is door iemand anders ingevoerd. U kunt alleen metingen verwijderen die u zelf heeft ingevoerd.',
+              en: 'Someone else entered this measurement. You can only remove measurements you entered yourself.',
+            },
       );
     });
 }

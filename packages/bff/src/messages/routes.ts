@@ -24,7 +24,8 @@ export interface MessageRouteOptions {
 
 /** A message id from the request that must belong to this thread: anything else is a 404. */
 async function messageOfThread<E extends AppEnv>(c: Context<E>, scope: ClientScope, id: string): Promise<string> {
-  if (!isUuid(id) || !(await messageExists(c.var.db, scope, id))) throw Problem.notFound('Dit bericht bestaat niet (meer).');
+  if (!isUuid(id) || !(await messageExists(c.var.db, scope, id)))
+    throw Problem.notFound({ nl: 'Dit bericht bestaat niet (meer).', en: 'This message does not exist (any more).' });
   return id;
 }
 
@@ -106,7 +107,7 @@ export function messageRoutes(options: MessageRouteOptions = {}) {
         throw new Problem(
           429,
           'too-many-streams',
-          'Te veel open verbindingen',
+          { nl: 'Te veel open verbindingen', en: 'Too many open connections' },
           `At most ${streamsPerSession} message streams per session are open at a time: close another tab first.`,
         );
       }

@@ -11,10 +11,16 @@ import { challengeBinding, sendConfirmationCode, verifyConfirmationCode } from '
 import { planDocumentHash, planOf, planPdf, plansOf, recordPlanDecision, type PlanView } from './queries.js';
 import { planDecisionBody, planDecisionConfirmBody } from './schemas.js';
 
+const planNotFound = () =>
+  Problem.notFound({
+    nl: 'Dit cliëntplan bestaat niet of u heeft er geen toegang toe.',
+    en: 'This client plan does not exist or you have no access to it.',
+  });
+
 async function planInScope<E extends AppEnv>(c: Context<E>, scope: ClientScope): Promise<PlanView> {
   const id = c.req.param('id') ?? '';
   const plan = isUuid(id) ? await planOf(c.var.db, scope, id) : undefined;
-  if (!plan) throw Problem.notFound('Dit cliëntplan bestaat niet of u heeft er geen toegang toe.');
+  if (!plan) throw planNotFound();
   return plan;
 }
 
@@ -22,8 +28,10 @@ function alreadyDecided(plan: PlanView) {
   return new Problem(
     409,
     'plan-decided',
-    'Al besloten',
-    plan.status === 'signed' ? 'Dit cliëntplan is al ondertekend.' : 'Dit cliëntplan is al afgekeurd.',
+    { nl: 'Al besloten', en: 'Already decided' },
+    plan.status === 'signed'
+      ? { nl: 'Dit cliëntplan is al ondertekend.', en: 'This client plan has already been signed.' }
+      : { nl: 'Dit cliëntplan is al afgekeurd.', en: 'This client plan has already been rejected.' },
     {
       plan,
     },
@@ -60,7 +68,7 @@ export function planRoutes() {
       const scope = c.var.scope;
       const plan = await planInScope(c, scope);
       const file = await planPdf(c.var.db, scope, plan.id);
-      if (!file) throw Problem.notFound('Dit cliëntplan bestaat niet of u heeft er geen toegang toe.');
+      if (!file) throw planNotFound();
       await audit(c, { action: 'plans.download', resourceType: 'plan', resourceId: plan.id, details: { sha256: file.sha256 } });
       const bytes = Buffer.from(file.pdf);
       return c.body(bytes, 200, {
@@ -88,12 +96,15 @@ export function planRoutes() {
         throw new Problem(
           409,
           'no-mobile',
-          'Geen mobiel nummer',
-          'Er is geen mobiel nummer bekend om de code naar te sturen. Neem contact op met uw zorgteam.',
+          { nl: 'Geen mobiel nummer', en: 'No mobile number' },
+          {
+            nl: 'Er is geen mobiel nummer bekend om de code naar te sturen. Neem contact op met uw zorgteam.',
+            en: 'There is no mobile number known to send the code to. Contact your care team.',
+          },
         );
       }
       const sha256 = await planDocumentHash(c.var.db, scope, plan.id);
-      if (!sha256) throw Problem.notFound('Dit cliëntplan bestaat niet of u heeft er geen toegang toe.');
+      if (!sha256) throw planNotFound();
       const sent = await sendConfirmationCode(c, {
         purpose: 'plan_decision',
         destination: account.mobile_phone,
