@@ -214,4 +214,16 @@ describe('a problem answers in the language the widget asks for', () => {
       expect(response.headers.get('content-language')).toBe('nl');
     }
   });
+
+  it('keeps Vary: Accept-Language beside the Origin of a site the organisation allows', async () => {
+    const tenant = await createTenant(database.db, { allowedOrigins: ['https://www.zorg-voorbeeld.nl'] });
+    clearTenantCache();
+    const { app } = authTestApp(database);
+    const response = await app.request(`/api/tenants/${tenant.slug}/reports`, {
+      headers: { origin: 'https://www.zorg-voorbeeld.nl', 'accept-language': 'en' },
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://www.zorg-voorbeeld.nl');
+    expect(response.headers.get('vary')?.split(/,\s*/).sort()).toEqual(['Accept-Language', 'Origin']);
+  });
 });

@@ -102,7 +102,8 @@ export function tenantContext(): MiddlewareHandler<AppEnv> {
     }
 
     await next();
-    if (crossOriginAllowed) for (const [name, value] of Object.entries(corsHeaders(origin!))) c.header(name, value);
+    if (crossOriginAllowed)
+      for (const [name, value] of Object.entries(corsHeaders(origin!))) c.header(name, value, { append: name === 'vary' });
   };
 }
 
