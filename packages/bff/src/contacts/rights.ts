@@ -69,7 +69,7 @@ const englishAreaLabels: Record<RightArea, string> = {
   plan: 'the client plan',
   profile: 'the personal details',
   board: 'the bulletin board',
-  accessLog: 'the access overview',
+  accessLog: 'the access log',
 };
 
 export const noRights: Rights = Object.freeze(Object.fromEntries(rightAreas.map((area) => [area, false]))) as Rights;
@@ -122,7 +122,7 @@ export function noRight(area: RightArea, clientName: string | null): Problem {
     { nl: 'Geen toegang', en: 'No access' },
     {
       nl: `U heeft geen toegang tot ${areaLabels[area]}${clientName ? ` van ${clientName}` : ''}.`,
-      en: `You have no access to ${englishAreaLabels[area]}${clientName ? ` of ${clientName}` : ''}.`,
+      en: `You do not have access to ${englishAreaLabels[area]}${clientName ? ` of ${clientName}` : ''}.`,
     },
     { area, ...(clientName ? { clientName } : {}) },
   );

@@ -133,7 +133,7 @@ async function cases(): Promise<Case[]> {
       send: (headers) => answer(clientRequest(test.app, daughter, '/measurements/recent', { headers })),
       status: 403,
       nl: { title: 'Geen toegang', detail: `U heeft geen toegang tot de metingen van ${daughter.clientName}.` },
-      en: { title: 'No access', detail: `You have no access to the measurements of ${daughter.clientName}.` },
+      en: { title: 'No access', detail: `You do not have access to the measurements of ${daughter.clientName}.` },
     },
     {
       name: 'a widget the organisation does not offer',

@@ -138,7 +138,7 @@ const englishWidgetLabels: Record<DataWidget, string> = {
   plan: 'the client plan',
   profile: 'the personal details',
   contacts: 'the contact persons',
-  'access-log': 'the access overview',
+  'access-log': 'the access log',
   activity: 'the overview "Since your last visit"',
   board: 'the bulletin board',
 };

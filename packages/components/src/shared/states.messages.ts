@@ -20,17 +20,6 @@ export const nl = {
   'common.delete': 'Verwijderen',
 };
 
-/**
- * Texts only the other languages have: in Dutch the widget shows the BFF's own sentence (its
- * `detail`, one source: bff/src/contacts/rights.ts, bff/src/tenants/tenant-context.ts), so Dutch
- * carries no copy of them; `t()` gives '' for them in Dutch (shared/states.ts).
- */
-type OtherLanguagesOnly =
-  | 'state.noRight'
-  | `state.area.${'reports' | 'measurements' | 'agenda' | 'messages' | 'plan' | 'profile' | 'board' | 'accessLog'}`
-  | 'state.clientOnly'
-  | 'state.widgetDisabled';
-
-export type StatesKey = keyof typeof nl | OtherLanguagesOnly;
+export type StatesKey = keyof typeof nl;
 
 export const stateMessages = defineMessages(nl as Record<StatesKey, string>, () => import('./locales/states.en.js'));

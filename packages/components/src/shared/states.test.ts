@@ -15,9 +15,14 @@ const noRight = new ApiError({
 describe('the no-access text', () => {
   before(() => stateMessages.load('en'));
 
-  it("is the BFF's Dutch sentence as it is, and in English built from the area and the client", () => {
+  it("is the BFF's sentence as it is, in the language the widget asked for", () => {
     expect(problemText(noRight, 'nl')).to.equal('U heeft geen toegang tot de metingen van Johanna de Vries.');
-    expect(problemText(noRight, 'en')).to.equal('You do not have access to the measurements of Johanna de Vries.');
+    const english = new ApiError({
+      ...noRight,
+      kind: 'problem',
+      detail: 'You do not have access to the measurements of Johanna de Vries.',
+    });
+    expect(problemText(english, 'en')).to.equal('You do not have access to the measurements of Johanna de Vries.');
   });
 
   it('says which part only the client may use', () => {
@@ -25,15 +30,14 @@ describe('the no-access text', () => {
       kind: 'problem',
       status: 403,
       code: 'client-only',
-      title: 'Alleen voor de cliënt',
-      detail: 'Alleen Johanna de Vries zelf kan dit zien of wijzigen.',
+      title: 'Only for the client',
+      detail: 'Only Johanna de Vries can see or change this.',
       extensions: { clientName: 'Johanna de Vries' },
     });
     expect(problemText(clientOnly, 'en')).to.equal('Only Johanna de Vries can see or change this.');
-    expect(problemText(clientOnly, 'nl')).to.equal('Alleen Johanna de Vries zelf kan dit zien of wijzigen.');
   });
 
-  it("says calmly that the organisation does not offer a widget: the BFF's sentence, or the English one", () => {
+  it("says calmly that the organisation does not offer a widget, in the BFF's words", () => {
     const notOffered = new ApiError({
       kind: 'problem',
       status: 404,
@@ -44,13 +48,12 @@ describe('the no-access text', () => {
     });
     expect(isNoAccess(notOffered)).to.equal(true);
     expect(problemText(notOffered, 'nl')).to.equal('Zorggroep De Linde biedt het prikbord niet aan in het cliëntportaal.');
-    expect(problemText(notOffered, 'en')).to.equal('Your care organisation does not offer this part of the client portal.');
     // Another 404 is still a failure.
     expect(isNoAccess(new ApiError({ kind: 'problem', status: 404, code: 'not-found', title: 'Niet gevonden' }))).to.equal(false);
   });
 
-  it('falls back to "not allowed" for an area it does not know', () => {
-    const unknownArea = new ApiError({ ...noRight, kind: 'problem', extensions: { area: 'future', clientName: 'Johanna de Vries' } });
-    expect(problemText(unknownArea, 'en')).to.equal('You are not allowed to do this.');
+  it('falls back to "not allowed" for a refusal without a sentence', () => {
+    const bare = new ApiError({ kind: 'problem', status: 403, code: 'no-right', title: 'No access', extensions: { area: 'future' } });
+    expect(problemText(bare, 'en')).to.equal('You are not allowed to do this.');
   });
 });

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ApiError } from './api-client.js';
 import type { Locale } from './i18n.js';
-import { stateMessages, type StatesKey } from './states.messages.js';
+import { stateMessages } from './states.messages.js';
 
 /**
  * Where a data widget's load stands; `renderLoadState` shows every state but 'ready'. `signed-out`
@@ -39,12 +39,12 @@ export function problemText(error: ApiError, locale: Locale): string {
   if (error.kind === 'session-expired') {
     return t(locale, error.code === 'session-expired' ? 'state.sessionExpired' : 'state.signedOut');
   }
-  const noAccess = isNoAccess(error);
-  // A 403's detail is Dutch and written for the client (first login not finished, not allowed), as
-  // is the sentence of a widget the organisation does not offer.
-  if ((error.status === 403 || noAccess) && error.detail && locale === 'nl') return error.detail;
-  if (noAccess) return noAccessText(error, locale) || t(locale, 'state.forbidden');
-  return t(locale, error.status === 403 ? 'state.forbidden' : 'state.error');
+  const forbidden = error.status === 403 || isNoAccess(error);
+  // A 403's detail is written for the client (first login not finished, not allowed), as is the
+  // sentence of a widget the organisation does not offer; the BFF wrote it in the widget's
+  // language, which the API client asks for (Accept-Language).
+  if (forbidden && error.detail) return error.detail;
+  return t(locale, forbidden ? 'state.forbidden' : 'state.error');
 }
 
 /**
@@ -54,17 +54,6 @@ export function problemText(error: ApiError, locale: Locale): string {
  */
 export function isNoAccess(error: ApiError): boolean {
   return (error.status === 403 && (error.code === 'no-right' || error.code === 'client-only')) || error.code === 'widget-disabled';
-}
-
-/** The BFF's sentence in the reader's language: its `detail` is Dutch, its `area` and `clientName` say the rest. */
-function noAccessText(error: ApiError, locale: Locale): string {
-  const name = error.extensions['clientName'];
-  if (error.code === 'widget-disabled') return t(locale, 'state.widgetDisabled');
-  if (typeof name !== 'string') return '';
-  if (error.code === 'client-only') return t(locale, 'state.clientOnly', { name });
-  // '' for an area the catalogue does not name.
-  const area = t(locale, `state.area.${String(error.extensions['area'])}` as StatesKey);
-  return area && t(locale, 'state.noRight', { name, area });
 }
 
 export function renderProblem(error: ApiError, locale: Locale, retry?: () => void): TemplateResult {
