@@ -102,33 +102,43 @@ export const problems = {
   serverError: () => problem(500, 'internal', 'Er ging iets mis', 'Something went wrong on our side.'),
   sessionExpired: () => problem(401, 'session-expired', 'Sessie verlopen', 'Uw sessie is verlopen. Log opnieuw in.'),
   forbidden: (detail: string) => problem(403, 'forbidden', 'Niet toegestaan', detail),
-  /** A data route of an area the contact person has no right to (docs/rights-model.md), worded as the BFF words it. */
-  noAccess: (path: string) => {
+  /**
+   * A data route of an area the contact person has no right to (docs/rights-model.md), worded as
+   * the BFF words it in the language the widget asked for (Accept-Language).
+   */
+  noAccess: (path: string, language: 'nl' | 'en') => {
     const clientName = 'Johanna de Vries';
+    const en = language === 'en';
     if (path.startsWith('/contacts')) {
-      return problem(403, 'client-only', 'Alleen voor de cliënt', `Alleen ${clientName} zelf kan dit zien of wijzigen.`, {
-        extensions: { clientName },
-      });
+      return en
+        ? problem(403, 'client-only', 'Only for the client', `Only ${clientName} can see or change this.`, { extensions: { clientName } })
+        : problem(403, 'client-only', 'Alleen voor de cliënt', `Alleen ${clientName} zelf kan dit zien of wijzigen.`, {
+            extensions: { clientName },
+          });
     }
-    const [area, label] =
+    const [area, label, english] =
       (
         [
-          ['/reports', 'reports', 'de rapportages'],
-          ['/measurements', 'measurements', 'de metingen'],
-          ['/appointments', 'agenda', 'de agenda'],
-          ['/messages', 'messages', 'de berichten'],
-          ['/plans', 'plan', 'het cliëntplan'],
-          ['/profile', 'profile', 'de persoonlijke gegevens'],
-          ['/access-log', 'accessLog', 'het inzageoverzicht'],
-          ['/board', 'board', 'het prikbord'],
+          ['/reports', 'reports', 'de rapportages', 'the reports'],
+          ['/measurements', 'measurements', 'de metingen', 'the measurements'],
+          ['/appointments', 'agenda', 'de agenda', 'the agenda'],
+          ['/messages', 'messages', 'de berichten', 'the messages'],
+          ['/plans', 'plan', 'het cliëntplan', 'the client plan'],
+          ['/profile', 'profile', 'de persoonlijke gegevens', 'the personal details'],
+          ['/access-log', 'accessLog', 'het inzageoverzicht', 'the access log'],
+          ['/board', 'board', 'het prikbord', 'the bulletin board'],
         ] as const
       )
         .filter(([prefix]) => path.startsWith(prefix))
-        .map(([, a, l]) => [a, l] as const)[0] ?? [];
+        .map(([, a, l, e]) => [a, l, e] as const)[0] ?? [];
     if (!area) return undefined;
-    return problem(403, 'no-right', 'Geen toegang', `U heeft geen toegang tot ${label} van ${clientName}.`, {
-      extensions: { area, clientName },
-    });
+    return en
+      ? problem(403, 'no-right', 'No access', `You do not have access to ${english} of ${clientName}.`, {
+          extensions: { area, clientName },
+        })
+      : problem(403, 'no-right', 'Geen toegang', `U heeft geen toegang tot ${label} van ${clientName}.`, {
+          extensions: { area, clientName },
+        });
   },
 };
 
@@ -423,6 +433,8 @@ export class FakeBackend {
   readonly options: FakeApiOptions;
   /** Every request it answered, newest last: `'POST /auth/login'`. */
   readonly calls: string[] = [];
+  /** The language of the request being answered, from its Accept-Language, as the BFF reads it. */
+  language: 'nl' | 'en' = 'nl';
   private readonly routes: Record<string, FakeHandler>;
 
   constructor(options: FakeApiOptions = {}) {
@@ -453,7 +465,7 @@ export class FakeBackend {
         case 'no-access': {
           // The activity overview is never refused: it shows only what the rights allow.
           // A contact person's own account needs no right either.
-          const refusal = path.startsWith('/profile/account') ? undefined : problems.noAccess(path);
+          const refusal = path.startsWith('/profile/account') ? undefined : problems.noAccess(path, this.language);
           if (refusal) throw refusal;
           break;
         }
@@ -527,6 +539,7 @@ export async function fakeFetch(url: URL, init: RequestInit = {}): Promise<Respo
   if (!tenantPath) return problemResponse(problem(404, 'not-found', 'Niet gevonden'));
   const method = (init.method ?? 'GET').toUpperCase();
   const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+  backend.language = /^en\b/i.test(new Headers(init.headers).get('accept-language') ?? '') ? 'en' : 'nl';
   try {
     const answer = await backend.answer(method, `${tenantPath[2]}${url.search}`, body, init.signal ?? undefined);
     if (answer === undefined) return new Response(null, { status: 204 });
