@@ -99,7 +99,7 @@ export function createApp(deps: AppDependencies) {
       new Problem(
         500,
         'internal',
-        'Er ging iets mis',
+        { nl: 'Er ging iets mis', en: 'Something went wrong' },
         'Something went wrong on our side. Please try again later; quote the request id if it keeps happening.',
       ),
     );
