@@ -61,7 +61,7 @@ export const areaLabels: Record<RightArea, string> = {
 };
 
 /** The same, as the English no-access sentence names them. */
-const englishAreaLabels: Record<RightArea, string> = {
+export const englishAreaLabels: Record<RightArea, string> = {
   reports: 'the reports',
   measurements: 'the measurements',
   agenda: 'the agenda',

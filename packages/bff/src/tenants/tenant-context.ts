@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { areaLabels, englishAreaLabels } from '../contacts/rights.js';
 import type { AppEnv } from '../http/app-env.js';
 import { BoundedCache } from '../http/bounded-cache.js';
 import { ownOrigin } from '../http/own-origin.js';
@@ -116,31 +117,24 @@ function corsHeaders(origin: string): Record<string, string> {
   };
 }
 
-/** The widget as the sentence "Zorggroep De Linde biedt … niet aan in het cliëntportaal." names it. */
+/**
+ * The widget as the sentence "Zorggroep De Linde biedt … niet aan in het cliëntportaal." names it:
+ * the areas of the no-access sentence, and the widgets that have no right of their own.
+ */
+const { accessLog, ...areaWidgets } = areaLabels;
 const widgetLabels: Record<DataWidget, string> = {
-  reports: 'de rapportages',
-  measurements: 'de metingen',
-  agenda: 'de agenda',
-  messages: 'de berichten',
-  plan: 'het cliëntplan',
-  profile: 'de persoonlijke gegevens',
+  ...areaWidgets,
+  'access-log': accessLog,
   contacts: 'de contactpersonen',
-  'access-log': 'het inzageoverzicht',
   activity: 'het overzicht "Sinds uw vorige bezoek"',
-  board: 'het prikbord',
 };
 
+const { accessLog: englishAccessLog, ...englishAreaWidgets } = englishAreaLabels;
 const englishWidgetLabels: Record<DataWidget, string> = {
-  reports: 'the reports',
-  measurements: 'the measurements',
-  agenda: 'the agenda',
-  messages: 'the messages',
-  plan: 'the client plan',
-  profile: 'the personal details',
+  ...englishAreaWidgets,
+  'access-log': englishAccessLog,
   contacts: 'the contact persons',
-  'access-log': 'the access log',
   activity: 'the overview "Since your last visit"',
-  board: 'the bulletin board',
 };
 
 /**
