@@ -1,27 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
-import { startDemoServer, type DemoServer } from './demo-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoAndChromium } from './browser.js';
 import { LOGIN_CODE, outboxMessages, waitForCode } from './dev-outbox.js';
 import { focused, tabTo } from './keyboard.js';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = demoAndChromium();
 
 // The invited client of Zorggroep De Linde in the demo seed (README: date of birth 12-03-1947).
 const invited = { email: 'g.bakker@example.nl', mobilePhone: '+31656789012', displayName: 'G. Bakker' };
 
-const outbox = (recipient: string) => outboxMessages(server.url, recipient);
-const smsCode = async (phone: string) => (await waitForCode(server.url, phone, LOGIN_CODE)).code;
+const outbox = (recipient: string) => outboxMessages(demo.server.url, recipient);
+const smsCode = async (phone: string) => (await waitForCode(demo.server.url, phone, LOGIN_CODE)).code;
 
 async function typeDate(page: Page, isoDate: string) {
   await page.fill('care-login input[name="dateOfBirth"]', isoDate);
@@ -37,9 +26,9 @@ describe('activating the invited demo account of Zorggroep De Linde from its e-m
     expect(link).toBeDefined();
     // The link opens De Linde's example page, on the port this demo runs on.
     const url = new URL(link!);
-    expect(`${url.origin}${url.pathname}`).toBe(`${server.url}/`);
+    expect(`${url.origin}${url.pathname}`).toBe(`${demo.server.url}/`);
 
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await demo.browser.newPage({ viewport: { width: 390, height: 844 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(link!);

@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
-import { startDemoServer, type DemoServer } from './demo-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoAndChromium } from './browser.js';
 import { waitForCode } from './dev-outbox.js';
 import { focused, tabTo } from './keyboard.js';
 
@@ -11,21 +10,11 @@ const sharp = createRequire(new URL('../packages/bff/package.json', import.meta.
   'sharp',
 ) as typeof import('../packages/bff/node_modules/sharp/lib/index.js');
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = demoAndChromium();
 
 /** Signs in on De Linde's example page with the keyboard: password, then the SMS code sent to `mobile`. */
 async function signIn(page: Page, username: string, password: string, mobile: string) {
-  await page.goto(`${server.url}/`);
+  await page.goto(`${demo.server.url}/`);
   await page.waitForSelector('care-login form[data-step="login"]', { timeout: 15_000 });
   await tabTo(page, 'input:Gebruikersnaam');
   await page.keyboard.type(username);
@@ -33,7 +22,7 @@ async function signIn(page: Page, username: string, password: string, mobile: st
   await page.keyboard.type(password);
   await page.keyboard.press('Enter');
   await page.waitForSelector('care-login form[data-step="code"]');
-  const login = await waitForCode(server.url, mobile, /Uw inlogcode is \d{4}-(\d{6})/);
+  const login = await waitForCode(demo.server.url, mobile, /Uw inlogcode is \d{4}-(\d{6})/);
   await tabTo(page, 'input:Inlogcode', 5);
   await page.keyboard.type(login.code);
   await page.keyboard.press('Enter');
@@ -41,8 +30,8 @@ async function signIn(page: Page, username: string, password: string, mobile: st
 
 describe('the bulletin board between a relative and the client, live', () => {
   it('Marieke posts a described photo for her mother, who sees it without a reload and replies', async () => {
-    const client = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const relative = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const client = await demo.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const relative = await demo.browser.newPage({ viewport: { width: 390, height: 844 } });
     const errors: string[] = [];
     for (const page of [client, relative]) page.on('pageerror', (error) => errors.push(error.message));
 

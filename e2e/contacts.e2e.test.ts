@@ -1,21 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
-import { startDemoServer, type DemoServer } from './demo-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoAndChromium } from './browser.js';
 import { LOGIN_CODE, outboxMessages, waitForCode } from './dev-outbox.js';
 import { focused, tabTo } from './keyboard.js';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = demoAndChromium();
 
 // Demo seed (README): Johanna de Vries and her daughter Marieke, also mantelzorger of Hendrik van der Meer.
 const johanna = { username: 'j.de.vries', password: 'DeLinde-demo1!', mobile: '+31612345678' };
@@ -26,16 +15,16 @@ const CONFIRMATION_CODE = /Uw bevestigingscode is \d{4}-(\d{6})/;
 
 /** A person of their own: a browser context with its own cookies, on De Linde's example page. */
 async function signIn(person: typeof johanna): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await demo.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}/`);
+  await page.goto(`${demo.server.url}/`);
   await page.waitForSelector('care-login form[data-step="login"]', { timeout: 15_000 });
-  const before = (await outboxMessages(server.url, person.mobile, 1))[0]?.id ?? null;
+  const before = (await outboxMessages(demo.server.url, person.mobile, 1))[0]?.id ?? null;
   await page.fill('care-login input[name="username"]', person.username);
   await page.fill('care-login input[name="password"]', person.password);
   await page.keyboard.press('Enter');
   await page.waitForSelector('care-login form[data-step="code"]');
-  const code = (await waitForCode(server.url, person.mobile, LOGIN_CODE, before)).code;
+  const code = (await waitForCode(demo.server.url, person.mobile, LOGIN_CODE, before)).code;
   await page.fill('care-login input[autocomplete="one-time-code"]', code.split('-')[1]!);
   await page.keyboard.press('Enter');
   return page;
@@ -61,19 +50,19 @@ describe('a contact person ("naaste") of Johanna de Vries on the example page of
     await contacts.getByLabel('Mobiel nummer').fill('06 11223344');
     await contacts.getByLabel('Wat is deze persoon van u?').selectOption('informal-carer');
     await contacts.getByRole('checkbox', { name: /^Rapportages/ }).check();
-    const before = (await outboxMessages(server.url, johanna.mobile, 1))[0]?.id ?? null;
+    const before = (await outboxMessages(demo.server.url, johanna.mobile, 1))[0]?.id ?? null;
     await contacts.getByRole('button', { name: 'Verder' }).click();
-    const { code } = await waitForCode(server.url, johanna.mobile, CONFIRMATION_CODE, before);
+    const { code } = await waitForCode(demo.server.url, johanna.mobile, CONFIRMATION_CODE, before);
     await contacts.locator('input[autocomplete="one-time-code"]').fill(code);
     await contacts.getByRole('button', { name: 'Bevestigen' }).click();
     await contacts.getByText('Anna Bakker is toegevoegd. Er is een uitnodiging gestuurd naar anna.bakker@example.nl.').waitFor();
-    const [invitation] = (await outboxMessages(server.url, 'anna.bakker@example.nl')).filter((m) => m.channel === 'email');
+    const [invitation] = (await outboxMessages(demo.server.url, 'anna.bakker@example.nl')).filter((m) => m.channel === 'email');
     const token = new URL(/https?:\/\/\S*[?&]activate=\S+/.exec(invitation!.body)![0]).searchParams.get('activate')!;
 
     // Anna opens the link, confirms her own mobile number (not a date of birth) and chooses her login.
-    const activation = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const activation = await demo.browser.newContext({ viewport: { width: 390, height: 844 } });
     const opened = await activation.newPage();
-    await opened.goto(`${server.url}/?activate=${encodeURIComponent(token)}`);
+    await opened.goto(`${demo.server.url}/?activate=${encodeURIComponent(token)}`);
     await opened.waitForSelector('care-login input[name="mobile"]', { timeout: 15_000 });
     expect(await opened.locator('care-login input[name="dateOfBirth"]').count()).toBe(0);
     await opened.fill('care-login input[name="mobile"]', '06 11223344');

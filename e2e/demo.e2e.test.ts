@@ -1,35 +1,23 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
-import { startDemoServer, type DemoServer } from './demo-server.js';
+import { describe, expect, it } from 'vitest';
+import { demoAndChromium } from './browser.js';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = demoAndChromium();
 
 describe('the demo, as a care organisation’s web team first sees it', () => {
   it('prints the demo credentials and reports its database ready', async () => {
-    expect(server.output()).toMatch(/zorggroep-de-linde/);
-    const ready = await fetch(`${server.url}/readyz`);
+    expect(demo.server.output()).toMatch(/zorggroep-de-linde/);
+    const ready = await fetch(`${demo.server.url}/readyz`);
     expect(await ready.json()).toMatchObject({ status: 'ready', database: { kind: 'pglite', reachable: true } });
   });
 
   it('serves the example host page, whose <care-portal> loads its tenant', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('response', (response) => {
       if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
     });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${demo.server.url}/`);
     await expect.poll(() => page.evaluate(() => Boolean(customElements.get('care-portal')))).toBe(true);
     await page.waitForSelector('care-portal[state="ready"]', { timeout: 15_000 });
     expect(await page.title()).toMatch(/De Linde/);
@@ -38,10 +26,10 @@ describe('the demo, as a care organisation’s web team first sees it', () => {
   });
 
   it('gives the bundle page a working <care-access-log> from its own module, beside the bundle', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/examples/het-baken.html`);
+    await page.goto(`${demo.server.url}/examples/het-baken.html`);
     await page.waitForSelector('care-portal[state="ready"]', { timeout: 15_000 });
     // Signed out, the widget follows the bundle's portal and says so, like every other widget.
     const signedOut = await page.waitForFunction(
@@ -56,7 +44,7 @@ describe('the demo, as a care organisation’s web team first sees it', () => {
   });
 
   it('gives a page with only the loader working widgets, fetching the modules of the tags in it and no others', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const problems: string[] = [];
     const scripts: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
@@ -68,7 +56,7 @@ describe('the demo, as a care organisation’s web team first sees it', () => {
       if (response.url().includes('/widgets/')) scripts.push(new URL(response.url()).pathname);
     });
     // The strict-CSP page loads the loader alone and holds only <care-portal> and <care-login>.
-    await page.goto(`${server.url}/examples/strict-csp.html`);
+    await page.goto(`${demo.server.url}/examples/strict-csp.html`);
     await page.waitForSelector('care-portal[state="ready"]', { timeout: 15_000 });
     await page.getByLabel('Gebruikersnaam').waitFor({ timeout: 15_000 });
     expect(scripts).toContain('/widgets/care-widgets.loader.js');
@@ -80,7 +68,7 @@ describe('the demo, as a care organisation’s web team first sees it', () => {
   });
 
   it('keeps the dev outbox open in demo mode', async () => {
-    const response = await fetch(`${server.url}/dev/outbox`);
+    const response = await fetch(`${demo.server.url}/dev/outbox`);
     expect(response.status).toBe(200);
     expect(Array.isArray(await response.json())).toBe(true);
   });

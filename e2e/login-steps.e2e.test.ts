@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, type ExpectStatic, it } from 'vitest';
-import { launchChromium } from './browser.js';
-import { startDemoServer, type DemoServer } from './demo-server.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, type ExpectStatic, it } from 'vitest';
+import { demoAndChromium } from './browser.js';
 import { LOGIN_CODE, outboxMessages, waitForCode } from './dev-outbox.js';
 import { focused, tabTo } from './keyboard.js';
 
@@ -20,23 +19,13 @@ const { authenticator } = createRequire(new URL('../packages/bff/package.json', 
 /** The app's code for `secret`, `ahead` 30-second steps from now (a step once used is refused, so the next login takes the next one). */
 const appCode = (secret: string, ahead = 0) => authenticator.clone({ epoch: Date.now() + ahead * 30_000 }).generate(secret);
 
-let server: DemoServer;
-let browser: Browser;
+const demo = demoAndChromium();
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const DE_LINDE = () => `${server.url}/`;
-const HET_BAKEN = () => `${server.url}/examples/het-baken.html`;
+const DE_LINDE = () => `${demo.server.url}/`;
+const HET_BAKEN = () => `${demo.server.url}/examples/het-baken.html`;
 
 /** The newest message to `recipient` in the dev outbox, or null. */
-const newestId = async (recipient: string) => (await outboxMessages(server.url, recipient, 1))[0]?.id ?? null;
+const newestId = async (recipient: string) => (await outboxMessages(demo.server.url, recipient, 1))[0]?.id ?? null;
 
 interface Opened {
   context: BrowserContext;
@@ -46,7 +35,7 @@ interface Opened {
 
 /** A fresh browser (own cookies) on `url`, with the login's first screen shown. */
 async function open(url: string): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await demo.browser.newContext({ viewport: { width: 390, height: 844 } });
   // A step that does not come fails in seconds, not at the test's timeout.
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
@@ -99,7 +88,7 @@ describe.concurrent('the login steps few clients see, on the built widgets, with
     const { context, page, errors } = await open(DE_LINDE());
     await signIn(page, expect, 'j.de.vries', 'DeLinde-demo1!');
     await page.waitForSelector('care-login form[data-step="code"]');
-    const first = await waitForCode(server.url, phone, LOGIN_CODE);
+    const first = await waitForCode(demo.server.url, phone, LOGIN_CODE);
 
     // Right after the SMS: the button waits, says why, and the keyboard passes it by.
     const countdown = await countdownSeconds(page, expect);
@@ -126,7 +115,7 @@ describe.concurrent('the login steps few clients see, on the built widgets, with
     expect(await focused(page)).toBe('button:Opnieuw versturen');
     await page.keyboard.press('Enter');
 
-    const second = await waitForCode(server.url, phone, LOGIN_CODE, first.id);
+    const second = await waitForCode(demo.server.url, phone, LOGIN_CODE, first.id);
     await page.waitForFunction(
       () => document.querySelector('care-login [part="notice"]')?.textContent === 'Er is een nieuwe inlogcode verstuurd.',
     );
@@ -149,7 +138,7 @@ describe.concurrent('the login steps few clients see, on the built widgets, with
     await signIn(page, expect, email, 'HetBaken-Mentor-1');
     await page.waitForSelector('care-login form[data-step="code"]');
     expect(await text(page, 'form p')).toMatch(/^Wij hebben een e-mail met uw inlogcode gestuurd naar \S+@example\.nl\./);
-    const code = await waitForCode(server.url, email, LOGIN_CODE);
+    const code = await waitForCode(demo.server.url, email, LOGIN_CODE);
     await tabTo(page, 'input:Inlogcode', 5);
     await page.keyboard.type(code.code.split('-')[1]!);
     await page.keyboard.press('Tab');
@@ -195,8 +184,8 @@ describe.concurrent('the login steps few clients see, on the built widgets, with
     await page.waitForSelector('care-login form[data-step="forgot-sent"]');
     expect(await text(page, 'form p')).toBe('Als dit account bestaat, ontvangt u een e-mail met een link.');
 
-    const mail = await waitForCode(server.url, email, /^(http\S+\?reset=\S+)$/m);
-    const [message] = await outboxMessages(server.url, email, 1);
+    const mail = await waitForCode(demo.server.url, email, /^(http\S+\?reset=\S+)$/m);
+    const [message] = await outboxMessages(demo.server.url, email, 1);
     expect(message!.subject).toBe('Nieuw wachtwoord voor het cliëntportaal');
     const link = new URL(mail.code);
     expect(`${link.origin}${link.pathname}`).toBe(DE_LINDE());
@@ -223,7 +212,7 @@ describe.concurrent('the login steps few clients see, on the built widgets, with
     await page.keyboard.type('Vergeten-Linde-42');
     await page.keyboard.press('Enter');
     await page.waitForSelector('care-login form[data-step="code"]');
-    await typeCode(page, (await waitForCode(server.url, '+31687654321', LOGIN_CODE)).code);
+    await typeCode(page, (await waitForCode(demo.server.url, '+31687654321', LOGIN_CODE)).code);
     await page.waitForSelector('care-login form[data-step="done"]');
     expect(await text(page, 'form')).toContain('U bent ingelogd als Marieke de Vries.');
 
@@ -242,7 +231,7 @@ describe.concurrent('the login steps few clients see, on the built widgets, with
     const { context, page, errors } = await open(HET_BAKEN());
     await signIn(page, expect, email, 'HetBaken-demo-2024!');
     await page.waitForSelector('care-login form[data-step="code"]');
-    await typeCode(page, (await waitForCode(server.url, email, LOGIN_CODE)).code);
+    await typeCode(page, (await waitForCode(demo.server.url, email, LOGIN_CODE)).code);
     await page.waitForSelector('care-login form[data-step="done"]');
 
     await tabTo(page, 'button:Mijn inloggegevens');

@@ -1,30 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
-import { startDemoServer, type DemoServer } from './demo-server.js';
+import { describe, expect, it } from 'vitest';
+import { demoAndChromium } from './browser.js';
 import { LOGIN_CODE, waitForCode } from './dev-outbox.js';
 import { focused, tabTo } from './keyboard.js';
 
-let server: DemoServer;
-let browser: Browser;
+const demo = demoAndChromium();
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const smsCode = async (phone: string) => (await waitForCode(server.url, phone, LOGIN_CODE)).code;
+const smsCode = async (phone: string) => (await waitForCode(demo.server.url, phone, LOGIN_CODE)).code;
 
 describe('first login on the example page of Zorggroep De Linde, with the keyboard only', () => {
   it('goes from username and password through the SMS code, a new password and the terms to signed in, and out again', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await demo.browser.newPage({ viewport: { width: 390, height: 844 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${demo.server.url}/`);
     await page.waitForSelector('care-login form[data-step="login"]', { timeout: 15_000 });
 
     await tabTo(page, 'input:Gebruikersnaam');
@@ -104,11 +92,11 @@ describe('first login on the example page of Zorggroep De Linde, with the keyboa
 
 describe('the end of a session is visible in every tab', () => {
   it('logs out in one tab and shows the login, with the reason, in the other at once', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const here = await context.newPage();
     const errors: string[] = [];
     here.on('pageerror', (error) => errors.push(error.message));
-    await here.goto(`${server.url}/`);
+    await here.goto(`${demo.server.url}/`);
     await here.waitForSelector('care-login form[data-step="login"]', { timeout: 15_000 });
     await tabTo(here, 'input:Gebruikersnaam');
     await here.keyboard.type('j.de.vries');
@@ -125,7 +113,7 @@ describe('the end of a session is visible in every tab', () => {
     // The same portal in a second tab: signed in there too, with the client's reports.
     const otherTab = await context.newPage();
     otherTab.on('pageerror', (error) => errors.push(error.message));
-    await otherTab.goto(`${server.url}/`);
+    await otherTab.goto(`${demo.server.url}/`);
     await otherTab.waitForSelector('care-login form[data-step="done"]', { timeout: 15_000 });
     await otherTab.waitForFunction(() => document.querySelector('care-reports')?.shadowRoot?.querySelector('[part="item"]'), undefined, {
       timeout: 15_000,

@@ -1,30 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
-import { startDemoServer, type DemoServer } from './demo-server.js';
+import { describe, expect, it } from 'vitest';
+import { demoAndChromium } from './browser.js';
 import { waitForCode } from './dev-outbox.js';
 import { focused, tabTo } from './keyboard.js';
 
-let server: DemoServer;
-let browser: Browser;
+const demo = demoAndChromium();
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const sms = (phone: string, pattern: RegExp, afterId: string | null = null) => waitForCode(server.url, phone, pattern, afterId);
+const sms = (phone: string, pattern: RegExp, afterId: string | null = null) => waitForCode(demo.server.url, phone, pattern, afterId);
 
 describe('the client plan on the example page of Zorggroep De Linde, with the keyboard only', () => {
   it('signs in with the SMS code, signs the undecided plan with a fresh SMS code and shows "Ondertekend door … op …"', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await demo.browser.newPage({ viewport: { width: 390, height: 844 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${demo.server.url}/`);
     await page.waitForSelector('care-login form[data-step="login"]', { timeout: 15_000 });
 
     // Before login the plan widget says the client is not signed in.

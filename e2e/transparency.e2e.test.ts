@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
-import { startDemoServer, type DemoServer } from './demo-server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoAndChromium } from './browser.js';
 import { waitForCode } from './dev-outbox.js';
 import { tabTo } from './keyboard.js';
 
@@ -17,26 +16,19 @@ const TENANT = 'zorggroep-de-linde';
 const CLIENT_ECD_ID = 'DL-104233'; // Johanna de Vries (j.de.vries) in the demo seed
 const MOBILE = '+31612345678';
 
-let server: DemoServer;
-let browser: Browser;
+const demo = demoAndChromium();
 let ecdKey: { kid: string; alg: string; key: CryptoKey | Uint8Array };
 
 beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
   // A demo BFF registers an ECD key for the asking (demo mode only), as examples/ecd-simulator.mjs uses it.
   const answer = (await (
-    await fetch(`${server.url}/dev/integration-keys`, {
+    await fetch(`${demo.server.url}/dev/integration-keys`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ tenant: TENANT }),
     })
   ).json()) as { kid: string; privateJwk: { kid: string; alg: string } };
   ecdKey = { kid: answer.privateJwk.kid, alg: answer.privateJwk.alg, key: await jose.importJWK(answer.privateJwk, answer.privateJwk.alg) };
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 /** One call of the integration API as the ECD: a fresh short-lived token per request. */
@@ -49,7 +41,7 @@ async function push(path: string, items: unknown[]) {
     .setExpirationTime('2m')
     .setJti(randomUUID())
     .sign(ecdKey.key);
-  const response = await fetch(`${server.url}/integration/v1/tenants/${TENANT}${path}`, {
+  const response = await fetch(`${demo.server.url}/integration/v1/tenants/${TENANT}${path}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ items }),
@@ -60,7 +52,7 @@ async function push(path: string, items: unknown[]) {
 
 /** Signs in as Johanna de Vries with the keyboard; returns the id of the SMS used. */
 async function signIn(page: Page, afterSms: string | null) {
-  await page.goto(`${server.url}/`);
+  await page.goto(`${demo.server.url}/`);
   await page.waitForSelector('care-login form[data-step="login"]', { timeout: 15_000 });
   await tabTo(page, 'input:Gebruikersnaam');
   await page.keyboard.type('j.de.vries');
@@ -68,7 +60,7 @@ async function signIn(page: Page, afterSms: string | null) {
   await page.keyboard.type('DeLinde-demo1!');
   await page.keyboard.press('Enter');
   await page.waitForSelector('care-login form[data-step="code"]');
-  const login = await waitForCode(server.url, MOBILE, /Uw inlogcode is \d{4}-(\d{6})/, afterSms);
+  const login = await waitForCode(demo.server.url, MOBILE, /Uw inlogcode is \d{4}-(\d{6})/, afterSms);
   await tabTo(page, 'input:Inlogcode', 5);
   await page.keyboard.type(login.code);
   await page.keyboard.press('Enter');
@@ -78,7 +70,7 @@ async function signIn(page: Page, afterSms: string | null) {
 
 describe('transparency: who looked at my file, and what is new since my last visit', () => {
   it('shows the client her own reads and download beside a staff access, and counts a staff reply since her last visit', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
