@@ -213,8 +213,12 @@ describe.concurrent('the login steps few clients see, on the built widgets, with
     await page.keyboard.press('Enter');
     await page.waitForSelector('care-login form[data-step="code"]');
     await typeCode(page, (await waitForCode(demo.server.url, '+31687654321', LOGIN_CODE)).code);
-    await page.waitForSelector('care-login form[data-step="done"]');
+    await page.waitForSelector('care-login form[data-step="done"]', { state: 'attached' });
     expect(await text(page, 'form')).toContain('U bent ingelogd als Marieke de Vries.');
+    // She is a contact person of two clients: the portal asks whose file to show, in place of its content.
+    await page
+      .locator('care-portal [part~="client-picker"] h2', { hasText: 'Van wie wilt u het dossier bekijken?' })
+      .waitFor({ timeout: 15_000 });
 
     // The link worked once.
     await page.goto(link.href);
