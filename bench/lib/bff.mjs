@@ -84,11 +84,13 @@ export async function tenantOrThrow(db, slug) {
 }
 
 /**
- * An active session of `username` (its own client first), made in the database as the BFF's
- * code step would leave it. Returns `{ cookie, accountId, clientId }`.
+ * `count` active sessions of `username` (its own client first), made in the database as the BFF's
+ * code step would leave them, one per simulated reader. Returns `{ account: { accountId, clientId },
+ * sessions: [{ id, hash, cookie }] }`; `hash` is the token's as the BFF stores it (for replaying the
+ * BFF's statements as another session).
  */
-export async function activeSession(db, tenant, username) {
-  const { createSession, sessionCookieName } = await importBff('auth/session.js');
+export async function activeSessions(db, tenant, username, count) {
+  const { createSession, sessionCookieName, hashToken } = await importBff('auth/session.js');
   const account = await db
     .selectFrom('accounts as a')
     .innerJoin('account_clients as ac', (join) => join.onRef('ac.tenant_id', '=', 'a.tenant_id').onRef('ac.account_id', '=', 'a.id'))
@@ -98,8 +100,18 @@ export async function activeSession(db, tenant, username) {
     .orderBy('ac.relation', 'desc')
     .executeTakeFirst();
   if (!account) throw new Error(`${tenant.slug} has no account ${username} linked to a client`);
-  const { token } = await createSession(db, { tenant, ...account, state: 'active', ip: null, userAgent: null });
-  return { cookie: `${sessionCookieName(tenant.slug)}=${token}`, ...account };
+  const sessions = [];
+  for (let i = 0; i < count; i++) {
+    const { token, id } = await createSession(db, { tenant, ...account, state: 'active', ip: null, userAgent: null });
+    sessions.push({ id, hash: hashToken(token), cookie: `${sessionCookieName(tenant.slug)}=${token}` });
+  }
+  return { account, sessions };
+}
+
+/** One active session of `username`, as `activeSessions`: `{ cookie, accountId, clientId }`. */
+export async function activeSession(db, tenant, username) {
+  const { account, sessions } = await activeSessions(db, tenant, username, 1);
+  return { cookie: sessions[0].cookie, ...account };
 }
 
 /** A process's resident set now (`VmRSS`) or its peak since start or the last reset (`VmHWM`), in bytes. */

@@ -12,8 +12,8 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { memoryOf, openBffDatabase, startBff, startSeededPostgres, tenantOrThrow } from '../lib/bff.mjs';
-import { bffCli, bffDist, importBff, NotBuiltError, requireFromBff } from '../lib/paths.mjs';
+import { activeSessions, memoryOf, openBffDatabase, startBff, startSeededPostgres, tenantOrThrow } from '../lib/bff.mjs';
+import { bffCli, bffDist, NotBuiltError, requireFromBff } from '../lib/paths.mjs';
 import { captureStatements, combine, describe, driveBff, rawPgLoop } from './read.mjs';
 
 export const name = 'board';
@@ -32,7 +32,6 @@ const ROUNDS = 2;
 export async function measure() {
   if (!existsSync(bffCli)) throw new NotBuiltError('packages/bff/dist/cli.js');
   if (!existsSync(join(bffDist, 'board/routes.js'))) throw new NotBuiltError('packages/bff/dist/board/routes.js');
-  const { createSession, sessionCookieName, hashToken } = await importBff('auth/session.js');
   const cleanups = [];
   try {
     const pg = await startSeededPostgres();
@@ -40,19 +39,7 @@ export async function measure() {
     const database = await openBffDatabase(pg.url, 4);
     cleanups.push(() => database.close());
     const tenant = await tenantOrThrow(database.db, TENANT);
-    const account = await database.db
-      .selectFrom('accounts as a')
-      .innerJoin('account_clients as ac', (join) => join.onRef('ac.tenant_id', '=', 'a.tenant_id').onRef('ac.account_id', '=', 'a.id'))
-      .select(['a.id as accountId', 'ac.client_id as clientId'])
-      .where('a.tenant_id', '=', tenant.id)
-      .where('a.username', '=', USERNAME)
-      .where('ac.relation', '=', 'self')
-      .executeTakeFirstOrThrow();
-    const sessions = [];
-    for (let i = 0; i < CONNECTIONS; i++) {
-      const { token, id } = await createSession(database.db, { tenant, ...account, state: 'active', ip: null, userAgent: null });
-      sessions.push({ id, hash: hashToken(token), cookie: `${sessionCookieName(TENANT)}=${token}` });
-    }
+    const { account, sessions } = await activeSessions(database.db, tenant, USERNAME, CONNECTIONS);
     const posts = await topUpBoard(pg.url, tenant.id, account);
 
     const rows = [];
