@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import type { Config } from '../config.js';
 import { Problem } from '../http/problem.js';
+import { chooseEncoding, encodedBody, staticFile } from './static-file.js';
 
 const contentTypes: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -64,18 +63,22 @@ async function serveFile<E extends AppEnv>(
   }
   const path = resolve(root, decoded.endsWith('/') || decoded === '' ? `${decoded}index.html` : decoded);
   if (path !== root && !path.startsWith(root + sep)) throw Problem.notFound();
-  const info = await stat(path).catch(() => undefined);
-  if (!info?.isFile()) throw Problem.notFound('There is no such file. Has the widget bundle been built (pnpm build)?');
+  const file = await staticFile(path);
+  if (!file) throw Problem.notFound('There is no such file. Has the widget bundle been built (pnpm build)?');
 
-  const body = await readFile(path);
-  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+  const encoding = file.compressible ? chooseEncoding(c.req.header('accept-encoding')) : undefined;
+  const encoded = encoding ? await encodedBody(file, encoding) : undefined;
+  const etag = `"${file.etag}${encoded ? `-${encoding}` : ''}"`;
   const headers: Record<string, string> = {
     'content-type': contentTypes[extname(path)] ?? 'application/octet-stream',
     'x-content-type-options': 'nosniff',
     etag,
     'cache-control': 'no-cache',
+    ...(file.compressible ? { vary: 'Accept-Encoding' } : {}),
+    ...(encoded ? { 'content-encoding': encoding! } : {}),
+    ...(file.sourceMap ? { sourcemap: file.sourceMap } : {}),
     ...extraHeaders,
   };
   if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
-  return c.body(body, 200, headers);
+  return c.body(encoded ?? file.body, 200, headers);
 }
