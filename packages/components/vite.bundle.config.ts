@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { minifyTemplateLiterals } from './build/minify-template-literals.js';
 import { loginInternals } from './build/mangle-props.js';
+import { minifyOptions } from './build/minify.js';
 import { plainDynamicImports } from './build/plain-dynamic-imports.js';
 
 /**
@@ -17,8 +18,7 @@ export default defineConfig({
     target: 'es2022',
     outDir: 'dist',
     emptyOutDir: false,
-    minify: 'esbuild',
-    sourcemap: true,
+    ...minifyOptions,
     modulePreload: false,
     rollupOptions: {
       input: { 'care-widgets.bundle': fileURLToPath(new URL('./src/care-widgets.ts', import.meta.url)) },

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -26,7 +26,7 @@ export function budgets() {
   const widgets = entries.filter((file) => /^care-(?!widgets)[a-z-]+\.js$/.test(file)).sort();
   return [
     // SPEC.md says 12 KB; the limit is what the login reached, so that it stays there.
-    { name: '<care-login> alone, first screen', files: ['care-login.js'], limit: 11_900 },
+    { name: '<care-login> alone, first screen', files: ['care-login.js'], limit: 11_700 },
     // Not there yet: what loads after the first screen (care-login/after-first-screen.ts, one chunk)
     // is 10.5 KB with the shared chunks it needs, of which the Dutch texts are about 2.2 KB and
     // "Mijn inloggegevens" 1.3 KB; the limit holds the line. It rose by 0.2 KB for the contact
@@ -35,17 +35,19 @@ export function budgets() {
     // form when a widget beside it is refused (issue 14: no "U bent ingelogd als …" on a shared computer).
     // Short internal property names (build/mangle-props.ts: 137 B) and one code field for the code
     // step and the app's enrolment (43 B) took 0.2 KB off. Sending the login's language to the BFF
-    // (Accept-Language, for its error texts in English) added 25 B.
-    { name: '<care-login> with every step', files: ['care-login.js'], lazy: true, limit: 22_450, target: 20_000 },
+    // (Accept-Language, for its error texts in English) added 25 B. Terser and source maps named in a
+    // header rather than in each file (build/minify.ts) took 0.6 KB off. As the BFF sends it, with
+    // Brotli, the whole login is 19.5 KB.
+    { name: '<care-login> with every step', files: ['care-login.js'], lazy: true, limit: 21_850, target: 20_000 },
     { name: 'the loader', files: [LOADER], limit: 3_000 },
     {
       name: `a portal page (${portalPageTags.map((tag) => `<${tag}>`).join(' ')}) through the loader`,
       files: [LOADER, ...portalPageTags.map((tag) => `${tag}.js`)],
       // SPEC.md says 45 KB; the limit is what the page reached.
-      limit: 44_950,
+      limit: 43_900,
     },
     // SPEC.md says 40 KB; the limit is what the bundle reached.
-    { name: 'all widgets in one bundle', files: [BUNDLE], limit: 39_350 },
+    { name: 'all widgets in one bundle', files: [BUNDLE], limit: 38_450 },
     // A widget's own code: its module without lit, the shared code and its lazy chunks.
     ...widgets.map((file) => ({ name: `<${file.replace(/\.js$/, '')}>'s own code`, files: [file], own: true, limit: 8_000 })),
   ];
@@ -53,13 +55,18 @@ export function budgets() {
 
 /**
  * Bytes of a budget's files: with their static chunks (each file once), `lazy` also the chunks they
- * import on demand but English catalogues, or `own` the files alone.
+ * import on demand but English catalogues, or `own` the files alone. `bytes` gzipped (the budgets),
+ * `brotli` at quality 11 as the BFF sends them to a browser that accepts Brotli (static/static-file.ts).
  */
 export function measure({ files, own, lazy }) {
   const all = new Set();
   for (const file of files) for (const reached of own ? [join(dist, file)] : staticGraph(join(dist, file), lazy)) all.add(reached);
-  const bytes = [...all].reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
-  return { bytes, files: all.size };
+  const sum = (compress) => [...all].reduce((total, file) => total + compress(readFileSync(file)).length, 0);
+  return {
+    bytes: sum((code) => gzipSync(code, { level: 9 })),
+    brotli: sum((code) => brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } })),
+    files: all.size,
+  };
 }
 
 /**
