@@ -3,7 +3,7 @@ import type { Locale } from './i18n.js';
 /**
  * Dates and times as the client knows them: in Europe/Amsterdam, whatever zone the browser is in
  * (a relative abroad reads "08:00" for the morning care round, not "02:00"). Formatters are cached:
- * building an Intl.DateTimeFormat costs far more than using one, and a year has ~1,000 reports.
+ * building an Intl.DateTimeFormat costs far more than using one.
  */
 export const CARE_TIME_ZONE = 'Europe/Amsterdam';
 
@@ -20,29 +20,71 @@ function formatter(locale: Locale, kind: string, options: Intl.DateTimeFormatOpt
   return f;
 }
 
-const dateTimeTexts = new Map<string, string>();
+const dateTimeOptions: Intl.DateTimeFormatOptions = {
+  timeZone: CARE_TIME_ZONE,
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+};
 
 /**
- * "ma 23 nov. 2026, 08:15" — an instant (ISO string) in Amsterdam time. Remembered per instant:
- * a list renders the same ~1,000 times again whenever one report is added.
+ * "ma 23 nov. 2026, 08:15" — an instant (ISO string) in Amsterdam time, exactly as
+ * Intl.DateTimeFormat writes it. A year is ~1,000 reports and an Intl call for each is most of the
+ * time of drawing them: the text is filled in from the locale's pattern and Amsterdam's offset,
+ * both learned from Intl once (`dateTimePattern`, `cachedOffset`), and left to Intl when either is
+ * not known.
  */
 export function formatDateTime(iso: string, locale: Locale): string {
-  const key = locale + iso;
-  let text = dateTimeTexts.get(key);
-  if (text === undefined) {
-    if (dateTimeTexts.size > 20_000) dateTimeTexts.clear();
-    text = formatter(locale, 'datetime', {
-      timeZone: CARE_TIME_ZONE,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).format(new Date(iso));
-    dateTimeTexts.set(key, text);
+  const instant = Date.parse(iso);
+  const offset = cachedOffset(instant);
+  const fill = (dateTimePatterns[locale] ??= dateTimePattern(locale));
+  return offset === undefined || !fill
+    ? formatter(locale, 'datetime', dateTimeOptions).format(instant)
+    : fill(new Date(instant + offset * MINUTE));
+}
+
+/** Writes a wall-clock time, given as a Date whose UTC fields are the Amsterdam ones. */
+type DateTimeFill = (wall: Date) => string;
+
+const dateTimePatterns: Partial<Record<Locale, DateTimeFill | null>> = {};
+
+/**
+ * The locale's date-time text as Intl writes it — weekday, day, month, year, hour, minute, in that
+ * order, with its literals and its weekday and month names — learned from instants in every month,
+ * on every weekday, at midnight and in the afternoon, and kept only when it gives Intl's own text for
+ * each of them; `null` (Intl itself) otherwise, as for another order or a day period ("AM").
+ */
+function dateTimePattern(locale: Locale): DateTimeFill | null {
+  const f = formatter(locale, 'datetime', dateTimeOptions);
+  const weekdays: string[] = [];
+  const months: string[] = [];
+  let literals: string[] = [];
+  // 32 days apart, 12 instants fall in 12 months and on all 7 weekdays.
+  const samples = Array.from({ length: 12 }, (_, i) => Date.UTC(2026, 0, 1 + i * 32, (23 + i * 5) % 24, i * 7));
+  const wall = (sample: number) => new Date(sample + cachedOffset(sample)! * MINUTE);
+  for (const sample of samples) {
+    const parts = f.formatToParts(sample);
+    literals = parts.filter((part) => part.type === 'literal').map((part) => part.value);
+    weekdays[wall(sample).getUTCDay()] = parts[0]!.value;
+    months[wall(sample).getUTCMonth()] = parts[4]!.value;
   }
-  return text;
+  const [a, b, c, d, e] = literals;
+  const fill: DateTimeFill = (w) =>
+    weekdays[w.getUTCDay()]! +
+    a +
+    w.getUTCDate() +
+    b +
+    months[w.getUTCMonth()] +
+    c +
+    w.getUTCFullYear() +
+    d +
+    pad(w.getUTCHours()) +
+    e +
+    pad(w.getUTCMinutes());
+  return samples.every((sample) => fill(wall(sample)) === f.format(sample)) ? fill : null;
 }
 
 /** "23-11-2026" style short date of an instant, for tables and chart axes. */
@@ -117,6 +159,48 @@ function offsetMinutes(instant: number): number {
   const w = wallClock(new Date(instant));
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
   return Math.round((asUtc - Math.floor(instant / 60_000) * 60_000) / 60_000);
+}
+
+const MINUTE = 60_000;
+const WEEK = 7 * 86_400_000;
+/** Per UTC year: the year's start and each instant Amsterdam's offset changes, each followed by the offset from then on. */
+const offsetSteps = new Map<number, number[]>();
+
+/**
+ * `offsetMinutes`, from a cache: the offset is the same between the clock changes, which Intl is
+ * asked for once per year — weekly, and to the minute where two weeks differ (clocks change at most
+ * once a week). `undefined` outside 1970–2199 or for an invalid date.
+ */
+function cachedOffset(instant: number): number | undefined {
+  const year = new Date(instant).getUTCFullYear();
+  if (!(year >= 1970 && year < 2200)) return undefined;
+  let steps = offsetSteps.get(year);
+  if (!steps) offsetSteps.set(year, (steps = offsetChanges(year)));
+  let offset = steps[1]!;
+  for (let i = 2; i < steps.length && steps[i]! <= instant; i += 2) offset = steps[i + 1]!;
+  return offset;
+}
+
+function offsetChanges(year: number): number[] {
+  const end = Date.UTC(year + 1, 0, 1);
+  let at = Date.UTC(year, 0, 1);
+  let offset = offsetMinutes(at);
+  const steps = [at, offset];
+  while (at < end) {
+    const next = Math.min(at + WEEK, end);
+    const after = offsetMinutes(next);
+    if (after !== offset) {
+      let [before, changed] = [at, next];
+      while (changed - before > MINUTE) {
+        const middle = before + Math.floor((changed - before) / 2 / MINUTE) * MINUTE;
+        if (offsetMinutes(middle) === offset) before = middle;
+        else changed = middle;
+      }
+      steps.push(changed, (offset = after));
+    }
+    at = next;
+  }
+  return steps;
 }
 
 /**
