@@ -1,12 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { CareApiClient } from '../shared/api-client.js';
 import { CareViewElement } from '../shared/care-data-element.js';
-import { amsterdamToday, formatDate, formatDateTime } from '../shared/date-format.js';
+import { amsterdamToday, formatDate } from '../shared/date-format.js';
 import { emit } from '../shared/events.js';
 import { focusAfterUpdate } from '../shared/focus.js';
 import { problemText, renderLoadState } from '../shared/states.js';
 import { reportMessages, type ReportKey } from './care-reports.messages.js';
 import { careReportsStyles } from './care-reports.styles.js';
+import { reportItems } from './report-items.js';
 import type { Period as ReportPeriod, Report } from '@care-widgets/bff/api-types';
 export type { Report, ReportPeriod };
 
@@ -28,10 +29,10 @@ const NEXT_CHUNK = 240;
  * saved once.
  *
  * A year is about 1,000 reports: the first screenful is rendered at once, the rest in chunks of
- * their own tasks, plainly (one template per report, no element per report) and with
- * `content-visibility: auto` so the browser lays out only what is seen. A report's template is
- * one line with its texts as properties: no whitespace nodes and no text parts with marker
- * comments, of which a thousand reports would have thousands.
+ * their own tasks, plainly (no element per report) and with `content-visibility: auto` so the
+ * browser lays out only what is seen. Each report is a copy of one prepared list item with its
+ * texts set, without a Lit template, parts or marker comments of its own, and a chunk adds its
+ * reports without going over those already shown.
  *
  * @summary Reports of the care team and the client, by period, with a PDF download.
  *
@@ -310,16 +311,7 @@ export class CareReports extends CareViewElement<ReportKey> {
     if (!this.items.length) {
       return html`<p part="status" class="state state--empty">${this.t(all ? 'empty' : 'emptyLatest')}</p>`;
     }
-    const own = this.t('own');
-    // One line, texts as properties (see above): a thousand reports are a thousand times every node here.
-    return html`<ol part="list" class="reports" aria-labelledby=${this.idFor('heading')}>
-      ${this.items
-        .slice(0, this.shown)
-        .map(
-          (r) =>
-            html`<li part="item" class="report" data-own=${r.own}><p part="meta" class="meta"><time datetime=${r.writtenAt} .textContent=${formatDateTime(r.writtenAt, locale)}></time> <span class="author" .textContent=${r.author}></span>${r.own ? html`<span part="own-badge" class="badge">${own}</span>` : nothing}</p><p part="text" class="text" .textContent=${r.text}></p></li>`,
-        )}
-    </ol>`;
+    return html`<ol part="list" class="reports" aria-labelledby=${this.idFor('heading')} ${reportItems(this.items.slice(0, this.shown), locale, this.t('own'))}></ol>`;
   }
 
   private renderDownload(period: ReportPeriod) {

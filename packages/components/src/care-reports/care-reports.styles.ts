@@ -22,7 +22,7 @@ export const careReportsStyles = [
       border-block-start: 0;
     }
 
-    .report[data-own='true'] {
+    .report--own {
       padding-inline: var(--care-space, 8px);
       border-inline-start: 4px solid var(--care-color-success, #1e6b34);
       background: var(--care-color-surface, #f5f7fa);
