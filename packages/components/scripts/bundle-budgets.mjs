@@ -43,11 +43,15 @@ export function budgets() {
     {
       name: `a portal page (${portalPageTags.map((tag) => `<${tag}>`).join(' ')}) through the loader`,
       files: [LOADER, ...portalPageTags.map((tag) => `${tag}.js`)],
-      // SPEC.md says 45 KB; the limit is what the page reached.
-      limit: 43_900,
+      // SPEC.md says 45 KB; the limit is what the page reached. It rose by 0.9 KB for the first
+      // render of a year of reports (issue 15: thread CPU 36 -> 20 ms): date and time texts filled
+      // in from Intl's learned pattern (0.5 KB) and one prepared item cloned per report through
+      // lit/directive.js (0.45 KB).
+      limit: 44_800,
     },
-    // SPEC.md says 40 KB; the limit is what the bundle reached.
-    { name: 'all widgets in one bundle', files: [BUNDLE], limit: 38_450 },
+    // SPEC.md says 40 KB; the limit is what the bundle reached, 0.7 KB more for the reports' first
+    // render as the portal page above.
+    { name: 'all widgets in one bundle', files: [BUNDLE], limit: 39_200 },
     // A widget's own code: its module without lit, the shared code and its lazy chunks.
     ...widgets.map((file) => ({ name: `<${file.replace(/\.js$/, '')}>'s own code`, files: [file], own: true, limit: 8_000 })),
   ];
