@@ -56,7 +56,7 @@ async function load(path: string): Promise<StaticFile> {
   };
 }
 
-/** The file's body in `encoding`, or undefined where that would not be smaller. */
+/** The file's body in `encoding`, or undefined where that would not be smaller (or failed). */
 export function encodedBody(file: StaticFile, encoding: Encoding): Promise<Buffer<ArrayBuffer> | undefined> {
   file.encoded[encoding] ??= (
     encoding === 'br'
@@ -68,7 +68,10 @@ export function encodedBody(file: StaticFile, encoding: Encoding): Promise<Buffe
           },
         })
       : gzipped(file.body, { level: constants.Z_BEST_COMPRESSION })
-  ).then((encoded) => (encoded.length < file.body.length ? (encoded as Buffer<ArrayBuffer>) : undefined));
+  )
+    .then((encoded) => (encoded.length < file.body.length ? (encoded as Buffer<ArrayBuffer>) : undefined))
+    // Should compressing ever fail, the file goes out as it is.
+    .catch(() => undefined);
   return file.encoded[encoding];
 }
 
