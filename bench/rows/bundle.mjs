@@ -26,7 +26,7 @@ export async function measure() {
       rows.push({ figure: `${budget.name}, min+gzip`, measured: 'not built yet', target: target(budget, kb), ok: null });
       continue;
     }
-    const { bytes, brotli, files } = measureBudget(budget);
+    const { bytes, brotli, files } = measureBudget(budget, { brotli: true });
     const goal = budget.target ?? budget.limit;
     if (!budget.own && budget.files.length === 1) counted.add(budget.files[0]);
     rows.push({

@@ -59,16 +59,19 @@ export function budgets() {
 
 /**
  * Bytes of a budget's files: with their static chunks (each file once), `lazy` also the chunks they
- * import on demand but English catalogues, or `own` the files alone. `bytes` gzipped (the budgets),
- * `brotli` at quality 11 as the BFF sends them to a browser that accepts Brotli (static/static-file.ts).
+ * import on demand but English catalogues, or `own` the files alone. `bytes` gzipped (the budgets);
+ * with `brotli` (the bench) also at Brotli quality 11, as the BFF sends them to a browser that
+ * accepts it (packages/bff/src/static/static-file.ts).
  */
-export function measure({ files, own, lazy }) {
+export function measure({ files, own, lazy }, { brotli = false } = {}) {
   const all = new Set();
   for (const file of files) for (const reached of own ? [join(dist, file)] : staticGraph(join(dist, file), lazy)) all.add(reached);
   const sum = (compress) => [...all].reduce((total, file) => total + compress(readFileSync(file)).length, 0);
   return {
     bytes: sum((code) => gzipSync(code, { level: 9 })),
-    brotli: sum((code) => brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } })),
+    brotli: brotli
+      ? sum((code) => brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }))
+      : undefined,
     files: all.size,
   };
 }
