@@ -1,17 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { formatDateTime } from './date-format.js';
+import { dateTimeOptions, formatDateTime } from './date-format.js';
 
 /** What the widgets wrote before the text was filled in from a learned pattern: Intl itself. */
-const options: Intl.DateTimeFormatOptions = {
-  timeZone: 'Europe/Amsterdam',
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-};
-const intl = { nl: new Intl.DateTimeFormat('nl-NL', options), en: new Intl.DateTimeFormat('en-GB', options) };
+const intl = { nl: new Intl.DateTimeFormat('nl-NL', dateTimeOptions), en: new Intl.DateTimeFormat('en-GB', dateTimeOptions) };
 
 /** The instants whose text differs from Intl's, as "iso (locale): ours ≠ Intl's". */
 function differences(instants: number[]): string[] {

@@ -20,7 +20,8 @@ function formatter(locale: Locale, kind: string, options: Intl.DateTimeFormatOpt
   return f;
 }
 
-const dateTimeOptions: Intl.DateTimeFormatOptions = {
+/** The options of `formatDateTime`'s text, as Intl would write it. */
+export const dateTimeOptions: Intl.DateTimeFormatOptions = {
   timeZone: CARE_TIME_ZONE,
   weekday: 'short',
   day: 'numeric',
