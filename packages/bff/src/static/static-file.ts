@@ -40,7 +40,7 @@ export async function staticFile(path: string): Promise<StaticFile | undefined> 
   files.delete(path);
   if (files.size >= MAX_FILES) files.delete(files.keys().next().value!);
   files.set(path, { version, file });
-  file.catch(() => files.delete(path));
+  file.catch(() => files.get(path)?.file === file && files.delete(path));
   return file;
 }
 
