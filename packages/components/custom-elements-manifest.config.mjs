@@ -35,6 +35,9 @@ function careDefinePlugin() {
           });
         }
       }
+      for (const m of customElementsManifest.modules) {
+        for (const d of m.declarations ?? []) linkLightElementAttributes(d);
+      }
       // Private and protected members are not part of an element's API.
       for (const m of customElementsManifest.modules) {
         for (const d of m.declarations ?? []) {
@@ -48,6 +51,25 @@ function careDefinePlugin() {
       }
     },
   };
+}
+
+/**
+ * <care-login> is a LightElement (src/care-login/light-element.ts), whose `static attributes`
+ * names each attribute's property, which the analyzer's Lit support does not read: each attribute
+ * gets its property and type as a LitElement's would, and the base's own members (the controller
+ * host's) are left out, as LitElement's are.
+ */
+function linkLightElementAttributes(declaration) {
+  const map = declaration.members?.find((member) => member.static && member.name === 'attributes' && member.default);
+  if (!map) return;
+  for (const [, , attribute, property] of map.default.matchAll(/(['"]?)([\w-]+)\1\s*:\s*'(\w+)'/g)) {
+    const field = declaration.members.find((member) => member.name === property);
+    const entry = declaration.attributes?.find((a) => a.name === attribute);
+    if (!field || !entry) continue;
+    field.attribute = attribute;
+    Object.assign(entry, { type: field.type, fieldName: property });
+  }
+  declaration.members = declaration.members.filter((member) => member !== map && member.inheritedFrom?.name !== 'LightElement');
 }
 
 export default {

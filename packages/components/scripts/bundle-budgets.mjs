@@ -16,42 +16,40 @@ const LOADER = 'care-widgets.loader.js';
 const BUNDLE = 'care-widgets.bundle.js';
 
 /**
- * `limit` fails the build; where it is still above SPEC.md's figure, `target` is that figure. The login's
- * first screen (what loads before the username and password fields show) is its entry with its
- * static chunks; the whole login adds every step it can load (`lazy`), in Dutch: the English
- * catalogues load only for `lang="en"`.
+ * `limit` fails the build; `target`, where it differs from the limit, is SPEC.md's figure, which
+ * the bench prints beside the measured one. The login's first screen (what loads before the
+ * username and password fields show) is its entry with its static chunks; the whole login adds
+ * every step it can load (`lazy`), in Dutch: the English catalogues load only for `lang="en"`.
  */
 export function budgets() {
   const entries = existsSync(dist) ? readdirSync(dist) : [];
   const widgets = entries.filter((file) => /^care-(?!widgets)[a-z-]+\.js$/.test(file)).sort();
   return [
-    // SPEC.md says 12 KB; the limit is what the login reached, so that it stays there.
-    { name: '<care-login> alone, first screen', files: ['care-login.js'], limit: 11_700 },
-    // Not there yet: what loads after the first screen (care-login/after-first-screen.ts, one chunk)
-    // is 10.5 KB with the shared chunks it needs, of which the Dutch texts are about 2.2 KB and
-    // "Mijn inloggegevens" 1.3 KB; the limit holds the line. It rose by 0.2 KB for the contact
-    // person's activation with their own mobile number (issue 16), without which an invited
-    // relative cannot get in at all, and 0.1 KB for a login alone on a page that goes back to its
-    // form when a widget beside it is refused (issue 14: no "U bent ingelogd als …" on a shared computer).
-    // Short internal property names (build/mangle-props.ts: 137 B) and one code field for the code
-    // step and the app's enrolment (43 B) took 0.2 KB off. Sending the login's language to the BFF
-    // (Accept-Language, for its error texts in English) added 25 B. Terser and source maps named in a
-    // header rather than in each file (build/minify.ts) took 0.6 KB off. As the BFF sends it, with
-    // Brotli, the whole login is 19.5 KB.
-    { name: '<care-login> with every step', files: ['care-login.js'], lazy: true, limit: 21_850, target: 20_000 },
+    // The limit is what the login reached, so that it stays there. It fell by 0.6 KB when the login
+    // became a LightElement (care-login/light-element.ts): lit-html without LitElement's
+    // ReactiveElement, 3 KB min+gzip that the login loaded for nothing it used (issue 15).
+    { name: '<care-login> alone, first screen', files: ['care-login.js'], limit: 11_100, target: 12_000 },
+    // The limit is what the login reached. What loads after the first screen (one chunk,
+    // care-login/after-first-screen.ts) is 8.5 KB, of which the Dutch texts are about
+    // 2.2 KB and "Mijn inloggegevens" 1.3 KB. Short internal property names (build/mangle-props.ts),
+    // terser and source maps named in a header (build/minify.ts) took 0.8 KB off, the LightElement
+    // 2 KB (issue 15). As the BFF sends it, with Brotli, the whole login is 17.7 KB.
+    { name: '<care-login> with every step', files: ['care-login.js'], lazy: true, limit: 19_850, target: 20_000 },
     { name: 'the loader', files: [LOADER], limit: 3_000 },
     {
       name: `a portal page (${portalPageTags.map((tag) => `<${tag}>`).join(' ')}) through the loader`,
       files: [LOADER, ...portalPageTags.map((tag) => `${tag}.js`)],
-      // SPEC.md says 45 KB; the limit is what the page reached. It rose by 0.9 KB for the first
-      // render of a year of reports (issue 15: thread CPU 36 -> 20 ms): date and time texts filled
-      // in from Intl's learned pattern (0.5 KB) and one prepared item cloned per report through
-      // lit/directive.js (0.45 KB).
-      limit: 44_800,
+      // SPEC.md says 45 KB, which is the limit: the page reached 44,991 B. It rose by 0.9 KB for the
+      // first render of a year of reports (issue 15: thread CPU 36 -> 20 ms): date and time texts
+      // filled in from Intl's learned pattern (0.5 KB) and one prepared item cloned per report
+      // through lit/directive.js (0.45 KB). <care-login> as a LightElement (0.4 KB of its own, and
+      // ReactiveElement in a chunk of its own, which the login does not load) cost it 0.2 KB, with
+      // the shared chunk of vite.config.ts taking back 0.6 KB of what separate chunks cost.
+      limit: 45_000,
     },
     // SPEC.md says 40 KB; the limit is what the bundle reached, 0.7 KB more for the reports' first
-    // render as the portal page above.
-    { name: 'all widgets in one bundle', files: [BUNDLE], limit: 39_200 },
+    // render as the portal page above and 0.3 KB for <care-login>'s own LightElement beside LitElement.
+    { name: 'all widgets in one bundle', files: [BUNDLE], limit: 39_550 },
     // A widget's own code: its module without lit, the shared code and its lazy chunks.
     ...widgets.map((file) => ({ name: `<${file.replace(/\.js$/, '')}>'s own code`, files: [file], own: true, limit: 8_000 })),
   ];

@@ -1,5 +1,6 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import { t } from './care-login.messages.js';
+import { LightElement } from './light-element.js';
 import { LoginFlow, type StepModules } from './login-flow.js';
 import { renderSignIn } from './steps/sign-in.js';
 
@@ -92,12 +93,8 @@ const steps: StepModules = {
  * @attr api - Base URL of the BFF, when used without `<care-portal>` (as on `<care-portal>`).
  * @attr lang - `nl` or `en`; when absent, the portal's language.
  */
-export class CareLogin extends LitElement {
-  static override properties = {
-    tenant: { type: String },
-    api: { type: String },
-    language: { type: String, attribute: 'lang' },
-  };
+export class CareLogin extends LightElement {
+  static override attributes = { tenant: 'tenant', api: 'api', lang: 'language' };
 
   declare tenant: string | undefined;
   declare api: string | undefined;
@@ -105,10 +102,6 @@ export class CareLogin extends LitElement {
 
   /** @internal The login's state and steps. */
   readonly flow = new LoginFlow(this, steps, async () => (await later()).answers);
-
-  protected override createRenderRoot() {
-    return this;
-  }
 
   protected override render() {
     const { flow } = this;

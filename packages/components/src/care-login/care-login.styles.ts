@@ -1,4 +1,4 @@
-import { css, unsafeCSS } from 'lit';
+import { css } from '../shared/css-text.js';
 
 /**
  * <care-login> renders into the light DOM (see the class comment), so these rules go to the
@@ -7,7 +7,6 @@ import { css, unsafeCSS } from 'lit';
  * of a host stylesheet. The host's element styles are first reverted on the login's own tags.
  */
 export const scope = 'care-login .care-login';
-const s = unsafeCSS(scope);
 
 export const careLoginStyles = css`
   care-login {
@@ -16,14 +15,14 @@ export const careLoginStyles = css`
   care-login[hidden] {
     display: none;
   }
-  ${s} :not(img) {
+  ${scope} :not(img) {
     all: revert;
   }
   /* \`hidden\` is a presentational hint, which \`all: revert\` undoes. */
-  ${s} [hidden] {
+  ${scope} [hidden] {
     display: none;
   }
-  ${s} {
+  ${scope} {
     box-sizing: border-box;
     max-width: 32em;
     font-family: var(--care-font-family, inherit);
@@ -35,10 +34,10 @@ export const careLoginStyles = css`
     color: var(--care-color-text, #1f2933);
     overflow-wrap: anywhere;
   }
-  ${s} .care-login__form {
+  ${scope} .care-login__form {
     margin: 0;
   }
-  ${s} .care-login__heading {
+  ${scope} .care-login__heading {
     margin: 0 0 0.5em;
     font-size: 1.5em;
     font-weight: 700;
@@ -46,18 +45,18 @@ export const careLoginStyles = css`
     color: var(--care-color-heading, var(--care-color-text, #1f2933));
     outline: none;
   }
-  ${s} p {
+  ${scope} p {
     margin: 0 0 1em;
   }
-  ${s} .care-login__field {
+  ${scope} .care-login__field {
     margin: 0 0 1em;
   }
-  ${s} .care-login__label {
+  ${scope} .care-login__label {
     display: block;
     margin: 0 0 0.25em;
     font-weight: 600;
   }
-  ${s} .care-login__input {
+  ${scope} .care-login__input {
     display: block;
     box-sizing: border-box;
     width: 100%;
@@ -70,17 +69,17 @@ export const careLoginStyles = css`
     color: var(--care-input-color, var(--care-color-text, #1f2933));
     font: inherit;
   }
-  ${s} [aria-invalid='true'] {
+  ${scope} [aria-invalid='true'] {
     border-color: var(--care-color-danger, #b00020);
   }
-  ${s} .care-login__actions {
+  ${scope} .care-login__actions {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.75em 1.5em;
     margin: 1em 0;
   }
-  ${s} .care-login__button {
+  ${scope} .care-login__button {
     box-sizing: border-box;
     min-height: 2.75em;
     margin: 0;
@@ -95,10 +94,10 @@ export const careLoginStyles = css`
     text-align: center;
     cursor: pointer;
   }
-  ${s} .care-login__button[aria-busy='true'] {
+  ${scope} .care-login__button[aria-busy='true'] {
     cursor: progress;
   }
-  ${s} :is(.care-login__link, .care-login__toggle) {
+  ${scope} :is(.care-login__link, .care-login__toggle) {
     display: inline-flex;
     align-items: center;
     gap: 0.5em;
@@ -112,14 +111,14 @@ export const careLoginStyles = css`
     text-align: start;
     cursor: pointer;
   }
-  ${s} .care-login__link {
+  ${scope} .care-login__link {
     text-decoration: underline;
   }
-  ${s} .care-login__toggle {
+  ${scope} .care-login__toggle {
     margin: -0.5em 0 1em;
     color: var(--care-color-text, #1f2933);
   }
-  ${s} .care-login__box {
+  ${scope} .care-login__box {
     display: inline-block;
     box-sizing: border-box;
     width: 1.25em;
@@ -129,12 +128,12 @@ export const careLoginStyles = css`
     line-height: 1;
     text-align: center;
   }
-  ${s} :is(input, button, .care-login__terms):focus-visible {
+  ${scope} :is(input, button, .care-login__terms):focus-visible {
     outline: var(--care-focus-ring-width, 3px) solid var(--care-focus-ring-color, var(--care-color-focus, #9a3412));
     outline-offset: var(--care-focus-ring-offset, 2px);
   }
-  ${s} .care-login__alert:not(:empty),
-  ${s} .care-login__notice:not(:empty) {
+  ${scope} .care-login__alert:not(:empty),
+  ${scope} .care-login__notice:not(:empty) {
     margin: 0 0 1em;
     padding: 0.75em 1em;
     border: 1px solid var(--care-color-danger, #b00020);
@@ -143,7 +142,7 @@ export const careLoginStyles = css`
     background: var(--care-color-danger-surface, #fdecee);
     color: var(--care-color-danger-text, #7a0016);
   }
-  ${s} .care-login__notice:not(:empty) {
+  ${scope} .care-login__notice:not(:empty) {
     border-color: var(--care-color-success, #1e6b34);
     background: var(--care-color-surface, #f5f7fa);
     color: var(--care-color-text, #1f2933);

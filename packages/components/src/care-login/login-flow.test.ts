@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { css, LitElement } from 'lit';
+import { LitElement } from 'lit';
+import { css } from '../shared/css-text.js';
 import { defineMessages } from '../shared/messages.js';
 import { LoginFlow, type Answers, type StepModule } from './login-flow.js';
 import { LINDE } from './login-testing.js';

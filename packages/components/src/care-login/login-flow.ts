@@ -10,7 +10,8 @@ import type {
   SignedInStep,
   TotpEnrolment,
 } from '@care-widgets/bff/api-types';
-import type { CSSResult, ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { TemplateResult } from 'lit/html.js';
 import { ApiError, CareApiClient, defaultApiBase } from '../shared/api-client.js';
 import { portalContext, whenPortalDefined, type PortalState } from '../shared/context.js';
 import type { Locale } from '../shared/i18n.js';
@@ -100,7 +101,8 @@ export interface LoginView {
 export interface StepModule {
   steps: Partial<Record<Step, (flow: LoginFlow) => TemplateResult>>;
   messages: WidgetMessages<string> | Array<WidgetMessages<string>>;
-  styles: CSSResult;
+  /** CSS text (shared/css-text.ts), adopted into the login's root when the first of these steps shows. */
+  styles: string;
   /** Called before each render while one of these steps shows. */
   update?: (flow: LoginFlow) => void;
   /** Called when the flow goes from one of these steps to another step, or the login leaves the page. */

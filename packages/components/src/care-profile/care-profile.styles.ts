@@ -1,10 +1,10 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { codeInputStyles } from '../shared/code-input/code-input.styles.js';
 import { careWidgetStyles } from '../shared/widget.styles.js';
 
 export const careProfileStyles = [
   careWidgetStyles,
-  codeInputStyles(),
+  unsafeCSS(codeInputStyles()),
   css`
     .name {
       font-size: 1.125em;

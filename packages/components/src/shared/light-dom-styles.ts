@@ -1,8 +1,6 @@
-import type { CSSResult } from 'lit';
-
 /**
- * Gives an element that renders into its light DOM its styles: the sheet is adopted once into the
- * document or shadow root the element is in. Every selector in such a sheet must start with the
+ * Gives an element that renders into its light DOM its styles, CSS text (shared/css-text.ts): the
+ * sheet is adopted once into the document or shadow root the element is in. Every selector in such a sheet must start with the
  * element's tag, so the sheet styles nothing else on the host page.
  *
  * Light DOM is open to the host page's CSS, and CMS themes ship rules like
@@ -11,7 +9,7 @@ import type { CSSResult } from 'lit';
  * important ones, whatever their specificity. Tenants still theme through the `--care-*`
  * properties the declarations read.
  */
-export function adoptLightDomStyles(element: Element, styles: CSSResult): void {
+export function adoptLightDomStyles(element: Element, styles: string): void {
   const root = element.getRootNode();
   if (!(root instanceof Document || root instanceof ShadowRoot)) return;
   if ('adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
@@ -22,20 +20,21 @@ export function adoptLightDomStyles(element: Element, styles: CSSResult): void {
   // No constructable stylesheets (Safari before 16.4): one <style> per root, as written.
   const marker = `data-care-styles`;
   const parent = root instanceof Document ? root.head : root;
-  if ([...parent.querySelectorAll(`style[${marker}]`)].some((s) => s.textContent === styles.cssText)) return;
+  if ([...parent.querySelectorAll(`style[${marker}]`)].some((s) => s.textContent === styles)) return;
   const style = document.createElement('style');
   style.setAttribute(marker, '');
-  style.textContent = styles.cssText;
+  style.textContent = styles;
   parent.append(style);
 }
 
-const hardened = new WeakMap<CSSResult, CSSStyleSheet>();
+/** By text: a few constant sheets (the login's first screen and its later steps). */
+const hardened = new Map<string, CSSStyleSheet>();
 
-function hardenedSheet(styles: CSSResult): CSSStyleSheet {
+function hardenedSheet(styles: string): CSSStyleSheet {
   let sheet = hardened.get(styles);
   if (sheet) return sheet;
   sheet = new CSSStyleSheet();
-  sheet.replaceSync(`@layer care-widgets-light-dom {\n${styles.cssText}\n}`);
+  sheet.replaceSync(`@layer care-widgets-light-dom {\n${styles}\n}`);
   markImportant(sheet.cssRules);
   hardened.set(styles, sheet);
   return sheet;

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import type { AccountView, LoginFlow, SecondFactorMethod, SecondFactorSettings, StepModule, TotpEnrolment } from '../login-flow.js';
 import { codeField } from './code.js';
 import { codeMessages, t as codeT } from './code.messages.js';

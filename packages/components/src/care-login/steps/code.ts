@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import { ApiError } from '../../shared/api-client.js';
 import { codeDigits, codeInput, receiveSmsCode } from '../../shared/code-input/code-input.js';
 import { answerMessages } from '../answers.messages.js';

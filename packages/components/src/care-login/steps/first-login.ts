@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import { ApiError } from '../../shared/api-client.js';
 import type { FirstLogin, LoginFlow, StepModule } from '../login-flow.js';
 import { form, submit } from './form.js';

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { t } from '../care-login.messages.js';
 import type { LoginFlow } from '../login-flow.js';
 

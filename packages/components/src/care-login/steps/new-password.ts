@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import type { LoginFlow, PasswordPolicy } from '../login-flow.js';
 import { input, passwordToggle, submit } from './form.js';
 import { passwordChecklist, renderChecklist } from './password-checklist.js';

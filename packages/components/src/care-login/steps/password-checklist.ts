@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html } from 'lit/html.js';
 import type { PasswordPolicy } from '../login-flow.js';
 import type { Locale } from '../../shared/i18n.js';
 import { stepMessages, type StepMessageKey } from './steps.messages.js';

@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit/html.js';
 import { t as loginT } from '../care-login.messages.js';
 import type { Activation, LoginFlow, LoginView, StepModule } from '../login-flow.js';
 import { form, input, link, required, submit } from './form.js';

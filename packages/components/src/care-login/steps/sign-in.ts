@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html } from 'lit/html.js';
 import { t } from '../care-login.messages.js';
 import type { LoginFlow } from '../login-flow.js';
 import { form, input, link, passwordToggle, required, submit } from './form.js';

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html } from 'lit/html.js';
 import { emit } from '../../shared/events.js';
 import type { LoginFlow, StepModule } from '../login-flow.js';
 import { form, link, submit } from './form.js';

@@ -1,8 +1,6 @@
-import { css, unsafeCSS } from 'lit';
+import { css } from '../../shared/css-text.js';
 import { codeInputStyles } from '../../shared/code-input/code-input.styles.js';
 import { scope } from '../care-login.styles.js';
-
-const s = unsafeCSS(scope);
 
 /**
  * The styles of every step after the first screen, adopted with the first of them to show (they
@@ -10,42 +8,42 @@ const s = unsafeCSS(scope);
  * code input, the terms of use, the password checklist and "Mijn inloggegevens".
  */
 export const stepStyles = css`
-  ${s} .care-login__hint {
+  ${scope} .care-login__hint {
     margin: 0.25em 0 1em;
     color: var(--care-color-text-muted, #52606d);
   }
-  ${s} .care-login__check {
+  ${scope} .care-login__check {
     display: grid;
     grid-template-columns: auto 1fr;
     gap: 0 0.5em;
     align-items: start;
     margin: 0 0 1em;
   }
-  ${s} .care-login__check input {
+  ${scope} .care-login__check input {
     width: 1.5em;
     height: 1.5em;
     margin: 0;
   }
-  ${s} .care-login__check .care-login__hint {
+  ${scope} .care-login__check .care-login__hint {
     grid-column: 2;
     margin: 0;
   }
-  ${s} .care-login__button--secondary {
+  ${scope} .care-login__button--secondary {
     border-color: var(--care-button-secondary-border-color, var(--care-color-primary, #0b5cad));
     background: var(--care-button-secondary-background-color, var(--care-color-background, #fff));
     color: var(--care-button-secondary-color, var(--care-color-primary, #0b5cad));
   }
-  ${s} .care-login__button:disabled {
+  ${scope} .care-login__button:disabled {
     border-color: var(--care-color-border, #7b8794);
     background: var(--care-color-surface, #f5f7fa);
     color: var(--care-color-text-muted, #52606d);
     cursor: not-allowed;
   }
   ${codeInputStyles(scope)}
-  ${s} .care-code__prefix {
+  ${scope} .care-code__prefix {
     color: var(--care-color-text, #1f2933);
   }
-  ${s} .care-login__terms {
+  ${scope} .care-login__terms {
     display: block;
     max-height: 16em;
     overflow: auto;
@@ -56,34 +54,34 @@ export const stepStyles = css`
     background: var(--care-color-surface, #f5f7fa);
     white-space: pre-line;
   }
-  ${s} .checklist ul {
+  ${scope} .checklist ul {
     margin: 0 0 1em;
     padding: 0;
     list-style: none;
   }
-  ${s} .checklist p {
+  ${scope} .checklist p {
     margin: 0 0 0.25em;
     font-weight: 600;
   }
-  ${s} .checklist li {
+  ${scope} .checklist li {
     display: block;
     margin: 0 0 0.25em;
     padding-inline-start: 1.75em;
     text-indent: -1.75em;
   }
-  ${s} .checklist__mark {
+  ${scope} .checklist__mark {
     display: inline-block;
     width: 1.75em;
     text-indent: 0;
     font-weight: 700;
   }
-  ${s} .ok .checklist__mark {
+  ${scope} .ok .checklist__mark {
     color: var(--care-color-success, #1e6b34);
   }
-  ${s} .no .checklist__mark {
+  ${scope} .no .checklist__mark {
     color: var(--care-color-danger, #b00020);
   }
-  ${s} .sr-only {
+  ${scope} .sr-only {
     position: absolute;
     width: 1px;
     height: 1px;
@@ -94,31 +92,31 @@ export const stepStyles = css`
     white-space: nowrap;
     border: 0;
   }
-  ${s} .care-account__heading {
+  ${scope} .care-account__heading {
     margin: 1.5em 0 0.5em;
     font-size: 1.125em;
   }
-  ${s} .care-account__choice {
+  ${scope} .care-account__choice {
     margin: 0 0 1em;
     padding: 0;
     border: 0;
   }
-  ${s} .care-account__choice legend {
+  ${scope} .care-account__choice legend {
     margin: 0 0 0.5em;
     padding: 0;
     font-weight: 600;
   }
-  ${s} .care-account__qr {
+  ${scope} .care-account__qr {
     display: block;
     margin: 0 0 1em;
     border: 1px solid var(--care-color-border, #7b8794);
     border-radius: var(--care-radius, 6px);
   }
-  ${s} .care-account__key-label {
+  ${scope} .care-account__key-label {
     margin: 0 0 0.25em;
     font-weight: 600;
   }
-  ${s} .care-account__key {
+  ${scope} .care-account__key {
     margin: 0 0 1em;
     font-family: monospace;
     font-size: 1.125em;

@@ -1,30 +1,30 @@
-import { css, unsafeCSS, type CSSResult } from 'lit';
+import { css } from '../css-text.js';
 
 /**
- * Styles of codeInput(). `scope` prefixes every selector: '' inside a widget's shadow root,
- * 'care-login .care-login' for <care-login>'s light DOM.
+ * Styles of codeInput(), as text: a widget's shadow root takes them as `unsafeCSS(codeInputStyles())`,
+ * <care-login>'s light-DOM sheet writes them in. `scope` prefixes every selector: '' inside a
+ * widget's shadow root, 'care-login .care-login' for <care-login>'s light DOM.
  */
-export function codeInputStyles(scope = ''): CSSResult {
-  const s = unsafeCSS(scope);
+export function codeInputStyles(scope = ''): string {
   return css`
-    ${s} .care-code__label {
+    ${scope} .care-code__label {
       display: block;
       margin: 0 0 0.25em;
       font-weight: 600;
     }
-    ${s} .care-code__field {
+    ${scope} .care-code__field {
       display: flex;
       align-items: center;
       gap: 0.25em;
       font-size: 1.25em;
       font-variant-numeric: tabular-nums;
     }
-    ${s} .care-code__prefix {
+    ${scope} .care-code__prefix {
       padding: 0.4em 0;
       font-family: inherit;
       letter-spacing: 0.08em;
     }
-    ${s} .care-code__input {
+    ${scope} .care-code__input {
       box-sizing: border-box;
       width: 7.5em;
       max-width: 100%;
@@ -37,10 +37,10 @@ export function codeInputStyles(scope = ''): CSSResult {
       font: inherit;
       letter-spacing: 0.2em;
     }
-    ${s} .care-code__input[aria-invalid='true'] {
+    ${scope} .care-code__input[aria-invalid='true'] {
       border-color: var(--care-color-danger, #b00020);
     }
-    ${s} .care-code__input:focus-visible {
+    ${scope} .care-code__input:focus-visible {
       outline: var(--care-focus-ring-width, 3px) solid var(--care-focus-ring-color, var(--care-color-focus, #9a3412));
       outline-offset: var(--care-focus-ring-offset, 2px);
     }

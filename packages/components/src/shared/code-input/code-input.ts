@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 
 /**
  * The code field of a login or a plan decision: the challenge's 4-digit prefix shown fixed
