@@ -1,7 +1,7 @@
 /**
  * Gives an element that renders into its light DOM its styles, CSS text (shared/css-text.ts): the
- * sheet is adopted once into the document or shadow root the element is in. Every selector in such a sheet must start with the
- * element's tag, so the sheet styles nothing else on the host page.
+ * sheet is adopted once into the document or shadow root the element is in. Every selector in
+ * such a sheet must start with the element's tag, so the sheet styles nothing else on the host page.
  *
  * Light DOM is open to the host page's CSS, and CMS themes ship rules like
  * `input { height: 28px !important }`. So the sheet goes into a cascade layer with every
