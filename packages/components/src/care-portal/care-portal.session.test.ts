@@ -7,6 +7,7 @@ import { clock } from '../shared/testing/clock.js';
 import { testSession } from '../shared/testing/test-session.js';
 import type { CarePortal } from './care-portal.component.js';
 import './care-portal.js';
+import { clientPickerStyles } from './client-picker.styles.js';
 import { forgetFullViews } from '../shared/testing/address.js';
 
 // A full view left open must not reopen in the next test's widgets (the address keeps it).
@@ -111,6 +112,20 @@ describe('<care-portal>: a session that ends', () => {
     expect(dialog.textContent).to.contain('U wordt over 2 minuten uitgelogd');
     expect(portal.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Ingelogd blijven');
     await expect(portal).to.be.accessible();
+    // The client picker's styles (client-picker.test.ts) load after the sign-in too, and may be
+    // adopted after the warning's: the main button stays filled with the primary colour.
+    const root = portal.shadowRoot!;
+    root.adoptedStyleSheets = [
+      ...root.adoptedStyleSheets.filter((sheet) => sheet !== clientPickerStyles.styleSheet),
+      clientPickerStyles.styleSheet!,
+    ];
+    const probe = root.appendChild(document.createElement('div'));
+    probe.style.background = 'var(--care-button-background-color, var(--care-color-primary, #0b5cad))';
+    const primary = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    expect(getComputedStyle(buttonIn(dialog, 'Ingelogd blijven')).backgroundColor, 'the main button after the picker’s sheet').to.equal(
+      primary,
+    );
 
     buttonIn(dialog, 'Ingelogd blijven').click();
     await waitUntil(() => !warning(portal), 'the warning stayed', { timeout: 8000 });

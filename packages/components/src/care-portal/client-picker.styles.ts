@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** The client picker in the portal's shadow root: the list after sign-in, and the line to switch. */
+/**
+ * The client picker in the portal's shadow root: the list after sign-in, and the line to switch.
+ * Every rule is inside the picker or its line: the idle warning's styles share the root (see
+ * session-watch.styles.ts).
+ */
 export const clientPickerStyles = css`
   :host([choosing-client]) slot {
     display: none;
@@ -31,7 +35,7 @@ export const clientPickerStyles = css`
     line-height: 1.25;
   }
 
-  ul {
+  :is([part~='client-picker'], [part~='client-bar']) ul {
     display: grid;
     gap: 0.5em;
     margin: 0;
@@ -39,7 +43,7 @@ export const clientPickerStyles = css`
     list-style: none;
   }
 
-  button {
+  :is([part~='client-picker'], [part~='client-bar']) button {
     min-height: 44px;
     padding: 0.5em 1em;
     border: var(--care-border-width, 1px) solid var(--care-color-primary, #0b5cad);
@@ -67,16 +71,16 @@ export const clientPickerStyles = css`
     color: var(--care-color-text, #1f2933);
   }
 
-  button:hover {
+  :is([part~='client-picker'], [part~='client-bar']) button:hover {
     background: var(--care-color-surface, #f5f7fa);
   }
 
-  button:focus-visible {
+  :is([part~='client-picker'], [part~='client-bar']) button:focus-visible {
     outline: var(--care-focus-ring-width, 3px) solid var(--care-focus-ring-color, var(--care-color-focus, #9a3412));
     outline-offset: var(--care-focus-ring-offset, 2px);
   }
 
-  [role='alert'] {
+  :is([part~='client-picker'], [part~='client-bar']) [role='alert'] {
     margin: 0.5em 0 0;
     color: var(--care-color-danger, #b00020);
     font-weight: 600;

@@ -8,6 +8,7 @@ import { pageScrollsSideways, setViewport } from '../shared/testing/narrow-scree
 import { testSession } from '../shared/testing/test-session.js';
 import type { CarePortal } from './care-portal.component.js';
 import './care-portal.js';
+import { sessionWatchStyles } from './session-watch.styles.js';
 
 /*
  * "Van wie wilt u het dossier bekijken?" (client-picker.ts): Marieke de Vries (demo m.de.vries) is
@@ -45,6 +46,22 @@ async function mountPortal() {
   };
 }
 
+/** What `background: var(--care-color-background, #fff)` is in the portal's shadow root, its theme applied. */
+function themeBackground(portal: CarePortal) {
+  const probe = document.createElement('div');
+  probe.style.background = 'var(--care-color-background, #fff)';
+  portal.shadowRoot!.append(probe);
+  const colour = getComputedStyle(probe).backgroundColor;
+  probe.remove();
+  return colour;
+}
+
+/** Moves `sheet` to the end of the portal's adopted sheets, as if its module had loaded last. */
+function adoptedLast(portal: CarePortal, sheet: CSSStyleSheet) {
+  const root = portal.shadowRoot!;
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => s !== sheet), sheet];
+}
+
 afterEach(async () => {
   await setViewport(1280);
   await fetch(`/api/tenants/${LINDE}/auth/logout`, { method: 'POST', headers, credentials: 'include' });
@@ -72,6 +89,11 @@ describe('<care-portal>: whose file, for a person with more than one client', ()
     expect(visible(reports) || visible(agenda) || visible(login), 'the widgets hide while the question is open').to.equal(false);
     expect(items(reports) + items(agenda)).to.equal(0);
     expect(pageScrollsSideways(), 'the list fits 320 px').to.equal(false);
+    // The picker's styles and the idle warning's load after the sign-in, in either order: neither
+    // may restyle the other's buttons (the warning's filled primary button made the choices'
+    // dark "Uw relatie" text unreadable on green).
+    adoptedLast(portal, sessionWatchStyles.styleSheet!);
+    expect(getComputedStyle(choices(portal)[0]!).backgroundColor, 'a choice after the warning’s sheet').to.equal(themeBackground(portal));
     await expect(portal).to.be.accessible();
 
     const changed = oneEvent(portal, 'care-client-changed');

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** The idle warning: a modal dialog in the portal's shadow root, so it is above the whole page. */
+/**
+ * The idle warning: a modal dialog in the portal's shadow root, so it is above the whole page.
+ * Every rule is inside the dialog: the client picker's styles share the root, and whichever of the
+ * two lazy sheets is adopted last would otherwise restyle the other's buttons.
+ */
 export const sessionWatchStyles = css`
   [part~='session-warning'] {
     max-width: min(30em, calc(100vw - 2em));
@@ -20,7 +24,7 @@ export const sessionWatchStyles = css`
     background: var(--care-color-backdrop, #00000073);
   }
 
-  h2 {
+  [part~='session-warning'] h2 {
     margin: 0 0 0.5em;
     color: var(--care-color-heading, var(--care-color-text, #1f2933));
     font-size: 1.375em;
@@ -28,13 +32,13 @@ export const sessionWatchStyles = css`
     line-height: 1.25;
   }
 
-  .actions {
+  [part~='session-warning'] .actions {
     display: flex;
     flex-wrap: wrap;
     gap: var(--care-space, 8px);
   }
 
-  button {
+  [part~='session-warning'] button {
     min-height: var(--care-button-min-height, 44px);
     padding: 0.5em 1em;
     border: 2px solid var(--care-button-background-color, var(--care-color-primary, #0b5cad));
@@ -46,13 +50,13 @@ export const sessionWatchStyles = css`
     cursor: pointer;
   }
 
-  button + button {
+  [part~='session-warning'] button + button {
     border-color: var(--care-button-secondary-border-color, var(--care-color-primary, #0b5cad));
     background: var(--care-button-secondary-background-color, var(--care-color-background, #fff));
     color: var(--care-button-secondary-color, var(--care-color-primary, #0b5cad));
   }
 
-  button:focus-visible {
+  [part~='session-warning'] button:focus-visible {
     outline: var(--care-focus-ring-width, 3px) solid var(--care-focus-ring-color, var(--care-color-focus, #9a3412));
     outline-offset: var(--care-focus-ring-offset, 2px);
   }
