@@ -35,12 +35,10 @@ function careDefinePlugin() {
           });
         }
       }
-      for (const m of customElementsManifest.modules) {
-        for (const d of m.declarations ?? []) linkLightElementAttributes(d);
-      }
       // Private and protected members are not part of an element's API.
       for (const m of customElementsManifest.modules) {
         for (const d of m.declarations ?? []) {
+          linkLightElementAttributes(d);
           const hidden = new Set(
             (d.members ?? []).filter((member) => member.privacy && member.privacy !== 'public').map((member) => member.name),
           );

@@ -3,6 +3,7 @@ import type { CareLogin } from '../care-login/care-login.component.js';
 import '../care-login/care-login.js';
 import '../care-profile/care-profile.js';
 import '../care-reports/care-reports.js';
+import { adoptLast, backgroundIn } from '../shared/testing/adopted-styles.js';
 import { clock } from '../shared/testing/clock.js';
 import { testSession } from '../shared/testing/test-session.js';
 import type { CarePortal } from './care-portal.component.js';
@@ -114,15 +115,8 @@ describe('<care-portal>: a session that ends', () => {
     await expect(portal).to.be.accessible();
     // The client picker's styles (client-picker.test.ts) load after the sign-in too, and may be
     // adopted after the warning's: the main button stays filled with the primary colour.
-    const root = portal.shadowRoot!;
-    root.adoptedStyleSheets = [
-      ...root.adoptedStyleSheets.filter((sheet) => sheet !== clientPickerStyles.styleSheet),
-      clientPickerStyles.styleSheet!,
-    ];
-    const probe = root.appendChild(document.createElement('div'));
-    probe.style.background = 'var(--care-button-background-color, var(--care-color-primary, #0b5cad))';
-    const primary = getComputedStyle(probe).backgroundColor;
-    probe.remove();
+    adoptLast(portal.shadowRoot!, clientPickerStyles.styleSheet!);
+    const primary = backgroundIn(portal.shadowRoot!, 'var(--care-button-background-color, var(--care-color-primary, #0b5cad))');
     expect(getComputedStyle(buttonIn(dialog, 'Ingelogd blijven')).backgroundColor, 'the main button after the picker’s sheet').to.equal(
       primary,
     );

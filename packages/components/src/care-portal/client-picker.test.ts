@@ -4,6 +4,7 @@ import { codeSentTo, latestOutboxId, logIn, submit, type, until } from '../care-
 import '../care-login/care-login.js';
 import '../care-agenda/care-agenda.js';
 import '../care-reports/care-reports.js';
+import { adoptLast, backgroundIn } from '../shared/testing/adopted-styles.js';
 import { pageScrollsSideways, setViewport } from '../shared/testing/narrow-screen.js';
 import { testSession } from '../shared/testing/test-session.js';
 import type { CarePortal } from './care-portal.component.js';
@@ -46,22 +47,6 @@ async function mountPortal() {
   };
 }
 
-/** What `background: var(--care-color-background, #fff)` is in the portal's shadow root, its theme applied. */
-function themeBackground(portal: CarePortal) {
-  const probe = document.createElement('div');
-  probe.style.background = 'var(--care-color-background, #fff)';
-  portal.shadowRoot!.append(probe);
-  const colour = getComputedStyle(probe).backgroundColor;
-  probe.remove();
-  return colour;
-}
-
-/** Moves `sheet` to the end of the portal's adopted sheets, as if its module had loaded last. */
-function adoptedLast(portal: CarePortal, sheet: CSSStyleSheet) {
-  const root = portal.shadowRoot!;
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => s !== sheet), sheet];
-}
-
 afterEach(async () => {
   await setViewport(1280);
   await fetch(`/api/tenants/${LINDE}/auth/logout`, { method: 'POST', headers, credentials: 'include' });
@@ -92,8 +77,10 @@ describe('<care-portal>: whose file, for a person with more than one client', ()
     // The picker's styles and the idle warning's load after the sign-in, in either order: neither
     // may restyle the other's buttons (the warning's filled primary button made the choices'
     // dark "Uw relatie" text unreadable on green).
-    adoptedLast(portal, sessionWatchStyles.styleSheet!);
-    expect(getComputedStyle(choices(portal)[0]!).backgroundColor, 'a choice after the warning’s sheet').to.equal(themeBackground(portal));
+    adoptLast(portal.shadowRoot!, sessionWatchStyles.styleSheet!);
+    expect(getComputedStyle(choices(portal)[0]!).backgroundColor, 'a choice after the warning’s sheet').to.equal(
+      backgroundIn(portal.shadowRoot!, 'var(--care-color-background, #fff)'),
+    );
     await expect(portal).to.be.accessible();
 
     const changed = oneEvent(portal, 'care-client-changed');
